@@ -1,0 +1,66 @@
+"""Sentences with their character spans.
+
+A rule-based splitter is enough for news copy: it breaks after ``.``, ``!`` or ``?`` (and a
+closing quote or bracket) followed by white space and an upper-case letter, digit or quote,
+and at blank lines, but not after common abbreviations ("Mr.", "U.S.", "Gen.") or initials.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt capt sgt maj cpl pte adm rev st mt ft jr sr co corp inc ltd "
+    "no vs etc e.g i.e u.s u.k u.n u.s.a jan feb mar apr aug sep sept oct nov dec gov sen rep "
+    "approx est dept univ ave blvd rd".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: ``text == article_text[start:end]`` (surrounding white space excluded)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences, keeping their offsets."""
+    sentences: list[Sentence] = []
+    begin = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group(0)[0] == ".":
+            word = re.search(r"([\w.]+)$", text[begin:match.start()])
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token):
+                continue
+        _append(sentences, text, begin, match.end())
+        begin = match.end()
+    _append(sentences, text, begin, len(text))
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    start += lead
+    end = start + len(stripped)
+    out.append(Sentence(start, end, text[start:end]))
+
+
+class SentenceIndex:
+    """Find the sentence that holds a character offset in O(log n)."""
+
+    def __init__(self, sentences: list[Sentence]):
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+
+    def at(self, offset: int) -> Sentence:
+        i = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return self.sentences[i]
