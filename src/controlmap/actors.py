@@ -1,0 +1,202 @@
+"""Actors: who fights whom, read from the registry ``geo/actors.csv``.
+
+The registry is data, one row per canonical actor, with columns:
+
+``canonical``
+    The actor's canonical name ("Syrian government", "Hayat Tahrir al-Sham").
+``side``
+    The side it fights on in its conflict ("government", "opposition", "SDF", "Iran"...):
+    what the map colours. Allies share a side (Russian forces in Syria are on the
+    ``government`` side); in another conflict the same forces may have their own side.
+``conflict``
+    A short conflict key ("syria", "ukraine", "sudan", "iran-iraq"...); ``generic`` rows hold
+    the words any war uses ("government forces", "rebels") for articles whose conflict is
+    not recognised.
+``colour``
+    A ``#rrggbb`` colour for the side (the first row of a side gives the side's colour).
+``aliases``
+    ``|``-separated ways the press names the actor. Matching ignores case, except aliases
+    written all in capitals ("HTS", "SDF"), which must appear in capitals.
+``source``
+    Where the row comes from.
+
+Unknown actors are never dropped: the extractor keeps them as written (see
+:func:`controlmap.events.extract_events`).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import settings
+
+#: Colour for sides no row names.
+UNKNOWN_COLOUR = "#7f7f7f"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One canonical actor of the registry (see the module docstring for the columns)."""
+
+    canonical: str
+    side: str
+    colour: str
+    conflict: str
+    aliases: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor named in a text: ``text[start:end]`` is ``words``; ``actor`` the registry row."""
+
+    start: int
+    end: int
+    words: str
+    actor: Actor
+
+
+class ActorRegistry:
+    """Canonical actors with their aliases; finds actor mentions in text.
+
+    Parameters
+    ----------
+    actors
+        The rows, in registry order (earlier rows win ties between equal aliases of the
+        same conflict).
+    """
+
+    def __init__(self, actors: list[Actor]):
+        self.actors = list(actors)
+        self._by_alias: dict[str, list[Actor]] = {}
+        exact: list[str] = []
+        folded: list[str] = []
+        for actor in self.actors:
+            for alias in actor.aliases:
+                self._by_alias.setdefault(_key(alias), []).append(actor)
+                (exact if _is_acronym(alias) else folded).append(alias)
+        # One alternation per case rule, longest alias first so "Syrian government forces"
+        # wins over "government forces".
+        self._folded = _alternation(folded, re.I)
+        self._exact = _alternation(exact, 0)
+        self._colours: dict[str, str] = {}
+        for actor in self.actors:
+            self._colours.setdefault(actor.side.lower(), actor.colour)
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def find(self, text: str, *, conflict: str | None = None) -> list[ActorMention]:
+        """Every actor mention in ``text``, in order, longest match first at each position.
+
+        Parameters
+        ----------
+        conflict
+            The article's conflict key, used to choose between rows sharing an alias
+            ("Russian forces" in Syria or in Ukraine).
+        """
+        found: list[ActorMention] = []
+        for pattern in (self._folded, self._exact):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                actor = self._choose(m.group(0), conflict)
+                if actor is not None:
+                    found.append(ActorMention(m.start(), m.end(), m.group(0), actor))
+        found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+        kept: list[ActorMention] = []
+        for mention in found:
+            if kept and mention.start < kept[-1].end:
+                continue
+            kept.append(mention)
+        return kept
+
+    def match(self, text: str, *, conflict: str | None = None) -> Actor | None:
+        """The actor ``text`` names: an alias equal to it, else the longest alias inside it."""
+        words = _strip_article(text)
+        candidates = self._by_alias.get(_key(words))
+        if candidates and (not _is_acronym(words) or words in {a for c in candidates for a in c.aliases}):
+            return self._pick(candidates, conflict)
+        mentions = self.find(text, conflict=conflict)
+        if not mentions:
+            return None
+        return max(mentions, key=lambda m: m.end - m.start).actor
+
+    def colour_for(self, side: str) -> str:
+        """The colour of a side (case-insensitive), grey for a side no row names."""
+        return self._colours.get(side.lower(), UNKNOWN_COLOUR)
+
+    def sides(self) -> list[str]:
+        """Distinct sides, in registry order."""
+        return list(dict.fromkeys(a.side for a in self.actors))
+
+    def guess_conflict(self, text: str) -> str | None:
+        """The conflict whose conflict-specific aliases appear most in ``text``, or ``None``.
+
+        Only aliases that belong to a single conflict vote, so "government forces" (every
+        war) does not, while "Assad" or "Chadian troops" do.
+        """
+        votes: Counter[str] = Counter()
+        for pattern in (self._folded, self._exact):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                conflicts = {a.conflict for a in self._by_alias.get(_key(m.group(0)), [])} - {"generic"}
+                if len(conflicts) == 1:
+                    votes[conflicts.pop()] += 1
+        return votes.most_common(1)[0][0] if votes else None
+
+    def _choose(self, words: str, conflict: str | None) -> Actor | None:
+        candidates = self._by_alias.get(_key(words))
+        return self._pick(candidates, conflict) if candidates else None
+
+    @staticmethod
+    def _pick(candidates: list[Actor], conflict: str | None) -> Actor:
+        for wanted in (conflict, "generic"):
+            for actor in candidates:
+                if actor.conflict == wanted:
+                    return actor
+        return candidates[0]
+
+
+def _key(alias: str) -> str:
+    return " ".join(alias.lower().replace("’", "'").split())
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(text.split()), flags=re.I)
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(alias) <= 6
+
+
+def _alternation(aliases: list[str], flags: int) -> re.Pattern[str] | None:
+    if not aliases:
+        return None
+    ordered = sorted(set(aliases), key=len, reverse=True)
+    # Aliases may contain spaces; let any run of white space (line-wrapped wire copy) match.
+    parts = [r"\s+".join(re.escape(w).replace("'", "['’]") for w in alias.split()) for alias in ordered]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", flags)
+
+
+def read_actors(path: str | Path) -> ActorRegistry:
+    """Read a registry CSV (columns as in the module docstring)."""
+    rows: list[Actor] = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+            rows.append(Actor(row["canonical"].strip(), row["side"].strip(), row["colour"].strip(),
+                              row["conflict"].strip(), aliases, (row.get("source") or "").strip()))
+    return ActorRegistry(rows)
+
+
+@lru_cache(maxsize=1)
+def load_actors() -> ActorRegistry:
+    """The registry shipped in ``geo/actors.csv`` (read once, then cached)."""
+    return read_actors(settings.geo_folder() / "actors.csv")

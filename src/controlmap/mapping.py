@@ -1,0 +1,859 @@
+"""The map: one self-contained HTML file that steps through the dates of a timeline.
+
+Design
+------
+Time is shown as **one layer per date, switched by a stepping slider** (a range input with
+previous/next buttons, written here as a small Leaflet control), not with the
+``Timeline``/``TimelineSlider`` plugin. The dates of a control timeline are few and
+irregular (2016, 2020, then two days in November 2024): a continuous time slider spreads
+them over eight years, so the last week is a sliver that a reader cannot hit, and it places
+the reader *between* reports rather than on them. A year-precision date ("in 2016") is also
+not an instant. One snapshot per date shows exactly what the timeline says on that date
+(:meth:`controlmap.timeline.Timeline.at`), every place gets a marker in every snapshot (its
+controller's colour, or white when no control is reported yet), the places whose events
+happened on that date get a heavy black ring, and the panel lists those events. The
+snapshot of the latest date is shown when the page opens.
+
+Escaping
+--------
+Article text never becomes HTML or template source. Every string from an article reaches
+the page as JSON (Jinja's ``tojson``, which escapes ``<``, ``>``, ``&`` and ``'``, so
+``</script>`` cannot close the script) and is put into popups, tooltips and the panel with
+``textContent`` by the functions in :data:`_HELPERS_JS`. Jinja never sees article text as
+template source, so ``{{`` stays literal.
+
+Offline
+-------
+folium links leaflet from a CDN and has no offline mode. :func:`save_map` renders the page
+and replaces each link with the file's text read from the installed ``folium-offline``
+package (``offlinefolium.elements``), so the saved page needs no network. The map uses
+leaflet alone (circle markers, no icon fonts, no jQuery, no bootstrap), which keeps the
+file small. Tiles still come from OpenStreetMap when the network is there; without it the
+page still draws its layers over a light basemap of country outlines taken from the
+``countryinfo`` package.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import MacroElement
+
+try:  # folium >= 0.18 moved Template; older releases use jinja2's.
+    from folium.template import Template
+except ImportError:  # pragma: no cover
+    from jinja2 import Template
+
+from .errors import ExportError
+
+#: The only CDN assets the map uses: leaflet itself. Everything else is written here.
+_LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
+_LEAFLET_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
+
+#: Colours of distance-claim verdicts (see :mod:`controlmap.distances`); anything else is grey.
+VERDICT_COLOURS: dict[str, str] = {
+    "consistent": "#1a9850",
+    "plausible": "#91cf60",
+    "inconsistent": "#d73027",
+    "unverifiable": "#7f7f7f",
+}
+_GREY = "#7f7f7f"
+_FALLBACK_PALETTE = ("#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf")
+
+#: Precisions finest first, as :data:`controlmap.events.PRECISIONS`.
+_PRECISION_ORDER = ("day", "month", "year", "on-or-before-publication", "unknown")
+
+
+# ---------------------------------------------------------------------------- dates
+
+
+@dataclass(frozen=True)
+class DateStep:
+    """One position of the time slider.
+
+    Attributes
+    ----------
+    day
+        The date of the snapshot; ``None`` for the single snapshot of an undated timeline.
+    precision
+        The finest precision any report gives for that date.
+    label
+        What the slider shows ("2016", "2024-11", "2024-11-30", "on or before 2024-11-30").
+    """
+
+    day: date | None
+    precision: str
+    label: str
+
+
+def date_label(day: date | None, precision: str | None) -> str:
+    """Write a date only as precisely as the text gave it (a ``year`` date is Jan 1)."""
+    if day is None:
+        return "date unknown"
+    if precision == "year":
+        return f"{day.year}"
+    if precision == "month":
+        return f"{day.year}-{day.month:02d}"
+    if precision == "on-or-before-publication":
+        return f"on or before {day.isoformat()}"
+    return day.isoformat()
+
+
+def _finest(precisions: Iterable[str | None]) -> str:
+    ranked = [p for p in precisions if p in _PRECISION_ORDER]
+    return min(ranked, key=_PRECISION_ORDER.index) if ranked else "day"
+
+
+def date_steps(timeline: Any, events: Sequence[Any]) -> list[DateStep]:
+    """The slider's positions: every date on which control changed or an event is dated.
+
+    Parameters
+    ----------
+    timeline
+        A :class:`controlmap.timeline.Timeline` (``intervals`` of ``ControlInterval``).
+    events
+        Control events; their dates become steps too, so that a siege or an observed
+        holding that changed nothing still gets a date a reader can land on.
+    """
+    precisions: dict[date, list[str | None]] = {}
+    for interval in _intervals(timeline):
+        if interval.start is not None:
+            precisions.setdefault(interval.start, []).append(interval.start_precision)
+        if interval.end is not None:
+            precisions.setdefault(interval.end, []).append(interval.end_precision)
+    for event in events:
+        if getattr(event, "date", None) is not None:
+            precisions.setdefault(event.date, []).append(event.date_precision)
+    steps = []
+    for day in sorted(precisions):
+        precision = _finest(precisions[day])
+        steps.append(DateStep(day, precision, date_label(day, precision)))
+    return steps
+
+
+# ---------------------------------------------------------------------------- records
+
+
+def _intervals(timeline: Any) -> list[Any]:
+    return list(getattr(timeline, "intervals", None) or []) if timeline is not None else []
+
+
+def _all_events(events: Sequence[Any], timeline: Any) -> list[Any]:
+    """The events given plus those the timeline was built from, each once, in order."""
+    seen: dict[int, Any] = {}
+    for event in list(events or []) + list(getattr(timeline, "events", None) or []):
+        seen.setdefault(id(event), event)
+    unique: list[Any] = []
+    for event in seen.values():
+        if event not in unique:  # equal records from two lists count once
+            unique.append(event)
+    return unique
+
+
+def _event_entry(event: Any) -> Any | None:
+    """The gazetteer entry an event is drawn at (the reference town of an unnamed place)."""
+    place = getattr(event, "place", None)
+    return getattr(place, "entry", None)
+
+
+def _event_key(event: Any) -> str:
+    key = getattr(event, "place_key", None)
+    if key:
+        return key
+    entry = _event_entry(event)
+    return entry.id if entry is not None else "text:" + str(getattr(event, "place_text", "")).lower()
+
+
+def _evidence(event: Any) -> dict[str, Any]:
+    """What a popup quotes for one event: the sentence, its article and span, the date."""
+    return {
+        "sentence": event.sentence,
+        "source": event.source,
+        "span": [event.start, event.end],
+        "date": date_label(event.date, event.date_precision),
+        "precision": event.date_precision,
+        "change": event.change,
+        "actor": event.actor,
+        "side": event.side,
+        "place": event.place_text,
+        "attributed_to": getattr(event, "attributed_to", None),
+        "anchor": bool(getattr(event, "anchor", False)),
+    }
+
+
+def _interval_summary(interval: Any, colours: dict[str, str]) -> dict[str, Any]:
+    return {
+        "side": interval.side,
+        "actor": interval.actor,
+        "colour": colours.get(interval.side, _GREY),
+        "since": date_label(interval.start, interval.start_precision),
+        "until": "ongoing" if interval.end is None else date_label(interval.end, interval.end_precision),
+        "disputed": bool(interval.disputed),
+        "contested": bool(getattr(interval, "contested", False)),
+        "note": getattr(interval, "note", "") or "",
+    }
+
+
+def side_colours(sides: Iterable[str]) -> dict[str, str]:
+    """Colour of each side from the actor registry (:func:`controlmap.actors.load_actors`).
+
+    Sides the registry does not know get colours from a fixed palette, in the order given,
+    so that two unknown sides are never the same grey.
+    """
+    sides = list(dict.fromkeys(sides))
+    try:
+        from .actors import UNKNOWN_COLOUR, load_actors
+
+        registry = load_actors()
+        known = {side: registry.colour_for(side) for side in sides}
+    except Exception:  # the registry is a nicety here: the map must still draw without it
+        UNKNOWN_COLOUR, known = _GREY, {side: _GREY for side in sides}
+    colours: dict[str, str] = {}
+    spare = iter(_FALLBACK_PALETTE)
+    for side in sides:
+        colour = known.get(side, UNKNOWN_COLOUR)
+        if colour == UNKNOWN_COLOUR and side.lower() != "unknown":
+            colour = next(spare, _GREY)
+        colours[side] = colour
+    return colours
+
+
+def _point(entry: Any, properties: dict[str, Any]) -> dict[str, Any]:
+    # GeoJSON and so L.geoJSON want lon, lat.
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [entry.lon, entry.lat]},
+            "properties": properties}
+
+
+def _entry_props(entry: Any) -> dict[str, Any]:
+    return {"name": entry.name, "id": entry.id, "kind": entry.kind, "country": entry.country}
+
+
+# ---------------------------------------------------------------------------- snapshots
+
+
+def snapshot(
+    timeline: Any, events: Sequence[Any], step: DateStep, colours: dict[str, str]
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The features of one date: every located place of the timeline, and that day's events.
+
+    Returns
+    -------
+    tuple
+        A GeoJSON FeatureCollection (one point per place), the evidence of the events dated
+        that day (for the panel), and the evidence of that day's events whose place could not
+        be located (listed in the panel, not drawn).
+    """
+    intervals = [i for i in _intervals(timeline) if getattr(i, "place", None) is not None]
+    by_place: dict[str, list[Any]] = {}
+    for interval in intervals:
+        by_place.setdefault(interval.place_key, []).append(interval)
+    today = [e for e in events if step.day is not None and e.date == step.day]
+    today_by_place: dict[str, list[Any]] = {}
+    for event in today:
+        today_by_place.setdefault(_event_key(event), []).append(event)
+
+    features = []
+    for key, history in by_place.items():
+        entry = history[0].place
+        active = [i for i in history if step.day is None or i.covers(step.day)]
+        if step.day is None:  # undated timeline: show what is still held
+            active = [i for i in history if i.end is None] or history
+        props = _entry_props(entry) | {
+            "history": [_interval_summary(i, colours) for i in history],
+            "today": [_evidence(e) for e in today_by_place.pop(key, [])],
+        }
+        if active:
+            # Several intervals at once: sources disagree, or fighting inside the place.
+            # The one opened last is drawn; the popup lists all of them.
+            current = max(active, key=lambda i: i.start or date.min)
+            props |= {"status": "control", "current": _interval_summary(current, colours),
+                      "also": [_interval_summary(i, colours) for i in active if i is not current],
+                      "evidence": [_evidence(e) for e in current.events]}
+            props["current"]["disputed"] = any(i.disputed for i in active) or len({i.side for i in active}) > 1
+        else:
+            props |= {"status": "none", "current": None, "also": [],
+                      "evidence": [_evidence(e) for i in history for e in i.events]}
+        features.append(_point(entry, props))
+
+    unlocated = []
+    for key, day_events in today_by_place.items():
+        entry = next((_event_entry(e) for e in day_events if _event_entry(e) is not None), None)
+        if entry is None:
+            unlocated.extend(_evidence(e) for e in day_events)
+            continue
+        # An event that opened no interval (a siege, an unknown actor): draw it on its own.
+        first = day_events[0]
+        props = _entry_props(entry) | {
+            "status": "event", "history": [], "also": [],
+            "current": {"side": first.side, "actor": first.actor, "colour": colours.get(first.side, _GREY),
+                        "since": date_label(first.date, first.date_precision), "until": "",
+                        "disputed": False, "contested": False, "note": ""},
+            "today": [_evidence(e) for e in day_events], "evidence": [_evidence(e) for e in day_events],
+        }
+        features.append(_point(entry, props))
+    return {"type": "FeatureCollection", "features": features}, [_evidence(e) for e in today], unlocated
+
+
+def _mention_features(places: Sequence[Any], skip: set[str]) -> dict[str, Any]:
+    """One point per gazetteer entry mentioned but not on the control layers."""
+    grouped: dict[str, list[Any]] = {}
+    for place in places:
+        if place.entry.id not in skip:
+            grouped.setdefault(place.entry.id, []).append(place)
+    features = []
+    for mentions in grouped.values():
+        entry = mentions[0].entry
+        features.append(_point(entry, _entry_props(entry) | {
+            "status": "mention", "history": [], "also": [], "today": [], "current": None,
+            "evidence": [{"sentence": m.sentence.text, "source": m.source, "span": [m.start, m.end],
+                          "place": m.text, "confidence": round(float(m.confidence), 3)} for m in mentions],
+        }))
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _claim_dict(claim: Any) -> dict[str, Any]:
+    try:
+        from .distances import claim_to_dict
+
+        return dict(claim_to_dict(claim))
+    except ImportError:
+        return dict(vars(claim))
+
+
+def _claim_endpoints(claim: Any) -> tuple[Any, Any] | None:
+    """The two gazetteer entries a claim measures between, or ``None`` if either is unknown."""
+    ends = []
+    for names in (("origin", "place_a", "from_place", "a"), ("target", "place_b", "to_place", "b")):
+        value = next((getattr(claim, n) for n in names if getattr(claim, n, None) is not None), None)
+        entry = getattr(value, "entry", value)
+        if entry is None or getattr(entry, "lat", None) is None:
+            return None
+        ends.append(entry)
+    return ends[0], ends[1]
+
+
+def claim_features(claims: Sequence[Any]) -> dict[str, Any]:
+    """Distance claims as lines from one place to the other, coloured by verdict."""
+    features = []
+    for claim in claims:
+        ends = _claim_endpoints(claim)
+        if ends is None:
+            continue
+        a, b = ends
+        record = _claim_dict(claim)
+        verdict = str(record.get("verdict", "unverifiable"))
+        record.update({
+            "status": "claim", "colour": VERDICT_COLOURS.get(verdict, _GREY),
+            "name": f"{a.name} \u2194 {b.name}",
+            "evidence": [{"sentence": getattr(claim, "sentence", record.get("sentence", "")),
+                          "source": getattr(claim, "source", record.get("source", "")),
+                          "span": [getattr(claim, "start", None), getattr(claim, "end", None)]}],
+        })
+        features.append({"type": "Feature", "properties": _jsonable(record),
+                         "geometry": {"type": "LineString", "coordinates": [[a.lon, a.lat], [b.lon, b.lat]]}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _jsonable(value: Any) -> Any:
+    """Dates become ISO strings, tuples lists, unknown objects their ``str``: JSON for the page."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+# ---------------------------------------------------------------------------- page elements
+
+#: Functions every layer uses. They build popups with textContent: article text is never HTML.
+_HELPERS_JS = r"""
+var controlmap = window.controlmap = window.controlmap || {};
+controlmap.el = function (tag, text, cls) {
+  var node = document.createElement(tag);
+  if (text !== undefined && text !== null) { node.textContent = String(text); }
+  if (cls) { node.className = cls; }
+  return node;
+};
+controlmap.quote = function (root, ev) {
+  root.appendChild(controlmap.el('blockquote', '\u201c' + ev.sentence + '\u201d', 'cm-quote'));
+  var where = ev.source;
+  if (ev.date) { where += ' \u00b7 ' + ev.date + ' (date precision: ' + ev.precision + ')'; }
+  if (ev.span && ev.span[0] !== null) { where += ' \u00b7 chars ' + ev.span[0] + '\u2013' + ev.span[1]; }
+  if (ev.attributed_to) { where += ' \u00b7 according to ' + ev.attributed_to; }
+  root.appendChild(controlmap.el('div', where, 'cm-source'));
+};
+controlmap.held = function (h) {
+  var text = h.side + (h.actor && h.actor !== h.side ? ' (' + h.actor + ')' : '') + ': ' + h.since;
+  if (h.until) { text += ' \u2192 ' + h.until; }
+  if (h.disputed) { text += ' \u00b7 disputed'; }
+  if (h.contested) { text += ' \u00b7 contested'; }
+  return text;
+};
+controlmap.popup = function (p) {
+  var el = controlmap.el, root = el('div', null, 'cm-popup');
+  root.appendChild(el('div', p.name, 'cm-title'));
+  if (p.id) { root.appendChild(el('div', 'Gazetteer entry: ' + p.id + (p.kind ? ' (' + p.kind + ')' : ''), 'cm-source')); }
+  if (p.status === 'control') {
+    root.appendChild(el('div', 'Held by ' + controlmap.held(p.current), 'cm-status'));
+    (p.also || []).forEach(function (h) { root.appendChild(el('div', 'Also reported: ' + controlmap.held(h), 'cm-status')); });
+    if (p.current.note) { root.appendChild(el('div', p.current.note, 'cm-source')); }
+  } else if (p.status === 'none') {
+    root.appendChild(el('div', 'No control reported on this date', 'cm-status'));
+  } else if (p.status === 'claim') {
+    var line = 'Claimed ' + p.claimed_km + ' km, measured ' + p.measured_km + ' km: ' + p.verdict;
+    root.appendChild(el('div', line, 'cm-status'));
+  } else if (p.status === 'mention') {
+    root.appendChild(el('div', 'Mentioned; no control reported', 'cm-status'));
+  }
+  if (p.today && p.today.length) {
+    root.appendChild(el('div', 'Events on this date', 'cm-head'));
+    p.today.forEach(function (ev) {
+      root.appendChild(el('div', ev.change + ' \u00b7 ' + ev.actor + ' (' + ev.side + ')', 'cm-status'));
+      controlmap.quote(root, ev);
+    });
+  }
+  var evidence = (p.evidence || []).filter(function (ev) {
+    return !(p.today || []).some(function (t) { return t.sentence === ev.sentence && t.source === ev.source; });
+  });
+  if (evidence.length) {
+    root.appendChild(el('div', p.status === 'mention' ? 'Mentions' : 'Sources', 'cm-head'));
+    evidence.forEach(function (ev) { controlmap.quote(root, ev); });
+  }
+  if (p.history && p.history.length > 1) {
+    root.appendChild(el('div', 'History', 'cm-head'));
+    p.history.forEach(function (h) { root.appendChild(el('div', controlmap.held(h), 'cm-history')); });
+  }
+  return root;
+};
+controlmap.style = function (feature) {
+  var p = feature.properties;
+  if (p.status === 'claim') { return {color: p.colour, weight: 4, opacity: 0.9, dashArray: '8 6'}; }
+  if (p.status === 'mention') {
+    return {radius: 4, color: '#555555', weight: 1, fillColor: '#bbbbbb', fillOpacity: 0.8};
+  }
+  if (p.status === 'none') {
+    return {radius: 6, color: '#555555', weight: 1.5, fillColor: '#ffffff', fillOpacity: 0.9};
+  }
+  var today = p.today && p.today.length > 0;
+  return {radius: today ? 12 : 8, color: today ? '#000000' : '#ffffff', weight: today ? 3.5 : 1.5,
+          fillColor: p.current.colour, fillOpacity: 0.9,
+          dashArray: p.current.disputed ? '4 3' : null};
+};
+controlmap.layerOptions = function () {
+  return {
+    pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, controlmap.style(feature)); },
+    style: controlmap.style,
+    onEachFeature: function (feature, layer) {
+      var p = feature.properties;
+      var tip = p.name + (p.current ? ' \u2014 ' + p.current.side : '');
+      layer.bindTooltip(controlmap.el('span', tip));
+      layer.bindPopup(function () { return controlmap.popup(p); }, {maxWidth: 360});
+    }
+  };
+};
+"""
+
+_CSS = """
+.cm-popup { font: 12px/1.35 system-ui, sans-serif; max-height: 320px; overflow-y: auto; }
+.cm-title { font-weight: 700; font-size: 14px; }
+.cm-head { font-weight: 700; margin-top: 6px; }
+.cm-quote { margin: 3px 0 1px 0; padding-left: 6px; border-left: 3px solid #999; font-style: italic; }
+.cm-source, .cm-history { color: #555; font-size: 11px; }
+.cm-panel { background: #fff; padding: 6px 8px; border-radius: 4px; font: 12px/1.35 system-ui, sans-serif;
+            box-shadow: 0 1px 5px rgba(0,0,0,0.4); max-width: 340px; }
+.cm-panel button { font-size: 13px; width: 26px; }
+.cm-slider { width: 180px; vertical-align: middle; }
+.cm-date { font-weight: 700; font-size: 14px; margin: 2px 0; }
+.cm-events { max-height: 120px; overflow-y: auto; }
+.cm-swatch { display: inline-block; width: 12px; height: 12px; border-radius: 6px; margin-right: 5px;
+             vertical-align: middle; border: 1px solid #333; }
+.cm-line { display: inline-block; width: 18px; height: 0; border-top: 3px dashed; margin-right: 5px;
+           vertical-align: middle; }
+"""
+
+
+class _Helpers(MacroElement):
+    """Shared JavaScript and CSS; added to the map before any layer that calls it."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
+        {% macro script(this, kwargs) %}{{ this.js }}{% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "ControlmapHelpers"
+        self.css = _CSS
+        self.js = _HELPERS_JS
+
+
+class _Features(MacroElement):
+    """A GeoJSON FeatureCollection drawn with the shared helpers, inside its parent layer."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, controlmap.layerOptions())
+            .addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "ControlmapFeatures"
+        self.data = data
+
+
+class _Basemap(MacroElement):
+    """Country outlines under everything else: a basemap that needs no tile server."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, {
+            interactive: false,
+            style: {color: '#8c8c8c', weight: 1, fillColor: '#f2efe9', fillOpacity: 0.6}
+        }).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "ControlmapBasemap"
+        self.data = data
+
+
+class _Panel(MacroElement):
+    """The time slider, the title, the legend: Leaflet controls built from JSON data."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+          var map = {{ this._parent.get_name() }};
+          var el = controlmap.el;
+          var info = {{ this.info|tojson }};
+          var layers = [{% for name in this.layer_names %}{{ name }}{{ "," if not loop.last }}{% endfor %}];
+          if (info.title) { document.title = info.title; }
+
+          var legend = L.control({position: 'bottomright'});
+          legend.onAdd = function () {
+            var div = el('div', null, 'cm-panel cm-legend');
+            if (info.title) { div.appendChild(el('div', info.title, 'cm-date')); }
+            info.legend.forEach(function (row) {
+              var line = el('div');
+              var swatch = el('span', null, row.line ? 'cm-line' : 'cm-swatch');
+              if (row.line) { swatch.style.borderTopColor = row.colour; } else { swatch.style.background = row.colour; }
+              line.appendChild(swatch);
+              line.appendChild(el('span', row.label));
+              div.appendChild(line);
+            });
+            info.notes.forEach(function (note) { div.appendChild(el('div', note, 'cm-source')); });
+            return div;
+          };
+          legend.addTo(map);
+
+          if (!layers.length) { return; }
+          var time = L.control({position: 'topright'});
+          var state = {index: layers.length - 1};
+          time.onAdd = function () {
+            var div = el('div', null, 'cm-panel cm-time');
+            var prev = el('button', '\u25c0', 'cm-prev'), next = el('button', '\u25b6', 'cm-next');
+            prev.title = 'Previous date'; next.title = 'Next date';
+            var slider = el('input', null, 'cm-slider');
+            slider.type = 'range'; slider.min = 0; slider.max = layers.length - 1; slider.step = 1;
+            slider.value = state.index;
+            slider.setAttribute('aria-label', 'Date');
+            var row = el('div');
+            row.appendChild(prev); row.appendChild(slider); row.appendChild(next);
+            div.appendChild(row);
+            var label = el('div', '', 'cm-date'), counter = el('div', '', 'cm-source');
+            var list = el('div', '', 'cm-events');
+            div.appendChild(label); div.appendChild(counter); div.appendChild(list);
+            function show(i) {
+              state.index = Math.max(0, Math.min(layers.length - 1, i));
+              slider.value = state.index;
+              layers.forEach(function (layer, j) {
+                if (j === state.index) { map.addLayer(layer); } else { map.removeLayer(layer); }
+              });
+              var step = info.steps[state.index];
+              label.textContent = step.label;
+              counter.textContent = 'Date ' + (state.index + 1) + ' of ' + layers.length +
+                (step.precision !== 'day' ? ' \u00b7 precision: ' + step.precision : '');
+              list.textContent = '';
+              if (!step.events.length) { list.appendChild(el('div', 'No event dated on this day; control as reported.', 'cm-source')); }
+              step.events.forEach(function (ev) {
+                list.appendChild(el('div', ev.place + ': ' + ev.change + ' by ' + ev.actor + ' (' + ev.side + ')'));
+              });
+              step.unlocated.forEach(function (ev) {
+                list.appendChild(el('div', ev.place + ' (not located on the map): ' + ev.change + ' by ' + ev.actor, 'cm-source'));
+              });
+              div.setAttribute('data-step', String(state.index));
+            }
+            slider.addEventListener('input', function () { show(parseInt(slider.value, 10)); });
+            prev.addEventListener('click', function () { show(state.index - 1); });
+            next.addEventListener('click', function () { show(state.index + 1); });
+            L.DomEvent.disableClickPropagation(div);
+            L.DomEvent.disableScrollPropagation(div);
+            controlmap.showStep = show;
+            show(state.index);
+            return div;
+          };
+          time.addTo(map);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, info: dict[str, Any], layer_names: list[str]) -> None:
+        super().__init__()
+        self._name = "ControlmapPanel"
+        self.info = info
+        self.layer_names = layer_names
+
+
+# ---------------------------------------------------------------------------- basemap
+
+
+def _bounds(features: Iterable[dict[str, Any]]) -> list[list[float]] | None:
+    """``[[south, west], [north, east]]`` of the features' coordinates, or ``None``."""
+    lons: list[float] = []
+    lats: list[float] = []
+    for feature in features:
+        geometry = feature["geometry"]
+        coords = [geometry["coordinates"]] if geometry["type"] == "Point" else geometry["coordinates"]
+        for lon, lat in coords:
+            lons.append(lon)
+            lats.append(lat)
+    if not lons:
+        return None
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _outline_bbox(geometry: dict[str, Any]) -> tuple[float, float, float, float]:
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    points = [pt for polygon in polygons for ring in polygon for pt in ring]
+    return (min(p[0] for p in points), min(p[1] for p in points), max(p[0] for p in points), max(p[1] for p in points))
+
+
+def country_outlines(bounds: list[list[float]], *, margin_degrees: float = 8.0) -> dict[str, Any]:
+    """Outlines of the countries near ``bounds`` from the ``countryinfo`` package (may be empty).
+
+    Only countries whose box meets the bounds widened by ``margin_degrees`` are kept, so a
+    map of northern Syria carries a dozen outlines, not the world.
+    """
+    (south, west), (north, east) = bounds
+    south, west, north, east = south - margin_degrees, west - margin_degrees, north + margin_degrees, east + margin_degrees
+    features = []
+    try:
+        import countryinfo
+
+        countries = countryinfo.all_countries()
+    except Exception:  # a basemap is a plus: never fail the map for it
+        return {"type": "FeatureCollection", "features": []}
+    for country in countries:
+        try:
+            collection = country.geo_json()
+        except Exception:
+            continue
+        for feature in (collection or {}).get("features", []):
+            geometry = feature.get("geometry") or {}
+            if geometry.get("type") not in ("Polygon", "MultiPolygon"):
+                continue
+            x0, y0, x1, y1 = _outline_bbox(geometry)
+            if x1 >= west and x0 <= east and y1 >= south and y0 <= north:
+                features.append({"type": "Feature", "properties": {}, "geometry": geometry})
+    return {"type": "FeatureCollection", "features": features}
+
+
+# ---------------------------------------------------------------------------- the map
+
+
+def build_map(
+    places: Sequence[Any],
+    events: Sequence[Any],
+    timeline: Any,
+    claims: Sequence[Any],
+    *,
+    title: str | None = None,
+) -> folium.Map:
+    """Build the control map.
+
+    Parameters
+    ----------
+    places
+        Resolved place mentions (:class:`controlmap.geoparse.Place`); those that carry no
+        control go on an overlay of their own.
+    events
+        Control events (:class:`controlmap.events.ControlEvent`); may be empty.
+    timeline
+        The :class:`controlmap.timeline.Timeline` built from them, or ``None``.
+    claims
+        Distance claims (:class:`controlmap.distances.DistanceClaim`); may be empty.
+    title
+        Shown in the legend and as the page title.
+
+    Raises
+    ------
+    ExportError
+        Nothing to draw: no located place, event or distance claim.
+    """
+    events = _all_events(events, timeline)
+    intervals = _intervals(timeline)
+    sides = [i.side for i in intervals] + [e.side for e in events]
+    colours = side_colours(sides)
+    steps = date_steps(timeline, events)
+    if not steps and (any(i.place is not None for i in intervals) or any(_event_entry(e) for e in events)):
+        steps = [DateStep(None, "unknown", "undated reports")]
+
+    snapshots = [snapshot(timeline, events, step, colours) for step in steps]
+    snapshots = [s for s in snapshots]
+    drawn_ids = {f["properties"]["id"] for fc, _, _ in snapshots for f in fc["features"]}
+    mentions = _mention_features(list(places or []), drawn_ids)
+    lines = claim_features(list(claims or []))
+
+    focus = [f for fc, _, _ in snapshots for f in fc["features"]] + lines["features"]
+    if not focus and not mentions["features"]:
+        raise ExportError("nothing to map: no located place, control event or distance claim in the input")
+    # Fit the places that carry control or distances; a passing mention ("the UK-based
+    # observatory") must not zoom the view out to a continent.
+    bounds = _bounds(focus) or _bounds(mentions["features"])
+
+    fmap = folium.Map(location=None, tiles=None, control_scale=True, prefer_canvas=False)
+    # leaflet is the only library the page needs: no jQuery, bootstrap or icon fonts.
+    fmap.default_js = [("leaflet", _LEAFLET_JS)]
+    fmap.default_css = [("leaflet_css", _LEAFLET_CSS)]
+    _Helpers().add_to(fmap)
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap (needs network)", control=True).add_to(fmap)
+
+    outlines = country_outlines(bounds)
+    if outlines["features"]:
+        group = folium.FeatureGroup(name="Country outlines (offline)", show=True)
+        _Basemap(outlines).add_to(group)
+        group.add_to(fmap)
+
+    layer_names = []
+    for step, (collection, _, _) in zip(steps, snapshots):
+        group = folium.FeatureGroup(name=f"Control on {step.label}", control=False, show=False)
+        _Features(collection).add_to(group)
+        group.add_to(fmap)
+        layer_names.append(group.get_name())
+
+    if lines["features"]:
+        group = folium.FeatureGroup(name="Distance claims", show=True)
+        _Features(lines).add_to(group)
+        group.add_to(fmap)
+    if mentions["features"]:
+        # Shown by default only when there is nothing else: otherwise they are context.
+        group = folium.FeatureGroup(name="Other places mentioned", show=not focus)
+        _Features(mentions).add_to(group)
+        group.add_to(fmap)
+
+    info = {
+        "title": title,
+        "steps": [{"label": s.label, "precision": s.precision, "events": today, "unlocated": lost}
+                  for s, (_, today, lost) in zip(steps, snapshots)],
+        "legend": _legend(intervals, events, colours, lines),
+        "notes": _legend_notes(bool(steps)),
+    }
+    _Panel(_jsonable(info), layer_names).add_to(fmap)
+    folium.LayerControl(collapsed=False, position="topleft").add_to(fmap)
+    fmap.fit_bounds(bounds, padding=(40, 40), max_zoom=9)
+    return fmap
+
+
+def _legend(intervals: Sequence[Any], events: Sequence[Any], colours: dict[str, str],
+            lines: dict[str, Any]) -> list[dict[str, Any]]:
+    actors: dict[str, list[str]] = {side: [] for side in colours}
+    for record in list(intervals) + list(events):
+        if record.actor and record.actor != record.side and record.actor not in actors[record.side]:
+            actors[record.side].append(record.actor)
+    rows = [{"colour": colour, "label": side + (": " + ", ".join(actors[side]) if actors[side] else "")}
+            for side, colour in colours.items()]
+    verdicts = dict.fromkeys(f["properties"].get("verdict") for f in lines["features"])
+    rows += [{"colour": VERDICT_COLOURS.get(str(v), _GREY), "label": f"distance claim: {v}", "line": True}
+             for v in verdicts]
+    return rows
+
+
+def _legend_notes(timed: bool) -> list[str]:
+    if not timed:
+        return []
+    return ["Large ring: an event on the shown date", "Dashed outline: sources disagree",
+            "White: no control reported on the shown date"]
+
+
+# ---------------------------------------------------------------------------- saving
+
+_SCRIPT_LINK = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"[^>]*>\s*</script>', re.I)
+_CSS_LINK = re.compile(r'<link\b[^>]*\bhref="([^"]+)"[^>]*/?>', re.I)
+
+
+def _asset(url: str) -> str:
+    """The text of a CDN file, read from the installed ``folium-offline`` package."""
+    try:
+        from offlinefolium.elements import _res as assets  # the package's url -> text table
+    except ImportError as exc:
+        raise ExportError("writing an offline map needs the folium-offline package (pip install folium-offline)") from exc
+    try:
+        return assets[url]
+    except KeyError:
+        raise ExportError(f"no offline copy of {url} in folium-offline; the map would need the network") from None
+
+
+def inline_assets(html: str) -> str:
+    """Replace every ``<script src>`` and stylesheet ``<link>`` with the file's text.
+
+    Raises
+    ------
+    ExportError
+        A linked file has no offline copy: a page that silently needs the network is
+        worse than no page.
+    """
+    def script(match: re.Match[str]) -> str:
+        # "</script" inside the library would end the element early; "<\\/" means the same in JS.
+        return "<script>" + _asset(match.group(1)).replace("</script", "<\\/script") + "</script>"
+
+    def stylesheet(match: re.Match[str]) -> str:
+        if "stylesheet" not in match.group(0):
+            return match.group(0)
+        return "<style>" + _asset(match.group(1)).replace("</style", "<\\/style") + "</style>"
+
+    return _CSS_LINK.sub(stylesheet, _SCRIPT_LINK.sub(script, html))
+
+
+def save_map(fmap: folium.Map, path: str | Path) -> Path:
+    """Write ``fmap`` as one HTML file that works from disk without a network."""
+    path = Path(path)
+    html = inline_assets(fmap.get_root().render())
+    try:
+        path.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write ({exc.strerror})") from None
+    return path
+
+
+def write_map(
+    path: str | Path,
+    places: Sequence[Any],
+    events: Sequence[Any],
+    timeline: Any,
+    claims: Sequence[Any],
+    *,
+    title: str | None = None,
+) -> Path:
+    """:func:`build_map` then :func:`save_map`."""
+    return save_map(build_map(places, events, timeline, claims, title=title), path)

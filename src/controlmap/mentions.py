@@ -1,0 +1,319 @@
+"""Recognition: find the spans of English news text that name places.
+
+No statistical model is needed. The text is cut into word tokens; runs of capitalised
+tokens are the candidates (a place name is a proper noun); every sub-run of up to six
+tokens, and runs bridged by "of", "and", "de"..., is looked up in the gazetteer in one
+batch. Then rules that encode how news writes places decide which matches are places:
+
+- a match must be the whole capitalised run ("Aleppo"), or the run minus feature words
+  ("Idlib Province") or compass words ("Northern Syria"); a match inside a longer run is
+  usually an organisation or a person ("Syrian Observatory for Human Rights", "Judy Law")
+  and is kept only for a well-known place;
+- names that are also common English words ("More", "Human", "Reading") need more
+  evidence: not at the start of a sentence, and a large place or a locative preposition;
+- demonyms, months and the like are never places (``geo/not_places.csv``); a title
+  before the run ("President", "Mr") makes it a person;
+- feature words around the name give the resolver a hint: "Aleppo's airport" and
+  "Aleppo airport" name the airport, "Idlib province" the governorate, "the city of Idlib"
+  the city.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer, NameMatch, name_key
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_PARTICLES = frozenset("al el ad ar as ash an at az ul ad-".split())
+_CONNECTORS = frozenset("of and de del della da do dos das la le les los las upon on am sur en di du y the".split())
+_TITLES = frozenset(
+    "mr mrs ms miss dr prof president gen general sen senator rep representative gov governor king queen prince "
+    "princess minister pope sheikh sheik judge lt col capt sgt cpl officer chief coach lord lady sir dame saint st "
+    "mayor commissioner ambassador secretary chancellor emir imam rabbi father brother sister uncle aunt "
+    "detective deputy sheriff trooper agent spokesman spokeswoman".split()
+)
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast southwest "
+    "north-east north-west south-east south-west north-eastern north-western south-eastern south-western "
+    "upper lower greater".split()
+)
+_LOCATIVE = frozenset("in at near from to into outside across around toward towards through via throughout inside "
+                      "within between".split())
+# Feature words after a name: the kind of place they point at.
+_FEATURE_AFTER = {
+    "province": "admin1", "governorate": "admin1", "state": "admin1", "oblast": "admin1", "region": "admin1",
+    "county": "admin1", "prefecture": "admin1", "department": "admin1",
+    "city": "city", "town": "city", "village": "city",
+    "airport": "airport", "airbase": "airport",
+}
+_FEATURE_BEFORE = {"city": "city", "town": "city", "village": "city", "capital": "city", "suburb": "city",
+                   "province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
+                   "oblast": "admin1", "country": "country"}
+_MAX_NGRAM = 6
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    capitalised: bool
+    possessive: bool = False
+    sentence_initial: bool = False
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Mention:
+    """A span of text that names a place, before resolution.
+
+    Attributes
+    ----------
+    start, end
+        Character span of the whole mention ("Aleppo's airport").
+    text
+        ``article_text[start:end]``.
+    name
+        The part that is a name ("Aleppo"), as looked up.
+    matches
+        Gazetteer entries known by that name, with name quality.
+    kind_hint
+        ``airport``, ``admin1``, ``city``, ``country`` when feature words say so, else ``None``.
+    evidence
+        Why the span was taken as a place (for debugging and for the confidence).
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    matches: list[NameMatch]
+    kind_hint: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    within: tuple[str, ...] = ()  # names written after it: "Oxford, North Carolina"
+
+
+def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
+    """Word tokens with offsets; possessive ``'s`` and lower-case hyphen tails are cut off."""
+    tokens: list[Token] = []
+    starts = sentence_starts or set()
+    for match in _TOKEN.finditer(text):
+        start, word = match.start(), match.group(0)
+        possessive = False
+        if word.endswith(("'s", "’s")) and len(word) > 2:
+            word, possessive = word[:-2], True
+        elif word.endswith(("s'", "s’")):
+            word, possessive = word[:-1], True
+        # "UK-based", "Turkey-backed": a capitalised head with a lower-case tail is the head.
+        if "-" in word:
+            parts = word.split("-")
+            keep = [parts[0]]
+            for part in parts[1:]:
+                if part[:1].isupper() or keep[-1].lower() in _PARTICLES:
+                    keep.append(part)
+                else:
+                    break
+            if len(keep) < len(parts):
+                word = "-".join(keep)
+                possessive = False
+        end = start + len(word)
+        capitalised = word[:1].isupper() or (
+            "-" in word and word.split("-")[0].lower() in _PARTICLES and word.split("-")[1][:1].isupper())
+        initial = start in starts or _line_start(text, start)
+        tokens.append(Token(start, end, word, capitalised, possessive, initial))
+    return tokens
+
+
+def _line_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘([":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+def _runs(tokens: list[Token], text: str) -> list[list[int]]:
+    """Maximal runs of capitalised tokens separated only by spaces (token indices)."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, token in enumerate(tokens):
+        joined = bool(current) and _gap_is_space(text, tokens[current[-1]].end, token.start) and not tokens[current[-1]].possessive
+        if token.capitalised and (not current or joined):
+            current.append(i)
+            continue
+        if current:
+            runs.append(current)
+        current = [i] if token.capitalised else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _gap_is_space(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return 0 < len(gap) <= 2 and gap.strip() == ""
+
+
+def _phrase(text: str, tokens: list[Token], i: int, j: int) -> str:
+    return text[tokens[i].start:tokens[j].end]
+
+
+def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | None = None) -> list[Mention]:
+    """Find the place mentions of ``text`` (unresolved), in text order."""
+    tokens = tokenize(text, sentence_starts)
+    runs = _runs(tokens, text)
+    run_of = {i: r for r in runs for i in r}
+
+    # Every n-gram inside a run, plus two runs bridged by one connector word.
+    spans: list[tuple[int, int]] = []
+    for run in runs:
+        for a in range(len(run)):
+            for b in range(a, min(len(run), a + _MAX_NGRAM)):
+                spans.append((run[a], run[b]))
+    for k, run in enumerate(runs[:-1]):
+        nxt = runs[k + 1]
+        if nxt[0] - run[-1] == 2 and tokens[run[-1] + 1].lower in _CONNECTORS:
+            for a in run[-3:]:
+                for b in nxt[:3]:
+                    spans.append((a, b))
+    keys = {span: name_key(_phrase(text, tokens, *span)) for span in spans}
+    # Feature-word forms ("Aleppo airport") are looked up for the single names too.
+    for run in runs:
+        for a in run:
+            keys[(a, -1)] = name_key(tokens[a].text + " airport")
+    found = gazetteer.lookup_keys(set(keys.values()))
+    all_keys = {k for k, v in found.items() if v}
+    common = gazetteer.common_words(all_keys)
+    never = gazetteer.not_places(set(keys.values()))
+
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for run in runs + _bridged_runs(runs, tokens):
+        i = 0
+        while i < len(run):
+            tok_index = run[i]
+            if tok_index in taken:
+                i += 1
+                continue
+            best = None
+            for j in range(min(len(run) - 1, i + _MAX_NGRAM - 1), i - 1, -1):
+                key = keys.get((tok_index, run[j]))
+                if key and found.get(key) and key not in never:
+                    best = j
+                    break
+            if best is None:
+                i += 1
+                continue
+            mention = _judge(text, tokens, run, i, best, keys, found, common, run_of)
+            if mention is not None:
+                mentions.append(mention)
+                taken.update(run[i:best + 1])
+            i = best + 1
+    mentions.sort(key=lambda m: m.start)
+    _attach_within(mentions, text)
+    return mentions
+
+
+def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]:
+    """Runs joined by one connector ("Bosnia and Herzegovina"), tried before the plain runs' parts."""
+    bridged = []
+    for k, run in enumerate(runs[:-1]):
+        nxt = runs[k + 1]
+        if nxt[0] - run[-1] == 2 and tokens[run[-1] + 1].lower in _CONNECTORS:
+            bridged.append(run + nxt)
+    return bridged
+
+
+def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys, found, common, run_of) -> Mention | None:
+    """Decide whether tokens run[i..j] name a place; build the mention with its hints."""
+    first, last = tokens[run[i]], tokens[run[j]]
+    key = keys[(run[i], run[j])]
+    matches = found[key]
+    name = text[first.start:last.end]
+    evidence: list[str] = []
+    before = [tokens[k] for k in run[:i]]
+    after = [tokens[k] for k in run[j + 1:]]
+    start, end = first.start, last.end
+    hint = None
+
+    # Bridged runs count only when the whole bridged phrase matched.
+    if run not in (run_of.get(run[0]), ) and (i != 0 or j != len(run) - 1):
+        real = run_of[run[i]]
+        if run[j] not in real:
+            return None
+
+    prev_index = run[i] - 1
+    prev = tokens[prev_index] if prev_index >= 0 else None
+    if prev is not None and not before and not _gap_is_space(text, prev.end, first.start):
+        prev = None  # punctuation between: "...the province.\n\nIdlib sits" is no "province Idlib"
+    prev_word = prev.lower if prev and not before else (before[-1].lower if before else "")
+
+    # People: a title right before the name.
+    if prev_word.rstrip(".") in _TITLES or (before and before[0].lower.rstrip(".") in _TITLES):
+        return None
+
+    leftover_before = [t for t in before if t.lower not in _COMPASS]
+    leftover_after = list(after)
+    # "Idlib Province", "Kansas City Airport": feature words after the name.
+    while leftover_after and leftover_after[0].lower in _FEATURE_AFTER:
+        hint = hint or _FEATURE_AFTER[leftover_after[0].lower]
+        end = leftover_after[0].end
+        leftover_after.pop(0)
+    whole = not leftover_before and not leftover_after
+
+    # "Idlib province", "Aleppo's airport", "Aleppo airport": lower-case feature words after it.
+    nxt_index = run[j] + 1
+    if not after and nxt_index < len(tokens) and _gap_is_space(text, last.end + (2 if last.possessive else 0), tokens[nxt_index].start):
+        nxt = tokens[nxt_index]
+        if nxt.lower in ("airport", "airbase") or (nxt.lower == "air" and nxt_index + 1 < len(tokens) and tokens[nxt_index + 1].lower == "base"):
+            airport_key = keys.get((run[j], -1)) if i == j else name_key(name + " airport")
+            airport_matches = [m for m in found.get(airport_key, []) if m.entry.kind == "airport"] if airport_key else []
+            if airport_matches:
+                end = tokens[nxt_index + 1].end if nxt.lower == "air" else nxt.end
+                return Mention(start, end, text[start:end], name, airport_matches, "airport", ["name + airport"])
+        elif not last.possessive and nxt.lower in _FEATURE_AFTER and _FEATURE_AFTER[nxt.lower] != "airport":
+            hint = _FEATURE_AFTER[nxt.lower]
+            end = nxt.end
+            evidence.append(f"followed by {nxt.lower!r}")
+    if prev is not None and not before and prev.lower in _FEATURE_BEFORE:
+        hint = hint or _FEATURE_BEFORE[prev.lower]
+    if (prev is not None and not before and prev.lower == "of" and prev_index >= 1
+            and tokens[prev_index - 1].lower in _FEATURE_BEFORE and _gap_is_space(text, tokens[prev_index - 1].end, prev.start)):
+        hint = hint or _FEATURE_BEFORE[tokens[prev_index - 1].lower]
+        evidence.append(f"'{tokens[prev_index - 1].lower} of'")
+
+    best_population = max(m.entry.population for m in matches)
+    major = any(m.entry.kind in ("country", "admin1", "region") for m in matches) or best_population >= 100_000
+    is_common = key in common
+    initial = first.sentence_initial and not before
+    locative = prev_word in _LOCATIVE
+
+    if not whole:
+        # Part of a longer proper noun: an organisation or a person, unless a well-known place
+        # leads a longer name ("Aleppo University") or compass words start it.
+        if leftover_before and not all(t.lower in _COMPASS for t in before):
+            return None
+        if is_common or not major:
+            return None
+        evidence.append("part of a longer name")
+    if is_common:
+        if initial:
+            return None
+        if not (major or locative or hint):
+            return None
+        evidence.append("common word with support")
+    elif initial and not (major or locative or hint) and best_population < 5_000:
+        # "Speaking", "Pictures": sentence-initial capitals are no evidence of a name.
+        return None
+    return Mention(start, end, text[start:end], name, matches, hint, evidence)
+
+
+def _attach_within(mentions: list[Mention], text: str) -> None:
+    """Record "X, Y" where Y is a division or country: the resolver restricts X to Y."""
+    for a, b in zip(mentions, mentions[1:]):
+        gap = text[a.end:b.start]
+        if gap.strip() == "," and any(m.entry.kind in ("admin1", "country") for m in b.matches):
+            a.within = a.within + (b.name,)
