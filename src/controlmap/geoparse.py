@@ -102,6 +102,7 @@ def _prior(match: NameMatch, hint: str | None) -> float:
     score = {
         "country": 7.0,
         "admin1": 3.0 + 0.3 * population,
+        "admin2": 1.0 + 0.3 * population,
         "region": 5.0,
         "city": 0.6 * population,
         "airport": 1.0,
@@ -181,7 +182,7 @@ def _with_context(mentions, candidates, base, chosen) -> list[dict[str, float]]:
             entry = cands[eid].entry
             if entry.kind != "country" and entry.country:
                 score += 3.0 * countries[entry.country] / total
-            if others and entry.kind in ("city", "airport", "admin1", "region"):
+            if others and entry.kind in ("city", "airport", "admin1", "admin2", "region"):
                 nearest = min(_distance_km(entry, o) for o in others)
                 score += 1.5 if nearest < 50 else 1.0 if nearest < 200 else 0.5 if nearest < 500 else 0.0
             updated[eid] = score

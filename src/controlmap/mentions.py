@@ -43,7 +43,7 @@ _LOCATIVE = frozenset("in at near from to into outside across around toward towa
 # Feature words after a name: the kind of place they point at.
 _FEATURE_AFTER = {
     "province": "admin1", "governorate": "admin1", "state": "admin1", "oblast": "admin1", "region": "admin1",
-    "county": "admin1", "prefecture": "admin1", "department": "admin1",
+    "county": "admin2", "district": "admin2", "parish": "admin2", "prefecture": "admin1", "department": "admin1",
     "city": "city", "town": "city", "village": "city",
     "airport": "airport", "airbase": "airport",
 }
@@ -51,6 +51,12 @@ _FEATURE_BEFORE = {"city": "city", "town": "city", "village": "city", "capital":
                    "province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
                    "oblast": "admin1", "country": "country"}
 _MAX_NGRAM = 6
+_SPEECH = frozenset("said says told added explained wrote argued asked noted stated testified agreed recalled".split())
+
+
+def whole_run_country(matches: list[NameMatch]) -> bool:
+    """Countries speak through their governments ("Russia said"): metonymy is still a place."""
+    return any(m.entry.kind in ("country", "admin1") for m in matches)
 
 
 @dataclass
@@ -212,9 +218,31 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
                 mentions.append(mention)
                 taken.update(run[i:best + 1])
             i = best + 1
+    mentions = _drop_person_names(mentions, runs, tokens, keys, found)
     mentions.sort(key=lambda m: m.start)
     _attach_within(mentions, text)
     return mentions
+
+
+def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: list[Token], keys, found) -> list[Mention]:
+    """Drop lone names that the same article also writes inside a person-like name.
+
+    "Michael Trapani ... Trapani said": a two- or three-word run that is no place as a
+    whole is most often a person, and later lone uses of its words are that person.
+    """
+    person_words: set[str] = set()
+    for run in runs:
+        if 2 <= len(run) <= 3 and not found.get(keys.get((run[0], run[-1]), "")):
+            if not any(tokens[k].lower in _COMPASS or tokens[k].text.isupper() for k in run):
+                person_words.update(tokens[k].text for k in run)
+    if not person_words:
+        return mentions
+    return [m for m in mentions
+            if m.name not in person_words or " " in m.name or _well_known(m.matches)]
+
+
+def _well_known(matches: list[NameMatch]) -> bool:
+    return whole_run_country(matches) or max(m.entry.population for m in matches) >= 50_000
 
 
 def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]:
@@ -287,7 +315,12 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
 
     best_population = max(m.entry.population for m in matches)
     major = any(m.entry.kind in ("country", "admin1", "region") for m in matches) or best_population >= 100_000
-    is_common = key in common
+    # "Moore said", "Trapani told": a name that speaks is a person or an organisation.
+    nxt_word = tokens[run[-1] + 1].lower if run[-1] + 1 < len(tokens) else ""
+    if not whole_run_country(matches) and nxt_word in _SPEECH and _gap_is_space(text, tokens[run[-1]].end, tokens[run[-1] + 1].start):
+        return None
+    # "US", "U.S." and "WHO" are abbreviations, not the words "us" and "who".
+    is_common = key in common and not (name.isupper() or "." in name)
     initial = first.sentence_initial and not before
     locative = prev_word in _LOCATIVE
 
