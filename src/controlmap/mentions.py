@@ -56,7 +56,8 @@ _SPEECH = frozenset("said says told added explained wrote argued asked noted sta
 
 def whole_run_country(matches: list[NameMatch]) -> bool:
     """Countries speak through their governments ("Russia said"): metonymy is still a place."""
-    return any(m.entry.kind in ("country", "admin1") for m in matches)
+    return any(m.entry.kind == "country" or (m.entry.kind == "admin1" and m.entry.population >= 100_000)
+               for m in matches)
 
 
 @dataclass
@@ -314,7 +315,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         evidence.append(f"'{tokens[prev_index - 1].lower} of'")
 
     best_population = max(m.entry.population for m in matches)
-    major = any(m.entry.kind in ("country", "admin1", "region") for m in matches) or best_population >= 100_000
+    major = whole_run_country(matches) or any(m.entry.kind == "region" for m in matches) or best_population >= 100_000
     # "Moore said", "Trapani told": a name that speaks is a person or an organisation.
     nxt_word = tokens[run[-1] + 1].lower if run[-1] + 1 < len(tokens) else ""
     if not whole_run_country(matches) and nxt_word in _SPEECH and _gap_is_space(text, tokens[run[-1]].end, tokens[run[-1] + 1].start):

