@@ -108,6 +108,7 @@ class NameMatch:
     quality: int
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Normalise a name for lookup: accents stripped, case folded, punctuation unified.
 

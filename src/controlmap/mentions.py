@@ -60,7 +60,7 @@ def whole_run_country(matches: list[NameMatch]) -> bool:
                for m in matches)
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -71,7 +71,7 @@ class Token:
 
     @property
     def lower(self) -> str:
-        return self.text.lower()
+        return self.text if not self.capitalised and self.text.islower() else self.text.lower()
 
 
 @dataclass
@@ -110,6 +110,10 @@ def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
     starts = sentence_starts or set()
     for match in _TOKEN.finditer(text):
         start, word = match.start(), match.group(0)
+        if word.islower() and "-" not in word:
+            # Most tokens: plain lower-case words, only context for the names around them.
+            tokens.append(Token(start, match.end(), word, False))
+            continue
         possessive = False
         if word.endswith(("'s", "’s")) and len(word) > 2:
             word, possessive = word[:-2], True
@@ -127,11 +131,10 @@ def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
             if len(keep) < len(parts):
                 word = "-".join(keep)
                 possessive = False
-        end = start + len(word)
         capitalised = word[:1].isupper() or (
             "-" in word and word.split("-")[0].lower() in _PARTICLES and word.split("-")[1][:1].isupper())
-        initial = start in starts or _line_start(text, start)
-        tokens.append(Token(start, end, word, capitalised, possessive, initial))
+        initial = capitalised and (start in starts or _line_start(text, start))
+        tokens.append(Token(start, start + len(word), word, capitalised, possessive, initial))
     return tokens
 
 
