@@ -46,8 +46,11 @@ def oracle_places(doc: dict, gold: list[dict]) -> list[Place]:
             end = claim.get(role)
             if not end or not end.get("accept") or end.get("lat") is None:
                 continue
-            lo, hi = max(0, claim["start"] - 200), min(len(text), claim["end"] + 200)
-            at = text.find(end["text"], lo, hi)
+            at = text.find(end["text"], claim["start"], claim["end"])
+            if at < 0:  # nearest occurrence around the claim
+                near = [i for i in range(max(0, claim["start"] - 300), min(len(text), claim["end"] + 300))
+                        if text.startswith(end["text"], i)]
+                at = min(near, key=lambda i: abs(i - claim["start"])) if near else -1
             if at < 0:
                 continue
             sentence = next((s for s in sentences if s.start <= at < s.end), sentences[0])

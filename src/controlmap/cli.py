@@ -123,10 +123,12 @@ def verify(articles, published, fmt, fail_on):
 
     result = analyse(_load(articles, published), events=False)
     rows = [distances.claim_to_dict(c) for c in result.claims]
-    _emit(rows, fmt, columns=["text", "from_name", "to_name", "stated", "qualifier", "geodesic_km", "bearing_deg",
-                              "tolerance_km", "verdict", "units_verdict", "reason"],
+    if fmt == "csv":
+        rows = [distances.claim_to_row(c) for c in result.claims]
+    _emit(rows, fmt, columns=["verdict", "kind", "text", "geodesic_km", "tolerance_km", "bearing_deg", "units_verdict", "reason"],
           fields=distances.CSV_FIELDS, geojson=distances.claims_to_geojson(result.claims) if fmt == "geojson" else None)
-    sys.exit(distances.exit_code_for(result.claims, fail_on))
+    # A wrong claim is a finding, not an error: exit 0 unless the caller asked to fail on it.
+    sys.exit(3 if distances.exit_code_for(result.claims, fail_on) else 0)
 
 
 @main.command()

@@ -49,14 +49,18 @@ when they differ by at most 5 % plus half a unit of each figure's last digit (55
 Verdicts: ``consistent``, ``overstated``, ``understated``, ``direction-wrong`` and
 ``unverifiable`` (no endpoints, a place not resolved, an area rather than a point, a border
 without geometry, a race course). ``verdict`` is always one clean word; the nuance is in
-``reason``.
+``reason``. When the map distance and the figure differ more than fourfold, a wrong namesake
+is likelier than a wrong report (a "Paris" resolved to Texas): the geoparser's runner-up is
+tried, and if that does not fit either the claim is ``unverifiable`` and the reason says why.
+An endpoint resolved to a country or province is read as its namesake town where there is
+one ("600 miles west of Buenos Aires"); "here" is the wire dateline's town.
 """
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from geographiclib.geodesic import Geodesic
@@ -69,10 +73,13 @@ from .text import Sentence, split_sentences
 
 __all__ = [
     "CSV_FIELDS",
+    "INCONSISTENT",
     "DistanceClaim",
     "Statement",
     "VERDICTS",
+    "check_claim",
     "claim_to_dict",
+    "claim_to_row",
     "claims_to_geojson",
     "exit_code_for",
     "find_claims",
@@ -84,7 +91,8 @@ VERDICTS = ("consistent", "overstated", "understated", "direction-wrong", "unver
 #: Verdicts that ``--fail-on inconsistent`` treats as findings worth a non-zero exit.
 INCONSISTENT = frozenset({"overstated", "understated", "direction-wrong"})
 
-#: Kilometres per unit. "nm" is left out on purpose: in news it is as often nanometres.
+#: Kilometres per unit. "nm" is left out on purpose (in news it is as often nanometres), and
+#: so are feet and yards: they measure depths, heights and rooms, not distances between places.
 UNIT_KM: dict[str, float] = {"km": 1.0, "mi": 1.609344, "m": 0.001, "nmi": 1.852}
 
 # Tolerance constants, named so the docstring above and the code cannot drift apart.
@@ -97,6 +105,8 @@ CITY_RADIUS_KM_AT_2M = 5.0  # a city of two million is ~10 km across
 MAX_RADIUS_KM = 10.0
 DIRECTION_TOLERANCE_DEG = 67.5
 UNITS_TOLERANCE = 0.05  # two statements of one value may differ by 5 %
+FROM_TO_REACH = 45  # characters from a road/route figure to its "from A to B"
+IMPLAUSIBLE_RATIO = 4.0  # beyond this, suspect the resolution before the reporter
 
 _AREA_KINDS = frozenset({"country", "admin1", "admin2", "region"})
 
@@ -114,7 +124,7 @@ _WORD_NUMBER = (
     % ("|".join(_TENS_WORDS), "|".join(list(_UNITS_WORDS)[:9]), "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)))
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
+_NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER}\b)"
 _RANGE = rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{_NUMBER}))?"
 _UNIT = (r"(?P<unit>nautical\s+miles?|nmi\b|kilomet(?:re|er)s?\b|klms?\b|kms?\b|miles?\b|mi\b"
          r"|metres?\b|meters?\b|m\b)")
@@ -141,9 +151,14 @@ _QUALIFIER_PART = re.compile(
     r"\b(%s)\b" % "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_QUALIFIER_WORDS, key=len, reverse=True)),
     re.I)
 
-# Quantities that are not distances: speeds, areas, money ("$5m").
-_NOT_DISTANCE_AFTER = re.compile(r"^(?:\s*(?:/|per\b|an?\s+hour|a\s+day)|2\b|²|\s*sq\b)", re.I)
-_NOT_DISTANCE_BEFORE = re.compile(r"(?:square|sq\.?|cubic)\s*$|[$£€]\s*$", re.I)
+# Quantities that are not distances between places: speeds, areas, money ("$5m", "dollars
+# 900m"), depths and heights ("three km underground", "an altitude of 30,000 metres").
+_NOT_DISTANCE_AFTER = re.compile(
+    r"^(?:\s*(?:/|per\b|an?\s+hour|a\s+day)|2\b|²|\s*sq\b"
+    r"|[\s-]+(?:underground|deep|high|tall|above|below|in\s+diameter|of\s+altitude|up\b|down\b))", re.I)
+_NOT_DISTANCE_BEFORE = re.compile(
+    r"(?:square|sq\.?|cubic)\s*$|[$£€]\s*$|\b(?:dollars?|euros?|pounds?|yen|francs?|marks?|dlrs|stg|usd|eur|gbp|us\$)\s*$"
+    r"|\b(?:altitude|depth|height|elevation|depths|heights)\s+of\s+(?:(?:up\s+to|about|some|over|around)\s+)?$", re.I)
 # A bare "m" is a distance only where the words around say so ("100m away", "(300m)").
 _METRES_CONTEXT = re.compile(r"^\s*(?:\)|away|from|long|wide|deep|high|tall|north|south|east|west|of\s+the|inland|offshore)", re.I)
 
@@ -211,9 +226,11 @@ def parse_quantities(text: str, offset: int = 0) -> list[Statement]:
     """
     out: list[Statement] = []
     for match in _QUANTITY.finditer(text):
-        before, after = text[max(0, match.start() - 12):match.start()], text[match.end():match.end() + 20]
+        before, after = text[max(0, match.start() - 40):match.start()], text[match.end():match.end() + 20]
         if _NOT_DISTANCE_AFTER.match(after) or _NOT_DISTANCE_BEFORE.search(before):
             continue
+        if match.group("low")[0].isupper() and match.group("unit")[0].isupper():
+            continue  # "Ten Mile", "Seven Mile Beach": a name, not a distance
         unit = _unit_code(match.group("unit"))
         if unit == "m" and (match.group("unit").lower() == "m") and (
                 not re.fullmatch(_DIGITS, match.group("low")) or not _METRES_CONTEXT.match(after)):
@@ -363,6 +380,12 @@ _SUBJECT_GAP = re.compile(
     r"being|just|only|some|about|roughly|nearly|almost|approximately|around|the|a|an)\s*,?\s*)*$", re.I)
 _OFFSET_REFERENCE_BEFORE = re.compile(rf"\b{_DIRECTION}(?:ward|erly)?\s+of\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.I)
 _ROAD_BEFORE = re.compile(rf"\b(?:{_ROAD_NOUNS})\s+(?:to|from|between)\s+$", re.I)
+# "the Murchison goldfield 540 km north of Perth": the place names a feature the gazetteer
+# lacks, so it must not stand in for it.
+_FEATURE_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:goldfield|oilfield|oil\s+field|gas\s+field|field|mine|base|basin|platform|well|"
+    r"camp|rigs?|terminal|epicent(?:re|er))\b")
+_DATELINE_CHARS = 80  # a wire dateline ("LIMA, March 3 -") opens the text
 
 
 def _sense_of(qualifier: str | None) -> str:
@@ -411,6 +434,10 @@ def _located_before(text: str, places: list[Place], position: int, sentence: Sen
     for place in reversed(before):
         if position - place.end > 160:
             break
+        if _FEATURE_AFTER.match(text[place.end:position]):
+            return None
+        if place.entry.kind == "country":  # "Peru has found gold ... 1,000 km north of here"
+            continue
         if _OFFSET_REFERENCE_BEFORE.search(text[max(sentence.start, place.start - 40):place.start]):
             continue
         if _ROAD_BEFORE.search(text[max(sentence.start, place.start - 30):place.start]):
@@ -419,20 +446,28 @@ def _located_before(text: str, places: list[Place], position: int, sentence: Sen
     return None
 
 
+# What may stand between "from"/"to" and the place: "the Bulgarian port of", "the city of".
+_SHORT_LEAD = re.compile(r"^\s*(?:[\w.'’-]+\s+){0,5}$")
+
+
 def _from_to_after(text: str, places: list[Place], position: int, stop: int) -> tuple[Place | None, Place | None]:
     """Endpoints of "from A to B" (or "between A and B", "connecting A and B") after ``position``."""
     window = text[position:stop]
-    match = re.search(r"\b(?:from|between|connecting|linking)\b", window[:200], re.I)
-    if not match:
+    # The endpoints must follow the figure closely ("the 912km pipeline will run from"); further
+    # on, "from" belongs to another clause ("closure will affect people travelling from").
+    match = re.search(r"\b(?:from|between|connecting|linking)\b", window[:FROM_TO_REACH], re.I)
+    if not match or re.search(r"\d", window[:match.start()]):
         return None, None
     start = position + match.end()
-    first = _place_after(places, start, 120, stop)
-    if first is None:
+    first = _place_after(places, start, 60, stop)
+    if first is None or not _SHORT_LEAD.match(text[start:first.start]):
         return None, None
     link = re.search(r"\b(?:to|and|with)\b", text[first.end:stop], re.I)
     if not link:
         return first, None
-    second = _place_after(places, first.end + link.end(), 120, stop)
+    second = _place_after(places, first.end + link.end(), 60, stop)
+    if second is None or not _SHORT_LEAD.match(text[first.end + link.end():second.start]):
+        return first, None
     return first, second
 
 
@@ -505,135 +540,227 @@ def find_claims(article: Article, places: list[Place], *, gazetteer: Any = None)
     return claims
 
 
+@dataclass
+class _Scope:
+    """What attribution looks at: the article text, one sentence and the places in it."""
+
+    text: str
+    source: str
+    sentence: Sentence
+    in_sentence: list[Place]
+    all_places: list[Place]
+    gazetteer: Any
+
+
+@dataclass
+class _Attribution:
+    """Kind and endpoints of one claim as read from the words around its figures."""
+
+    kind: str
+    end: int
+    direction: str | None = None
+    from_place: Place | None = None
+    to_place: Place | None = None
+    reference_text: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _qualifier(scope: _Scope, statements: list[Statement]) -> tuple[str | None, str, int]:
+    """Qualifier words before the figure (or inside its conversion), their sense, and where they start."""
+    text, first = scope.text, statements[0]
+    head = text[max(scope.sentence.start, first.start - 40):first.start]
+    match = _QUALIFIER.search(head)
+    if match is None:
+        qualifier, start = None, first.start
+    else:
+        qualifier = re.sub(r"\s+(?:a|an|the)$", "", re.sub(r"\s+", " ", match.group(0).strip()), flags=re.I)
+        start = first.start - len(match.group(0))
+    sense = _sense_of(qualifier)
+    if len(statements) > 1 and sense == "plain":  # "55km (about 34 miles)"
+        inner = _QUALIFIER_PART.search(text[statements[0].end:statements[1].start])
+        if inner:
+            qualifier, sense = inner.group(1), _sense_of(inner.group(1))
+    return qualifier, sense, start
+
+
 def _claim(article: Article, sentence: Sentence, statements: list[Statement], in_sentence: list[Place],
            all_places: list[Place], gazetteer: Any) -> DistanceClaim:
+    """Read one claim: its qualifier, kind and endpoints, from the words around ``statements``."""
+    scope = _Scope(article.text, article.source, sentence, in_sentence, all_places, gazetteer)
     text = article.text
-    first = statements[0]
     end_of_figures = statements[-1].end
     if len(statements) > 1:  # include the closing bracket of the conversion
         close = re.match(r"\s*[)\]]", text[end_of_figures:])
         end_of_figures += close.end() if close else 0
-    # Qualifier: the words just before the figure ("only less than", "at least a").
-    head = text[max(sentence.start, first.start - 40):first.start]
-    qmatch = _QUALIFIER.search(head)
-    qualifier = re.sub(r"\s+(?:a|an|the)$", "", re.sub(r"\s+", " ", qmatch.group(0).strip()), flags=re.I) if qmatch else None
-    claim_start = first.start - len(qmatch.group(0)) if qmatch else first.start
-    sense = _sense_of(qualifier)
-    if len(statements) > 1 and sense == "plain":  # "(about 34 miles)"
-        inner = text[statements[0].end:statements[1].start]
-        inner_q = _QUALIFIER_PART.search(inner)
-        if inner_q:
-            qualifier, sense = inner_q.group(1), _sense_of(inner_q.group(1))
+    qualifier, sense, claim_start = _qualifier(scope, statements)
+    before = text[sentence.start:claim_start]
+    is_range_limit = bool(re.search(r"\brange\s+of\s+(?:up\s+to\s+)?$", before, re.I)
+                          or (qualifier and "range" in qualifier.lower()))
+    if is_range_limit and sense in ("plain", "just", "approx"):  # "a range of 180 miles" is an upper bound
+        sense, qualifier = "upper", qualifier or "range of"
 
-    after = text[end_of_figures:sentence.end]
-    before_text = text[sentence.start:claim_start]
-    kind = "lone"
-    direction = None
-    from_place: Place | None = None
-    to_place: Place | None = None
-    reference_text: str | None = None
-    claim_end = end_of_figures
-    notes: list[str] = []
-    located_from = claim_start
+    found = _attribute(scope, claim_start, end_of_figures, sense, is_range_limit)
+    window = text[max(sentence.start, claim_start - 30):min(sentence.end, found.end + 30)]
+    if found.kind in ("between", "road", "route") and _COURSE_WORDS.search(before[-40:]):
+        found.kind = "course"
+    if found.kind in ("between", "offset", "lone") and _BY_ROAD.search(window):
+        found.notes.append("stated as a road or travel distance")
+        if found.kind != "lone":
+            found.kind = "road"
+    to_place = found.to_place
+    if found.kind in ("offset", "between", "road") and to_place is not None and 0 <= claim_start - to_place.end <= 25:
+        claim_start = to_place.start  # cover the located place when it is the subject or appositive
+    if found.kind == "between" and found.from_place is not None and 0 <= claim_start - found.from_place.end <= 60:
+        claim_start = min(claim_start, found.from_place.start)  # "Homs and Hama, some 30 miles apart"
 
-    if re.search(r"\brange\s+of\s+(?:up\s+to\s+)?$", before_text, re.I) or (qualifier and "range" in qualifier.lower()):
-        kind = "range_limit"
-        if sense in ("plain", "just", "approx"):
-            sense = "upper"
-            qualifier = qualifier or "range of"
-
-    dmatch = _DIRECTION_AFTER.match(after)
-    noun = _NOUN_AFTER.match(after)
-    if dmatch and compass_degrees(dmatch.group("dir")) is not None:
-        kind = "offset"
-        direction = re.sub(r"\s+", " ", dmatch.group("dir"))
-        claim_end = end_of_figures + dmatch.end()
-        if dmatch.group("rel"):
-            from_place, reference_text, claim_end = _reference(
-                text, in_sentence, claim_end, sentence, all_places, gazetteer, article.source, notes)
-        to_place = _located_before(text, in_sentence, located_from, sentence, [from_place] if from_place else [])
-    elif noun and not re.search(r"\b(?:of|from)\s*$", before_text[-8:] if before_text else "", re.I):
-        word = noun.group("noun").lower()
-        kind = "road" if re.fullmatch(_ROAD_NOUNS, word, re.I) else "route"
-        if word in ("border", "frontier", "front", "front line", "frontline", "stretch", "strip"):
-            kind = "lone"
-        a, b = _from_to_after(text, in_sentence, end_of_figures, sentence.end)
-        if kind != "lone" and a is not None:
-            from_place, to_place = a, b
-            claim_end = (b or a).end
-            if _COURSE_WORDS.search(before_text[-40:]):
-                kind = "course"
-        elif kind != "lone":
-            notes.append(f"a {word} length with no named endpoints")
-            kind = "lone"
-    elif _APART_AFTER.match(after):
-        kind = "between"
-        claim_end = end_of_figures + _APART_AFTER.match(after).end()
-        earlier = [p for p in in_sentence if p.end <= claim_start]
-        if len(earlier) >= 2:
-            from_place, to_place = earlier[-2], earlier[-1]
-    elif _FROM_AFTER.match(after) and (kind != "range_limit"):
-        rel = _FROM_AFTER.match(after)
-        rest = text[end_of_figures + rel.end():sentence.end]
-        if rel.group("rel").lower() == "of" and not _BORDER.match(rest) and not _CAPITAL.match(rest):
-            # "10 km of roads", "the 180 miles of the trail": a length, not a distance from a place.
-            nxt = _place_after(in_sentence, end_of_figures + rel.end(), 6, sentence.end)
-            if sense != "upper" or nxt is None:
-                kind = "lone"
-            else:
-                kind = "between"
-        else:
-            kind = "between"
-        if kind == "between":
-            from_place, reference_text, claim_end = _reference(
-                text, in_sentence, end_of_figures + rel.end(), sentence, all_places, gazetteer, article.source, notes)
-            if reference_text and reference_text.startswith("border"):
-                kind = "range_limit"
-            to_place = _located_before(text, in_sentence, located_from, sentence, [from_place] if from_place else [])
-    elif kind == "range_limit":
-        a, b = _from_to_after(text, in_sentence, end_of_figures, sentence.end)
-        if a is not None and b is not None:
-            from_place, to_place = a, b
-            claim_end = b.end
-    elif _AWAY_AFTER.match(after):
-        kind = "between"
-        claim_end = end_of_figures + _AWAY_AFTER.match(after).end()
-        to_place = _located_before(text, in_sentence, located_from, sentence, [])
-        reference_text = "unnamed"
-    else:
-        # "the 250 km to X from Y", "the 120km road from X to Y" after an intervening word
-        a, b = (None, None)
-        if re.match(r"^[\s-]*(?:long\s+)?(?:\w+\s+){0,2}(?:from|between)\b", after, re.I):
-            a, b = _from_to_after(text, in_sentence, end_of_figures, sentence.end)
-        if a is not None and b is not None:
-            kind = "between"
-            from_place, to_place = a, b
-            claim_end = b.end
-
-    if kind in ("between", "offset", "lone") and _BY_ROAD.search(text[max(sentence.start, claim_start - 30):min(sentence.end, claim_end + 30)]):
-        notes.append("stated as a road or travel distance")
-        if kind != "lone":
-            kind = "road"
-    if kind in ("offset", "between") and to_place is not None and to_place.start < claim_start:
-        # Cover the located place when it is the subject or appositive of the figure.
-        if claim_start - to_place.end <= 25:
-            claim_start = to_place.start
-
-    claim = DistanceClaim(
-        source=article.source, sentence=sentence, start=claim_start, end=claim_end,
-        text=text[claim_start:claim_end], kind=kind, stated=list(statements), qualifier=qualifier,
-        qualifier_sense=sense, interval_km=_interval(first, sense), direction=direction,
+    notes = found.notes
+    from_place = _as_point(found.from_place, gazetteer, notes)
+    to_place = _as_point(to_place, gazetteer, notes)
+    direction = found.direction
+    return DistanceClaim(
+        source=article.source, sentence=sentence, start=claim_start, end=found.end,
+        text=text[claim_start:found.end], kind=found.kind, stated=list(statements), qualifier=qualifier,
+        qualifier_sense=sense, interval_km=_interval(statements[0], sense), direction=direction,
         direction_deg=compass_degrees(direction) if direction else None, from_place=from_place,
-        to_place=to_place, reference_text=reference_text, notes=notes)
-    return claim
+        to_place=to_place, reference_text=found.reference_text, notes=notes)
 
 
-def _reference(text: str, in_sentence: list[Place], position: int, sentence: Sentence, all_places: list[Place],
-               gazetteer: Any, source: str, notes: list[str]) -> tuple[Place | None, str | None, int]:
+def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is_range_limit: bool) -> _Attribution:
+    """Decide the kind of claim and its endpoints from the words after the figures.
+
+    Tried in order: a compass point ("20km south-east of Idlib"), a road or route noun ("the
+    120km road from X to Y"), "apart", "from"/"of" a place, a range ("a range of X ... from
+    A to B"), "away"; anything else is a lone quantity.
+    """
+    text, sentence = scope.text, scope.sentence
+    after = text[figures_end:sentence.end]
+    before = text[sentence.start:claim_start]
+    exclude_none: list[Place] = []
+
+    direction = _DIRECTION_AFTER.match(after)
+    if direction and compass_degrees(direction.group("dir")) is not None:
+        found = _Attribution("offset", figures_end + direction.end(), re.sub(r"\s+", " ", direction.group("dir")))
+        if direction.group("rel"):
+            found.from_place, found.reference_text, found.end = _reference(scope, found.end, found.notes)
+        found.to_place = _located_before(text, scope.in_sentence, claim_start, sentence,
+                                         [found.from_place] if found.from_place else exclude_none)
+        return found
+
+    noun = _NOUN_AFTER.match(after)
+    if noun and not re.search(r"\b(?:of|from)\s*$", before[-8:], re.I):
+        word = re.sub(r"\s+", " ", noun.group("noun").lower())
+        if word in ("border", "frontier", "front", "front line", "frontline", "stretch", "strip"):
+            return _Attribution("lone", figures_end)
+        kind = "road" if re.fullmatch(_ROAD_NOUNS, word, re.I) else "route"
+        a, b = _from_to_after(text, scope.in_sentence, figures_end, sentence.end)
+        if a is None:
+            return _Attribution("lone", figures_end, notes=[f"a {word} length with no named endpoints"])
+        return _Attribution(kind, (b or a).end, from_place=a, to_place=b)
+
+    apart = _APART_AFTER.match(after)
+    if apart:
+        found = _Attribution("between", figures_end + apart.end())
+        earlier = [p for p in scope.in_sentence if p.end <= claim_start]
+        if len(earlier) >= 2:
+            found.from_place, found.to_place = earlier[-2], earlier[-1]
+        return found
+
+    relation = _FROM_AFTER.match(after)
+    if relation and not is_range_limit:
+        position = figures_end + relation.end()
+        rest = text[position:sentence.end]
+        if relation.group("rel").lower() == "of" and not _BORDER.match(rest) and not _CAPITAL.match(rest):
+            # "1,800 km of roads", "the 180 miles of the trail": a length, not a distance from a
+            # place; only "within 5km of Idlib" (an upper bound right before a place) is one.
+            if sense != "upper" or _place_after(scope.in_sentence, position, 6, sentence.end) is None:
+                return _Attribution("lone", figures_end)
+        found = _Attribution("between", position)
+        found.from_place, found.reference_text, found.end = _reference(scope, position, found.notes)
+        if found.reference_text == "border":
+            found.kind = "range_limit"
+        found.to_place = _located_before(text, scope.in_sentence, claim_start, sentence,
+                                         [found.from_place] if found.from_place else exclude_none)
+        return found
+
+    if is_range_limit:
+        found = _Attribution("range_limit", figures_end)
+        a, b = _from_to_after(text, scope.in_sentence, figures_end, sentence.end)
+        if a is not None and b is not None:
+            found.from_place, found.to_place, found.end = a, b, b.end
+        return found
+
+    away = _AWAY_AFTER.match(after)
+    if away:
+        found = _Attribution("between", figures_end + away.end(), reference_text="unnamed")
+        found.to_place = _located_before(text, scope.in_sentence, claim_start, sentence, exclude_none)
+        return found
+
+    if re.match(r"^[\s-]*(?:long\s+)?(?:\w+\s+){0,2}(?:from|between)\b", after, re.I):
+        a, b = _from_to_after(text, scope.in_sentence, figures_end, sentence.end)  # "the 250 km from X to Y"
+        if a is not None and b is not None:
+            return _Attribution("between", b.end, from_place=a, to_place=b)
+    return _Attribution("lone", figures_end)
+
+
+def _as_point(place: Place | None, gazetteer: Any, notes: list[str]) -> Place | None:
+    """A distance is measured to a town, not a province: read an area name as its namesake town.
+
+    "600 miles west of Buenos Aires" means the city even when the geoparser chose the
+    province; Singapore the city, not the country. The geoparser's runner-up is used when it
+    is a point, else the gazetteer's most populous town of that name in the same country.
+    """
+    if place is None or place.entry.kind not in _AREA_KINDS:
+        return place
+    runner_up = place.runner_up
+    candidate = runner_up if (runner_up is not None and runner_up.kind not in _AREA_KINDS
+                              and runner_up.country == place.entry.country) else None
+    if candidate is None and gazetteer is not None and hasattr(gazetteer, "lookup"):
+        towns = gazetteer.lookup(place.text, country=place.entry.country, kind="city")
+        candidate = max(towns, key=lambda e: e.population) if towns else None
+    if candidate is None:
+        return place
+    notes.append(f"'{place.text}' read as the town {candidate.name} ({candidate.id}), not the {place.entry.kind}")
+    return replace(place, entry=candidate)
+
+
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][A-Z .'’-]{2,}?)\s*,\s+(?:[A-Z][\w. ]*,\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.M)
+
+
+def _dateline_place(text: str, places: list[Place], gazetteer: Any) -> Place | None:
+    """The place of a wire dateline ("LIMA, March 3 - ..."), which "here" refers to.
+
+    Taken from the geoparser's places when it found the dateline, else looked up as a town.
+    """
+    match = _DATELINE.search(text[:_DATELINE_CHARS * 4])
+    if match is None:
+        return None
+    start, end = match.span("name")
+    for place in places:
+        if start <= place.start < end:
+            return place
+    if gazetteer is None or not hasattr(gazetteer, "lookup"):
+        return None
+    towns = [e for e in gazetteer.lookup(match.group("name").title()) if e.kind == "city"]
+    if not towns:
+        return None
+    sentence = split_sentences(text[:end + 1])[0]
+    return Place(start=start, end=end, text=match.group("name"), entry=towns[0], sentence=sentence,
+                 source="dateline", confidence=0.5)
+
+
+def _reference(scope: _Scope, position: int, notes: list[str]) -> tuple[Place | None, str | None, int]:
     """Resolve what follows "of"/"from": a place, "the capital", "the border", "here"."""
+    text, sentence, in_sentence = scope.text, scope.sentence, scope.in_sentence
     rest = text[position:sentence.end]
     if _HERE.match(rest):
-        return None, "here", position + _HERE.match(rest).end()
+        end = position + _HERE.match(rest).end()
+        dateline = _dateline_place(text, scope.all_places, scope.gazetteer)
+        if dateline is not None:
+            notes.append(f"'here' is the dateline, {dateline.text}")
+            return dateline, "here", end
+        return None, "here", end
     border = _BORDER.match(rest)
     if border:
         place = _place_after(in_sentence, position, border.end() + 2, sentence.end)
@@ -645,8 +772,8 @@ def _reference(text: str, in_sentence: list[Place], position: int, sentence: Sen
         if named is not None and named.start - (position + capital.end()) <= 3:
             return named, named.text, named.end  # "the capital Algiers", "the capital, Lima"
         span_start = position + len(rest) - len(rest.lstrip())
-        place = _capital_place(gazetteer, all_places, span_start, position + capital.end(),
-                               text[span_start:position + capital.end()], sentence, source)
+        place = _capital_place(scope.gazetteer, scope.all_places, span_start, position + capital.end(),
+                               text[span_start:position + capital.end()], sentence, scope.source)
         return place, "the capital", position + capital.end()
     if named is not None:
         between = text[position:named.start]
@@ -692,7 +819,7 @@ def check_units(stated: list[Statement]) -> tuple[str | None, str | None]:
 
 
 def _fmt(s: Statement) -> str:
-    name = {"km": "km", "mi": "mi", "m": "m", "nmi": "nmi"}[s.unit]
+    name = s.unit
     value = f"{s.low:g}" if not s.is_range else f"{s.low:g}-{s.high:g}"
     return f"{value} {name}"
 
@@ -740,8 +867,18 @@ def check_claim(claim: DistanceClaim) -> DistanceClaim:
     a, b = claim.from_place.entry, claim.to_place.entry
     g, bearing = geodesic_and_bearing(a, b)
     claim.geodesic_km, claim.bearing_deg = round(g, 2), round(bearing, 1)
-    extent = radius_km(a) + radius_km(b)
     stated = claim.stated[0]
+    suspicious = _implausible(g, stated)
+    if suspicious:
+        g, bearing, a, b = _try_runners_up(claim, g, bearing, stated)
+        claim.geodesic_km, claim.bearing_deg = round(g, 2), round(bearing, 1)
+        if _implausible(g, stated):
+            claim.verdict = "unverifiable"
+            claim.reason = (f"a place probably resolved to the wrong namesake: {a.name} ({a.country}) and "
+                            f"{b.name} ({b.country}) are {g:.0f} km apart, {_ratio(g, stated):.0f}x the stated "
+                            f"{_fmt(stated)}")
+            return claim
+    extent = radius_km(a) + radius_km(b)
     low, high = stated.km_low, stated.km_high
     rounding = min(rounding_km(stated), ROUNDING_CAP * low)
     tolerance = max(RELATIVE_TOLERANCE * g, MIN_TOLERANCE_KM, rounding, extent)
@@ -796,6 +933,43 @@ def check_claim(claim: DistanceClaim) -> DistanceClaim:
             verdict, reason = "consistent", f"{said} vs {g:.1f} km geodesic, within {tolerance:.1f} km"
     claim.verdict, claim.reason = verdict, reason
     return _check_direction(claim, g, bearing, extent)
+
+
+def _ratio(g: float, stated: Statement) -> float:
+    x = stated.km_low
+    return max(g, x) / max(min(g, x), 1.0)
+
+
+def _implausible(g: float, stated: Statement) -> bool:
+    """True when stated and map distance differ so much (over 4x) that a resolution error is likelier.
+
+    Real misstatements in news are tens of percent, occasionally 2-3x (a road figure, a
+    wrong unit); a 20 mi claim resolving to 6,000 km means "Paris" became Paris, Texas.
+    """
+    return max(g, stated.km_high) > 20.0 and _ratio(g, stated) > IMPLAUSIBLE_RATIO
+
+
+def _try_runners_up(claim: DistanceClaim, g: float, bearing: float,
+                    stated: Statement) -> tuple[float, float, GazetteerEntry, GazetteerEntry]:
+    """Retry with the geoparser's runner-up for either endpoint; keep what fits best."""
+    assert claim.from_place is not None and claim.to_place is not None
+    a, b = claim.from_place.entry, claim.to_place.entry
+    best = (_ratio(g, stated), g, bearing, a, b)
+    options = [(claim.from_place.runner_up, b), (a, claim.to_place.runner_up)]
+    for x, y in options:
+        if x is None or y is None or x.kind in _AREA_KINDS or y.kind in _AREA_KINDS:
+            continue
+        g2, bearing2 = geodesic_and_bearing(x, y)
+        if _ratio(g2, stated) < best[0]:
+            best = (_ratio(g2, stated), g2, bearing2, x, y)
+    _, g, bearing, a2, b2 = best
+    if a2 is not a:
+        claim.from_place = replace(claim.from_place, entry=a2)
+        claim.notes.append(f"reference read as the runner-up {a2.name} ({a2.id}): the first choice was {g:.0f} km off")
+    if b2 is not b:
+        claim.to_place = replace(claim.to_place, entry=b2)
+        claim.notes.append(f"located place read as the runner-up {b2.name} ({b2.id})")
+    return g, bearing, a2, b2
 
 
 def _check_direction(claim: DistanceClaim, g: float, bearing: float, extent: float) -> DistanceClaim:
@@ -887,6 +1061,7 @@ def claim_to_dict(claim: DistanceClaim) -> dict[str, Any]:
         "reason": claim.reason,
         "units_verdict": claim.units_verdict,
         "units_reason": claim.units_reason,
+        "notes": list(claim.notes),
     }
 
 

@@ -109,7 +109,7 @@ def _prior(match: NameMatch, hint: str | None) -> float:
         "city": 0.6 * population,
         "airport": 1.0,
     }.get(entry.kind, 1.0)
-    score += 1.0 if entry.capital else 0.0
+    score += 2.0 if entry.capital else 0.0
     score += (0.0, 0.6, 1.2)[match.quality]
     if hint:
         score += 4.0 if entry.kind == hint else -2.0
@@ -175,7 +175,7 @@ def _with_context(mentions, candidates, base, chosen) -> list[dict[str, float]]:
         updated = {}
         for eid, score in scores.items():
             entry = cands[eid].entry
-            if entry.kind != "country" and entry.country:
+            if entry.country:
                 score += 3.0 * countries[entry.country] / total
             if entry.kind != "country" and eid in near:
                 km = near[eid]

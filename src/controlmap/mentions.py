@@ -162,8 +162,13 @@ def _runs(tokens: list[Token], text: str) -> list[list[int]]:
     return runs
 
 
+_ABBREVIATED = frozenset(("St", "Mt", "Ft", "Pt", "Ste"))
+
+
 def _gap_is_space(text: str, a: int, b: int) -> bool:
     gap = text[a:b]
+    if gap.startswith(".") and text[max(0, a - 3):a].split(" ")[-1] in _ABBREVIATED:
+        gap = gap[1:]  # "St. Louis", "Mt. Pleasant": the abbreviation's dot joins the name
     return 0 < len(gap) <= 2 and gap.strip() == ""
 
 
@@ -183,12 +188,10 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
         for a in range(len(run)):
             for b in range(a, min(len(run), a + _MAX_NGRAM)):
                 spans.append((run[a], run[b]))
-    for k, run in enumerate(runs[:-1]):
-        nxt = runs[k + 1]
-        if nxt[0] - run[-1] == 2 and tokens[run[-1] + 1].lower in _CONNECTORS:
-            for a in run[-3:]:
-                for b in nxt[:3]:
-                    spans.append((a, b))
+    for bridged in _bridged_runs(runs, tokens):
+        for a in bridged[:3]:
+            for b in bridged[-3:]:
+                spans.append((a, b))
     keys = {span: name_key(_phrase(text, tokens, *span)) for span in spans}
     # Feature-word forms ("Aleppo airport") are looked up for the single names too.
     for run in runs:
@@ -201,7 +204,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
 
     mentions: list[Mention] = []
     taken: set[int] = set()
-    for run in runs + _bridged_runs(runs, tokens):
+    # Bridged runs first, so that "Democratic Republic of the Congo" is not read as "Congo".
+    for run in _bridged_runs(runs, tokens) + runs:
         i = 0
         while i < len(run):
             tok_index = run[i]
@@ -254,8 +258,9 @@ def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]
     bridged = []
     for k, run in enumerate(runs[:-1]):
         nxt = runs[k + 1]
-        if nxt[0] - run[-1] == 2 and tokens[run[-1] + 1].lower in _CONNECTORS:
-            bridged.append(run + nxt)
+        between = range(run[-1] + 1, nxt[0])
+        if 1 <= len(between) <= 2 and all(tokens[t].lower in _CONNECTORS for t in between):
+            bridged.append(run + list(between) + nxt)
     return bridged
 
 
@@ -271,11 +276,9 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     start, end = first.start, last.end
     hint = None
 
-    # Bridged runs count only when the whole bridged phrase matched.
-    if run not in (run_of.get(run[0]), ) and (i != 0 or j != len(run) - 1):
-        real = run_of[run[i]]
-        if run[j] not in real:
-            return None
+    # In a bridged run only a match across the connector counts; its parts wait for their own runs.
+    if run is not run_of.get(run[0]) and run_of.get(run[i]) is run_of.get(run[j]):
+        return None
 
     prev_index = run[i] - 1
     prev = tokens[prev_index] if prev_index >= 0 else None
@@ -290,7 +293,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     leftover_before = [t for t in before if t.lower not in _COMPASS]
     leftover_after = list(after)
     # "Idlib Province", "Kansas City Airport": feature words after the name.
-    while leftover_after and leftover_after[0].lower in _FEATURE_AFTER:
+    while leftover_after and leftover_after[0].lower in _FEATURE_AFTER and leftover_after[0].lower not in ("state", "department"):
         hint = hint or _FEATURE_AFTER[leftover_after[0].lower]
         end = leftover_after[0].end
         leftover_after.pop(0)
@@ -328,6 +331,10 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     initial = first.sentence_initial and not before
     locative = prev_word in _LOCATIVE
 
+    dateline = first.sentence_initial and text[last.end:last.end + 1] == ","
+    if _acronym(name) and not dateline and not any(m.quality == 2 and m.entry.kind in ("country", "admin1", "region") for m in matches):
+        # "HIV", "NATO", "BA": acronyms are rarely places unless the gazetteer knows them as such ("UK", "DRC").
+        return None
     if not whole:
         # Part of a longer proper noun: an organisation or a person, unless a well-known place
         # leads a longer name ("Aleppo University") or compass words start it.
@@ -337,7 +344,8 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
             return None
         evidence.append("part of a longer name")
     if is_common:
-        if initial:
+        # "China has warned": a country is the likelier reading even at a sentence start.
+        if initial and not whole_run_country(matches):
             return None
         if not (major or locative or hint):
             return None
@@ -346,6 +354,11 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         # "Speaking", "Pictures": sentence-initial capitals are no evidence of a name.
         return None
     return Mention(start, end, text[start:end], name, matches, hint, evidence)
+
+
+def _acronym(name: str) -> bool:
+    letters = name.replace(".", "").replace(" ", "")
+    return letters.isupper() and len(letters) <= 5
 
 
 def _attach_within(mentions: list[Mention], text: str) -> None:

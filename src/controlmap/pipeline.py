@@ -80,9 +80,9 @@ def analyse(
         places = geoparse(article, gazetteer=gazetteer, geocoder=geocoder)
         result.places.extend(places)
         if distances:
-            from .distances import find_claims
+            from .distances import verify_distances
 
-            result.claims.extend(find_claims(article, places, gazetteer=gazetteer))
+            result.claims.extend(verify_distances(article, places, gazetteer=gazetteer))
         if events:
             from .events import extract_events
 
