@@ -119,8 +119,11 @@ class ActorRegistry:
         """The actor ``text`` names: an alias equal to it, else the longest alias inside it."""
         words = _strip_article(text)
         candidates = self._by_alias.get(_key(words))
-        if candidates and (not _is_acronym(words) or words in {a for c in candidates for a in c.aliases}):
-            return self._pick(candidates, conflict)
+        if candidates:
+            spelled = {a for c in candidates for a in c.aliases if _key(a) == _key(words)}
+            # an acronym alias ("HTS") matches only as written, like in running text
+            if not any(_is_acronym(a) for a in spelled) or words in spelled:
+                return self._pick(candidates, conflict)
         mentions = self.find(text, conflict=conflict)
         if not mentions:
             return None
@@ -138,15 +141,15 @@ class ActorRegistry:
         """The conflict whose conflict-specific aliases appear most in ``text``, or ``None``.
 
         Only aliases that belong to a single conflict vote, so "government forces" (every
-        war) does not, while "Assad" or "Chadian troops" do.
+        war, a ``generic`` row) does not, while "Assad" or "Chadian troops" do.
         """
         votes: Counter[str] = Counter()
         for pattern in (self._folded, self._exact):
             if pattern is None:
                 continue
             for m in pattern.finditer(text):
-                conflicts = {a.conflict for a in self._by_alias.get(_key(m.group(0)), [])} - {"generic"}
-                if len(conflicts) == 1:
+                conflicts = {a.conflict for a in self._by_alias.get(_key(m.group(0)), [])}
+                if len(conflicts) == 1 and "generic" not in conflicts:
                     votes[conflicts.pop()] += 1
         return votes.most_common(1)[0][0] if votes else None
 

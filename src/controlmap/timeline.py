@@ -100,3 +100,146 @@ class Timeline:
     def at(self, day: date) -> list[ControlInterval]:
         """Intervals in force on ``day`` (several per place when disputed or contested)."""
         return [i for i in self.intervals if i.covers(day)]
+
+
+#: Order of changes dated the same day: a withdrawal closes before an entry opens, and
+#: observations ("holds") come after the changes they may confirm.
+_RANK = {"withdrew": 0, "lost": 0, "captured": 1, "retook": 1, "entered": 1, "holds": 2, "besieged": 3}
+_GAINS = ("captured", "retook", "entered")
+
+
+def build_timeline(events: list[ControlEvent]) -> Timeline:
+    """Merge events (from any number of articles) into control intervals per place.
+
+    Parameters
+    ----------
+    events
+        Control events, in any order.
+
+    Returns
+    -------
+    Timeline
+        Intervals ordered by place (first appearance) then start date; see the module
+        docstring for the rules. Events with no date at all support intervals but open none
+        of their own unless nothing else is known about the place.
+    """
+    by_place: dict[str, list[ControlEvent]] = {}
+    for event in events:
+        by_place.setdefault(event.place_key, []).append(event)
+    intervals: list[ControlInterval] = []
+    for key, group in by_place.items():
+        intervals.extend(_place_intervals(key, group))
+    return Timeline(intervals=intervals, events=list(events))
+
+
+def _order(event: ControlEvent) -> tuple:
+    return (event.date or date.max, _RANK.get(event.change, 9), event.source, event.start)
+
+
+def _place_intervals(key: str, events: list[ControlEvent]) -> list[ControlInterval]:
+    ordered = sorted(events, key=_order)
+    first = ordered[0]
+    entry = first.place.entry if first.place is not None and not first.anchor else None
+    name = entry.name if entry is not None else first.place_text
+    out: list[ControlInterval] = []
+
+    def open_of(side: str) -> ControlInterval | None:
+        return next((i for i in reversed(out) if i.side == side and i.end is None), None)
+
+    def start(event: ControlEvent, day: date | None, precision: str, contested: bool = False) -> ControlInterval:
+        interval = ControlInterval(key, entry, name, event.side, event.actor, day, precision,
+                                   events=[event], contested=contested)
+        out.append(interval)
+        return interval
+
+    for event in ordered:
+        day = event.date
+        if event.change in ("withdrew", "lost"):
+            held = open_of(event.side)
+            if held is None:
+                # Withdrawing from a place means having held it: an interval with an unknown start.
+                held = start(event, None, "unknown")
+            else:
+                held.events.append(event)
+            held.end, held.end_precision = day, event.date_precision
+        elif event.change in _GAINS:
+            for other in out:
+                if other.side != event.side and other.end is None and (other.start is None or day is None
+                                                                       or other.start <= day):
+                    if other.start == day and day is not None and _claims(other) and event.change != "entered":
+                        _dispute(other, event)
+                        continue
+                    other.end, other.end_precision = day, event.date_precision
+            held = open_of(event.side)
+            if held is not None:
+                held.events.append(event)
+                held.contested = held.contested or event.change == "entered"
+            else:
+                interval = start(event, day, event.date_precision, contested=event.change == "entered")
+                rivals = [o for o in out if o is not interval and o.side != event.side and o.end is None]
+                for rival in rivals:
+                    _dispute(rival, event)
+                    interval.disputed = True
+                    interval.note = rival.note
+        elif event.change == "holds":
+            if event.until is not None:
+                covering = next((i for i in out if i.side == event.side and i.covers(event.until)), None)
+                if covering is None:
+                    interval = start(event, None, "unknown")
+                    interval.end, interval.end_precision = event.until, event.until_precision
+                else:
+                    covering.events.append(event)
+                continue
+            held = open_of(event.side) or next((i for i in out if i.side == event.side and day is not None
+                                                 and i.covers(day)), None)
+            if held is not None:
+                held.events.append(event)
+                if event.date_relation == "since" and day is not None and held.start is not None and day < held.start:
+                    held.start, held.start_precision = day, event.date_precision
+                continue
+            rivals = [o for o in out if o.side != event.side and o.end is None and _claims(o)]
+            interval = start(event, day, event.date_precision)
+            for rival in rivals:
+                if rival.start is not None and day is not None and rival.start < day and event.source == rival.events[-1].source:
+                    # The same report tells of a later holder: control changed in between.
+                    rival.end, rival.end_precision = day, event.date_precision
+                    continue
+                _dispute(rival, event)
+                interval.disputed = True
+                interval.note = rival.note
+        else:  # besieged: kept with whatever interval it falls in; control is unchanged
+            around = [i for i in out if day is not None and i.covers(day) and i.side != event.side]
+            for interval in around or out[-1:]:
+                interval.events.append(event)
+                interval.contested = True
+    out.sort(key=lambda i: (i.start or date.min, i.side))
+    return out
+
+
+def _claims(interval: ControlInterval) -> bool:
+    return any(e.change in ("captured", "retook", "holds") for e in interval.events)
+
+
+def _dispute(interval: ControlInterval, event: ControlEvent) -> None:
+    """Flag ``interval`` as contradicted by ``event``, naming both sources."""
+    interval.disputed = True
+    theirs = event.attributed_to or event.source
+    mine = interval.events[0].attributed_to or interval.events[0].source
+    note = f"{mine} puts it under {interval.side}; {theirs} says {event.side} {event.change} it"
+    interval.note = note if not interval.note else interval.note + "; " + note
+
+
+def interval_to_dict(interval: ControlInterval) -> dict:
+    """A JSON-ready dict of an interval, its supporting events as sentence spans."""
+    entry = interval.place
+    return {
+        "place_key": interval.place_key, "id": entry.id if entry else None, "name": interval.place_name,
+        "lat": entry.lat if entry else None, "lon": entry.lon if entry else None,
+        "side": interval.side, "actor": interval.actor,
+        "start": interval.start.isoformat() if interval.start else None, "start_precision": interval.start_precision,
+        "end": interval.end.isoformat() if interval.end else None, "end_precision": interval.end_precision,
+        "contested": interval.contested, "disputed": interval.disputed, "note": interval.note,
+        "events": [{"source": e.source, "start": e.start, "end": e.end, "change": e.change, "side": e.side,
+                    "date": e.date.isoformat() if e.date else None, "date_precision": e.date_precision,
+                    "attributed_to": e.attributed_to} for e in interval.events],
+    }

@@ -1,0 +1,49 @@
+"""Date expressions resolved against the publication date (Saturday 2024-11-30)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from controlmap.dates import find_dates, latest_weekday
+
+PUBLISHED = date(2024, 11, 30)  # a Saturday
+
+
+@pytest.mark.parametrize(("text", "expected", "precision", "relation"), [
+    ("since it began on Wednesday", "2024-11-27", "day", "on"),
+    ("Speaking on Saturday, he said", "2024-11-30", "day", "on"),  # publication day counts
+    ("fighting since Wednesday", "2024-11-27", "day", "since"),
+    ("the town fell yesterday", "2024-11-29", "day", "on"),
+    ("clashes last night", "2024-11-29", "day", "on"),
+    ("rebels advanced last week", "2024-11-23", "week", "on"),
+    ("fell to government forces in 2016", "2016-01-01", "year", "on"),
+    ("held since 2020", "2020-01-01", "year", "since"),
+    ("a rebel stronghold until 2016", "2016-01-01", "year", "until"),
+    ("held it until Sunday", "2024-11-24", "day", "until"),
+    ("the curfew will remain in place until Sunday", "2024-12-01", "day", "until"),  # future tense looks ahead
+    ("in March 2018", "2018-03-01", "month", "on"),
+    ("on December 5", "2023-12-05", "day", "on"),  # a day after publication is last year's
+    ("on November 12", "2024-11-12", "day", "on"),
+    ("on March 5, 1987", "1987-03-05", "day", "on"),
+    ("earlier this month", "2024-11-01", "month", "on"),
+])
+def test_date_resolution(text, expected, precision, relation):
+    found = find_dates(text, PUBLISHED)
+    assert [(d.date.isoformat(), d.precision, d.relation) for d in found] == [(expected, precision, relation)]
+
+
+def test_relative_dates_need_a_publication_date():
+    assert find_dates("the town fell on Wednesday", None) == []
+    assert [d.date for d in find_dates("fell in 2016", None)] == [date(2016, 1, 1)]
+
+
+@pytest.mark.parametrize("text", ["a strip exceeding 100km", "398.2 billion francs", "the 1986-1990 plan",
+                                  "killed 2,000 soldiers"])
+def test_numbers_are_not_dates(text):
+    assert find_dates(text, PUBLISHED) == []
+
+
+def test_latest_weekday_is_on_or_before_publication():
+    assert latest_weekday("saturday", PUBLISHED) == PUBLISHED
+    assert latest_weekday("Sunday", PUBLISHED) == date(2024, 11, 24)

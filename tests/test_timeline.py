@@ -1,0 +1,110 @@
+"""Timeline: merging events from several articles into who held each place, and when."""
+from __future__ import annotations
+
+from datetime import date
+
+from controlmap.events import ControlEvent
+from controlmap.gazetteer import GazetteerEntry
+from controlmap.geoparse import Place
+from controlmap.text import Sentence
+from controlmap.timeline import build_timeline, interval_to_dict
+
+ALEPPO = GazetteerEntry("geonames:170063", "Aleppo", "city", "SY", "Aleppo", 36.20124, 37.16117)
+
+
+def event(change: str, side: str, day: date | None, *, source: str = "a.txt", precision: str = "day",
+          relation: str = "on", until: date | None = None, said: str | None = None) -> ControlEvent:
+    sentence = Sentence(0, 10, "x" * 10)
+    place = Place(0, 6, "Aleppo", ALEPPO, sentence, source, 0.9)
+    return ControlEvent(start=0, end=10, sentence=sentence.text, source=source, change=change, actor_text=side,
+                        actor=side, side=side, place_text="Aleppo", place_start=0, place_end=6, place=place,
+                        date=day, date_precision=precision, date_relation=relation, until=until,
+                        until_precision="year" if until else None, attributed_to=said)
+
+
+def spans(timeline) -> list[tuple]:
+    return [(i.side, i.start, i.end) for i in timeline.intervals]
+
+
+def test_capture_opens_the_captor_and_closes_the_previous_holder():
+    t = build_timeline([
+        event("captured", "opposition", date(2024, 11, 30), precision="on-or-before-publication"),
+        event("captured", "government", date(2016, 1, 1), precision="year"),
+    ])
+    assert spans(t) == [("government", date(2016, 1, 1), date(2024, 11, 30)),
+                        ("opposition", date(2024, 11, 30), None)]
+    assert t.dates() == [date(2016, 1, 1), date(2024, 11, 30)]
+    assert [i.side for i in t.at(date(2020, 6, 1))] == ["government"]
+
+
+def test_holding_until_and_withdrawal_with_entry_on_the_same_day():
+    day = date(2024, 11, 30)
+    t = build_timeline([
+        event("holds", "opposition", date(2016, 1, 1), precision="year", relation="before", until=date(2016, 1, 1)),
+        event("captured", "government", date(2016, 1, 1), precision="year"),
+        event("entered", "opposition", day),
+        event("withdrew", "government", day),
+    ])
+    assert spans(t) == [("opposition", None, date(2016, 1, 1)),
+                        ("government", date(2016, 1, 1), day),
+                        ("opposition", day, None)]
+    assert t.intervals[-1].contested  # opened by "entered": fighting inside the city
+    assert not any(i.disputed for i in t.intervals)
+
+
+def test_holds_since_opens_at_that_date_and_later_reports_support_it():
+    t = build_timeline([
+        event("holds", "opposition", date(2024, 11, 30), precision="on-or-before-publication"),
+        event("holds", "opposition", date(2020, 1, 1), precision="year", relation="since", source="b.txt"),
+    ])
+    assert spans(t) == [("opposition", date(2020, 1, 1), None)]
+    assert len(t.intervals[0].events) == 2
+    assert {e.source for e in t.intervals[0].events} == {"a.txt", "b.txt"}
+
+
+def test_sources_that_disagree_are_kept_and_flagged():
+    day = date(1987, 3, 22)
+    t = build_timeline([
+        event("captured", "Chad", day, source="n-djamena.txt", said="Chad's high command said"),
+        event("holds", "Libya", day, source="tripoli.txt", said="Libyan radio said"),
+    ])
+    assert {i.side for i in t.intervals} == {"Chad", "Libya"}
+    assert all(i.disputed for i in t.intervals)
+    assert "Libyan radio said" in t.intervals[0].note or "Libyan radio said" in t.intervals[1].note
+
+
+def test_withdrawal_without_earlier_news_still_says_who_held_it():
+    t = build_timeline([event("withdrew", "Libya", date(1987, 3, 26))])
+    assert spans(t) == [("Libya", None, date(1987, 3, 26))]
+
+
+def test_siege_changes_nothing_but_is_kept():
+    t = build_timeline([
+        event("holds", "opposition", date(2016, 1, 1), precision="year", relation="since"),
+        event("besieged", "government", date(2016, 7, 1)),
+    ])
+    assert spans(t) == [("opposition", date(2016, 1, 1), None)]
+    assert t.intervals[0].contested and len(t.intervals[0].events) == 2
+
+
+def test_interval_dict_is_json_ready():
+    import json
+
+    t = build_timeline([event("captured", "government", date(2016, 12, 22))])
+    d = interval_to_dict(t.intervals[0])
+    json.dumps(d)
+    assert (d["id"], d["side"], d["start"], d["end"], d["disputed"]) == (
+        "geonames:170063", "government", "2016-12-22", None, False)
+
+
+def test_seed_timeline(seed_article, seed_places):
+    from controlmap.events import extract_events
+
+    t = build_timeline(extract_events(seed_article, seed_places))
+    aleppo = [(i.side, i.start, i.end) for i in t.for_place("geonames:170063")]
+    assert aleppo == [("opposition", None, date(2016, 1, 1)),
+                      ("government", date(2016, 1, 1), date(2024, 11, 30)),
+                      ("opposition", date(2024, 11, 30), None)]
+    assert [(i.side, i.start) for i in t.for_place("icao:OSAP")] == [("opposition", date(2024, 11, 30))]
+    assert [(i.side, i.start, i.end) for i in t.for_place("geonames:169389")] == [
+        ("opposition", date(2020, 1, 1), None)]
