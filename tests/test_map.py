@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from controlmap import mapping
-from controlmap.errors import ControlmapError
+from controlmap.distances import DistanceClaim, parse_quantities
+from controlmap.errors import ControlmapError, ExportError
 from controlmap.events import ControlEvent
 from controlmap.gazetteer import GazetteerEntry
 from controlmap.geoparse import Place
@@ -59,7 +60,8 @@ def seed_records(article: str = TEXT, source: str = SOURCE):
     aleppo_2016 = place("Aleppo", ALEPPO, 1, article=article, source=source)
     airport = place("Aleppo's airport", AIRPORT, article=article, source=source)
     london = place("London", LONDON, article=article, source=source)
-    places = [aleppo, idlib, place("Idlib", IDLIB, 1, article=article, source=source), aleppo_2016, airport, london]
+    idlib_55km = place("Idlib", IDLIB, 1, article=article, source=source)
+    places = [aleppo, idlib, idlib_55km, aleppo_2016, airport, london]
     withdrew = event(aleppo, "withdrew", "Syrian government", "government", date(2024, 11, 30), "day")
     fell = event(aleppo_2016, "captured", "Syrian government", "government", date(2016, 1, 1), "year")
     holds = event(idlib, "holds", "opposition forces", "opposition", date(2020, 1, 1), "year")
@@ -76,4 +78,233 @@ def seed_records(article: str = TEXT, source: str = SOURCE):
         ControlInterval(IDLIB.id, IDLIB, "Idlib", "opposition", "opposition forces", date(2020, 1, 1), "year",
                         None, None, [holds]),
     ]
-    return places, events, Timeline(intervals, events), []
+    return places, events, Timeline(intervals, events), [distance_claim(idlib_55km, aleppo_2016)]
+
+
+def distance_claim(located: Place, reference: Place) -> DistanceClaim:
+    """ "Idlib sits just 55km (34 miles) from Aleppo", checked: the geodesic is 56.2 km."""
+    sentence = located.sentence
+    words = sentence.text[: sentence.text.index(reference.text) + len(reference.text)]
+    start = sentence.start
+    return DistanceClaim(located.source, sentence, start, start + len(words), words, "between",
+                         parse_quantities(words, start), "just", "just", (46.75, 55.0), from_place=reference,
+                         to_place=located, geodesic_km=56.19, bearing_deg=234.0, tolerance_km=8.4,
+                         verdict="consistent", reason="just 55 km vs 56.2 km geodesic, within 8.4 km")
+
+
+def layer_data(html: str) -> list[dict]:
+    """Every FeatureCollection of controlmap's layers in the page (not the basemap), decoded."""
+    decoder = json.JSONDecoder()
+    found = []
+    for match in re.finditer(r"L\.geoJSON\(", html):
+        data, _ = decoder.raw_decode(html, match.end())
+        if all("status" in f["properties"] for f in data["features"]):
+            found.append(data)
+    return found
+
+
+@pytest.fixture()
+def seed():
+    return seed_records()
+
+
+@pytest.fixture()
+def saved(seed, tmp_path) -> str:
+    path = mapping.write_map(tmp_path / "map.html", *seed, title="Aleppo, 30 November 2024")
+    return path.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------- offline page
+
+
+def test_country_outlines_are_a_basemap_without_network(saved):
+    decoder = json.JSONDecoder()
+    outlines = [decoder.raw_decode(saved, m.end())[0] for m in re.finditer(r"L\.geoJSON\(", saved)]
+    outlines = [c for c in outlines if c["features"] and not c["features"][0]["properties"]]
+    assert len(outlines) == 1 and 3 <= len(outlines[0]["features"]) < 60  # Syria and neighbours, not the world
+
+
+def test_page_links_no_script_or_stylesheet(saved):
+    assert not re.search(r"<script[^>]*\bsrc=", saved, re.I)
+    assert not re.search(r"<link[^>]*\bhref=", saved, re.I)
+
+
+def test_leaflet_is_inlined_from_folium_offline(saved):
+    from offlinefolium.elements import _res
+
+    leaflet = _res[mapping._LEAFLET_JS]
+    assert leaflet[:2000].replace("</script", "<\\/script") in saved
+    # Only leaflet: folium's jQuery, bootstrap and icon fonts are not needed and not shipped.
+    assert "jQuery" not in saved and "bootstrap" not in saved.lower()
+
+
+def test_only_tile_hosts_are_contacted(saved):
+    tile_urls = re.findall(r"L\.tileLayer\(\s*\"([^\"]+)\"", saved)
+    assert tile_urls and all(u.startswith("https://tile.openstreetmap.org/") for u in tile_urls)
+
+
+def test_unknown_asset_is_refused():
+    with pytest.raises(ExportError, match="offline copy"):
+        mapping.inline_assets('<script src="https://cdn.example.org/x.js"></script>')
+
+
+# ---------------------------------------------------------------------------- dates and features
+
+
+def test_steps_are_the_reported_dates_at_their_precision(seed):
+    places, events, timeline, claims = seed
+    steps = mapping.date_steps(timeline, events)
+    assert [s.label for s in steps] == ["2016", "2020", "2024-11-30"]
+    assert [s.precision for s in steps] == ["year", "year", "day"]
+
+
+def _by_name(collection: dict) -> dict[str, dict]:
+    return {f["properties"]["name"]: f["properties"] for f in collection["features"]}
+
+
+def test_snapshots_show_the_controller_of_every_place(seed):
+    places, events, timeline, claims = seed
+    colours = mapping.side_colours(["government", "opposition"])
+    steps = mapping.date_steps(timeline, events)
+    first, today, _ = mapping.snapshot(timeline, events, steps[0], colours)
+    props = _by_name(first)
+    assert props["Aleppo"]["status"] == "control" and props["Aleppo"]["current"]["side"] == "government"
+    assert props["Idlib"]["status"] == "none" and props["Aleppo International Airport"]["status"] == "none"
+    assert [e["change"] for e in props["Aleppo"]["today"]] == ["captured"]
+
+    last, today, unlocated = mapping.snapshot(timeline, events, steps[-1], colours)
+    props = _by_name(last)
+    assert {p["current"]["side"] for p in props.values()} == {"opposition"}
+    assert props["Aleppo"]["current"]["colour"] == colours["opposition"] != colours["government"]
+    # The events of the day stand out; Idlib's holding since 2020 is no event of that day.
+    assert props["Aleppo"]["today"] and props["Aleppo International Airport"]["today"]
+    assert props["Idlib"]["today"] == []
+    assert len(today) == 3 and unlocated == []
+
+
+def test_every_feature_quotes_its_source_sentence_and_precision(saved):
+    collections = layer_data(saved)
+    features = [f for c in collections for f in c["features"] if f["properties"].get("evidence")]
+    assert features
+    for feature in features:
+        for quote in feature["properties"]["evidence"]:
+            assert quote["sentence"] in TEXT and quote["source"] == SOURCE
+            start, end = quote["span"]
+            assert TEXT[start:end] == quote["sentence"]
+    control = [f for c in collections for f in c["features"] if f["properties"]["status"] == "control"]
+    assert {q["precision"] for f in control for q in f["properties"]["evidence"]} >= {"day", "year"}
+    assert all(f["properties"]["id"].startswith(("geonames:", "icao:")) for f in control)
+
+
+def test_page_has_one_layer_per_date_and_the_claim_line(saved):
+    collections = layer_data(saved)
+    points = [c for c in collections if c["features"] and c["features"][0]["properties"].get("status")
+              in ("control", "none", "event")]
+    assert len(points) == 3
+    lines = [f for c in collections for f in c["features"] if f["geometry"]["type"] == "LineString"]
+    assert len(lines) == 1 and lines[0]["properties"]["verdict"] == "consistent"
+    # lon, lat: the line runs from Aleppo (lon 37.16) to Idlib (lon 36.63).
+    assert lines[0]["geometry"]["coordinates"] == [[ALEPPO.lon, ALEPPO.lat], [IDLIB.lon, IDLIB.lat]]
+    assert lines[0]["properties"]["colour"] == mapping.VERDICT_COLOURS["consistent"]
+
+
+def test_view_fits_the_mapped_places_not_passing_mentions(seed):
+    fmap = mapping.build_map(*seed)
+    (south, west), (north, east) = next(c for c in fmap._children.values() if type(c).__name__ == "FitBounds").bounds
+    assert south <= IDLIB.lat and north >= ALEPPO.lat and west <= IDLIB.lon and east >= AIRPORT.lon
+    assert north < 40  # London (51.5 N) is mentioned, not mapped: it must not zoom the view out
+    html = fmap.get_root().render()
+    assert "London" in html  # it is still on the "other places" overlay
+
+
+def test_legend_names_sides_actors_and_verdicts(seed):
+    fmap = mapping.build_map(*seed)
+    panel = next(c for c in fmap._children.values() if isinstance(c, mapping._Panel))
+    labels = [row["label"] for row in panel.info["legend"]]
+    assert "government: Syrian government" in labels
+    assert any(label.startswith("opposition: Hayat Tahrir al-Sham") for label in labels)
+    assert "distance claim: consistent" in labels
+
+
+# ---------------------------------------------------------------------------- escaping
+
+NASTY = ('Rebels said "it\'s ours" </script><script>alert(1)</script> {{ 7*7 }} {% if x %}y{% endif %} '
+         '{# c #} `${document.cookie}` & took Aleppo. ')
+
+
+def test_article_text_cannot_break_out_of_the_page(tmp_path):
+    article = NASTY + TEXT
+    seed = seed_records(article, source='<b>"evil".txt</b>')
+    html = mapping.write_map(tmp_path / "m.html", *seed, title="{{ title }} </script>").read_text()
+    assert "<script>alert(1)" not in html and "</script><script>" not in html
+    assert "{{ 7*7 }}" not in html and "{%" not in html.split("<script>", 2)[-1]
+    quotes = [q for c in layer_data(html) for f in c["features"] for q in f["properties"].get("evidence", [])]
+    first = next(q for q in quotes if q["sentence"].startswith("Rebels said"))
+    assert first["sentence"] == article[: article.index("Aleppo.") + len("Aleppo.")]
+    assert first["source"] == '<b>"evil".txt</b>'
+    assert '"title": "\\u007b{ title }} \\u003c/script\\u003e"' in html
+
+
+def test_page_json_round_trips_and_hides_template_syntax():
+    value = {"s": "{{ a }} {% b %} {# c #} </script> & 'q' \u2028", "n": [1, {"k": None}]}
+    text = mapping.page_json(value)
+    assert json.loads(text) == value
+    assert not re.search(r"\{[{%#]|<|>|&|'", text)
+
+
+# ---------------------------------------------------------------------------- nothing to draw
+
+
+def test_nothing_to_draw_is_an_error():
+    with pytest.raises(ControlmapError, match="nothing to map"):
+        mapping.build_map([], [], Timeline([], []), [])
+    with pytest.raises(ControlmapError, match="nothing to map"):
+        mapping.build_map([], [], None, [])
+
+
+def test_unlocated_events_alone_are_nothing_to_draw():
+    places, events, timeline, claims = seed_records()
+    lost = ControlEvent(0, 10, TEXT[:10], SOURCE, "captured", "HTS", "Hayat Tahrir al-Sham", "opposition",
+                        "several heights", 0, 5, None, date=date(2024, 11, 30), date_precision="day")
+    with pytest.raises(ExportError):
+        mapping.build_map([], [lost], Timeline([], [lost]), [])
+
+
+def test_places_alone_are_drawn_and_shown(tmp_path):
+    places, *_ = seed_records()
+    html = mapping.write_map(tmp_path / "p.html", places, [], None, []).read_text()
+    mentions = [f for c in layer_data(html) for f in c["features"]]
+    assert {f["properties"]["status"] for f in mentions} == {"mention"}
+    assert len(mentions) == 4  # Aleppo, Idlib, the airport, London: one marker per entry
+
+
+def test_save_map_returns_the_path(seed, tmp_path):
+    fmap = mapping.build_map(*seed)
+    out = mapping.save_map(fmap, tmp_path / "out.html")
+    assert out == tmp_path / "out.html" and out.stat().st_size > 100_000
+
+
+# ---------------------------------------------------------------------------- the seed article
+
+
+@pytest.fixture(scope="module")
+def seed_analysis(seed_article, gazetteer):
+    from controlmap.pipeline import analyse
+
+    return analyse([seed_article], gazetteer=gazetteer)
+
+
+def test_seed_map_shows_who_held_what(seed_analysis, tmp_path):
+    """BBC, 2024-11-30: Aleppo government 2016 -> then opposition; airport and Idlib opposition."""
+    r = seed_analysis
+    steps = mapping.date_steps(r.timeline, r.events)
+    colours = mapping.side_colours([i.side for i in r.timeline.intervals])
+    by_label = {s.label: _by_name(mapping.snapshot(r.timeline, r.events, s, colours)[0]) for s in steps}
+    latest = by_label[steps[-1].label]
+    assert steps[-1].day == date(2024, 11, 30)
+    for name in ("Aleppo", "Aleppo International Airport", "Idlib", "Idlib Governorate"):
+        assert latest[name]["current"]["side"] == "opposition", name
+    assert by_label["2016"]["Aleppo"]["current"]["side"] == "government"
+    assert by_label["2020"]["Idlib"]["current"]["side"] == "opposition"
+    html = mapping.write_map(tmp_path / "seed.html", r.places, r.events, r.timeline, r.claims).read_text()
+    assert len([c for c in layer_data(html) if c["features"][0]["properties"]["status"] != "mention"]) >= 4

@@ -17,10 +17,12 @@ snapshot of the latest date is shown when the page opens.
 Escaping
 --------
 Article text never becomes HTML or template source. Every string from an article reaches
-the page as JSON (Jinja's ``tojson``, which escapes ``<``, ``>``, ``&`` and ``'``, so
-``</script>`` cannot close the script) and is put into popups, tooltips and the panel with
-``textContent`` by the functions in :data:`_HELPERS_JS`. Jinja never sees article text as
-template source, so ``{{`` stays literal.
+the page as JSON written by :func:`page_json` (``<``, ``>``, ``&``, ``'`` and the ``{`` of
+``{{``/``{%``/``{#`` as ``\\u`` escapes, so neither ``</script>`` nor branca's second
+Jinja pass over the rendered script can act on it) and is put into popups, tooltips and the
+panel with ``textContent`` by the functions in :data:`_HELPERS_JS`. folium's own
+``Popup`` is not used: it pastes HTML into a JavaScript template literal, where backticks
+and ``${`` are live.
 
 Offline
 -------
@@ -34,10 +36,11 @@ page still draws its layers over a light basemap of country outlines taken from 
 """
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +52,7 @@ try:  # folium >= 0.18 moved Template; older releases use jinja2's.
 except ImportError:  # pragma: no cover
     from jinja2 import Template
 
+from .actors import UNKNOWN_COLOUR, load_actors
 from .errors import ExportError
 
 #: The only CDN assets the map uses: leaflet itself. Everything else is written here.
@@ -58,11 +62,14 @@ _LEAFLET_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
 #: Colours of distance-claim verdicts (see :mod:`controlmap.distances`); anything else is grey.
 VERDICT_COLOURS: dict[str, str] = {
     "consistent": "#1a9850",
-    "plausible": "#91cf60",
-    "inconsistent": "#d73027",
+    "overstated": "#d73027",
+    "understated": "#fc8d59",
+    "direction-wrong": "#762a83",
     "unverifiable": "#7f7f7f",
 }
-_GREY = "#7f7f7f"
+_GREY = UNKNOWN_COLOUR
+#: Up to this many places per date get a permanent name label; past it labels hide the map.
+_MAX_LABELS = 30
 _FALLBACK_PALETTE = ("#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf")
 
 #: Precisions finest first, as :data:`controlmap.events.PRECISIONS`.
@@ -133,6 +140,11 @@ def date_steps(timeline: Any, events: Sequence[Any]) -> list[DateStep]:
     for day in sorted(precisions):
         precision = _finest(precisions[day])
         steps.append(DateStep(day, precision, date_label(day, precision)))
+    if steps and any(i.start is None and i.end is not None for i in _intervals(timeline)):
+        # "A rebel stronghold until it fell in 2016": a holding with no known start is only
+        # visible before the first date, so give the reader a step there.
+        first = steps[0]
+        steps.insert(0, DateStep(first.day - timedelta(days=1), "unknown", f"before {first.label}"))
     return steps
 
 
@@ -148,11 +160,7 @@ def _all_events(events: Sequence[Any], timeline: Any) -> list[Any]:
     seen: dict[int, Any] = {}
     for event in list(events or []) + list(getattr(timeline, "events", None) or []):
         seen.setdefault(id(event), event)
-    unique: list[Any] = []
-    for event in seen.values():
-        if event not in unique:  # equal records from two lists count once
-            unique.append(event)
-    return unique
+    return list(seen.values())
 
 
 def _event_entry(event: Any) -> Any | None:
@@ -181,6 +189,7 @@ def _evidence(event: Any) -> dict[str, Any]:
         "actor": event.actor,
         "side": event.side,
         "place": event.place_text,
+        "name": _event_entry(event).name if _event_entry(event) is not None else event.place_text,
         "attributed_to": getattr(event, "attributed_to", None),
         "anchor": bool(getattr(event, "anchor", False)),
     }
@@ -203,22 +212,15 @@ def side_colours(sides: Iterable[str]) -> dict[str, str]:
     """Colour of each side from the actor registry (:func:`controlmap.actors.load_actors`).
 
     Sides the registry does not know get colours from a fixed palette, in the order given,
-    so that two unknown sides are never the same grey.
+    so that two unknown sides are never drawn in the same grey; ``unknown`` stays grey.
     """
-    sides = list(dict.fromkeys(sides))
-    try:
-        from .actors import UNKNOWN_COLOUR, load_actors
-
-        registry = load_actors()
-        known = {side: registry.colour_for(side) for side in sides}
-    except Exception:  # the registry is a nicety here: the map must still draw without it
-        UNKNOWN_COLOUR, known = _GREY, {side: _GREY for side in sides}
-    colours: dict[str, str] = {}
+    registry = load_actors()
     spare = iter(_FALLBACK_PALETTE)
-    for side in sides:
-        colour = known.get(side, UNKNOWN_COLOUR)
+    colours: dict[str, str] = {}
+    for side in dict.fromkeys(sides):
+        colour = registry.colour_for(side)
         if colour == UNKNOWN_COLOUR and side.lower() != "unknown":
-            colour = next(spare, _GREY)
+            colour = next(spare, UNKNOWN_COLOUR)
         colours[side] = colour
     return colours
 
@@ -289,6 +291,8 @@ def snapshot(
         # An event that opened no interval (a siege, an unknown actor): draw it on its own.
         first = day_events[0]
         props = _entry_props(entry) | {
+            # An unnamed place described from a town ("posts east of Basra") is not the town.
+            "name": f"{first.place_text} (near {entry.name})" if first.anchor else entry.name,
             "status": "event", "history": [], "also": [],
             "current": {"side": first.side, "actor": first.actor, "colour": colours.get(first.side, _GREY),
                         "since": date_label(first.date, first.date_precision), "until": "",
@@ -310,49 +314,31 @@ def _mention_features(places: Sequence[Any], skip: set[str]) -> dict[str, Any]:
         entry = mentions[0].entry
         features.append(_point(entry, _entry_props(entry) | {
             "status": "mention", "history": [], "also": [], "today": [], "current": None,
-            "evidence": [{"sentence": m.sentence.text, "source": m.source, "span": [m.start, m.end],
-                          "place": m.text, "confidence": round(float(m.confidence), 3)} for m in mentions],
+            "evidence": [{"sentence": m.sentence.text, "source": m.source, "span": [m.sentence.start, m.sentence.end],
+                          "place": m.text, "words": [m.start, m.end], "confidence": round(float(m.confidence), 3)}
+                         for m in mentions],
         }))
     return {"type": "FeatureCollection", "features": features}
 
 
-def _claim_dict(claim: Any) -> dict[str, Any]:
-    try:
-        from .distances import claim_to_dict
-
-        return dict(claim_to_dict(claim))
-    except ImportError:
-        return dict(vars(claim))
-
-
-def _claim_endpoints(claim: Any) -> tuple[Any, Any] | None:
-    """The two gazetteer entries a claim measures between, or ``None`` if either is unknown."""
-    ends = []
-    for names in (("origin", "place_a", "from_place", "a"), ("target", "place_b", "to_place", "b")):
-        value = next((getattr(claim, n) for n in names if getattr(claim, n, None) is not None), None)
-        entry = getattr(value, "entry", value)
-        if entry is None or getattr(entry, "lat", None) is None:
-            return None
-        ends.append(entry)
-    return ends[0], ends[1]
-
-
 def claim_features(claims: Sequence[Any]) -> dict[str, Any]:
-    """Distance claims as lines from one place to the other, coloured by verdict."""
+    """Distance claims as lines from the reference place to the located one, coloured by verdict.
+
+    Claims without both places (a "lone" figure) have nothing to draw and are left out.
+    """
+    from .distances import claim_to_dict
+
     features = []
     for claim in claims:
-        ends = _claim_endpoints(claim)
-        if ends is None:
+        if claim.from_place is None or claim.to_place is None:
             continue
-        a, b = ends
-        record = _claim_dict(claim)
-        verdict = str(record.get("verdict", "unverifiable"))
+        a, b = claim.from_place.entry, claim.to_place.entry
+        record = claim_to_dict(claim)
         record.update({
-            "status": "claim", "colour": VERDICT_COLOURS.get(verdict, _GREY),
-            "name": f"{a.name} \u2194 {b.name}",
-            "evidence": [{"sentence": getattr(claim, "sentence", record.get("sentence", "")),
-                          "source": getattr(claim, "source", record.get("source", "")),
-                          "span": [getattr(claim, "start", None), getattr(claim, "end", None)]}],
+            "status": "claim", "colour": VERDICT_COLOURS.get(claim.verdict, _GREY),
+            "name": f"{a.name} \u2192 {b.name}", "id": f"{a.id} \u2192 {b.id}",
+            "evidence": [{"sentence": claim.sentence.text, "source": claim.source,
+                          "span": [claim.sentence.start, claim.sentence.end]}],
         })
         features.append({"type": "Feature", "properties": _jsonable(record),
                          "geometry": {"type": "LineString", "coordinates": [[a.lon, a.lat], [b.lon, b.lat]]}})
@@ -373,6 +359,24 @@ def _jsonable(value: Any) -> Any:
 
 
 # ---------------------------------------------------------------------------- page elements
+
+_JS_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027",
+              "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def page_json(data: Any) -> str:
+    """JSON that is safe inside a ``<script>`` of a folium page.
+
+    ``<``, ``>``, ``&`` and ``'`` become ``\\u`` escapes (no ``</script>``, no HTML). And
+    ``{`` before ``{``, ``%`` or ``#`` becomes ``\\u007b``: branca parses the rendered script
+    once more as a Jinja template, so an article's ``{{ x }}`` would otherwise be evaluated
+    (and vanish). Outside strings ``json.dumps`` only writes ``{"`` or ``{}``, so every
+    match is inside a string, where the escape means the same character.
+    """
+    text = json.dumps(_jsonable(data), ensure_ascii=False)
+    text = re.sub(r"[<>&'\u2028\u2029]", lambda m: _JS_UNSAFE[m.group(0)], text)
+    return re.sub(r"\{(?=[{%#])", r"\\u007b", text)
+
 
 #: Functions every layer uses. They build popups with textContent: article text is never HTML.
 _HELPERS_JS = r"""
@@ -401,7 +405,11 @@ controlmap.held = function (h) {
 controlmap.popup = function (p) {
   var el = controlmap.el, root = el('div', null, 'cm-popup');
   root.appendChild(el('div', p.name, 'cm-title'));
-  if (p.id) { root.appendChild(el('div', 'Gazetteer entry: ' + p.id + (p.kind ? ' (' + p.kind + ')' : ''), 'cm-source')); }
+  if (p.status === 'claim') {
+    root.appendChild(el('div', 'Gazetteer entries: ' + p.id + ' \u00b7 ' + p.kind + ' claim', 'cm-source'));
+  } else if (p.id) {
+    root.appendChild(el('div', 'Gazetteer entry: ' + p.id + (p.kind ? ' (' + p.kind + ')' : ''), 'cm-source'));
+  }
   if (p.status === 'control') {
     root.appendChild(el('div', 'Held by ' + controlmap.held(p.current), 'cm-status'));
     (p.also || []).forEach(function (h) { root.appendChild(el('div', 'Also reported: ' + controlmap.held(h), 'cm-status')); });
@@ -409,8 +417,9 @@ controlmap.popup = function (p) {
   } else if (p.status === 'none') {
     root.appendChild(el('div', 'No control reported on this date', 'cm-status'));
   } else if (p.status === 'claim') {
-    var line = 'Claimed ' + p.claimed_km + ' km, measured ' + p.measured_km + ' km: ' + p.verdict;
-    root.appendChild(el('div', line, 'cm-status'));
+    var km = p.geodesic_km === null ? 'not measurable' : p.geodesic_km.toFixed(1) + ' km';
+    root.appendChild(el('div', 'Claim: ' + p.text + ' \u00b7 geodesic ' + km, 'cm-status'));
+    root.appendChild(el('div', 'Verdict: ' + p.verdict + (p.reason ? ' \u2014 ' + p.reason : ''), 'cm-status'));
   } else if (p.status === 'mention') {
     root.appendChild(el('div', 'Mentioned; no control reported', 'cm-status'));
   }
@@ -448,15 +457,20 @@ controlmap.style = function (feature) {
           fillColor: p.current.colour, fillOpacity: 0.9,
           dashArray: p.current.disputed ? '4 3' : null};
 };
-controlmap.layerOptions = function () {
+controlmap.layerOptions = function (labels) {
   return {
     pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, controlmap.style(feature)); },
     style: controlmap.style,
     onEachFeature: function (feature, layer) {
       var p = feature.properties;
       var tip = p.name + (p.current ? ' \u2014 ' + p.current.side : '');
-      layer.bindTooltip(controlmap.el('span', tip));
-      layer.bindPopup(function () { return controlmap.popup(p); }, {maxWidth: 360});
+      // Without tiles the names are the only geography a reader has: label the markers.
+      var permanent = labels && feature.geometry.type === 'Point';
+      layer.bindTooltip(controlmap.el('span', permanent ? p.name : tip),
+                        permanent ? {permanent: true, direction: 'right', offset: [10, 0], className: 'cm-label'} : {});
+      // Pan popups clear of the date panel at the top right.
+      layer.bindPopup(function () { return controlmap.popup(p); },
+                      {maxWidth: 360, autoPanPaddingTopLeft: [20, 190]});
     }
   };
 };
@@ -476,6 +490,10 @@ _CSS = """
 .cm-events { max-height: 120px; overflow-y: auto; }
 .cm-swatch { display: inline-block; width: 12px; height: 12px; border-radius: 6px; margin-right: 5px;
              vertical-align: middle; border: 1px solid #333; }
+path.leaflet-interactive:focus { outline: none; }
+.cm-label { background: rgba(255,255,255,0.8); border: none; box-shadow: none; padding: 0 3px;
+            font: 11px system-ui, sans-serif; }
+.cm-label::before { display: none; }
 .cm-line { display: inline-block; width: 18px; height: 0; border-top: 3px dashed; margin-right: 5px;
            vertical-align: middle; }
 """
@@ -504,16 +522,18 @@ class _Features(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, controlmap.layerOptions())
+        var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, controlmap.layerOptions({{ this.labels|tojson }}))
             .addTo({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], *, labels: bool = False) -> None:
         super().__init__()
         self._name = "ControlmapFeatures"
+        self.labels = labels
         self.data = data
+        self.data_json = page_json(data)
 
 
 class _Basemap(MacroElement):
@@ -522,7 +542,7 @@ class _Basemap(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, {
+        var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
             interactive: false,
             style: {color: '#8c8c8c', weight: 1, fillColor: '#f2efe9', fillOpacity: 0.6}
         }).addTo({{ this._parent.get_name() }});
@@ -534,6 +554,7 @@ class _Basemap(MacroElement):
         super().__init__()
         self._name = "ControlmapBasemap"
         self.data = data
+        self.data_json = page_json(data)
 
 
 class _Panel(MacroElement):
@@ -545,7 +566,8 @@ class _Panel(MacroElement):
         (function () {
           var map = {{ this._parent.get_name() }};
           var el = controlmap.el;
-          var info = {{ this.info|tojson }};
+          var info = {{ this.info_json }};
+          controlmap.map = map;
           var layers = [{% for name in this.layer_names %}{{ name }}{{ "," if not loop.last }}{% endfor %}];
           if (info.title) { document.title = info.title; }
 
@@ -596,10 +618,10 @@ class _Panel(MacroElement):
               list.textContent = '';
               if (!step.events.length) { list.appendChild(el('div', 'No event dated on this day; control as reported.', 'cm-source')); }
               step.events.forEach(function (ev) {
-                list.appendChild(el('div', ev.place + ': ' + ev.change + ' by ' + ev.actor + ' (' + ev.side + ')'));
+                list.appendChild(el('div', ev.name + ': ' + ev.actor + ' (' + ev.side + ') ' + ev.change));
               });
               step.unlocated.forEach(function (ev) {
-                list.appendChild(el('div', ev.place + ' (not located on the map): ' + ev.change + ' by ' + ev.actor, 'cm-source'));
+                list.appendChild(el('div', ev.place + ' (not located on the map): ' + ev.actor + ' ' + ev.change, 'cm-source'));
               });
               div.setAttribute('data-step', String(state.index));
             }
@@ -622,6 +644,7 @@ class _Panel(MacroElement):
         super().__init__()
         self._name = "ControlmapPanel"
         self.info = info
+        self.info_json = page_json(info)
         self.layer_names = layer_names
 
 
@@ -720,7 +743,6 @@ def build_map(
         steps = [DateStep(None, "unknown", "undated reports")]
 
     snapshots = [snapshot(timeline, events, step, colours) for step in steps]
-    snapshots = [s for s in snapshots]
     drawn_ids = {f["properties"]["id"] for fc, _, _ in snapshots for f in fc["features"]}
     mentions = _mention_features(list(places or []), drawn_ids)
     lines = claim_features(list(claims or []))
@@ -748,7 +770,7 @@ def build_map(
     layer_names = []
     for step, (collection, _, _) in zip(steps, snapshots):
         group = folium.FeatureGroup(name=f"Control on {step.label}", control=False, show=False)
-        _Features(collection).add_to(group)
+        _Features(collection, labels=len(collection["features"]) <= _MAX_LABELS).add_to(group)
         group.add_to(fmap)
         layer_names.append(group.get_name())
 

@@ -1,0 +1,319 @@
+"""Exports for GIS tools: GeoJSON (RFC 7946), GeoPackage and CSV.
+
+Four record types, named as the GeoPackage layers that hold them:
+
+``places``
+    One point per place mention: the words and their span, the sentence, the gazetteer
+    entry (``id``: ``geonames:<id>``, ``icao:<code>`` or ``curated:<slug>``) and the
+    confidence.
+``events``
+    One row per control event: who did what to which place, when, read from which sentence.
+``control``
+    One point per control interval: who held a place from ``start_date`` to ``end_date``
+    (empty = still held), with the events that support it in ``evidence``.
+``distance_claims``
+    One line per distance claim, from the reference place to the located one, with its
+    verdict.
+
+Time fields
+-----------
+QGIS's temporal controller picks up, by itself, Date/DateTime fields whose names contain
+``start``/``begin``/``from`` and ``end``/``last``/``to``, and treats a NULL end as
+"ongoing"; kepler.gl takes ISO 8601 strings as time. So every dated record has
+``start_date`` and ``end_date`` (ISO ``YYYY-MM-DD``), and no other *date* column uses those
+words (an event's ``until`` is written ``held_until``). An event's ``end_date`` is the last
+day its date precision covers (Dec 31 for a year), so that "in 2016" shows all that year.
+Integer ``start``/``end`` columns are character spans, which QGIS leaves alone.
+
+Formats
+-------
+- ``.geojson``/``.json``: one RFC 7946 FeatureCollection (lon/lat, no ``crs`` member) of all
+  four record types, told apart by the ``layer`` property; records without a located place
+  keep a ``null`` geometry rather than being dropped.
+- ``.gpkg``: the four layers above, written with geopandas through pyogrio. Without pyarrow,
+  pyogrio has no Date field type, so dates are DateTime at midnight (QGIS accepts both).
+- ``.csv``: the control intervals, one row each, with ``lat``/``lon`` and a ``wkt`` column.
+  That is the table people ask for ("who held what, when"), the one kepler.gl (lat/lon
+  columns) and QGIS's delimited-text reader (WKT) draw without help; the events behind each
+  interval travel with it in ``evidence`` (JSON).
+"""
+from __future__ import annotations
+
+import calendar
+import csv
+import json
+from collections.abc import Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from .errors import ExportError
+from .geoparse import Place
+
+#: GeoPackage layer names, in the order they are written.
+LAYERS: tuple[str, ...] = ("places", "events", "control", "distance_claims")
+
+#: Columns of the control table (GeoPackage layer ``control`` and the CSV, which adds
+#: ``lat``, ``lon`` and ``wkt``).
+CONTROL_FIELDS: tuple[str, ...] = (
+    "place_key", "id", "name", "kind", "country", "side", "actor", "start_date", "start_precision", "end_date",
+    "end_precision", "ongoing", "disputed", "contested", "note", "sources", "evidence",
+)
+CSV_FIELDS: tuple[str, ...] = CONTROL_FIELDS[:5] + ("lat", "lon", "wkt") + CONTROL_FIELDS[5:]
+
+#: Columns holding dates, per layer: written as dates, read back as dates.
+DATE_FIELDS: dict[str, tuple[str, ...]] = {
+    "places": (), "events": ("start_date", "end_date", "held_until"), "control": ("start_date", "end_date"),
+    "distance_claims": (),
+}
+
+_GEOJSON_SUFFIXES = (".geojson", ".json")
+
+
+# ---------------------------------------------------------------------------- rows
+
+
+def _point(entry: Any) -> dict[str, Any] | None:
+    if entry is None:
+        return None
+    # RFC 7946: longitude first.
+    return {"type": "Point", "coordinates": [float(entry.lon), float(entry.lat)]}
+
+
+def place_row(place: Place) -> dict[str, Any]:
+    """One place mention: span, words, sentence, gazetteer entry, confidence, source."""
+    from .records import place_to_dict
+
+    row = place_to_dict(place)
+    row.pop("lat"), row.pop("lon")
+    return row
+
+
+def places_to_geojson(places: Sequence[Place]) -> dict[str, Any]:
+    """RFC 7946 FeatureCollection: one Point (lon, lat) per place mention.
+
+    Properties include ``start``, ``end`` (the mention's span), ``text``, ``sentence``,
+    ``id`` (the gazetteer entry), ``name``, ``kind``, ``country``, ``confidence``,
+    ``runner_up`` (the close second entry's id, or ``None``) and ``source``.
+    """
+    features = [_feature(_point(p.entry), place_row(p)) for p in places]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def precision_end(day: date, precision: str | None) -> date:
+    """The last day a date of that precision covers (a ``year`` date is Jan 1 of the year)."""
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision == "month":
+        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def event_row(event: Any) -> dict[str, Any]:
+    """One control event, with ``start_date``/``end_date`` for GIS time and its provenance.
+
+    ``start``/``end`` are the sentence's span, ``place_start``/``place_end`` the place words'.
+    """
+    from .events import event_to_dict
+
+    row = event_to_dict(event)
+    row.pop("lat", None), row.pop("lon", None)
+    row.pop("date", None)
+    row.pop("until", None)
+    row["start_date"] = _iso(event.date)
+    row["end_date"] = _iso(precision_end(event.date, event.date_precision)) if event.date else None
+    row["held_until"] = _iso(event.until)
+    row["notes"] = "; ".join(event.notes)
+    return row
+
+
+def _event_geometry(event: Any) -> dict[str, Any] | None:
+    return _point(event.place.entry) if event.place is not None else None
+
+
+def _evidence(event: Any) -> dict[str, Any]:
+    entry = event.place.entry if event.place is not None else None
+    return {
+        "source": event.source, "sentence": event.sentence, "start": event.start, "end": event.end,
+        "place_text": event.place_text, "place_start": event.place_start, "place_end": event.place_end,
+        "id": entry.id if entry else None, "change": event.change, "actor": event.actor, "side": event.side,
+        "event_date": _iso(event.date), "date_precision": event.date_precision,
+        "attributed_to": event.attributed_to,
+    }
+
+
+def control_row(interval: Any) -> dict[str, Any]:
+    """One control interval: place and gazetteer entry, side, dates, and the events behind it.
+
+    ``evidence`` is a list of the supporting events (source, sentence and its span, place
+    words and their span, change, date); ``sources`` the articles, ``|``-joined.
+    """
+    entry = interval.place
+    return {
+        "place_key": interval.place_key,
+        "id": entry.id if entry else None,
+        "name": interval.place_name,
+        "kind": entry.kind if entry else None,
+        "country": entry.country if entry else None,
+        "side": interval.side,
+        "actor": interval.actor,
+        "start_date": _iso(interval.start),
+        "start_precision": interval.start_precision,
+        "end_date": _iso(interval.end),
+        "end_precision": interval.end_precision,
+        "ongoing": interval.end is None,
+        "disputed": bool(interval.disputed),
+        "contested": bool(interval.contested),
+        "note": interval.note or "",
+        "sources": "|".join(dict.fromkeys(e.source for e in interval.events)),
+        "evidence": [_evidence(e) for e in interval.events],
+    }
+
+
+def claim_row(claim: Any) -> dict[str, Any]:
+    """One distance claim: the CLI's flat row plus the sentence, so that it stands alone."""
+    from .distances import claim_to_row
+
+    row = claim_to_row(claim)
+    row["sentence"] = claim.sentence.text
+    return row
+
+
+def _claim_geometry(claim: Any) -> dict[str, Any] | None:
+    if claim.from_place is None or claim.to_place is None:
+        return None
+    a, b = claim.from_place.entry, claim.to_place.entry
+    return {"type": "LineString", "coordinates": [[float(a.lon), float(a.lat)], [float(b.lon), float(b.lat)]]}
+
+
+def _feature(geometry: dict[str, Any] | None, properties: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "Feature", "geometry": geometry, "properties": properties}
+
+
+def layers(
+    places: Sequence[Place], events: Sequence[Any], timeline: Any, claims: Sequence[Any]
+) -> dict[str, list[dict[str, Any]]]:
+    """Every record as a GeoJSON Feature, by layer name (see :data:`LAYERS`)."""
+    intervals = list(getattr(timeline, "intervals", None) or []) if timeline is not None else []
+    return {
+        "places": [_feature(_point(p.entry), place_row(p)) for p in places or []],
+        "events": [_feature(_event_geometry(e), event_row(e)) for e in events or []],
+        "control": [_feature(_point(i.place), control_row(i)) for i in intervals],
+        "distance_claims": [_feature(_claim_geometry(c), claim_row(c)) for c in claims or []],
+    }
+
+
+# ---------------------------------------------------------------------------- writers
+
+
+def write_geojson(path: Path, records: dict[str, list[dict[str, Any]]]) -> Path:
+    """One RFC 7946 FeatureCollection of every layer; ``layer`` names each feature's type."""
+    features = []
+    for name in LAYERS:
+        for feature in records[name]:
+            features.append(_feature(feature["geometry"], {"layer": name} | feature["properties"]))
+    collection = {"type": "FeatureCollection", "features": features}
+    path.write_text(json.dumps(collection, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def _frame(name: str, features: list[dict[str, Any]]):
+    """A GeoDataFrame of one layer: dates as datetimes, lists as JSON text."""
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import shape
+
+    rows = []
+    for feature in features:
+        row = dict(feature["properties"])
+        for key, value in row.items():
+            if isinstance(value, (list, dict)):
+                # GeoPackage has no list type; JSON keeps the structure readable back.
+                row[key] = json.dumps(value, ensure_ascii=False)
+        rows.append(row)
+    geometries = [shape(f["geometry"]) if f["geometry"] else None for f in features]
+    frame = gpd.GeoDataFrame(pd.DataFrame(rows), geometry=geometries, crs="EPSG:4326")
+    for column in DATE_FIELDS[name]:
+        if column in frame:
+            frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def write_gpkg(path: Path, records: dict[str, list[dict[str, Any]]]) -> Path:
+    """The four layers of :data:`LAYERS` in one GeoPackage (layers without rows are left out)."""
+    if path.exists():
+        # Appending layers to an old file would mix runs; start afresh.
+        path.unlink()
+    written = 0
+    for name in LAYERS:
+        if not records[name]:
+            continue
+        _frame(name, records[name]).to_file(path, layer=name, driver="GPKG", engine="pyogrio")
+        written += 1
+    if not written:
+        raise ExportError(f"{path}: nothing to export (no place, event, control interval or distance claim)")
+    return path
+
+
+def wkt_point(lon: float | None, lat: float | None) -> str | None:
+    """``POINT (lon lat)``, the order WKT readers expect; ``None`` without coordinates."""
+    return None if lon is None or lat is None else f"POINT ({lon!r} {lat!r})"
+
+
+def write_csv(path: Path, records: dict[str, list[dict[str, Any]]]) -> Path:
+    """The control intervals, one row each (see the module docstring for why this table)."""
+    control = records["control"]
+    if not control:
+        raise ExportError(
+            f"{path}: no control intervals to write as CSV; write .geojson or .gpkg to export places, "
+            "events and distance claims")
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(CSV_FIELDS), lineterminator="\n")
+        writer.writeheader()
+        for feature in control:
+            row = dict(feature["properties"])
+            lon, lat = feature["geometry"]["coordinates"] if feature["geometry"] else (None, None)
+            row.update(lat=lat, lon=lon, wkt=wkt_point(lon, lat), evidence=json.dumps(row["evidence"], ensure_ascii=False))
+            writer.writerow({k: "" if row[k] is None else row[k] for k in CSV_FIELDS})
+    return path
+
+
+_WRITERS = {".geojson": write_geojson, ".json": write_geojson, ".gpkg": write_gpkg, ".csv": write_csv}
+
+
+def export(path: str | Path, places: Sequence[Place], events: Sequence[Any], timeline: Any,
+           claims: Sequence[Any]) -> Path:
+    """Write every record to ``path`` in the format its suffix names.
+
+    Parameters
+    ----------
+    path
+        ``.geojson``/``.json`` (RFC 7946), ``.gpkg`` (GeoPackage) or ``.csv``.
+    places, events, timeline, claims
+        What :func:`controlmap.pipeline.analyse` found; any may be empty (``timeline`` ``None``).
+
+    Raises
+    ------
+    ExportError
+        Unknown suffix, nothing to write, or the file cannot be written.
+    """
+    path = Path(path)
+    writer = _WRITERS.get(path.suffix.lower())
+    if writer is None:
+        raise ExportError(f"{path}: unknown export format {path.suffix or '(no suffix)'!r}; "
+                          "use .geojson, .json, .gpkg or .csv")
+    if not path.parent.is_dir():
+        raise ExportError(f"{path}: folder {path.parent} does not exist")
+    if not events and timeline is not None:
+        events = list(getattr(timeline, "events", None) or [])
+    records = layers(places, events, timeline, claims)
+    if not any(records.values()):
+        raise ExportError(f"{path}: nothing to export (no place, event, control interval or distance claim)")
+    try:
+        return writer(path, records)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write ({exc.strerror or exc})") from None

@@ -1,0 +1,233 @@
+"""Exports: write GeoJSON, GeoPackage and CSV, read them back, get the same records."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from datetime import date
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import pytest
+from shapely import wkt
+
+from controlmap import export
+from controlmap.errors import ControlmapError, ExportError
+from controlmap.timeline import Timeline
+from tests.test_map import AIRPORT, ALEPPO, IDLIB, SOURCE, TEXT, seed_records
+
+#: Words QGIS looks for in a Date/DateTime field name to make it the start or end of a feature.
+QGIS_TIME_WORDS = re.compile(r"start|begin|from|end|last|to", re.I)
+
+
+@pytest.fixture()
+def seed():
+    return seed_records()
+
+
+def _by_layer(collection: dict) -> dict[str, list[dict]]:
+    layers: dict[str, list[dict]] = {}
+    for feature in collection["features"]:
+        layers.setdefault(feature["properties"]["layer"], []).append(feature)
+    return layers
+
+
+# ---------------------------------------------------------------------------- GeoJSON
+
+
+def test_geojson_is_rfc7946(seed, tmp_path):
+    path = export.export(tmp_path / "out.geojson", *seed)
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection" and "crs" not in collection
+    control = _by_layer(collection)["control"]
+    aleppo = next(f for f in control if f["properties"]["id"] == ALEPPO.id)
+    # longitude first: Aleppo is at 37.2 E, 36.2 N.
+    assert aleppo["geometry"] == {"type": "Point", "coordinates": [ALEPPO.lon, ALEPPO.lat]}
+    line = _by_layer(collection)["distance_claims"][0]["geometry"]
+    assert line["coordinates"] == [[ALEPPO.lon, ALEPPO.lat], [IDLIB.lon, IDLIB.lat]]
+
+
+def test_geojson_round_trip(seed, tmp_path):
+    places, events, timeline, claims = seed
+    collection = json.loads(export.export(tmp_path / "out.json", *seed).read_text(encoding="utf-8"))
+    layers = _by_layer(collection)
+    assert {k: len(v) for k, v in layers.items()} == {"places": 6, "events": 5, "control": 4, "distance_claims": 1}
+    got = [{k: v for k, v in f["properties"].items() if k != "layer"} for f in layers["control"]]
+    assert got == [export.control_row(i) for i in timeline.intervals]
+    assert [f["properties"]["start_date"] for f in layers["control"]] == [
+        "2016-01-01", "2024-11-30", "2024-11-30", "2020-01-01"]
+    # NULL end: still held.
+    assert [f["properties"]["end_date"] for f in layers["control"]] == ["2024-11-30", None, None, None]
+    events_back = [{k: v for k, v in f["properties"].items() if k != "layer"} for f in layers["events"]]
+    assert events_back == [export.event_row(e) for e in events]
+    places_back = [f["properties"] for f in layers["places"]]
+    assert [(p["start"], p["end"], p["id"]) for p in places_back] == [(p.start, p.end, p.entry.id) for p in places]
+
+
+def test_geojson_time_fields_are_iso_dates_gdal_reads_as_dates(seed, tmp_path):
+    path = export.export(tmp_path / "out.geojson", *seed)
+    info = pyogrio.read_info(path)
+    types = dict(zip(info["fields"], info["ogr_types"]))
+    assert types["start_date"] == "OFTDate" and types["end_date"] == "OFTDate"
+    for feature in json.loads(path.read_text())["features"]:
+        for key in ("start_date", "end_date", "held_until"):
+            value = feature["properties"].get(key)
+            if value is not None:
+                assert date.fromisoformat(value).isoformat() == value
+    frame = gpd.read_file(path)
+    assert len(frame) == 16
+
+
+def test_event_time_covers_its_precision(seed):
+    places, events, timeline, claims = seed
+    fell_2016 = next(e for e in events if e.date == date(2016, 1, 1))
+    row = export.event_row(fell_2016)
+    assert (row["start_date"], row["end_date"], row["date_precision"]) == ("2016-01-01", "2016-12-31", "year")
+    assert export.precision_end(date(2024, 2, 1), "month") == date(2024, 2, 29)
+    assert export.precision_end(date(2024, 11, 30), "day") == date(2024, 11, 30)
+
+
+def test_every_record_names_its_gazetteer_entry_and_source(seed, tmp_path):
+    collection = json.loads(export.export(tmp_path / "out.geojson", *seed).read_text())
+    for feature in collection["features"]:
+        props = feature["properties"]
+        assert props["source"] == SOURCE if "source" in props else props["sources"] == SOURCE
+        if props["layer"] == "distance_claims":
+            assert (props["from"], props["to"]) == (ALEPPO.id, IDLIB.id)
+            assert props["sentence"] in TEXT and TEXT[props["start"]:props["end"]] == props["text"]
+        elif props["layer"] == "control":
+            for ev in props["evidence"]:
+                assert TEXT[ev["start"]:ev["end"]] == ev["sentence"]
+                assert TEXT[ev["place_start"]:ev["place_end"]] == ev["place_text"]
+        else:
+            assert props["id"].startswith(("geonames:", "icao:"))
+            assert props["sentence"] in TEXT
+
+
+def test_places_to_geojson(seed):
+    places = seed[0]
+    collection = export.places_to_geojson(places)
+    assert "crs" not in collection and len(collection["features"]) == len(places)
+    airport = next(f for f in collection["features"] if f["properties"]["id"] == AIRPORT.id)
+    assert airport["geometry"]["coordinates"] == [AIRPORT.lon, AIRPORT.lat]
+    props = airport["properties"]
+    for key in ("start", "end", "text", "sentence", "id", "name", "kind", "country", "confidence", "runner_up",
+                "source"):
+        assert key in props
+    assert TEXT[props["start"]:props["end"]] == props["text"] == "Aleppo's airport"
+    json.dumps(collection)  # JSON-ready
+
+
+# ---------------------------------------------------------------------------- GeoPackage
+
+
+def test_gpkg_has_the_four_layers(seed, tmp_path):
+    path = export.export(tmp_path / "out.gpkg", *seed)
+    assert [name for name, _ in pyogrio.list_layers(path)] == list(export.LAYERS)
+
+
+def test_gpkg_round_trip(seed, tmp_path):
+    places, events, timeline, claims = seed
+    path = export.export(tmp_path / "out.gpkg", *seed)
+    control = gpd.read_file(path, layer="control")
+    assert control.crs.to_epsg() == 4326
+    expected = [export.control_row(i) for i in timeline.intervals]
+    assert list(control["id"]) == [r["id"] for r in expected]
+    assert list(control["side"]) == [r["side"] for r in expected]
+    assert [d.date().isoformat() for d in control["start_date"]] == [r["start_date"] for r in expected]
+    assert [None if pd.isna(d) else d.date().isoformat() for d in control["end_date"]] == [r["end_date"] for r in expected]
+    assert [json.loads(e) for e in control["evidence"]] == [r["evidence"] for r in expected]
+    assert list(control["ongoing"]) == [r["ongoing"] for r in expected]
+    assert list(control.geometry.x) == [i.place.lon for i in timeline.intervals]
+
+    back = gpd.read_file(path, layer="events")
+    assert list(back["sentence"]) == [e.sentence for e in events]
+    assert [d.date() for d in back["start_date"]] == [e.date for e in events]
+    assert list(back["start"]) == [e.start for e in events]
+
+    mentions = gpd.read_file(path, layer="places")
+    assert list(mentions["id"]) == [p.entry.id for p in places]
+    assert list(mentions.geometry.y) == [p.entry.lat for p in places]
+
+    lines = gpd.read_file(path, layer="distance_claims")
+    assert list(lines["verdict"]) == ["consistent"]
+    assert list(lines.geometry.iloc[0].coords) == [(ALEPPO.lon, ALEPPO.lat), (IDLIB.lon, IDLIB.lat)]
+
+
+def test_gpkg_time_fields_are_the_only_ones_qgis_takes_for_time(seed, tmp_path):
+    path = export.export(tmp_path / "out.gpkg", *seed)
+    for layer in ("control", "events"):
+        info = pyogrio.read_info(path, layer=layer)
+        dated = [f for f, t in zip(info["fields"], info["ogr_types"]) if t in ("OFTDate", "OFTDateTime")]
+        assert {"start_date", "end_date"} <= set(dated)
+        assert [f for f in dated if QGIS_TIME_WORDS.search(f)] == ["start_date", "end_date"]
+
+
+def test_gpkg_is_rewritten_not_appended(seed, tmp_path):
+    path = tmp_path / "out.gpkg"
+    export.export(path, *seed)
+    export.export(path, *seed)
+    assert len(gpd.read_file(path, layer="control")) == 4
+
+
+# ---------------------------------------------------------------------------- CSV
+
+
+def test_csv_round_trip(seed, tmp_path):
+    timeline = seed[2]
+    path = export.export(tmp_path / "out.csv", *seed)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == list(export.CSV_FIELDS)
+    assert len(rows) == len(timeline.intervals)
+    for row, interval in zip(rows, timeline.intervals):
+        expected = export.control_row(interval)
+        assert row["id"] == interval.place.id and row["side"] == interval.side
+        assert row["start_date"] == expected["start_date"]
+        assert row["end_date"] == (expected["end_date"] or "")
+        assert json.loads(row["evidence"]) == expected["evidence"]
+        point = wkt.loads(row["wkt"])
+        assert (point.x, point.y) == (interval.place.lon, interval.place.lat)
+        assert (float(row["lon"]), float(row["lat"])) == (point.x, point.y)
+    frame = pd.read_csv(path)
+    assert list(frame["start_date"]) == [export.control_row(i)["start_date"] for i in timeline.intervals]
+
+
+def test_csv_without_intervals_says_what_to_use(seed, tmp_path):
+    places, events, timeline, claims = seed
+    with pytest.raises(ExportError, match=r"\.gpkg"):
+        export.export(tmp_path / "out.csv", places, [], Timeline([], []), claims)
+
+
+# ---------------------------------------------------------------------------- errors
+
+
+def test_unknown_suffix_is_refused(seed, tmp_path):
+    with pytest.raises(ExportError, match="unknown export format"):
+        export.export(tmp_path / "out.shp", *seed)
+    with pytest.raises(ControlmapError):
+        export.export(tmp_path / "out", *seed)
+
+
+def test_nothing_to_export_is_refused(tmp_path):
+    for suffix in (".geojson", ".gpkg"):
+        with pytest.raises(ExportError, match="nothing to export"):
+            export.export(tmp_path / f"out{suffix}", [], [], None, [])
+
+
+def test_missing_folder_is_a_clear_error(seed, tmp_path):
+    with pytest.raises(ExportError, match="does not exist"):
+        export.export(tmp_path / "no" / "out.geojson", *seed)
+
+
+def test_seed_export_keeps_the_control_intervals(seed_article, gazetteer, tmp_path):
+    from controlmap.pipeline import analyse
+
+    r = analyse([seed_article], gazetteer=gazetteer)
+    path = export.export(tmp_path / "seed.gpkg", r.places, r.events, r.timeline, r.claims)
+    control = gpd.read_file(path, layer="control")
+    ongoing = control[control["end_date"].isna()]
+    assert set(ongoing["name"]) >= {"Aleppo", "Aleppo International Airport", "Idlib"}
+    assert set(ongoing["side"]) == {"opposition"}
+    assert all(json.loads(e) for e in control["evidence"])
