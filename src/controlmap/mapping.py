@@ -324,25 +324,23 @@ def _mention_features(places: Sequence[Any], skip: set[str]) -> dict[str, Any]:
 def claim_features(claims: Sequence[Any]) -> dict[str, Any]:
     """Distance claims as lines from the reference place to the located one, coloured by verdict.
 
-    Claims without both places (a "lone" figure) have nothing to draw and are left out.
+    The lines are :func:`controlmap.distances.claims_to_geojson`'s; the map adds its colour
+    and popup fields. Claims without both places (a "lone" figure) have nothing to draw.
     """
-    from .distances import claim_to_dict
+    from .distances import claims_to_geojson
 
-    features = []
-    for claim in claims:
-        if claim.from_place is None or claim.to_place is None:
-            continue
+    drawable = [c for c in claims if c.from_place is not None and c.to_place is not None]
+    collection = claims_to_geojson(drawable)
+    for claim, feature in zip(drawable, collection["features"]):
         a, b = claim.from_place.entry, claim.to_place.entry
-        record = claim_to_dict(claim)
-        record.update({
+        feature["properties"].update({
             "status": "claim", "colour": VERDICT_COLOURS.get(claim.verdict, _GREY),
             "name": f"{a.name} \u2192 {b.name}", "id": f"{a.id} \u2192 {b.id}",
             "evidence": [{"sentence": claim.sentence.text, "source": claim.source,
                           "span": [claim.sentence.start, claim.sentence.end]}],
         })
-        features.append({"type": "Feature", "properties": _jsonable(record),
-                         "geometry": {"type": "LineString", "coordinates": [[a.lon, a.lat], [b.lon, b.lat]]}})
-    return {"type": "FeatureCollection", "features": features}
+        feature["properties"] = _jsonable(feature["properties"])
+    return collection
 
 
 def _jsonable(value: Any) -> Any:
