@@ -69,6 +69,8 @@ class Page:
             texts.append(popup.inner_text())
             # An open popup can cover the next marker: close it as a reader would.
             self.page.evaluate("controlmap.map.closePopup()")
+            # Wait until it is gone, or the next wait could read this popup a second time.
+            self.page.wait_for_selector(".leaflet-popup-content", state="detached", timeout=5_000)
         return texts
 
 
