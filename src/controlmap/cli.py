@@ -75,7 +75,7 @@ def _emit(rows: list[dict], fmt: str, *, columns: list[str], fields: list[str], 
     elif fmt == "csv":
         click.echo(records.to_csv(rows, fields), nl=False)
     elif fmt == "geojson":
-        click.echo(records.to_json(geojson if geojson is not None else records.rows_to_geojson(rows)))
+        click.echo(records.to_json(geojson))
     else:
         click.echo(records.to_table(rows, columns))
 
@@ -100,13 +100,16 @@ def places(articles, published, fmt, geocoder):
     from .geoparse import geoparse
     from .gazetteer import open_gazetteer
 
+    from .export import places_to_geojson
+
     gazetteer = open_gazetteer()
     coder = _geocoder(geocoder)
-    rows = []
+    found = []
     for article in _load(articles, published):
-        rows += [records.place_to_dict(p) for p in geoparse(article, gazetteer=gazetteer, geocoder=coder)]
+        found += geoparse(article, gazetteer=gazetteer, geocoder=coder)
+    rows = [records.place_to_dict(p) for p in found]
     _emit(rows, fmt, columns=["start", "end", "text", "id", "name", "kind", "country", "lat", "lon", "confidence", "runner_up"],
-          fields=records.PLACE_FIELDS)
+          fields=records.PLACE_FIELDS, geojson=places_to_geojson(found) if fmt == "geojson" else None)
 
 
 @main.command()
@@ -139,12 +142,13 @@ def verify(articles, published, fmt, fail_on):
 def events(articles, published, fmt):
     """Extract control events (who took, lost, entered, holds which place, when)."""
     from .events import EVENT_CSV_FIELDS, event_to_dict
+    from .export import events_to_geojson
     from .pipeline import analyse
 
     result = analyse(_load(articles, published), distances=False)
     rows = [event_to_dict(e) for e in result.events]
     _emit(rows, fmt, columns=["date", "date_precision", "side", "actor_text", "change", "place_text", "id", "attributed_to", "sentence"],
-          fields=EVENT_CSV_FIELDS)
+          fields=EVENT_CSV_FIELDS, geojson=events_to_geojson(result.events) if fmt == "geojson" else None)
 
 
 @main.command("map")

@@ -135,6 +135,11 @@ def _event_geometry(event: Any) -> dict[str, Any] | None:
     return _point(event.place.entry) if event.place is not None else None
 
 
+def events_to_geojson(events: Sequence[Any]) -> dict[str, Any]:
+    """RFC 7946 FeatureCollection: one Point per control event (null geometry where the place is unknown)."""
+    return {"type": "FeatureCollection", "features": [_feature(_event_geometry(e), event_row(e)) for e in events]}
+
+
 def _evidence(event: Any) -> dict[str, Any]:
     entry = event.place.entry if event.place is not None else None
     return {

@@ -612,25 +612,22 @@ class Gazetteer:
             (entry.country, entry.admin1_code)).fetchone()
         return _entry(row) if row else None
 
-    def common_words(self, keys: Iterable[str]) -> set[str]:
-        """Those of ``keys`` that are also lower-case English words ("more", "reading")."""
+    def _batched(self, sql: str, keys: Iterable[str]) -> list[tuple]:
+        """Run ``sql`` (with ``{marks}`` for the placeholders) over ``keys`` in chunks SQLite accepts."""
         keys = list(dict.fromkeys(keys))
-        found: set[str] = set()
+        rows: list[tuple] = []
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self._con.execute(f"SELECT word FROM common_words WHERE word IN ({marks})", chunk))
-        return found
+            rows += self._con.execute(sql.format(marks=",".join("?" * len(chunk))), chunk).fetchall()
+        return rows
+
+    def common_words(self, keys: Iterable[str]) -> set[str]:
+        """Those of ``keys`` that are also lower-case English words ("more", "reading")."""
+        return {r[0] for r in self._batched("SELECT word FROM common_words WHERE word IN ({marks})", keys)}
 
     def not_places(self, keys: Iterable[str]) -> dict[str, str]:
         """Those of ``keys`` that are never places (demonyms, months...), with the reason."""
-        keys = list(dict.fromkeys(keys))
-        found: dict[str, str] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(self._con.execute(f"SELECT word, why FROM not_places WHERE word IN ({marks})", chunk))
-        return found
+        return dict(self._batched("SELECT word, why FROM not_places WHERE word IN ({marks})", keys))
 
     def info(self) -> dict[str, str]:
         """Version, build time, entry and name counts, file size."""

@@ -75,18 +75,3 @@ def _cell(value: Any, width: int) -> str:
         text = str(value).replace("\n", " ")
     return text if len(text) <= width else text[: width - 1] + "…"
 
-
-def rows_to_geojson(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """RFC 7946 FeatureCollection of Points (lon, lat order) from flat rows with ``lat``/``lon``.
-
-    Rows without coordinates are left out; every other field goes into ``properties``.
-    """
-    features = []
-    for row in rows:
-        if row.get("lat") is None or row.get("lon") is None:
-            continue
-        properties = {k: v for k, v in row.items() if k not in ("lat", "lon")}
-        features.append({"type": "Feature",
-                         "geometry": {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]},
-                         "properties": properties})
-    return {"type": "FeatureCollection", "features": features}
