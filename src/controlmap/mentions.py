@@ -22,9 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import Gazetteer, NameMatch, name_key
+from .gazetteer import Gazetteer, NameMatch, PersonName, name_key
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# "U.S.", "N.C." and the one AP state abbreviation with lower-case letters, "W.Va.", are one
+# token each, so that "Va." in "W.Va." is not read as Virginia.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|W\. ?Va\.|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _PARTICLES = frozenset("al el ad ar as ash an at az ul ad-".split())
 _CONNECTORS = frozenset("of and de del della da do dos das la le les los las upon on am sur en di du y the".split())
 _TITLES = frozenset(
@@ -51,6 +53,31 @@ _FEATURE_BEFORE = {"city": "city", "town": "city", "village": "city", "capital":
                    "province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
                    "oblast": "admin1", "country": "country"}
 _MAX_NGRAM = 6
+# Titles written with a full stop: "Mr. Sanford", "Gov. Perry". ("St." and "Mt." are not
+# here: they start place names.)
+_DOTTED_TITLES = frozenset("mr mrs ms dr gov sen rep lt col capt sgt cpl gen prof pres supt det insp atty".split())
+# Second words that make "Lincoln Park" or "Washington Street" a place, not a person.
+_FACILITY = frozenset(
+    "street st road rd avenue ave boulevard lane drive park square bridge hall center centre school college "
+    "university hospital church county city town township station airport river lake valley heights hill hills "
+    "beach island bay falls springs mountain forest harbor harbour port point court tower plaza memorial stadium "
+    "arena mall library creek village parish district gardens grove ridge".split()
+)
+# Words that make a two-word name an institution ("DeKalb Police"), not a person.
+_INSTITUTION = frozenset(
+    "police council department committee club company corporation corp inc ltd association party news times post "
+    "herald tribune journal gazette board office commission agency authority service services team fire sheriff "
+    "government ministry army navy force forces guard bank group foundation institute museum zoo area region "
+    "chamber assembly senate house court courts jail prison".split()
+)
+# Capitalised function words start titles and slogans ("Clean Up DeKalb"), not names.
+_FUNCTION_WORDS = frozenset("up the a an in on at for to by with from into out over off new old all our my your "
+                            "this that these no not go get keep".split())
+# "Clarke, Madison, Oconee and Oglethorpe counties": the plural names the kind of every item.
+_LIST_KIND = {"counties": "admin2", "provinces": "admin1", "governorates": "admin1", "states": "admin1",
+              "oblasts": "admin1", "districts": "admin2", "parishes": "admin2", "regions": "admin1"}
+_NAME = r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*)*"
+_LIST_RE = re.compile(rf"{_NAME}(?:(?:,| and| or|, and|, or) {_NAME})+ ({'|'.join(_LIST_KIND)})\b")
 _SPEECH = frozenset("said says told added explained wrote argued asked noted stated testified agreed recalled".split())
 
 
@@ -201,6 +228,9 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     all_keys = {k for k, v in found.items() if v}
     common = gazetteer.common_words(all_keys)
     never = gazetteer.not_places(set(keys.values()))
+    persons = gazetteer.person_names({name_key(tokens[i].text) for run in runs for i in run})
+    people = _person_runs(runs, tokens, keys, found, persons)
+    list_hints = _list_hints(text)
 
     mentions: list[Mention] = []
     taken: set[int] = set()
@@ -221,36 +251,108 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
             if best is None:
                 i += 1
                 continue
-            mention = _judge(text, tokens, run, i, best, keys, found, common, run_of)
+            if tok_index in people:
+                i += 1
+                continue
+            mention = _judge(text, tokens, run, i, best, keys, found, common, run_of, persons, list_hints)
             if mention is not None:
                 mentions.append(mention)
                 taken.update(run[i:best + 1])
             i = best + 1
-    mentions = _drop_person_names(mentions, runs, tokens, keys, found)
+    mentions = _drop_person_names(mentions, runs, tokens, keys, found, text, persons)
     mentions.sort(key=lambda m: m.start)
     _attach_within(mentions, text)
     return mentions
 
 
-def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: list[Token], keys, found) -> list[Mention]:
+def _person_runs(runs: list[list[int]], tokens: list[Token], keys, found,
+                 persons: dict[str, PersonName]) -> set[int]:
+    """Token indices of "Given Surname" pairs: "Scott Newsham", "George Bush", "Paris Hilton".
+
+    A common given name followed by a common surname is a person unless the pair is a place
+    as a whole ("Clinton County" is, and so is "Charles Town"), the second word is a
+    facility ("Lincoln Park") or the first is a country ("Jordan", "Chad").
+    """
+    people: set[int] = set()
+    for run in runs:
+        if len(run) < 2:
+            continue
+        first, second = tokens[run[0]], tokens[run[1]]
+        given = persons.get(name_key(first.text))
+        surname = persons.get(name_key(second.text))
+        if not (given and given.common_given and surname and surname.common_surname):
+            continue
+        if second.lower in _FACILITY or first.text.isupper() or second.text.isupper():
+            continue
+        end = run[min(len(run), 3) - 1]
+        if any(found.get(keys.get((run[0], run[k]), "")) for k in range(1, min(len(run), 3))):
+            continue
+        if any(m.entry.kind == "country" for m in found.get(keys.get((run[0], run[0]), ""), [])):
+            continue
+        people.update(range(run[0], end + 1) if end == run[1] else (run[0], run[1]))
+    return people
+
+
+def _list_hints(text: str) -> dict[int, str]:
+    """Start offsets of the items of "A, B and C counties" lists, with the kind the plural names."""
+    hints: dict[int, str] = {}
+    for match in _LIST_RE.finditer(text):
+        kind = _LIST_KIND[match.group(1)]
+        for item in re.finditer(_NAME, match.group(0)[:match.start(1) - match.start()]):
+            hints[match.start() + item.start()] = kind
+    return hints
+
+
+def _after_dotted_title(text: str, tokens: list[Token], index: int) -> bool:
+    """True when token ``index`` follows "Mr.", "Gov.", "Sen." and the like."""
+    prev = index - 1
+    if prev < 0 or tokens[prev].lower not in _DOTTED_TITLES:
+        return False
+    return re.fullmatch(r"\. {1,2}", text[tokens[prev].end:tokens[index].start]) is not None
+
+
+def _common_name(person: PersonName | None) -> bool:
+    return person is not None and (person.common_given or person.common_surname)
+
+
+def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: list[Token], keys, found,
+                       text: str, persons: dict[str, PersonName]) -> list[Mention]:
     """Drop lone names that the same article also writes inside a person-like name.
 
     "Michael Trapani ... Trapani said": a two- or three-word run that is no place as a
     whole is most often a person, and later lone uses of its words are that person.
     """
     person_words: set[str] = set()
+    titled: set[str] = set()
     for run in runs:
         if 2 <= len(run) <= 3 and not found.get(keys.get((run[0], run[-1]), "")):
-            if not any(tokens[k].lower in _COMPASS or tokens[k].text.isupper() for k in run):
+            if not any(tokens[k].lower in _COMPASS or tokens[k].lower in _FACILITY or tokens[k].lower in _INSTITUTION
+                       or tokens[k].text.isupper() or tokens[k].lower in _FUNCTION_WORDS for k in run):
                 person_words.update(tokens[k].text for k in run)
-    if not person_words:
+        if _after_dotted_title(text, tokens, run[0]):
+            # "Mr. Sanford" makes every lone "Sanford" of the article the man, unless the
+            # name is a country or a province.
+            titled.add(tokens[run[-1]].text)
+    if not person_words and not titled:
         return mentions
     return [m for m in mentions
-            if m.name not in person_words or " " in m.name or _well_known(m.matches)]
+            if " " in m.name
+            or (m.name not in person_words or _well_known(m.matches))
+            and (m.name not in titled or whole_run_country(m.matches))]
 
 
 def _well_known(matches: list[NameMatch]) -> bool:
-    return whole_run_country(matches) or max(m.entry.population for m in matches) >= 50_000
+    return whole_run_country(matches) or _best_population(matches) >= 50_000
+
+
+def _bare_county(match: NameMatch) -> bool:
+    """"Clark" for Clark County: a weak alternate, no evidence that the word names a place."""
+    return match.entry.kind == "admin2" and match.quality == 0
+
+
+def _best_population(matches: list[NameMatch]) -> int:
+    """The population of the largest place the name really names (bare county names aside)."""
+    return max((m.entry.population for m in matches if not _bare_county(m)), default=0)
 
 
 def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]:
@@ -264,7 +366,8 @@ def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]
     return bridged
 
 
-def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys, found, common, run_of) -> Mention | None:
+def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys, found, common, run_of,
+           persons: dict[str, PersonName], list_hints: dict[int, str]) -> Mention | None:
     """Decide whether tokens run[i..j] name a place; build the mention with its hints."""
     first, last = tokens[run[i]], tokens[run[j]]
     key = keys[(run[i], run[j])]
@@ -289,6 +392,9 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     # People: a title right before the name.
     if prev_word.rstrip(".") in _TITLES or (before and before[0].lower.rstrip(".") in _TITLES):
         return None
+    if not before and _after_dotted_title(text, tokens, run[i]):
+        return None
+    hint = list_hints.get(first.start)
 
     leftover_before = [t for t in before if t.lower not in _COMPASS]
     leftover_after = list(after)
@@ -320,7 +426,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         hint = hint or _FEATURE_BEFORE[tokens[prev_index - 1].lower]
         evidence.append(f"'{tokens[prev_index - 1].lower} of'")
 
-    best_population = max(m.entry.population for m in matches)
+    best_population = _best_population(matches)
     major = whole_run_country(matches) or any(m.entry.kind == "region" for m in matches) or best_population >= 100_000
     # "Moore said", "Trapani told": a name that speaks is a person or an organisation.
     nxt_word = tokens[run[-1] + 1].lower if run[-1] + 1 < len(tokens) else ""
@@ -352,6 +458,9 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         evidence.append("common word with support")
     elif initial and not (major or locative or hint) and best_population < 5_000:
         # "Speaking", "Pictures": sentence-initial capitals are no evidence of a name.
+        return None
+    if all(_bare_county(m) for m in matches) and not (locative or hint) and _common_name(persons.get(key)):
+        # "Clark", "Webb": surnames first, and news writes "Clark County" for the county.
         return None
     return Mention(start, end, text[start:end], name, matches, hint, evidence)
 
