@@ -474,7 +474,8 @@ def _curated_rows() -> Iterator[_Row]:
             names: dict[str, int] = {}
             _add_name(names, row["name"], 2)
             for alias in (row.get("aliases") or "").split("|"):
-                _add_name(names, alias.strip(), 1)
+                # Curated aliases are chosen by hand ("EU"): full-strength names, unfiltered.
+                _add_name(names, alias.strip(), 2)
             yield _Row(row["id"], row["name"], row["kind"], row.get("country") or None, row.get("admin1_code") or None,
                        float(row["lat"]), float(row["lon"]), int(row.get("population") or 0),
                        row.get("derived", "").lower() in ("1", "true", "yes"), f"geo/places.csv: {row['source']}", names)

@@ -70,6 +70,14 @@ _INSTITUTION = frozenset(
     "government ministry army navy force forces guard bank group foundation institute museum zoo area region "
     "chamber assembly senate house court courts jail prison".split()
 )
+# Words capitalised only because they start a sentence.
+_SENTENCE_STARTERS = frozenset(
+    "the a an and but or nor both given considering when after before while as if since though although however "
+    "like unlike for under over by with across about despite during following including even yet so then now also "
+    "because once unless until where whether what which who why how many most some several every each other such "
+    "only just all more this that these those his her its their our one two three in at near from to into outside "
+    "around toward towards through via throughout inside within between of on off up upon".split()
+)
 # Capitalised function words start titles and slogans ("Clean Up DeKalb"), not names.
 _FUNCTION_WORDS = frozenset("up the a an in on at for to by with from into out over off new old all our my your "
                             "this that these no not go get keep".split())
@@ -161,6 +169,10 @@ def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
         capitalised = word[:1].isupper() or (
             "-" in word and word.split("-")[0].lower() in _PARTICLES and word.split("-")[1][:1].isupper())
         initial = capitalised and (start in starts or _line_start(text, start))
+        if initial and word.lower() in _SENTENCE_STARTERS:
+            # "In China, ...", "The U.S. said", "A Cork mother": a capital that only marks the
+            # sentence start must not glue the word to the name after it.
+            capitalised = initial = False
         tokens.append(Token(start, start + len(word), word, capitalised, possessive, initial))
     return tokens
 
