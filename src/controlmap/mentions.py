@@ -38,7 +38,7 @@ _TITLES = frozenset(
 _COMPASS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast southwest "
     "north-east north-west south-east south-west north-eastern north-western south-eastern south-western "
-    "upper lower greater".split()
+    "upper lower greater far mid".split()
 )
 _LOCATIVE = frozenset("in at near from to into outside across around toward towards through via throughout inside "
                       "within between".split())
@@ -78,6 +78,12 @@ _SENTENCE_STARTERS = frozenset(
     "only just all more this that these those his her its their our one two three in at near from to into outside "
     "around toward towards through via throughout inside within between of on off up upon".split()
 )
+# "south-east of X", "45 miles of X", "the outskirts of X": "of" after these is locative.
+_OFFSET_WORDS = _COMPASS | frozenset("km kilometres kilometers kms miles mile metres meters outskirts suburbs "
+                                     "edge heart centre center north-east north-west south-east south-west".split())
+# First words of compound place names: "Lake Victoria" is not Victoria.
+_NAME_PREFIXES = frozenset("lake mount mt fort ft port saint st ste san santa santo sao new old little great "
+                           "cape isle isla river glen point upper lower north south east west".split())
 # Capitalised function words start titles and slogans ("Clean Up DeKalb"), not names.
 _FUNCTION_WORDS = frozenset("up the a an in on at for to by with from into out over off new old all our my your "
                             "this that these no not go get keep".split())
@@ -271,7 +277,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
                 mentions.append(mention)
                 taken.update(run[i:best + 1])
             i = best + 1
-    mentions = _drop_person_names(mentions, runs, tokens, keys, found, text, persons)
+    mentions = _drop_person_names(mentions, runs, tokens, keys, found, text, people)
     mentions.sort(key=lambda m: m.start)
     _attach_within(mentions, text)
     return mentions
@@ -281,9 +287,9 @@ def _person_runs(runs: list[list[int]], tokens: list[Token], keys, found,
                  persons: dict[str, PersonName]) -> set[int]:
     """Token indices of "Given Surname" pairs: "Scott Newsham", "George Bush", "Paris Hilton".
 
-    A common given name followed by a common surname is a person unless the pair is a place
-    as a whole ("Clinton County" is, and so is "Charles Town"), the second word is a
-    facility ("Lincoln Park") or the first is a country ("Jordan", "Chad").
+    A common given name followed by a common surname is a person ("Georgia Stevens", "Chad
+    Smith") unless the pair is a place as a whole ("Clinton County" is, and so is "Charles
+    Town") or the second word is a facility ("Lincoln Park").
     """
     people: set[int] = set()
     for run in runs:
@@ -298,8 +304,6 @@ def _person_runs(runs: list[list[int]], tokens: list[Token], keys, found,
             continue
         end = run[min(len(run), 3) - 1]
         if any(found.get(keys.get((run[0], run[k]), "")) for k in range(1, min(len(run), 3))):
-            continue
-        if any(m.entry.kind == "country" for m in found.get(keys.get((run[0], run[0]), ""), [])):
             continue
         people.update(range(run[0], end + 1) if end == run[1] else (run[0], run[1]))
     return people
@@ -328,14 +332,19 @@ def _common_name(person: PersonName | None) -> bool:
 
 
 def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: list[Token], keys, found,
-                       text: str, persons: dict[str, PersonName]) -> list[Mention]:
+                       text: str, people: set[int]) -> list[Mention]:
     """Drop lone names that the same article also writes inside a person-like name.
 
     "Michael Trapani ... Trapani said": a two- or three-word run that is no place as a
     whole is most often a person, and later lone uses of its words are that person.
+    "Georgia Stevens ... Georgia began skating": a girl's given name stays hers, even when a
+    country has it, unless a preposition or a comma-list puts the place back in play
+    ("in Georgia", "Atlanta, Georgia").
     """
     person_words: set[str] = set()
     titled: set[str] = set()
+    given_names = {tokens[k].text for k in people if k - 1 not in people}
+    person_words.update(tokens[k].text for k in people if k - 1 in people)
     for run in runs:
         if 2 <= len(run) <= 3 and not found.get(keys.get((run[0], run[-1]), "")):
             if not any(tokens[k].lower in _COMPASS or tokens[k].lower in _FACILITY or tokens[k].lower in _INSTITUTION
@@ -345,12 +354,22 @@ def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: l
             # "Mr. Sanford" makes every lone "Sanford" of the article the man, unless the
             # name is a country or a province.
             titled.add(tokens[run[-1]].text)
-    if not person_words and not titled:
+    if not person_words and not titled and not given_names:
         return mentions
     return [m for m in mentions
             if " " in m.name
             or (m.name not in person_words or _well_known(m.matches))
-            and (m.name not in titled or whole_run_country(m.matches))]
+            and (m.name not in titled or whole_run_country(m.matches))
+            and (m.name not in given_names or _place_in_play(text, m.start))]
+
+
+def _place_in_play(text: str, start: int) -> bool:
+    """Whether the words before ``start`` make a place likely: "in Georgia", "Atlanta, Georgia"."""
+    before = text[max(0, start - 30):start]
+    if re.search(r"[A-Z][\w.]*, $", before):
+        return True
+    words = re.findall(r"[A-Za-z]+", before)
+    return bool(words) and words[-1].lower() in _LOCATIVE
 
 
 def _well_known(matches: list[NameMatch]) -> bool:
@@ -408,7 +427,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         return None
     hint = list_hints.get(first.start)
 
-    leftover_before = [t for t in before if t.lower not in _COMPASS]
+    leftover_before = [t for t in before if t.lower not in _COMPASS and t.lower != "the"]
     leftover_after = list(after)
     # "Idlib Province", "Kansas City Airport": feature words after the name.
     while leftover_after and leftover_after[0].lower in _FEATURE_AFTER and leftover_after[0].lower not in ("state", "department"):
@@ -447,19 +466,22 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     # "US", "U.S." and "WHO" are abbreviations, not the words "us" and "who".
     is_common = key in common and not (name.isupper() or "." in name)
     initial = first.sentence_initial and not before
-    locative = prev_word in _LOCATIVE
+    locative = prev_word in _LOCATIVE or (
+        prev_word == "of" and prev_index >= 1 and tokens[prev_index - 1].lower in _OFFSET_WORDS)
 
     dateline = first.sentence_initial and text[last.end:last.end + 1] == ","
+    if _acronym(name) and re.search(r"\d\s*$", text[max(0, start - 6):start]):
+        return None  # "500 BC", "10 AM": an era or a unit after a number, not a place
     if _acronym(name) and not dateline and not any(m.quality == 2 and m.entry.kind in ("country", "admin1", "region") for m in matches):
         # "HIV", "NATO", "BA": acronyms are rarely places unless the gazetteer knows them as such ("UK", "DRC").
         return None
     if not whole:
         # Part of a longer proper noun: an organisation or a person, unless a well-known place
         # leads a longer name ("Aleppo University") or compass words start it.
-        if leftover_before and not all(t.lower in _COMPASS for t in before):
+        if leftover_before and not _brand_then_place(leftover_before, leftover_after, major, persons, matches):
             return None
-        if is_common or not major:
-            return None
+        if (is_common and not any(m.entry.kind == "country" and m.quality == 2 for m in matches)) or not major:
+            return None  # ("Canada" is a word in Webster's, but a country's name is its name)
         evidence.append("part of a longer name")
     if is_common:
         # "China has warned": a country is the likelier reading even at a sentence start.
@@ -475,6 +497,26 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         # "Clark", "Webb": surnames first, and news writes "Clark County" for the county.
         return None
     return Mention(start, end, text[start:end], name, matches, hint, evidence)
+
+
+def _brand_then_place(before: list[Token], after: list[Token], major: bool, persons: dict[str, PersonName],
+                      matches: list[NameMatch]) -> bool:
+    """"CTV Edmonton", "Environment Canada", "Air Zimbabwe": a well-known place closing a short
+    organisation name is still that place, as news gazetteers annotate it. Not "Lake Victoria"
+    or "Fort Canada" (the place is another one), nor "Kevin Durant" (a person), nor "Hayat
+    Tahrir al-Sham" (the place must go by its own name, not an alternate: al-Sham is Damascus
+    or the Levant only in other words)."""
+    if after or not major or len(before) > 2:
+        return False
+    if not any(m.quality == 2 and m.entry.population >= 100_000 for m in matches):
+        return False
+    for token in before:
+        if token.lower in _NAME_PREFIXES or token.lower in _TITLES or token.lower in _FUNCTION_WORDS:
+            return False
+        person = persons.get(name_key(token.text))
+        if person is not None and person.common_given:
+            return False
+    return True
 
 
 def _acronym(name: str) -> bool:
