@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/distances.py [DOCS.jsonl] [--claims CLAIMS.jsonl] [--pred OUT.jsonl]
-                                   [--oracle-places]
+                                   [--oracle-places] [--show-errors]
 
 Runs :func:`controlmap.distances.verify_distances` on every document (one JSON object a
 line with ``id`` and ``text``), writes one JSON line per document (the list of claim dicts,
@@ -14,6 +14,10 @@ the texts are read from there and never copied.
 ``--oracle-places`` replaces the geoparser by the gold endpoints (located in the claim's
 sentence by their text), to measure the claim parser and verdict logic on their own. That
 figure reads the gold and is a diagnostic only, never the headline.
+
+``--show-errors`` lists every gold claim whose verdict differs (matched by span overlap as
+the scorer does): the gold verdict and endpoints beside the predicted ones and the reason,
+to tell geoparser misses (a wrong or missing endpoint) from claim-logic errors.
 """
 from __future__ import annotations
 
@@ -61,12 +65,43 @@ def oracle_places(doc: dict, gold: list[dict]) -> list[Place]:
     return sorted(unique.values(), key=lambda p: p.start)
 
 
+def _endpoint(d: dict | None) -> str:
+    """``text -> id`` of a predicted endpoint dict, or ``-``."""
+    return f"{d['text']!r} -> {d['id']} {d['name']} ({d['kind']}, {d['country']})" if d else "-"
+
+
+def show_errors(gold: list[dict], docs: list[dict], predictions: list[list[dict]]) -> None:
+    """Print each gold claim whose predicted verdict differs, with both readings side by side."""
+    by_doc = {doc["id"]: claims for doc, claims in zip(docs, predictions)}
+    used: dict[str, set[int]] = {}
+    for g in gold:
+        taken = used.setdefault(g["doc_id"], set())
+        cands = by_doc.get(g["doc_id"], [])
+        hit = next((i for i, p in enumerate(cands)
+                    if i not in taken and p["start"] < g["end"] and g["start"] < p["end"]), None)
+        if hit is not None:
+            taken.add(hit)
+        p = cands[hit] if hit is not None else None
+        if p is not None and p["verdict"] == g["verdict"]:
+            continue
+        gold_ends = " / ".join(f"{(g.get(r) or {}).get('text')!r} {((g.get(r) or {}).get('accept') or ['-'])[0]}"
+                               for r in ("from", "to"))
+        print(f"- {g['doc_id']}: {' '.join(g['claim_text'].split())!r}")
+        print(f"    gold {g['verdict']} ({g['kind']}, {g.get('geodesic_km')} km): {gold_ends}")
+        if p is None:
+            print("    predicted: (missed)")
+            continue
+        print(f"    predicted {p['verdict']} ({p['kind']}, {p['geodesic_km']} km): {p['reason']}")
+        print(f"    from {_endpoint(p['from_place'])}; to {_endpoint(p['to_place'])}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("docs", nargs="?", default=str(EVAL / "docs.dev.jsonl"))
     parser.add_argument("--claims", default=None, help="gold claims (default: claims.dev.jsonl beside DOCS)")
     parser.add_argument("--pred", default=None, help="where to write predictions (default: /tmp/...)")
     parser.add_argument("--oracle-places", action="store_true", help="use gold endpoints instead of geoparse")
+    parser.add_argument("--show-errors", action="store_true", help="list the gold claims whose verdict differs")
     args = parser.parse_args(argv)
 
     docs_path = Path(args.docs)
@@ -85,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
 
     gazetteer = open_gazetteer()  # opened (and built) before the clock starts
     verdicts: Counter[str] = Counter()
+    predictions: list[list[dict]] = []
     total_bytes = 0
     started = time.perf_counter()
     with pred_path.open("w", encoding="utf-8") as out:
@@ -93,11 +129,13 @@ def main(argv: list[str] | None = None) -> int:
             total_bytes += len(doc["text"].encode("utf-8"))
             if args.oracle_places:
                 places = oracle_places(doc, [g for g in gold if g["doc_id"] == doc["id"]])
-                claims = [check_claim(c) for c in find_claims(article, places, gazetteer=gazetteer)]
+                found = find_claims(article, places, gazetteer=gazetteer)
+                claims = [check_claim(c, gazetteer=gazetteer) for c in found]
             else:
                 claims = verify_distances(article, gazetteer=gazetteer)
             verdicts.update(c.verdict for c in claims)
-            out.write(json.dumps([claim_to_dict(c) for c in claims], sort_keys=True) + "\n")
+            predictions.append([claim_to_dict(c) for c in claims])
+            out.write(json.dumps(predictions[-1], sort_keys=True) + "\n")
     elapsed = time.perf_counter() - started
 
     mode = "oracle places (diagnostic)" if args.oracle_places else "geoparse"
@@ -120,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {key}: {n}")
     elif not SCORER.exists():
         print(f"scorer {SCORER} not found: no scores", file=sys.stderr)
+    if args.show_errors and gold:
+        print("verdicts that differ from the gold:")
+        show_errors(gold, docs, predictions)
     return 0
 
 

@@ -93,6 +93,7 @@ def test_quantities_in_every_written_form(text, low, high, unit):
     "driving at 120 km/h", "at 60 miles per hour", "covering 300 square kilometres", "raised $900m from",
     "about dollars 900m from investors", "an ONEMI spokesman", "three km underground", "5 sq km",
     "a EUR 40 m loan (EUR 40 m) from", "a 10-foot-long island", "in 739 feet of water", "Jeremy Watson, 30, of Ten Mile", "a 4 700-meter-tall peak",
+    "a wall 10 feet (3 metres) high", "cruising at 30,000 feet", "a 40-yard dash",
 ])
 def test_speeds_areas_money_and_depths_are_not_distances(text):
     assert parse_quantities(text) == []
@@ -354,3 +355,125 @@ def test_seed_end_to_end():
     assert (strip.verdict, strip.reason) == ("unverifiable", "no endpoints")
     assert strip.units_verdict == "units-consistent"
     assert len(by_text) == 2
+
+
+# --------------------------------------------------------------------------- attribution and new claim forms
+
+FAYA = GazetteerEntry("geonames:2432678", "Faya-Largeau", "city", "TD", "Borkou", 17.9257, 19.10428, 13400)
+VERNON_FR = GazetteerEntry("geonames:2969766", "Vernon", "city", "FR", "Normandy", 49.09292, 1.46332, 24056)
+VERNON_TX = GazetteerEntry("geonames:4739078", "Vernon", "city", "US", "Texas", 34.15536, -99.26628, 11002)
+HAMA = GazetteerEntry("geonames:170017", "Hama", "city", "SY", "Hama", 35.13179, 36.75783, 460602)
+IDLIB_PROVINCE = GazetteerEntry("geonames:169387", "Idlib", "admin1", "SY", "Idlib", 35.8, 36.6, 1500000)
+
+
+class TownsGazetteer:
+    """A stand-in gazetteer answering ``lookup`` from a fixed list of towns."""
+
+    def __init__(self, *towns: GazetteerEntry):
+        self.towns = towns
+
+    def lookup(self, name, *, country=None, kind=None):
+        return [t for t in self.towns if t.name == name and country in (None, t.country) and kind in (None, t.kind)]
+
+
+def place(text: str, name: str, entry: GazetteerEntry, nth: int = 0) -> Place:
+    """The ``nth`` occurrence of ``name`` in ``text`` as a resolved place."""
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(name, at + 1)
+    sentence = next(s for s in split_sentences(text) if s.start <= at < s.end)
+    return Place(at, at + len(name), name, entry, sentence, "<text>", 0.9)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("hit 300 yards from the embassy", 300, "yd"),
+    ("within 500 feet of the border", 500, "ft"),
+    ("about 200 yards north of the square", 200, "yd"),
+])
+def test_feet_and_yards_count_as_distances_from_something(text, value, unit):
+    (q,) = parse_quantities(text)
+    assert (q.low, q.unit) == (value, unit)
+
+
+def test_feet_and_yards_in_a_conversion_are_checked():
+    claim = only(verify("A shell landed 100 yards (91 metres) from the gate."))
+    assert [s.unit for s in claim.stated] == ["yd", "m"]
+    assert claim.units_verdict == "units-consistent"
+
+
+def test_place_named_after_its_offset_is_the_located_place():
+    claim = only(verify("Rebels cut the line 20km south-east of Idlib at Saraqib on Friday."))
+    assert claim.from_place.entry.id == IDLIB.id and claim.to_place.entry.id == SARAQIB.id
+    assert claim.text.endswith("at Saraqib")
+    assert claim.verdict == "consistent"
+
+
+def test_name_skipped_in_the_sentence_is_read_as_resolved_elsewhere():
+    text = "Shells hit Saraqib and Idlib. Saraqib is about 20km south-east of Idlib."
+    # The geoparser resolved both names once, and skipped them in the claim's sentence.
+    places = [place(text, "Saraqib", SARAQIB), place(text, "Idlib", IDLIB)]
+    claim = only(verify_distances(Article(text), places))
+    assert claim.to_place.entry.id == SARAQIB.id and claim.from_place.entry.id == IDLIB.id
+    assert claim.verdict == "consistent"
+    assert any("elsewhere in the article" in note for note in claim.notes)
+
+
+def test_unresolved_name_after_of_is_the_reference_not_a_later_place():
+    claim = only(verify("Saraqib lies 20km south-east of Kafr Nubl near Idlib."))
+    assert claim.verdict == "unverifiable"
+    assert claim.from_place is None and "Kafr Nubl" in claim.reason
+
+
+def test_name_with_a_well_code_is_a_feature_not_the_town():
+    claim = only(verify("Only one well, Saraqib 13-1-1, 20km south-east of Idlib, has produced oil."))
+    assert claim.to_place is None
+    assert claim.verdict == "unverifiable"
+
+
+def test_area_named_as_such_stays_an_area():
+    gazetteer = TownsGazetteer(IDLIB)
+    text = "The base in the province of Idlib, about 55km from Aleppo, was hit."
+    claim = only(verify(text, {"Idlib": IDLIB_PROVINCE, "Aleppo": ALEPPO}, gazetteer=gazetteer))
+    assert claim.verdict == "unverifiable" and "area" in claim.reason
+    # Without the area word, the province's name is read as its namesake town.
+    entries = {"Idlib": IDLIB_PROVINCE, "Aleppo": ALEPPO}
+    claim = only(verify("Idlib sits 55km from Aleppo.", entries, gazetteer=gazetteer))
+    assert claim.verdict == "consistent" and claim.to_place.entry.id == IDLIB.id
+
+
+def test_distance_to_a_parallel_runs_along_the_meridian():
+    text = "Faya Largeau, some 230 km north of the so-called red line along the 16th parallel, fell."
+    claim = only(verify(text, {"Faya Largeau": FAYA}))
+    assert claim.from_place.entry.id == "parallel:16N"
+    assert claim.geodesic_km == pytest.approx(213.1, abs=0.5)
+    assert claim.verdict == "consistent"
+    wrong = only(verify(text.replace("north of", "south of"), {"Faya Largeau": FAYA}))
+    assert wrong.verdict == "direction-wrong"
+
+
+def test_namesake_in_the_other_endpoints_country_is_tried_before_giving_up():
+    text = "Vernon, 80 km northwest of Paris, builds rocket engines."
+    entries = {"Vernon": VERNON_TX, "Paris": PARIS}
+    claim = only(verify(text, entries, gazetteer=TownsGazetteer(VERNON_FR, VERNON_TX)))
+    assert claim.to_place.entry.id == VERNON_FR.id
+    assert claim.verdict == "consistent"
+    assert only(verify(text, entries)).verdict == "unverifiable"
+
+
+def test_near_and_outskirts_between_two_towns_are_checked():
+    claim = only(verify("Saraqib, near Idlib, was shelled."))
+    assert (claim.kind, claim.verdict) == ("proximity", "consistent")
+    assert claim.stated == [] and claim.qualifier == "near"
+    assert claim.from_place.entry.id == IDLIB.id and claim.to_place.entry.id == SARAQIB.id
+    far = only(verify("Idlib, near Hama, was shelled.", {"Idlib": IDLIB, "Hama": HAMA}))
+    assert far.verdict == "understated" and far.geodesic_km == pytest.approx(89.3, abs=0.2)
+    assert far.reason.startswith("'near Hama', but 89.3 km apart")
+    json.dumps(claim_to_dict(far)), claim_to_row(far)
+    # Far beyond what the words allow, a wrong namesake is likelier than a wrong writer.
+    claim = only(verify("Aleppo, on the outskirts of Idlib, was shelled."))
+    assert claim.verdict == "unverifiable" and "outskirts" in claim.reason
+
+
+def test_near_without_two_towns_is_no_claim():
+    assert verify("Fighting raged near Idlib on Friday.") == []
+    assert verify("Saraqib, near Syria, was shelled.", {"Saraqib": SARAQIB, "Syria": SYRIA}) == []

@@ -36,6 +36,13 @@ they hold when ``g - tolerance <= X <= max(1.4 g, g + 5 km) + extent``. A plain 
 that is too long as a straight line but within that road band is reported as
 ``overstated`` with the reason "overstated as a straight line; plausible by road".
 
+Nearness said in words is a claim too when it relates two named towns: "A, near B", "A
+close to B" hold when the geodesic is at most ``NEAR_KM`` (80 km: news says "near" of
+neighbouring towns up to about an hour's drive), "A on the outskirts of B", "a suburb of",
+"just outside" at most ``OUTSKIRTS_KM`` (15 km), each plus the places' extent; up to 1.5
+times that is ``understated``, further a likelier resolution error (``unverifiable``). These
+``proximity`` claims have no stated figure.
+
 Compass points (8 or 16 of them) are checked against the bearing only when the distance
 holds: a direction off by more than 67.5 degrees (three sixteenths of a turn: a named point
 covers +/-11.25 degrees, and writers use the eight main points loosely) plus the angle
@@ -46,14 +53,22 @@ statements are checked against each other on their own (``units_verdict``): they
 when they differ by at most 5 % plus half a unit of each figure's last digit (55 km =
 34.2 mi; 100 km = 62.1 mi, so "60 miles" is a rounding; 90 km is not 50 miles).
 
+Feet and yards count only where the words after them make a distance from something ("300
+yards from the embassy", "500 feet north of"); otherwise they are depths, heights and lengths.
+"The 16th parallel" is a line: the distance to it runs along the meridian to its nearest point.
+
 Verdicts: ``consistent``, ``overstated``, ``understated``, ``direction-wrong`` and
 ``unverifiable`` (no endpoints, a place not resolved, an area rather than a point, a border
 without geometry, a race course). ``verdict`` is always one clean word; the nuance is in
 ``reason``. When the map distance and the figure differ more than fourfold, a wrong namesake
 is likelier than a wrong report (a "Paris" resolved to Texas): the geoparser's runner-up is
-tried, and if that does not fit either the claim is ``unverifiable`` and the reason says why.
-An endpoint resolved to a country or province is read as its namesake town where there is
-one ("600 miles west of Buenos Aires"); "here" is the wire dateline's town.
+tried, then the namesake in the other endpoint's country ("Vernon, 80 km northwest of Paris"
+is the Vernon in France), and if that does not fit either the claim is ``unverifiable`` and the
+reason says why. An endpoint resolved to a country or province is read as its namesake town
+where there is one ("600 miles west of Buenos Aires"), unless the text calls it the area ("in
+the province of Chalatenango"); "here" is the wire dateline's town. A name in the frame of a
+claim that the geoparser skipped here but resolved elsewhere in the article ("Swanton is about
+20 miles west of Toledo") is read as that place.
 """
 from __future__ import annotations
 
@@ -61,7 +76,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from geographiclib.geodesic import Geodesic
 from geopy.distance import geodesic
@@ -91,9 +106,11 @@ VERDICTS = ("consistent", "overstated", "understated", "direction-wrong", "unver
 #: Verdicts that ``--fail-on inconsistent`` treats as findings worth a non-zero exit.
 INCONSISTENT = frozenset({"overstated", "understated", "direction-wrong"})
 
-#: Kilometres per unit. "nm" is left out on purpose (in news it is as often nanometres), and
-#: so are feet and yards: they measure depths, heights and rooms, not distances between places.
-UNIT_KM: dict[str, float] = {"km": 1.0, "mi": 1.609344, "m": 0.001, "nmi": 1.852}
+#: Kilometres per unit. "nm" is left out on purpose (in news it is as often nanometres). Feet
+#: and yards mostly measure depths, heights and rooms, so they count only where the words
+#: after them make a distance from something ("300 yards from the embassy", see ``_SHORT_UNIT_CONTEXT``).
+UNIT_KM: dict[str, float] = {"km": 1.0, "mi": 1.609344, "m": 0.001, "nmi": 1.852, "ft": 0.0003048,
+                             "yd": 0.0009144}
 
 # Tolerance constants, named so the docstring above and the code cannot drift apart.
 RELATIVE_TOLERANCE = 0.15  # share of the geodesic a plain news figure may be off
@@ -107,6 +124,11 @@ DIRECTION_TOLERANCE_DEG = 67.5
 UNITS_TOLERANCE = 0.05  # two statements of one value may differ by 5 %
 FROM_TO_REACH = 45  # characters from a road/route figure to its "from A to B"
 IMPLAUSIBLE_RATIO = 4.0  # beyond this, suspect the resolution before the reporter
+# "near", "close to", "outside": news says it of neighbouring towns up to about an hour's drive
+# (Reuters: "Huancayo, near Chacapalca", 70 km); further off, writers name the region instead.
+NEAR_KM = 80.0
+OUTSKIRTS_KM = 15.0  # "on the outskirts of", "a suburb of": at the edge of the town's built-up area
+PROXIMITY_IMPLAUSIBLE = 1.5  # "near" a town this many times its reach away: suspect the resolution
 
 _AREA_KINDS = frozenset({"country", "admin1", "admin2", "region"})
 
@@ -127,7 +149,7 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER}\b)"
 _RANGE = rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{_NUMBER}))?"
 _UNIT = (r"(?P<unit>nautical\s+miles?|nmi\b|kilomet(?:re|er)s?\b|klms?\b|kms?\b|miles?\b|mi\b"
-         r"|metres?\b|meters?\b|m\b)")
+         r"|metres?\b|meters?\b|m\b|feet\b|foot\b|ft\b|yards?\b|yds?\b)")
 _QUANTITY = re.compile(rf"(?<![\w$£€.,]){_RANGE}(?:\s*|-)(?:{_UNIT})", re.I)
 
 _QUALIFIER_WORDS = {
@@ -155,12 +177,18 @@ _QUALIFIER_PART = re.compile(
 # 900m"), depths and heights ("three km underground", "an altitude of 30,000 metres").
 _NOT_DISTANCE_AFTER = re.compile(
     r"^(?:\s*(?:/|per\b|an?\s+hour|a\s+day)|2\b|²|\s*sq\b"
-    r"|[\s-]+(?:underground|deep|high|tall|above|below|in\s+diameter|of\s+altitude|up\b|down\b))", re.I)
+    r"|\)?[\s-]+(?:underground|deep|high|tall|above|below|in\s+diameter|of\s+altitude|up\b|down\b))", re.I)
 _NOT_DISTANCE_BEFORE = re.compile(
     r"(?:square|sq\.?|cubic)\s*$|[$£€]\s*$|\b(?:dollars?|euros?|pounds?|yen|francs?|marks?|dlrs|stg|usd|eur|gbp|us\$)\s*$"
     r"|\b(?:altitude|depth|height|elevation|depths|heights)\s+of\s+(?:(?:up\s+to|about|some|over|around)\s+)?$", re.I)
 # A bare "m" is a distance only where the words around say so ("100m away", "(300m)").
 _METRES_CONTEXT = re.compile(r"^\s*(?:\)|away|from|long|wide|deep|high|tall|north|south|east|west|of\s+the|inland|offshore)", re.I)
+# Feet and yards are a distance only when a place or a point follows: "away", "from", "of the
+# embassy", "north of", "short of", or a closing bracket (a conversion). "739 feet of water",
+# "a 10-foot-long island" and "30,000 feet" stay out.
+_SHORT_UNIT_CONTEXT = re.compile(
+    r"^\s*(?:[)\]]|away\b|from\b|of\s+(?:the\s+)?[A-Z]|of\s+the\b|short\s+of\b|(?:to\s+the\s+|due\s+)?"
+    r"(?:north|south|east|west)|inside\b|outside\b|behind\b|beyond\b|offshore\b)")
 
 
 @dataclass(frozen=True)
@@ -216,7 +244,16 @@ def _unit_code(word: str) -> str:
         return "km"
     if word.startswith("mi"):
         return "mi"
+    if word.startswith("f"):
+        return "ft"
+    if word.startswith("y"):
+        return "yd"
     return "m"
+
+
+def _after_conversion(after: str) -> str:
+    """The words after a figure, past its parenthesised conversion ("100 yards (91 metres) from")."""
+    return re.sub(r"^\s*[(\[][^)\]]{0,30}[)\]]", "", after)
 
 
 def parse_quantities(text: str, offset: int = 0) -> list[Statement]:
@@ -234,6 +271,9 @@ def parse_quantities(text: str, offset: int = 0) -> list[Statement]:
         unit = _unit_code(match.group("unit"))
         if unit == "m" and (match.group("unit").lower() == "m") and (
                 not re.fullmatch(_DIGITS, match.group("low")) or not _METRES_CONTEXT.match(after)):
+            continue
+        if unit in ("ft", "yd") and not _SHORT_UNIT_CONTEXT.match(
+                _after_conversion(text[match.end():match.end() + 60])):
             continue
         low = number_value(match.group("low"))
         high = number_value(match.group("high")) if match.group("high") else low
@@ -311,9 +351,11 @@ class DistanceClaim:
     kind
         ``between``, ``offset`` (distance and compass point from a place), ``road``,
         ``route`` (pipeline, line), ``course`` (a race), ``range_limit`` ("a range of X
-        ... from A to B", "within X of the border") or ``lone`` (no endpoints).
+        ... from A to B", "within X of the border"), ``proximity`` ("A, near B", no figure)
+        or ``lone`` (no endpoints).
     stated
-        Every statement of the value; a second one is the parenthesised conversion.
+        Every statement of the value; a second one is the parenthesised conversion. Empty for
+        a ``proximity`` claim, whose bound comes from its words (``interval_km``).
     qualifier
         The qualifier words as written ("just", "more than"), or ``None``.
     qualifier_sense
@@ -381,10 +423,11 @@ _SUBJECT_GAP = re.compile(
 _OFFSET_REFERENCE_BEFORE = re.compile(rf"\b{_DIRECTION}(?:ward|erly)?\s+of\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.I)
 _ROAD_BEFORE = re.compile(rf"\b(?:{_ROAD_NOUNS})\s+(?:to|from|between)\s+$", re.I)
 # "the Murchison goldfield 540 km north of Perth": the place names a feature the gazetteer
-# lacks, so it must not stand in for it.
+# lacks, so it must not stand in for it. So does a name with a block or well code after it
+# ("Lufeng 13-1-1, 250 km south-east of Shenzhen" is an offshore well, not the town Lufeng).
 _FEATURE_AFTER = re.compile(
-    r"^\s+(?:[a-z]+\s+)?(?:goldfield|oilfield|oil\s+field|gas\s+field|field|mine|base|basin|platform|well|"
-    r"camp|rigs?|terminal|epicent(?:re|er))\b")
+    r"^\s+(?:(?:[a-z]+\s+)?(?:goldfield|oilfield|oil\s+field|gas\s+field|field|mine|base|basin|platform|well|"
+    r"camp|rigs?|terminal|epicent(?:re|er))\b|[A-Z]?\d+(?:-[A-Z]?\d+)+\b)")
 _DATELINE_CHARS = 80  # a wire dateline ("LIMA, March 3 -") opens the text
 
 
@@ -531,12 +574,54 @@ def find_claims(article: Article, places: list[Place], *, gazetteer: Any = None)
     sentences = split_sentences(text)
     claims: list[DistanceClaim] = []
     for sentence in sentences:
-        quantities = parse_quantities(sentence.text, sentence.start)
-        if not quantities:
-            continue
         in_sentence = [p for p in places if sentence.start <= p.start and p.end <= sentence.end]
-        for statements in _merge_conversions(text, quantities):
-            claims.append(_claim(article, sentence, statements, in_sentence, places, gazetteer))
+        found = [_claim(article, sentence, statements, in_sentence, places, gazetteer)
+                 for statements in _merge_conversions(text, parse_quantities(sentence.text, sentence.start))]
+        found += [c for c in _proximity_claims(article, sentence, in_sentence)
+                  if not any(c.start < f.end and f.start < c.end for f in found)]
+        claims.extend(sorted(found, key=lambda c: c.start))
+    return claims
+
+
+# "Saraqib, on the outskirts of Idlib", "Huancayo, near Chacapalca": a distance said in words.
+_PROXIMITY_PHRASES: dict[str, float] = {
+    "on the outskirts of": OUTSKIRTS_KM, "in the outskirts of": OUTSKIRTS_KM, "on the edge of": OUTSKIRTS_KM,
+    "a suburb of": OUTSKIRTS_KM, "in the suburbs of": OUTSKIRTS_KM, "just outside": OUTSKIRTS_KM,
+    "near": NEAR_KM, "close to": NEAR_KM, "not far from": NEAR_KM,
+}  # a bare "outside" is left out: "in Aleppo outside Damascus's embassy" is no distance
+_PROXIMITY_BEFORE = re.compile(
+    r"(?:^|[\s,])(?P<phrase>%s)\s+(?:the\s+(?:\w+\s+)?(?:town|city|village|capital|port)(?:\s+of)?\s*,?\s*)?$"
+    % "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_PROXIMITY_PHRASES, key=len, reverse=True)),
+    re.I)
+_POINT_KINDS = frozenset({"city", "airport", "feature"})
+
+
+def _proximity_claims(article: Article, sentence: Sentence, in_sentence: list[Place]) -> list[DistanceClaim]:
+    """Claims of nearness between two named towns: "A, near B", "A on the outskirts of B".
+
+    Only a place right before the phrase (its subject or head, as for figures) with a town
+    right after it makes a claim: "fighting near Idlib" names one place, and "a village near
+    the Turkish border" relates a town to an area, which a point distance cannot check.
+    """
+    text = article.text
+    claims: list[DistanceClaim] = []
+    for i, reference in enumerate(in_sentence):
+        window_start = max(sentence.start, reference.start - 60)
+        match = _PROXIMITY_BEFORE.search(text[window_start:reference.start])
+        if match is None or i == 0:
+            continue
+        phrase_start = window_start + match.start("phrase")
+        located = in_sentence[i - 1]
+        if located.end > phrase_start or not _SUBJECT_GAP.match(text[located.end:phrase_start]):
+            continue
+        if located.entry.kind not in _POINT_KINDS or reference.entry.kind not in _POINT_KINDS:
+            continue
+        phrase = re.sub(r"\s+", " ", match.group("phrase").lower())
+        claims.append(DistanceClaim(
+            source=article.source, sentence=sentence, start=located.start, end=reference.end,
+            text=text[located.start:reference.end], kind="proximity", stated=[], qualifier=phrase,
+            qualifier_sense="upper", interval_km=(0.0, _PROXIMITY_PHRASES[phrase]), from_place=reference,
+            to_place=located, reference_text=reference.text))
     return claims
 
 
@@ -614,8 +699,11 @@ def _claim(article: Article, sentence: Sentence, statements: list[Statement], in
         claim_start = min(claim_start, found.from_place.start)  # "Homs and Hama, some 30 miles apart"
 
     notes = found.notes
-    from_place = _as_point(found.from_place, gazetteer, notes)
-    to_place = _as_point(to_place, gazetteer, notes)
+    from_place = _as_point(found.from_place, gazetteer, notes, text)
+    to_place = _as_point(to_place, gazetteer, notes, text)
+    if from_place is not None and from_place.entry.kind == PARALLEL_KIND and to_place is not None:
+        from_place = _nearest_point_of_parallel(from_place, to_place)
+        notes.append(f"distance to {from_place.entry.name}: measured along the meridian to its nearest point")
     direction = found.direction
     return DistanceClaim(
         source=article.source, sentence=sentence, start=claim_start, end=found.end,
@@ -623,6 +711,60 @@ def _claim(article: Article, sentence: Sentence, statements: list[Statement], in
         qualifier_sense=sense, interval_km=_interval(statements[0], sense), direction=direction,
         direction_deg=compass_degrees(direction) if direction else None, from_place=from_place,
         to_place=to_place, reference_text=found.reference_text, notes=notes)
+
+
+# A located place named after its offset: "225 km east of Lima at Chacapalca". Not "in": "60
+# miles southwest of Raleigh in North Carolina" says where the reference is.
+_AT_AFTER = re.compile(r"^\s*,?\s*at\s+(?:the\s+(?:town|city|village|port)\s+of\s+)?$", re.I)
+# A run of capitalised words ("Ridge Farm", "Alliance"), the shape of a place name in prose.
+_NAME_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:de|del|la|le|al|el|on|upon|[A-Z][\w'’.-]*))*"
+_NAME_AT_START = re.compile(rf"^\s*(?P<name>{_NAME_RUN})")
+_NAMES = re.compile(rf"(?<![\w'’.-]){_NAME_RUN}")
+
+
+def _located_after(scope: _Scope, position: int) -> tuple[Place | None, int]:
+    """The located place written after its reference ("... east of Lima at Chacapalca"), and the new end."""
+    for place in scope.in_sentence:
+        if place.start >= position and _AT_AFTER.match(scope.text[position:place.start]) \
+                and place.entry.kind not in _AREA_KINDS:
+            return place, place.end
+        if place.start > position + 40:
+            break
+    return None, position
+
+
+def _same_name_elsewhere(scope: _Scope, name: str, start: int) -> Place | None:
+    """``name`` at ``start`` read as the place the geoparser resolved for it elsewhere in the article.
+
+    The geoparser keeps one sense per name but may skip a mention (sentence-initial "Swanton
+    is about 20 miles west of Toledo", a second "Alliance"); a name in the frame of a distance
+    claim is a place, and the article has already said which one.
+    """
+    same = [p for p in scope.all_places if p.text == name]
+    if not same:
+        return None
+    best = max(same, key=lambda p: p.confidence)
+    return replace(best, start=start, end=start + len(name), sentence=scope.sentence)
+
+
+def _locate(scope: _Scope, position: int, exclude: Iterable[Place]) -> Place | None:
+    """The located place of a figure at ``position``: a resolved place before it, else its subject by name.
+
+    The fallback takes the capitalised words right before the figure ("Swanton is about",
+    "Ridge Farm, ") when the same name was resolved elsewhere in the article.
+    """
+    found = _located_before(scope.text, scope.in_sentence, position, scope.sentence, exclude)
+    if found is not None:
+        return found
+    head = scope.text[scope.sentence.start:position]
+    names = list(_NAMES.finditer(head))
+    if not names or not _SUBJECT_GAP.match(head[names[-1].end():]):
+        return None
+    name = names[-1].group(0).rstrip(".")
+    place = _same_name_elsewhere(scope, name, scope.sentence.start + names[-1].start())
+    if place is not None and any(place.entry.id == p.entry.id for p in exclude):
+        return None
+    return place
 
 
 def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is_range_limit: bool) -> _Attribution:
@@ -642,8 +784,9 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         found = _Attribution("offset", figures_end + direction.end(), re.sub(r"\s+", " ", direction.group("dir")))
         if direction.group("rel"):
             found.from_place, found.reference_text, found.end = _reference(scope, found.end, found.notes)
-        found.to_place = _located_before(text, scope.in_sentence, claim_start, sentence,
-                                         [found.from_place] if found.from_place else exclude_none)
+        found.to_place = _locate(scope, claim_start, [found.from_place] if found.from_place else exclude_none)
+        if found.to_place is None and found.from_place is not None:
+            found.to_place, found.end = _located_after(scope, found.end)
         return found
 
     noun = _NOUN_AFTER.match(after)
@@ -678,8 +821,7 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         found.from_place, found.reference_text, found.end = _reference(scope, position, found.notes)
         if found.reference_text == "border":
             found.kind = "range_limit"
-        found.to_place = _located_before(text, scope.in_sentence, claim_start, sentence,
-                                         [found.from_place] if found.from_place else exclude_none)
+        found.to_place = _locate(scope, claim_start, [found.from_place] if found.from_place else exclude_none)
         return found
 
     if is_range_limit:
@@ -692,7 +834,7 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
     away = _AWAY_AFTER.match(after)
     if away:
         found = _Attribution("between", figures_end + away.end(), reference_text="unnamed")
-        found.to_place = _located_before(text, scope.in_sentence, claim_start, sentence, exclude_none)
+        found.to_place = _locate(scope, claim_start, exclude_none)
         return found
 
     if re.match(r"^[\s-]*(?:long\s+)?(?:\w+\s+){0,2}(?:from|between)\b", after, re.I):
@@ -702,14 +844,31 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
     return _Attribution("lone", figures_end)
 
 
-def _as_point(place: Place | None, gazetteer: Any, notes: list[str]) -> Place | None:
+# Words that make a name an area on purpose: "the province of Chalatenango", "Idlib province".
+_AREA_WORD = (r"province|provinces|state|region|department|county|district|governorate|prefecture|oblast"
+              r"|municipality|canton|territory")
+_AREA_BEFORE = re.compile(rf"\b(?:{_AREA_WORD})\s+of\s+(?:the\s+)?$", re.I)
+_AREA_AFTER = re.compile(rf"^\s+(?:{_AREA_WORD})\b", re.I)
+
+
+def _named_as_area(text: str, place: Place) -> bool:
+    """True when the words around ``place`` say it is the division, not its namesake town."""
+    return bool(_AREA_BEFORE.search(text[max(0, place.start - 30):place.start])
+                or _AREA_AFTER.match(text[place.end:place.end + 20]))
+
+
+def _as_point(place: Place | None, gazetteer: Any, notes: list[str], text: str = "") -> Place | None:
     """A distance is measured to a town, not a province: read an area name as its namesake town.
 
     "600 miles west of Buenos Aires" means the city even when the geoparser chose the
     province; Singapore the city, not the country. The geoparser's runner-up is used when it
     is a point, else the gazetteer's most populous town of that name in the same country.
+    An area the text names as such ("in the province of Chalatenango, about 35 miles north of
+    San Salvador") stays an area: the writer located something somewhere in it, not at its town.
     """
     if place is None or place.entry.kind not in _AREA_KINDS:
+        return place
+    if text and _named_as_area(text, place):
         return place
     runner_up = place.runner_up
     candidate = runner_up if (runner_up is not None and runner_up.kind not in _AREA_KINDS
@@ -750,6 +909,43 @@ def _dateline_place(text: str, places: list[Place], gazetteer: Any) -> Place | N
                  source="dateline", confidence=0.5)
 
 
+# What may follow a complete name: punctuation, the end, or a word that opens another phrase.
+_PHRASE_BREAK = re.compile(
+    r"^\s*(?:$|[,.;:)\]]|(?:near|in|on|at|and|or|to|from|along|by|for|with|where|which|that|after|before|"
+    r"since|when|while|was|is|were|are|has|have|had|said)\b)", re.I)
+# "north of the so-called 'red line' along the 16th parallel": a line of latitude as reference.
+_PARALLEL = re.compile(r"\b(?P<deg>\d{1,2})(?:st|nd|rd|th)\s+parallel\b(?:\s+(?P<hemi>north|south)\b)?", re.I)
+_PARALLEL_REACH = 80  # characters from "of" to "the Nth parallel"
+PARALLEL_KIND = "parallel"
+
+
+def _parallel_place(scope: _Scope, start: int, end: int, match: re.Match[str]) -> Place:
+    """A parallel of latitude as a reference place; :func:`_nearest_point_of_parallel` places it.
+
+    The id carries the hemisphere only when the text writes it ("parallel:38" for "the 38th
+    parallel", "parallel:22S" for "the 22nd parallel south").
+    """
+    hemisphere = (match.group("hemi") or "")[:1].upper()
+    degrees = float(match.group("deg"))
+    entry = GazetteerEntry(id=f"parallel:{match.group('deg')}{hemisphere}", name=match.group(0), kind=PARALLEL_KIND,
+                           country=None, admin1=None, lat=-degrees if hemisphere == "S" else degrees, lon=0.0)
+    return Place(start=start, end=end, text=scope.text[start:end], entry=entry, sentence=scope.sentence,
+                 source=scope.source, confidence=1.0)
+
+
+def _nearest_point_of_parallel(parallel: Place, located: Place) -> Place:
+    """The point of ``parallel`` nearest ``located``: on its meridian, in its hemisphere unless written.
+
+    The distance from a town to a line of latitude runs along the meridian, so this point
+    makes the claim an ordinary point-to-point check (bearing 0 or 180 degrees).
+    """
+    entry = parallel.entry
+    written = entry.id[-1] in "NS"
+    lat = entry.lat if written else math.copysign(entry.lat, located.entry.lat)
+    point = replace(entry, id=f"parallel:{abs(lat):g}{'S' if lat < 0 else 'N'}", lat=lat, lon=located.entry.lon)
+    return replace(parallel, entry=point)
+
+
 def _reference(scope: _Scope, position: int, notes: list[str]) -> tuple[Place | None, str | None, int]:
     """Resolve what follows "of"/"from": a place, "the capital", "the border", "here"."""
     text, sentence, in_sentence = scope.text, scope.sentence, scope.in_sentence
@@ -775,6 +971,23 @@ def _reference(scope: _Scope, position: int, notes: list[str]) -> tuple[Place | 
         place = _capital_place(scope.gazetteer, scope.all_places, span_start, position + capital.end(),
                                text[span_start:position + capital.end()], sentence, scope.source)
         return place, "the capital", position + capital.end()
+    first_name = _NAME_AT_START.match(rest)
+    if first_name is not None and (named is None or named.start > position + first_name.end()) \
+            and not re.search(r"['’]s?$", first_name.group("name")):  # "of Iraq's second city of Basra"
+        name = first_name.group("name").rstrip(".")
+        again = _same_name_elsewhere(scope, name, position + first_name.start("name"))
+        if again is not None:
+            notes.append(f"'{name}' read as {again.entry.name} ({again.entry.id}), as resolved elsewhere in the article")
+            return again, name, again.end
+        # An unresolved name right after "of" is the reference when a new phrase follows it; a
+        # place further on ("... of Champaign near the Indiana border") is not. A name that runs
+        # into its head ("of President Bashar al-Assad's hometown Qardaha") is not a reference.
+        if _PHRASE_BREAK.match(rest[first_name.end("name"):]):
+            return None, name, position + first_name.end("name")
+    parallel = _PARALLEL.search(rest[:_PARALLEL_REACH])
+    if parallel is not None and (named is None or named.start > position + parallel.start()):
+        return _parallel_place(scope, position + parallel.start(), position + parallel.end(), parallel), \
+            parallel.group(0), position + parallel.end()
     if named is not None:
         between = text[position:named.start]
         if re.search(r"[;:]|\d", between) or len(between.split()) > 12:
@@ -856,8 +1069,12 @@ def _unverifiable_reason(claim: DistanceClaim) -> str | None:
     return None
 
 
-def check_claim(claim: DistanceClaim) -> DistanceClaim:
-    """Fill in the geodesic, tolerances and verdict of ``claim`` (in place; also returned)."""
+def check_claim(claim: DistanceClaim, *, gazetteer: Any = None) -> DistanceClaim:
+    """Fill in the geodesic, tolerances and verdict of ``claim`` (in place; also returned).
+
+    ``gazetteer`` (optional, with ``lookup(name, country=, kind=)``) supplies namesakes when
+    the resolved places are implausibly far apart for the figure.
+    """
     claim.units_verdict, claim.units_reason = check_units(claim.stated)
     reason = _unverifiable_reason(claim)
     if reason is not None:
@@ -867,15 +1084,17 @@ def check_claim(claim: DistanceClaim) -> DistanceClaim:
     a, b = claim.from_place.entry, claim.to_place.entry
     g, bearing = geodesic_and_bearing(a, b)
     claim.geodesic_km, claim.bearing_deg = round(g, 2), round(bearing, 1)
+    if claim.kind == "proximity":
+        return _check_proximity(claim, g, bearing, gazetteer)
     stated = claim.stated[0]
     suspicious = _implausible(g, stated)
     if suspicious:
-        g, bearing, a, b = _try_runners_up(claim, g, bearing, stated)
+        g, bearing, a, b = _try_runners_up(claim, g, bearing, lambda km: _ratio(km, stated.km_low), gazetteer)
         claim.geodesic_km, claim.bearing_deg = round(g, 2), round(bearing, 1)
         if _implausible(g, stated):
             claim.verdict = "unverifiable"
             claim.reason = (f"a place probably resolved to the wrong namesake: {a.name} ({a.country}) and "
-                            f"{b.name} ({b.country}) are {g:.0f} km apart, {_ratio(g, stated):.0f}x the stated "
+                            f"{b.name} ({b.country}) are {g:.0f} km apart, {_ratio(g, stated.km_low):.0f}x the stated "
                             f"{_fmt(stated)}")
             return claim
     extent = radius_km(a) + radius_km(b)
@@ -935,9 +1154,43 @@ def check_claim(claim: DistanceClaim) -> DistanceClaim:
     return _check_direction(claim, g, bearing, extent)
 
 
-def _ratio(g: float, stated: Statement) -> float:
-    x = stated.km_low
-    return max(g, x) / max(min(g, x), 1.0)
+def _check_proximity(claim: DistanceClaim, g: float, bearing: float, gazetteer: Any) -> DistanceClaim:
+    """Check "A near B" / "A on the outskirts of B": the geodesic must be at most the phrase's reach.
+
+    The reach (:data:`NEAR_KM`, :data:`OUTSKIRTS_KM`) grows by the places' extent: the
+    outskirts of a city of millions lie further from its centre than a village's. Words are
+    vaguer than figures, and the villages they name often have namesakes the gazetteer lacks,
+    so a pair beyond the reach is first read again (runner-up, namesake), and beyond
+    ``PROXIMITY_IMPLAUSIBLE`` times the reach the claim is ``unverifiable``, not a finding.
+    """
+    assert claim.from_place is not None and claim.to_place is not None
+    reach = claim.interval_km[1] or NEAR_KM
+
+    def allowed_for(a: GazetteerEntry, b: GazetteerEntry) -> float:
+        return reach + radius_km(a) + radius_km(b)
+
+    if g > allowed_for(claim.from_place.entry, claim.to_place.entry):
+        g, bearing, _, _ = _try_runners_up(claim, g, bearing, lambda km: max(km / reach, 1.0), gazetteer)
+        claim.geodesic_km, claim.bearing_deg = round(g, 2), round(bearing, 1)
+    a, b = claim.from_place.entry, claim.to_place.entry
+    allowed = allowed_for(a, b)
+    claim.tolerance_km = round(allowed, 2)
+    said = f"'{claim.qualifier} {claim.reference_text}'"
+    if g <= allowed:
+        claim.verdict, claim.reason = "consistent", f"{said}: {g:.1f} km apart (at most {allowed:.0f} km fits)"
+    elif g <= PROXIMITY_IMPLAUSIBLE * allowed:
+        claim.verdict, claim.reason = "understated", f"{said}, but {g:.1f} km apart (at most {allowed:.0f} km fits)"
+    else:
+        claim.verdict = "unverifiable"
+        claim.reason = (f"a place probably resolved to the wrong namesake or missing from the gazetteer: "
+                        f"{a.name} ({a.country}) and {b.name} ({b.country}) are {g:.0f} km apart, said to be "
+                        f"{said}")
+    return claim
+
+
+def _ratio(g: float, km: float) -> float:
+    """How many times apart the map distance ``g`` and a stated ``km`` are (1 = equal)."""
+    return max(g, km) / max(min(g, km), 1.0)
 
 
 def _implausible(g: float, stated: Statement) -> bool:
@@ -946,29 +1199,47 @@ def _implausible(g: float, stated: Statement) -> bool:
     Real misstatements in news are tens of percent, occasionally 2-3x (a road figure, a
     wrong unit); a 20 mi claim resolving to 6,000 km means "Paris" became Paris, Texas.
     """
-    return max(g, stated.km_high) > 20.0 and _ratio(g, stated) > IMPLAUSIBLE_RATIO
+    return max(g, stated.km_high) > 20.0 and _ratio(g, stated.km_low) > IMPLAUSIBLE_RATIO
 
 
-def _try_runners_up(claim: DistanceClaim, g: float, bearing: float,
-                    stated: Statement) -> tuple[float, float, GazetteerEntry, GazetteerEntry]:
-    """Retry with the geoparser's runner-up for either endpoint; keep what fits best."""
+def _namesake_in(place: Place, country: str | None, gazetteer: Any) -> GazetteerEntry | None:
+    """The most populous town called like ``place`` in ``country`` (another one than resolved), or ``None``."""
+    if gazetteer is None or country is None or not hasattr(gazetteer, "lookup") or place.entry.country == country:
+        return None
+    towns = [e for e in gazetteer.lookup(place.text, country=country, kind="city") if e.id != place.entry.id]
+    return max(towns, key=lambda e: e.population) if towns else None
+
+
+def _try_runners_up(claim: DistanceClaim, g: float, bearing: float, misfit: Callable[[float], float],
+                    gazetteer: Any = None) -> tuple[float, float, GazetteerEntry, GazetteerEntry]:
+    """Retry with another reading of either endpoint; keep the one with the least ``misfit(km)``.
+
+    The readings are the geoparser's runner-up and, with a gazetteer, the namesake in the
+    other endpoint's country: a writer who puts "Vernon, 80 km northwest of Paris" means the
+    Vernon near Paris, so a Vernon in Texas is the geoparser's slip, not the writer's.
+    """
     assert claim.from_place is not None and claim.to_place is not None
     a, b = claim.from_place.entry, claim.to_place.entry
-    best = (_ratio(g, stated), g, bearing, a, b)
-    options = [(claim.from_place.runner_up, b), (a, claim.to_place.runner_up)]
+    best = (misfit(g), g, bearing, a, b)
+    options = [(claim.from_place.runner_up, b), (a, claim.to_place.runner_up),
+               (_namesake_in(claim.from_place, b.country, gazetteer), b),
+               (a, _namesake_in(claim.to_place, a.country, gazetteer))]
     for x, y in options:
         if x is None or y is None or x.kind in _AREA_KINDS or y.kind in _AREA_KINDS:
             continue
         g2, bearing2 = geodesic_and_bearing(x, y)
-        if _ratio(g2, stated) < best[0]:
-            best = (_ratio(g2, stated), g2, bearing2, x, y)
+        if misfit(g2) < best[0]:
+            best = (misfit(g2), g2, bearing2, x, y)
+    first_g = g
     _, g, bearing, a2, b2 = best
     if a2 is not a:
         claim.from_place = replace(claim.from_place, entry=a2)
-        claim.notes.append(f"reference read as the runner-up {a2.name} ({a2.id}): the first choice was {g:.0f} km off")
+        claim.notes.append(f"reference read as {a2.name} ({a2.id}, {a2.country}): {a.name} ({a.id}) "
+                           f"was {first_g:.0f} km away")
     if b2 is not b:
         claim.to_place = replace(claim.to_place, entry=b2)
-        claim.notes.append(f"located place read as the runner-up {b2.name} ({b2.id})")
+        claim.notes.append(f"located place read as {b2.name} ({b2.id}, {b2.country}): {b.name} ({b.id}) "
+                           f"was {first_g:.0f} km away")
     return g, bearing, a2, b2
 
 
@@ -1016,7 +1287,7 @@ def verify_distances(article: Article, places: list[Place] | None = None, *, gaz
 
             gazetteer = open_gazetteer()
         places = geoparse(article, gazetteer=gazetteer)
-    return [check_claim(c) for c in find_claims(article, places, gazetteer=gazetteer)]
+    return [check_claim(c, gazetteer=gazetteer) for c in find_claims(article, places, gazetteer=gazetteer)]
 
 
 # --------------------------------------------------------------------------- output
