@@ -76,11 +76,16 @@ _SENTENCE_STARTERS = frozenset(
     "like unlike for under over by with across about despite during following including even yet so then now also "
     "because once unless until where whether what which who why how many most some several every each other such "
     "only just all more this that these those his her its their our one two three in at near from to into outside "
-    "around toward towards through via throughout inside within between of on off up upon".split()
+    "around toward towards through via throughout inside within between of on off up upon "
+    "four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand dozens".split()
 )
 # "south-east of X", "45 miles of X", "the outskirts of X": "of" after these is locative.
 _OFFSET_WORDS = _COMPASS | frozenset("km kilometres kilometers kms miles mile metres meters outskirts suburbs "
                                      "edge heart centre center north-east north-west south-east south-west".split())
+# Lower-case words after a place name that make it the name of a pathogen.
+_DISEASE_WORDS = frozenset("virus ebolavirus fever flu influenza disease strain syndrome variant encephalitis".split())
+# Surnames at least this frequent (US census rank) need support to be read as a town alone.
+_SURNAME_RANK = 3000
 # First words of compound place names: "Lake Victoria" is not Victoria.
 _NAME_PREFIXES = frozenset("lake mount mt fort ft port saint st ste san santa santo sao new old little great "
                            "cape isle isla river glen point upper lower north south east west".split())
@@ -343,7 +348,10 @@ def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: l
     """
     person_words: set[str] = set()
     titled: set[str] = set()
-    given_names = {tokens[k].text for k in people if k - 1 not in people}
+    borrowed_names = {tokens[k].text for k in people if k - 1 not in people}
+    # "Marburg virus ... imported Marburg": once a name is a pathogen's, its lone uses are too.
+    borrowed_names |= {tokens[k].text for k in range(len(tokens) - 1)
+                    if tokens[k].capitalised and tokens[k + 1].lower in _DISEASE_WORDS}
     person_words.update(tokens[k].text for k in people if k - 1 in people)
     for run in runs:
         if 2 <= len(run) <= 3 and not found.get(keys.get((run[0], run[-1]), "")):
@@ -354,13 +362,13 @@ def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: l
             # "Mr. Sanford" makes every lone "Sanford" of the article the man, unless the
             # name is a country or a province.
             titled.add(tokens[run[-1]].text)
-    if not person_words and not titled and not given_names:
+    if not person_words and not titled and not borrowed_names:
         return mentions
     return [m for m in mentions
             if " " in m.name
             or (m.name not in person_words or _well_known(m.matches))
             and (m.name not in titled or whole_run_country(m.matches))
-            and (m.name not in given_names or _place_in_play(text, m.start))]
+            and (m.name not in borrowed_names or _place_in_play(text, m.start))]
 
 
 def _place_in_play(text: str, start: int) -> bool:
@@ -470,6 +478,10 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         prev_word == "of" and prev_index >= 1 and tokens[prev_index - 1].lower in _OFFSET_WORDS)
 
     dateline = first.sentence_initial and text[last.end:last.end + 1] == ","
+    if text[end:end + 1] == "$":
+        return None  # "US$460", "NZ$10": a currency
+    if nxt_index < len(tokens) and tokens[nxt_index].lower in _DISEASE_WORDS and not after:
+        return None  # "the Reston ebolavirus", "Marburg virus": a pathogen named after a place
     if _acronym(name) and re.search(r"\d\s*$", text[max(0, start - 6):start]):
         return None  # "500 BC", "10 AM": an era or a unit after a number, not a place
     if _acronym(name) and not dateline and not any(m.quality == 2 and m.entry.kind in ("country", "admin1", "region") for m in matches):
@@ -493,7 +505,15 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     elif initial and not (major or locative or hint) and best_population < 5_000:
         # "Speaking", "Pictures": sentence-initial capitals are no evidence of a name.
         return None
-    if all(_bare_county(m) for m in matches) and not (locative or hint) and _common_name(persons.get(key)):
+    person = persons.get(key)
+    if (i == j and person is not None
+            and (person.common_given or person.surname_rank is not None and person.surname_rank <= _SURNAME_RANK)
+            and best_population < 100_000 and not (locative or hint or whole_run_country(matches))
+            and not re.match(r", [A-Z]", text[end:end + 3])):
+        # "McDonald's", "Lu was diagnosed", "Cordova called": a frequent surname alone, with
+        # nothing that puts a place in play, is a person or a firm more often than a town.
+        return None
+    if all(_bare_county(m) for m in matches) and not (locative or hint) and _common_name(person):
         # "Clark", "Webb": surnames first, and news writes "Clark County" for the county.
         return None
     return Mention(start, end, text[start:end], name, matches, hint, evidence)
