@@ -200,36 +200,49 @@ def _with_context(mentions, candidates, base, chosen) -> list[dict[str, float]]:
 def _nearest_other_km(mentions, candidates, picked) -> list[dict[str, float]]:
     """For each mention's candidates, the distance to the nearest place picked for another name.
 
-    One vectorised haversine over (candidates x picks) per document: this is the hot loop of
-    resolution, and numpy makes it ~50x faster than pairwise Python.
+    One vectorised haversine over (all distinct candidates x picks) per document: this is the
+    hot loop of resolution. Mentions repeating a name share their row of results.
     """
     if not picked:
         return [{} for _ in mentions]
     pick_keys = np.array([k for k, _ in picked])
     pick_lat = np.radians([e.lat for _, e in picked])
     pick_lon = np.radians([e.lon for _, e in picked])
-    out = []
-    for m, cands in zip(mentions, candidates):
-        entries = [c.entry for c in cands.values()]
-        others = pick_keys != name_key(m.name)
-        if not entries or not others.any():
-            out.append({})
-            continue
-        lat = np.radians([e.lat for e in entries])[:, None]
-        lon = np.radians([e.lon for e in entries])[:, None]
-        h = (np.sin((pick_lat[others] - lat) / 2) ** 2
-             + np.cos(lat) * np.cos(pick_lat[others]) * np.sin((pick_lon[others] - lon) / 2) ** 2)
-        km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1))).min(axis=1)
-        near = {e.id: float(d) for e, d in zip(entries, km)}
-        # A province is as near as can be to the towns inside it, and a town to the province
-        # it is in, whatever the distance between their points: a province's point is only
-        # somewhere in its middle.
-        key = name_key(m.name)
-        inside = {(e.country, e.admin1_code) for k, e in picked if k != key and e.kind != "country" and e.admin1_code}
-        for e in entries:
-            if e.kind in ("admin1", "city") and e.admin1_code and (e.country, e.admin1_code) in inside:
-                near[e.id] = 0.0 if e.kind == "admin1" else min(near[e.id], 100.0)
-        out.append(near)
+    # Which names picked a place inside each province: a province is as near as can be to the
+    # towns inside it, and a town to the province it is in, whatever the distance between
+    # their points (a province's point is only somewhere in its middle).
+    names_inside: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for k, e in picked:
+        if e.kind != "country" and e.admin1_code:
+            names_inside[(e.country, e.admin1_code)].add(k)
+
+    groups: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for i, (m, cands) in enumerate(zip(mentions, candidates)):
+        groups[(name_key(m.name), tuple(cands))].append(i)
+    rows = [(key, [candidates[idx[0]][eid].entry for eid in ids]) for (key, ids), idx in groups.items()]
+    flat = [e for _, entries in rows for e in entries]
+    out: list[dict[str, float]] = [{} for _ in mentions]
+    if not flat:
+        return out
+    lat = np.radians([e.lat for e in flat])[:, None]
+    lon = np.radians([e.lon for e in flat])[:, None]
+    h = np.sin((pick_lat - lat) / 2) ** 2 + np.cos(lat) * np.cos(pick_lat) * np.sin((pick_lon - lon) / 2) ** 2
+    km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+    row_key = np.repeat(np.array([key for key, _ in rows]), [len(entries) for _, entries in rows])
+    km[row_key[:, None] == pick_keys[None, :]] = np.inf  # a name is not its own context
+    nearest = km.min(axis=1)
+
+    offset = 0
+    for ((key, _), indices), (_, entries) in zip(groups.items(), rows):
+        near: dict[str, float] = {}
+        for e, d in zip(entries, nearest[offset:offset + len(entries)]):
+            if np.isfinite(d):
+                near[e.id] = float(d)
+            if e.kind in ("admin1", "city") and e.admin1_code and names_inside.get((e.country, e.admin1_code), set()) - {key}:
+                near[e.id] = 0.0 if e.kind == "admin1" else min(near.get(e.id, 100.0), 100.0)
+        offset += len(entries)
+        for i in indices:
+            out[i] = near
     return out
 
 

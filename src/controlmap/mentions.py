@@ -152,40 +152,41 @@ class Mention:
 
 def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
     """Word tokens with offsets; possessive ``'s`` and lower-case hyphen tails are cut off."""
-    tokens: list[Token] = []
     starts = sentence_starts or set()
-    for match in _TOKEN.finditer(text):
-        start, word = match.start(), match.group(0)
-        if word.islower() and "-" not in word:
-            # Most tokens: plain lower-case words, only context for the names around them.
-            tokens.append(Token(start, match.end(), word, False))
-            continue
-        possessive = False
-        if word.endswith(("'s", "’s")) and len(word) > 2:
-            word, possessive = word[:-2], True
-        elif word.endswith(("s'", "s’")):
-            word, possessive = word[:-1], True
-        # "UK-based", "Turkey-backed": a capitalised head with a lower-case tail is the head.
-        if "-" in word:
-            parts = word.split("-")
-            keep = [parts[0]]
-            for part in parts[1:]:
-                if part[:1].isupper() or keep[-1].lower() in _PARTICLES:
-                    keep.append(part)
-                else:
-                    break
-            if len(keep) < len(parts):
-                word = "-".join(keep)
-                possessive = False
-        capitalised = word[:1].isupper() or (
-            "-" in word and word.split("-")[0].lower() in _PARTICLES and word.split("-")[1][:1].isupper())
-        initial = capitalised and (start in starts or _line_start(text, start))
-        if initial and word.lower() in _SENTENCE_STARTERS:
-            # "In China, ...", "The U.S. said", "A Cork mother": a capital that only marks the
-            # sentence start must not glue the word to the name after it.
-            capitalised = initial = False
-        tokens.append(Token(start, start + len(word), word, capitalised, possessive, initial))
-    return tokens
+    # Most tokens are plain lower-case words, only context for the names around them: they
+    # take the fast path of the comprehension (this is the hottest loop of the geoparser).
+    return [Token(m.start(), m.end(), word, False) if word.islower() and "-" not in word
+            else _name_token(text, m.start(), word, starts)
+            for m in _TOKEN.finditer(text) for word in (m.group(),)]
+
+
+def _name_token(text: str, start: int, word: str, starts: set[int]) -> Token:
+    """The token of a word that is not plain lower case: a name, an acronym, a hyphenated form."""
+    possessive = False
+    if word.endswith(("'s", "’s")) and len(word) > 2:
+        word, possessive = word[:-2], True
+    elif word.endswith(("s'", "s’")):
+        word, possessive = word[:-1], True
+    # "UK-based", "Turkey-backed": a capitalised head with a lower-case tail is the head.
+    if "-" in word:
+        parts = word.split("-")
+        keep = [parts[0]]
+        for part in parts[1:]:
+            if part[:1].isupper() or keep[-1].lower() in _PARTICLES:
+                keep.append(part)
+            else:
+                break
+        if len(keep) < len(parts):
+            word = "-".join(keep)
+            possessive = False
+    capitalised = word[:1].isupper() or (
+        "-" in word and word.split("-")[0].lower() in _PARTICLES and word.split("-")[1][:1].isupper())
+    initial = capitalised and (start in starts or _line_start(text, start))
+    if initial and word.lower() in _SENTENCE_STARTERS:
+        # "In China, ...", "The U.S. said", "A Cork mother": a capital that only marks the
+        # sentence start must not glue the word to the name after it.
+        capitalised = initial = False
+    return Token(start, start + len(word), word, capitalised, possessive, initial)
 
 
 def _line_start(text: str, start: int) -> bool:

@@ -15,6 +15,8 @@ _ABBREVIATIONS = frozenset(
     "no vs etc e.g i.e u.s u.k u.n u.s.a jan feb mar apr aug sep sept oct nov dec gov sen rep "
     "approx est dept univ ave blvd rd".split()
 )
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
 
 
@@ -33,9 +35,11 @@ def split_sentences(text: str) -> list[Sentence]:
     begin = 0
     for match in _BOUNDARY.finditer(text):
         if match.group(0)[0] == ".":
-            word = re.search(r"([\w.]+)$", text[begin:match.start()])
+            # Only the last word before the full stop matters: look at a short tail, not the
+            # whole sentence (a "$"-anchored search would scan every character of it).
+            word = _LAST_WORD.search(text, max(begin, match.start() - 40), match.start())
             token = word.group(1).lower() if word else ""
-            if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token):
+            if token in _ABBREVIATIONS or len(token) == 1 and token.isalpha() or _INITIALS.fullmatch(token):
                 continue
         _append(sentences, text, begin, match.end())
         begin = match.end()
