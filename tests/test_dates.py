@@ -27,6 +27,12 @@ PUBLISHED = date(2024, 11, 30)  # a Saturday
     ("on November 12", "2024-11-12", "day", "on"),
     ("on March 5, 1987", "1987-03-05", "day", "on"),
     ("earlier this month", "2024-11-01", "month", "on"),
+    ("rebels besieged the town in March", "2024-03-01", "month", "on"),
+    ("held since December", "2023-12-01", "month", "since"),  # a month after publication is last year's
+    # a state that has lasted up to publication began that long before it
+    ("had held half of Aleppo for more than four years", "2020-01-01", "year", "since"),
+    ("besieged for two months", "2024-09-01", "month", "since"),
+    ("held the town for 3 days", "2024-11-27", "day", "since"),
 ])
 def test_date_resolution(text, expected, precision, relation):
     found = find_dates(text, PUBLISHED)
@@ -39,7 +45,7 @@ def test_relative_dates_need_a_publication_date():
 
 
 @pytest.mark.parametrize("text", ["a strip exceeding 100km", "398.2 billion francs", "the 1986-1990 plan",
-                                  "killed 2,000 soldiers"])
+                                  "killed 2,000 soldiers", "rebels in may advance", "in March 5 km away"])
 def test_numbers_are_not_dates(text):
     assert find_dates(text, PUBLISHED) == []
 

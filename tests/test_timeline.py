@@ -108,3 +108,20 @@ def test_seed_timeline(seed_article, seed_places):
     assert [(i.side, i.start) for i in t.for_place("icao:OSAP")] == [("opposition", date(2024, 11, 30))]
     assert [(i.side, i.start, i.end) for i in t.for_place("geonames:169389")] == [
         ("opposition", date(2020, 1, 1), None)]
+
+
+def test_a_stronghold_until_it_fell_ends_the_holding_there_and_opens_the_captor():
+    from controlmap.article import Article
+    from controlmap.events import extract_events
+    from controlmap.text import SentenceIndex, split_sentences
+
+    text = "Idlib sits near Aleppo, which was a rebel stronghold until it fell to government forces in 2016."
+    sentence = SentenceIndex(split_sentences(text)).at(0)
+    at = text.index("Aleppo")
+    aleppo = Place(at, at + 6, "Aleppo", ALEPPO, sentence, "a.txt", 0.9)
+    events = extract_events(Article(text=text, source="a.txt", published=date(2024, 11, 30)), [aleppo])
+    t = build_timeline(events)
+    # the rebels held Aleppo up to 2016 (start unknown), the government from 2016 on
+    assert spans(t) == [("opposition", None, date(2016, 1, 1)), ("government", date(2016, 1, 1), None)]
+    assert [i.side for i in t.at(date(2015, 6, 1))] == ["opposition"]
+    assert [i.side for i in t.at(date(2016, 6, 1))] == ["government"]

@@ -19,6 +19,10 @@ text                               date (published Saturday 2024-11-30)        p
                                    before when the day would be after it)
 "in March 2018"                    2018-03-01                                  month
 "in 2016", "since 2020"            2016-01-01, 2020-01-01                      year
+"in March", "since December"       2024-03-01, 2023-12-01 (the latest such     month
+                                   month on or before publication)
+"for more than four years"         2020-01-01 (a state lasting up to           year
+                                   publication began then; relation ``since``)
 =================================  ==========================================  =========
 
 Relative expressions need a publication date; without one they are skipped rather than
@@ -68,6 +72,8 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PREP = r"(?:(?P<prep>since|until|till|before|by|on|in|from|after|during|of|late|early|last|this)\s+)?"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
 # Order matters: longer, more specific forms first; a later pattern never overlaps an earlier hit.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx, re.I)) for name, rx in (
     ("iso", _PREP + r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
@@ -76,10 +82,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx,
     ("month_day", _PREP + r"\b(?P<mon>" + _MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:km|kms|miles|mi|per|%|,\s*\d))"),
     ("day_month", _PREP + r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>" + _MONTH + r")\b"),
     ("month_year", _PREP + r"\b(?P<mon>" + _MONTH + r")\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"),
+    # "in March": a month named in full, after a preposition, is the latest such month (capitals
+    # required, so that "may" the verb is no month)
+    ("month", r"\b(?P<prep>in|since|until|till|by|during|early|late|mid-?|from)\s+(?:(?:early|late|mid-?)\s*)?"
+              r"(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+              r"December))\b(?!\s*\d)"),
     ("weekday", _PREP + r"\b(?P<wd>" + _WEEKDAY + r")(?:'s)?" + _PART + r"\b"),
     ("yesterday", _PREP + r"\b(?P<w>yesterday|last\s+night|overnight)" + _PART + r"\b"),
     ("today", r"\b(?P<w>today|tonight|this\s+(?:morning|afternoon|evening))\b"),
     ("last_unit", r"\b(?P<w>last|past|this|earlier\s+this)\s+(?P<unit>week|month|year)\b"),
+    ("duration", r"\b(?P<prep>for)\s+(?:(?:more|less|fewer)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+|"
+                 r"the\s+(?:past|last)\s+)?(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+"
+                 r"(?P<unit>years?|months?|weeks?|days?)\b"),
     ("year", r"\b(?P<prep>since|until|till|before|by|in|from|after|during|of|late|early|mid-?)\s+(?:(?:early|late|mid-?)\s*)?(?P<y>(?:19|20)\d\d)\b(?!\s*(?:km|kms|miles|people|dlrs?|troops|soldiers|men|-))"),
 ))
 
@@ -109,7 +123,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 day = day + timedelta(days=7) if day <= published else day
             prep = (m.groupdict().get("prep") or "").lower()
             relation = {"since": "since", "from": "since", "until": "until", "till": "until",
-                        "before": "before", "by": "before"}.get(prep, "on")
+                        "before": "before", "by": "before", "for": "since"}.get(prep, "on")
             found.append(DateMention(m.start(), m.end(), " ".join(m.group(0).split()), day, precision, relation))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
@@ -152,12 +166,20 @@ def _resolve(name: str, m: re.Match[str], published: date | None) -> tuple[date,
             return day, "day"
         if name == "month_year":
             return date(int(g["y"]), month_number(g["mon"]), 1), "month"
+        if name == "month":
+            if published is None:
+                return None
+            first = date(published.year, month_number(g["mon"]), 1)
+            # "in December" in a March article is last year's December
+            return (first if first <= published else first.replace(year=first.year - 1)), "month"
         if name == "year":
             return date(int(g["y"]), 1, 1), "year"
     except (ValueError, KeyError):
         return None
     if published is None:
         return None
+    if name == "duration":
+        return _duration_start(g["n"], g["unit"], published)
     if name == "weekday":
         day = latest_weekday(g["wd"], published)
         if (g.get("prep") or "").lower() == "last" and day == published:
@@ -177,3 +199,20 @@ def _resolve(name: str, m: re.Match[str], published: date | None) -> tuple[date,
             return (first if this else (first - timedelta(days=1)).replace(day=1)), "month"
         return date(published.year - (0 if this else 1), 1, 1), "year"
     return None
+
+
+def _duration_start(count: str, unit: str, published: date) -> tuple[date, str]:
+    """When a state that has lasted ``count`` ``unit`` up to ``published`` began, at that unit's precision.
+
+    "held onto half of Aleppo for more than four years" (published 2016-12-14) began in 2012;
+    "more than" and "nearly" are not told apart, the precision covers them.
+    """
+    n = 1 if count.lower() in ("a", "an") else (
+        int(count) if count.isdigit() else _NUMBER_WORDS.index(count.lower()) + 1)
+    unit = unit.lower().rstrip("s")
+    if unit == "year":
+        return date(published.year - n, 1, 1), "year"
+    if unit == "month":
+        months = published.year * 12 + published.month - 1 - n
+        return date(months // 12, months % 12 + 1, 1), "month"
+    return published - timedelta(days=n * (7 if unit == "week" else 1)), "week" if unit == "week" else "day"

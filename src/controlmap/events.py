@@ -6,20 +6,33 @@ change it means and the voice it is written in, so that it knows on which side o
 the actor and the place stand. Actors come from :mod:`controlmap.actors`, places from the
 geoparser (:func:`controlmap.geoparse.geoparse`), dates from :mod:`controlmap.dates`.
 
-What is deliberately *not* an event: vows, threats, plans and denials (the sentence says
-something may happen, not that it did), air strikes and shelling (an attack changes no
-control), "captured 48" (people, not a place) and "fell to" of prices and markets.
+A sentence is read with its neighbours in view (see :class:`_Context`), because news leaves
+much to them: "the city" and "it" point back to the last place named; "its main strongpoint"
+and "our forces" to the state that spoke before; "the fall of X" repeats a capture told
+earlier (its captor and date), or names the loser ("deprived Libya of"), whose opponent in a
+two-sided war took it; an unnamed place ("their last stronghold in northern Chad") is anchored
+to a town of the same sentence, else of the sentences around it. Relative clauses put the
+place before the verb ("positions they had captured", "the Golan Heights, which Israel
+captured"), and a date inside an aside set off by commas dates only the aside.
+
+What is deliberately *not* an event: vows, threats, plans, aims and denials (the sentence says
+something may happen, not that it did; "flew west to retake the base" is an aim), air strikes
+and shelling (an attack changes no control), "captured 48" (people, not a place), "fell to" of
+prices and markets, a kind of place rather than a place ("leave for rebel held areas") and a
+change no one is said or implied to have made ("the fall of Aleppo was a turning point").
 
 Claims attributed to a speaker ("the army said ...") stay events, with the speaker kept in
 :attr:`ControlEvent.attributed_to`: the timeline keeps them apart when sources disagree.
 """
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .actors import ActorMention, ActorRegistry, load_actors
+from .actors import Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
 from .dates import DateMention, find_dates
 from .geoparse import Place
@@ -167,32 +180,67 @@ class _Trigger:
 
 _AUX = r"(?:(?:has|have|had|was|were|is|are|been|being|be|reportedly|also|now|already|still|just|largely|effectively|quickly|hastily|finally|then|later|today|yesterday)\s+)*"
 
+#: Words that cannot begin an actor adjective ("into government-held zones" is "government").
+_FUNCTION_WORD = (r"(?:into|onto|on|over|in|of|for|to|from|by|at|with|through|across|towards?|near|inside|within|"
+                  r"around|under|against|between|behind|beyond|via|along|the|a|an|and|or|mainly|largely|still|once|"
+                  r"formerly)")
+#: A date between a nominal trigger and its "of": "the capture on Sunday of Ouadi Doum".
+_NOUN_DATE = r"(?:\s+(?:on|last|early|late|this)\s+[\w-]+(?:\s+(?:morning|night|evening))?)?"
+
 _TRIGGER_TABLE: tuple[tuple[str, str, str], ...] = (
     # passive forms first: "captured by" must not be read as active "captured"
-    ("captured", "by", r"\b(?:captured|seized|taken|overrun|occupied|liberated|conquered)\s+by\b"),
+    ("captured", "by", r"\b(?:captured|seized|taken|overrun|occupied|liberated|conquered)\s+(?:[a-z]+ly\s+)?by\b"),
     ("retook", "by", r"\b(?:recaptured|retaken|regained)\s+by\b"),
     ("holds", "by", r"\b(?:controlled|held|run|occupied|dominated)\s+by\b"),
     ("besieged", "by", r"\b(?:besieged|surrounded|encircled|blockaded)\s+by\b"),
     ("captured", "to", r"\b(?:fell|falls|fallen|falling)\s+(?:back\s+)?to\b"),
+
     ("lost", "to", r"\b(?:lost|ceded|surrendered)\b(?=[^.;]{1,80}?\bto\s+(?:the\s+)?[\w'-]+\s+(?:forces|troops|army|rebels|fighters|militia))"),
-    ("holds", "adjective", r"\b(?P<adj>[\w'’]+(?:\s+[\w'’]+)?)-(?:held|controlled|run|occupied|dominated)\b"),
+    ("holds", "adjective", r"\b(?P<adj>(?:(?!" + _FUNCTION_WORD + r"\s)[\w'’]+\s+)?[\w'’]+)-"
+                           r"(?:held|controlled|run|occupied|dominated)\b"),
+    # "leave for rebel held areas": a side word before the participle is the same adjective unhyphenated
+    ("holds", "adjective", r"\b(?P<adj>rebel|opposition|government|regime|insurgent|militant|jihadist|separatist)\s+"
+                           r"(?:held|controlled|run)\b(?=\s+[a-z])"),
     ("besieged", "adjective", r"\b(?P<adj>[\w'’]+)\s+siege\s+(?:of|on)\b"),
     ("besieged", "noun", r"\b(?:siege\s+of|encirclement\s+of)\b"),
-    ("captured", "noun", r"\b(?:the\s+)?(?:fall|capture|seizure|conquest|takeover)\s+of\b"),
-    ("retook", "noun", r"\b(?:the\s+)?(?:recapture|liberation)\s+of\b"),
+    ("captured", "noun", r"\b(?:the\s+)?(?:fall|capture|seizure|conquest|takeover)" + _NOUN_DATE + r"\s+of\b"),
+    ("retook", "noun", r"\b(?:the\s+)?(?:recapture|liberation)" + _NOUN_DATE + r"\s+of\b"),
+    # "the key Libyan air base of Ouadi Doum", "Its main strongpoint, Faya Largeau": whose base it is
+    ("holds", "adjective", r"\b(?P<adj>[A-Z][\w'’-]+|its|their)\s+(?:(?:main|key|major|important|only|last|biggest|"
+                           r"largest|forward|remaining)\s+)?(?:air\s*base|airfield|garrison|strongpoint|base)"
+                           r"(?:\s+(?:of|at)\b|\s*,(?=\s*[A-Z]))"),
     ("holds", "subject", r"\b(?P<adj>[\w'’-]+)\s+(?:stronghold|bastion|enclave)\b(?!\s+of)"),
     ("holds", "adjective", r"\b(?P<adj>[\w'’-]+)\s+(?:stronghold|bastion|enclave)\s+of\b"),
     ("holds", "under", r"\b(?:still\s+)?under\s+(?P<adj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+control\b"),
     ("holds", "active", r"\b(?:the\s+)?dominant\s+force\s+in\b"),
-    ("holds", "active", r"\b(?:(?:maintained|maintain|maintains|kept|keep|retained|retain|retains|has|have|had|took|in|in\s+full|in\s+effective|exert|exerts|exercised?)\s+)control\s+(?:of|over)\b"),
-    ("holds", "active", r"\b(?:controls|controlled|holds|held\s+onto|held|hold|occupying|occupies|garrisoned)\b"),
-    ("retook", "active", r"\b(?:retook|retaken|retake|retaking|recaptured|recapture|recapturing|regained|regain|regaining|reclaimed|won\s+back)\b"),
+    ("holds", "active", r"\b(?:(?:maintained|maintain|maintains|kept|keep|retained|retain|retains|has|have|had|in|in\s+full|in\s+effective|exert|exerts|exercised?)\s+)control\s+(?:of|over)\b"),
+    # "government forces now control Aleppo": the bare verb, not the noun ("the control of", "fight for control")
+    ("holds", "active", r"(?<![\w-])(?<!the\s)(?<!for\s)(?<!of\s)(?<!in\s)(?<!to\s)(?<!full\s)(?<!under\s)"
+                        r"(?-i:control)(?!\s+(?:of|over|and|is|was|has|had|room|centre|center|tower|zone)\b)(?![\w-])"),
+    ("holds", "active", r"(?<![\w-])(?:controls|controlled|holds|held\s+onto|held|hold|occupying|occupies|"
+                        r"garrisoned)\b"),
+    # "were stabilising their new positions": consolidating ground already taken
+    ("holds", "active", r"\b(?:consolidat|stabili[sz])(?:e|es|ed|ing)\b(?=\s+(?:(?:their|its|his|the|new|recent|"
+                        r"forward)\s+)*(?:positions|gains|lines|front|foothold|hold|grip|control)\b)"),
+    # "government forces drove rebels from Aleppo", "rebels were driven out of Aleppo by ...":
+    # taking a place by expelling its holders
+    ("captured", "expel", r"\b(?:drove|driven|drive|driving|expelled|expel|expelling|ousted|oust|ousting|dislodged|"
+                          r"dislodge|dislodging|pushed|push|pushing|chased|forced|forcing)\s+"
+                          r"(?:(?P<who>[^.;,]{1,50}?)\s+)?(?:out\s+of|from)\b"),
+    ("retook", "active", r"(?<![\w-])(?:retook|retaken|retake|retaking|recaptured|recapture|recapturing|regained|regain|regaining|reclaimed|won\s+back)\b"),
     ("captured", "active", r"\b(?:(?:taken|took|take|taking|gained|seized|seize)\s+(?:full\s+)?control\s+of|took\s+over|taken\s+over|take\s+over)\b"),
-    ("captured", "active", r"\b(?:captured|capture|capturing|seized|seize|seizing|overran|overrun|overrunning|occupied|occupy|liberated|liberating|conquered|took|taken|gained|won(?!['’])|secured|securing)\b"),
+    ("captured", "active", r"(?<![\w-])(?:captured|capture|capturing|seized|seize|seizing|overran|overrun|overrunning|occupied|occupy|liberated|liberating|conquered|took|taken|gained|won(?!['’])|secured|securing)\b"),
     ("entered", "active", r"\b(?:entered|enter|entering|marched\s+into|moved\s+into|swept\s+into|rolled\s+into|pushed\s+into|advanced\s+into|advancing\s+into|forced\s+their\s+way\s+into|stormed|broke\s+into)\b"),
-    ("withdrew", "active", r"\b(?:withdrew|withdrawn|withdrawing|withdraw|pulled\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|fled|abandoned|abandons|abandoning|evacuated|evacuating|evacuate)\b"),
+    # "have been leaving for northwestern Syria from eastern Ghouta": leaving is a withdrawal only with "from"
+    ("withdrew", "active", r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
+    ("withdrew", "active", r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraw|pulled\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|fled|abandoned|abandons|abandoning|evacuated|evacuating|evacuate)\b"),
     ("lost", "active", r"\b(?:lost\s+control\s+of|lost|ceding|ceded)\b"),
     ("besieged", "active", r"\b(?:besieged|besieging|besiege|surrounded|encircled|encircling|blockaded)\b"),
+    # "Pokrovsk, which Russian forces had besieged for months, fell on Monday": taken by whoever
+    # the article has besieging or attacking it (no event when it has no one); last, so that the
+    # siege of the same sentence is read first
+    ("captured", "fell", r"\b(?:fell|has\s+fallen|had\s+fallen)\b(?!\s+(?:to|back|below|short|silent|apart|ill|"
+                         r"asleep|into|in\s+value|by|from|off|out|over|through|behind|under|sharply|slightly|\d))"),
 )
 _TRIGGERS: tuple[_Trigger, ...] = tuple(_Trigger(c, v, re.compile(p, re.I)) for c, v, p in _TRIGGER_TABLE)
 
@@ -201,7 +249,15 @@ _IRREALIS = re.compile(
     r"\b(?:vow\w*|threat\w*|pledg\w*|promis\w*|plan\w*|aim\w*|intend\w*|seek\w*|sought|want\w*|hop\w*|"
     r"bid\s+to|attempt\w*|tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
     r"about\s+to|verge\s+of|ready\s+to|prepar\w*|wheth\w*|if|unless|deni\w*|deny\w*|not|no|never|nor|neither|"
-    r"failed|fail\w*|rumou?r\w*|unconfirmed|haste\s+to|order\s+to|calls?\s+for|urg\w*|demand\w*|could\s+be)\b", re.I)
+    r"failed|fail\w*|rumou?r\w*|unconfirmed|haste\s+to|order\s+to|calls?\s+for|urg\w*|demand\w*|could\s+be|"
+    r"goals?|objectives?|ambitions?|intentions?|designs\s+on|(?:battl|fight|struggl|strain|push|press)\w*\s+to|"
+    r"(?:counter-?attacks?|offensives?|operations?|efforts?|drive|campaign|assault)\s+to|working\s+to)\b", re.I)
+#: A trigger in the infinitive after a verb of sending or setting out names an aim, not a deed:
+#: "flying from the capital to the far west ... to retake an air base".
+_PURPOSE = re.compile(
+    r"\b(?:sent|send|sends|sending|dispatched|dispatching|deployed|deploying|flown|flying|flew|rushed|rushing|"
+    r"mobili[sz]ed|mobili[sz]ing|massed|massing|launched|launching|prepared|preparing|headed|heading|marching|"
+    r"poised|gathered|gathering|regrouping|intervened|intervening)\b(?:[^.;]|\.(?=\w|\s+[a-z])){0,90}\bto\s+$", re.I)
 
 #: Words that begin an object that is not a place ("captured 48", "seized tanks").
 _NOT_PLACE = re.compile(
@@ -211,18 +267,25 @@ _NOT_PLACE = re.compile(
     r"munitions|weapons?|weaponry|tanks|guns|equipment|hardware|vehicles|aircraft|planes|bombers|helicopters|"
     r"ammunition|arms|votes?|seats?|pct|percent|shares?|stake|billion|million|dollars|dlrs|power|office|"
     r"place|part|talks|prisoner|steps?|measures?|action|responsibility|control\s+over\s+(?:their|its|his)|"
-    r"(?:its|their|his)\s+(?:main\s+)?(?:links|supply|routes))\b", re.I)
+    r"(?:its|their|his)\s+(?:main\s+)?(?:links|supply|routes)|"
+    # institutions, prizes, wars and goods: "the Republican-controlled Senate", "won the audience award"
+    r"house|senate|legislatures?|congress|parliament|assembl(?:y|ies)|councils?|chamber|committees?|commissions?|"
+    r"boards?|cabinet|ministry|media|press|party|compan(?:y|ies)|firms?|markets?|industry|awards?|prizes?|medals?|"
+    r"titles?|elections?|races?|matches|games?|cups?|trophy|championships?|contracts?|approval|majority|war|wars|"
+    r"WW\s*I+|substances?|drugs?|prices?)\b|^\s*(?:US)?[$€£]", re.I)
 
 #: Nouns that can head an unnamed place ("strategic heights", "defence posts", "the camp").
-_PLACE_NOUN = re.compile(
-    r"\b(?:towns?|townships?|cit(?:y|ies)|villages?|camps?|bases?|air\s*base|airfield|airports?|heights|hills?|"
+_PLACE_NOUN_WORDS = (
+    r"towns?|townships?|cit(?:y|ies)|villages?|camps?|bases?|air\s*base|airfield|airports?|heights|hills?|"
     r"positions|posts|areas?|territor(?:y|ies)|regions?|provinces?|districts?|neighbou?rhoods?|quarters?|"
     r"suburbs?|outskirts|garrisons?|strongholds?|strongpoints?|oasis|islands?|roads?|highway|lines?|defen[cs]es|"
     r"fronts?|headquarters|HQ|buildings?|bridges?|ports?|footholds|kilomet(?:er|re)s|km|parts|sliver|pocket|"
     r"blocks|zones?|enclave|bastion|border|crossings?|valleys?|mountains?|ridges?|sectors?|peaks?|"
     r"settlements?|localit(?:y|ies)|countryside|farms|palace|barracks|complex|compound|stations?|dam|"
     r"rivers|refinery|oilfields?|fields?|coast|shore|bank|strip|hospital|school|square|centre|center|"
-    r"capital|half|much|most|rest|all|remainder)\b", re.I)
+    r"capital|half|much|most|rest|all|remainder|fortifications?|trenches|bunkers|outposts?|airstrips?|runways?|"
+    r"checkpoints?")
+_PLACE_NOUN = re.compile(r"\b(?:" + _PLACE_NOUN_WORDS + r")\b", re.I)
 
 #: Phrases that point back to a place already named.
 _COREF = re.compile(
@@ -232,18 +295,29 @@ _COREF = re.compile(
 
 #: Where an object noun phrase ends.
 _NP_END = re.compile(
-    r"[;:!?()]|\.(?:\s|$)|\s[-–—]\s|,[\"”]|[\"”],|\s+(?:reportedly|came|was|were|is|are|has|have|had|would|will|could|"
-    r"might|may|remains?|fell|deprived|described|said|says)\b|,\s+(?!(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*,)|"
+    r"[;:!?()]|\.(?:[\s)\"”’]|$)|\s[-–—]\s|,[\"”]|[\"”],|"
+    r"\s+(?:reportedly|came|was|were|is|are|has|have|had|would|will|could|might|may|remains?|fell|deprived|"
+    r"described|said|says)\b|,\s+(?!(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*,)|"
     r"\s+(?:in\s+(?:a|an|the\s+(?:face|latest|fighting|battle|wake|course)|fighting|bitter|heavy|fierce|overnight|"
     r"\d+|early|late|recent|what|an?\s+\w+\s+(?:offensive|attack|assault|drive))|on\s+(?:Mon|Tues|Wednes|Thurs|"
-    r"Fri|Satur|Sun)day|following|after|before|since|during|with|as\s|for\s|leaving|bringing|because|while|"
-    r"when|where|which|who|but|urging|saying|according|said|says|until|and\s+(?:was|were|is|are|has|had|"
-    r"have|freed|killed|found|pressing|left|then|also)|to\s+(?:guarantee|quell|halt|stop|protect|secure|"
-    r"ensure|the\s+(?:Iraqi|Iranian))|from\s+(?:terror|the\s+(?:government|army|rebels?)))\b")
+    r"Fri|Satur|Sun)day|"
+    # a date: "recaptured it in December 2016", "took it yesterday"
+    r"(?:in|on|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|"
+    r"yesterday|today|tonight|overnight|last\s+(?:week|month|year|night)|"
+    r"following|after|before|since|during|with|as\s|for\s|leaving|bringing|because|while|"
+    # a new clause: "positions they gained", "territory and links Zaire", "fortifications and breached"
+    r"when|where|which|who|they|we|but|urging|saying|according|said|says|until|"
+    r"and\s+(?:was|were|is|are|has|had|have|freed|killed|found|pressing|left|then|also|forces|troops|"
+    r"[a-z]+ed\s+(?!by\b)|links|connects|joins|leads|runs|lies|sits|borders|includes|remains|became)|"
+    # the next item of a coordination with its own holder: "government-held zones ... and Libyan-controlled areas"
+    r"and\s+(?:(?:mainly|largely|mostly|the)\s+)*[\w'’-]+-(?:held|controlled|run|occupied|dominated)|"
+    r"to\s+(?:guarantee|quell|halt|stop|protect|secure|ensure|the\s+(?:Iraqi|Iranian))|"
+    r"from\s+(?:terror\w*|terrorists|militants|insurgents|the\s+(?:government|army|rebels?)))\b")
 
 _SPEECH = re.compile(
     r"\b(?:said|says|say|reported|reports|told|announced|claimed|claims|acknowledged|admitted|admitting|"
-    r"described|quoted|added|stated|confirmed|according\s+to)\b", re.I)
+    r"described|quoted|added|stated|confirmed|saying|according\s+to)\b", re.I)
 
 #: A noun phrase that stands for an actor without naming it ("its forces", "they").
 _PRONOUN_ACTOR = re.compile(
@@ -284,16 +358,92 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
     registry = registry or load_actors()
     text = article.text
     conflict = registry.guess_conflict(text)
-    places = sorted(places, key=lambda p: p.start)
     actors_all = registry.find(text, conflict=conflict)
+    # A toponym inside a longer actor name is no place: "Amal militia" is not Amal in Sweden,
+    # "Tehran's forces" are Iran's troops, not the city.
+    places = sorted((p for p in places if not _inside_actor(p, actors_all)), key=lambda p: p.start)
     events: list[ControlEvent] = []
-    for sentence in split_sentences(text):
-        events.extend(_sentence_events(article, sentence, places, actors_all, registry, conflict))
+    sentences = event_sentences(text)
+    countries = frozenset(p.entry.country for p in places if p.entry.kind == "country" and p.entry.country)
+    for i, sentence in enumerate(sentences):
+        context = _Context(sentences, i, countries, conflict, tuple(events))
+        events.extend(_sentence_events(article, sentence, places, actors_all, registry, conflict, context))
     return _dedupe(events)
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the reading of one sentence may look at beyond it.
+
+    Attributes
+    ----------
+    sentences, index
+        The article's sentences and the position of the one being read: anchors and
+        pronouns are looked up in its neighbours.
+    countries
+        Country codes of the countries the article names: a town elsewhere is an unlikely
+        anchor ("Fish Lake", Indiana, in a report on the Iran-Iraq front).
+    conflict
+        The article's conflict key (:meth:`~controlmap.actors.ActorRegistry.guess_conflict`).
+    earlier
+        Events read from the sentences before: "the fall of X" after "rebels captured X"
+        was the rebels' doing.
+    """
+
+    sentences: list[Sentence]
+    index: int
+    countries: frozenset[str]
+    conflict: str | None
+    earlier: tuple[ControlEvent, ...] = ()
+
+    def neighbour(self, offset: int) -> Sentence | None:
+        """The sentence ``offset`` places away (-1 the one before), ``None`` past either end."""
+        i = self.index + offset
+        return self.sentences[i] if 0 <= i < len(self.sentences) else None
+
+
+def _inside_actor(place: Place, actors: list[ActorMention]) -> bool:
+    return any(a.start <= place.start and place.end <= a.end and a.end - a.start > place.end - place.start
+               for a in actors)
+
+
+#: A wire headline: the article's first line, written in capitals, with nothing after it on the line.
+_HEADLINE = re.compile(r"\A[ \t]*(?P<line>[^a-z\n]*[A-Z][^a-z\n]*?)[ \t]*\n(?=\s*\S)")
+#: A separator line between items of a news digest ("- - - -").
+_SEPARATOR = re.compile(r"\n[ \t]*(?:-[ \t]*){3,}\n")
+
+
+def event_sentences(text: str) -> list[Sentence]:
+    """The sentences events are read from: :func:`~controlmap.text.split_sentences`, refined for wire copy.
+
+    Wire copy puts a headline in capitals on the first line, with no full stop, and digests
+    separate their items with a line of dashes; the generic splitter joins both to the next
+    sentence. An event read from such a joined span would cite two sentences (and a trigger
+    of the headline would take its place from the dateline), so they are split here.
+    """
+    cuts: set[int] = set()
+    headline = _HEADLINE.match(text)
+    if headline and len(headline.group("line").split()) >= 2:
+        cuts.add(headline.end("line"))
+    for m in _SEPARATOR.finditer(text):
+        cuts.update((m.start() + 1, m.end()))
+    out: list[Sentence] = []
+    for sentence in split_sentences(text):
+        inside = sorted(c for c in cuts if sentence.start < c < sentence.end)
+        bounds = [sentence.start, *inside, sentence.end]
+        for a, b in zip(bounds, bounds[1:]):
+            chunk = text[a:b]
+            # a separator chunk ("- - - -") is no sentence; keep only chunks with a word
+            if not re.search(r"\w", chunk):
+                continue
+            lead = len(chunk) - len(chunk.lstrip())
+            a, b = a + lead, a + lead + len(chunk.strip())
+            out.append(Sentence(a, b, text[a:b]))
+    return out
+
+
 def _sentence_events(article: Article, sentence: Sentence, places: list[Place], actors_all: list[ActorMention],
-                     registry: ActorRegistry, conflict: str | None) -> list[ControlEvent]:
+                     registry: ActorRegistry, conflict: str | None, context: _Context) -> list[ControlEvent]:
     s_text, s0 = sentence.text, sentence.start
     # Actors may not overlap a toponym ("Tripoli's major air base" is a place, not Libya).
     in_places = [p for p in places if sentence.start <= p.start < sentence.end]
@@ -309,12 +459,18 @@ def _sentence_events(article: Article, sentence: Sentence, places: list[Place], 
             descriptive = trig.change == "holds" and trig.voice in ("adjective", "under", "subject")
             if not descriptive and _is_irrealis(s_text, m.start(), trig):
                 continue
-            found = _read_trigger(article, sentence, trig, m, in_places, places, actors, actors_all, registry, conflict)
+            # events of this sentence read so far count as told before ("which X had besieged, fell")
+            here = dataclasses.replace(context, earlier=context.earlier + tuple(out))
+            found = _read_trigger(article, sentence, trig, m, in_places, places, actors, actors_all, registry,
+                                  conflict, here)
+            if trig.voice == "adjective" and trig.change == "holds":
+                # the participle of "rebel held areas" is an adjective even when no event comes of it
+                taken.append((t0, t1))
             if not found:
                 continue
             taken.append((t0, t1))
             for actor_part, place_part in found:
-                out.append(_make_event(article, sentence, trig, m, actor_part, place_part, dates))
+                out.append(_make_event(article, sentence, trig, m, actor_part, place_part, dates, here))
     return out
 
 
@@ -323,7 +479,10 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
     # is a report, "vowed to stage a counterattack" and "in a bid to take" are not events.
     window = s_text[max(0, at - 45):at]
     window = re.split(r"[,;:]|\b(?:said|says|and|but|while|after|which)\b", window)[-1]
-    return _IRREALIS.search(window) is not None
+    if _IRREALIS.search(window) is not None:
+        return True
+    clause = re.split(r"[;:]|,\s+(?=[A-Z])|\b(?:said|says)\b", s_text[max(0, at - 120):at])[-1]
+    return _PURPOSE.search(clause) is not None
 
 
 @dataclass(frozen=True)
@@ -346,7 +505,8 @@ class _ActorPart:
 
 def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Match[str], in_places: list[Place],
                   places: list[Place], actors: list[ActorMention], actors_all: list[ActorMention],
-                  registry: ActorRegistry, conflict: str | None) -> list[tuple[_ActorPart, _PlacePart]]:
+                  registry: ActorRegistry, conflict: str | None,
+                  context: _Context) -> list[tuple[_ActorPart, _PlacePart]]:
     text, s0 = article.text, sentence.start
     t0, t1 = s0 + m.start(), s0 + m.end()
     voice = trig.voice
@@ -361,33 +521,75 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         stop = end.start() if end else sentence.end
         place_parts = [_PlacePart(" ".join(text[owner.start:stop].split()), owner.start, stop, owner, False,
                                   "part of the place")]
-    elif voice in ("active", "adjective", "noun"):
-        place_parts = _object_places(text, t1, sentence, in_places, places,
-                                     descriptive=trig.change == "holds" and voice == "adjective")
+    elif voice == "active" and re.search(r"\b(?:the|a|an)\s+$", text[s0:t0], re.I) and m.group(0).endswith("ed"):
+        return []  # "the rest of the occupied territories": a participle used as an adjective
+    elif voice == "active" and _EMPTY_OBJECT.match(text, t1, sentence.end) and (
+            relative := _relative_head(text, t0, sentence, in_places, actors)):
+        # "from territory they gained during ...", "the Golan Heights, which Israel captured from
+        # Syria": the object is the noun the relative clause hangs on
+        place_parts = [relative]
+    elif voice in ("active", "adjective", "noun", "expel"):
+        place_parts = _object_places(text, t1, sentence, in_places, places, registry,
+                                     descriptive=trig.change == "holds" and voice == "adjective",
+                                     gain=trig.change in ("captured", "retook"))
     else:
-        place_parts = _subject_places(text, t0, sentence, in_places, places)
+        place_parts = _subject_places(text, t0, sentence, in_places, places, registry)
     if not place_parts:
         return []
     if voice in ("by", "to"):
         actor = _actor_after(text, t1, sentence, actors, registry, conflict)
         if actor is None:
             return []
+    elif voice == "fell":
+        actor = _attacker(context, place_parts[0])
+        if actor is None:
+            return []
+    elif voice == "expel":
+        actor = _expeller(text, t0, m, sentence, place_parts, actors, actors_all, registry, conflict)
+        if actor is None:
+            return []
+    elif adj and adj.lower() in ("its", "their"):
+        # "Its main strongpoint, Faya Largeau": whose it is was said just before.
+        owner_actor = _actor_of_pronoun(text, t0, sentence, context, actors_all)
+        if owner_actor is None:
+            return []
+        actor = _actor_part(owner_actor, adj, 0.7)
     elif voice in ("adjective", "subject", "under"):
         actor = _actor_from_words(adj or "", s0 + m.start("adj"), actors, registry, conflict)
         if actor is None:
             return []
     else:
         actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
+        if actor is None and voice == "noun" and trig.change in ("captured", "retook"):
+            actor = _implicit_captor(text, t1, sentence, place_parts[0], actors, registry, context)
+        if actor is None and re.match(r"liberat", m.group(0), re.I):
+            actor = _liberator(text, place_parts[-1].end, sentence, registry, conflict)
         if actor is None and voice == "active":
             return []
         if actor is None:
-            actor = _ActorPart(None, "unknown", "unknown", 0.5)
+            return []  # "the fall of Aleppo" with no captor named or implied: no side to map
+    if voice == "adjective" and trig.change == "holds" and owner is None and not _determined(text, t0):
+        # "leave for rebel held areas", "regaining control over rebel-held suburbs": a bare
+        # plural names no particular place, only a kind of place.
+        place_parts = [p for p in place_parts if p.place is not None or not _BARE_PLACE.match(_clean(p.text))]
     # "surrounded the Iranians": an object that names an actor is people, not a place.
     place_parts = [p for p in place_parts if p.place is not None or not _names_actor(p.text, registry, conflict)]
-    place_parts = [_with_anchor(p, sentence, places) for p in place_parts]
+    place_parts = [_with_anchor(p, sentence, places, context, t0) for p in place_parts]
     # An actor and a place must be different things ("Russia captured Russia" is a misread).
     place_parts = [p for p in place_parts if not (actor.text and p.text.strip().lower() == actor.text.lower())]
     return [(actor, p) for p in place_parts]
+
+
+#: A place noun on its own, with nothing to say which one ("areas", "suburbs", "territory").
+_BARE_PLACE = re.compile(r"(?:areas|territories|suburbs|positions|villages|towns|zones|regions|"
+                         r"neighbou?rhoods|districts|lands)\b"
+                         r"(?!\s+(?:of|in|near|around|outside|along|on|east|west|north|south)\b)", re.I)
+
+
+def _determined(text: str, at: int) -> bool:
+    """True when a determiner or number comes right before ``at`` ("an Ossetian-controlled")."""
+    return re.search(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|some|several|many|most|all|two|three|"
+                     r"four|five|six|\d+)\s+(?:[\w'’-]+\s+)?$", text[max(0, at - 40):at], re.I) is not None
 
 
 _LEAD_IN = re.compile(r"^\s*(?:control\s+(?:of|over)\s+)?(?:(?:from|of|over|into|in|on|onto|out\s+of|to)\s+)?"
@@ -396,10 +598,25 @@ _DIRECTIONAL = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|"
     r"western)\s+of\b|\b(?:near|outside|around|close\s+to|beyond|km\s+from|kms\s+from|miles\s+from|along|"
     r"west\s+of|on\s+the\s+road\s+to|leading\s+into|inside)\b", re.I)
-_CONJUNCTION_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)$")
+_CONJUNCTION_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?$")
 _SURROUNDING = re.compile(
     r"^\s*,?\s+and\s+(?P<np>(?:(?:much|most|all|parts?|some)\s+of\s+)?the\s+(?:surrounding|nearby|adjacent)\s+"
     r"(?:province|region|countryside|governorate|area|villages|towns))", re.I)
+
+
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|de\s+)?[A-Z][\w'’-]+){0,3}"
+_LOCATIVE_TAIL = r"\s*,?\s+(?:in|near|outside)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)\w*\s+)?$"
+#: "... of A, B and C in" before a toponym: a list of names the gazetteer lacks.
+_LISTED = re.compile(r"^.*?\bof\s+(?P<names>" + _NAME + r"(?:\s*,\s*" + _NAME + r")*\s*,?\s+and\s+" + _NAME + r")"
+                     + _LOCATIVE_TAIL, re.S)
+#: "Ouadi Doum in northern" before a toponym: one name the gazetteer lacks.
+_LOCATED = re.compile(r"^\s*(?:the\s+)?(?P<names>" + _NAME + r")" + _LOCATIVE_TAIL, re.S)
+
+
+def _names_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The names of a list ("Foua and Kfraya", "A, B and C") with their article offsets."""
+    return [(m.group(0), start + m.start(), start + m.end())
+            for m in re.finditer(_NAME, text[start:end]) if m.group(0) not in ("And", "The")]
 
 
 def _clean(words: str) -> str:
@@ -407,20 +624,30 @@ def _clean(words: str) -> str:
 
 
 def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place],
-                   places: list[Place], descriptive: bool = False) -> list[_PlacePart]:
+                   places: list[Place], registry: ActorRegistry, descriptive: bool = False,
+                   gain: bool = False) -> list[_PlacePart]:
     """Places named by the object after a trigger: toponyms, "the city", or an unnamed place."""
     rest = text[t1:sentence.end]
-    if re.match(r"\s*(?:to|by|back|up|down|away|place|part|prisoner|hold|power|office|charge|refuge|shelter)\b",
-                rest, re.I):
+    if re.match(r"\s*(?:[a-z]+ly\s+)?(?:to|by|back|up|down|away|place|part|prisoner|hold|power|office|charge|refuge|"
+                r"shelter|custody|hostage)\b", rest, re.I):
         return []  # "fled to", "took place", "taken prisoner": no place is the object
+    if gain and re.match(r"\s*(?:[a-z]+ly\s+)?from\b", rest):
+        return []  # "which Israel captured from Syria": the loser follows, the place came before
     lead = _LEAD_IN.match(rest)
     n0 = t1 + (lead.end() if lead else 0)
     rest = text[n0:sentence.end]
-    cut = _NP_END.search(rest, 1)
+    # a headline in capitals ("CHAD STRONGHOLD AFTER DEFEATS") ends its noun phrases at the
+    # same function words as running text
+    cut = _NP_END.search(rest if re.search(r"[a-z]", sentence.text) else rest.lower(), 1)
     np_end = n0 + (cut.start() if cut else len(rest))
     np_text = text[n0:np_end]
     if not _clean(np_text) or _NOT_PLACE.match(np_text):
         return []
+    # (an actor written as people, "forces", "the Iranians": a bare country name may be the place)
+    lead_actor = [a for a in registry.find(np_text) if a.start <= 4 and not _possessive(np_text, a)
+                  and re.search(r"s$", a.words, re.I)]
+    if lead_actor and not any(p.start == n0 + lead_actor[0].start for p in in_places):
+        return []  # "held the Turkish forces from making progress": people, not a place
     if re.match(r"\s*(?:would|will|could|might|may)\b", text[np_end:np_end + 12]) and not descriptive:
         return []  # "regaining control over the suburbs would stop ...": hypothetical
     named = [p for p in in_places if n0 <= p.start < np_end and p.start - n0 <= 80 and not _SPEECH.match(
@@ -429,9 +656,16 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         first = named[0]
         lead_words = text[n0:first.start]
         after_first = text[first.end:first.end + 30]
-        if _DIRECTIONAL.search(lead_words) or re.search(
+        listed = _LISTED.match(lead_words) or _LOCATED.match(lead_words)
+        if listed and not _names_actor(listed.group("names"), registry, None):
+            # "the villages of Foua and Kfraya in Idlib province", "Ouadi Doum in northern Chad":
+            # names the gazetteer lacks, located by the toponym after them.
+            return [_PlacePart(name, s, e, first, True, _NAMED)
+                    for name, s, e in _names_in(text, n0 + listed.start("names"), n0 + listed.end("names"))]
+        if re.search(r"\b(?:" + _PLACE_NOUN_WORDS + r")\s+(?:to|towards?|from|linking|between)\s+(?:the\s+)?$",
+                     lead_words, re.I) or _DIRECTIONAL.search(lead_words) or re.search(
                 r"\b(?:in|at|near|outside|around|on)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west)\w*\s+)?$",
-                lead_words, re.I) and _PLACE_NOUN.search(lead_words):
+                lead_words, re.I) and _place_head(lead_words):
             # "defence posts east of Iraq's second city, Basra", "the camp in Beirut": the place
             # is near the toponym, which is kept as its anchor (the last toponym of the chain).
             anchor = named[-1] if len(named) > 1 and named[-1].start - first.end <= 40 else first
@@ -462,12 +696,22 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     coref = _COREF.search(np_text)
     if coref and coref.start() <= 40:
         antecedent = _antecedent(places, n0 + coref.start(), coref.group("noun"))
-        if antecedent is not None:
+        name = _unresolved_before(text, sentence.start, n0, places) if coref.group("it") else None
+        if name is not None and (antecedent is None or antecedent.start < name[1]):
+            # "aid for civilians in Eastern Ghouta after liberating it": the last place named,
+            # though the gazetteer lacks it
+            return [_PlacePart(*name, None, False)]
+        if antecedent is not None and not (coref.group("noun") and not _place_head(np_text)
+                                           and not re.fullmatch(r"\W*" + re.escape(coref.group(0)) + r"\W*", np_text)):
+            # (not "the province's future export growth": the province is named, growth is the head)
             part = "" if coref.start() == 0 else "part of the place"
             return [_PlacePart(_clean(np_text), n0, np_end, antecedent, False, part)]
-    proper = re.fullmatch(r"\s*(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){0,3}\s*", np_text)
-    if not _PLACE_NOUN.search(np_text) and not proper:
-        return []
+        if antecedent is not None:
+            return []
+    proper = re.fullmatch(r"\s*(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
+                          r"[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){0,3}\s*", np_text)
+    if not _place_head(np_text) and not proper:
+        return []  # "securing the province's export growth": a province is named, growth is taken
     listed = re.match(r"^(?P<lead>.*?\bof\s+)(?P<a>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)((?:\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*)\s+and\s+(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*$", np_text, re.S)
     if listed:
         # "villages of Nuli and Avnevi": one event per named (if unresolved) place.
@@ -479,6 +723,72 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     clean = _clean(np_text)
     s = text.index(clean, n0)
     return [_PlacePart(clean, s, s + len(clean), None, False)]
+
+
+#: What follows a trigger whose object came before it: a time, a place adverbial, the clause's end.
+_EMPTY_OBJECT = re.compile(
+    r"\s*(?:(?:initially|recently|earlier|previously|first|briefly)\s+)?"
+    r"(?:during|when|while|at(?!\s+least)|on|in|since|after|before|from|until|with|for|near|outside|around|inside|"
+    r"along|last|earlier|yesterday|today|overnight|[,.;)]|$)", re.I)
+
+
+def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place],
+                   actors: list[ActorMention]) -> _PlacePart | None:
+    """The place a relative clause before a trigger is about: "positions (that) they had
+    initially occupied", "the Golan Heights, which Israel captured"."""
+    before = text[sentence.start:t0]
+    subject = re.search(r"(?:\s*,?\s+(?:which|that))?\s+(?P<subject>they|it|we)\s+" + _AUX + r"(?:[a-z]+ly\s+)?$",
+                        before, re.I)
+    if subject is None:
+        named = [a for a in actors if a.end <= t0
+                 and re.fullmatch(r"\s+" + _AUX + r"(?:[a-z]+ly\s+)?", text[a.end:t0] + " ")]
+        if not named:
+            return None
+        head_end = named[-1].start
+        link = re.search(r"(?:\s*,?\s+(?:which|that))?\s*$", text[sentence.start:head_end])
+        if not link or not re.search(r"\b(?:which|that)\s*$", link.group(0)):
+            return None  # "Rebels captured": a named actor alone is a main clause, not a relative one
+        head_end = sentence.start + link.start()
+    else:
+        head_end = sentence.start + subject.start()
+    toponym = [p for p in in_places if p.end == head_end or text[p.end:head_end].strip() == ""]
+    toponym = [p for p in toponym if p.end <= head_end]
+    if toponym:
+        p = toponym[-1]
+        return _PlacePart(p.text, p.start, p.end, p, False)
+    noun = re.search(r"(?<![\w'’-])(?:(?:the|a|an|all|some|several|most|few|their|its)\s+)*(?:(?!" + _FUNCTION_WORD +
+                     r"\s)[\w'’-]+\s+){0,3}?(?:" +
+                     _PLACE_NOUN_WORDS + r")\s*$", text[max(sentence.start, head_end - 80):head_end], re.I)
+    if noun is None or _NOT_PLACE.match(noun.group(0)):
+        return None
+    start = head_end - len(noun.group(0))
+    words = _clean(noun.group(0))
+    start += noun.group(0).index(words)
+    return _PlacePart(words, start, start + len(words), None, False)
+
+
+def _unresolved_before(text: str, start: int, end: int, places: list[Place]) -> tuple[str, int, int] | None:
+    """The last name after a locative preposition in ``text[start:end]`` that no resolved place covers."""
+    found = None
+    for m in re.finditer(r"\b(?:in|into|of|from|at|near|around|outside)\s+(?:the\s+)?(?P<name>" + _NAME + r")",
+                         text[start:end]):
+        s, e = start + m.start("name"), start + m.end("name")
+        if not any(p.start < e and s < p.end for p in places):
+            found = (m.group("name"), s, e)
+    return found
+
+
+def _place_head(words: str) -> bool:
+    """True when a noun phrase is headed by a place noun: "strong defences west of the canal",
+    "most of the towns", not "the province's future export growth"."""
+    words = re.sub(r"^(?:more\s+and\s+more|ever\s+more)\s+", "", words.strip(), flags=re.I)
+    # a partitive names its whole: "one of Iraq's strongest fortifications", "dozens of villages"
+    words = re.sub(r"^(?:one|some|several|many|each|any|two|three|four|five|six|dozens|scores|hundreds|a\s+number|"
+                   r"a\s+string|a\s+series|a\s+chain)\s+of\s+", "", words, flags=re.I)
+    head = re.split(r"\s+(?:of|in|on|at|near|east|west|north|south|along|around|outside|inside|leading|from|to|"
+                    r"towards|with|and|or|between|beyond|across)\b|,", words, maxsplit=1)[0]
+    last = re.findall(r"[\w'’-]+", head)
+    return bool(last) and _PLACE_NOUN.fullmatch(last[-1]) is not None
 
 
 def _province_of(place: Place, start: int, end: int, text: str) -> Place | None:
@@ -500,7 +810,7 @@ _SUBJECT_GAP = re.compile(
 
 
 def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Place],
-                    places: list[Place]) -> list[_PlacePart]:
+                    places: list[Place], registry: ActorRegistry) -> list[_PlacePart]:
     """The place a passive or predicative trigger is about: written just before it."""
     before = text[sentence.start:t0]
     stripped = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|been|being|itself|also|still|reportedly|then|now|"
@@ -510,20 +820,48 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
         antecedent = _antecedent(places, t0 - (len(before) - len(stripped) + 1) - 2, None)
         if antecedent is not None and sentence.start <= antecedent.start or (antecedent and t0 - antecedent.end < 300):
             return [_PlacePart(antecedent.text, antecedent.start, antecedent.end, antecedent, False)]
+    # "Aleppo, a rebel stronghold until 2016, fell to": the subject before an apposition.
+    apposed = re.search(r",[^,;]{3,90},\s*" + _AUX + r"(?:(?:remains?|remained|stays?|stayed)\s+)?$", before)
+    if apposed:
+        head = [p for p in in_places if p.end <= sentence.start + apposed.start()]
+        if head and not text[head[-1].end:sentence.start + apposed.start()].strip():
+            return [_PlacePart(head[-1].text, head[-1].start, head[-1].end, head[-1], False)]
+        name = re.search(r"(?:^|[,;]\s*|\b(?:and|but|as|while|when)\s+)(?P<name>" + _NAME + r")$",
+                         before[:apposed.start()])
+        if name and not _names_actor(name.group("name"), registry, None):
+            s = sentence.start + name.start("name")
+            return [_PlacePart(name.group("name"), s, s + len(name.group("name")), None, False)]
     # The noun phrase right before the trigger: "refugee camps besieged by", "Douma is surrounded by".
-    words = list(re.finditer(r"[\w'’-]+", stripped))[-7:]
-    boundary = 0
+    words = list(re.finditer(r"[\w'’-]+", stripped))[-10:]
+    boundaries = [0]
     for i, w in enumerate(words):
         if re.fullmatch(r"(?:of|in|with|along|on|at|for|over|from|and|by|to|said|says|that|as|after|"
-                        r"between|against|around|near)", w.group(0), re.I):
-            boundary = i + 1
+                        r"between|against|around|near|when|while|where|because|if|since|before|but|who)",
+                        w.group(0), re.I):
+            boundaries.append(i + 1)
+    boundary = boundaries[-1]
     phrase = words[boundary:]
     if phrase:
         base = sentence.start - 1  # ``stripped`` has one leading space
         s, e = base + phrase[0].start(), base + phrase[-1].end()
         named = [p for p in in_places if s <= p.start and p.end <= e + 2]
-        if named:
+        if (named and named[-1].entry.kind in _COARSE_KINDS and len(boundaries) > 1 and boundary > 1
+                and re.fullmatch(r"in|inside|near", words[boundary - 1].group(0), re.I)):
+            # "the key Ouadi Doum airstrip in northern Chad captured by": the subject is the noun
+            # phrase before the locative; the country or province only locates it
+            head = words[boundaries[-2]:boundary - 1]
+            hs, he = base + head[0].start(), base + head[-1].end()
+            # the noun phrase starts at its last determiner: "still bombing the key ... airstrip"
+            det = list(re.finditer(r"\b(?:the|a|an|its|their|this|that|these|those)\s", text[hs:he], re.I))
+            hs += det[-1].start() if det else 0
+            head_text = text[hs:he]
+            if head and (_PLACE_NOUN.search(head_text) or re.search(_NAME, head_text)) \
+                    and not _NOT_PLACE.match(head_text) and not _names_actor(head_text, registry, None):
+                return [_PlacePart(head_text, hs, he, named[-1], True)]
+        if named and _SUBJECT_GAP.match(text[named[-1].end:t0]):
             return [_PlacePart(named[-1].text, named[-1].start, named[-1].end, named[-1], False)]
+        if named:
+            return []  # "LIBYA ABANDONS CHAD STRONGHOLD": the toponym is the subject of another verb
         np_text = text[s:e]
         coref = _COREF.search(np_text)
         if coref and coref.group("noun"):
@@ -533,6 +871,10 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
         if _NOT_PLACE.match(np_text):
             return []
         if _PLACE_NOUN.search(np_text) and not re.search(r"\b(?:it|they|which)$", np_text, re.I):
+            return [_PlacePart(np_text, s, e, None, False)]
+        if re.fullmatch(_NAME, np_text) and not _names_actor(np_text, registry, None) \
+                and not re.match(r"(?:The|This|That|It|They|He|She|We)\b", np_text):
+            # "when Ghouta was under terrorists' control": a name the gazetteer lacks
             return [_PlacePart(np_text, s, e, None, False)]
     # "Aleppo, which itself was a rebel stronghold": a toponym, then only a copula.
     candidates = [p for p in in_places if p.end <= t0]
@@ -554,23 +896,102 @@ def _names_actor(words: str, registry: ActorRegistry, conflict: str | None) -> b
     return covered >= 0.6 * len(words.strip())
 
 
-def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place]) -> _PlacePart:
+#: Kinds of gazetteer entry that can stand as the reference point of an unnamed place.
+_ANCHOR_KINDS = ("city", "airport", "feature")
+#: Kinds too coarse to locate an unnamed place by ("a stronghold in northern Chad").
+_COARSE_KINDS = ("country", "continent", "admin1", "admin2", "region")
+
+
+def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], context: _Context,
+                 trigger_at: int) -> _PlacePart:
     """Give an unnamed place ("some fresh territory") the nearest town named around it.
 
     The town is only a reference point (``anchor`` true): the event is located near it, which
-    is what a map can show of "territory near Basra". Towns of the same sentence come first,
-    then the sentence before; countries and provinces are too coarse to anchor anything.
+    is what a map can show of "territory near Basra". Towns of the same sentence come first
+    (a dateline town last among them), then the sentence before, then the next two (a headline
+    or lede names the town a later sentence gives: "their last stronghold in northern Chad ...
+    the oasis of Faya-Largeau"), then the last town named earlier in the article. A town in a
+    country the article does not name, or named only as a speaker ("Baghdad said",
+    "monitored in London"), is passed over. Countries and provinces are too coarse to anchor
+    anything: an unnamed place located only by one ("in northern Chad") gets a town if the
+    text gives one, else keeps the province or country.
     """
-    if part.place is not None:
+    if part.place is not None and not (part.anchor and part.place.entry.kind in _COARSE_KINDS
+                                       and part.note != _NAMED):
         return part
-    local = [p for p in places if p.entry.kind in ("city", "airport", "feature")
-             and sentence.start - 400 <= p.start < sentence.end and not (part.start <= p.start < part.end)]
-    if not local:
-        return part
-    same = [p for p in local if p.start >= sentence.start]
-    pool = same or [p for p in local if p.start < sentence.start][-1:]
-    best = min(pool, key=lambda p: abs(p.start - part.start))
-    return _PlacePart(part.text, part.start, part.end, best, True, f"near {best.entry.name} (named nearby)")
+    text = sentence.text
+    speakers = _speaker_spans(text, sentence.start, trigger_at)
+
+    def text_after(p: Place, size: int = 3) -> str:
+        holder = _sentence_of(p, context)
+        return holder.text[p.end - holder.start:p.end - holder.start + size]
+
+    def usable(p: Place) -> bool:
+        return (p.entry.kind in _ANCHOR_KINDS and not (part.start <= p.start < part.end)
+                and not any(s <= p.start < e for s, e in speakers))
+
+    # A town of the same sentence is taken as written. Beyond the sentence, a town must lie in a
+    # country the article names, and be named as a place: not a dateline (where the reporter
+    # sat), a government ("Moscow's concern") or a speaker ("Baghdad said").
+    usable_places = [p for p in places if usable(p)]
+    plausible = [p for p in usable_places if (not context.countries or p.entry.country in context.countries)
+                 and not _is_dateline(p, _sentence_of(p, context)) and not re.match(r"['’]s\b", text_after(p))
+                 and not _SPEAKER_AFTER.match(text_after(p, 40))]
+
+    def within(s: Sentence | None, pool: list[Place]) -> list[Place]:
+        return [p for p in pool if s is not None and s.start <= p.start < s.end]
+
+    same = within(sentence, usable_places)
+    inland = [p for p in same if not _is_dateline(p, sentence)]
+    pools = (inland, same, within(context.neighbour(-1), plausible)[-1:],
+             within(context.neighbour(1), plausible)[:1], within(context.neighbour(2), plausible)[:1],
+             [p for p in plausible if p.end <= sentence.start][-1:])
+    for rank, pool in enumerate(pools):
+        if pool:
+            best = min(pool, key=lambda p: abs(p.start - part.start))
+            where = "named nearby" if rank < 5 else "named earlier in the article"
+            return _PlacePart(part.text, part.start, part.end, best, True, f"near {best.entry.name} ({where})")
+    return part
+
+
+#: Note of a place part whose words are a name the gazetteer lacks, anchored to the region the
+#: text puts it in ("Ouadi Doum in northern Chad"): the region is kept, no town replaces it.
+_NAMED = "a name located by the region it is said to be in"
+
+
+#: A place named as a speaker: "Baghdad said", "Tehran radio reported".
+_SPEAKER_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}\s+(?:said|says|saying|reported|reports|announced|claimed|"
+                            r"described|denied|acknowledged|admitted)\b", re.I)
+
+
+def _sentence_of(place: Place, context: _Context) -> Sentence:
+    """The sentence of :attr:`_Context.sentences` that holds ``place``."""
+    starts = [s.start for s in context.sentences]
+    return context.sentences[max(0, bisect.bisect_right(starts, place.start) - 1)]
+
+
+def _is_dateline(place: Place, sentence: Sentence) -> bool:
+    """True for the town of a dateline ("BEIRUT - ...", "PARIS, March 26 - ...")."""
+    if place.start - sentence.start > 2:
+        return False
+    rest = sentence.text[place.end - sentence.start:place.end - sentence.start + 24]
+    return re.match(r"\s*(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\s*)?[-–—]", rest) is not None
+
+
+def _speaker_spans(text: str, offset: int, trigger_at: int) -> list[tuple[int, int]]:
+    """Spans (article offsets) of the words that report a claim rather than locate it.
+
+    The lead of an attribution ("IRNA, monitored by the BBC in London, said") and a speaker
+    named right before its verb ("what Baghdad described as", "Tehran radio reported").
+    """
+    spans = []
+    for m in _SPEECH.finditer(text):
+        if offset + m.end() <= trigger_at and not m.group(0).lower().startswith("according"):
+            spans.append((offset, offset + m.end()))
+        speaker = re.search(r"(?:[\w'’.-]+\s+){1,3}$", text[:m.start()])
+        if speaker:
+            spans.append((offset + speaker.start(), offset + m.start()))
+    return spans
 
 
 _KIND_FOR_NOUN = {"city": ("city",), "town": ("city",), "village": ("city",), "capital": ("city",),
@@ -596,14 +1017,57 @@ def _actor_part(mention: ActorMention, text: str | None = None, confidence: floa
     return _ActorPart(text or mention.words, mention.actor.canonical, mention.actor.side, confidence)
 
 
+#: What stands right before an actor that is not the subject of a later trigger: the object of
+#: another verb ("killed 1,269 Libyan soldiers ... to capture") or a location ("a base in Chad").
+_NOT_SUBJECT = re.compile(
+    r"\b(?:killed|killing|kill|wounded|wounding|routed|routing|repulsed|repelled|repelling|attacked|attacking|"
+    r"defeated|defeating|fighting|fought|against|with|between|besieging|surrounding|pursuing|pursued|backed\s+by|"
+    r"in|into|inside|from|near|across|towards?)\s+(?:[\d,]+\s+)?(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central)\s+)?$", re.I)
+#: A subordinate clause with a subject of its own: "... by Turkey and Russia as the rebel enclave
+#: rapidly dissolved, ceding more and more territory".
+_CLAUSE_OPENER = re.compile(r"(?:^|[\s,;])(?:as|while|whereas|when)\s+(?=(?:the|a|an)\s)", re.I)
+#: A side named by a common noun phrase ("the rebel enclave", "the government side").
+_SIDE_NOUN = re.compile(r"^(?:the|a|an)\s+(?P<side>[a-z]+)\s+(?:enclave|side|camp|forces|fighters|troops|units|"
+                        r"militias?|groups?|factions?|garrison|defenders)\b", re.I)
+#: Words for an army that say nothing of whose it is: the speaker of the sentence tells.
+_BARE_FORCES = re.compile(r"(?:the\s+)?(?:troops|soldiers|forces|army|military|government\s+(?:troops|forces|soldiers))",
+                          re.I)
+
+
+def _subject_like(text: str, mention: ActorMention, floor: int) -> bool:
+    """True when ``mention`` may be the subject of a trigger after it (see :data:`_NOT_SUBJECT`)."""
+    return not _possessive(text, mention) and not _NOT_SUBJECT.search(
+        text[max(floor, mention.start - 40):mention.start])
+
+
 def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMention],
                   actors_all: list[ActorMention], registry: ActorRegistry, conflict: str | None) -> _ActorPart | None:
-    """The actor of an active trigger: the nearest actor written before it."""
-    near = [a for a in actors if a.end <= t0 and not _possessive(text, a)]
+    """The actor of an active trigger: the nearest actor written before it.
+
+    Actors that are objects or locations ("killed Libyan soldiers", "in Chad") are passed over;
+    a subordinate clause's own subject wins ("as the rebel enclave dissolved, ceding"); a bare
+    "troops" takes the side of the state that reports it ("Chad's high command said troops ...").
+    """
+    near = [a for a in actors if a.end <= t0 and _subject_like(text, a, sentence.start)]
     clause = text[sentence.start:t0]
+    opener = None
+    for opener in _CLAUSE_OPENER.finditer(clause):
+        pass
+    if opener is not None and not [a for a in near if a.start >= sentence.start + opener.end()]:
+        side_noun = _SIDE_NOUN.match(clause[opener.end():])
+        if side_noun and side_noun.group("side").lower() in _SIDE_WORDS:
+            found = registry.match(_SIDE_WORDS[side_noun.group("side").lower()], conflict=conflict)
+            if found is not None:
+                return _ActorPart(" ".join(side_noun.group(0).split()), found.canonical, found.side, 0.8)
     pronoun = None
     for pronoun in _PRONOUN_ACTOR.finditer(clause[-45:]):
         pass
+    if pronoun is not None and re.match(r"(?:our|we)\b", pronoun.group(0), re.I):
+        # "our forces" in a communique are the speaker's: "Iraq said ... "our forces succeeded""
+        speaker = _last_speaker(text, sentence, actors_all)
+        written = " ".join(pronoun.group(0).split())
+        return _actor_part(speaker, written, 0.7) if speaker else None
     if near:
         last = near[-1]
         between = text[last.end:t0]
@@ -614,12 +1078,12 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
         if pronoun is not None and sentence.start + len(clause) - 45 + pronoun.start() >= last.end:
             return _actor_part(last, " ".join(pronoun.group(0).split()), 0.8)
         if len(between) <= 160:
-            return _actor_part(last)
+            return _reported_by(text, last, sentence, t0, actors)
     if pronoun is not None:
-        earlier = [a for a in actors_all if a.end <= sentence.start]
+        earlier = [a for a in actors_all if a.end <= sentence.start and _subject_like(text, a, 0)]
         if earlier:
             return _actor_part(earlier[-1], " ".join(pronoun.group(0).split()), 0.6)
-        return _ActorPart(pronoun.group(0), "unknown", "unknown", 0.3)
+        return None  # "we took the most stringent measures": a pronoun with no one to stand for
     # Unknown actor: keep the subject as written rather than dropping the event.
     subject = re.search(r"([A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+" + _AUX + r"$", clause)
     if subject and not _SPEECH.search(subject.group(1)):
@@ -628,6 +1092,147 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
                      r"division|group|movement|front|guards|police|army)\b", words, re.I):
             return _ActorPart(words, words, words, 0.5)
     return None
+
+
+def _last_speaker(text: str, sentence: Sentence, actors_all: list[ActorMention]) -> ActorMention | None:
+    """The actor who speaks in ``sentence`` ("..., Iraq said") or, failing that, last spoke before it."""
+    def speaks(a: ActorMention) -> bool:
+        return _SPEAKER_AFTER.match(text[a.end:a.end + 40]) is not None
+
+    here = [a for a in actors_all if sentence.start <= a.start < sentence.end and speaks(a)]
+    if here:
+        return here[-1]
+    before = [a for a in actors_all if sentence.start - 1500 <= a.start < sentence.start and speaks(a)]
+    return before[-1] if before else None
+
+
+def _reported_by(text: str, mention: ActorMention, sentence: Sentence, t0: int,
+                 actors: list[ActorMention]) -> _ActorPart:
+    """``mention`` as an actor; a bare "troops" takes the side of the state whose report it is.
+
+    In "Chad's military high command said today troops killed ... to capture X" the troops are
+    Chad's: the generic registry row would make them any war's "government".
+    """
+    if mention.actor.conflict != "generic" or not _BARE_FORCES.fullmatch(" ".join(mention.words.split())):
+        return _actor_part(mention)
+    verbs = [m for m in _SPEECH.finditer(text, sentence.start, mention.start)]
+    if not verbs:
+        return _actor_part(mention)
+    speakers = [a for a in actors if a.end <= verbs[-1].start() and a.actor.conflict != "generic"]
+    if not speakers:
+        return _actor_part(mention)
+    return _ActorPart(mention.words, speakers[-1].actor.canonical, speakers[-1].actor.side, 0.8)
+
+
+def _actor_of_pronoun(text: str, at: int, sentence: Sentence, context: _Context,
+                      actors_all: list[ActorMention]) -> ActorMention | None:
+    """The actor "its"/"their" at ``at`` stands for: the last one named as a subject, in this
+    sentence or the one before ("deprived Libya of its only runway in Chad. Its main strongpoint")."""
+    previous = context.neighbour(-1)
+    floor = previous.start if previous is not None else sentence.start
+    candidates = [a for a in actors_all if floor <= a.start and a.end <= at and _subject_like(text, a, floor)]
+    return candidates[-1] if candidates else None
+
+
+def _implicit_captor(text: str, t1: int, sentence: Sentence, part: _PlacePart, actors: list[ActorMention],
+                     registry: ActorRegistry, context: _Context) -> _ActorPart | None:
+    """Who took a place named by a nominal trigger with no actor ("the fall of Ouadi Doum").
+
+    In order: an agent after the place ("the capture of X by Y"); a capture of the same place
+    read earlier in the article; the other side of a two-sided war when the loser is named
+    ("Libya's air base", "deprived Libya of").
+    """
+    agent = re.match(r"\s*,?\s*(?:by|to)\s+", text[part.end:sentence.end])
+    if agent:
+        after = [a for a in actors if 0 <= a.start - (part.end + agent.end()) <= 4]
+        if after:
+            return _actor_part(after[0], None, 0.8)
+    earlier = _earlier_gain(context, part)
+    if earlier is not None:
+        return _ActorPart(None, earlier.actor, earlier.side, 0.7)
+    losers = [a for a in actors if part.start <= a.start < part.end and _possessive(text, a)]
+    deprived = re.search(r"\bdeprived\s+", text[t1:sentence.end])
+    if deprived:
+        losers += [a for a in actors if a.start == t1 + deprived.end()]
+    for loser in losers:
+        winner = _opponent(loser.actor.side, registry, context.conflict)
+        if winner is not None:
+            return _ActorPart(None, winner.canonical, winner.side, 0.6)
+    return None
+
+
+def _expeller(text: str, t0: int, m: re.Match[str], sentence: Sentence, place_parts: list[_PlacePart],
+              actors: list[ActorMention], actors_all: list[ActorMention], registry: ActorRegistry,
+              conflict: str | None) -> _ActorPart | None:
+    """Who took a place by driving others out: the subject ("forces drove rebels from X"), or
+    the agent of the passive ("rebels were driven out of X by government forces").
+
+    The expelled must be an armed group ("forced civilians out of their homes" is no taking).
+    """
+    if re.search(r"ing$", m.group(0).split()[0]) and re.search(r"\b(?:was|were|is|are|been)\s+$",
+                                                             text[sentence.start:t0]):
+        return None  # "troops were pushing Iranian forces out of positions": still under way
+    who = m.group("who")
+    if who is None:
+        agent = re.match(r"\s*,?\s*by\s+", text[place_parts[-1].end:sentence.end])
+        if agent is None or not re.search(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$",
+                                          text[sentence.start:t0]):
+            return None
+        at = place_parts[-1].end + agent.end()
+        after = [a for a in actors if at <= a.start <= at + 4]
+        return _actor_part(after[0]) if after else None
+    if not registry.find(who, conflict=conflict) and not re.fullmatch(r"them|the\s+enemy", who.strip(), re.I):
+        return None
+    return _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
+
+
+def _liberator(text: str, after: int, sentence: Sentence, registry: ActorRegistry,
+               conflict: str | None) -> _ActorPart | None:
+    """Who "liberated X from terrorism" when no one is named: a state's forces, in a state's words.
+
+    Liberating a place from "terrorists", "militants" or "insurgents" is how a government and its
+    allies describe taking it back from armed opposition.
+    """
+    if not re.match(r"\s*from\s+(?:the\s+)?(?:terror\w*|militants|insurgents|jihadists|extremists)\b",
+                    text[after:sentence.end], re.I):
+        return None
+    found = registry.match("government forces", conflict=conflict)
+    return _ActorPart(None, found.canonical, found.side, 0.5) if found is not None else None
+
+
+def _attacker(context: _Context, part: _PlacePart) -> _ActorPart | None:
+    """Who a place that "fell" fell to: the last side told besieging, entering or taking it."""
+    key = part.place.entry.id if part.place is not None and not part.anchor else None
+    words = " ".join(part.text.lower().split())
+    for event in reversed(context.earlier):
+        same = (event.place_key == key) if key is not None else (len(words) > 3 and words in event.place_text.lower())
+        if same and _CLASS[event.change] in ("gain", "enter", "siege") and event.side != "unknown":
+            return _ActorPart(None, event.actor, event.side, 0.6)
+    return None
+
+
+def _earlier_gain(context: _Context, part: _PlacePart) -> ControlEvent | None:
+    """The last gain of the same place read before ("the capture on Sunday of ... Ouadi Doum"
+    for "the fall of Ouadi Doum"): the same gazetteer entry, or words that contain the name."""
+    key = part.place.entry.id if part.place is not None and not part.anchor else None
+    words = " ".join(part.text.lower().split())
+    for event in reversed(context.earlier):
+        if _CLASS[event.change] != "gain" or event.side == "unknown":
+            continue
+        if (key is not None and event.place_key == key) or (key is None and len(words) > 3
+                                                           and words in " ".join(event.place_text.lower().split())):
+            return event
+    return None
+
+
+def _opponent(side: str, registry: ActorRegistry, conflict: str | None) -> Actor | None:
+    """The other side of a war the registry knows as two-sided (Chad-Libya, Iran-Iraq), else ``None``."""
+    rows = [a for a in registry.actors if a.conflict == conflict]
+    sides = list(dict.fromkeys(a.side for a in rows))
+    if conflict is None or len(sides) != 2 or side not in sides:
+        return None
+    other = sides[1 - sides.index(side)]
+    return next(a for a in rows if a.side == other)
 
 
 def _possessive(text: str, mention: ActorMention) -> bool:
@@ -679,7 +1284,13 @@ def _actor_from_words(words: str, at: int, actors: list[ActorMention], registry:
 
 
 def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str) -> tuple[DateMention | None, DateMention | None]:
-    """(date of the change, end of a holding) among the sentence's date mentions."""
+    """(date of the change, end of a holding) among the sentence's date mentions.
+
+    A date inside an aside set off by commas belongs to the aside ("The town, seized by HTS in
+    2015, remains under rebel control": 2015 dates the seizure, not the control).
+    """
+    every = dates
+    dates = [d for d in dates if _aside_of(s_text, d.start) == _aside_of(s_text, trig_at)]
     until = None
     if change == "holds":
         for d in dates:
@@ -689,10 +1300,27 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
         since = [d for d in dates if d.relation == "since"]
         if since:
             return min(since, key=lambda d: abs(d.start - trig_at)), until
-    usable = [d for d in dates if d.relation != "until" and d is not until]
+    # "for four years" dates only a state that lasted, never a change
+    usable = [d for d in dates if d.relation != "until" and d is not until and not d.text.lower().startswith("for ")]
+    if not usable and change in ("captured", "retook"):
+        # "Aleppo, a rebel stronghold until 2016, fell to government forces": one side's
+        # holding ended when the other took the place.
+        usable = [d for d in every if d.relation == "until"]
     if not usable:
         return None, until
     return min(usable, key=lambda d: abs(d.start - trig_at)), until
+
+
+def _aside_of(s_text: str, at: int) -> int:
+    """The comma that opens the aside ``at`` lies in, or -1 outside any aside.
+
+    An aside is enclosed by commas on both sides; a fronted phrase ("On Sunday, rebels ...")
+    or the last stretch of a sentence is not one.
+    """
+    commas = [m.start() for m in re.finditer(r",", s_text)]
+    before = [c for c in commas if c < at]
+    after = [c for c in commas if c >= at]
+    return before[-1] if before and after else -1
 
 
 def _attribution(s_text: str, trig_at: int) -> str | None:
@@ -713,10 +1341,14 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
 
 
 def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Match[str], actor: _ActorPart,
-                place: _PlacePart, dates: list[DateMention]) -> ControlEvent:
+                place: _PlacePart, dates: list[DateMention], context: _Context) -> ControlEvent:
     when, until = _pick_dates(dates, m.start(), trig.change, sentence.text)
     relation = "on"
-    if when is not None:
+    echo = _earlier_gain(context, place) if trig.voice == "noun" and when is None and until is None else None
+    if echo is not None and echo.date_precision != "on-or-before-publication":
+        # "the fall of Ouadi Doum", undated, names the capture told before: it happened then
+        day, precision, date_text = echo.date, echo.date_precision, echo.date_text
+    elif when is not None:
         day, precision, date_text = when.date, when.precision, when.text
         since = when.relation == "since" or re.search(r"\bsince\b", sentence.text[max(0, when.start - 40):when.start])
         relation = "since" if (trig.change == "holds" and since) else (
