@@ -147,7 +147,7 @@ def events(articles, published, fmt):
 
     result = analyse(_load(articles, published), distances=False)
     rows = [event_to_dict(e) for e in result.events]
-    _emit(rows, fmt, columns=["date", "date_precision", "side", "actor_text", "change", "place_text", "id", "attributed_to", "sentence"],
+    _emit(rows, fmt, columns=["date", "date_precision", "date_relation", "until", "side", "actor_text", "change", "place_text", "id", "attributed_to", "sentence"],
           fields=EVENT_CSV_FIELDS, geojson=events_to_geojson(result.events) if fmt == "geojson" else None)
 
 
