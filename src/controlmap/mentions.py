@@ -71,24 +71,24 @@ _INSTITUTION = frozenset(
     "chamber assembly senate house court courts jail prison".split()
 )
 # Words capitalised only because they start a sentence.
-_SENTENCE_STARTERS = frozenset(
+_SENTENCE_STARTERS = _LOCATIVE | frozenset(
     "the a an and but or nor both given considering when after before while as if since though although however "
-    "like unlike for under over by with across about despite during following including even yet so then now also "
+    "like unlike for under over by with about despite during following including even yet so then now also "
     "because once unless until where whether what which who why how many most some several every each other such "
-    "only just all more this that these those his her its their our one two three in at near from to into outside "
-    "around toward towards through via throughout inside within between of on off up upon "
+    "only just all more this that these those his her its their our of on off up upon one two three "
     "four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand dozens".split()
 )
 # "south-east of X", "45 miles of X", "the outskirts of X": "of" after these is locative.
 _OFFSET_WORDS = _COMPASS | frozenset("km kilometres kilometers kms miles mile metres meters outskirts suburbs "
-                                     "edge heart centre center north-east north-west south-east south-west".split())
+                                     "edge heart centre center".split())
 # Lower-case words after a place name that make it the name of a pathogen.
 _DISEASE_WORDS = frozenset("virus ebolavirus fever flu influenza disease strain syndrome variant encephalitis".split())
 # Surnames at least this frequent (US census rank) need support to be read as a town alone.
 _SURNAME_RANK = 3000
-# First words of compound place names: "Lake Victoria" is not Victoria.
+# First words of compound place names: "Lake Victoria" is not Victoria. (Compass words
+# are set aside before this is asked.)
 _NAME_PREFIXES = frozenset("lake mount mt fort ft port saint st ste san santa santo sao new old little great "
-                           "cape isle isla river glen point upper lower north south east west".split())
+                           "cape isle isla river glen point".split())
 # Capitalised function words start titles and slogans ("Clean Up DeKalb"), not names.
 _FUNCTION_WORDS = frozenset("up the a an in on at for to by with from into out over off new old all our my your "
                             "this that these no not go get keep".split())
@@ -264,7 +264,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
         i = 0
         while i < len(run):
             tok_index = run[i]
-            if tok_index in taken:
+            if tok_index in taken or tok_index in people:
                 i += 1
                 continue
             best = None
@@ -274,9 +274,6 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
                     best = j
                     break
             if best is None:
-                i += 1
-                continue
-            if tok_index in people:
                 i += 1
                 continue
             mention = _judge(text, tokens, run, i, best, keys, found, common, run_of, persons, list_hints)
@@ -309,10 +306,9 @@ def _person_runs(runs: list[list[int]], tokens: list[Token], keys, found,
             continue
         if second.lower in _FACILITY or first.text.isupper() or second.text.isupper():
             continue
-        end = run[min(len(run), 3) - 1]
         if any(found.get(keys.get((run[0], run[k]), "")) for k in range(1, min(len(run), 3))):
             continue
-        people.update(range(run[0], end + 1) if end == run[1] else (run[0], run[1]))
+        people.update(run[:2])
     return people
 
 
@@ -418,7 +414,6 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     before = [tokens[k] for k in run[:i]]
     after = [tokens[k] for k in run[j + 1:]]
     start, end = first.start, last.end
-    hint = None
 
     # In a bridged run only a match across the connector counts; its parts wait for their own runs.
     if run is not run_of.get(run[0]) and run_of.get(run[i]) is run_of.get(run[j]):
