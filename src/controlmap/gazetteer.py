@@ -194,8 +194,13 @@ def _curated_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+@lru_cache(maxsize=1)
 def index_version() -> str:
-    """The version an up-to-date index must carry."""
+    """The version an up-to-date index must carry.
+
+    Computed once per process (package metadata and a hash of ``geo/``): every stage that
+    opens the gazetteer asks for it.
+    """
     parts = [f"schema={SCHEMA}"] + [f"{k}={v}" for k, v in sorted(source_versions().items())]
     parts.append(f"curated={_curated_digest()}")
     return ";".join(parts)
@@ -737,6 +742,10 @@ class Gazetteer:
         return out
 
 
+#: (path, version) pairs whose stored version was found current in this process.
+_VERIFIED: set[tuple[str, str]] = set()
+
+
 @lru_cache(maxsize=4)
 def _open_cached(path: str, version: str) -> Gazetteer:
     return Gazetteer(Path(path))
@@ -752,6 +761,8 @@ def open_gazetteer(path: Path | None = None, *, build_if_missing: bool = True) -
     """
     path = Path(path or default_path())
     wanted = index_version()
+    if (str(path), wanted) in _VERIFIED:
+        return _open_cached(str(path), wanted)  # checked earlier in this process: no file I/O
     current = _stored_version(path)
     if current != wanted:
         if not build_if_missing:
@@ -762,6 +773,7 @@ def open_gazetteer(path: Path | None = None, *, build_if_missing: bool = True) -
             build(path)
         except (OSError, sqlite3.Error) as exc:
             raise GazetteerError(f"could not build the gazetteer index at {path}: {exc}") from None
+    _VERIFIED.add((str(path), wanted))
     return _open_cached(str(path), wanted)
 
 
