@@ -190,11 +190,16 @@ def _with_context(mentions, candidates, base, chosen) -> list[dict[str, float]]:
                 score += 3.0 * countries[entry.country] / total
             if entry.kind != "country" and eid in near:
                 km = near[eid]
-                score += 1.5 if km < 50 else 1.0 if km < 200 else 0.5 if km < 500 else 0.0
+                score += 1.5 if km < 50 else 1.0 if km < 200 else 0.5 if km < CONTEXT_KM else 0.0
             updated[eid] = score
         _prefer_city_over_same_name_division(cands, updated, m.kind_hint)
         out.append(updated)
     return out
+
+
+# Candidates farther than this from every other place get no context bonus.
+CONTEXT_KM = 500.0
+_MATRIX_CELLS = 2_000_000
 
 
 def _nearest_other_km(mentions, candidates, picked) -> list[dict[str, float]]:
@@ -205,6 +210,9 @@ def _nearest_other_km(mentions, candidates, picked) -> list[dict[str, float]]:
     """
     if not picked:
         return [{} for _ in mentions]
+    # A name repeated with the same pick is one point of context, not many (a long document
+    # repeats its places hundreds of times).
+    picked = list({(k, e.id): (k, e) for k, e in picked}.values())
     pick_keys = np.array([k for k, _ in picked])
     pick_lat = np.radians([e.lat for _, e in picked])
     pick_lon = np.radians([e.lon for _, e in picked])
@@ -224,13 +232,31 @@ def _nearest_other_km(mentions, candidates, picked) -> list[dict[str, float]]:
     out: list[dict[str, float]] = [{} for _ in mentions]
     if not flat:
         return out
-    lat = np.radians([e.lat for e in flat])[:, None]
-    lon = np.radians([e.lon for e in flat])[:, None]
-    h = np.sin((pick_lat - lat) / 2) ** 2 + np.cos(lat) * np.cos(pick_lat) * np.sin((pick_lon - lon) / 2) ** 2
-    km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+    lat = np.radians([e.lat for e in flat])
+    lon = np.radians([e.lon for e in flat])
     row_key = np.repeat(np.array([key for key, _ in rows]), [len(entries) for _, entries in rows])
-    km[row_key[:, None] == pick_keys[None, :]] = np.inf  # a name is not its own context
-    nearest = km.min(axis=1)
+    # Only picks nearer than CONTEXT_KM count, and those lie within CONTEXT_KM of latitude:
+    # candidates sorted by latitude are compared, block by block, with the picks of their
+    # latitude band. A news article is one block; a long document (thousands of candidates x
+    # picks) stays linear-ish in time and within a few tens of MB.
+    by_lat = np.argsort(pick_lat)
+    pick_lat, pick_lon, pick_keys = pick_lat[by_lat], pick_lon[by_lat], pick_keys[by_lat]
+    band = CONTEXT_KM / 6371.0 + 1e-9
+    rows_by_lat = np.argsort(lat)
+    nearest = np.full(len(flat), np.inf)
+    block = max(64, _MATRIX_CELLS // len(picked))
+    for a in range(0, len(flat), block):
+        rows_here = rows_by_lat[a:a + block]
+        la, lo = lat[rows_here, None], lon[rows_here, None]
+        first = np.searchsorted(pick_lat, la[0, 0] - band)
+        last = np.searchsorted(pick_lat, la[-1, 0] + band, side="right")
+        if first == last:
+            continue
+        plat, plon = pick_lat[first:last], pick_lon[first:last]
+        h = np.sin((plat - la) / 2) ** 2 + np.cos(la) * np.cos(plat) * np.sin((plon - lo) / 2) ** 2
+        km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+        km[row_key[rows_here, None] == pick_keys[None, first:last]] = np.inf  # a name is not its own context
+        nearest[rows_here] = km.min(axis=1)
 
     offset = 0
     for ((key, _), indices), (_, entries) in zip(groups.items(), rows):
