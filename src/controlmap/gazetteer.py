@@ -632,6 +632,23 @@ def build(path: Path | None = None) -> Path:
 _COLUMNS = "e.id, e.name, e.kind, e.country, e.admin1, e.lat, e.lon, e.population, e.derived, e.source, e.admin1_code, e.capital"
 
 
+_CHUNK_SIZES = (8, 32, 128, 500)
+_MARKS = {size: ",".join("?" * size) for size in _CHUNK_SIZES}
+
+
+def _padded_chunks(keys: list[str]) -> Iterator[tuple[list[str], str]]:
+    """``keys`` in chunks padded to a few fixed sizes, each with its ``?,?,...`` list.
+
+    The sqlite3 module keeps compiled statements by their text: with the IN list padded (by
+    repeating a key, which changes no answer) to one of four sizes, every article reuses the
+    same few statements instead of compiling new ones for each count of names.
+    """
+    for i in range(0, len(keys), _CHUNK_SIZES[-1]):
+        chunk = keys[i:i + _CHUNK_SIZES[-1]]
+        size = next(n for n in _CHUNK_SIZES if n >= len(chunk))
+        yield chunk + chunk[-1:] * (size - len(chunk)), _MARKS[size]
+
+
 def _entry(row: tuple) -> GazetteerEntry:
     return GazetteerEntry(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8]), row[9],
                           row[10], bool(row[11]))
@@ -656,14 +673,14 @@ class Gazetteer:
         except sqlite3.Error as exc:
             raise GazetteerError(f"cannot open gazetteer index {self.path}: {exc}; run `controlmap gazetteer build`") from None
         self._names_cache: dict[str, list[NameMatch]] = {}
+        self._word_memo: dict[str, dict[str, tuple | None]] = {}
 
     def lookup_keys(self, keys: Iterable[str]) -> dict[str, list[NameMatch]]:
         """Entries for many normalised names at once (see :func:`name_key`)."""
-        wanted = [k for k in dict.fromkeys(keys) if k not in self._names_cache]
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i:i + 500]
+        keys = list(dict.fromkeys(keys))
+        wanted = [k for k in keys if k not in self._names_cache]
+        for chunk, marks in _padded_chunks(wanted):
             found: dict[str, list[NameMatch]] = {k: [] for k in chunk}
-            marks = ",".join("?" * len(chunk))
             sql = f"SELECT n.key, n.quality, {_COLUMNS} FROM names n JOIN entries e ON e.rowid = n.entry WHERE n.key IN ({marks})"
             for row in self._con.execute(sql, chunk):
                 found[row[0]].append(NameMatch(_entry(row[2:]), row[1]))
@@ -710,27 +727,31 @@ class Gazetteer:
             (entry.country, entry.admin1_code)).fetchone()
         return _entry(row) if row else None
 
-    def _batched(self, sql: str, keys: Iterable[str]) -> list[tuple]:
-        """Run ``sql`` (with ``{marks}`` for the placeholders) over ``keys`` in chunks SQLite accepts."""
+    def _word_rows(self, table: str, keys: Iterable[str]) -> dict[str, tuple]:
+        """Rows of a word table (``common_words``, ``not_places``, ``person_names``) for ``keys``.
+
+        Answers, misses included, are remembered per table: every article asks about the
+        same few thousand names, and a dictionary hit costs far less than a query.
+        """
+        memo = self._word_memo.setdefault(table, {})
         keys = list(dict.fromkeys(keys))
-        rows: list[tuple] = []
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            rows += self._con.execute(sql.format(marks=",".join("?" * len(chunk))), chunk).fetchall()
-        return rows
+        wanted = [k for k in keys if k not in memo]
+        for chunk, marks in _padded_chunks(wanted):
+            memo.update(dict.fromkeys(chunk))
+            memo.update((row[0], row[1:]) for row in self._con.execute(f"SELECT * FROM {table} WHERE word IN ({marks})", chunk))
+        return {k: memo[k] for k in keys if memo[k] is not None}
 
     def common_words(self, keys: Iterable[str]) -> set[str]:
         """Those of ``keys`` that are also lower-case English words ("more", "reading")."""
-        return {r[0] for r in self._batched("SELECT word FROM common_words WHERE word IN ({marks})", keys)}
+        return set(self._word_rows("common_words", keys))
 
     def not_places(self, keys: Iterable[str]) -> dict[str, str]:
         """Those of ``keys`` that are never places (demonyms, months...), with the reason."""
-        return dict(self._batched("SELECT word, why FROM not_places WHERE word IN ({marks})", keys))
+        return {k: row[0] for k, row in self._word_rows("not_places", keys).items()}
 
     def person_names(self, keys: Iterable[str]) -> dict[str, PersonName]:
         """Those of ``keys`` that are common given names or surnames in the US census lists."""
-        return {r[0]: PersonName(r[1], r[2])
-                for r in self._batched("SELECT word, given, surname_rank FROM person_names WHERE word IN ({marks})", keys)}
+        return {k: PersonName(*row) for k, row in self._word_rows("person_names", keys).items()}
 
     def info(self) -> dict[str, str]:
         """Version, build time, entry and name counts, file size."""

@@ -98,32 +98,39 @@ def _candidates(mention: Mention) -> dict[str, NameMatch]:
     return best
 
 
+# Prior of an entry by kind: (base, weight of log10 population). Countries and regions come
+# first; a city is as likely as its size says.
+_KIND_PRIOR = {
+    "country": (7.0, 0.0),
+    "admin1": (3.0, 0.3),
+    "admin2": (1.0, 0.3),
+    "region": (5.0, 0.0),
+    "city": (0.0, 0.6),
+    "airport": (1.0, 0.0),
+}
+_QUALITY_BONUS = (0.0, 0.6, 1.2)
+
+
 def _prior(match: NameMatch, hint: str | None) -> float:
     entry = match.entry
-    population = math.log10(entry.population + 1)
-    score = {
-        "country": 7.0,
-        "admin1": 3.0 + 0.3 * population,
-        "admin2": 1.0 + 0.3 * population,
-        "region": 5.0,
-        "city": 0.6 * population,
-        "airport": 1.0,
-    }.get(entry.kind, 1.0)
-    score += 2.0 if entry.capital else 0.0
-    score += (0.0, 0.6, 1.2)[match.quality]
+    base, per_decade = _KIND_PRIOR.get(entry.kind, (1.0, 0.0))
+    score = base + per_decade * math.log10(entry.population + 1) + _QUALITY_BONUS[match.quality]
+    if entry.capital:
+        score += 2.0
     if hint:
         score += 4.0 if entry.kind == hint else -2.0
     return score
 
 
-def _country_name_penalty(match: NameMatch, cands: dict[str, NameMatch], hint: str | None) -> float:
+def _country_name_penalty(match: NameMatch, country_named: bool, hint: str | None) -> float:
     """"Mexico" is the country: a place known by a country's own name only as an alternate
-    (Mexico City is "Mexico" in GeoNames' alternate names) is the weaker reading."""
+    (Mexico City is "Mexico" in GeoNames' alternate names) is the weaker reading.
+
+    ``country_named`` says whether a country among the candidates has the name as its own.
+    """
     if match.quality == 2 or hint or match.entry.kind == "country":
         return 0.0
-    if any(c.entry.kind == "country" and c.quality == 2 for c in cands.values()):
-        return 2.0
-    return 0.0
+    return 2.0 if country_named else 0.0
 
 
 def _within_bonus(entry: GazetteerEntry, within: tuple[str, ...], gazetteer: Gazetteer) -> float:
@@ -144,9 +151,10 @@ def resolve_mentions(
     candidates = [_candidates(m) for m in mentions]
     base = [
         {eid: _prior(match, m.kind_hint) + (_within_bonus(match.entry, m.within, gazetteer) if m.within else 0.0)
-         - _country_name_penalty(match, cands, m.kind_hint)
+         - _country_name_penalty(match, country_named, m.kind_hint)
          for eid, match in cands.items()}
         for m, cands in zip(mentions, candidates)
+        for country_named in (any(c.entry.kind == "country" and c.quality == 2 for c in cands.values()),)
     ]
     chosen = [max(scores, key=scores.get) if scores else None for scores in base]
     scores = base
@@ -205,8 +213,8 @@ _MATRIX_CELLS = 2_000_000
 def _nearest_other_km(mentions, candidates, picked) -> list[dict[str, float]]:
     """For each mention's candidates, the distance to the nearest place picked for another name.
 
-    One vectorised haversine over (all distinct candidates x picks) per document: this is the
-    hot loop of resolution. Mentions repeating a name share their row of results.
+    Vectorised over all distinct candidates x picks of the document (see :func:`_nearest_km`):
+    this is the hot loop of resolution. Mentions repeating a name share their row of results.
     """
     if not picked:
         return [{} for _ in mentions]
@@ -235,41 +243,56 @@ def _nearest_other_km(mentions, candidates, picked) -> list[dict[str, float]]:
     lat = np.radians([e.lat for e in flat])
     lon = np.radians([e.lon for e in flat])
     row_key = np.repeat(np.array([key for key, _ in rows]), [len(entries) for _, entries in rows])
-    # Only picks nearer than CONTEXT_KM count, and those lie within CONTEXT_KM of latitude:
-    # candidates sorted by latitude are compared, block by block, with the picks of their
-    # latitude band. A news article is one block; a long document (thousands of candidates x
-    # picks) stays linear-ish in time and within a few tens of MB.
-    by_lat = np.argsort(pick_lat)
-    pick_lat, pick_lon, pick_keys = pick_lat[by_lat], pick_lon[by_lat], pick_keys[by_lat]
-    band = CONTEXT_KM / 6371.0 + 1e-9
-    rows_by_lat = np.argsort(lat)
-    nearest = np.full(len(flat), np.inf)
-    block = max(64, _MATRIX_CELLS // len(picked))
-    for a in range(0, len(flat), block):
-        rows_here = rows_by_lat[a:a + block]
-        la, lo = lat[rows_here, None], lon[rows_here, None]
-        first = np.searchsorted(pick_lat, la[0, 0] - band)
-        last = np.searchsorted(pick_lat, la[-1, 0] + band, side="right")
-        if first == last:
-            continue
-        plat, plon = pick_lat[first:last], pick_lon[first:last]
-        h = np.sin((plat - la) / 2) ** 2 + np.cos(la) * np.cos(plat) * np.sin((plon - lo) / 2) ** 2
-        km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
-        km[row_key[rows_here, None] == pick_keys[None, first:last]] = np.inf  # a name is not its own context
-        nearest[rows_here] = km.min(axis=1)
-
+    nearest_km = _nearest_km(lat, lon, row_key, pick_lat, pick_lon, pick_keys).tolist()
     offset = 0
     for ((key, _), indices), (_, entries) in zip(groups.items(), rows):
         near: dict[str, float] = {}
-        for e, d in zip(entries, nearest[offset:offset + len(entries)]):
-            if np.isfinite(d):
-                near[e.id] = float(d)
-            if e.kind in ("admin1", "city") and e.admin1_code and names_inside.get((e.country, e.admin1_code), set()) - {key}:
-                near[e.id] = 0.0 if e.kind == "admin1" else min(near.get(e.id, 100.0), 100.0)
+        for e, d in zip(entries, nearest_km[offset:offset + len(entries)]):
+            if d < CONTEXT_KM:
+                near[e.id] = d
+            if e.kind in ("admin1", "city") and e.admin1_code:
+                inside = names_inside.get((e.country, e.admin1_code))
+                if inside and (len(inside) > 1 or key not in inside):
+                    near[e.id] = 0.0 if e.kind == "admin1" else min(near.get(e.id, 100.0), 100.0)
         offset += len(entries)
         for i in indices:
             out[i] = near
     return out
+
+
+def _haversine_km(lat: np.ndarray, lon: np.ndarray, plat: np.ndarray, plon: np.ndarray) -> np.ndarray:
+    """Great-circle km between column vectors ``lat, lon`` and row vectors ``plat, plon`` (radians)."""
+    h = np.sin((plat - lat) / 2) ** 2 + np.cos(lat) * np.cos(plat) * np.sin((plon - lon) / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+
+
+def _nearest_km(lat: np.ndarray, lon: np.ndarray, keys: np.ndarray,
+                pick_lat: np.ndarray, pick_lon: np.ndarray, pick_keys: np.ndarray) -> np.ndarray:
+    """For each point, km to the nearest pick of another name (inf or any value beyond
+    CONTEXT_KM when none is nearer than CONTEXT_KM)."""
+    if len(lat) * len(pick_lat) <= _MATRIX_CELLS:  # a news article: one matrix
+        km = _haversine_km(lat[:, None], lon[:, None], pick_lat, pick_lon)
+        km[keys[:, None] == pick_keys[None, :]] = np.inf  # a name is not its own context
+        return km.min(axis=1)
+    # A long document: picks nearer than CONTEXT_KM lie within CONTEXT_KM of latitude, so
+    # points sorted by latitude are compared, block by block, with the picks of their band
+    # only. Time stays near linear, memory within a few tens of MB.
+    by_lat = np.argsort(pick_lat)
+    pick_lat, pick_lon, pick_keys = pick_lat[by_lat], pick_lon[by_lat], pick_keys[by_lat]
+    band = CONTEXT_KM / 6371.0 + 1e-9
+    rows_by_lat = np.argsort(lat)
+    nearest = np.full(len(lat), np.inf)
+    block = max(64, _MATRIX_CELLS // len(pick_lat))
+    for a in range(0, len(lat), block):
+        rows = rows_by_lat[a:a + block]
+        first = np.searchsorted(pick_lat, lat[rows[0]] - band)
+        last = np.searchsorted(pick_lat, lat[rows[-1]] + band, side="right")
+        if first == last:
+            continue
+        km = _haversine_km(lat[rows, None], lon[rows, None], pick_lat[first:last], pick_lon[first:last])
+        km[keys[rows, None] == pick_keys[None, first:last]] = np.inf
+        nearest[rows] = km.min(axis=1)
+    return nearest
 
 
 def _prefer_city_over_same_name_division(cands: dict[str, NameMatch], scores: dict[str, float], hint: str | None) -> None:

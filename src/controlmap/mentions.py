@@ -224,6 +224,14 @@ def _gap_is_space(text: str, a: int, b: int) -> bool:
     return 0 < len(gap) <= 2 and gap.strip() == ""
 
 
+def _airport_word_at(tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` starts "airport", "airbase" or "air base"."""
+    if k >= len(tokens):
+        return False
+    word = tokens[k].lower
+    return word in ("airport", "airbase") or (word == "air" and k + 1 < len(tokens) and tokens[k + 1].lower == "base")
+
+
 def _phrase(text: str, tokens: list[Token], i: int, j: int) -> str:
     return text[tokens[i].start:tokens[j].end]
 
@@ -245,14 +253,15 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
             for b in bridged[-3:]:
                 spans.append((a, b))
     keys = {span: name_key(_phrase(text, tokens, *span)) for span in spans}
-    # Feature-word forms ("Aleppo airport") are looked up for the single names too.
-    for run in runs:
-        for a in run:
-            keys[(a, -1)] = name_key(tokens[a].text + " airport")
+    # Names that a lower-case "airport" or "air base" follows are looked up with the feature
+    # word too ("Aleppo airport", "Kansas City airport"), under the span plus "airport".
+    for a, b in spans:
+        if _airport_word_at(tokens, b + 1):
+            keys[(a, b, "airport")] = name_key(_phrase(text, tokens, a, b) + " airport")
     found = gazetteer.lookup_keys(set(keys.values()))
     all_keys = {k for k, v in found.items() if v}
     common = gazetteer.common_words(all_keys)
-    never = gazetteer.not_places(set(keys.values()))
+    never = gazetteer.not_places(all_keys)
     persons = gazetteer.person_names({name_key(tokens[i].text) for run in runs for i in run})
     people = _person_runs(runs, tokens, keys, found, persons)
     list_hints = _list_hints(text)
@@ -445,8 +454,8 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     nxt_index = run[j] + 1
     if not after and nxt_index < len(tokens) and _gap_is_space(text, last.end + (2 if last.possessive else 0), tokens[nxt_index].start):
         nxt = tokens[nxt_index]
-        if nxt.lower in ("airport", "airbase") or (nxt.lower == "air" and nxt_index + 1 < len(tokens) and tokens[nxt_index + 1].lower == "base"):
-            airport_key = keys.get((run[j], -1)) if i == j else name_key(name + " airport")
+        if _airport_word_at(tokens, nxt_index):
+            airport_key = keys.get((run[i], run[j], "airport"))
             airport_matches = [m for m in found.get(airport_key, []) if m.entry.kind == "airport"] if airport_key else []
             if airport_matches:
                 end = tokens[nxt_index + 1].end if nxt.lower == "air" else nxt.end
