@@ -111,13 +111,10 @@ class Token:
     start: int
     end: int
     text: str
+    lower: str  # stored, not derived: the rules ask for it hundreds of thousands of times
     capitalised: bool
     possessive: bool = False
     sentence_initial: bool = False
-
-    @property
-    def lower(self) -> str:
-        return self.text if not self.capitalised and self.text.islower() else self.text.lower()
 
 
 @dataclass
@@ -155,7 +152,7 @@ def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
     starts = sentence_starts or set()
     # Most tokens are plain lower-case words, only context for the names around them: they
     # take the fast path of the comprehension (this is the hottest loop of the geoparser).
-    return [Token(m.start(), m.end(), word, False) if word.islower() and "-" not in word
+    return [Token(m.start(), m.end(), word, word, False) if word.islower() and "-" not in word
             else _name_token(text, m.start(), word, starts)
             for m in _TOKEN.finditer(text) for word in (m.group(),)]
 
@@ -187,7 +184,7 @@ def _name_token(text: str, start: int, word: str, starts: set[int]) -> Token:
         # "In China, ...", "The U.S. said", "A Cork mother": a capital that only marks the
         # sentence start must not glue the word to the name after it.
         capitalised = initial = False
-    return Token(start, start + len(word), word, capitalised, possessive, initial)
+    return Token(start, start + len(word), word, word.lower(), capitalised, possessive, initial)
 
 
 def _line_start(text: str, start: int) -> bool:
@@ -201,14 +198,14 @@ def _runs(tokens: list[Token], text: str) -> list[list[int]]:
     """Maximal runs of capitalised tokens separated only by spaces (token indices)."""
     runs: list[list[int]] = []
     current: list[int] = []
-    for i, token in enumerate(tokens):
-        joined = bool(current) and _gap_is_space(text, tokens[current[-1]].end, token.start) and not tokens[current[-1]].possessive
-        if token.capitalised and (not current or joined):
-            current.append(i)
-            continue
+    for i in [i for i, token in enumerate(tokens) if token.capitalised]:
         if current:
+            last = tokens[current[-1]]
+            if current[-1] == i - 1 and not last.possessive and _gap_is_space(text, last.end, tokens[i].start):
+                current.append(i)
+                continue
             runs.append(current)
-        current = [i] if token.capitalised else []
+        current = [i]
     if current:
         runs.append(current)
     return runs
@@ -255,8 +252,9 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     keys = {span: name_key(_phrase(text, tokens, *span)) for span in spans}
     # Names that a lower-case "airport" or "air base" follows are looked up with the feature
     # word too ("Aleppo airport", "Kansas City airport"), under the span plus "airport".
+    before_airport = {run[-1] for run in runs if _airport_word_at(tokens, run[-1] + 1)}
     for a, b in spans:
-        if _airport_word_at(tokens, b + 1):
+        if b in before_airport:
             keys[(a, b, "airport")] = name_key(_phrase(text, tokens, a, b) + " airport")
     found = gazetteer.lookup_keys(set(keys.values()))
     all_keys = {k for k, v in found.items() if v}
