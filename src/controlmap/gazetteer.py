@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from . import settings
 from .errors import GazetteerError, UnknownPlaceError
@@ -727,8 +727,9 @@ class Gazetteer:
             (entry.country, entry.admin1_code)).fetchone()
         return _entry(row) if row else None
 
-    def _word_rows(self, table: str, keys: Iterable[str]) -> dict[str, tuple]:
-        """Rows of a word table (``common_words``, ``not_places``, ``person_names``) for ``keys``.
+    def _word_rows(self, table: str, keys: Iterable[str], make: Callable[..., object] = tuple) -> dict[str, object]:
+        """``make(*columns)`` of the rows of a word table (``common_words``, ``not_places``,
+        ``person_names``) for those of ``keys`` it holds.
 
         Answers, misses included, are remembered per table: every article asks about the
         same few thousand names, and a dictionary hit costs far less than a query.
@@ -738,20 +739,21 @@ class Gazetteer:
         wanted = [k for k in keys if k not in memo]
         for chunk, marks in _padded_chunks(wanted):
             memo.update(dict.fromkeys(chunk))
-            memo.update((row[0], row[1:]) for row in self._con.execute(f"SELECT * FROM {table} WHERE word IN ({marks})", chunk))
+            rows = self._con.execute(f"SELECT * FROM {table} WHERE word IN ({marks})", chunk)
+            memo.update((row[0], make(*row[1:])) for row in rows)
         return {k: memo[k] for k in keys if memo[k] is not None}
 
     def common_words(self, keys: Iterable[str]) -> set[str]:
         """Those of ``keys`` that are also lower-case English words ("more", "reading")."""
-        return set(self._word_rows("common_words", keys))
+        return set(self._word_rows("common_words", keys, lambda: True))
 
     def not_places(self, keys: Iterable[str]) -> dict[str, str]:
         """Those of ``keys`` that are never places (demonyms, months...), with the reason."""
-        return {k: row[0] for k, row in self._word_rows("not_places", keys).items()}
+        return self._word_rows("not_places", keys, str)
 
     def person_names(self, keys: Iterable[str]) -> dict[str, PersonName]:
         """Those of ``keys`` that are common given names or surnames in the US census lists."""
-        return {k: PersonName(*row) for k, row in self._word_rows("person_names", keys).items()}
+        return self._word_rows("person_names", keys, PersonName)
 
     def info(self) -> dict[str, str]:
         """Version, build time, entry and name counts, file size."""

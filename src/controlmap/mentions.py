@@ -413,6 +413,9 @@ def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]
 def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys, found, common, run_of,
            persons: dict[str, PersonName], list_hints: dict[int, str]) -> Mention | None:
     """Decide whether tokens run[i..j] name a place; build the mention with its hints."""
+    # In a bridged run only a match across the connector counts; its parts wait for their own runs.
+    if run is not run_of.get(run[0]) and run_of.get(run[i]) is run_of.get(run[j]):
+        return None
     first, last = tokens[run[i]], tokens[run[j]]
     key = keys[(run[i], run[j])]
     matches = found[key]
@@ -421,10 +424,6 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     before = [tokens[k] for k in run[:i]]
     after = [tokens[k] for k in run[j + 1:]]
     start, end = first.start, last.end
-
-    # In a bridged run only a match across the connector counts; its parts wait for their own runs.
-    if run is not run_of.get(run[0]) and run_of.get(run[i]) is run_of.get(run[j]):
-        return None
 
     prev_index = run[i] - 1
     prev = tokens[prev_index] if prev_index >= 0 else None
