@@ -33,7 +33,8 @@ _TITLES = frozenset(
     "mr mrs ms miss dr prof president gen general sen senator rep representative gov governor king queen prince "
     "princess minister pope sheikh sheik judge lt col capt sgt cpl officer chief coach lord lady sir dame saint st "
     "mayor commissioner ambassador secretary chancellor emir imam rabbi father brother sister uncle aunt "
-    "detective deputy sheriff trooper agent spokesman spokeswoman".split()
+    "detective deputy sheriff trooper agent spokesman spokeswoman leader chairman chairwoman ceo actor "
+    "actress singer rapper striker midfielder goalkeeper manager boss novelist author".split()
 )
 _COMPASS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast southwest "
@@ -89,6 +90,8 @@ _SURNAME_RANK = 3000
 # are set aside before this is asked.)
 _NAME_PREFIXES = frozenset("lake mount mt fort ft port saint st ste san santa santo sao new old little great "
                            "cape isle isla river glen point".split())
+# Lower-case particles inside people's names: "Mike de Kock", "Mohammed bin Rashid".
+_SURNAME_PARTICLES = frozenset("de van von der den du bin ibn".split())
 # Capitalised function words start titles and slogans ("Clean Up DeKalb"), not names.
 _FUNCTION_WORDS = frozenset("up the a an in on at for to by with from into out over off new old all our my your "
                             "this that these no not go get keep".split())
@@ -357,7 +360,9 @@ def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: l
     # "Marburg virus ... imported Marburg": once a name is a pathogen's, its lone uses are too.
     borrowed_names |= {tokens[k].text for k in range(len(tokens) - 1)
                     if tokens[k].capitalised and tokens[k + 1].lower in _DISEASE_WORDS}
-    person_words.update(tokens[k].text for k in people if k - 1 in people)
+    # "John Bolton ... hiring Bolton": the surname of a named person is that person again,
+    # unless the place is very large or the words around it put a place in play.
+    surnames = {tokens[k].text for k in people if k - 1 in people}
     for run in runs:
         if 2 <= len(run) <= 3 and not found.get(keys.get((run[0], run[-1]), "")):
             if not any(tokens[k].lower in _COMPASS or tokens[k].lower in _FACILITY or tokens[k].lower in _INSTITUTION
@@ -367,13 +372,15 @@ def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: l
             # "Mr. Sanford" makes every lone "Sanford" of the article the man, unless the
             # name is a country or a province.
             titled.add(tokens[run[-1]].text)
-    if not person_words and not titled and not borrowed_names:
+    if not person_words and not titled and not borrowed_names and not surnames:
         return mentions
     return [m for m in mentions
             if " " in m.name
             or (m.name not in person_words or _well_known(m.matches))
             and (m.name not in titled or whole_run_country(m.matches))
-            and (m.name not in borrowed_names or _place_in_play(text, m.start))]
+            and (m.name not in borrowed_names or _place_in_play(text, m.start))
+            and (m.name not in surnames or _place_in_play(text, m.start) or whole_run_country(m.matches)
+                 or _best_population(m.matches) >= 1_000_000)]
 
 
 def _place_in_play(text: str, start: int) -> bool:
@@ -434,6 +441,14 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     # People: a title right before the name.
     if prev_word.rstrip(".") in _TITLES or (before and before[0].lower.rstrip(".") in _TITLES):
         return None
+    # "Mike de Kock", "Mohammed bin Rashid": a name after a surname particle that follows a
+    # capitalised word is the rest of a person's name ("Rio de Janeiro" is matched whole first).
+    if (not before and prev is not None and prev.lower in _SURNAME_PARTICLES and prev_index >= 1
+            and tokens[prev_index - 1].capitalised and _gap_is_space(text, tokens[prev_index - 1].end, prev.start)
+            and not whole_run_country(matches)):  # ("Tour de France" is the country)
+        return None
+    if i == j and len(name) <= 4 and name[-1].isupper() and not name.isupper() and name.isalpha():
+        return None  # "MoD", "PhD": a mixed-case abbreviation is no place name
     if not before and _after_dotted_title(text, tokens, run[i]):
         return None
     hint = list_hints.get(first.start)
@@ -492,8 +507,9 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         return None  # "US$460", "NZ$10": a currency
     if nxt_index < len(tokens) and tokens[nxt_index].lower in _DISEASE_WORDS and not after:
         return None  # "the Reston ebolavirus", "Marburg virus": a pathogen named after a place
-    if _acronym(name) and re.search(r"\d\s*$", text[max(0, start - 6):start]):
-        return None  # "500 BC", "10 AM": an era or a unit after a number, not a place
+    if (_acronym(name) and re.search(r"\d\s*$", text[max(0, start - 6):start])
+            and not any(m.entry.kind == "country" and m.quality == 2 for m in matches)):
+        return None  # "500 BC", "10 AM": an era or a unit after a number ("2,000 U.S. troops" is a country)
     if _acronym(name) and not dateline and not any(m.quality == 2 and m.entry.kind in ("country", "admin1", "region") for m in matches):
         # "HIV", "NATO", "BA": acronyms are rarely places unless the gazetteer knows them as such ("UK", "DRC").
         return None

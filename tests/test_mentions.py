@@ -1,0 +1,54 @@
+"""Recognition rules for the words around names: people, abbreviations, feature words."""
+import pytest
+
+from controlmap.article import article_from_text
+from controlmap.geoparse import geoparse
+
+
+def _names(text, gazetteer):
+    return [p.text for p in geoparse(article_from_text(text), gazetteer=gazetteer)]
+
+
+def _places(text, gazetteer):
+    return {p.text: p for p in geoparse(article_from_text(text), gazetteer=gazetteer)}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("The trainer Mike de Kock won again in Dubai.", "Kock"),
+    ("Sheikh Mohammed bin Rashid Al Maktoum opened the race.", "Rashid"),
+])
+def test_names_after_a_surname_particle_are_people(text, person, gazetteer):
+    assert person not in " ".join(_names(text, gazetteer))
+
+
+def test_a_country_after_de_is_still_the_country(gazetteer):
+    assert "France" in _names("He rode the Tour de France twice.", gazetteer)
+
+
+def test_mixed_case_abbreviations_are_not_places(gazetteer):
+    assert _names("The MoD said a soldier had died.", gazetteer) == []
+
+
+def test_a_country_abbreviation_after_a_number_is_the_country(gazetteer):
+    places = _places("Trump has not ordered the 2,000 U.S. troops out of Syria.", gazetteer)
+    assert places["U.S."].entry.kind == "country" and places["U.S."].entry.country == "US"
+
+
+def test_an_era_after_a_number_is_not_a_place(gazetteer):
+    assert _names("The temple was built around 500 BC by the Persians.", gazetteer) == []
+
+
+def test_the_surname_of_a_named_person_is_that_person(gazetteer):
+    text = "John Bolton was named adviser. Trump hired Bolton anyway. Later he flew to Bolton in England."
+    found = [p for p in geoparse(article_from_text(text), gazetteer=gazetteer) if p.text == "Bolton"]
+    # only "to Bolton", where a preposition puts the town in play
+    assert [text[p.start - 3:p.end] for p in found] == ["to Bolton"]
+
+
+def test_a_title_noun_makes_a_person(gazetteer):
+    assert _names("Russian leader Vladimir Putin spoke on Friday.", gazetteer) == []
+
+
+def test_a_multi_word_name_before_airport_names_the_airport(gazetteer):
+    places = _places("Flights resumed at Da Nang airport on Monday.", gazetteer)
+    assert places["Da Nang airport"].entry.kind == "airport"
