@@ -52,3 +52,20 @@ def test_a_title_noun_makes_a_person(gazetteer):
 def test_a_multi_word_name_before_airport_names_the_airport(gazetteer):
     places = _places("Flights resumed at Da Nang airport on Monday.", gazetteer)
     assert places["Da Nang airport"].entry.kind == "airport"
+
+
+def test_a_county_leads_the_name_of_its_fair(gazetteer):
+    places = _places("The 2008 Walker County Fair Queen visited Huntsville, Texas.", gazetteer)
+    assert places["Walker County"].entry.kind == "admin2"
+
+
+def test_the_home_town_after_a_party_letter_is_a_place(gazetteer):
+    places = _places("State Sen. Robert Ford, D-Charleston, said he is optimistic.", gazetteer)
+    assert places["Charleston"].entry.name == "Charleston"
+    assert "D-Charleston" not in places
+
+
+def test_downtown_puts_a_surname_like_town_in_play(gazetteer):
+    text = "Greer, South Carolina, is growing. Downtown Greer, known locally as the Station, is busy."
+    found = [p for p in geoparse(article_from_text(text), gazetteer=gazetteer) if p.text == "Greer"]
+    assert len(found) == 2 and {p.entry.country for p in found} == {"US"}

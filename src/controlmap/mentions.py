@@ -41,6 +41,9 @@ _COMPASS = frozenset(
     "north-east north-west south-east south-west north-eastern north-western south-eastern south-western "
     "upper lower greater far mid".split()
 )
+# Words that may open the capitalised run of a place without being part of its name.
+_AREA_WORDS = frozenset("downtown uptown midtown metro suburban rural inner outer historic".split())
+_BEFORE_NAME = _COMPASS | _AREA_WORDS
 _LOCATIVE = frozenset("in at near from to into outside across around toward towards through via throughout inside "
                       "within between".split())
 # Feature words after a name: the kind of place they point at.
@@ -163,6 +166,9 @@ def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
 def _name_token(text: str, start: int, word: str, starts: set[int]) -> Token:
     """The token of a word that is not plain lower case: a name, an acronym, a hyphenated form."""
     possessive = False
+    if word[1:2] == "-" and word[0] in "DRI" and word[2:3].isupper():
+        # "Sen. Robert Ford, D-Charleston": party and home town, as US papers write them.
+        start, word = start + 2, word[2:]
     if word.endswith(("'s", "’s")) and len(word) > 2:
         word, possessive = word[:-2], True
     elif word.endswith(("s'", "s’")):
@@ -365,7 +371,7 @@ def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: l
     surnames = {tokens[k].text for k in people if k - 1 in people}
     for run in runs:
         if 2 <= len(run) <= 3 and not found.get(keys.get((run[0], run[-1]), "")):
-            if not any(tokens[k].lower in _COMPASS or tokens[k].lower in _FACILITY or tokens[k].lower in _INSTITUTION
+            if not any(tokens[k].lower in _BEFORE_NAME or tokens[k].lower in _FACILITY or tokens[k].lower in _INSTITUTION
                        or tokens[k].text.isupper() or tokens[k].lower in _FUNCTION_WORDS for k in run):
                 person_words.update(tokens[k].text for k in run)
         if _after_dotted_title(text, tokens, run[0]):
@@ -453,7 +459,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         return None
     hint = list_hints.get(first.start)
 
-    leftover_before = [t for t in before if t.lower not in _COMPASS and t.lower != "the"]
+    leftover_before = [t for t in before if t.lower not in _BEFORE_NAME and t.lower != "the"]
     leftover_after = list(after)
     # "Idlib Province", "Kansas City Airport": feature words after the name.
     while leftover_after and leftover_after[0].lower in _FEATURE_AFTER and leftover_after[0].lower not in ("state", "department"):
@@ -491,7 +497,8 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     locative = prev_word in _LOCATIVE or (before_article in _LOCATIVE and key not in common) or (
         prev_word == "of" and prev_index >= 1 and tokens[prev_index - 1].lower in _OFFSET_WORDS) or (
         # "Mark Kitsmore, 54, of Tyler": where a person is from
-        prev_word == "of" and not before and text[max(0, start - 5):start] == ", of ")
+        prev_word == "of" and not before and text[max(0, start - 5):start] == ", of ") or (
+        any(t.lower in _AREA_WORDS for t in before))  # "Downtown Greer"
     # "Moore said", "Trapani told": a name that speaks is a person or an organisation
     # (but "a nurse in Austin told" is about Austin).
     nxt_word = tokens[run[-1] + 1].lower if run[-1] + 1 < len(tokens) else ""
@@ -518,7 +525,11 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         # leads a longer name ("Aleppo University") or compass words start it.
         if leftover_before and not _brand_then_place(leftover_before, leftover_after, major, persons, matches):
             return None
-        if (is_common and not any(m.entry.kind == "country" and m.quality == 2 for m in matches)) or not major:
+        # A name that says what it is leads longer names too: "Walker County Fair", "Kansas City Chiefs".
+        explicit = (i < j and last.lower in _FEATURE_AFTER and first.lower != "the"
+                    and any(m.quality == 2 for m in matches))
+        if not explicit and ((is_common and not any(m.entry.kind == "country" and m.quality == 2 for m in matches))
+                             or not major):
             return None  # ("Canada" is a word in Webster's, but a country's name is its name)
         evidence.append("part of a longer name")
     if is_common:
