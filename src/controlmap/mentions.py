@@ -188,7 +188,10 @@ def _name_token(text: str, start: int, word: str, starts: set[int]) -> Token:
             possessive = False
     capitalised = word[:1].isupper() or word[1:2] in ("'", "’") and word[2:3].isupper() or (
         "-" in word and word.split("-")[0].lower() in _PARTICLES and word.split("-")[1][:1].isupper())
-    initial = capitalised and (start in starts or _line_start(text, start))
+    opening = start
+    while opening > 0 and text[opening - 1] in "\"'“‘([":
+        opening -= 1  # a sentence may open with a quote: “Can you imagine...”
+    initial = capitalised and (opening in starts or _line_start(text, start))
     if initial and word.lower() in _SENTENCE_STARTERS:
         # "In China, ...", "The U.S. said", "A Cork mother": a capital that only marks the
         # sentence start must not glue the word to the name after it.
@@ -269,6 +272,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     all_keys = {k for k, v in found.items() if v}
     common = gazetteer.common_words(all_keys)
     never = gazetteer.not_places(all_keys)
+    stop_abbreviations = gazetteer.stop_abbreviations(all_keys)
     persons = gazetteer.person_names({name_key(tokens[i].text) for run in runs for i in run})
     people = _person_runs(runs, tokens, keys, found, persons)
     list_hints = _list_hints(text)
@@ -286,9 +290,16 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
             best = None
             for j in range(min(len(run) - 1, i + _MAX_NGRAM - 1), i - 1, -1):
                 key = keys.get((tok_index, run[j]))
-                if key and found.get(key) and key not in never:
-                    best = j
-                    break
+                if not key or not found.get(key) or key in never:
+                    continue
+                if (key in stop_abbreviations and j == i and text[tokens[tok_index].end:tokens[tok_index].end + 1] != "."
+                        and not _after_town(text, tokens[tok_index].start)):
+                    bare = keys[(tok_index, tok_index)] = _without_abbreviation(key, stop_abbreviations[key], found)
+                    common.update([bare] if key in common else [])
+                    if not found[bare]:
+                        continue
+                best = j
+                break
             if best is None:
                 i += 1
                 continue
@@ -301,6 +312,20 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     mentions.sort(key=lambda m: m.start)
     _attach_within(mentions, text)
     return mentions
+
+
+def _after_town(text: str, start: int) -> bool:
+    """Whether a capitalised word and a comma come right before ``start``: "Edmonton, Ky"."""
+    return re.search(r"[A-Za-z.], ?$", text[max(0, start - 4):start]) is not None
+
+
+def _without_abbreviation(key: str, entry_id: str, found: dict[str, list[NameMatch]]) -> str:
+    """The lookup key of a word written without the full stop its abbreviation needs: "Mass"
+    in "Sunday Mass" keeps the word's other entries, not Massachusetts."""
+    bare = f"{key} (no full stop)"
+    if bare not in found:
+        found[bare] = [m for m in found[key] if m.entry.id != entry_id]
+    return bare
 
 
 def _person_runs(runs: list[list[int]], tokens: list[Token], keys, found,
@@ -455,6 +480,9 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         return None
     if i == j and len(name) <= 4 and name[-1].isupper() and not name.isupper() and name.isalpha():
         return None  # "MoD", "PhD": a mixed-case abbreviation is no place name
+    if i == j and (first.lower in _COMPASS and prev_word != "the"
+                   or first.lower in _DOTTED_TITLES and text[end:end + 1] == "."):
+        return None  # "West said", "Sen. Ray Miller": a lone compass word (but "the West") or a title
     if not before and _after_dotted_title(text, tokens, run[i]):
         return None
     hint = list_hints.get(first.start)
@@ -517,6 +545,11 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     if (_acronym(name) and re.search(r"\d\s*$", text[max(0, start - 6):start])
             and not any(m.entry.kind == "country" and m.quality == 2 for m in matches)):
         return None  # "500 BC", "10 AM": an era or a unit after a number ("2,000 U.S. troops" is a country)
+    if (len(name) == 2 and name.isupper() and not before and not dateline and not _after_town(text, start)
+            and not any(m.quality == 2 and m.entry.kind in ("country", "region") for m in matches)):
+        # "PA officials", "NC Dinos": a state's postal code names it after a town ("Erie, PA")
+        # or closing a name ("FrontCounter BC").
+        return None
     if _acronym(name) and not dateline and not any(m.quality == 2 and m.entry.kind in ("country", "admin1", "region") for m in matches):
         # "HIV", "NATO", "BA": acronyms are rarely places unless the gazetteer knows them as such ("UK", "DRC").
         return None
