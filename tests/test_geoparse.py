@@ -137,3 +137,31 @@ def test_currencies_pathogens_and_lone_surnames_are_not_places(gazetteer):
     assert "US" not in found and "Reston" not in found and "Marburg" not in found
     assert "McDonald" not in found
     assert "Moore" in found and "Oklahoma" in found
+
+
+def _km(entry, lat, lon):
+    from geographiclib.geodesic import Geodesic
+
+    return Geodesic.WGS84.Inverse(entry.lat, entry.lon, lat, lon)["s12"] / 1000
+
+
+def test_islands_lakes_and_ranges_are_places_near_their_middle(gazetteer):
+    text = ("A quake struck off Sumatra and shook Java, the Indonesian island. "
+            "Swans died on Lake Erie; snow fell in the Ural Mountains and on Mindanao.")
+    by_text = {p.text: p.entry for p in _parse(text, gazetteer)}
+    for name, (lat, lon) in {"Sumatra": (0.0, 102.0), "Java": (-7.5, 110.0), "Lake Erie": (42.2, -81.2),
+                             "Ural Mountains": (60.0, 60.0), "Mindanao": (8.0, 125.0)}.items():
+        assert name in by_text, name
+        assert _km(by_text[name], lat, lon) < 100, (name, by_text[name])
+    assert by_text["Java"].country == "ID"  # not Java, Georgia
+
+
+def test_historical_names_resolve_to_the_place_they_named(gazetteer):
+    text = ("Mobutu renamed the country Zaire. Troops left the Soviet Union for Rhône-Alpes. "
+            "Fighting spread to Dagestan. He served at Fort Detrick and at Fort Hood.")
+    by_text = {p.text: p.entry for p in _parse(text, gazetteer)}
+    assert by_text["Zaire"].kind == "country" and by_text["Zaire"].country == "CD"  # not Angola's Zaire province
+    assert by_text["Soviet Union"].id == "curated:soviet-union"
+    assert by_text["Rhône-Alpes"].country == "FR"
+    assert by_text["Dagestan"].kind == "admin1" and by_text["Dagestan"].country == "RU"
+    assert _km(by_text["Fort Detrick"], 39.43, -77.43) < 10 and _km(by_text["Fort Hood"], 31.13, -97.78) < 10
