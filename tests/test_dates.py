@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from controlmap.dates import find_dates, latest_weekday
+from controlmap.dates import find_dates, latest_weekday, relative_dates
 
 PUBLISHED = date(2024, 11, 30)  # a Saturday
 
@@ -33,6 +33,9 @@ PUBLISHED = date(2024, 11, 30)  # a Saturday
     ("had held half of Aleppo for more than four years", "2020-01-01", "year", "since"),
     ("besieged for two months", "2024-09-01", "month", "since"),
     ("held the town for 3 days", "2024-11-27", "day", "since"),
+    # wire copy wraps lines anywhere, also between a preposition and its date
+    ("held it until\n    Sunday", "2024-11-24", "day", "until"),
+    ("fighting since\nMarch 5", "2024-03-05", "day", "since"),
 ])
 def test_date_resolution(text, expected, precision, relation):
     found = find_dates(text, PUBLISHED)
@@ -53,3 +56,9 @@ def test_numbers_are_not_dates(text):
 def test_latest_weekday_is_on_or_before_publication():
     assert latest_weekday("saturday", PUBLISHED) == PUBLISHED
     assert latest_weekday("Sunday", PUBLISHED) == date(2024, 11, 24)
+
+
+def test_relative_dates_are_those_only_a_publication_date_resolves():
+    assert relative_dates("rebels took it on Thursday, held it since 2016 and lost it on March 5") == [
+        "on Thursday", "on March 5"]
+    assert relative_dates("on 30 November 2024") == []

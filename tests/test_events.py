@@ -89,6 +89,17 @@ def test_actor_acronyms_need_capitals_and_conflict_decides_ambiguous_aliases():
     assert registry.colour_for("nobody we know") == "#7f7f7f"
 
 
+def test_actor_search_takes_the_longest_alias_in_any_case_and_keeps_offsets():
+    registry = load_actors()
+    text = "ISLAMIC STATE GROUP said the Syrian government forces"
+    assert [(m.words, m.actor.canonical) for m in registry.find(text)] == [
+        ("ISLAMIC STATE GROUP", "Islamic State"), ("Syrian government forces", "Syrian government")]
+    # a letter whose lower case is longer ("İ" -> "i̇") must not shift the offsets
+    shifted = "İzmir: HTS and Syrian rebels"
+    assert [shifted[m.start:m.end] for m in registry.find(shifted)] == ["HTS", "Syrian rebels"]
+    assert registry.read("Assad forces and rebels")[0] == "syria"
+
+
 # --- phrasings ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -106,6 +117,7 @@ def test_actor_acronyms_need_capitals_and_conflict_decides_ambiguous_aliases():
     ("HTS was already the dominant force in Idlib.", ("holds", "opposition", "geonames:169389")),
     ("Government forces besieged Aleppo.", ("besieged", "government", "geonames:170063")),
     ("Aleppo is surrounded by government forces.", ("besieged", "government", "geonames:170063")),
+    ("Weapons went to the Idlib area controlled by rebels.", ("holds", "opposition", "geonames:169389")),
     ("Civilians fled rebel-held Idlib.", ("holds", "opposition", "geonames:169389")),
     ("Russian forces captured Pokrovsk.", ("captured", "Russia", "geonames:708546")),
 ])
@@ -225,6 +237,15 @@ def test_wire_headlines_and_digest_items_are_sentences_of_their_own():
         ("withdrew", "Libya", "geonames:2432678", "LIBYA"), ("withdrew", "Libya", "geonames:2432678", "PARIS")]
 
 
+def test_a_headline_place_that_carries_a_town_name_is_near_that_town(monkeypatch):
+    monkeypatch.setitem(ENTRIES, "Manila", GazetteerEntry("geonames:1701668", "Manila", "city", "PH", "Metro Manila",
+                                                           14.6042, 120.9822))
+    text = "ARMY REBELS OCCUPY MANILA HQ\nManila, April 18 - Rebel soldiers forced their way into army headquarters."
+    first = events_of(text, published=date(1987, 4, 18))[0]
+    assert (first["change"], first["place_text"], first["id"], first["anchor"]) == (
+        "captured", "MANILA HQ", "geonames:1701668", True)
+
+
 def test_coordination_gives_one_event_per_place():
     found = summary("The rebels have taken control of Aleppo's airport and Idlib.")
     assert ("captured", "opposition", "icao:OSAP") in found
@@ -263,9 +284,73 @@ def test_attribution_and_dates():
     assert events_of("Rebels captured Aleppo.", published=None)[0]["date_precision"] == "unknown"
 
 
+def test_a_withdrawal_without_a_place_leaves_the_place_told_before():
+    text = ("Libyan troops are evacuating Faya Largeau. The hurried Libyan evacuation, which started yesterday "
+            "morning, follows the capture on Sunday of Chad's north. Libyan forces blew up their stocks on Tuesday "
+            "night before starting to flee northwards towards the mountains.")
+    found = [(e["change"], e["side"], e["id"], e["date"]) for e in events_of(text)]
+    # the noun repeats the evacuation of Faya Largeau; its relative clause dates it
+    assert ("withdrew", "Libya", "geonames:2432678", "2024-11-29") in found
+    # fleeing "northwards" leaves the same town, on the day the sentence gives
+    assert ("withdrew", "Libya", "geonames:2432678", "2024-11-26") in found
+    # with nothing told before there is no place to leave
+    assert events_of("The hurried Libyan evacuation started yesterday.") == []
+
+
+def test_a_noun_withdrawal_from_a_named_place():
+    assert ("withdrew", "government", "geonames:170063") in summary("The army's withdrawal from Aleppo was complete.")
+
+
+def test_a_base_named_as_the_predicate_is_held_by_its_owner_and_a_later_clause_does_not_date_it():
+    events = events_of("Faya Largeau is the site of Libya's main airfield in the country and several clashes have "
+                       "been reported over the past week.")
+    assert [(e["change"], e["side"], e["id"], e["date_precision"]) for e in events] == [
+        ("holds", "Libya", "geonames:2432678", "on-or-before-publication")]
+
+
+def test_newly_captured_places_were_taken_by_the_side_last_told_taking_ground():
+    text = "Iranian forces captured Basra on Monday. Reporters visited newly-captured areas near Basra."
+    later = [e for e in events_of(text) if e["sentence"].startswith("Reporters")]
+    assert [(e["change"], e["side"], e["id"], e["anchor"]) for e in later] == [("captured", "Iran", "geonames:99532", True)]
+    assert events_of("Reporters visited newly-captured areas near Basra.") == []  # no captor told
+
+
+def test_territory_in_a_city_named_like_its_province_is_part_of_the_province(gazetteer, monkeypatch):
+    # the gazetteer's own entry for the city, which knows its province
+    monkeypatch.setitem(ENTRIES, "Idlib", gazetteer.get("geonames:169389"))
+    e = next(e for e in events_of("Rebels fled to rebel-held territory in Idlib.") if e["change"] == "holds")
+    entry = gazetteer.get(e["id"])
+    assert e["id"] != "geonames:169389" and not e["anchor"]  # not the city
+    assert entry.kind == "admin1" and entry.name.startswith("Idlib")
+
+
+def test_events_of_an_undated_article_keep_absolute_dates_and_say_why_others_are_undated():
+    dated = events_of("Rebels captured Aleppo on 30 November 2024.", published=None)[0]
+    assert (dated["date"], dated["date_precision"], dated["notes"]) == ("2024-11-30", "day", [])
+    assert events_of("Rebels captured Aleppo in 2016.", published=None)[0]["date"] == "2016-01-01"
+    relative = events_of("Rebels captured Aleppo on Thursday.", published=None)[0]
+    assert (relative["date"], relative["date_precision"]) == (None, "unknown")
+    assert any("'on Thursday' is relative" in n for n in relative["notes"])
+    bare = events_of("Rebels captured Aleppo.", published=None)[0]
+    assert any("no publication date" in n for n in bare["notes"])
+
+
+def test_the_cue_prefilter_changes_no_result(seed_article, seed_places, monkeypatch):
+    """Skipping patterns whose cue words a sentence lacks is only a speed-up: every sentence
+    of the seed and of these tests gives the same events with every pattern run on it."""
+    from controlmap import events as module
+    texts = [seed_article] + [article(t)[0] for t in _PHRASINGS + _NOT_EVENTS]
+    places = [seed_places] + [article(t)[1] for t in _PHRASINGS + _NOT_EVENTS]
+    fast = [[event_to_dict(e) for e in extract_events(a, p)] for a, p in zip(texts, places)]
+    monkeypatch.setattr(module, "_triggers_by_sentence",
+                        lambda text, sentences: [module._TRIGGERS] * len(sentences))
+    slow = [[event_to_dict(e) for e in extract_events(a, p)] for a, p in zip(texts, places)]
+    assert fast == slow and any(fast)
+
+
 # --- not events ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
+_NOT_EVENTS = [
     "President Assad vowed to retake Aleppo.",
     "The army vowed to stage a counterattack in Aleppo.",
     "A military spokesman threatened to capture Idlib.",
@@ -285,7 +370,25 @@ def test_attribution_and_dates():
     "The fall of Aleppo was a turning point.",  # no captor named or implied: nothing to map
     "Georgia says the Joint Control Commission in Aleppo is unbalanced.",
     "Police forced protesters out of the square in Aleppo.",
-])
+    "Chad has been the recipient of refugees fleeing conflict in Aleppo.",  # civilians leave, no side
+    "Guerrillas attacked the El Paraiso base of the Fourth Infantry Brigade in Idlib.",  # a name, not an owner
+    "Rebels overran the Fourth Infantry Brigade in Idlib.",  # a unit, not a place
+    "A full withdrawal from Aleppo is not on the table.",  # no one's withdrawal
+]
+_PHRASINGS = [
+    "Rebels captured Aleppo on Wednesday.", "Aleppo fell to government forces in 2016.", "Rebels advanced into Aleppo.",
+    "Civilians fled rebel-held Idlib.", "Aleppo is surrounded by government forces.",
+    "Idlib sits near Aleppo, which itself was a rebel stronghold until it fell to government forces in 2016.",
+    "Chadian troops captured Faya Largeau on Sunday. The fall of Faya Largeau, French officers said, "
+    "deprived Libya of its last base in Chad.",
+    "Pokrovsk, which Russian forces had besieged for months, fell on Monday.",
+    "The opposition kept up its siege of the Shiite villages of Foua and Kfraya in Idlib province.",
+    "Government forces have withdrawn from Aleppo. The army said rebels had entered large parts of the city.",
+    "Iraq said its troops had dislodged Iranian forces from positions they captured near Basra on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("text", _NOT_EVENTS)
 def test_not_events(text):
     assert events_of(text) == []
 

@@ -13,13 +13,21 @@ earlier (its captor and date), or names the loser ("deprived Libya of"), whose o
 two-sided war took it; an unnamed place ("their last stronghold in northern Chad") is anchored
 to a town of the same sentence, else of the sentences around it. Relative clauses put the
 place before the verb ("positions they had captured", "the Golan Heights, which Israel
-captured"), and a date inside an aside set off by commas dates only the aside.
+captured"), and a date inside an aside set off by commas dates only the aside. A withdrawal
+whose place goes unsaid ("the hurried Libyan evacuation", "began to flee northwards") left the
+place the same side was last told to hold, take or leave.
 
 What is deliberately *not* an event: vows, threats, plans, aims and denials (the sentence says
 something may happen, not that it did; "flew west to retake the base" is an aim), air strikes
 and shelling (an attack changes no control), "captured 48" (people, not a place), "fell to" of
 prices and markets, a kind of place rather than a place ("leave for rebel held areas") and a
-change no one is said or implied to have made ("the fall of Aleppo was a turning point").
+change no one is said or implied to have made ("the fall of Aleppo was a turning point"),
+civilians leaving ("refugees fleeing the fighting in X") and a military unit taken for a place
+("overran the Fourth Infantry Brigade").
+
+Speed: most sentences hold no trigger. Each trigger lists cue words one of which any match
+contains; the cues are found once in the whole text, and a sentence is searched only with the
+patterns whose cues it holds (and dates are read only in sentences that give an event).
 
 Claims attributed to a speaker ("the army said ...") stay events, with the speaker kept in
 :attr:`ControlEvent.attributed_to`: the timeline keeps them apart when sources disagree.
@@ -31,10 +39,12 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from .actors import Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, relative_dates
+from .gazetteer import GazetteerEntry
 from .geoparse import Place
 from .text import Sentence, split_sentences
 
@@ -171,11 +181,18 @@ class _Trigger:
     ``noun``: place after, actor found anywhere ("the fall of Ouadi Doum").
     ``subject``: place before, actor in the words ("Aleppo was a rebel stronghold").
     ``under``: place before, actor inside ("Aleppo still under rebel control").
+    ``retreat``: a withdrawal as a noun, actor glued before, place after "from" or told before
+    ("the Libyan evacuation").
+    ``participle``: place after, actor the side last told taking ground ("newly-captured areas").
+
+    ``cues`` are lower-case strings one of which any match must contain: a sentence with none
+    of them is not searched with ``pattern`` (most sentences hold no trigger at all).
     """
 
     change: str
     voice: str
     pattern: re.Pattern[str]
+    cues: tuple[str, ...] = ()
 
 
 _AUX = r"(?:(?:has|have|had|was|were|is|are|been|being|be|reportedly|also|now|already|still|just|largely|effectively|quickly|hastily|finally|then|later|today|yesterday)\s+)*"
@@ -187,62 +204,108 @@ _FUNCTION_WORD = (r"(?:into|onto|on|over|in|of|for|to|from|by|at|with|through|ac
 #: A date between a nominal trigger and its "of": "the capture on Sunday of Ouadi Doum".
 _NOUN_DATE = r"(?:\s+(?:on|last|early|late|this)\s+[\w-]+(?:\s+(?:morning|night|evening))?)?"
 
-_TRIGGER_TABLE: tuple[tuple[str, str, str], ...] = (
+_TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # passive forms first: "captured by" must not be read as active "captured"
-    ("captured", "by", r"\b(?:captured|seized|taken|overrun|occupied|liberated|conquered)\s+(?:[a-z]+ly\s+)?by\b"),
-    ("retook", "by", r"\b(?:recaptured|retaken|regained)\s+by\b"),
-    ("holds", "by", r"\b(?:controlled|held|run|occupied|dominated)\s+by\b"),
-    ("besieged", "by", r"\b(?:besieged|surrounded|encircled|blockaded)\s+by\b"),
-    ("captured", "to", r"\b(?:fell|falls|fallen|falling)\s+(?:back\s+)?to\b"),
+    ("captured", "by", "captured seized taken overrun occupied liberated conquered",
+     r"\b(?:captured|seized|taken|overrun|occupied|liberated|conquered)\s+(?:[a-z]+ly\s+)?by\b"),
+    ("retook", "by", "recaptured retaken regained",
+     r"\b(?:recaptured|retaken|regained)\s+by\b"),
+    ("holds", "by", "controlled held run occupied dominated",
+     r"\b(?:controlled|held|run|occupied|dominated)\s+by\b"),
+    ("besieged", "by", "besieged surrounded encircled blockaded",
+     r"\b(?:besieged|surrounded|encircled|blockaded)\s+by\b"),
+    ("captured", "to", "fall fell",
+     r"\b(?:fell|falls|fallen|falling)\s+(?:back\s+)?to\b"),
 
-    ("lost", "to", r"\b(?:lost|ceded|surrendered)\b(?=[^.;]{1,80}?\bto\s+(?:the\s+)?[\w'-]+\s+(?:forces|troops|army|rebels|fighters|militia))"),
-    ("holds", "adjective", r"\b(?P<adj>(?:(?!" + _FUNCTION_WORD + r"\s)[\w'’]+\s+)?[\w'’]+)-"
+    ("lost", "to", "lost ceded surrendered",
+     r"\b(?:lost|ceded|surrendered)\b(?=[^.;]{1,80}?\bto\s+(?:the\s+)?[\w'-]+\s+(?:forces|troops|army|rebels|fighters|militia))"),
+    ("holds", "adjective", "-held -controlled -run -occupied -dominated",
+     r"\b(?P<adj>(?:(?!" + _FUNCTION_WORD + r"\s)[\w'’]+\s+)?[\w'’]+)-"
                            r"(?:held|controlled|run|occupied|dominated)\b"),
     # "leave for rebel held areas": a side word before the participle is the same adjective unhyphenated
-    ("holds", "adjective", r"\b(?P<adj>rebel|opposition|government|regime|insurgent|militant|jihadist|separatist)\s+"
+    ("holds", "adjective", "held controlled run",
+     r"\b(?P<adj>rebel|opposition|government|regime|insurgent|militant|jihadist|separatist)\s+"
                            r"(?:held|controlled|run)\b(?=\s+[a-z])"),
-    ("besieged", "adjective", r"\b(?P<adj>[\w'’]+)\s+siege\s+(?:of|on)\b"),
-    ("besieged", "noun", r"\b(?:siege\s+of|encirclement\s+of)\b"),
-    ("captured", "noun", r"\b(?:the\s+)?(?:fall|capture|seizure|conquest|takeover)" + _NOUN_DATE + r"\s+of\b"),
-    ("retook", "noun", r"\b(?:the\s+)?(?:recapture|liberation)" + _NOUN_DATE + r"\s+of\b"),
+    ("besieged", "adjective", "siege",
+     r"\b(?P<adj>[\w'’]+)\s+siege\s+(?:of|on)\b"),
+    ("besieged", "noun", "siege encirclement",
+     r"\b(?:siege\s+of|encirclement\s+of)\b"),
+    ("captured", "noun", "fall capture seizure conquest takeover",
+     r"\b(?:the\s+)?(?:fall|capture|seizure|conquest|takeover)" + _NOUN_DATE + r"\s+of\b"),
+    ("retook", "noun", "recapture liberation",
+     r"\b(?:the\s+)?(?:recapture|liberation)" + _NOUN_DATE + r"\s+of\b"),
     # "the key Libyan air base of Ouadi Doum", "Its main strongpoint, Faya Largeau": whose base it is
-    ("holds", "adjective", r"\b(?P<adj>[A-Z][\w'’-]+|its|their)\s+(?:(?:main|key|major|important|only|last|biggest|"
+    ("holds", "adjective", "base airfield garrison strongpoint",
+     r"\b(?P<adj>[A-Z][\w'’-]+|its|their)\s+(?:(?:main|key|major|important|only|last|biggest|"
                            r"largest|forward|remaining)\s+)?(?:air\s*base|airfield|garrison|strongpoint|base)"
                            r"(?:\s+(?:of|at)\b|\s*,(?=\s*[A-Z]))"),
-    ("holds", "subject", r"\b(?P<adj>[\w'’-]+)\s+(?:stronghold|bastion|enclave)\b(?!\s+of)"),
-    ("holds", "adjective", r"\b(?P<adj>[\w'’-]+)\s+(?:stronghold|bastion|enclave)\s+of\b"),
-    ("holds", "under", r"\b(?:still\s+)?under\s+(?P<adj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+control\b"),
-    ("holds", "active", r"\b(?:the\s+)?dominant\s+force\s+in\b"),
-    ("holds", "active", r"\b(?:(?:maintained|maintain|maintains|kept|keep|retained|retain|retains|has|have|had|in|in\s+full|in\s+effective|exert|exerts|exercised?)\s+)control\s+(?:of|over)\b"),
+    # "Ouadi Doum ... is the site of Libya's main airfield": the subject is the holder's base
+    ("holds", "subject", "base airfield garrison strongpoint stronghold",
+     r"\b(?:is|was|remains|remained|became|becomes)\s+(?:the\s+site\s+of\s+)?(?P<adj>[A-Z][\w-]+)['’]s\s+"
+     r"(?:(?:main|key|major|important|only|last|biggest|largest|forward|remaining|principal)\s+)?"
+     r"(?:air\s*base|airfield|garrison|strongpoint|stronghold|base)\b"),
+    ("holds", "subject", "stronghold bastion enclave",
+     r"\b(?P<adj>[\w'’-]+)\s+(?:stronghold|bastion|enclave)\b(?!\s+of)"),
+    ("holds", "adjective", "stronghold bastion enclave",
+     r"\b(?P<adj>[\w'’-]+)\s+(?:stronghold|bastion|enclave)\s+of\b"),
+    ("holds", "under", "control",
+     r"\b(?:still\s+)?under\s+(?P<adj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+control\b"),
+    ("holds", "active", "dominant",
+     r"\b(?:the\s+)?dominant\s+force\s+in\b"),
+    ("holds", "active", "control",
+     r"\b(?:(?:maintained|maintain|maintains|kept|keep|retained|retain|retains|has|have|had|in|in\s+full|in\s+effective|exert|exerts|exercised?)\s+)control\s+(?:of|over)\b"),
     # "government forces now control Aleppo": the bare verb, not the noun ("the control of", "fight for control")
-    ("holds", "active", r"(?<![\w-])(?<!the\s)(?<!for\s)(?<!of\s)(?<!in\s)(?<!to\s)(?<!full\s)(?<!under\s)"
+    ("holds", "active", "control",
+     r"(?<![\w-])(?<!the\s)(?<!for\s)(?<!of\s)(?<!in\s)(?<!to\s)(?<!full\s)(?<!under\s)"
                         r"(?-i:control)(?!\s+(?:of|over|and|is|was|has|had|room|centre|center|tower|zone)\b)(?![\w-])"),
-    ("holds", "active", r"(?<![\w-])(?:controls|controlled|holds|held\s+onto|held|hold|occupying|occupies|"
+    ("holds", "active", "control hold held occupying occupies garrisoned",
+     r"(?<![\w-])(?:controls|controlled|holds|held\s+onto|held|hold|occupying|occupies|"
                         r"garrisoned)\b"),
     # "were stabilising their new positions": consolidating ground already taken
-    ("holds", "active", r"\b(?:consolidat|stabili[sz])(?:e|es|ed|ing)\b(?=\s+(?:(?:their|its|his|the|new|recent|"
+    ("holds", "active", "consolidat stabili",
+     r"\b(?:consolidat|stabili[sz])(?:e|es|ed|ing)\b(?=\s+(?:(?:their|its|his|the|new|recent|"
                         r"forward)\s+)*(?:positions|gains|lines|front|foothold|hold|grip|control)\b)"),
     # "government forces drove rebels from Aleppo", "rebels were driven out of Aleppo by ...":
     # taking a place by expelling its holders
-    ("captured", "expel", r"\b(?:drove|driven|drive|driving|expelled|expel|expelling|ousted|oust|ousting|dislodged|"
+    ("captured", "expel", "drov driv expel oust dislodg push chased forc",
+     r"\b(?:drove|driven|drive|driving|expelled|expel|expelling|ousted|oust|ousting|dislodged|"
                           r"dislodge|dislodging|pushed|push|pushing|chased|forced|forcing)\s+"
                           r"(?:(?P<who>[^.;,]{1,50}?)\s+)?(?:out\s+of|from)\b"),
-    ("retook", "active", r"(?<![\w-])(?:retook|retaken|retake|retaking|recaptured|recapture|recapturing|regained|regain|regaining|reclaimed|won\s+back)\b"),
-    ("captured", "active", r"\b(?:(?:taken|took|take|taking|gained|seized|seize)\s+(?:full\s+)?control\s+of|took\s+over|taken\s+over|take\s+over)\b"),
-    ("captured", "active", r"(?<![\w-])(?:captured|capture|capturing|seized|seize|seizing|overran|overrun|overrunning|occupied|occupy|liberated|liberating|conquered|took|taken|gained|won(?!['’])|secured|securing)\b"),
-    ("entered", "active", r"\b(?:entered|enter|entering|marched\s+into|moved\s+into|swept\s+into|rolled\s+into|pushed\s+into|advanced\s+into|advancing\s+into|forced\s+their\s+way\s+into|stormed|broke\s+into)\b"),
+    # "visited newly-captured areas": the captor goes unsaid, it is whoever the article has
+    # been telling of taking ground
+    ("captured", "participle", "newly recently freshly",
+     r"\b(?:newly|recently|freshly)[\s-]+(?:captured|seized|taken|won|occupied|liberated|gained|conquered)\b"),
+    ("retook", "active", "retook retak recaptur regain reclaimed won",
+     r"(?<![\w-])(?:retook|retaken|retake|retaking|recaptured|recapture|recapturing|regained|regain|regaining|reclaimed|won\s+back)\b"),
+    ("captured", "active", "control over",
+     r"\b(?:(?:taken|took|take|taking|gained|seized|seize)\s+(?:full\s+)?control\s+of|took\s+over|taken\s+over|take\s+over)\b"),
+    ("captured", "active", "captur seiz overr occup liberat conquered took taken gained won secur",
+     r"(?<![\w-])(?:captured|capture|capturing|seized|seize|seizing|overran|overrun|overrunning|occupied|occupy|liberated|liberating|conquered|took|taken|gained|won(?!['’])|secured|securing)\b"),
+    ("entered", "active", "enter marched moved swept rolled pushed advanc forced stormed broke",
+     r"\b(?:entered|enter|entering|marched\s+into|moved\s+into|swept\s+into|rolled\s+into|pushed\s+into|advanced\s+into|advancing\s+into|forced\s+their\s+way\s+into|stormed|broke\s+into)\b"),
     # "have been leaving for northwestern Syria from eastern Ghouta": leaving is a withdrawal only with "from"
-    ("withdrew", "active", r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
-    ("withdrew", "active", r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraw|pulled\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|fled|abandoned|abandons|abandoning|evacuated|evacuating|evacuate)\b"),
-    ("lost", "active", r"\b(?:lost\s+control\s+of|lost|ceding|ceded)\b"),
-    ("besieged", "active", r"\b(?:besieged|besieging|besiege|surrounded|encircled|encircling|blockaded)\b"),
+    ("withdrew", "active", "leaving left",
+     r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
+    ("withdrew", "active", "withdr pulled retreat fled flee abandon evacuat",
+     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraw|pulled\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate)\b"),
+    # "the hurried Libyan evacuation", "the army's withdrawal from Kherson": a withdrawal named
+    # as a noun, its actor the adjective; without "from X" it left the place told before
+    ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
+     r"\b(?P<adj>[\w'’-]+)\s+(?:evacuation|withdrawal|retreat|pull-?out)\b"),
+    ("lost", "active", "lost ceding ceded",
+     r"\b(?:lost\s+control\s+of|lost|ceding|ceded)\b"),
+    ("besieged", "active", "besieg surrounded encircl blockaded",
+     r"\b(?:besieged|besieging|besiege|surrounded|encircled|encircling|blockaded)\b"),
     # "Pokrovsk, which Russian forces had besieged for months, fell on Monday": taken by whoever
     # the article has besieging or attacking it (no event when it has no one); last, so that the
     # siege of the same sentence is read first
-    ("captured", "fell", r"\b(?:fell|has\s+fallen|had\s+fallen)\b(?!\s+(?:to|back|below|short|silent|apart|ill|"
+    ("captured", "fell", "fell fallen",
+     r"\b(?:fell|has\s+fallen|had\s+fallen)\b(?!\s+(?:to|back|below|short|silent|apart|ill|"
                          r"asleep|into|in\s+value|by|from|off|out|over|through|behind|under|sharply|slightly|\d))"),
 )
-_TRIGGERS: tuple[_Trigger, ...] = tuple(_Trigger(c, v, re.compile(p, re.I)) for c, v, p in _TRIGGER_TABLE)
+_TRIGGERS: tuple[_Trigger, ...] = tuple(_Trigger(c, v, re.compile(p, re.I), tuple(k.split()))
+                                       for c, v, k, p in _TRIGGER_TABLE)
+_CUES: tuple[str, ...] = tuple(sorted({cue for t in _TRIGGERS for cue in t.cues}))
 
 #: Words before a trigger that make it a vow, threat, plan, hypothesis or denial.
 _IRREALIS = re.compile(
@@ -272,7 +335,15 @@ _NOT_PLACE = re.compile(
     r"house|senate|legislatures?|congress|parliament|assembl(?:y|ies)|councils?|chamber|committees?|commissions?|"
     r"boards?|cabinet|ministry|media|press|party|compan(?:y|ies)|firms?|markets?|industry|awards?|prizes?|medals?|"
     r"titles?|elections?|races?|matches|games?|cups?|trophy|championships?|contracts?|approval|majority|war|wars|"
+    # what people flee that is no place: "refugees fleeing conflict in the Darfur region"
+    r"conflict|fighting|violence|clashes|bombing|bombardment|shelling|persecution|poverty|famine|"
     r"WW\s*I+|substances?|drugs?|prices?)\b|^\s*(?:US)?[$€£]", re.I)
+
+#: A military unit heading an object: "the base of the Fourth Infantry Brigade in ...", "overran
+#: the 5th Division" name who, not where.
+_UNIT = re.compile(r"^\s*(?:the\s+)?(?:(?!of\s)[\w'’-]+\s+){0,4}?(?:brigades?|divisions?|regiments?|battalions?|corps|"
+                   r"platoons?|squadrons?|units?)\b(?!\s+(?:base|headquarters|HQ|barracks|camp|post|positions?)\b)",
+                   re.I)
 
 #: Nouns that can head an unnamed place ("strategic heights", "defence posts", "the camp").
 _PLACE_NOUN_WORDS = (
@@ -357,18 +428,52 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
         places = geoparse(article)
     registry = registry or load_actors()
     text = article.text
-    conflict = registry.guess_conflict(text)
-    actors_all = registry.find(text, conflict=conflict)
+    conflict, actors_all = registry.read(text)
     # A toponym inside a longer actor name is no place: "Amal militia" is not Amal in Sweden,
     # "Tehran's forces" are Iran's troops, not the city.
-    places = sorted((p for p in places if not _inside_actor(p, actors_all)), key=lambda p: p.start)
+    actor_starts = [a.start for a in actors_all]
+    places = sorted((p for p in places if not _inside_actor(p, actors_all, actor_starts)), key=lambda p: p.start)
     events: list[ControlEvent] = []
     sentences = event_sentences(text)
     countries = frozenset(p.entry.country for p in places if p.entry.kind == "country" and p.entry.country)
-    for i, sentence in enumerate(sentences):
-        context = _Context(sentences, i, countries, conflict, tuple(events))
-        events.extend(_sentence_events(article, sentence, places, actors_all, registry, conflict, context))
+    place_starts = [p.start for p in places]
+    sentence_starts = [s.start for s in sentences]
+    plausible: dict[int, bool] = {}
+    for i, (sentence, triggers) in enumerate(zip(sentences, _triggers_by_sentence(text, sentences))):
+        if not triggers:
+            continue
+        context = _Context(sentences, i, countries, conflict, tuple(events), sentence_starts, place_starts, plausible)
+        # the places and actors of the sentence, by bisection: a long document has thousands
+        in_places = places[bisect.bisect_left(place_starts, sentence.start):
+                           bisect.bisect_left(place_starts, sentence.end)]
+        actors = actors_all[bisect.bisect_left(actor_starts, sentence.start):
+                            bisect.bisect_left(actor_starts, sentence.end)]
+        events.extend(_sentence_events(article, sentence, triggers, in_places, places, actors, actors_all,
+                                       registry, conflict, context))
     return _dedupe(events)
+
+
+def _triggers_by_sentence(text: str, sentences: list[Sentence]) -> list[tuple[_Trigger, ...]]:
+    """For each sentence, the triggers whose cue words it contains, in table order.
+
+    Each cue is found once in the whole text (``str.find`` is far cheaper than running some
+    thirty patterns over every sentence), so only the few sentences that may hold a trigger
+    are searched with the patterns, and only with those that can match.
+    """
+    lower = text.lower()
+    if len(lower) != len(text):
+        # (a character whose lower case is longer would shift the offsets: search everything)
+        return [_TRIGGERS] * len(sentences)
+    starts = [s.start for s in sentences]
+    present: list[set[str]] = [set() for _ in sentences]
+    for cue in _CUES:
+        at = lower.find(cue)
+        while at != -1:
+            i = bisect.bisect_right(starts, at) - 1
+            if i >= 0 and at + len(cue) <= sentences[i].end:
+                present[i].add(cue)
+            at = lower.find(cue, at + 1)
+    return [tuple(t for t in _TRIGGERS if not here.isdisjoint(t.cues)) if here else () for here in present]
 
 
 @dataclass(frozen=True)
@@ -388,6 +493,12 @@ class _Context:
     earlier
         Events read from the sentences before: "the fall of X" after "rebels captured X"
         was the rebels' doing.
+    sentence_starts, place_starts
+        Where each sentence and each place (of the article's sorted places) starts, for
+        bisection: a long article has thousands of both.
+    plausible
+        Per place start, whether the place may anchor an unnamed place of another sentence
+        (filled as asked, shared by the whole article).
     """
 
     sentences: list[Sentence]
@@ -395,6 +506,9 @@ class _Context:
     countries: frozenset[str]
     conflict: str | None
     earlier: tuple[ControlEvent, ...] = ()
+    sentence_starts: list[int] = field(default_factory=list)
+    place_starts: list[int] = field(default_factory=list)
+    plausible: dict[int, bool] = field(default_factory=dict)
 
     def neighbour(self, offset: int) -> Sentence | None:
         """The sentence ``offset`` places away (-1 the one before), ``None`` past either end."""
@@ -402,9 +516,14 @@ class _Context:
         return self.sentences[i] if 0 <= i < len(self.sentences) else None
 
 
-def _inside_actor(place: Place, actors: list[ActorMention]) -> bool:
-    return any(a.start <= place.start and place.end <= a.end and a.end - a.start > place.end - place.start
-               for a in actors)
+def _inside_actor(place: Place, actors: list[ActorMention], starts: list[int]) -> bool:
+    """True when ``place`` lies inside a longer actor name (``actors`` sorted and disjoint, so
+    only the last one starting at or before the place can hold it)."""
+    i = bisect.bisect_right(starts, place.start) - 1
+    if i < 0:
+        return False
+    a = actors[i]
+    return place.end <= a.end and a.end - a.start > place.end - place.start
 
 
 #: A wire headline: the article's first line, written in capitals, with nothing after it on the line.
@@ -442,16 +561,16 @@ def event_sentences(text: str) -> list[Sentence]:
     return out
 
 
-def _sentence_events(article: Article, sentence: Sentence, places: list[Place], actors_all: list[ActorMention],
+def _sentence_events(article: Article, sentence: Sentence, triggers: tuple[_Trigger, ...], in_places: list[Place],
+                     places: list[Place], actors: list[ActorMention], actors_all: list[ActorMention],
                      registry: ActorRegistry, conflict: str | None, context: _Context) -> list[ControlEvent]:
+    """The events of one sentence: ``triggers`` are those its words may match, ``in_places`` and
+    ``actors`` the places and actors that start in it."""
     s_text, s0 = sentence.text, sentence.start
-    # Actors may not overlap a toponym ("Tripoli's major air base" is a place, not Libya).
-    in_places = [p for p in places if sentence.start <= p.start < sentence.end]
-    actors = [a for a in actors_all if sentence.start <= a.start < sentence.end]
-    dates = find_dates(s_text, article.published)
+    dates: list[DateMention] | None = None  # read only for a sentence that gives an event
     taken: list[tuple[int, int]] = []
     out: list[ControlEvent] = []
-    for trig in _TRIGGERS:
+    for trig in triggers:
         for m in trig.pattern.finditer(s_text):
             t0, t1 = s0 + m.start(), s0 + m.end()
             if any(t0 < e and s < t1 for s, e in taken):
@@ -469,6 +588,8 @@ def _sentence_events(article: Article, sentence: Sentence, places: list[Place], 
             if not found:
                 continue
             taken.append((t0, t1))
+            if dates is None:
+                dates = find_dates(s_text, article.published)
             for actor_part, place_part in found:
                 out.append(_make_event(article, sentence, trig, m, actor_part, place_part, dates, here))
     return out
@@ -512,10 +633,15 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     voice = trig.voice
     adj = m.groupdict().get("adj")
     owner = None
+    if voice == "adjective" and adj and _continues_name(text, s0, s0 + m.start("adj")):
+        return []  # "the El Paraiso base of the Fourth Infantry Brigade": "Paraiso" names the base
     if voice == "adjective":
         # "Aleppo's remaining opposition-run neighborhoods": the toponym owns the place.
         owner = next((p for p in in_places if 0 <= s0 + m.start() - p.end <= 25
                       and re.match(r"['’]s\s+(?:[\w-]+\s+)?$", text[p.end:s0 + m.start()])), None)
+    if trig.change == "withdrew" and (voice == "retreat" or voice == "active" and _HEADING.match(text, t1, sentence.end)):
+        return _withdrawal(text, t0, t1, m, sentence, in_places, places, actors, actors_all, registry, conflict,
+                           context)
     if owner is not None:
         end = _NP_END.search(text, t1 + 1, sentence.end)
         stop = end.start() if end else sentence.end
@@ -528,7 +654,7 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         # "from territory they gained during ...", "the Golan Heights, which Israel captured from
         # Syria": the object is the noun the relative clause hangs on
         place_parts = [relative]
-    elif voice in ("active", "adjective", "noun", "expel"):
+    elif voice in ("active", "adjective", "noun", "expel", "participle"):
         place_parts = _object_places(text, t1, sentence, in_places, places, registry,
                                      descriptive=trig.change == "holds" and voice == "adjective",
                                      gain=trig.change in ("captured", "retook"))
@@ -542,6 +668,10 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
             return []
     elif voice == "fell":
         actor = _attacker(context, place_parts[0])
+        if actor is None:
+            return []
+    elif voice == "participle":
+        actor = _last_gainer(context)
         if actor is None:
             return []
     elif voice == "expel":
@@ -584,6 +714,20 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
 _BARE_PLACE = re.compile(r"(?:areas|territories|suburbs|positions|villages|towns|zones|regions|"
                          r"neighbou?rhoods|districts|lands)\b"
                          r"(?!\s+(?:of|in|near|around|outside|along|on|east|west|north|south)\b)", re.I)
+
+
+def _continues_name(text: str, s0: int, at: int) -> bool:
+    """True when the capitalised word at ``at`` continues a proper name begun before it ("El
+    Paraiso", "Camp Bastion"): the word is then part of a place's name, not its holder.
+
+    A capital that only opens the sentence ("In Libyan-held ...") and the words of a headline in
+    capitals do not count.
+    """
+    before = re.search(r"(?:^|\s)([A-Z][\w'’-]*)\s+$", text[s0:at])
+    if before is None or not re.match(r"[A-Z][a-z]", text[at:at + 2]):
+        return False
+    word_at = s0 + before.start(1)
+    return word_at > s0 and not re.match(_FUNCTION_WORD + r"\b", before.group(1), re.I)
 
 
 def _determined(text: str, at: int) -> bool:
@@ -641,7 +785,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     cut = _NP_END.search(rest if re.search(r"[a-z]", sentence.text) else rest.lower(), 1)
     np_end = n0 + (cut.start() if cut else len(rest))
     np_text = text[n0:np_end]
-    if not _clean(np_text) or _NOT_PLACE.match(np_text):
+    if not _clean(np_text) or _NOT_PLACE.match(np_text) or _UNIT.match(np_text):
         return []
     # (an actor written as people, "forces", "the Iranians": a bare country name may be the place)
     lead_actor = [a for a in registry.find(np_text) if a.start <= 4 and not _possessive(np_text, a)
@@ -670,6 +814,11 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             # is near the toponym, which is kept as its anchor (the last toponym of the chain).
             anchor = named[-1] if len(named) > 1 and named[-1].start - first.end <= 40 else first
             end = max(np_end, anchor.end)
+            province = _province_named(anchor, text) if _WIDE_AREA_IN.search(lead_words) else None
+            if province is not None:
+                # "rebel-held territory in Idlib": land and villages lie in the province of that
+                # name, not in its capital city; the event is about part of the province
+                return [_PlacePart(_clean(text[n0:end]), n0, end, province, False, "part of the place")]
             return [_PlacePart(_clean(text[n0:end]), n0, end, anchor, True)]
         if re.match(r"['’]s\s|\s+(?:stronghold|base|garrison|positions|posts|front|border|camp)\b", after_first, re.I):
             # "Tripoli's major air base", "CHAD STRONGHOLD": the toponym only qualifies the place.
@@ -791,13 +940,41 @@ def _place_head(words: str) -> bool:
     return bool(last) and _PLACE_NOUN.fullmatch(last[-1]) is not None
 
 
-def _province_of(place: Place, start: int, end: int, text: str) -> Place | None:
-    """"the surrounding province" of a city, as a Place, when the gazetteer can say which."""
+@lru_cache(maxsize=4096)
+def _admin1_of(entry: GazetteerEntry) -> GazetteerEntry | None:
+    """The gazetteer's first-level division of ``entry``, remembered (each query scans the index)."""
     try:
         from .gazetteer import open_gazetteer
-        entry = open_gazetteer(build_if_missing=False).admin1_of(place.entry)
+        return open_gazetteer(build_if_missing=False).admin1_of(entry)
     except Exception:  # noqa: BLE001 - no index: the event keeps its words, unresolved
         return None
+
+
+#: An expanse of land located "in" a toponym: "territory in Idlib", "the villages in Deir ez-Zor".
+_WIDE_AREA_IN = re.compile(r"\b(?:territor(?:y|ies)|countryside|villages|towns|farmland|lands?)\s+in\s+(?:the\s+)?$",
+                           re.I)
+
+
+def _province_named(place: Place, text: str) -> Place | None:
+    """The province a city gives its name to ("Idlib" -> Idlib Governorate), else ``None``."""
+    entry = place.entry
+    if entry.kind != "city" or not (entry.admin1 or "").lower().startswith(entry.name.lower()):
+        return None  # (the entry's own admin1 name tells, before the gazetteer is asked)
+    runner = place.runner_up
+    if runner is not None and runner.kind == "admin1" and (runner.country, runner.admin1_code) == (
+            entry.country, entry.admin1_code):
+        # the geoparser weighed the province as the other reading: no need to query for it
+        return Place(place.start, place.end, place.text, runner, place.sentence, place.source,
+                     round(place.confidence * 0.9, 3))
+    province = _province_of(place, place.start, place.end, text)
+    if province is None or not province.entry.name.lower().startswith(place.entry.name.lower()):
+        return None
+    return province
+
+
+def _province_of(place: Place, start: int, end: int, text: str) -> Place | None:
+    """"the surrounding province" of a city, as a Place, when the gazetteer can say which."""
+    entry = _admin1_of(place.entry)
     if entry is None:
         return None
     return Place(start, end, text[start:end], entry, place.sentence, place.source, round(place.confidence * 0.9, 3))
@@ -860,6 +1037,12 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
                 return [_PlacePart(head_text, hs, he, named[-1], True)]
         if named and _SUBJECT_GAP.match(text[named[-1].end:t0]):
             return [_PlacePart(named[-1].text, named[-1].start, named[-1].end, named[-1], False)]
+        area = re.match(r"\s+(?:area|region|district|pocket|enclave|countryside|sector)\b", text[named[-1].end:t0],
+                        re.I) if named else None
+        if area and _SUBJECT_GAP.match(text[named[-1].end + area.end():t0]):
+            # "al-Tanf area controlled by the US": the area named after the toponym
+            end = named[-1].end + area.end()
+            return [_PlacePart(text[named[-1].start:end], named[-1].start, end, named[-1], False)]
         if named:
             return []  # "LIBYA ABANDONS CHAD STRONGHOLD": the toponym is the subject of another verb
         np_text = text[s:e]
@@ -922,36 +1105,65 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
     text = sentence.text
     speakers = _speaker_spans(text, sentence.start, trigger_at)
 
-    def text_after(p: Place, size: int = 3) -> str:
-        holder = _sentence_of(p, context)
-        return holder.text[p.end - holder.start:p.end - holder.start + size]
-
     def usable(p: Place) -> bool:
         return (p.entry.kind in _ANCHOR_KINDS and not (part.start <= p.start < part.end)
                 and not any(s <= p.start < e for s, e in speakers))
 
-    # A town of the same sentence is taken as written. Beyond the sentence, a town must lie in a
-    # country the article names, and be named as a place: not a dateline (where the reporter
-    # sat), a government ("Moscow's concern") or a speaker ("Baghdad said").
-    usable_places = [p for p in places if usable(p)]
-    plausible = [p for p in usable_places if (not context.countries or p.entry.country in context.countries)
-                 and not _is_dateline(p, _sentence_of(p, context)) and not re.match(r"['’]s\b", text_after(p))
-                 and not _SPEAKER_AFTER.match(text_after(p, 40))]
+    def plausible(p: Place) -> bool:
+        return usable(p) and _plausible_anchor(p, context)
 
-    def within(s: Sentence | None, pool: list[Place]) -> list[Place]:
-        return [p for p in pool if s is not None and s.start <= p.start < s.end]
+    def within(s: Sentence | None) -> list[Place]:
+        if s is None:
+            return []
+        return places[bisect.bisect_left(context.place_starts, s.start):bisect.bisect_left(context.place_starts, s.end)]
 
-    same = within(sentence, usable_places)
+    def earlier() -> list[Place]:
+        # the last plausible town that ends before the sentence, looking back from it
+        for p in reversed(places[:bisect.bisect_left(context.place_starts, sentence.start)]):
+            if p.end <= sentence.start and plausible(p):
+                return [p]
+        return []
+
+    # "ARMY REBELS OCCUPY MANILA HQ": a headline's place that carries the name of a town the
+    # story names (its dateline too) is near that town
+    words = set(re.findall(r"[\w'’-]+", part.text.lower()))
+    for offset in (0, 1, -1, 2):
+        named = [p for p in within(context.neighbour(offset)) if p.entry.kind in _ANCHOR_KINDS
+                 and p.text.lower() in words]
+        if named:
+            return _PlacePart(part.text, part.start, part.end, named[0], True, f"near {named[0].entry.name} (named in it)")
+    same = [p for p in within(sentence) if usable(p)]
     inland = [p for p in same if not _is_dateline(p, sentence)]
-    pools = (inland, same, within(context.neighbour(-1), plausible)[-1:],
-             within(context.neighbour(1), plausible)[:1], within(context.neighbour(2), plausible)[:1],
-             [p for p in plausible if p.end <= sentence.start][-1:])
+    pools = (lambda: inland, lambda: same,
+             lambda: [p for p in within(context.neighbour(-1)) if plausible(p)][-1:],
+             lambda: [p for p in within(context.neighbour(1)) if plausible(p)][:1],
+             lambda: [p for p in within(context.neighbour(2)) if plausible(p)][:1],
+             earlier)
     for rank, pool in enumerate(pools):
-        if pool:
-            best = min(pool, key=lambda p: abs(p.start - part.start))
+        found = pool()
+        if found:
+            best = min(found, key=lambda p: abs(p.start - part.start))
             where = "named nearby" if rank < 5 else "named earlier in the article"
             return _PlacePart(part.text, part.start, part.end, best, True, f"near {best.entry.name} ({where})")
     return part
+
+
+def _plausible_anchor(place: Place, context: _Context) -> bool:
+    """Whether a town named outside the sentence being read may anchor its unnamed place.
+
+    A town of the same sentence is taken as written. Beyond the sentence, a town must lie in a
+    country the article names, and be named as a place: not a dateline (where the reporter
+    sat), a government ("Moscow's concern") or a speaker ("Baghdad said"). Cached per article.
+    """
+    known = context.plausible.get(place.start)
+    if known is None:
+        holder = _sentence_of(place, context)
+        after = holder.text[place.end - holder.start:place.end - holder.start + 40]
+        known = ((not context.countries or place.entry.country in context.countries)
+                 and not _is_dateline(place, holder) and not re.match(r"['’]s\b", after[:3])
+                 and not _SPEAKER_AFTER.match(after))
+        context.plausible[place.start] = known
+    return known
 
 
 #: Note of a place part whose words are a name the gazetteer lacks, anchored to the region the
@@ -966,7 +1178,7 @@ _SPEAKER_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}\s+(?:said|says|saying|repor
 
 def _sentence_of(place: Place, context: _Context) -> Sentence:
     """The sentence of :attr:`_Context.sentences` that holds ``place``."""
-    starts = [s.start for s in context.sentences]
+    starts = context.sentence_starts or [s.start for s in context.sentences]
     return context.sentences[max(0, bisect.bisect_right(starts, place.start) - 1)]
 
 
@@ -1200,6 +1412,57 @@ def _liberator(text: str, after: int, sentence: Sentence, registry: ActorRegistr
     return _ActorPart(None, found.canonical, found.side, 0.5) if found is not None else None
 
 
+#: What follows a verb of leaving whose place goes unsaid: a direction or a destination
+#: ("starting to flee northwards towards the Tibesti", "withdrew to the border").
+_HEADING = re.compile(r"\s*(?:(?:northwards?|southwards?|eastwards?|westwards?|north|south|east|west|back|home|"
+                      r"hastily|quickly|overnight)\b|(?:towards?|to|into)\s)", re.I)
+
+
+#: Civilians as the subject of a verb of leaving, right before it.
+_CIVILIANS_BEFORE = re.compile(r"\b(?:refugees|civilians|residents|people|families|inhabitants|villagers|"
+                               r"migrants|children|women|the\s+displaced)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentence, in_places: list[Place],
+                places: list[Place], actors: list[ActorMention], actors_all: list[ActorMention],
+                registry: ActorRegistry, conflict: str | None,
+                context: _Context) -> list[tuple[_ActorPart, _PlacePart]]:
+    """A withdrawal whose place may go unsaid: "the Libyan evacuation", "forces fled northwards".
+
+    The actor is the noun's adjective ("Libyan", "the army's") or the verb's subject. The place
+    is the one written after "from"/"of", else the place the same side was last told to hold,
+    take, enter or leave: a report names the town once, then speaks of "the evacuation".
+    """
+    if m.groupdict().get("adj") is not None:
+        actor = _actor_from_words(m.group("adj"), t0, actors, registry, conflict)
+    elif _CIVILIANS_BEFORE.search(text, sentence.start, t0):
+        return []  # "refugees fleeing", "thousands of residents fled": people leave, no side does
+    else:
+        actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
+    if actor is None:
+        return []
+    if re.match(r"\s+(?:from|of)\b", text[t1:sentence.end]):
+        parts = _object_places(text, t1, sentence, in_places, places, registry)
+        parts = [p for p in parts if p.place is not None or not _names_actor(p.text, registry, conflict)]
+        return [(actor, _with_anchor(p, sentence, places, context, t0)) for p in parts]
+    if m.groupdict().get("adj") is not None and not _EMPTY_OBJECT.match(text, t1, sentence.end):
+        return []  # "the Libyan withdrawal plan": the noun is not the head
+    for event in reversed(context.earlier):
+        if event.side == actor.side and _CLASS[event.change] in ("loss", "hold", "gain", "enter"):
+            part = _PlacePart(event.place_text, event.place_start, event.place_end, event.place, event.anchor,
+                              "the place the same side was told of before")
+            return [(actor, part)]
+    return []
+
+
+def _last_gainer(context: _Context) -> _ActorPart | None:
+    """The side the article last told taking a place ("newly-captured areas" are theirs)."""
+    for event in reversed(context.earlier):
+        if _CLASS[event.change] == "gain" and event.side != "unknown":
+            return _ActorPart(None, event.actor, event.side, 0.6)
+    return None
+
+
 def _attacker(context: _Context, part: _PlacePart) -> _ActorPart | None:
     """Who a place that "fell" fell to: the last side told besieging, entering or taking it."""
     key = part.place.entry.id if part.place is not None and not part.anchor else None
@@ -1283,14 +1546,27 @@ def _actor_from_words(words: str, at: int, actors: list[ActorMention], registry:
     return None
 
 
-def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str) -> tuple[DateMention | None, DateMention | None]:
+def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str,
+                trig_end: int | None = None) -> tuple[DateMention | None, DateMention | None]:
     """(date of the change, end of a holding) among the sentence's date mentions.
 
     A date inside an aside set off by commas belongs to the aside ("The town, seized by HTS in
-    2015, remains under rebel control": 2015 dates the seizure, not the control).
+    2015, remains under rebel control": 2015 dates the seizure, not the control), unless the
+    aside is a relative clause on the trigger itself ("The Libyan evacuation, which started
+    yesterday morning, follows ..."): then its date is the trigger's. A holding is not dated
+    by a clause coordinated after it ("X is the site of Libya's main airfield and several
+    clashes have been reported over the past week").
     """
     every = dates
-    dates = [d for d in dates if _aside_of(s_text, d.start) == _aside_of(s_text, trig_at)]
+    own = _aside_of(s_text, trig_at)
+    if trig_end is not None and re.match(r"\s*,\s*(?:which|that)\b", s_text[trig_end:]):
+        relative = s_text.index(",", trig_end)
+        on_trigger = [d for d in dates if _aside_of(s_text, d.start) == relative]
+        if on_trigger:
+            return on_trigger[0], None
+    dates = [d for d in dates if _aside_of(s_text, d.start) == own]
+    if change == "holds":
+        dates = [d for d in dates if d.start < trig_at or not _NEW_CLAUSE.search(s_text, trig_at, d.start)]
     until = None
     if change == "holds":
         for d in dates:
@@ -1309,6 +1585,10 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     if not usable:
         return None, until
     return min(usable, key=lambda d: abs(d.start - trig_at)), until
+
+
+#: A coordinated clause with a subject and a finite verb of its own: "and several clashes have been".
+_NEW_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\s+(?:[\w'’-]+\s+){1,4}?(?:have|has|had|were|was|are|is)\s")
 
 
 def _aside_of(s_text: str, at: int) -> int:
@@ -1342,7 +1622,7 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
 
 def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Match[str], actor: _ActorPart,
                 place: _PlacePart, dates: list[DateMention], context: _Context) -> ControlEvent:
-    when, until = _pick_dates(dates, m.start(), trig.change, sentence.text)
+    when, until = _pick_dates(dates, m.start(), trig.change, sentence.text, m.end())
     relation = "on"
     echo = _earlier_gain(context, place) if trig.voice == "noun" and when is None and until is None else None
     if echo is not None and echo.date_precision != "on-or-before-publication":
@@ -1362,7 +1642,8 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
     if until is not None and when is not None and when is until:
         relation = "before"
     confidence = actor.confidence * (0.8 if place.place is None else 1.0) * (0.9 if place.anchor else 1.0)
-    notes = tuple(n for n in (place.note,) if n)
+    undated = _why_undated(sentence.text) if day is None else ""
+    notes = tuple(n for n in (place.note, undated) if n)
     return ControlEvent(
         start=sentence.start, end=sentence.end, sentence=sentence.text, source=article.source,
         change=trig.change, actor_text=actor.text, actor=actor.actor, side=actor.side,
@@ -1373,6 +1654,17 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         attributed_to=_attribution(sentence.text, m.start()), trigger=" ".join(m.group(0).split()),
         trigger_start=sentence.start + m.start(), confidence=round(confidence, 2), notes=notes,
     )
+
+
+def _why_undated(s_text: str) -> str:
+    """Why an event of an article without a publication date has no date: the sentence's
+    relative dates ("on Thursday") need one; absolute ones ("in 2016") would have dated it."""
+    relative = relative_dates(s_text)
+    if relative:
+        verb = "is" if len(relative) == 1 else "are"
+        return (f"undated: {', '.join(repr(d) for d in relative)} {verb} relative and the article has no "
+                f"publication date")
+    return "undated: the sentence gives no date and the article has no publication date"
 
 
 _CLASS = {"captured": "gain", "retook": "gain", "entered": "enter", "holds": "hold", "besieged": "siege",
