@@ -198,7 +198,7 @@ def _with_context(mentions, candidates, base, chosen) -> list[dict[str, float]]:
                 score += 3.0 * countries[entry.country] / total
             if entry.kind != "country" and eid in near:
                 km = near[eid]
-                score += 1.5 if km < 50 else 1.0 if km < 200 else 0.5 if km < CONTEXT_KM else 0.0
+                score += 2.0 if km < 25 else 1.5 if km < 50 else 1.0 if km < 200 else 0.5 if km < CONTEXT_KM else 0.0
             updated[eid] = score
         _prefer_city_over_same_name_division(cands, updated, m.kind_hint)
         out.append(updated)
@@ -208,6 +208,8 @@ def _with_context(mentions, candidates, base, chosen) -> list[dict[str, float]]:
 # Candidates farther than this from every other place get no context bonus.
 CONTEXT_KM = 500.0
 _MATRIX_CELLS = 2_000_000
+# How near a town or county counts when the article names its province.
+_NAMED_PROVINCE_KM = 40.0
 
 
 def _nearest_other_km(mentions, candidates, picked) -> list[dict[str, float]]:
@@ -228,9 +230,14 @@ def _nearest_other_km(mentions, candidates, picked) -> list[dict[str, float]]:
     # towns inside it, and a town to the province it is in, whatever the distance between
     # their points (a province's point is only somewhere in its middle).
     names_inside: dict[tuple[str, str], set[str]] = defaultdict(set)
+    # Which names picked the province itself: "Iowa" makes Iowa's Plymouth County as good as
+    # next door, more than a town that merely shares the province.
+    names_of_province: dict[tuple[str, str], set[str]] = defaultdict(set)
     for k, e in picked:
         if e.kind != "country" and e.admin1_code:
             names_inside[(e.country, e.admin1_code)].add(k)
+            if e.kind == "admin1":
+                names_of_province[(e.country, e.admin1_code)].add(k)
 
     groups: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for i, (m, cands) in enumerate(zip(mentions, candidates)):
@@ -250,10 +257,14 @@ def _nearest_other_km(mentions, candidates, picked) -> list[dict[str, float]]:
         for e, d in zip(entries, nearest_km[offset:offset + len(entries)]):
             if d < CONTEXT_KM:
                 near[e.id] = d
-            if e.kind in ("admin1", "city") and e.admin1_code:
-                inside = names_inside.get((e.country, e.admin1_code))
+            if e.kind in ("admin1", "admin2", "city") and e.admin1_code:
+                province = (e.country, e.admin1_code)
+                inside = names_inside.get(province)
                 if inside and (len(inside) > 1 or key not in inside):
                     near[e.id] = 0.0 if e.kind == "admin1" else min(near.get(e.id, 100.0), 100.0)
+                named = names_of_province.get(province)
+                if e.kind != "admin1" and named and (len(named) > 1 or key not in named):
+                    near[e.id] = min(near[e.id], _NAMED_PROVINCE_KM)
         offset += len(entries)
         for i in indices:
             out[i] = near
