@@ -165,3 +165,14 @@ def test_historical_names_resolve_to_the_place_they_named(gazetteer):
     assert by_text["Rhône-Alpes"].country == "FR"
     assert by_text["Dagestan"].kind == "admin1" and by_text["Dagestan"].country == "RU"
     assert _km(by_text["Fort Detrick"], 39.43, -77.43) < 10 and _km(by_text["Fort Hood"], 31.13, -97.78) < 10
+
+
+def test_gaza_is_the_city_not_a_smaller_province_of_that_name(gazetteer):
+    places = _parse("Israeli troops entered Gaza on Monday.", gazetteer)
+    assert [(p.text, p.entry.country) for p in places] == [("Gaza", "PS")]
+
+
+def test_a_county_of_the_state_the_article_names(gazetteer):
+    text = "Floods closed roads in Plymouth County on Monday. Iowa officials said more rain is due."
+    county = next(p for p in _parse(text, gazetteer) if p.text == "Plymouth County")
+    assert (county.entry.country, county.entry.admin1) == ("US", "Iowa")

@@ -95,3 +95,17 @@ def test_quoted_sentence_openers_are_sentence_initial(gazetteer):
 def test_lone_compass_words_and_titles(gazetteer):
     assert _names("West said the budget was tight. State Sen. Ray Miller agreed.", gazetteer) == []
     assert "West" in _names("Relations between Russia and the West are poor.", gazetteer)
+
+
+def test_a_headline_does_not_swallow_the_dateline_under_it(gazetteer):
+    text = "ARMY REBELS OCCUPY MANILA HQ\nMANILA, April 18 - Rebels seized the army headquarters."
+    places = [p for p in geoparse(article_from_text(text), gazetteer=gazetteer) if p.entry.name == "Manila"]
+    assert any(p.start == text.index("MANILA,") for p in places)
+
+
+@pytest.mark.parametrize("text, phrase, kind", [
+    ("Israeli troops entered the Gaza strip on Monday.", "Gaza strip", "region"),
+    ("Jets took off from Da Nang air base at dawn.", "Da Nang air base", "airport"),
+])
+def test_a_lower_case_feature_word_completes_the_name(text, phrase, kind, gazetteer):
+    assert _places(text, gazetteer)[phrase].entry.kind == kind

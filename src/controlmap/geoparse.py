@@ -122,15 +122,26 @@ def _prior(match: NameMatch, hint: str | None) -> float:
     return score
 
 
-def _country_name_penalty(match: NameMatch, country_named: bool, hint: str | None) -> float:
-    """"Mexico" is the country: a place known by a country's own name only as an alternate
-    (Mexico City is "Mexico" in GeoNames' alternate names) is the weaker reading.
+def _borrowed_name_penalty(match: NameMatch, own_name: tuple[bool, int], hint: str | None) -> float:
+    """"Mexico" is the country and "Liverpool" the English city: a place known by a country's
+    or a larger city's own name only as an alternate (Mexico City is "Mexico" in GeoNames'
+    alternate names, a town in Illinois "Liverpool") is the weaker reading.
 
-    ``country_named`` says whether a country among the candidates has the name as its own.
+    ``own_name`` is what :func:`_own_name_holders` says of the candidates.
     """
     if match.quality == 2 or hint or match.entry.kind == "country":
         return 0.0
-    return 2.0 if country_named else 0.0
+    country_named, city_population = own_name
+    return 2.0 if country_named or city_population > match.entry.population else 0.0
+
+
+def _own_name_holders(cands: dict[str, NameMatch]) -> tuple[bool, int]:
+    """Whether a country has the name as its own, and the population of the largest city of
+    100,000 or more that has (0 if none)."""
+    country_named = any(c.quality == 2 and c.entry.kind == "country" for c in cands.values())
+    city_population = max((c.entry.population for c in cands.values()
+                           if c.quality == 2 and c.entry.kind == "city" and c.entry.population >= 100_000), default=0)
+    return country_named, city_population
 
 
 def _within_bonus(entry: GazetteerEntry, within: tuple[str, ...], gazetteer: Gazetteer) -> float:
@@ -151,10 +162,10 @@ def resolve_mentions(
     candidates = [_candidates(m) for m in mentions]
     base = [
         {eid: _prior(match, m.kind_hint) + (_within_bonus(match.entry, m.within, gazetteer) if m.within else 0.0)
-         - _country_name_penalty(match, country_named, m.kind_hint)
+         - _borrowed_name_penalty(match, own_name, m.kind_hint)
          for eid, match in cands.items()}
         for m, cands in zip(mentions, candidates)
-        for country_named in (any(c.entry.kind == "country" and c.quality == 2 for c in cands.values()),)
+        for own_name in (_own_name_holders(cands),)
     ]
     chosen = [max(scores, key=scores.get) if scores else None for scores in base]
     scores = base
@@ -178,24 +189,34 @@ def resolve_mentions(
 
 
 def _with_context(mentions, candidates, base, chosen) -> list[dict[str, float]]:
-    """Add the document's geography to each candidate's prior."""
+    """Add the document's geography to each candidate's prior.
+
+    A name is not its own context: the countries and places the other names picked count,
+    never those of the name itself (a lone "Gaza" must not vote for its own first reading).
+    """
     countries: Counter[str] = Counter()
+    countries_of_name: dict[str, Counter[str]] = defaultdict(Counter)
     picked: list[tuple[str, GazetteerEntry]] = []
-    for m, cands, pick in zip(mentions, candidates, chosen):
+    keys = [name_key(m.name) for m in mentions]
+    for key, cands, pick in zip(keys, candidates, chosen):
         entry = cands[pick].entry
         if entry.country:
-            countries[entry.country] += 2 if entry.kind == "country" else 1
+            weight = 2 if entry.kind == "country" else 1
+            countries[entry.country] += weight
+            countries_of_name[key][entry.country] += weight
         if entry.kind != "country":
-            picked.append((name_key(m.name), entry))
-    total = sum(countries.values()) or 1
+            picked.append((key, entry))
+    total = sum(countries.values())
     nearest = _nearest_other_km(mentions, candidates, picked)
     out = []
-    for m, cands, scores, near in zip(mentions, candidates, base, nearest):
+    for m, key, cands, scores, near in zip(mentions, keys, candidates, base, nearest):
+        own = countries_of_name[key]
+        others_total = total - sum(own.values())
         updated = {}
         for eid, score in scores.items():
             entry = cands[eid].entry
-            if entry.country:
-                score += 3.0 * countries[entry.country] / total
+            if entry.country and others_total:
+                score += 3.0 * (countries[entry.country] - own[entry.country]) / others_total
             if entry.kind != "country" and eid in near:
                 km = near[eid]
                 score += 2.0 if km < 25 else 1.5 if km < 50 else 1.0 if km < 200 else 0.5 if km < CONTEXT_KM else 0.0
@@ -307,13 +328,21 @@ def _nearest_km(lat: np.ndarray, lon: np.ndarray, keys: np.ndarray,
 
 
 def _prefer_city_over_same_name_division(cands: dict[str, NameMatch], scores: dict[str, float], hint: str | None) -> None:
-    """"Aleppo" is the city more often than the governorate named after it."""
+    """"Aleppo" is the city more often than the governorate named after it, and "Gaza" the
+    city of 400,000 more often than the smaller provinces of that name elsewhere (Mozambique's)."""
     if hint == "admin1":
         return
     divisions = {(c.entry.country, c.entry.admin1_code) for c in cands.values() if c.entry.kind == "admin1"}
+    if not divisions:
+        return
+    largest_division = max(c.entry.population for c in cands.values() if c.entry.kind == "admin1")
     for eid, match in cands.items():
         entry = match.entry
-        if entry.kind == "city" and (entry.country, entry.admin1_code) in divisions and entry.population >= 20_000:
+        if entry.kind != "city":
+            continue
+        if (entry.country, entry.admin1_code) in divisions and entry.population >= 20_000:
+            scores[eid] += 2.0
+        elif entry.population >= 100_000 and entry.population > largest_division:
             scores[eid] += 2.0
 
 

@@ -230,15 +230,31 @@ def _gap_is_space(text: str, a: int, b: int) -> bool:
     gap = text[a:b]
     if gap.startswith(".") and text[max(0, a - 3):a].split(" ")[-1] in _ABBREVIATED:
         gap = gap[1:]  # "St. Louis", "Mt. Pleasant": the abbreviation's dot joins the name
-    return 0 < len(gap) <= 2 and gap.strip() == ""
-
-
-def _airport_word_at(tokens: list[Token], k: int) -> bool:
-    """Whether token ``k`` starts "airport", "airbase" or "air base"."""
-    if k >= len(tokens):
+    if not (0 < len(gap) <= 2 and gap.strip() == ""):
         return False
+    if "\n" in gap:
+        # A line break joins a name wrapped in prose ("New\nYork"), not a headline to the
+        # dateline under it ("OCCUPY MANILA HQ\nMANILA, April 18") nor two paragraphs.
+        line = text[text.rfind("\n", 0, a) + 1:a]
+        return gap.count("\n") == 1 and any(c.islower() for c in line)
+    return True
+
+
+# Lower-case words after a name that may complete it: "the Gaza strip", "the Swat valley".
+_TAIL_WORDS = frozenset("strip valley river delta peninsula desert basin island islands mountains heights".split())
+
+
+def _feature_tail(tokens: list[Token], k: int) -> tuple[str, int] | None:
+    """The feature word starting at token ``k`` as looked up ("airport" for "air base") and the
+    index of its last token, or ``None``."""
+    if k >= len(tokens):
+        return None
     word = tokens[k].lower
-    return word in ("airport", "airbase") or (word == "air" and k + 1 < len(tokens) and tokens[k + 1].lower == "base")
+    if word in ("airport", "airbase"):
+        return "airport", k
+    if word == "air" and k + 1 < len(tokens) and tokens[k + 1].lower == "base":
+        return "airport", k + 1
+    return (word, k) if word in _TAIL_WORDS else None
 
 
 def _phrase(text: str, tokens: list[Token], i: int, j: int) -> str:
@@ -264,10 +280,12 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     keys = {span: name_key(_phrase(text, tokens, *span)) for span in spans}
     # Names that a lower-case "airport" or "air base" follows are looked up with the feature
     # word too ("Aleppo airport", "Kansas City airport"), under the span plus "airport".
-    before_airport = {run[-1] for run in runs if _airport_word_at(tokens, run[-1] + 1)}
+    # Names that a lower-case feature word follows are looked up with it too ("Aleppo airport",
+    # "Kansas City airport", "the Gaza strip"), under the span plus "tail".
+    tails = {run[-1]: tail for run in runs if (tail := _feature_tail(tokens, run[-1] + 1))}
     for a, b in spans:
-        if b in before_airport:
-            keys[(a, b, "airport")] = name_key(_phrase(text, tokens, a, b) + " airport")
+        if b in tails:
+            keys[(a, b, "tail")] = name_key(_phrase(text, tokens, a, b) + " " + tails[b][0])
     found = gazetteer.lookup_keys(set(keys.values()))
     all_keys = {k for k, v in found.items() if v}
     common = gazetteer.common_words(all_keys)
@@ -500,12 +518,16 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     nxt_index = run[j] + 1
     if not after and nxt_index < len(tokens) and _gap_is_space(text, last.end + (2 if last.possessive else 0), tokens[nxt_index].start):
         nxt = tokens[nxt_index]
-        if _airport_word_at(tokens, nxt_index):
-            airport_key = keys.get((run[i], run[j], "airport"))
-            airport_matches = [m for m in found.get(airport_key, []) if m.entry.kind == "airport"] if airport_key else []
-            if airport_matches:
-                end = tokens[nxt_index + 1].end if nxt.lower == "air" else nxt.end
-                return Mention(start, end, text[start:end], name, airport_matches, "airport", ["name + airport"])
+        tail = _feature_tail(tokens, nxt_index)
+        tail_matches = found.get(keys.get((run[i], run[j], "tail"), ""), []) if tail else []
+        if tail and tail[0] == "airport":
+            tail_matches = [m for m in tail_matches if m.entry.kind == "airport"]
+            if tail_matches:
+                end = tokens[tail[1]].end
+                return Mention(start, end, text[start:end], name, tail_matches, "airport", ["name + airport"])
+        elif tail_matches and not last.possessive:
+            end = tokens[tail[1]].end  # "the Gaza strip": the name with its feature word
+            return Mention(start, end, text[start:end], text[start:end], tail_matches, None, [f"name + {tail[0]}"])
         elif not last.possessive and nxt.lower in _FEATURE_AFTER and _FEATURE_AFTER[nxt.lower] != "airport":
             hint = _FEATURE_AFTER[nxt.lower]
             end = nxt.end
