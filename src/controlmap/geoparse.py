@@ -171,7 +171,9 @@ def resolve_mentions(
     scores = base
     for _ in range(2):
         scores = _with_context(mentions, candidates, base, chosen)
-        chosen = [max(s, key=s.get) if s else None for s in scores]
+        previous, chosen = chosen, [max(s, key=s.get) if s else None for s in scores]
+        if chosen == previous:
+            break  # the same picks would give the same context again
     chosen = _one_sense_per_name(mentions, scores, chosen)
 
     results = []

@@ -80,7 +80,8 @@ _SENTENCE_STARTERS = _LOCATIVE | frozenset(
     "like unlike for under over by with about despite during following including even yet so then now also "
     "because once unless until where whether what which who why how many most some several every each other such "
     "only just all more this that these those his her its their our of on off up upon one two three "
-    "four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand dozens".split()
+    "four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand dozens "
+    "i he she we they it you".split()
 )
 # "south-east of X", "45 miles of X", "the outskirts of X": "of" after these is locative.
 _OFFSET_WORDS = _COMPASS | frozenset("km kilometres kilometers kms miles mile metres meters outskirts suburbs "
@@ -321,6 +322,9 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
             if best is None:
                 i += 1
                 continue
+            if run is not run_of.get(run[0]) and run_of.get(run[i]) is run_of.get(run[best]):
+                i = best + 1  # in a bridged run only a match across the connector counts
+                continue
             mention = _judge(text, tokens, run, i, best, keys, found, common, run_of, persons, list_hints)
             if mention is not None:
                 mentions.append(mention)
@@ -469,9 +473,6 @@ def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]
 def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys, found, common, run_of,
            persons: dict[str, PersonName], list_hints: dict[int, str]) -> Mention | None:
     """Decide whether tokens run[i..j] name a place; build the mention with its hints."""
-    # In a bridged run only a match across the connector counts; its parts wait for their own runs.
-    if run is not run_of.get(run[0]) and run_of.get(run[i]) is run_of.get(run[j]):
-        return None
     first, last = tokens[run[i]], tokens[run[j]]
     key = keys[(run[i], run[j])]
     matches = found[key]
