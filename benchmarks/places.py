@@ -86,8 +86,10 @@ def main() -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     open_gazetteer()  # build outside the timings
     print(f"{'corpus':<22} {'P':>6} {'R':>6} {'F1':>6} {'acc161':>7} {'found161':>9} {'median_km':>9} {'AUC':>6} {'KB/s':>8}")
+    first_kb = first_seconds = 0.0
     for corpus in args.corpora:
         pred, seconds, kb = run_corpus(corpus, out_dir)
+        first_kb, first_seconds = first_kb + kb, first_seconds + seconds
         if args.scorer.exists():
             score = json.loads(subprocess.run([sys.executable, str(args.scorer), str(corpus), str(pred)],
                                               capture_output=True, text=True, check=True).stdout)
@@ -97,6 +99,7 @@ def main() -> None:
               f"{score.get('f1', float('nan')):>6.3f} {score.get('acc@161km', float('nan')):>7.3f} "
               f"{score.get('found_within_161km', float('nan')):>9.3f} {score.get('median_error_km', float('nan')):>9.1f} "
               f"{score.get('auc', float('nan')):>6.3f} {kb / seconds:>8.1f}")
+    print(f"first pass, all sets in one fresh process: {first_kb / first_seconds:.0f} KB/s")
     print(f"warm throughput, all sets again in this process: {warm_throughput(args.corpora):.0f} KB/s")
     print(f"cold start, `controlmap places` on the seed (median of 3): {cold_start_seconds():.2f} s")
     print(f"predictions in {out_dir}")

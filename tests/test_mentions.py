@@ -109,3 +109,9 @@ def test_a_headline_does_not_swallow_the_dateline_under_it(gazetteer):
 ])
 def test_a_lower_case_feature_word_completes_the_name(text, phrase, kind, gazetteer):
     assert _places(text, gazetteer)[phrase].entry.kind == kind
+
+
+def test_a_works_named_after_a_town_puts_the_town_in_play(gazetteer):
+    places = _places("The Trail smelter, about 400 miles east of Vancouver, closed.", gazetteer)
+    assert places["Trail"].entry.country == "CA"
+    assert "Trail" not in _names("The trail was closed after the storm.", gazetteer)

@@ -94,6 +94,8 @@ _SURNAME_RANK = 3000
 # are set aside before this is asked.)
 _NAME_PREFIXES = frozenset("lake mount mt fort ft port saint st ste san santa santo sao new old little great "
                            "cape isle isla river glen point".split())
+# Lower-case words after a town's name for the works there: "the Trail smelter".
+_SITE_WORDS = frozenset("smelter refinery mine mines oilfield shipyard steelworks".split())
 # Lower-case particles inside people's names: "Mike de Kock", "Mohammed bin Rashid".
 _SURNAME_PARTICLES = frozenset("de van von der den du bin ibn".split())
 # Capitalised function words start titles and slogans ("Clean Up DeKalb"), not names.
@@ -592,7 +594,9 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         # "China has warned": a country is the likelier reading even at a sentence start.
         if initial and not whole_run_country(matches):
             return None
-        if not (major or locative or hint):
+        # "The Trail smelter": a works named after the town puts the town in play.
+        site = not after and nxt_index < len(tokens) and tokens[nxt_index].lower in _SITE_WORDS
+        if not (major or locative or hint or site):
             return None
         evidence.append("common word with support")
     elif initial and not (major or locative or hint) and best_population < 5_000:
