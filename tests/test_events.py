@@ -125,6 +125,12 @@ def test_each_phrasing_family(text, expected):
     assert expected in summary(text)
 
 
+def test_an_adverb_between_the_verb_and_from_keeps_the_written_place():
+    found = summary("Rebels held Idlib for years. Later the army withdrew quickly from Aleppo.")
+    assert ("withdrew", "government", "geonames:170063") in found
+    assert ("withdrew", "government", "geonames:169389") not in found
+
+
 def test_passive_relative_clause_gives_holding_until_and_capture():
     text = "Idlib sits near Aleppo, which itself was a rebel stronghold until it fell to government forces in 2016."
     events = events_of(text)

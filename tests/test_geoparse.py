@@ -4,8 +4,6 @@ import pytest
 from controlmap.article import article_from_text
 from controlmap.geoparse import geoparse
 
-from .conftest import SEED
-
 
 def _parse(text, gazetteer):
     return geoparse(article_from_text(text), gazetteer=gazetteer)
@@ -172,7 +170,10 @@ def test_gaza_is_the_city_not_a_smaller_province_of_that_name(gazetteer):
     assert [(p.text, p.entry.country) for p in places] == [("Gaza", "PS")]
 
 
-def test_a_county_of_the_state_the_article_names(gazetteer):
-    text = "Floods closed roads in Plymouth County on Monday. Iowa officials said more rain is due."
-    county = next(p for p in _parse(text, gazetteer) if p.text == "Plymouth County")
-    assert (county.entry.country, county.entry.admin1) == ("US", "Iowa")
+@pytest.mark.parametrize("text, town, admin1", [
+    ("A barn burned near Paris on Monday. Edgar County deputies said no one was hurt.", "Paris", "Illinois"),
+    ("Officials in Dublin met on Tuesday. Columbus and Franklin County leaders attended.", "Dublin", "Ohio"),
+])
+def test_a_county_or_town_next_door_brings_the_local_town_back(text, town, admin1, gazetteer):
+    place = next(p for p in _parse(text, gazetteer) if p.text == town)
+    assert (place.entry.country, place.entry.admin1) == ("US", admin1)

@@ -26,7 +26,7 @@ def test_a_country_after_de_is_still_the_country(gazetteer):
 
 
 def test_mixed_case_abbreviations_are_not_places(gazetteer):
-    assert _names("The MoD said a soldier had died.", gazetteer) == []
+    assert _names("The MoD has confirmed the soldier's death. An MoD spokesman said so.", gazetteer) == []
 
 
 def test_a_country_abbreviation_after_a_number_is_the_country(gazetteer):
@@ -85,7 +85,11 @@ def test_a_state_abbreviation_after_a_town_needs_no_stop(gazetteer):
 
 def test_a_postal_code_opening_a_name_is_not_the_state(gazetteer):
     assert "PA" not in _names("PA officials welcomed the failure of the talks.", gazetteer)
+    assert "PA" not in _names("In a statement, PA officials said they would wait.", gazetteer)
     assert _places("The plant in Erie, PA closed.", gazetteer)["PA"].entry.name == "Pennsylvania"
+    assert _places("Officials in VA said the road is shut.", gazetteer)["VA"].entry.name == "Virginia"
+    assert [p.entry.name for p in geoparse(article_from_text("Storms hit GA and MD."), gazetteer=gazetteer)] == [
+        "Georgia", "Maryland"]
 
 
 def test_quoted_sentence_openers_are_sentence_initial(gazetteer):

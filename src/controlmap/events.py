@@ -39,7 +39,6 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from .actors import Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
@@ -940,9 +939,8 @@ def _place_head(words: str) -> bool:
     return bool(last) and _PLACE_NOUN.fullmatch(last[-1]) is not None
 
 
-@lru_cache(maxsize=4096)
 def _admin1_of(entry: GazetteerEntry) -> GazetteerEntry | None:
-    """The gazetteer's first-level division of ``entry``, remembered (each query scans the index)."""
+    """The gazetteer's first-level division of ``entry`` (one indexed query)."""
     try:
         from .gazetteer import open_gazetteer
         return open_gazetteer(build_if_missing=False).admin1_of(entry)
@@ -1124,12 +1122,12 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
                 return [p]
         return []
 
-    # "ARMY REBELS OCCUPY MANILA HQ": a headline's place that carries the name of a town the
-    # story names (its dateline too) is near that town
+    # An unnamed place whose words carry the one-word name of a town named in it or around it
+    # is near that town: "ARMY REBELS OCCUPY MANILA HQ" (a headline the geoparser could not
+    # read) over "MANILA, April 18 -".
     words = set(re.findall(r"[\w'’-]+", part.text.lower()))
     for offset in (0, 1, -1, 2):
-        named = [p for p in within(context.neighbour(offset)) if p.entry.kind in _ANCHOR_KINDS
-                 and p.text.lower() in words]
+        named = [p for p in within(context.neighbour(offset)) if usable(p) and p.text.lower() in words]
         if named:
             return _PlacePart(part.text, part.start, part.end, named[0], True, f"near {named[0].entry.name} (named in it)")
     same = [p for p in within(sentence) if usable(p)]
@@ -1418,6 +1416,9 @@ _HEADING = re.compile(r"\s*(?:(?:northwards?|southwards?|eastwards?|westwards?|n
                       r"hastily|quickly|overnight)\b|(?:towards?|to|into)\s)", re.I)
 
 
+#: "withdrew from", "withdrew quickly from", "pulled back overnight from": the place follows.
+_FROM_AFTER_ADVERBS = re.compile(r"(?:\s+(?:back|home|hastily|quickly|overnight))*\s+(?:from|of)\b", re.I)
+
 #: Civilians as the subject of a verb of leaving, right before it.
 _CIVILIANS_BEFORE = re.compile(r"\b(?:refugees|civilians|residents|people|families|inhabitants|villagers|"
                                r"migrants|children|women|the\s+displaced)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
@@ -1441,7 +1442,7 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
         actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
     if actor is None:
         return []
-    if re.match(r"\s+(?:from|of)\b", text[t1:sentence.end]):
+    if _FROM_AFTER_ADVERBS.match(text, t1, sentence.end):
         parts = _object_places(text, t1, sentence, in_places, places, registry)
         parts = [p for p in parts if p.place is not None or not _names_actor(p.text, registry, conflict)]
         return [(actor, _with_anchor(p, sentence, places, context, t0)) for p in parts]

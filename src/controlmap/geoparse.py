@@ -344,7 +344,7 @@ def _prefer_city_over_same_name_division(cands: dict[str, NameMatch], scores: di
             continue
         if (entry.country, entry.admin1_code) in divisions and entry.population >= 20_000:
             scores[eid] += 2.0
-        elif entry.population >= 100_000 and entry.population > largest_division:
+        elif match.quality == 2 and entry.population >= 100_000 and entry.population > largest_division:
             scores[eid] += 2.0
 
 

@@ -281,8 +281,6 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
             for b in bridged[-3:]:
                 spans.append((a, b))
     keys = {span: name_key(_phrase(text, tokens, *span)) for span in spans}
-    # Names that a lower-case "airport" or "air base" follows are looked up with the feature
-    # word too ("Aleppo airport", "Kansas City airport"), under the span plus "airport".
     # Names that a lower-case feature word follows are looked up with it too ("Aleppo airport",
     # "Kansas City airport", "the Gaza strip"), under the span plus "tail".
     tails = {run[-1]: tail for run in runs if (tail := _feature_tail(tokens, run[-1] + 1))}
@@ -313,8 +311,9 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
                 key = keys.get((tok_index, run[j]))
                 if not key or not found.get(key) or key in never:
                     continue
-                if (key in stop_abbreviations and j == i and text[tokens[tok_index].end:tokens[tok_index].end + 1] != "."
-                        and not _after_town(text, tokens[tok_index].start)):
+                word = tokens[tok_index]
+                if (key in stop_abbreviations and j == i and word.text[1:].islower()
+                        and text[word.end:word.end + 1] != "." and not _after_town(text, word.start)):
                     bare = keys[(tok_index, tok_index)] = _without_abbreviation(key, stop_abbreviations[key], found)
                     common.update([bare] if key in common else [])
                     if not found[bare]:
@@ -338,17 +337,29 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     return mentions
 
 
+def _lower_word_follows(text: str, tokens: list[Token], k: int, end: int) -> bool:
+    """Whether token ``k`` is a lower-case word right after ``end`` ("PA officials"), other
+    than a connector ("GA and MD")."""
+    return (k < len(tokens) and tokens[k].text.islower() and tokens[k].lower not in _CONNECTORS
+            and _gap_is_space(text, end, tokens[k].start))
+
+
+_TOWN_COMMA = re.compile(r"(?:^|[\s(])[A-Z][\w.'’-]*, ?$")
+
+
 def _after_town(text: str, start: int) -> bool:
-    """Whether a capitalised word and a comma come right before ``start``: "Edmonton, Ky"."""
-    return re.search(r"[A-Za-z.], ?$", text[max(0, start - 4):start]) is not None
+    """Whether a capitalised word and a comma come right before ``start``: "Edmonton, Ky"
+    (not "In a statement, PA officials")."""
+    return _TOWN_COMMA.search(text, max(0, start - 40), start) is not None
 
 
 def _without_abbreviation(key: str, entry_id: str, found: dict[str, list[NameMatch]]) -> str:
     """The lookup key of a word written without the full stop its abbreviation needs: "Mass"
-    in "Sunday Mass" keeps the word's other entries, not Massachusetts."""
+    in "Sunday Mass" keeps the places that have the word as their own name, not
+    Massachusetts (nor a place that has it only as an alternate)."""
     bare = f"{key} (no full stop)"
     if bare not in found:
-        found[bare] = [m for m in found[key] if m.entry.id != entry_id]
+        found[bare] = [m for m in found[key] if m.entry.id != entry_id and m.quality == 2]
     return bare
 
 
@@ -570,10 +581,11 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     if (_acronym(name) and re.search(r"\d\s*$", text[max(0, start - 6):start])
             and not any(m.entry.kind == "country" and m.quality == 2 for m in matches)):
         return None  # "500 BC", "10 AM": an era or a unit after a number ("2,000 U.S. troops" is a country)
-    if (len(name) == 2 and name.isupper() and not before and not dateline and not _after_town(text, start)
+    if (len(name) == 2 and name.isupper() and not before and not dateline and not locative
+            and not _after_town(text, start) and (after or _lower_word_follows(text, tokens, nxt_index, last.end))
             and not any(m.quality == 2 and m.entry.kind in ("country", "region") for m in matches)):
-        # "PA officials", "NC Dinos": a state's postal code names it after a town ("Erie, PA")
-        # or closing a name ("FrontCounter BC").
+        # "PA officials", "NC Dinos": a postal code opening a name or a noun phrase is no state
+        # (but "Erie, PA", "in VA", "GA and MD", "FrontCounter BC" are).
         return None
     if _acronym(name) and not dateline and not any(m.quality == 2 and m.entry.kind in ("country", "admin1", "region") for m in matches):
         # "HIV", "NATO", "BA": acronyms are rarely places unless the gazetteer knows them as such ("UK", "DRC").
