@@ -33,6 +33,10 @@ ENTRIES = {
     "Faya Largeau": GazetteerEntry("geonames:2432678", "Faya-Largeau", "city", "TD", "Borkou", 17.93, 19.10),
     "Chad": GazetteerEntry("geonames:2434508", "Chad", "country", "TD", None, 15.0, 19.0),
     "Libya": GazetteerEntry("geonames:2215636", "Libya", "country", "LY", None, 25.0, 17.0),
+    "Bakhmut": GazetteerEntry("geonames:713174", "Bakhmut", "city", "UA", "Donetsk", 48.59, 38.00),
+    "Moscow": GazetteerEntry("geonames:524901", "Moscow", "city", "RU", "Moscow", 55.75, 37.62, capital=True),
+    "Wad Madani": GazetteerEntry("geonames:364103", "Wad Madani", "city", "SD", "Gezira", 14.40, 33.52),
+    "Goma": GazetteerEntry("geonames:216281", "Goma", "city", "CD", "North Kivu", -1.68, 29.23),
 }
 
 
@@ -185,6 +189,39 @@ def test_a_clause_subject_and_a_reporting_state_decide_the_actor():
     chad = events_of("Chad's military high command said today troops killed 1,269 Libyan soldiers to capture "
                      "Faya Largeau.")
     assert [(e["change"], e["side"], e["id"]) for e in chad] == [("captured", "Chad", "geonames:2432678")]
+
+
+def test_a_capital_that_speaks_is_its_state_and_not_the_city_pointed_back_to():
+    text = ("Ukrainian troops withdrew from Bakhmut last week. Moscow claimed its forces had taken full "
+            "control of the city on Sunday.")
+    taken = [e for e in events_of(text) if e["change"] == "captured"]
+    assert [(e["side"], e["actor_text"], e["id"], e["attributed_to"]) for e in taken] == [
+        ("Russia", "its forces", "geonames:713174", "Moscow claimed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the war's own bare words: in Sudan "the army" is the SAF, in eastern Congo "rebels" are M23
+    ("The RSF seized Wad Madani in December. The army retook Wad Madani on Saturday.",
+     ("retook", "SAF", "geonames:364103")),
+    ("M23 rebels advanced on Monday. Later, rebels entered Goma.", ("entered", "M23", "geonames:216281")),
+    # a name before a bare noun says whose forces they are
+    ("RSF fighters seized Wad Madani.", ("captured", "RSF", "geonames:364103")),
+    ("FARDC soldiers pulled out of Goma.", ("withdrew", "DRC government", "geonames:216281")),
+    ("Kurdish troops entered Aleppo.", ("entered", "SDF", "geonames:170063")),
+    # ... and one the registry lacks is kept as written, not given to a side
+    ("UN troops entered Goma.", ("entered", "UN troops", "geonames:216281")),
+])
+def test_bare_force_words_take_their_owner_or_their_war(text, expected):
+    assert expected in summary(text)
+
+
+def test_a_foreign_army_is_not_the_government_of_the_war():
+    registry = load_actors()
+    found = registry.find("The Lebanese army deployed as the army of Israel advanced.", conflict="israel")
+    assert [(m.words, m.actor.side) for m in found][0] == ("Lebanese army", "Lebanese army")
+    # no conflict known: the bare words are the generic rows, never one war's side
+    assert registry.match("rebels").side == "opposition"
+    assert registry.match("troops").side == "government"
 
 
 def test_nominal_triggers_and_pronouns_take_their_actor_from_context():

@@ -12,6 +12,10 @@ The registry is data, one row per canonical actor, with columns:
     A short conflict key ("syria", "ukraine", "sudan", "iran-iraq"...); ``generic`` rows hold
     the words any war uses ("government forces", "rebels") for articles whose conflict is
     not recognised.
+``country``
+    For a state's forces, the ISO 3166-1 alpha-2 code of the state ("RU", "SY"); empty for
+    the others. A national capital named as a speaker ("Moscow claimed", "Damascus denied")
+    stands for that state's row.
 ``colour``
     A ``#rrggbb`` colour for the side (the first row of a side gives the side's colour).
 ``aliases``
@@ -19,6 +23,12 @@ The registry is data, one row per canonical actor, with columns:
     written all in capitals ("HTS", "SDF"), which must appear in capitals.
 ``source``
     Where the row comes from.
+
+Conflict rows may list the bare words reports on that war use for one side ("the army" is
+the SAF in Sudan, "rebels" are M23 in eastern Congo): they win over the ``generic`` rows
+there. Whose forces a bare word names can also be written before it: "RSF fighters" are the
+RSF, "Kurdish troops" the row that has "Kurdish forces", and "the Lebanese army" or "UN
+troops", whom no row names, are kept as written rather than given to a side.
 
 Unknown actors are never dropped: the extractor keeps them as written (see
 :func:`controlmap.events.extract_events`).
@@ -48,6 +58,23 @@ class Actor:
     conflict: str
     aliases: tuple[str, ...] = ()
     source: str = ""
+    country: str = ""
+
+
+#: Conflict key of actors kept as written ("the Lebanese army", "UN troops").
+_AS_WRITTEN = "as-written"
+#: Words for armed men that say nothing of whose they are.
+_FORCE_NOUN = re.compile(r"(?:army|military|troops|soldiers|forces|fighters|militants|rebels|militiamen|gunmen|units)",
+                         re.I)
+#: Nouns tried after an owner word to find its row ("Kurdish troops" -> "Kurdish forces").
+_FORCE_SYNONYMS = ("forces", "troops", "fighters", "army", "soldiers")
+#: A capitalised word that says whose forces follow: a demonym ("Lebanese", "Egyptian") or an
+#: acronym ("UN", "AU").
+_OWNER = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i|an)|[A-Z]{2,6}")
+#: Capitalised words before a mention (at most four), separated by single spaces.
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]){1,4})$")
+#: Capitalised words that open sentences rather than name anyone.
+_OPENERS = frozenset("the a an as and but when while after before on in at by then".split())
 
 
 @dataclass(frozen=True)
@@ -102,13 +129,13 @@ class ActorRegistry:
             The article's conflict key, used to choose between rows sharing an alias
             ("Russian forces" in Syria or in Ukraine).
         """
-        return self._mentions(self._scan(text), conflict)
+        return self._mentions(self._scan(text), conflict, text)
 
     def read(self, text: str) -> tuple[str | None, list[ActorMention]]:
         """``(guess_conflict(text), find(text, conflict=...))`` from one scan of ``text``."""
         hits = self._scan(text)
         conflict = self._vote(hits)
-        return conflict, self._mentions(hits, conflict)
+        return conflict, self._mentions(hits, conflict, text)
 
     def _scan(self, text: str) -> list[tuple[int, int, str]]:
         """Every alias match (start, end, words), case-folded aliases first, then acronyms."""
@@ -123,7 +150,7 @@ class ActorRegistry:
             hits += [(m.start(), m.end(), m.group(0)) for m in self._exact.finditer(text)]
         return hits
 
-    def _mentions(self, hits: list[tuple[int, int, str]], conflict: str | None) -> list[ActorMention]:
+    def _mentions(self, hits: list[tuple[int, int, str]], conflict: str | None, text: str) -> list[ActorMention]:
         found: list[ActorMention] = []
         for start, end, words in hits:
             actor = self._choose(words, conflict)
@@ -134,8 +161,46 @@ class ActorRegistry:
         for mention in found:
             if kept and mention.start < kept[-1].end:
                 continue
+            if _FORCE_NOUN.fullmatch(mention.words):
+                previous = kept[-1] if kept else None
+                if previous is not None and re.fullmatch(r"[ \t]", text[previous.end:mention.start]):
+                    # "RSF fighters", "Syrian army troops": the name before says whose they are
+                    kept[-1] = ActorMention(previous.start, mention.end, text[previous.start:mention.end],
+                                            previous.actor)
+                    continue
+                mention = self._owned(text, mention, conflict)
             kept.append(mention)
         return kept
+
+    def _owned(self, text: str, mention: ActorMention, conflict: str | None) -> ActorMention:
+        """A bare force noun with its owner written before it ("the Lebanese army", "UN troops",
+        "Sudan Liberation Army"): the owner's row, or the words kept as written."""
+        before = _CAPITALISED_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+        if before is None or mention.words.isupper():
+            return mention  # (all-capital wire headlines: "IRAN SAYS TROOPS CAPTURE")
+        words = before.group(1).split()
+        while words and words[0].lower() in _OPENERS:
+            words = words[1:]
+        if not words:
+            return mention
+        if mention.words[0].isupper():
+            owner = words  # a name of its own: "Sudan Liberation Army"
+        elif _OWNER.fullmatch(words[-1]) and mention.words.islower():
+            owner = words[-1:]  # "the Lebanese army", "UN troops"
+        else:
+            return mention  # "On Tuesday troops ...", "Aleppo rebels": the bare word stands
+        start = mention.start - len(" ".join(owner)) - 1
+        written = text[start:mention.end]
+        for noun in (mention.words.lower(), *_FORCE_SYNONYMS):
+            candidates = self._by_alias.get(_key(" ".join(owner) + " " + noun))
+            if candidates:
+                return ActorMention(start, mention.end, written, self._pick(candidates, conflict))
+        return ActorMention(start, mention.end, written, Actor(written, written, UNKNOWN_COLOUR, _AS_WRITTEN))
+
+    def state_of(self, country: str, conflict: str | None) -> Actor | None:
+        """The row of the forces of ``country`` (ISO alpha-2), the conflict's own row first."""
+        rows = [a for a in self.actors if a.country == country]
+        return self._pick(rows, conflict) if rows else None
 
     def match(self, text: str, *, conflict: str | None = None) -> Actor | None:
         """The actor ``text`` names: an alias equal to it, else the longest alias inside it."""
@@ -242,7 +307,8 @@ def read_actors(path: str | Path) -> ActorRegistry:
         for row in csv.DictReader(handle):
             aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
             rows.append(Actor(row["canonical"].strip(), row["side"].strip(), row["colour"].strip(),
-                              row["conflict"].strip(), aliases, (row.get("source") or "").strip()))
+                              row["conflict"].strip(), aliases, (row.get("source") or "").strip(),
+                              (row.get("country") or "").strip().upper()))
     return ActorRegistry(rows)
 
 

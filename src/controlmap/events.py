@@ -432,6 +432,14 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
     # "Tehran's forces" are Iran's troops, not the city.
     actor_starts = [a.start for a in actors_all]
     places = sorted((p for p in places if not _inside_actor(p, actors_all, actor_starts)), key=lambda p: p.start)
+    # "Moscow claimed its forces had taken the city": a capital that speaks is its state, an
+    # actor and no place (nor what "the city" points back to).
+    capitals = _speaking_capitals(text, places, registry, conflict)
+    if capitals:
+        spoken = {a.start for a in capitals}
+        places = [p for p in places if p.start not in spoken]
+        actors_all = sorted(actors_all + capitals, key=lambda a: a.start)
+        actor_starts = [a.start for a in actors_all]
     events: list[ControlEvent] = []
     sentences = event_sentences(text)
     countries = frozenset(p.entry.country for p in places if p.entry.kind == "country" and p.entry.country)
@@ -1174,6 +1182,19 @@ _SPEAKER_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}\s+(?:said|says|saying|repor
                             r"described|denied|acknowledged|admitted)\b", re.I)
 
 
+def _speaking_capitals(text: str, places: list[Place], registry: ActorRegistry,
+                       conflict: str | None) -> list[ActorMention]:
+    """National capitals named as speakers ("Moscow claimed", "Damascus denied"), as the
+    actor of their state's forces (the registry's ``country`` column)."""
+    found = []
+    for place in places:
+        if place.entry.capital and place.entry.country and _SPEAKER_AFTER.match(text, place.end):
+            actor = registry.state_of(place.entry.country, conflict)
+            if actor is not None:
+                found.append(ActorMention(place.start, place.end, place.text, actor))
+    return found
+
+
 def _sentence_of(place: Place, context: _Context) -> Sentence:
     """The sentence of :attr:`_Context.sentences` that holds ``place``."""
     starts = context.sentence_starts or [s.start for s in context.sentences]
@@ -1285,7 +1306,7 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             # "HTS ... fighting the Assad government and was already the dominant force":
             # the coordinated verb belongs to the clause's subject, not to the nearest name.
             return _actor_part(near[0])
-        if pronoun is not None and sentence.start + len(clause) - 45 + pronoun.start() >= last.end:
+        if pronoun is not None and sentence.start + max(0, len(clause) - 45) + pronoun.start() >= last.end:
             return _actor_part(last, " ".join(pronoun.group(0).split()), 0.8)
         if len(between) <= 160:
             return _reported_by(text, last, sentence, t0, actors)
