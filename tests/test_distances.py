@@ -242,6 +242,38 @@ def test_by_road_marks_a_plain_claim_as_road():
     assert claim.verdict == "consistent"
 
 
+@pytest.mark.parametrize("text", [
+    "Idlib is 75km by road from Aleppo.",
+    "Idlib is a 75km drive from Aleppo.",
+    "The drive from Idlib to Aleppo is 75km.",
+])
+def test_road_claims_name_both_ends_wherever_they_stand(text):
+    claim = only(verify(text))
+    assert (claim.kind, claim.verdict) == ("road", "consistent")
+    assert {claim.from_place.entry.name, claim.to_place.entry.name} == {"Idlib", "Aleppo"}
+    assert "75km" in claim.text
+
+
+def test_a_distance_whose_endpoints_come_first():
+    claim = only(verify("The distance between Idlib and Aleppo is about 20 miles."))
+    assert (claim.kind, claim.verdict) == ("between", "understated")
+    assert claim.text.startswith("distance between Idlib")
+
+
+def test_an_area_after_a_preposition_places_the_subject_not_the_claim():
+    lake = GazetteerEntry("curated:lake", "Lake Asad", "region", "SY", None, 36.0, 38.2)
+    claim = only(verify("Saraqib lies near the shore of Lake Asad, some 55km south-west of Aleppo.",
+                        {**ENTRIES, "Lake Asad": lake}))
+    assert claim.to_place.entry.name == "Saraqib" and claim.verdict == "consistent"
+
+
+def test_a_figure_that_fits_in_the_other_unit_says_so():
+    # Idlib-Aleppo is 56 km: "55 miles" is a kilometre figure written as miles
+    claim = only(verify("Idlib sits 55 miles from Aleppo."))
+    assert claim.verdict == "overstated" and "kilometres and miles mixed up" in claim.reason
+    assert "mixed up" not in only(verify("Idlib sits 90 miles from Aleppo.")).reason
+
+
 def test_the_capital_is_the_capital_of_the_country_in_play():
     class Gazetteer:
         def capital(self, country):

@@ -472,7 +472,7 @@ def _located_before(text: str, places: list[Place], position: int, sentence: Sen
     excluded = {id(p) for p in exclude}
     before = [p for p in places if sentence.start <= p.start and p.end <= position and id(p) not in excluded]
     for place in reversed(before):
-        if _SUBJECT_GAP.match(text[place.end:position]):
+        if _SUBJECT_GAP.match(text[place.end:position]) and not _places_the_subject(text, place, sentence):
             return place
     for place in reversed(before):
         if position - place.end > 160:
@@ -481,12 +481,24 @@ def _located_before(text: str, places: list[Place], position: int, sentence: Sen
             return None
         if place.entry.kind == "country":  # "Peru has found gold ... 1,000 km north of here"
             continue
+        if _places_the_subject(text, place, sentence):
+            continue
         if _OFFSET_REFERENCE_BEFORE.search(text[max(sentence.start, place.start - 40):place.start]):
             continue
         if _ROAD_BEFORE.search(text[max(sentence.start, place.start - 30):place.start]):
             continue
         return place
     return None
+
+
+#: A preposition before an area that says where the subject lies ("on the shore of Lake Kivu").
+_AREA_OBJECT_BEFORE = re.compile(r"\b(?:of|in|on|at|along|near|across)\s+(?:the\s+)?$", re.I)
+
+def _places_the_subject(text: str, place: Place, sentence: Sentence) -> bool:
+    """Whether ``place`` is an area after a preposition, saying where the subject lies: "Goma
+    sits on the shore of Lake Kivu, 100 miles north of ..." locates Goma, not the lake."""
+    return place.entry.kind in _AREA_KINDS and _AREA_OBJECT_BEFORE.search(
+        text, max(sentence.start, place.start - 12), place.start) is not None
 
 
 # What may stand between "from"/"to" and the place: "the Bulgarian port of", "the city of".
@@ -648,6 +660,7 @@ class _Attribution:
     to_place: Place | None = None
     reference_text: str | None = None
     notes: list[str] = field(default_factory=list)
+    start: int | None = None  # where the claim's words begin, when before its figures
 
 
 def _qualifier(scope: _Scope, statements: list[Statement]) -> tuple[str | None, str, int]:
@@ -693,6 +706,8 @@ def _claim(article: Article, sentence: Sentence, statements: list[Statement], in
         if found.kind != "lone":
             found.kind = "road"
     to_place = found.to_place
+    if found.start is not None:
+        claim_start = found.start
     if found.kind in ("offset", "between", "road") and to_place is not None and 0 <= claim_start - to_place.end <= 25:
         claim_start = to_place.start  # cover the located place when it is the subject or appositive
     if found.kind == "between" and found.from_place is not None and 0 <= claim_start - found.from_place.end <= 60:
@@ -798,7 +813,11 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         a, b = _from_to_after(text, scope.in_sentence, figures_end, sentence.end)
         if a is None:
             return _Attribution("lone", figures_end, notes=[f"a {word} length with no named endpoints"])
-        return _Attribution(kind, (b or a).end, from_place=a, to_place=b)
+        end = (b or a).end
+        if b is None and kind == "road":
+            # "Kherson is 60km by road from Mykolaiv", "a 60km drive from X": the subject is the other end
+            b = _locate(scope, claim_start, [a])
+        return _Attribution(kind, end, from_place=a, to_place=b)
 
     apart = _APART_AFTER.match(after)
     if apart:
@@ -841,7 +860,32 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         a, b = _from_to_after(text, scope.in_sentence, figures_end, sentence.end)  # "the 250 km from X to Y"
         if a is not None and b is not None:
             return _Attribution("between", b.end, from_place=a, to_place=b)
+    found = _endpoints_before(scope, claim_start, figures_end)
+    if found is not None:
+        return found
     return _Attribution("lone", figures_end)
+
+
+#: A road or a distance whose endpoints come before its figure: "The drive from Kherson to
+#: Mykolaiv is 60km", "the distance between A and B is about 30 miles".
+_ENDPOINTS_FIRST = re.compile(rf"\b(?P<noun>{_ROAD_NOUNS}|distance)\s+(?=(?:from|between)\b)", re.I)
+_FIGURE_FOLLOWS = re.compile(r"[\s,]*(?:(?:is|was|are|were|of|takes|took|covers|covered|about|some|roughly|around|"
+                             r"nearly|almost|just|only|a|an|the)\s+){0,3}", re.I)
+
+
+def _endpoints_before(scope: _Scope, claim_start: int, figures_end: int) -> _Attribution | None:
+    """Endpoints named before the figure, by a road noun or "distance" ("The drive from A to B is 60km")."""
+    before = scope.text[scope.sentence.start:claim_start]
+    lead = None
+    for lead in _ENDPOINTS_FIRST.finditer(before):
+        pass
+    if lead is None:
+        return None
+    a, b = _from_to_after(scope.text, scope.in_sentence, scope.sentence.start + lead.end(), claim_start)
+    if a is None or b is None or not _FIGURE_FOLLOWS.fullmatch(scope.text[b.end:claim_start]):
+        return None
+    kind = "between" if lead.group("noun").lower() == "distance" else "road"
+    return _Attribution(kind, figures_end, from_place=a, to_place=b, start=scope.sentence.start + lead.start())
 
 
 # Words that make a name an area on purpose: "the province of Chalatenango", "Idlib province".
@@ -1150,8 +1194,21 @@ def check_claim(claim: DistanceClaim, *, gazetteer: Any = None) -> DistanceClaim
             verdict, reason = "understated", f"{said} vs {g:.1f} km geodesic (tolerance {tolerance:.1f} km)"
         else:
             verdict, reason = "consistent", f"{said} vs {g:.1f} km geodesic, within {tolerance:.1f} km"
+        if verdict != "consistent" and len(claim.stated) == 1:
+            reason += _unit_mixup(stated, g, tolerance)
     claim.verdict, claim.reason = verdict, reason
     return _check_direction(claim, g, bearing, extent)
+
+
+_OTHER_UNIT = {"km": "mi", "mi": "km"}
+
+
+def _unit_mixup(stated: Statement, g: float, tolerance: float) -> str:
+    """A hint when the figure fits in the other unit: "100 miles" between towns 100 km apart."""
+    other = _OTHER_UNIT.get(stated.unit)
+    if other is None or abs(stated.low * UNIT_KM[other] - g) > tolerance:
+        return ""
+    return f"; {stated.low:g} {other} would fit: kilometres and miles mixed up?"
 
 
 def _check_proximity(claim: DistanceClaim, g: float, bearing: float, gazetteer: Any) -> DistanceClaim:
