@@ -13,8 +13,10 @@ text                               date (published Saturday 2024-11-30)        p
 "will remain ... until Sunday"     2024-12-01 (a future tense looks ahead)     day
 "yesterday", "last night"          2024-11-29                                  day
 "today", "this morning"            2024-11-30                                  day
-"last week"                        2024-11-23 (seven days before)              week
+"last week", "two weeks ago"       2024-11-18, 2024-11-11 (the Monday of that  week
+                                   ISO week: a week date covers seven days)
 "last month", "earlier this month" 2024-10-01, 2024-11-01                      month
+"three days ago", "a year ago"     2024-11-27, 2023-01-01                      day, year
 "on December 5", "5 March 1987"    that day (year of publication, or the year  day
                                    before when the day would be after it)
 "in March 2018"                    2018-03-01                                  month
@@ -31,10 +33,17 @@ guessed. The word before a date gives its relation: ``since`` (control from then
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterator
+
+#: Date precisions, finest first. A ``week`` date is the Monday of its ISO week, a ``month``
+#: date the 1st, a ``year`` date January 1. ``on-or-before-publication``: the text gives no
+#: date, so the event happened on or before the article's publication date (the date then
+#: held). ``unknown``: neither the text nor the article gives a date.
+PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year", "on-or-before-publication", "unknown")
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -53,7 +62,7 @@ class DateMention:
     text
         The words, e.g. ``"on Wednesday"``.
     date
-        The resolved date (first day of the month or year for coarser precisions).
+        The resolved date (the first day of the week, month or year for coarser precisions).
     precision
         ``day``, ``week``, ``month`` or ``year``.
     relation
@@ -101,6 +110,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx,
     ("duration", r"\b(?P<prep>for)\s+(?:(?:more|less|fewer)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+|"
                  r"the\s+(?:past|last)\s+)?(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+"
                  r"(?P<unit>years?|months?|weeks?|days?)\b"),
+    ("ago", r"\b(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b"),
     ("year", r"\b(?P<prep>since|until|till|before|by|in|from|after|during|of|late|early|mid-?)\s+(?:(?:early|late|mid-?)\s*)?(?P<y>(?:19|20)\d\d)\b(?!\s*(?:km|kms|miles|people|dlrs?|troops|soldiers|men|-))"),
 ))
 
@@ -230,7 +240,7 @@ def _resolve(name: str, g: dict[str, str | None], published: date | None) -> tup
         return None
     if published is None:
         return None
-    if name == "duration":
+    if name in ("duration", "ago"):
         return _duration_start(g["n"], g["unit"], published)
     if name == "weekday":
         day = latest_weekday(g["wd"], published)
@@ -245,7 +255,7 @@ def _resolve(name: str, g: dict[str, str | None], published: date | None) -> tup
         which, unit = " ".join(g["w"].lower().split()), g["unit"].lower()
         this = which in ("this", "earlier this")
         if unit == "week":
-            return (published if this else published - timedelta(days=7)), "week"
+            return week_start(published if this else published - timedelta(days=7)), "week"
         if unit == "month":
             first = published.replace(day=1)
             return (first if this else (first - timedelta(days=1)).replace(day=1)), "month"
@@ -267,4 +277,37 @@ def _duration_start(count: str, unit: str, published: date) -> tuple[date, str]:
     if unit == "month":
         months = published.year * 12 + published.month - 1 - n
         return date(months // 12, months % 12 + 1, 1), "month"
-    return published - timedelta(days=n * (7 if unit == "week" else 1)), "week" if unit == "week" else "day"
+    if unit == "week":
+        return week_start(published - timedelta(days=7 * n)), "week"
+    return published - timedelta(days=n), "day"
+
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s ISO week: what a ``week`` date holds."""
+    return day - timedelta(days=day.weekday())
+
+
+def precision_end(day: date, precision: str | None) -> date:
+    """The last day a date of that precision covers (a ``year`` date is Jan 1 of the year)."""
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision == "month":
+        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    if precision == "week":
+        return day + timedelta(days=6)
+    return day
+
+
+def date_label(day: date | None, precision: str | None) -> str:
+    """Write a date only as precisely as the text gave it ("2016", "2024-11", "week of 2024-11-18")."""
+    if day is None:
+        return "date unknown"
+    if precision == "year":
+        return f"{day.year}"
+    if precision == "month":
+        return f"{day.year}-{day.month:02d}"
+    if precision == "week":
+        return f"week of {day.isoformat()}"
+    if precision == "on-or-before-publication":
+        return f"on or before {day.isoformat()}"
+    return day.isoformat()

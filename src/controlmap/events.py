@@ -42,7 +42,7 @@ from datetime import date
 
 from .actors import Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
-from .dates import DateMention, find_dates, relative_dates
+from .dates import PRECISIONS, DateMention, find_dates, relative_dates  # PRECISIONS: re-exported
 from .gazetteer import GazetteerEntry
 from .geoparse import Place
 from .text import Sentence, split_sentences
@@ -53,10 +53,6 @@ from .text import Sentence, split_sentences
 #: unchanged), ``withdrew`` and ``lost`` (a loss for the actor).
 CHANGES: tuple[str, ...] = ("captured", "retook", "entered", "holds", "besieged", "withdrew", "lost")
 
-#: Date precisions, finest first. ``on-or-before-publication``: the text gives no date, so the
-#: event happened on or before the article's publication date (which :attr:`ControlEvent.date`
-#: then holds). ``unknown``: neither the text nor the article gives a date.
-PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year", "on-or-before-publication", "unknown")
 
 
 @dataclass(frozen=True)

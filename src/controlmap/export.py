@@ -39,7 +39,6 @@ Formats
 """
 from __future__ import annotations
 
-import calendar
 import csv
 import json
 from collections.abc import Sequence
@@ -47,6 +46,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .dates import precision_end
 from .errors import ExportError
 from .geoparse import Place
 
@@ -98,15 +98,6 @@ def places_to_geojson(places: Sequence[Place]) -> dict[str, Any]:
     """
     features = [_feature(_point(p.entry), place_row(p)) for p in places]
     return {"type": "FeatureCollection", "features": features}
-
-
-def precision_end(day: date, precision: str | None) -> date:
-    """The last day a date of that precision covers (a ``year`` date is Jan 1 of the year)."""
-    if precision == "year":
-        return date(day.year, 12, 31)
-    if precision == "month":
-        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
-    return day
 
 
 def _iso(day: date | None) -> str | None:

@@ -53,6 +53,7 @@ except ImportError:  # pragma: no cover
     from jinja2 import Template
 
 from .actors import UNKNOWN_COLOUR, load_actors
+from .dates import PRECISIONS, date_label
 from .errors import ExportError
 
 #: The only CDN assets the map uses: leaflet itself. Everything else is written here.
@@ -72,8 +73,6 @@ _GREY = UNKNOWN_COLOUR
 _MAX_LABELS = 30
 _FALLBACK_PALETTE = ("#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf")
 
-#: Precisions finest first, as :data:`controlmap.events.PRECISIONS`.
-_PRECISION_ORDER = ("day", "month", "year", "on-or-before-publication", "unknown")
 
 
 # ---------------------------------------------------------------------------- dates
@@ -98,22 +97,9 @@ class DateStep:
     label: str
 
 
-def date_label(day: date | None, precision: str | None) -> str:
-    """Write a date only as precisely as the text gave it (a ``year`` date is Jan 1)."""
-    if day is None:
-        return "date unknown"
-    if precision == "year":
-        return f"{day.year}"
-    if precision == "month":
-        return f"{day.year}-{day.month:02d}"
-    if precision == "on-or-before-publication":
-        return f"on or before {day.isoformat()}"
-    return day.isoformat()
-
-
 def _finest(precisions: Iterable[str | None]) -> str:
-    ranked = [p for p in precisions if p in _PRECISION_ORDER]
-    return min(ranked, key=_PRECISION_ORDER.index) if ranked else "day"
+    ranked = [p for p in precisions if p in PRECISIONS]
+    return min(ranked, key=PRECISIONS.index) if ranked else "day"
 
 
 def date_steps(timeline: Any, events: Sequence[Any]) -> list[DateStep]:
