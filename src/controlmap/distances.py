@@ -9,10 +9,10 @@ Aleppo") and a *located* place (``to``: "Saraqib, ..." or the subject of "X sits
 The model
 ---------
 Distances on the map are geodesics on the WGS-84 ellipsoid, computed after Karney (2013)
-by :class:`geopy.distance.geodesic` (accurate to nanometres; a great circle on a sphere
-would be off by up to ~0.5 %). Bearings are the forward azimuth of the same geodesic
-(``geographiclib``, which geopy itself uses), measured clockwise from true north at the
-reference place.
+by ``geographiclib`` (the library behind :class:`geopy.distance.geodesic`; accurate to
+nanometres, where a great circle on a sphere would be off by up to ~0.5 %). One inverse
+solution gives the distance and the bearing: the forward azimuth at the reference place,
+clockwise from true north.
 
 A stated figure is not a measurement, so every verdict has an explicit tolerance in km,
 the largest of:
@@ -72,6 +72,7 @@ claim that the geoparser skipped here but resolved elsewhere in the article ("Sw
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -79,7 +80,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 from geographiclib.geodesic import Geodesic
-from geopy.distance import geodesic
 
 from .article import Article
 from .gazetteer import GazetteerEntry
@@ -583,10 +583,13 @@ def find_claims(article: Article, places: list[Place], *, gazetteer: Any = None)
     """
     text = article.text
     places = sorted(places, key=lambda p: (p.start, -p.end))
+    starts = [p.start for p in places]
     sentences = split_sentences(text)
     claims: list[DistanceClaim] = []
     for sentence in sentences:
-        in_sentence = [p for p in places if sentence.start <= p.start and p.end <= sentence.end]
+        # the sentence's places by bisection: a long document has thousands
+        in_sentence = [p for p in places[bisect.bisect_left(starts, sentence.start):
+                                         bisect.bisect_left(starts, sentence.end)] if p.end <= sentence.end]
         found = [_claim(article, sentence, statements, in_sentence, places, gazetteer)
                  for statements in _merge_conversions(text, parse_quantities(sentence.text, sentence.start))]
         found += [c for c in _proximity_claims(article, sentence, in_sentence)
@@ -1053,9 +1056,9 @@ def radius_km(entry: GazetteerEntry) -> float:
 
 def geodesic_and_bearing(a: GazetteerEntry, b: GazetteerEntry) -> tuple[float, float]:
     """WGS-84 geodesic distance (km) and forward azimuth (degrees, 0-360) from ``a`` to ``b``."""
-    km = geodesic((a.lat, a.lon), (b.lat, b.lon)).km
-    azimuth = Geodesic.WGS84.Inverse(a.lat, a.lon, b.lat, b.lon)["azi1"] % 360.0
-    return km, azimuth
+    # One inverse solution gives both (geopy's geodesic solves the same problem with the same library)
+    solution = Geodesic.WGS84.Inverse(a.lat, a.lon, b.lat, b.lon)
+    return solution["s12"] / 1000.0, solution["azi1"] % 360.0
 
 
 def check_units(stated: list[Statement]) -> tuple[str | None, str | None]:

@@ -185,12 +185,17 @@ def source_versions() -> dict[str, str]:
     return versions
 
 
+#: The files of ``geo/`` the index is built from (``actors.csv`` is read by the event
+#: extractor, and editing it needs no rebuild).
+_CURATED_FILES = ("places.csv", "aliases.csv", "country_points.csv", "not_places.csv")
+
+
 def _curated_digest() -> str:
     digest = hashlib.sha256()
     folder = settings.geo_folder()
-    for path in sorted(folder.glob("*.csv")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    for name in _CURATED_FILES:
+        digest.update(name.encode())
+        digest.update((folder / name).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -272,13 +277,13 @@ def _country_rows(cities_by_country: dict[str, list[dict]]) -> Iterator[_Row]:
         lat = lon = None
         try:
             info = CountryInfo(iso)
-            latlng = info.latlng()
-            if latlng and len(latlng) == 2:
-                lat, lon = float(latlng[0]), float(latlng[1])
-            for alias in (info.info().get("altSpellings") or []):
-                _add_name(names, alias, 1)
-        except Exception:  # countryinfo raises its own KeyError subclass for unknown codes
-            pass
+            latlng, spellings = info.latlng(), info.info().get("altSpellings") or []
+        except LookupError:  # countryinfo's CountryNotFoundError: a code it does not know (XK)
+            latlng, spellings = None, []
+        if latlng and len(latlng) == 2:
+            lat, lon = float(latlng[0]), float(latlng[1])
+        for alias in spellings:
+            _add_name(names, alias, 1)
         if iso in overrides:
             lat, lon = overrides[iso]
         derived = False
@@ -521,7 +526,7 @@ def _not_place_rows() -> dict[str, str]:
     for country in all_countries():
         try:
             demonym = country.demonym()
-        except Exception:  # a country without the field
+        except LookupError:  # a country without the field
             continue
         for form in {demonym, demonym + "s"} if demonym else ():
             words[name_key(form)] = "demonym (countryinfo)"
