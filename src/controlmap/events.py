@@ -43,7 +43,8 @@ from datetime import date
 from .actors import Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
 from .dates import PRECISIONS, DateMention, find_dates, relative_dates  # PRECISIONS: re-exported
-from .gazetteer import GazetteerEntry
+from .errors import GazetteerError
+from .gazetteer import GazetteerEntry, open_gazetteer
 from .geoparse import Place
 from .text import Sentence, split_sentences
 
@@ -52,6 +53,9 @@ from .text import Sentence, split_sentences
 #: ``holds`` (control observed, not changed), ``besieged`` (the place is encircled; control
 #: unchanged), ``withdrew`` and ``lost`` (a loss for the actor).
 CHANGES: tuple[str, ...] = ("captured", "retook", "entered", "holds", "besieged", "withdrew", "lost")
+#: The class of each change, as the timeline and the scorers read it.
+CHANGE_CLASS: dict[str, str] = {"captured": "gain", "retook": "gain", "entered": "enter", "holds": "hold",
+                                "besieged": "siege", "withdrew": "loss", "lost": "loss"}
 
 
 
@@ -946,10 +950,10 @@ def _place_head(words: str) -> bool:
 def _admin1_of(entry: GazetteerEntry) -> GazetteerEntry | None:
     """The gazetteer's first-level division of ``entry`` (one indexed query)."""
     try:
-        from .gazetteer import open_gazetteer
-        return open_gazetteer(build_if_missing=False).admin1_of(entry)
-    except Exception:  # noqa: BLE001 - no index: the event keeps its words, unresolved
+        gazetteer = open_gazetteer(build_if_missing=False)
+    except GazetteerError:  # no index (places resolved by other means): the words stay unresolved
         return None
+    return gazetteer.admin1_of(entry)
 
 
 #: An expanse of land located "in" a toponym: "territory in Idlib", "the villages in Deir ez-Zor".
@@ -1466,7 +1470,7 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
     if m.groupdict().get("adj") is not None and not _EMPTY_OBJECT.match(text, t1, sentence.end):
         return []  # "the Libyan withdrawal plan": the noun is not the head
     for event in reversed(context.earlier):
-        if event.side == actor.side and _CLASS[event.change] in ("loss", "hold", "gain", "enter"):
+        if event.side == actor.side and CHANGE_CLASS[event.change] in ("loss", "hold", "gain", "enter"):
             part = _PlacePart(event.place_text, event.place_start, event.place_end, event.place, event.anchor,
                               "the place the same side was told of before")
             return [(actor, part)]
@@ -1476,7 +1480,7 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
 def _last_gainer(context: _Context) -> _ActorPart | None:
     """The side the article last told taking a place ("newly-captured areas" are theirs)."""
     for event in reversed(context.earlier):
-        if _CLASS[event.change] == "gain" and event.side != "unknown":
+        if CHANGE_CLASS[event.change] == "gain" and event.side != "unknown":
             return _ActorPart(None, event.actor, event.side, 0.6)
     return None
 
@@ -1487,7 +1491,7 @@ def _attacker(context: _Context, part: _PlacePart) -> _ActorPart | None:
     words = " ".join(part.text.lower().split())
     for event in reversed(context.earlier):
         same = (event.place_key == key) if key is not None else (len(words) > 3 and words in event.place_text.lower())
-        if same and _CLASS[event.change] in ("gain", "enter", "siege") and event.side != "unknown":
+        if same and CHANGE_CLASS[event.change] in ("gain", "enter", "siege") and event.side != "unknown":
             return _ActorPart(None, event.actor, event.side, 0.6)
     return None
 
@@ -1498,7 +1502,7 @@ def _earlier_gain(context: _Context, part: _PlacePart) -> ControlEvent | None:
     key = part.place.entry.id if part.place is not None and not part.anchor else None
     words = " ".join(part.text.lower().split())
     for event in reversed(context.earlier):
-        if _CLASS[event.change] != "gain" or event.side == "unknown":
+        if CHANGE_CLASS[event.change] != "gain" or event.side == "unknown":
             continue
         if (key is not None and event.place_key == key) or (key is None and len(words) > 3
                                                            and words in " ".join(event.place_text.lower().split())):
@@ -1685,15 +1689,13 @@ def _why_undated(s_text: str) -> str:
     return "undated: the sentence gives no date and the article has no publication date"
 
 
-_CLASS = {"captured": "gain", "retook": "gain", "entered": "enter", "holds": "hold", "besieged": "siege",
-          "withdrew": "loss", "lost": "loss"}
 
 
 def _dedupe(events: list[ControlEvent]) -> list[ControlEvent]:
     seen: set[tuple] = set()
     out: list[ControlEvent] = []
     for e in sorted(events, key=lambda e: (e.start, e.trigger_start)):
-        key = (e.start, e.place_key, e.side, _CLASS[e.change])
+        key = (e.start, e.place_key, e.side, CHANGE_CLASS[e.change])
         if key in seen:
             continue
         seen.add(key)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .events import ControlEvent
+from .events import CHANGE_CLASS, ControlEvent
 from .gazetteer import GazetteerEntry
 
 
@@ -104,8 +104,7 @@ class Timeline:
 
 #: Order of changes dated the same day: a withdrawal closes before an entry opens, and
 #: observations ("holds") come after the changes they may confirm.
-_RANK = {"withdrew": 0, "lost": 0, "captured": 1, "retook": 1, "entered": 1, "holds": 2, "besieged": 3}
-_GAINS = ("captured", "retook", "entered")
+_RANK = {"loss": 0, "gain": 1, "enter": 1, "hold": 2, "siege": 3}
 
 
 def build_timeline(events: list[ControlEvent]) -> Timeline:
@@ -133,7 +132,7 @@ def build_timeline(events: list[ControlEvent]) -> Timeline:
 
 
 def _order(event: ControlEvent) -> tuple:
-    return (event.date or date.max, _RANK.get(event.change, 9), event.source, event.start)
+    return (event.date or date.max, _RANK.get(CHANGE_CLASS.get(event.change, ""), 9), event.source, event.start)
 
 
 def _place_intervals(key: str, events: list[ControlEvent]) -> list[ControlInterval]:
@@ -154,7 +153,8 @@ def _place_intervals(key: str, events: list[ControlEvent]) -> list[ControlInterv
 
     for event in ordered:
         day = event.date
-        if event.change in ("withdrew", "lost"):
+        kind = CHANGE_CLASS.get(event.change)
+        if kind == "loss":
             held = open_of(event.side)
             if held is None:
                 # Withdrawing from a place means having held it: an interval with an unknown start.
@@ -162,26 +162,26 @@ def _place_intervals(key: str, events: list[ControlEvent]) -> list[ControlInterv
             else:
                 held.events.append(event)
             held.end, held.end_precision = day, event.date_precision
-        elif event.change in _GAINS:
+        elif kind in ("gain", "enter"):
             for other in out:
                 if other.side != event.side and other.end is None and (other.start is None or day is None
                                                                        or other.start <= day):
-                    if other.start == day and day is not None and _claims(other) and event.change != "entered":
+                    if other.start == day and day is not None and _claims(other) and kind != "enter":
                         _dispute(other, event)
                         continue
                     other.end, other.end_precision = day, event.date_precision
             held = open_of(event.side)
             if held is not None:
                 held.events.append(event)
-                held.contested = held.contested or event.change == "entered"
+                held.contested = held.contested or kind == "enter"
             else:
-                interval = start(event, day, event.date_precision, contested=event.change == "entered")
+                interval = start(event, day, event.date_precision, contested=kind == "enter")
                 rivals = [o for o in out if o is not interval and o.side != event.side and o.end is None]
                 for rival in rivals:
                     _dispute(rival, event)
                     interval.disputed = True
                     interval.note = rival.note
-        elif event.change == "holds":
+        elif kind == "hold":
             if event.until is not None:
                 covering = next((i for i in out if i.side == event.side and i.covers(event.until)), None)
                 if covering is None:
@@ -217,7 +217,7 @@ def _place_intervals(key: str, events: list[ControlEvent]) -> list[ControlInterv
 
 
 def _claims(interval: ControlInterval) -> bool:
-    return any(e.change in ("captured", "retook", "holds") for e in interval.events)
+    return any(CHANGE_CLASS.get(e.change) in ("gain", "hold") for e in interval.events)
 
 
 def _dispute(interval: ControlInterval, event: ControlEvent) -> None:
