@@ -18,8 +18,6 @@ from . import records
 from .article import parse_date
 from .errors import ControlmapError, DateError
 
-_FORMATS = {"table", "json", "csv", "geojson"}
-
 
 def _handle_errors(func: Callable) -> Callable:
     @functools.wraps(func)

@@ -879,11 +879,10 @@ _FIGURE_FOLLOWS = re.compile(r"[\s,]*(?:(?:is|was|are|were|of|takes|took|covers|
 def _endpoints_before(scope: _Scope, claim_start: int, figures_end: int) -> _Attribution | None:
     """Endpoints named before the figure, by a road noun or "distance" ("The drive from A to B is 60km")."""
     before = scope.text[scope.sentence.start:claim_start]
-    lead = None
-    for lead in _ENDPOINTS_FIRST.finditer(before):
-        pass
-    if lead is None:
+    leads = list(_ENDPOINTS_FIRST.finditer(before))
+    if not leads:
         return None
+    lead = leads[-1]
     a, b = _from_to_after(scope.text, scope.in_sentence, scope.sentence.start + lead.end(), claim_start)
     if a is None or b is None or not _FIGURE_FOLLOWS.fullmatch(scope.text[b.end:claim_start]):
         return None

@@ -42,7 +42,7 @@ from datetime import date
 
 from .actors import Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
-from .dates import PRECISIONS, DateMention, find_dates, relative_dates  # PRECISIONS: re-exported
+from .dates import PRECISIONS, DateMention, find_dates, relative_dates  # noqa: F401 (PRECISIONS re-exported)
 from .errors import GazetteerError
 from .gazetteer import GazetteerEntry, open_gazetteer
 from .geoparse import Place
@@ -56,7 +56,6 @@ CHANGES: tuple[str, ...] = ("captured", "retook", "entered", "holds", "besieged"
 #: The class of each change, as the timeline and the scorers read it.
 CHANGE_CLASS: dict[str, str] = {"captured": "gain", "retook": "gain", "entered": "enter", "holds": "hold",
                                 "besieged": "siege", "withdrew": "loss", "lost": "loss"}
-
 
 
 @dataclass(frozen=True)
@@ -160,13 +159,6 @@ EVENT_CSV_FIELDS: tuple[str, ...] = (
 # ---------------------------------------------------------------------------------------
 # Extraction
 # ---------------------------------------------------------------------------------------
-
-
-_W = r"\s+"  # wire copy wraps lines anywhere: every space in a pattern is any white space
-
-
-def _rx(words: str) -> str:
-    return words.replace(" ", _W)
 
 
 @dataclass(frozen=True)
@@ -1687,8 +1679,6 @@ def _why_undated(s_text: str) -> str:
         return (f"undated: {', '.join(repr(d) for d in relative)} {verb} relative and the article has no "
                 f"publication date")
     return "undated: the sentence gives no date and the article has no publication date"
-
-
 
 
 def _dedupe(events: list[ControlEvent]) -> list[ControlEvent]:

@@ -67,8 +67,6 @@ DATE_FIELDS: dict[str, tuple[str, ...]] = {
     "distance_claims": (),
 }
 
-_GEOJSON_SUFFIXES = (".geojson", ".json")
-
 
 # ---------------------------------------------------------------------------- rows
 

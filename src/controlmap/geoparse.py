@@ -168,7 +168,6 @@ def resolve_mentions(
         for own_name in (_own_name_holders(cands),)
     ]
     chosen = [max(scores, key=scores.get) if scores else None for scores in base]
-    scores = base
     for _ in range(2):
         scores = _with_context(mentions, candidates, base, chosen)
         previous, chosen = chosen, [max(s, key=s.get) if s else None for s in scores]

@@ -269,7 +269,7 @@ def snapshot(
         features.append(_point(entry, props))
 
     unlocated = []
-    for key, day_events in today_by_place.items():
+    for day_events in today_by_place.values():
         entry = next((_event_entry(e) for e in day_events if _event_entry(e) is not None), None)
         if entry is None:
             unlocated.extend(_evidence(e) for e in day_events)
