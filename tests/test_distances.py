@@ -315,6 +315,14 @@ def test_wildly_off_resolution_is_not_reported_as_a_reporting_error():
                        {"Versailles": VERSAILLES, "Paris": PARIS})).verdict == "consistent"
 
 
+def test_a_figure_far_off_between_sure_places_of_one_country_is_a_wrong_figure():
+    # no namesake to blame: the towns are the only readings, in one country
+    claim = only(verify("Idlib lies just 300km from Aleppo."))
+    assert claim.verdict == "overstated" and "the figure is wrong" in claim.reason
+    assert exit_code_for([claim], "inconsistent") != 0
+    assert only(verify("Damascus is 20 miles from Homs.")).verdict == "understated"
+
+
 def test_between_two_places_apart():
     claim = only(verify("Idlib and Aleppo, some 35 miles apart, were both hit."))
     assert claim.kind == "between"

@@ -64,7 +64,10 @@ without geometry, a race course). ``verdict`` is always one clean word; the nuan
 is likelier than a wrong report (a "Paris" resolved to Texas): the geoparser's runner-up is
 tried, then the namesake in the other endpoint's country ("Vernon, 80 km northwest of Paris"
 is the Vernon in France), and if that does not fit either the claim is ``unverifiable`` and the
-reason says why. An endpoint resolved to a country or province is read as its namesake town
+reason says why. Unless no namesake can be blamed: when both endpoints lie in one country and
+each is the likelier reading with no runner-up further than ``SAME_PLACE_KM`` away (a city's
+own governorate is no namesake), the figure is wrong, and the verdict says so ("Idlib lies
+300km from Aleppo" is ``overstated``). An endpoint resolved to a country or province is read as its namesake town
 where there is one ("600 miles west of Buenos Aires"), unless the text calls it the area ("in
 the province of Chalatenango"); "here" is the wire dateline's town. A name in the frame of a
 claim that the geoparser skipped here but resolved elsewhere in the article ("Swanton is about
@@ -1133,11 +1136,15 @@ def check_claim(claim: DistanceClaim, *, gazetteer: Any = None) -> DistanceClaim
     if claim.kind == "proximity":
         return _check_proximity(claim, g, bearing, gazetteer)
     stated = claim.stated[0]
+    far_off = ""
     suspicious = _implausible(g, stated)
     if suspicious:
         g, bearing, a, b = _try_runners_up(claim, g, bearing, lambda km: _ratio(km, stated.km_low), gazetteer)
         claim.geodesic_km, claim.bearing_deg = round(g, 2), round(bearing, 1)
-        if _implausible(g, stated):
+        if _implausible(g, stated) and _trusted(claim):
+            far_off = (f"; {_ratio(g, stated.km_low):.0f}x off, and both places are sure readings in one country: "
+                       f"the figure is wrong, not the map")
+        elif _implausible(g, stated):
             claim.verdict = "unverifiable"
             claim.reason = (f"a place probably resolved to the wrong namesake: {a.name} ({a.country}) and "
                             f"{b.name} ({b.country}) are {g:.0f} km apart, {_ratio(g, stated.km_low):.0f}x the stated "
@@ -1165,7 +1172,7 @@ def check_claim(claim: DistanceClaim, *, gazetteer: Any = None) -> DistanceClaim
         kind_word = "road/travel" if claim.kind == "road" else "route"
         reason = (f"{said} as a {kind_word} length against a {g:.1f} km straight line: "
                   f"a {kind_word} is rarely shorter, or longer than {ROAD_FACTOR:g}x ({g - tolerance:.0f}-{upper:.0f} km)")
-        claim.verdict, claim.reason = verdict, reason
+        claim.verdict, claim.reason = verdict, reason + far_off
         return _check_direction(claim, g, bearing, extent)
 
     if claim.qualifier_sense == "lower":
@@ -1198,7 +1205,7 @@ def check_claim(claim: DistanceClaim, *, gazetteer: Any = None) -> DistanceClaim
             verdict, reason = "consistent", f"{said} vs {g:.1f} km geodesic, within {tolerance:.1f} km"
         if verdict != "consistent" and len(claim.stated) == 1:
             reason += _unit_mixup(stated, g, tolerance)
-    claim.verdict, claim.reason = verdict, reason
+    claim.verdict, claim.reason = verdict, reason + far_off
     return _check_direction(claim, g, bearing, extent)
 
 
@@ -1259,6 +1266,20 @@ def _implausible(g: float, stated: Statement) -> bool:
     wrong unit); a 20 mi claim resolving to 6,000 km means "Paris" became Paris, Texas.
     """
     return max(g, stated.km_high) > 20.0 and _ratio(g, stated.km_low) > IMPLAUSIBLE_RATIO
+
+
+#: A runner-up this close to the reading (a city's own governorate) is no namesake to blame.
+SAME_PLACE_KM = 100.0
+
+
+def _trusted(claim: DistanceClaim) -> bool:
+    """Whether a misfit cannot be blamed on the readings: both endpoints in one country, each
+    the likelier reading with no far-away runner-up ("Idlib lies 300km from Aleppo": the figure is off)."""
+    ends = [p for p in (claim.from_place, claim.to_place) if p is not None]
+    if len(ends) != 2 or ends[0].entry.country is None or ends[0].entry.country != ends[1].entry.country:
+        return False
+    return all(p.confidence >= 0.5 and (p.runner_up is None or geodesic_and_bearing(p.entry, p.runner_up)[0] < SAME_PLACE_KM)
+               for p in ends)
 
 
 def _namesake_in(place: Place, country: str | None, gazetteer: Any) -> GazetteerEntry | None:
