@@ -129,6 +129,11 @@ def test_each_phrasing_family(text, expected):
     assert expected in summary(text)
 
 
+def test_quoted_words_of_the_place_keep_both_quote_marks():
+    entered = events_of('Fighting reached Aleppo. The army said rebels had entered "large parts" of the city.')
+    assert [e["place_text"] for e in entered if e["change"] == "entered"] == ['"large parts" of the city']
+
+
 def test_an_adverb_between_the_verb_and_from_keeps_the_written_place():
     found = summary("Rebels held Idlib for years. Later the army withdrew quickly from Aleppo.")
     assert ("withdrew", "government", "geonames:170063") in found

@@ -762,8 +762,19 @@ def _names_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
             for m in re.finditer(_NAME, text[start:end]) if m.group(0) not in ("And", "The")]
 
 
+_QUOTES = "\"'“”‘’"
+
+
 def _clean(words: str) -> str:
-    return words.strip().strip("\"'“”‘’").strip()
+    """Words without the quote marks around them, keeping quotes inside: '"large parts" of the city'."""
+    words = words.strip()
+    while len(words) > 1 and words[0] in _QUOTES and words[-1] in _QUOTES:
+        words = words[1:-1].strip()
+    if words[:1] in _QUOTES and not any(c in _QUOTES for c in words[1:]):
+        words = words[1:]  # a quote closed beyond the object
+    if words[-1:] in _QUOTES and not any(c in _QUOTES for c in words[:-1]) and words[-2:-1] != "s":
+        words = words[:-1]  # (but the possessive of "the rebels'")
+    return words.strip()
 
 
 def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place],
