@@ -340,16 +340,18 @@ def test_claim_dict_is_json_and_names_the_endpoints():
                 "tolerance_km", "bearing_deg", "direction", "units_verdict", "reason", "source"):
         assert key in d
     assert d["from"] == "geonames:170063" and d["to"] == "geonames:169389"
+    assert d["from_place"]["gazetteer_source"] == ALEPPO.source  # which table the entry came from
     assert d["stated"][1] == {"value": 34.0, "unit": "mi", "text": "34 miles", "start": 22, "end": 30,
                               "km": 54.718}
     assert set(claim_to_row(claim)) == set(CSV_FIELDS)
 
 
-def test_geojson_lines_are_lon_lat_and_skip_claims_without_endpoints():
+def test_geojson_lines_are_lon_lat_and_keep_claims_without_endpoints():
     claims = verify("Idlib sits just 55km from Aleppo. A strip exceeding 100km was hit.")
     collection = claims_to_geojson(claims)
     assert collection["type"] == "FeatureCollection"
-    (feature,) = collection["features"]
+    feature, lone = collection["features"]
+    assert lone["geometry"] is None and lone["properties"]["verdict"] == "unverifiable"
     assert feature["geometry"]["type"] == "LineString"
     assert feature["geometry"]["coordinates"] == [[37.16117, 36.20124], [36.63393, 35.93062]]
     assert feature["properties"]["verdict"] == "consistent"

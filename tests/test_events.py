@@ -448,7 +448,7 @@ def test_event_dict_is_json_ready_with_the_documented_keys():
     json.dumps(d)
     for key in ("start", "end", "sentence", "source", "actor_text", "actor", "side", "change", "place_text",
                 "place_start", "place_end", "id", "name", "lat", "lon", "date", "date_precision", "date_text",
-                "attributed_to"):
+                "attributed_to", "gazetteer_source"):
         assert key in d
     assert set(EVENT_CSV_FIELDS) <= set(d)
     assert d["sentence"] == "Rebels captured Aleppo on Wednesday."

@@ -1378,7 +1378,8 @@ def _place_dict(place: Place | None) -> dict[str, Any] | None:
         return None
     e = place.entry
     return {"id": e.id, "name": e.name, "text": place.text, "start": place.start, "end": place.end,
-            "lat": round(e.lat, 5), "lon": round(e.lon, 5), "kind": e.kind, "country": e.country}
+            "lat": round(e.lat, 5), "lon": round(e.lon, 5), "kind": e.kind, "country": e.country,
+            "gazetteer_source": e.source}
 
 
 def claim_to_dict(claim: DistanceClaim) -> dict[str, Any]:
@@ -1447,24 +1448,23 @@ def claim_to_row(claim: DistanceClaim) -> dict[str, Any]:
 
 
 def claims_to_geojson(claims: Iterable[DistanceClaim]) -> dict[str, Any]:
-    """RFC 7946 FeatureCollection: one LineString (lon, lat) from reference to located place per claim.
+    """RFC 7946 FeatureCollection: one Feature per claim, in claim order.
 
-    Claims without both endpoints have no line and are left out.
+    A claim with both endpoints is a LineString (lon, lat) from the reference to the located
+    place; one without (a lone "strip exceeding 100km", an unresolved town) keeps its
+    verdict and reason with a ``null`` geometry, as RFC 7946 allows: no finding is dropped.
     """
     features = []
     for claim in claims:
-        if claim.from_place is None or claim.to_place is None:
-            continue
-        a, b = claim.from_place.entry, claim.to_place.entry
         props = claim_to_dict(claim)
-        props.pop("from_place"), props.pop("to_place")
-        props["from_name"], props["to_name"] = a.name, b.name
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "LineString", "coordinates": [[round(a.lon, 6), round(a.lat, 6)],
-                                                               [round(b.lon, 6), round(b.lat, 6)]]},
-            "properties": props,
-        })
+        ends = props.pop("from_place"), props.pop("to_place")
+        props["from_name"], props["to_name"] = (end["name"] if end else None for end in ends)
+        geometry = None
+        if claim.from_place is not None and claim.to_place is not None:
+            a, b = claim.from_place.entry, claim.to_place.entry
+            geometry = {"type": "LineString", "coordinates": [[round(a.lon, 6), round(a.lat, 6)],
+                                                              [round(b.lon, 6), round(b.lat, 6)]]}
+        features.append({"type": "Feature", "geometry": geometry, "properties": props})
     return {"type": "FeatureCollection", "features": features}
 
 

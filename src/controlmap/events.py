@@ -151,7 +151,7 @@ class ControlEvent:
 #: Columns of ``--format csv``, in order; every key of :func:`event_to_dict` except ``notes``.
 EVENT_CSV_FIELDS: tuple[str, ...] = (
     "source", "start", "end", "change", "actor_text", "actor", "side", "place_text", "place_start",
-    "place_end", "id", "name", "lat", "lon", "anchor", "date", "date_precision", "date_text", "date_relation", "until",
+    "place_end", "id", "name", "lat", "lon", "gazetteer_source", "anchor", "date", "date_precision", "date_text", "date_relation", "until",
     "until_precision", "attributed_to", "trigger", "confidence", "sentence",
 )
 
@@ -1716,7 +1716,8 @@ def event_to_dict(event: ControlEvent) -> dict:
         "actor_text": event.actor_text, "actor": event.actor, "side": event.side,
         "place_text": event.place_text, "place_start": event.place_start, "place_end": event.place_end,
         "id": entry.id if entry else None, "name": entry.name if entry else event.place_text,
-        "lat": entry.lat if entry else None, "lon": entry.lon if entry else None, "anchor": event.anchor,
+        "lat": entry.lat if entry else None, "lon": entry.lon if entry else None,
+        "gazetteer_source": entry.source if entry else None, "anchor": event.anchor,
         "date": event.date.isoformat() if event.date else None, "date_precision": event.date_precision,
         "date_text": event.date_text, "date_relation": event.date_relation,
         "until": event.until.isoformat() if event.until else None, "until_precision": event.until_precision,
