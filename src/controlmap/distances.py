@@ -589,12 +589,15 @@ def find_claims(article: Article, places: list[Place], *, gazetteer: Any = None)
     starts = [p.start for p in places]
     sentences = split_sentences(text)
     claims: list[DistanceClaim] = []
+    # Most articles state no distance: one search of the whole text spares a scan per sentence.
+    any_quantity = _QUANTITY.search(text) is not None
     for sentence in sentences:
         # the sentence's places by bisection: a long document has thousands
         in_sentence = [p for p in places[bisect.bisect_left(starts, sentence.start):
                                          bisect.bisect_left(starts, sentence.end)] if p.end <= sentence.end]
+        quantities = parse_quantities(sentence.text, sentence.start) if any_quantity else []
         found = [_claim(article, sentence, statements, in_sentence, places, gazetteer)
-                 for statements in _merge_conversions(text, parse_quantities(sentence.text, sentence.start))]
+                 for statements in _merge_conversions(text, quantities)]
         found += [c for c in _proximity_claims(article, sentence, in_sentence)
                   if not any(c.start < f.end and f.start < c.end for f in found)]
         claims.extend(sorted(found, key=lambda c: c.start))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt capt sgt maj cpl pte adm rev st mt ft jr sr co corp inc ltd "
@@ -31,6 +32,13 @@ class Sentence:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences, keeping their offsets."""
+    # The geoparser, the distance checker and the event extractor each split the same article:
+    # the last few texts' sentences are remembered (Sentence is immutable; the list is a copy).
+    return list(_split(text))
+
+
+@lru_cache(maxsize=8)
+def _split(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     begin = 0
     for match in _BOUNDARY.finditer(text):
@@ -44,7 +52,7 @@ def split_sentences(text: str) -> list[Sentence]:
         _append(sentences, text, begin, match.end())
         begin = match.end()
     _append(sentences, text, begin, len(text))
-    return sentences
+    return tuple(sentences)
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
