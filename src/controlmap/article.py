@@ -11,7 +11,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from . import settings
@@ -19,6 +19,10 @@ from .errors import DateError, InputError
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _FIELD = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.+?)\s*$", re.M)
+# Exactly a calendar date, or one followed by a time: ``date.fromisoformat`` alone would also
+# take "20241130" and week dates ("2024-W48-6"), which no one writes as a publication date.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\S.*")
 
 
 @dataclass(frozen=True)
@@ -44,14 +48,43 @@ class Article:
 
 
 def parse_date(value: str | date | None, *, what: str = "date") -> date | None:
-    """Parse ``YYYY-MM-DD`` (or pass a ``date`` through); raise :class:`DateError` otherwise."""
+    """Parse a publication date strictly.
+
+    Parameters
+    ----------
+    value
+        ``YYYY-MM-DD``, or a full ISO 8601 date and time (``2024-11-30T14:05:00Z``), whose
+        date part is taken as written (the publisher's own calendar day, not converted to
+        UTC); a ``date`` or ``None`` passes through.
+    what
+        What the value is, for the message (``"--published"``, ``"x.json: published"``).
+
+    Raises
+    ------
+    DateError
+        Anything else, including trailing text ("2024-11-30garbage") and impossible
+        dates or times ("2024-02-30", "2024-11-30T25:99").
+    """
     if value is None or isinstance(value, date):
-        return value
+        return value.date() if isinstance(value, datetime) else value
     text = str(value).strip()
     try:
-        return date.fromisoformat(text[:10])
+        if _ISO_DATE.fullmatch(text):
+            return date.fromisoformat(text)
+        if _ISO_DATETIME.fullmatch(text):
+            return datetime.fromisoformat(text).date()
     except ValueError:
-        raise DateError(f"{what} {text!r} is not a date in YYYY-MM-DD form") from None
+        pass
+    raise DateError(f"{what} {text!r} is not a date in YYYY-MM-DD form") from None
+
+
+def display_name(name: str) -> str:
+    """``name`` as text that can be written anywhere.
+
+    A file name that is not UTF-8 reaches Python with lone surrogates (``caf\\udce9.txt``),
+    which no UTF-8 output (JSON, HTML, a terminal) can encode; they become U+FFFD.
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def decode_text(data: bytes, source: str) -> str:
@@ -81,26 +114,51 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
     return blank + text[match.end():], fields
 
 
-def _sidecar(path: Path) -> dict[str, str]:
+def sidecar_path(path: Path) -> Path | None:
+    """Where the sidecar of an article file is (``x.txt`` -> ``x.json``), ``None`` for a ``.json`` article."""
     sidecar = path.with_suffix(".json")
-    if sidecar == path or not sidecar.is_file():
+    return None if sidecar == path else sidecar
+
+
+def _sidecar(path: Path) -> dict[str, str]:
+    """The fields of ``path``'s sidecar, ``{}`` when there is none.
+
+    A sidecar that is there but unreadable, not JSON or not an object is refused rather
+    than skipped: skipping it would silently lose the date that its writer meant to give.
+    """
+    sidecar = sidecar_path(path)
+    if sidecar is None or not sidecar.is_file():
         return {}
+    shown = display_name(str(sidecar))
     try:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {k: str(v) for k, v in meta.items()} if isinstance(meta, dict) else {}
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot read sidecar ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{shown}: sidecar is not UTF-8 (byte {exc.start} is invalid)") from None
+    except ValueError as exc:
+        raise InputError(f"{shown}: sidecar is not valid JSON ({exc})") from None
+    if not isinstance(meta, dict):
+        raise InputError(f"{shown}: sidecar must be a JSON object such as "
+                         '{"published": "2024-11-30", "publisher": "BBC News"}')
+    # null is as good as absent; everything else is read as text and validated where used.
+    return {k: str(v) for k, v in meta.items() if v is not None}
 
 
 def article_from_text(
     text: str, *, source: str = "<text>", published: str | date | None = None, publisher: str | None = None
 ) -> Article:
-    """Build an :class:`Article` from text already in memory (front matter is honoured)."""
+    """Build an :class:`Article` from text already in memory (front matter is honoured).
+
+    ``published`` wins over the front matter's ``published:`` (or ``date:``), but a
+    malformed front-matter date is refused either way: it is bad input wherever it is.
+    """
+    source = display_name(source)
     if not text.strip():
         raise InputError(f"{source}: empty article, no text to read")
     text, fields = _front_matter(text)
-    when = parse_date(published, what="--published") if published else parse_date(
-        fields.get("published") or fields.get("date"), what=f"{source}: front matter date")
+    written = parse_date(fields.get("published") or fields.get("date"), what=f"{source}: front matter date")
+    when = parse_date(published, what="--published") if published else written
     return Article(text=text, source=source, published=when, publisher=publisher or fields.get("publisher"))
 
 
@@ -109,16 +167,19 @@ def load_article(path: str | Path, *, published: str | date | None = None) -> Ar
 
     The publication date comes from ``published`` if given, else from YAML-style front
     matter (``published: 2024-11-30``), else from a sidecar ``NAME.json`` beside the file
-    (``{"published": "2024-11-30", "publisher": "BBC News"}``), else stays ``None``.
+    (``{"published": "2024-11-30", "publisher": "BBC News"}``), else stays ``None``
+    (see :func:`require_published` for the commands that cannot do without it).
+    ``Article.source`` is the path as given, with bytes that are not UTF-8 replaced.
 
     Raises
     ------
     InputError
-        The path is missing, a directory, empty, binary, not UTF-8, or too large.
+        The path is missing, a directory, empty, binary, not UTF-8, or too large; or its
+        sidecar is unreadable or not a JSON object.
     DateError
-        A date is given but malformed.
+        A date is given (option, front matter or sidecar) but malformed.
     """
-    name = str(path)
+    name = display_name(str(path))
     if name == "-":
         return article_from_text(decode_text(sys.stdin.buffer.read(), "<stdin>"), source="-", published=published)
     file = Path(path)
@@ -132,9 +193,26 @@ def load_article(path: str | Path, *, published: str | date | None = None) -> Ar
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from None
     meta = _sidecar(file)
+    sidecar_date = parse_date(meta.get("published"), what=f"{display_name(str(sidecar_path(file)))}: published")
     article = article_from_text(decode_text(data, name), source=name, published=published,
                                 publisher=meta.get("publisher"))
-    if article.published is None and meta.get("published"):
-        article = Article(article.text, article.source, parse_date(meta["published"], what=f"{name} sidecar date"),
-                          article.publisher)
+    if article.published is None and sidecar_date is not None:
+        article = Article(article.text, article.source, sidecar_date, article.publisher)
     return article
+
+
+def require_published(article: Article) -> Article:
+    """``article`` itself when it has a publication date; :class:`DateError` saying how to give one otherwise.
+
+    Control events need the date: without it "on Wednesday" has no day, and every event
+    dated by it would be kept undated and drop off the map's timeline.
+    """
+    if article.published is not None:
+        return article
+    ways = "give --published YYYY-MM-DD or front matter (published: YYYY-MM-DD)"
+    if article.source != "-":
+        sidecar = sidecar_path(Path(article.source))
+        if sidecar is not None:
+            ways = f"give --published YYYY-MM-DD, front matter (published: YYYY-MM-DD) or a sidecar {sidecar.name}"
+    shown = "<stdin>" if article.source == "-" else article.source
+    raise DateError(f'no publication date for {shown}: relative dates ("on Wednesday") cannot be resolved; {ways}')

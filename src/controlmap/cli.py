@@ -2,21 +2,33 @@
 
 Data goes to stdout, messages to stderr. Every error controlmap raises on purpose becomes
 one line on stderr and exit code 1 (2 for a bad option); a wrong distance claim is a
-finding, not an error, and exits 0 unless ``--fail-on inconsistent`` is given.
+finding, not an error, and exits 0 unless ``--fail-on inconsistent`` is given. So is an
+article with no places (or no claims, or no events): exit 0, with one note on stderr.
+``events``, ``map`` and ``export`` refuse an article without a publication date, which
+``places`` and ``verify`` do not need. A map or export that fails leaves no file behind.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import click
 
 from . import records
-from .article import parse_date
-from .errors import ControlmapError, DateError
+from .article import display_name, parse_date
+from .errors import ControlmapError, DateError, InputError, UnknownPlaceError
+
+if TYPE_CHECKING:  # imported lazily at run time, so that `--help` stays fast
+    from .article import Article
+    from .gazetteer import GazetteerEntry
+    from .pipeline import Analysis
+
+#: Every kind of gazetteer entry (see :class:`controlmap.gazetteer.GazetteerEntry`), for ``lookup --kind``.
+ENTRY_KINDS = ("country", "admin1", "admin2", "city", "airport", "region", "feature")
 
 
 def _handle_errors(func: Callable) -> Callable:
@@ -38,8 +50,55 @@ def _published(ctx, param, value):
         return None
     try:
         return parse_date(value, what="--published")
-    except DateError as exc:
-        raise click.BadParameter(str(exc)) from None
+    except DateError:
+        # click already names the option; the library's message would name it twice.
+        raise click.BadParameter(f"{display_name(value)!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _utf8(value: str | None, what: str) -> str | None:
+    """``value`` when it is UTF-8 text; :class:`InputError` for bytes in another encoding.
+
+    Arguments that are not UTF-8 reach Python as lone surrogates, which cannot be looked up
+    or written out; guessing their encoding would find the wrong place silently.
+    """
+    if value is None:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{what} {display_name(value)!r} is not UTF-8 text (character {exc.start + 1}); "
+                         "set a UTF-8 locale or type it again") from None
+    return value
+
+
+def _html_output(ctx, param, value: Path) -> Path:
+    # A map is one HTML file a browser opens: '-' would be a file named '-', and a .txt a
+    # file no browser shows as a map.
+    if value.suffix.lower() not in (".html", ".htm"):
+        raise click.BadParameter(f"{display_name(str(value))!r}: the map is an HTML file; give a path ending in .html or .htm")
+    return value
+
+
+@contextlib.contextmanager
+def _no_partial_output(path: Path) -> Iterator[None]:
+    """Remove ``path`` if the writing inside fails and leaves a file that was not there before, or an empty one."""
+    existed = path.exists()
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(OSError):
+            if path.is_file() and (not existed or path.stat().st_size == 0):
+                path.unlink()
+        raise
+
+
+def _note(message: str) -> None:
+    """One line on stderr that is not an error (a finding such as "no places found")."""
+    click.echo(f"controlmap: {message}", err=True)
+
+
+def _shown(article: Article) -> str:
+    return "<stdin>" if article.source == "-" else article.source
 
 
 articles_argument = click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
@@ -53,10 +112,22 @@ def _format_option(*choices: str, default: str = "table"):
     return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True)
 
 
-def _load(articles, published):
+def _load(articles, published, *, require_date: bool = False):
     from .pipeline import load_articles
 
-    return load_articles(articles, published=published)
+    return load_articles(articles, published=published, require_date=require_date)
+
+
+def _note_empty(result: Analysis, *, claims: bool = False, events: bool = False) -> None:
+    """Say on stderr which articles gave nothing: a valid finding (exit 0), but an empty table alone looks like a failure."""
+    for article in result.articles:
+        if not result.places_in(article):
+            _note(f"no places found in {_shown(article)}")
+            continue
+        if claims and not result.claims_in(article):
+            _note(f"no distance claims found in {_shown(article)}")
+        if events and not result.events_in(article):
+            _note(f"no control events found in {_shown(article)}")
 
 
 def _geocoder(name: str):
@@ -95,19 +166,15 @@ def main(verbose: int) -> None:
 @_handle_errors
 def places(articles, published, fmt, geocoder):
     """Find and resolve every place mention in ARTICLE(s) ('-' reads stdin)."""
-    from .geoparse import geoparse
-    from .gazetteer import open_gazetteer
-
     from .export import places_to_geojson
+    from .pipeline import analyse
 
-    gazetteer = open_gazetteer()
-    coder = _geocoder(geocoder)
-    found = []
-    for article in _load(articles, published):
-        found += geoparse(article, gazetteer=gazetteer, geocoder=coder)
+    result = analyse(_load(articles, published), geocoder=_geocoder(geocoder), distances=False, events=False)
+    found = result.places
     rows = [records.place_to_dict(p) for p in found]
     _emit(rows, fmt, columns=["start", "end", "text", "id", "name", "kind", "country", "lat", "lon", "confidence", "runner_up"],
           fields=records.PLACE_FIELDS, geojson=places_to_geojson(found) if fmt == "geojson" else None)
+    _note_empty(result)
 
 
 @main.command()
@@ -128,6 +195,7 @@ def verify(articles, published, fmt, fail_on):
         rows = [distances.claim_to_row(c) for c in result.claims]
     _emit(rows, fmt, columns=["verdict", "kind", "text", "geodesic_km", "tolerance_km", "bearing_deg", "units_verdict", "reason"],
           fields=distances.CSV_FIELDS, geojson=distances.claims_to_geojson(result.claims) if fmt == "geojson" else None)
+    _note_empty(result, claims=True)
     # A wrong claim is a finding, not an error: exit 0 unless the caller asked to fail on it.
     sys.exit(3 if distances.exit_code_for(result.claims, fail_on) else 0)
 
@@ -138,31 +206,41 @@ def verify(articles, published, fmt, fail_on):
 @_format_option("table", "json", "csv", "geojson")
 @_handle_errors
 def events(articles, published, fmt):
-    """Extract control events (who took, lost, entered, holds which place, when)."""
+    """Extract control events (who took, lost, entered, holds which place, when).
+
+    Each article needs a publication date (--published, front matter or a sidecar .json).
+    """
     from .events import EVENT_CSV_FIELDS, event_to_dict
     from .export import events_to_geojson
     from .pipeline import analyse
 
-    result = analyse(_load(articles, published), distances=False)
+    result = analyse(_load(articles, published, require_date=True), distances=False)
     rows = [event_to_dict(e) for e in result.events]
     _emit(rows, fmt, columns=["date", "date_precision", "date_relation", "until", "side", "actor_text", "change", "place_text", "id", "attributed_to", "sentence"],
           fields=EVENT_CSV_FIELDS, geojson=events_to_geojson(result.events) if fmt == "geojson" else None)
+    _note_empty(result, events=True)
 
 
 @main.command("map")
 @articles_argument
 @published_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="HTML file to write.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), callback=_html_output, required=True,
+              help="HTML file to write (.html or .htm).")
 @click.option("--title", default=None, help="Title shown on the map.")
 @_handle_errors
 def map_command(articles, published, output, title):
-    """Draw a self-contained HTML map a reader steps through by date."""
+    """Draw a self-contained HTML map a reader steps through by date.
+
+    Each article needs a publication date (--published, front matter or a sidecar .json).
+    """
     from .mapping import write_map
     from .pipeline import analyse
 
-    result = analyse(_load(articles, published))
-    path = write_map(output, result.places, result.events, result.timeline, result.claims, title=title)
-    click.echo(f"wrote {path} ({len(result.places)} place mentions, {len(result.events)} events, "
+    title = _utf8(title, "--title")
+    result = analyse(_load(articles, published, require_date=True))
+    with _no_partial_output(output):
+        path = write_map(output, result.places, result.events, result.timeline, result.claims, title=title)
+    click.echo(f"wrote {display_name(str(path))} ({len(result.places)} place mentions, {len(result.events)} events, "
                f"{len(result.claims)} distance claims)", err=True)
 
 
@@ -173,13 +251,17 @@ def map_command(articles, published, output, title):
               help="out.geojson, out.gpkg or out.csv.")
 @_handle_errors
 def export(articles, published, output):
-    """Export places, events, control intervals and distance claims (GeoJSON, GeoPackage, CSV)."""
+    """Export places, events, control intervals and distance claims (GeoJSON, GeoPackage, CSV).
+
+    Each article needs a publication date (--published, front matter or a sidecar .json).
+    """
     from .export import export as export_to
     from .pipeline import analyse
 
-    result = analyse(_load(articles, published))
-    path = export_to(output, result.places, result.events, result.timeline, result.claims)
-    click.echo(f"wrote {path}", err=True)
+    result = analyse(_load(articles, published, require_date=True))
+    with _no_partial_output(output):
+        path = export_to(output, result.places, result.events, result.timeline, result.claims)
+    click.echo(f"wrote {display_name(str(path))}", err=True)
 
 
 @main.group()
@@ -208,22 +290,50 @@ def gazetteer_info():
         click.echo(f"{key}: {value}")
 
 
+def _country_code(ctx, param, value: str | None) -> str | None:
+    # The index stores upper-case codes; 'sy' means SY to anyone typing it.
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise click.BadParameter(f"{display_name(value)!r} is not an ISO 3166-1 alpha-2 code such as SY or US")
+    return code
+
+
+def _filtered_out(name: str, country: str | None, kind: str | None, known: list[GazetteerEntry]) -> UnknownPlaceError:
+    """The error for a name the gazetteer knows, but not with the ``--country``/``--kind`` asked for.
+
+    It says what the name does have, so the next try can be the right one.
+    """
+    wanted = (f" of kind {kind}" if kind else "") + (f" in country {country}" if country else "")
+    same_kind = sorted({e.country for e in known if e.country and kind in (None, e.kind)})
+    if country and same_kind:
+        hint = f"entries in {', '.join(same_kind[:10])}"
+    else:
+        hint = f"entries of kind {', '.join(sorted({e.kind for e in known}))}"
+    return UnknownPlaceError(f"no entry named {name!r}{wanted}; there are {hint}")
+
+
 @gazetteer.command("lookup")
 @click.argument("name")
-@click.option("--country", default=None, help="ISO alpha-2 country code to restrict to.")
-@click.option("--kind", default=None, type=click.Choice(["country", "admin1", "city", "airport", "region"]))
-@click.option("--limit", default=10, show_default=True)
+@click.option("--country", default=None, callback=_country_code, help="ISO alpha-2 country code to restrict to (SY or sy).")
+@click.option("--kind", default=None, type=click.Choice(ENTRY_KINDS), help="Only entries of this kind.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1))
 @_format_option("table", "json")
 @_handle_errors
 def gazetteer_lookup(name, country, kind, limit, fmt):
     """Entries known by NAME, best first."""
     from dataclasses import asdict
 
-    from .errors import UnknownPlaceError
     from .gazetteer import open_gazetteer
 
-    entries = open_gazetteer().lookup(name, country=country, kind=kind)[:limit]
+    name = _utf8(name, "NAME")
+    index = open_gazetteer()
+    entries = index.lookup(name, country=country, kind=kind)[:limit]
     if not entries:
+        known = index.lookup(name) if (country or kind) else []
+        if known:
+            raise _filtered_out(name, country, kind, known)
         raise UnknownPlaceError(f"unknown place: no gazetteer entry is named {name!r}")
     rows = [asdict(e) for e in entries]
     _emit(rows, fmt, columns=["id", "name", "kind", "country", "admin1", "lat", "lon", "population", "derived"], fields=[])

@@ -8,12 +8,13 @@ This is what the CLI's ``map`` and ``export`` commands run, and what a notebook 
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Union
 
-from .article import Article, load_article
+from .article import Article, load_article, require_published
 from .gazetteer import Gazetteer, open_gazetteer
 from .geoparse import Place, geoparse
 
@@ -43,14 +44,54 @@ class Analysis:
     events: list = field(default_factory=list)
     timeline: object | None = None
 
+    def places_in(self, article: Article) -> list[Place]:
+        """The place mentions found in one of :attr:`articles`."""
+        return [p for p in self.places if p.source == article.source]
 
-def load_articles(paths: Iterable[str | Path], *, published: str | date | None = None) -> list[Article]:
-    """Load several article files (``"-"`` for stdin) with an optional shared publication date."""
-    return [load_article(p, published=published) for p in paths]
+    def events_in(self, article: Article) -> list:
+        """The control events found in one of :attr:`articles`."""
+        return [e for e in self.events if e.source == article.source]
+
+    def claims_in(self, article: Article) -> list:
+        """The distance claims found in one of :attr:`articles`."""
+        return [c for c in self.claims if c.source == article.source]
+
+
+#: One article (object or path) or several.
+Articles = Union[Article, str, os.PathLike, Iterable[Union[Article, str, os.PathLike]]]
+
+
+def _as_list(items: Articles) -> list:
+    # A str is itself an iterable (of characters), so one path must be caught before iterating.
+    if isinstance(items, (Article, str, os.PathLike)):
+        return [items]
+    return list(items)
+
+
+def load_articles(
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    *,
+    published: str | date | None = None,
+    require_date: bool = False,
+) -> list[Article]:
+    """Load one or several article files (``"-"`` for stdin) with an optional shared publication date.
+
+    Parameters
+    ----------
+    paths
+        One path or several.
+    published
+        Publication date for articles that carry none (front matter and sidecars lose to it).
+    require_date
+        Refuse, with :class:`~controlmap.errors.DateError`, an article left without a
+        publication date (see :func:`controlmap.article.require_published`).
+    """
+    loaded = [load_article(p, published=published) for p in _as_list(paths)]
+    return [require_published(a) for a in loaded] if require_date else loaded
 
 
 def analyse(
-    articles: Iterable[Article | str | Path],
+    articles: Articles,
     *,
     published: str | date | None = None,
     gazetteer: Gazetteer | None = None,
@@ -63,7 +104,7 @@ def analyse(
     Parameters
     ----------
     articles
-        :class:`Article` objects or paths to article files.
+        One :class:`Article` or path to an article file, or several.
     published
         Publication date for articles that carry none (front matter and sidecars win).
     gazetteer
@@ -71,9 +112,12 @@ def analyse(
     geocoder
         Optional online geocoder (see :mod:`controlmap.geocoders`); offline by default.
     distances, events
-        Whether to check distance claims and extract control events.
+        Whether to check distance claims and extract control events. An article without
+        a publication date is analysed all the same: its events dated relative to it
+        ("on Wednesday") stay undated (use :func:`load_articles` with ``require_date`` to
+        refuse it instead).
     """
-    loaded = [a if isinstance(a, Article) else load_article(a, published=published) for a in articles]
+    loaded = [a if isinstance(a, Article) else load_article(a, published=published) for a in _as_list(articles)]
     gazetteer = gazetteer or open_gazetteer()
     result = Analysis(articles=loaded)
     for article in loaded:
