@@ -177,3 +177,11 @@ def test_gaza_is_the_city_not_a_smaller_province_of_that_name(gazetteer):
 def test_a_county_or_town_next_door_brings_the_local_town_back(text, town, admin1, gazetteer):
     place = next(p for p in _parse(text, gazetteer) if p.text == town)
     assert (place.entry.country, place.entry.admin1) == ("US", admin1)
+
+
+def test_russian_oblasts_go_by_their_english_names(gazetteer):
+    # GeoNames knows them as "Kurskaya oblast'"; English news says "the Kursk region"
+    text = "Ukrainian forces pushed deeper into Russia's Kursk region and shelled the Belgorod Oblast."
+    found = {p.text: p.entry for p in _parse(text, gazetteer)}
+    assert (found["Kursk region"].kind, found["Kursk region"].name) == ("admin1", "Kursk Oblast")
+    assert found["Belgorod Oblast"].id == "geonames:578071"

