@@ -93,12 +93,15 @@ def distance_claim(located: Place, reference: Place) -> DistanceClaim:
 
 def layer_data(html: str) -> list[dict]:
     """Every FeatureCollection of controlmap's layers in the page (not the basemap), decoded."""
+    return [data for data in geojson_literals(html) if all("status" in f["properties"] for f in data["features"])]
+
+
+def geojson_literals(html: str) -> list[dict]:
+    """The data written literally into each ``L.geoJSON(`` call (not the helpers' variables)."""
     decoder = json.JSONDecoder()
     found = []
-    for match in re.finditer(r"L\.geoJSON\(", html):
-        data, _ = decoder.raw_decode(html, match.end())
-        if all("status" in f["properties"] for f in data["features"]):
-            found.append(data)
+    for match in re.finditer(r"L\.geoJSON\((?=\{)", html):
+        found.append(decoder.raw_decode(html, match.end())[0])
     return found
 
 
@@ -117,9 +120,7 @@ def saved(seed, tmp_path) -> str:
 
 
 def test_country_outlines_are_a_basemap_without_network(saved):
-    decoder = json.JSONDecoder()
-    outlines = [decoder.raw_decode(saved, m.end())[0] for m in re.finditer(r"L\.geoJSON\(", saved)]
-    outlines = [c for c in outlines if c["features"] and not c["features"][0]["properties"]]
+    outlines = [c for c in geojson_literals(saved) if c["features"] and not c["features"][0]["properties"]]
     assert len(outlines) == 1 and 3 <= len(outlines[0]["features"]) < 60  # Syria and neighbours, not the world
 
 
@@ -204,7 +205,7 @@ def test_page_has_one_layer_per_date_and_the_claim_line(saved):
     assert len(lines) == 1 and lines[0]["properties"]["verdict"] == "consistent"
     # lon, lat: the line runs from Aleppo (lon 37.16) to Idlib (lon 36.63).
     assert lines[0]["geometry"]["coordinates"] == [[ALEPPO.lon, ALEPPO.lat], [IDLIB.lon, IDLIB.lat]]
-    assert lines[0]["properties"]["colour"] == mapping.VERDICT_COLOURS["consistent"]
+    assert lines[0]["properties"]["colour"] == mapping.CLAIM_COLOUR and lines[0]["properties"]["dash"] is None
 
 
 def test_view_fits_the_mapped_places_not_passing_mentions(seed):
@@ -307,3 +308,101 @@ def test_seed_map_shows_who_held_what(seed_analysis, tmp_path):
     assert by_label["2020"]["Idlib"]["current"]["side"] == "opposition"
     html = mapping.write_map(tmp_path / "seed.html", r.places, r.events, r.timeline, r.claims).read_text()
     assert len([c for c in layer_data(html) if c["features"][0]["properties"]["status"] != "mention"]) >= 4
+
+
+# ---------------------------------------------------------------------------- what a reader is shown
+
+
+def generic_seed():
+    """The seed with the 2016 capture read as the registry's generic row ("government forces")."""
+    from dataclasses import replace
+
+    places, events, timeline, claims = seed_records()
+    fell = events[1]
+    generic = replace(fell, actor="government (generic)", actor_text="government forces")
+    events = [generic if e is fell else e for e in events]
+    intervals = list(timeline.intervals)
+    intervals[0] = replace(intervals[0], actor="government (generic)", events=[generic, events[0]])
+    return places, events, Timeline(intervals, events), claims
+
+
+def test_generic_registry_rows_never_reach_the_page(tmp_path):
+    seed = generic_seed()
+    html = mapping.write_map(tmp_path / "g.html", *seed).read_text()
+    assert "(generic)" not in html
+    panel = next(c for c in mapping.build_map(*seed)._children.values() if isinstance(c, mapping._Panel))
+    labels = [row["label"] for row in panel.info["legend"]]
+    assert "government: Syrian government" in labels
+
+
+def test_claim_lines_do_not_reuse_actor_colours_and_differ_by_pattern(seed):
+    from dataclasses import replace
+
+    from controlmap.actors import load_actors
+
+    places, events, timeline, claims = seed
+    verdicts = ("consistent", "overstated", "understated", "direction-wrong", "unverifiable")
+    lines = mapping.claim_features([replace(claims[0], verdict=v) for v in verdicts])
+    props = [f["properties"] for f in lines["features"]]
+    # One neutral colour: a line's colour never reads as a side's.
+    actor_colours = {a.colour.lower() for a in load_actors().actors} | set(mapping.side_colours(["x", "y"]).values())
+    assert {p["colour"] for p in props} == {mapping.CLAIM_COLOUR} and mapping.CLAIM_COLOUR not in actor_colours
+    dashes = {p["verdict"]: p["dash"] for p in props}
+    assert dashes["consistent"] is None  # solid
+    assert len(set(dashes.values())) == len(verdicts)
+    fmap = mapping.build_map(places, events, timeline, [replace(claims[0], verdict="overstated")])
+    legend = next(c for c in fmap._children.values() if isinstance(c, mapping._Panel)).info["legend"]
+    row = next(r for r in legend if r["label"] == "distance claim: overstated")
+    assert row["line"] and row["dash"] == dashes["overstated"] and row["colour"] == mapping.CLAIM_COLOUR
+
+
+def endpoint_seed():
+    """The seed without Idlib's events: Idlib is only the far end of the 55 km claim."""
+    places, events, timeline, claims = seed_records()
+    events = [e for e in events if e.place_text != "Idlib"]
+    intervals = [i for i in timeline.intervals if i.place_key != IDLIB.id]
+    return places, events, Timeline(intervals, events), claims
+
+
+def test_a_claim_endpoint_without_events_gets_a_marker(tmp_path):
+    html = mapping.write_map(tmp_path / "e.html", *endpoint_seed()).read_text()
+    ends = [f["properties"] for c in layer_data(html) for f in c["features"]
+            if f["properties"]["status"] == "endpoint"]
+    assert [(p["name"], p["id"]) for p in ends] == [("Idlib", IDLIB.id)]
+    assert "Idlib sits just 55km (34 miles) from Aleppo" in ends[0]["evidence"][0]["sentence"]
+    # ...and it is not drawn a second time on the (hidden) "other places" overlay.
+    mentions = [f["properties"]["id"] for c in layer_data(html) for f in c["features"]
+                if f["properties"]["status"] == "mention"]
+    assert IDLIB.id not in mentions
+
+
+def test_places_only_map_has_labels_and_a_legend(tmp_path):
+    places, *_ = seed_records()
+    fmap = mapping.build_map(places, [], None, [])
+    legend = next(c for c in fmap._children.values() if isinstance(c, mapping._Panel)).info["legend"]
+    assert "places mentioned (no control reported)" in [r["label"] for r in legend]
+    html = mapping.save_map(fmap, tmp_path / "p.html").read_text()
+    assert re.search(r'controlmap\.layerOptions\(true\)', html)  # names shown, not only on hover
+
+
+def test_default_page_title_names_the_source_and_dates(seed, tmp_path):
+    html = mapping.write_map(tmp_path / "t.html", *seed).read_text()
+    assert "<title>controlmap: aleppo-2024-11-30.txt (2016 \u2013 2024-11-30)</title>" in html
+    html = mapping.write_map(tmp_path / "u.html", *seed, title='<b>"Aleppo"</b> {{ x }}').read_text()
+    assert "<title>&lt;b&gt;&quot;Aleppo&quot;&lt;/b&gt; &#123;&#123; x }}</title>" in html
+
+
+def test_close_places_put_their_labels_on_opposite_sides(seed):
+    _, events, timeline, _ = seed
+    steps = mapping.date_steps(timeline, events)
+    collection, _, _ = mapping.snapshot(timeline, events, steps[-1], mapping.side_colours(["government", "opposition"]))
+    mapping.place_labels(collection["features"])
+    sides = {name: p["label"] for name, p in _by_name(collection).items()}
+    # The airport is 6 km east of Aleppo: Aleppo's name goes west, the airport's east.
+    assert sides["Aleppo"] == "left" and sides["Aleppo International Airport"] == "right"
+    assert sides["Idlib"] == "right"  # 56 km away: nothing to avoid
+
+
+def test_page_json_matches_plain_json_for_plain_data():
+    value = {"d": date(2024, 11, 30), "t": (1, 2), "o": ControlmapError("x"), "n": None}
+    assert json.loads(mapping.page_json(value)) == {"d": "2024-11-30", "t": [1, 2], "o": "x", "n": None}

@@ -161,3 +161,170 @@ def test_seed_article_map_renders(browser, seed_article, gazetteer, tmp_path):
         assert page.errors == [] and {urlparse(u).hostname for u in page.blocked} <= {"tile.openstreetmap.org"}
     finally:
         page.page.close()
+
+
+# ---------------------------------------------------------------------------- what a reader sees
+
+#: Page rectangle of the drawn element of the feature called ``name`` (its marker or line).
+_RECT_OF = """(name) => {
+  var found = null;
+  controlmap.map.eachLayer(function (layer) {
+    if (!found && layer.feature && layer.feature.properties.name === name && layer.getElement) {
+      var r = layer.getElement().getBoundingClientRect();
+      var tip = layer.getTooltip() && layer.getTooltip().getElement();
+      var t = tip ? tip.getBoundingClientRect() : null;
+      found = {marker: [r.left, r.top, r.right, r.bottom], label: t && [t.left, t.top, t.right, t.bottom]};
+    }
+  });
+  return found;
+}"""
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _open(browser, tmp_path, records, name="m.html", **kw) -> Page:
+    return Page(browser, mapping.write_map(tmp_path / name, *records, **kw))
+
+
+def test_attribution_is_shown_as_written_once(browser, tmp_path):
+    from dataclasses import replace
+
+    from controlmap.timeline import Timeline
+
+    places, events, timeline, claims = seed_records()
+    took = replace(events[3], attributed_to="according to the SOHR")
+    events = [took if e is events[3] else e for e in events]
+    intervals = [replace(i, events=[took]) if i.events == [events[3]] or i.place_key == "icao:OSAP" else i
+                 for i in timeline.intervals]
+    page = _open(browser, tmp_path, (places, events, Timeline(intervals, events), claims))
+    try:
+        airport = next(t for t in page.popups() if t.startswith("Aleppo International Airport\n"))
+        assert "attributed: according to the SOHR" in airport
+        assert "according to according to" not in airport
+    finally:
+        page.page.close()
+
+
+def test_generic_registry_rows_are_not_shown(browser, tmp_path):
+    from tests.test_map import generic_seed
+
+    page = _open(browser, tmp_path, generic_seed())
+    try:
+        page.page.locator("input.cm-slider").fill("0")
+        assert page.label() == "2016"
+        assert "Aleppo: government captured" in page.page.inner_text(".cm-events")
+        texts = page.popups() + [page.page.inner_text("body")]
+        assert not any("generic" in t for t in texts), texts
+        aleppo = next(t for t in texts if t.startswith("Aleppo\n"))
+        assert "Held by government: 2016" in aleppo
+    finally:
+        page.page.close()
+
+
+def test_claim_line_is_neutral_patterned_and_explained(seed_page):
+    page = seed_page.page
+    line = page.eval_on_selector_all(
+        ".leaflet-overlay-pane path",
+        "els => els.filter(e => e.getAttribute('fill') === 'none' && e.getAttribute('stroke') !== '#ffffff')"
+        ".map(e => [e.getAttribute('stroke'), e.getAttribute('stroke-dasharray')])")
+    assert line == [[mapping.CLAIM_COLOUR, None]]  # consistent: one solid neutral line
+    assert mapping.CLAIM_COLOUR not in seed_page.fills()
+    legend = page.inner_text(".cm-legend")
+    assert "distance claim: consistent" in legend
+    assert page.locator(".cm-legend svg line").count() == 1
+
+
+def test_line_popup_is_not_hidden_under_the_controls(seed_page):
+    page = seed_page.page
+    # Put the middle of the line just below the layer control, where a reader can click it.
+    point = page.evaluate("""() => {
+      var map = controlmap.map, line = null;
+      map.eachLayer(function (l) { if (l.feature && l.feature.properties.status === 'claim') { line = l; } });
+      var control = document.querySelector('.leaflet-control-layers').getBoundingClientRect();
+      var box = map.getContainer().getBoundingClientRect();
+      var mid = map.latLngToContainerPoint(line.getCenter());
+      var target = L.point(control.left - box.left + 60, control.bottom - box.top + 40);
+      map.panBy(mid.subtract(target), {animate: false});
+      return [box.left + target.x, box.top + target.y];
+    }""")
+    page.mouse.click(*point)
+    page.wait_for_selector(".leaflet-popup-content")
+    page.wait_for_timeout(500)  # the autopan
+    popup = page.eval_on_selector(".leaflet-popup-content-wrapper",
+                                  "e => { var r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }")
+    controls = page.eval_on_selector_all(
+        ".leaflet-control-layers, .cm-time, .cm-legend, .leaflet-control-zoom",
+        "els => els.map(e => { var r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })")
+    assert "Verdict: consistent" in page.inner_text(".leaflet-popup-content")
+    assert not [c for c in controls if _overlap(popup, c)], (popup, controls)
+
+
+def test_claim_endpoint_without_events_has_a_marker(browser, tmp_path):
+    from tests.test_map import endpoint_seed
+
+    page = _open(browser, tmp_path, endpoint_seed())
+    try:
+        idlib = page.page.evaluate(_RECT_OF, "Idlib")
+        assert idlib is not None and idlib["label"] is not None  # a marker with its name at the line's end
+        popup = next(t for t in page.popups() if t.startswith("Idlib\n"))
+        assert "geonames:169389" in popup and "Idlib sits just 55km" in popup
+        assert page.errors == []
+    finally:
+        page.page.close()
+
+
+def test_places_only_map_labels_its_places(browser, tmp_path):
+    places, *_ = seed_records()
+    page = _open(browser, tmp_path, (places, [], None, []))
+    try:
+        labels = page.page.eval_on_selector_all(".cm-label", "els => els.map(e => e.textContent)")
+        assert set(labels) == {"Aleppo", "Idlib", "Aleppo International Airport", "London"}
+        assert "places mentioned (no control reported)" in page.page.inner_text(".cm-legend")
+        london = next(t for t in page.popups() if t.startswith("London\n"))
+        assert "A British observer in London said so." in london and "geonames:2643743" in london
+    finally:
+        page.page.close()
+
+
+def test_page_title_defaults_to_source_and_dates(browser, tmp_path):
+    page = _open(browser, tmp_path, seed_records())
+    try:
+        assert page.page.title() == f"controlmap: {SOURCE} (2016 \u2013 2024-11-30)"
+    finally:
+        page.page.close()
+
+
+def test_nearby_marker_does_not_cover_a_label(seed_page):
+    page = seed_page.page
+    aleppo = page.evaluate(_RECT_OF, "Aleppo")
+    airport = page.evaluate(_RECT_OF, "Aleppo International Airport")
+    assert not _overlap(aleppo["label"], airport["marker"]), (aleppo, airport)
+    assert not _overlap(airport["label"], aleppo["marker"]) and not _overlap(aleppo["label"], airport["label"])
+
+
+def test_dotted_and_dashed_claim_lines_can_be_clicked_anywhere(browser, tmp_path):
+    from dataclasses import replace
+
+    places, events, timeline, claims = seed_records()
+    page = _open(browser, tmp_path, (places, events, timeline, [replace(claims[0], verdict="direction-wrong")]))
+    try:
+        dash = page.page.eval_on_selector_all(
+            ".leaflet-overlay-pane path", f"els => els.filter(e => e.getAttribute('stroke') === '{mapping.CLAIM_COLOUR}')"
+            ".map(e => e.getAttribute('stroke-dasharray'))")
+        assert dash == [mapping.VERDICT_DASHES["direction-wrong"]]
+        # A dotted stroke takes clicks only on its dots: the line must open from between them too.
+        hits = page.page.evaluate("""() => {
+          var map = controlmap.map, line = null, box = map.getContainer().getBoundingClientRect(), hits = 0;
+          map.eachLayer(function (l) { if (l.feature && l.feature.properties.status === 'claim') { line = l; } });
+          var a = map.latLngToContainerPoint(line.getLatLngs()[0]), b = map.latLngToContainerPoint(line.getLatLngs()[1]);
+          for (var k = 1; k < 20; k++) {
+            var hit = document.elementFromPoint(box.left + a.x + (b.x - a.x) * k / 20, box.top + a.y + (b.y - a.y) * k / 20);
+            if (hit === line.getElement()) { hits++; }
+          }
+          return hits;
+        }""")
+        assert hits >= 17  # all but the ends, where the town markers sit on the line
+    finally:
+        page.page.close()

@@ -14,6 +14,14 @@ controller's colour, or white when no control is reported yet), the places whose
 happened on that date get a heavy black ring, and the panel lists those events. The
 snapshot of the latest date is shown when the page opens.
 
+Colour means a side and nothing else. Distance claims are neutral dark lines whose dash
+pattern is the verdict (:data:`VERDICT_DASHES`, explained in the legend), drawn over a
+white casing that takes the clicks; a claim's end that no date layer marks gets a small
+dark dot. Actors are shown as the registry names them, except its ``generic`` rows, whose
+names are bookkeeping: there the side is shown, with the words as written when they add
+to it (:func:`shown_actor`). Permanent labels of places a few km apart go on opposite
+sides (:func:`place_labels`), and popups open clear of the map's controls.
+
 Escaping
 --------
 Article text never becomes HTML or template source. Every string from an article reaches
@@ -36,11 +44,14 @@ page still draws its layers over a light basemap of country outlines taken from 
 """
 from __future__ import annotations
 
+import html
 import json
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -60,15 +71,25 @@ from .errors import ExportError
 _LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
 _LEAFLET_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
 
-#: Colours of distance-claim verdicts (see :mod:`controlmap.distances`); anything else is grey.
-VERDICT_COLOURS: dict[str, str] = {
-    "consistent": "#1a9850",
-    "overstated": "#d73027",
-    "understated": "#fc8d59",
-    "direction-wrong": "#762a83",
-    "unverifiable": "#7f7f7f",
+#: The one colour of distance-claim lines. Colour on this map means a side; a verdict drawn
+#: in green or red read as "opposition" or "government" (the palettes overlapped), so every
+#: claim is the same neutral dark line on a white casing, and its verdict is its pattern.
+CLAIM_COLOUR = "#303030"
+#: SVG ``stroke-dasharray`` of each verdict (see :mod:`controlmap.distances`): solid when the
+#: figure fits, dashed when it is off (long dashes over, short dashes under), dotted when
+#: the direction is wrong, dash-dot when nothing could be checked.
+VERDICT_DASHES: dict[str, str | None] = {
+    "consistent": None,
+    "overstated": "12 7",
+    "understated": "5 6",
+    "direction-wrong": "1 7",
+    "unverifiable": "12 6 1 6",
 }
+_UNKNOWN_DASH = "2 4"
 _GREY = UNKNOWN_COLOUR
+#: Places closer than this put their permanent labels on opposite sides. At the map's
+#: closest fitted zoom (9) 15 km is ~55 px: a marker and a label that close overlap.
+_LABEL_CLASH_KM = 15.0
 #: Up to this many places per date get a permanent name label; past it labels hide the map.
 _MAX_LABELS = 30
 _FALLBACK_PALETTE = ("#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf")
@@ -163,6 +184,26 @@ def _event_key(event: Any) -> str:
     return entry.id if entry is not None else "text:" + str(getattr(event, "place_text", "")).lower()
 
 
+@lru_cache(maxsize=1)
+def _generic_actors() -> frozenset[str]:
+    """Canonical names of the registry's ``generic`` rows ("government (generic)")."""
+    return frozenset(a.canonical for a in load_actors().actors if a.conflict == "generic")
+
+
+def shown_actor(actor: str | None, written: str | None, side: str) -> str | None:
+    """The actor a reader is shown next to the side, or ``None`` when the side says it all.
+
+    A generic row's name ("government (generic)") is the registry's bookkeeping, not what
+    the article said: it is replaced by the words as written ("rebels"), and dropped when
+    those words only repeat the side ("government forces" on the ``government`` side).
+    """
+    if actor not in _generic_actors():
+        return actor
+    if not written or side.lower() in written.lower():
+        return None
+    return written
+
+
 def _evidence(event: Any) -> dict[str, Any]:
     """What a popup quotes for one event: the sentence, its article and span, the date."""
     return {
@@ -172,7 +213,7 @@ def _evidence(event: Any) -> dict[str, Any]:
         "date": date_label(event.date, event.date_precision),
         "precision": event.date_precision,
         "change": event.change,
-        "actor": event.actor,
+        "actor": shown_actor(event.actor, getattr(event, "actor_text", None), event.side),
         "side": event.side,
         "place": event.place_text,
         "name": _event_entry(event).name if _event_entry(event) is not None else event.place_text,
@@ -182,9 +223,12 @@ def _evidence(event: Any) -> dict[str, Any]:
 
 
 def _interval_summary(interval: Any, colours: dict[str, str]) -> dict[str, Any]:
+    # The words of the events that gave the interval its actor, for a generic actor.
+    written = next((e.actor_text for e in interval.events
+                    if e.actor == interval.actor and getattr(e, "actor_text", None)), None)
     return {
         "side": interval.side,
-        "actor": interval.actor,
+        "actor": shown_actor(interval.actor, written, interval.side),
         "colour": colours.get(interval.side, _GREY),
         "since": date_label(interval.start, interval.start_precision),
         "until": "ongoing" if interval.end is None else date_label(interval.end, interval.end_precision),
@@ -224,10 +268,57 @@ def _entry_props(entry: Any) -> dict[str, Any]:
 # ---------------------------------------------------------------------------- snapshots
 
 
+@dataclass(frozen=True)
+class PlaceHistory:
+    """One place's intervals with what every snapshot quotes of them, built once per map.
+
+    Attributes
+    ----------
+    entry
+        The gazetteer entry the place is drawn at.
+    intervals
+        Its control intervals, in timeline order.
+    summaries
+        :func:`_interval_summary` of each interval (shared by every snapshot: copy before
+        changing one).
+    evidence
+        The evidence of each interval's events.
+    """
+
+    entry: Any
+    intervals: list[Any]
+    summaries: list[dict[str, Any]]
+    evidence: list[list[dict[str, Any]]]
+
+
+def place_histories(timeline: Any, colours: dict[str, str]) -> dict[str, PlaceHistory]:
+    """Every located place of ``timeline`` with its history, keyed by place key."""
+    by_place: dict[str, list[Any]] = {}
+    for interval in _intervals(timeline):
+        if getattr(interval, "place", None) is not None:
+            by_place.setdefault(interval.place_key, []).append(interval)
+    return {key: PlaceHistory(history[0].place, history, [_interval_summary(i, colours) for i in history],
+                              [[_evidence(e) for e in i.events] for i in history])
+            for key, history in by_place.items()}
+
+
 def snapshot(
-    timeline: Any, events: Sequence[Any], step: DateStep, colours: dict[str, str]
+    timeline: Any, events: Sequence[Any], step: DateStep, colours: dict[str, str],
+    *, histories: dict[str, PlaceHistory] | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
     """The features of one date: every located place of the timeline, and that day's events.
+
+    Parameters
+    ----------
+    timeline, events
+        The timeline and every event (those dated ``step.day`` are that day's).
+    step
+        The date to draw.
+    colours
+        Colour of each side (:func:`side_colours`).
+    histories
+        :func:`place_histories` of ``timeline``; pass it when drawing many dates, so that
+        each place's history is summarised once rather than once per date.
 
     Returns
     -------
@@ -236,37 +327,38 @@ def snapshot(
         that day (for the panel), and the evidence of that day's events whose place could not
         be located (listed in the panel, not drawn).
     """
-    intervals = [i for i in _intervals(timeline) if getattr(i, "place", None) is not None]
-    by_place: dict[str, list[Any]] = {}
-    for interval in intervals:
-        by_place.setdefault(interval.place_key, []).append(interval)
+    if histories is None:
+        histories = place_histories(timeline, colours)
     today = [e for e in events if step.day is not None and e.date == step.day]
     today_by_place: dict[str, list[Any]] = {}
     for event in today:
         today_by_place.setdefault(_event_key(event), []).append(event)
 
     features = []
-    for key, history in by_place.items():
-        entry = history[0].place
-        active = [i for i in history if step.day is None or i.covers(step.day)]
+    for key, place in histories.items():
+        history = place.intervals
         if step.day is None:  # undated timeline: show what is still held
-            active = [i for i in history if i.end is None] or history
-        props = _entry_props(entry) | {
-            "history": [_interval_summary(i, colours) for i in history],
+            active = [k for k, i in enumerate(history) if i.end is None] or list(range(len(history)))
+        else:
+            active = [k for k, i in enumerate(history) if i.covers(step.day)]
+        props = _entry_props(place.entry) | {
+            "history": place.summaries,
             "today": [_evidence(e) for e in today_by_place.pop(key, [])],
         }
         if active:
             # Several intervals at once: sources disagree, or fighting inside the place.
             # The one opened last is drawn; the popup lists all of them.
-            current = max(active, key=lambda i: i.start or date.min)
-            props |= {"status": "control", "current": _interval_summary(current, colours),
-                      "also": [_interval_summary(i, colours) for i in active if i is not current],
-                      "evidence": [_evidence(e) for e in current.events]}
-            props["current"]["disputed"] = any(i.disputed for i in active) or len({i.side for i in active}) > 1
+            shown = max(active, key=lambda k: history[k].start or date.min)
+            current = dict(place.summaries[shown])  # a copy: "disputed" is this date's
+            current["disputed"] = (any(history[k].disputed for k in active)
+                                   or len({history[k].side for k in active}) > 1)
+            props |= {"status": "control", "current": current,
+                      "also": [place.summaries[k] for k in active if k != shown],
+                      "evidence": place.evidence[shown]}
         else:
             props |= {"status": "none", "current": None, "also": [],
-                      "evidence": [_evidence(e) for i in history for e in i.events]}
-        features.append(_point(entry, props))
+                      "evidence": [ev for evidence in place.evidence for ev in evidence]}
+        features.append(_point(place.entry, props))
 
     unlocated = []
     for day_events in today_by_place.values():
@@ -280,13 +372,45 @@ def snapshot(
             # An unnamed place described from a town ("posts east of Basra") is not the town.
             "name": f"{first.place_text} (near {entry.name})" if first.anchor else entry.name,
             "status": "event", "history": [], "also": [],
-            "current": {"side": first.side, "actor": first.actor, "colour": colours.get(first.side, _GREY),
+            "current": {"side": first.side, "actor": shown_actor(first.actor, first.actor_text, first.side),
+                        "colour": colours.get(first.side, _GREY),
                         "since": date_label(first.date, first.date_precision), "until": "",
                         "disputed": False, "contested": False, "note": ""},
             "today": [_evidence(e) for e in day_events], "evidence": [_evidence(e) for e in day_events],
         }
         features.append(_point(entry, props))
     return {"type": "FeatureCollection", "features": features}, [_evidence(e) for e in today], unlocated
+
+
+def _offset_km(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, float]:
+    """East and north distance in km from point feature ``a`` to ``b`` (flat-earth: a few km)."""
+    (lon_a, lat_a), (lon_b, lat_b) = a["geometry"]["coordinates"], b["geometry"]["coordinates"]
+    east = (lon_b - lon_a) * 111.32 * math.cos(math.radians((lat_a + lat_b) / 2))
+    return east, (lat_b - lat_a) * 110.57
+
+
+def place_labels(features: Sequence[dict[str, Any]]) -> None:
+    """Set each point's ``label`` side ("right", "left", "top", "bottom") in place.
+
+    Labels go right of their marker, except for two places within
+    :data:`_LABEL_CLASH_KM`: the western one's label goes left (the eastern one's right),
+    or, for places one above the other, the northern one's up and the southern one's down,
+    so that neither marker sits on the other's name (Aleppo and its airport, 6 km apart).
+    """
+    points = [f for f in features if f["geometry"] and f["geometry"]["type"] == "Point"]
+    for feature in points:
+        feature["properties"]["label"] = "right"
+    for i, a in enumerate(points):
+        for b in points[i + 1:]:
+            east, north = _offset_km(a, b)
+            if math.hypot(east, north) > _LABEL_CLASH_KM:
+                continue
+            if abs(east) >= abs(north):
+                west, eastern = (a, b) if east > 0 else (b, a)
+                west["properties"]["label"], eastern["properties"]["label"] = "left", "right"
+            else:
+                upper, lower = (b, a) if north > 0 else (a, b)
+                upper["properties"]["label"], lower["properties"]["label"] = "top", "bottom"
 
 
 def _mention_features(places: Sequence[Any], skip: set[str]) -> dict[str, Any]:
@@ -307,38 +431,59 @@ def _mention_features(places: Sequence[Any], skip: set[str]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
+def _drawable(claims: Sequence[Any]) -> list[Any]:
+    return [c for c in claims if c.from_place is not None and c.to_place is not None]
+
+
 def claim_features(claims: Sequence[Any]) -> dict[str, Any]:
-    """Distance claims as lines from the reference place to the located one, coloured by verdict.
+    """Distance claims as lines from the reference place to the located one, patterned by verdict.
 
     The lines are :func:`controlmap.distances.claims_to_geojson`'s; the map adds its colour
-    and popup fields. Claims without both places (a "lone" figure) have nothing to draw.
+    (:data:`CLAIM_COLOUR`), dash pattern (:data:`VERDICT_DASHES`) and popup fields. Claims
+    without both places (a "lone" figure) have nothing to draw.
     """
     from .distances import claims_to_geojson
 
-    drawable = [c for c in claims if c.from_place is not None and c.to_place is not None]
+    drawable = _drawable(claims)
     collection = claims_to_geojson(drawable)
     for claim, feature in zip(drawable, collection["features"]):
         a, b = claim.from_place.entry, claim.to_place.entry
         feature["properties"].update({
-            "status": "claim", "colour": VERDICT_COLOURS.get(claim.verdict, _GREY),
+            "status": "claim", "colour": CLAIM_COLOUR, "dash": VERDICT_DASHES.get(claim.verdict, _UNKNOWN_DASH),
             "name": f"{a.name} \u2192 {b.name}", "id": f"{a.id} \u2192 {b.id}",
-            "evidence": [{"sentence": claim.sentence.text, "source": claim.source,
-                          "span": [claim.sentence.start, claim.sentence.end]}],
+            "evidence": [_claim_evidence(claim)],
         })
-        feature["properties"] = _jsonable(feature["properties"])
     return collection
 
 
-def _jsonable(value: Any) -> Any:
-    """Dates become ISO strings, tuples lists, unknown objects their ``str``: JSON for the page."""
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
+def _claim_evidence(claim: Any) -> dict[str, Any]:
+    return {"sentence": claim.sentence.text, "source": claim.source,
+            "span": [claim.sentence.start, claim.sentence.end]}
+
+
+def endpoint_features(claims: Sequence[Any], skip: set[str]) -> dict[str, Any]:
+    """A small marker at each end of a claim line that no control layer draws.
+
+    Without one, "Idlib sits 55km from Aleppo" ends in nothing when Idlib has no event.
+    ``skip`` holds the gazetteer ids the date layers already mark.
+    """
+    ends: dict[str, tuple[Any, list[Any]]] = {}
+    for claim in _drawable(claims):
+        for end in (claim.from_place, claim.to_place):
+            if end.entry.id not in skip:
+                quoted = ends.setdefault(end.entry.id, (end.entry, []))[1]
+                if claim not in quoted:
+                    quoted.append(claim)
+    features = [_point(entry, _entry_props(entry) | {
+        "status": "endpoint", "colour": CLAIM_COLOUR, "history": [], "also": [], "today": [], "current": None,
+        "evidence": [_claim_evidence(c) for c in quoted]}) for entry, quoted in ends.values()]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _json_default(value: Any) -> Any:
+    """Dates become ISO strings, unknown objects their ``str`` (tuples are lists already)."""
     if isinstance(value, date):
         return value.isoformat()
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
     return str(value)
 
 
@@ -351,13 +496,15 @@ _JS_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027",
 def page_json(data: Any) -> str:
     """JSON that is safe inside a ``<script>`` of a folium page.
 
+    Dates become ISO strings and unknown objects their ``str``.
     ``<``, ``>``, ``&`` and ``'`` become ``\\u`` escapes (no ``</script>``, no HTML). And
     ``{`` before ``{``, ``%`` or ``#`` becomes ``\\u007b``: branca parses the rendered script
     once more as a Jinja template, so an article's ``{{ x }}`` would otherwise be evaluated
     (and vanish). Outside strings ``json.dumps`` only writes ``{"`` or ``{}``, so every
     match is inside a string, where the escape means the same character.
     """
-    text = json.dumps(_jsonable(data), ensure_ascii=False)
+    # default= rather than a walk over every value first: the snapshots are most of the page.
+    text = json.dumps(data, ensure_ascii=False, default=_json_default)
     text = re.sub(r"[<>&'\u2028\u2029]", lambda m: _JS_UNSAFE[m.group(0)], text)
     return re.sub(r"\{(?=[{%#])", r"\\u007b", text)
 
@@ -376,8 +523,13 @@ controlmap.quote = function (root, ev) {
   var where = ev.source;
   if (ev.date) { where += ' \u00b7 ' + ev.date + ' (date precision: ' + ev.precision + ')'; }
   if (ev.span && ev.span[0] !== null) { where += ' \u00b7 chars ' + ev.span[0] + '\u2013' + ev.span[1]; }
-  if (ev.attributed_to) { where += ' \u00b7 according to ' + ev.attributed_to; }
+  // attributed_to is the phrase as written ("according to the SOHR", "Moscow claimed").
+  if (ev.attributed_to) { where += ' \u00b7 attributed: ' + ev.attributed_to; }
   root.appendChild(controlmap.el('div', where, 'cm-source'));
+};
+// "HTS (opposition)", or the side alone when the actor adds nothing to it.
+controlmap.who = function (ev) {
+  return ev.actor && ev.actor !== ev.side ? ev.actor + ' (' + ev.side + ')' : ev.side;
 };
 controlmap.held = function (h) {
   var text = h.side + (h.actor && h.actor !== h.side ? ' (' + h.actor + ')' : '') + ': ' + h.since;
@@ -406,11 +558,13 @@ controlmap.popup = function (p) {
     root.appendChild(el('div', 'Verdict: ' + p.verdict + (p.reason ? ' \u2014 ' + p.reason : ''), 'cm-status'));
   } else if (p.status === 'mention') {
     root.appendChild(el('div', 'Mentioned; no control reported', 'cm-status'));
+  } else if (p.status === 'endpoint') {
+    root.appendChild(el('div', 'End of a distance claim; no control reported', 'cm-status'));
   }
   if (p.today && p.today.length) {
     root.appendChild(el('div', 'Events on this date', 'cm-head'));
     p.today.forEach(function (ev) {
-      root.appendChild(el('div', ev.change + ' \u00b7 ' + ev.actor + ' (' + ev.side + ')', 'cm-status'));
+      root.appendChild(el('div', ev.change + ' \u00b7 ' + controlmap.who(ev), 'cm-status'));
       controlmap.quote(root, ev);
     });
   }
@@ -427,9 +581,17 @@ controlmap.popup = function (p) {
   }
   return root;
 };
+// Dots are dashes of length 1 with round ends; longer dashes keep square ends, so that
+// their gaps stay the size the pattern says.
+controlmap.cap = function (dash) { return dash && parseFloat(dash) <= 1 ? 'round' : 'butt'; };
 controlmap.style = function (feature) {
   var p = feature.properties;
-  if (p.status === 'claim') { return {color: p.colour, weight: 4, opacity: 0.9, dashArray: '8 6'}; }
+  // A claim's clickable layer is a solid white casing: a dashed or dotted stroke only
+  // takes clicks on its dashes. The verdict's pattern is drawn over it (controlmap.pattern).
+  if (p.status === 'claim') { return {color: '#ffffff', weight: 9, opacity: 0.85}; }
+  if (p.status === 'endpoint') {
+    return {radius: 4.5, color: '#ffffff', weight: 1.5, fillColor: p.colour, fillOpacity: 1};
+  }
   if (p.status === 'mention') {
     return {radius: 4, color: '#555555', weight: 1, fillColor: '#bbbbbb', fillOpacity: 0.8};
   }
@@ -441,22 +603,52 @@ controlmap.style = function (feature) {
           fillColor: p.current.colour, fillOpacity: 0.9,
           dashArray: p.current.disputed ? '4 3' : null};
 };
+// Leaflet pans an opening popup inside the map less these paddings. The controls change
+// size (the date panel lists each date's events, the layer list its layers), so measure
+// them at every opening: the popup then opens below every top control and above every
+// bottom one. When it cannot fit, Leaflet keeps its top (the title) in view.
+controlmap.clearOfControls = function (popup) {
+  var map = controlmap.map;
+  if (!map) { return; }
+  var box = map.getContainer().getBoundingClientRect(), top = 10, bottom = 10;
+  map.getContainer().querySelectorAll('.leaflet-control').forEach(function (control) {
+    var r = control.getBoundingClientRect();
+    if (!r.height) { return; }
+    if (control.closest('.leaflet-top')) { top = Math.max(top, r.bottom - box.top + 10); }
+    else { bottom = Math.max(bottom, box.bottom - r.top + 10); }
+  });
+  popup.options.autoPanPaddingTopLeft = [10, top];
+  popup.options.autoPanPaddingBottomRight = [10, bottom];
+};
+// Where a permanent label sits for each label side (see mapping.place_labels).
+controlmap.labelOffsets = {right: [10, 0], left: [-10, 0], top: [0, -10], bottom: [0, 10]};
 controlmap.layerOptions = function (labels) {
   return {
     pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, controlmap.style(feature)); },
     style: controlmap.style,
     onEachFeature: function (feature, layer) {
       var p = feature.properties;
-      var tip = p.name + (p.current ? ' \u2014 ' + p.current.side : '');
+      var tip = p.name + (p.status === 'claim' ? ' \u2014 distance claim: ' + p.verdict
+                          : p.current ? ' \u2014 ' + p.current.side : '');
       // Without tiles the names are the only geography a reader has: label the markers.
       var permanent = labels && feature.geometry.type === 'Point';
+      var side = p.label || 'right';
       layer.bindTooltip(controlmap.el('span', permanent ? p.name : tip),
-                        permanent ? {permanent: true, direction: 'right', offset: [10, 0], className: 'cm-label'} : {});
-      // Pan popups clear of the date panel at the top right.
-      layer.bindPopup(function () { return controlmap.popup(p); },
-                      {maxWidth: 360, autoPanPaddingTopLeft: [20, 190]});
+                        permanent ? {permanent: true, direction: side, offset: controlmap.labelOffsets[side],
+                                     className: 'cm-label'} : {});
+      // The content function runs before Leaflet's autopan: set the paddings there.
+      layer.bindPopup(function (source) { controlmap.clearOfControls(source.getPopup()); return controlmap.popup(p); },
+                      {maxWidth: 360});
     }
   };
+};
+// The claim lines as drawn: neutral dark, patterned by verdict, over their white casing
+// (which keeps them readable over markers, outlines and tiles, and takes the clicks).
+controlmap.pattern = function (data) {
+  return L.geoJSON(data, {interactive: false, style: function (feature) {
+    var p = feature.properties;
+    return {color: p.colour, weight: 3.5, opacity: 1, dashArray: p.dash, lineCap: controlmap.cap(p.dash)};
+  }});
 };
 """
 
@@ -478,8 +670,7 @@ path.leaflet-interactive:focus { outline: none; }
 .cm-label { background: rgba(255,255,255,0.8); border: none; box-shadow: none; padding: 0 3px;
             font: 11px system-ui, sans-serif; }
 .cm-label::before { display: none; }
-.cm-line { display: inline-block; width: 18px; height: 0; border-top: 3px dashed; margin-right: 5px;
-           vertical-align: middle; }
+.cm-line { display: inline-block; width: 30px; height: 8px; margin-right: 5px; vertical-align: middle; }
 """
 
 
@@ -501,23 +692,32 @@ class _Helpers(MacroElement):
 
 
 class _Features(MacroElement):
-    """A GeoJSON FeatureCollection drawn with the shared helpers, inside its parent layer."""
+    """A GeoJSON FeatureCollection drawn with the shared helpers, inside its parent layer.
+
+    ``patterned`` lines (the distance claims) are drawn twice: the features themselves as
+    a clickable white casing, and their verdict's dash pattern over it.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, controlmap.layerOptions({{ this.labels|tojson }}))
             .addTo({{ this._parent.get_name() }});
+        {% if this.pattern_json %}controlmap.pattern({{ this.pattern_json }}).addTo({{ this._parent.get_name() }});{% endif %}
         {% endmacro %}
         """
     )
 
-    def __init__(self, data: dict[str, Any], *, labels: bool = False) -> None:
+    def __init__(self, data: dict[str, Any], *, labels: bool = False, patterned: bool = False) -> None:
         super().__init__()
         self._name = "ControlmapFeatures"
         self.labels = labels
-        self.data = data
         self.data_json = page_json(data)
+        # The drawn pattern needs the lines' shapes and strokes only, not their sentences again.
+        self.pattern_json = page_json({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": f["geometry"],
+             "properties": {"colour": f["properties"]["colour"], "dash": f["properties"]["dash"]}}
+            for f in data["features"]]}) if patterned else ""
 
 
 class _Basemap(MacroElement):
@@ -537,7 +737,6 @@ class _Basemap(MacroElement):
     def __init__(self, data: dict[str, Any]) -> None:
         super().__init__()
         self._name = "ControlmapBasemap"
-        self.data = data
         self.data_json = page_json(data)
 
 
@@ -553,16 +752,28 @@ class _Panel(MacroElement):
           var info = {{ this.info_json }};
           controlmap.map = map;
           var layers = [{% for name in this.layer_names %}{{ name }}{{ "," if not loop.last }}{% endfor %}];
-          if (info.title) { document.title = info.title; }
 
           var legend = L.control({position: 'bottomright'});
           legend.onAdd = function () {
             var div = el('div', null, 'cm-panel cm-legend');
             if (info.title) { div.appendChild(el('div', info.title, 'cm-date')); }
             info.legend.forEach(function (row) {
-              var line = el('div');
-              var swatch = el('span', null, row.line ? 'cm-line' : 'cm-swatch');
-              if (row.line) { swatch.style.borderTopColor = row.colour; } else { swatch.style.background = row.colour; }
+              var line = el('div'), swatch;
+              if (row.line) {
+                // The same stroke as the map's lines, so the pattern in the legend is the one drawn.
+                var ns = 'http://www.w3.org/2000/svg';
+                swatch = document.createElementNS(ns, 'svg');
+                swatch.setAttribute('class', 'cm-line');
+                swatch.setAttribute('viewBox', '0 0 30 8');
+                var stroke = document.createElementNS(ns, 'line');
+                [['x1', 1], ['y1', 4], ['x2', 29], ['y2', 4], ['stroke', row.colour], ['stroke-width', 3.5],
+                 ['stroke-linecap', controlmap.cap(row.dash)]].forEach(function (a) { stroke.setAttribute(a[0], a[1]); });
+                if (row.dash) { stroke.setAttribute('stroke-dasharray', row.dash); }
+                swatch.appendChild(stroke);
+              } else {
+                swatch = el('span', null, 'cm-swatch');
+                swatch.style.background = row.colour;
+              }
               line.appendChild(swatch);
               line.appendChild(el('span', row.label));
               div.appendChild(line);
@@ -602,10 +813,11 @@ class _Panel(MacroElement):
               list.textContent = '';
               if (!step.events.length) { list.appendChild(el('div', 'No event dated on this day; control as reported.', 'cm-source')); }
               step.events.forEach(function (ev) {
-                list.appendChild(el('div', ev.name + ': ' + ev.actor + ' (' + ev.side + ') ' + ev.change));
+                list.appendChild(el('div', ev.name + ': ' + controlmap.who(ev) + ' ' + ev.change));
               });
               step.unlocated.forEach(function (ev) {
-                list.appendChild(el('div', ev.place + ' (not located on the map): ' + ev.actor + ' ' + ev.change, 'cm-source'));
+                list.appendChild(el('div', ev.place + ' (not located on the map): ' + controlmap.who(ev) + ' ' + ev.change,
+                                    'cm-source'));
               });
               div.setAttribute('data-step', String(state.index));
             }
@@ -711,7 +923,7 @@ def build_map(
     claims
         Distance claims (:class:`controlmap.distances.DistanceClaim`); may be empty.
     title
-        Shown in the legend and as the page title.
+        Shown in the legend and as the page title; by default :func:`default_title`.
 
     Raises
     ------
@@ -726,10 +938,14 @@ def build_map(
     if not steps and (any(i.place is not None for i in intervals) or any(_event_entry(e) for e in events)):
         steps = [DateStep(None, "unknown", "undated reports")]
 
-    snapshots = [snapshot(timeline, events, step, colours) for step in steps]
+    histories = place_histories(timeline, colours)
+    snapshots = [snapshot(timeline, events, step, colours, histories=histories) for step in steps]
     drawn_ids = {f["properties"]["id"] for fc, _, _ in snapshots for f in fc["features"]}
-    mentions = _mention_features(list(places or []), drawn_ids)
-    lines = claim_features(list(claims or []))
+    claims = list(claims or [])
+    lines = claim_features(claims)
+    ends = endpoint_features(claims, drawn_ids)
+    # A claim's end is drawn with its line; the "other places" overlay would draw it twice.
+    mentions = _mention_features(list(places or []), drawn_ids | {f["properties"]["id"] for f in ends["features"]})
 
     focus = [f for fc, _, _ in snapshots for f in fc["features"]] + lines["features"]
     if not focus and not mentions["features"]:
@@ -742,6 +958,8 @@ def build_map(
     # leaflet is the only library the page needs: no jQuery, bootstrap or icon fonts.
     fmap.default_js = [("leaflet", _LEAFLET_JS)]
     fmap.default_css = [("leaflet_css", _LEAFLET_CSS)]
+    title = title or default_title(list(places or []) + events + claims, steps)
+    fmap.get_root().title = html_text(title)
     _Helpers().add_to(fmap)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (needs network)", control=True).add_to(fmap)
 
@@ -754,44 +972,87 @@ def build_map(
     layer_names = []
     for step, (collection, _, _) in zip(steps, snapshots):
         group = folium.FeatureGroup(name=f"Control on {step.label}", control=False, show=False)
-        _Features(collection, labels=len(collection["features"]) <= _MAX_LABELS).add_to(group)
+        labels = len(collection["features"]) <= _MAX_LABELS
+        if labels:
+            place_labels(collection["features"])
+        _Features(collection, labels=labels).add_to(group)
         group.add_to(fmap)
         layer_names.append(group.get_name())
 
     if lines["features"]:
         group = folium.FeatureGroup(name="Distance claims", show=True)
-        _Features(lines).add_to(group)
+        _Features(lines, patterned=True).add_to(group)
+        if ends["features"]:
+            place_labels(ends["features"])
+            _Features(ends, labels=len(ends["features"]) <= _MAX_LABELS).add_to(group)
         group.add_to(fmap)
     if mentions["features"]:
-        # Shown by default only when there is nothing else: otherwise they are context.
+        # Shown by default only when there is nothing else: otherwise they are context, and
+        # only then labelled (names of passing mentions would crowd out the mapped ones).
         group = folium.FeatureGroup(name="Other places mentioned", show=not focus)
-        _Features(mentions).add_to(group)
+        labels = not focus and len(mentions["features"]) <= _MAX_LABELS
+        if labels:
+            place_labels(mentions["features"])
+        _Features(mentions, labels=labels).add_to(group)
         group.add_to(fmap)
 
     info = {
         "title": title,
         "steps": [{"label": s.label, "precision": s.precision, "events": today, "unlocated": lost}
                   for s, (_, today, lost) in zip(steps, snapshots)],
-        "legend": _legend(intervals, events, colours, lines),
+        "legend": _legend(intervals, events, colours, lines, ends=bool(ends["features"]),
+                          mentions=bool(mentions["features"])),
         "notes": _legend_notes(bool(steps)),
     }
-    _Panel(_jsonable(info), layer_names).add_to(fmap)
+    _Panel(info, layer_names).add_to(fmap)
     folium.LayerControl(collapsed=False, position="topleft").add_to(fmap)
     fmap.fit_bounds(bounds, padding=(40, 40), max_zoom=9)
     return fmap
 
 
+def html_text(text: str) -> str:
+    """``text`` for HTML outside scripts: entities for ``<>&"'``, and ``{`` as ``&#123;``
+    so that no template pass over the page can read ``{{``/``{%`` in it."""
+    return html.escape(text, quote=True).replace("{", "&#123;")
+
+
+def default_title(records: Iterable[Any], steps: Sequence[DateStep]) -> str:
+    """The page title when none is given: "controlmap: <source> (<first> \u2013 <last date>)".
+
+    The source is the first article's file name ("and N more" for several); the dates are
+    the first and last reported dates of the slider (not the "before 2016" step it adds).
+    """
+    sources = list(dict.fromkeys(str(r.source) for r in records if getattr(r, "source", None)))
+    title = "controlmap"
+    if sources:
+        title += ": " + (Path(sources[0]).name or sources[0])
+        if len(sources) > 1:
+            title += f" and {len(sources) - 1} more"
+    dated = [s.label for s in steps if s.precision != "unknown"]
+    if dated:
+        title += f" ({dated[0]})" if len(dated) == 1 else f" ({dated[0]} \u2013 {dated[-1]})"
+    return title
+
+
 def _legend(intervals: Sequence[Any], events: Sequence[Any], colours: dict[str, str],
-            lines: dict[str, Any]) -> list[dict[str, Any]]:
+            lines: dict[str, Any], *, ends: bool = False, mentions: bool = False) -> list[dict[str, Any]]:
+    """Rows of the legend: sides with their named actors, claim patterns, other markers."""
     actors: dict[str, list[str]] = {side: [] for side in colours}
+    generic = _generic_actors()
     for record in list(intervals) + list(events):
-        if record.actor and record.actor != record.side and record.actor not in actors[record.side]:
+        # Named actors only: a generic row ("government (generic)") is the side itself.
+        if (record.actor and record.actor != record.side and record.actor not in generic
+                and record.actor not in actors[record.side]):
             actors[record.side].append(record.actor)
     rows = [{"colour": colour, "label": side + (": " + ", ".join(actors[side]) if actors[side] else "")}
             for side, colour in colours.items()]
     verdicts = dict.fromkeys(f["properties"].get("verdict") for f in lines["features"])
-    rows += [{"colour": VERDICT_COLOURS.get(str(v), _GREY), "label": f"distance claim: {v}", "line": True}
-             for v in verdicts]
+    rows += [{"colour": CLAIM_COLOUR, "label": f"distance claim: {v}", "line": True,
+              "dash": VERDICT_DASHES.get(str(v), _UNKNOWN_DASH)} for v in verdicts]
+    if ends:
+        rows.append({"colour": CLAIM_COLOUR, "label": "end of a distance claim (no control reported)"})
+    if mentions:
+        rows.append({"colour": "#bbbbbb", "label": "places mentioned (no control reported)"})
     return rows
 
 
