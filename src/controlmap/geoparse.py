@@ -25,7 +25,7 @@ import numpy as np
 
 from .article import Article
 from .gazetteer import Gazetteer, GazetteerEntry, NameMatch, name_key, open_gazetteer
-from .mentions import Mention, find_mentions
+from .mentions import SPELLING_VARIANT, Mention, find_mentions
 from .text import Sentence, SentenceIndex, split_sentences
 
 #: A runner-up is reported when its confidence is at least this.
@@ -84,10 +84,24 @@ def geoparse(article: Article, *, gazetteer: Gazetteer | None = None, geocoder=N
     if geocoder is not None:
         mentions = mentions + geocoder.find_unknown(article.text, mentions, gazetteer)
         mentions.sort(key=lambda m: m.start)
-    return [
+    places = [
         Place(m.start, m.end, m.text, best, index.at(m.start), article.source, conf, runner, runner_conf)
         for m, (best, conf, runner, runner_conf) in zip(mentions, resolve_mentions(mentions, gazetteer))
     ]
+    return _variants_in_play(places, mentions)
+
+
+def _variants_in_play(places: list[Place], mentions: list[Mention]) -> list[Place]:
+    """Places found by their spelling skeleton only, kept where the article is about their country.
+
+    "Qamishli" in a report on Syria is Al Qamishli; a skeleton that matches in an article
+    that names nothing else in Syria is a coincidence of consonants, not a place.
+    """
+    variant = [SPELLING_VARIANT in m.evidence for m in mentions]
+    if not any(variant):
+        return places
+    in_play = {p.entry.country for p, v in zip(places, variant) if not v and p.entry.country}
+    return [p for p, v in zip(places, variant) if not v or p.entry.country in in_play]
 
 
 def _candidates(mention: Mention) -> dict[str, NameMatch]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import Gazetteer, NameMatch, PersonName, name_key
+from .gazetteer import SKELETON_PREFIX, Gazetteer, NameMatch, PersonName, name_key, spelling_skeleton
 
 # "U.S.", "N.C." and the one AP state abbreviation with lower-case letters, "W.Va.", are one
 # token each, so that "Va." in "W.Va." is not read as Virginia.
@@ -288,6 +288,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
         if b in tails:
             keys[(a, b, "tail")] = name_key(_phrase(text, tokens, a, b) + " " + tails[b][0])
     found = gazetteer.lookup_keys(set(keys.values()))
+    variants = _spelling_variants(text, tokens, runs, keys, found, gazetteer)
     all_keys = {k for k, v in found.items() if v}
     common = gazetteer.common_words(all_keys)
     never = gazetteer.not_places(all_keys)
@@ -326,15 +327,93 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
             if run is not run_of.get(run[0]) and run_of.get(run[i]) is run_of.get(run[best]):
                 i = best + 1  # in a bridged run only a match across the connector counts
                 continue
-            mention = _judge(text, tokens, run, i, best, keys, found, common, run_of, persons, list_hints)
+            mention = _judge(text, tokens, run, i, best, keys, found, common, run_of, persons, list_hints, variants)
+            if mention is None and keys[(tok_index, run[best])] in variants:
+                # not the place its skeleton matches: read the words inside as themselves
+                found[keys[(tok_index, run[best])]] = []
+                continue
             if mention is not None:
                 mentions.append(mention)
                 taken.update(run[i:best + 1])
             i = best + 1
     mentions = _drop_person_names(mentions, runs, tokens, keys, found, text, people)
     mentions.sort(key=lambda m: m.start)
+    if variants:
+        mentions = _supported_variants(mentions, variants, text)
     _attach_within(mentions, text)
     return mentions
+
+
+#: Verbs whose object is a place, for names found by their spelling skeleton ("captured Tal Rifaat").
+_PLACE_VERBS = frozenset("captured seized took taken retook recaptured entered left shelled bombed besieged stormed "
+                         "overran liberated reached evacuated fled encircled surrounded struck raided".split())
+
+
+def _is_person_word(person: PersonName | None) -> bool:
+    return person is not None and (person.common_given or person.common_surname)
+
+
+_NEEDS_NEIGHBOUR = "needs a place beside it"
+_COORDINATION = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")  # (not ", the": an apposition)
+
+
+def _supported_variants(mentions: list[Mention], variants: set[str], text: str) -> list[Mention]:
+    """Mark the mentions found by spelling skeleton; drop those with nothing to say they are
+    places but a place coordinated with them ("Qamishli and Hasakah": the list says so)."""
+    kept = []
+    for k, mention in enumerate(mentions):
+        if name_key(mention.name) not in variants:
+            kept.append(mention)
+            continue
+        mention.evidence.append(SPELLING_VARIANT)
+        if _NEEDS_NEIGHBOUR in mention.evidence:
+            neighbours = [(mentions[k - 1], mention)] if k else []
+            neighbours += [(mention, mentions[k + 1])] if k + 1 < len(mentions) else []
+            if not any(name_key(b.name if a is mention else a.name) not in variants
+                       and _COORDINATION.fullmatch(text[a.end:b.start]) for a, b in neighbours):
+                continue
+        kept.append(mention)
+    return kept
+
+
+#: Evidence of a mention found by its spelling skeleton only: the geoparser keeps it only
+#: where the article is about the country of the place it names.
+SPELLING_VARIANT = "spelling variant"
+
+
+def _spelling_variants(text: str, tokens: list[Token], runs: list[list[int]], keys: dict, found: dict[str, list[NameMatch]],
+                       gazetteer: Gazetteer) -> set[str]:
+    """Look up, by spelling skeleton, the runs of capitalised words that no name matches.
+
+    News transliterates Arabic, Persian and Ukrainian names its own way ("Tal Rifaat",
+    "Qamishli", "Maarat al-Numan") and GeoNames another ("Tall Rif‘at", "Al Qamishli",
+    "Ma‘arrat an Nu‘mān"). The matches found so are put in ``found`` under the run's own key,
+    as weak alternates (quality 0); the keys so filled are returned.
+    """
+    wanted: dict[str, str] = {}
+    for run in runs:
+        if len(run) > _MAX_NGRAM or tokens[run[0]].sentence_initial and len(run) == 1:
+            continue  # (a lone capital opening a sentence is no evidence of a name)
+        if any(part.isupper() and len(part) > 1 for k in run for part in tokens[k].text.split("-")):
+            continue  # acronyms are not transliterations ("IBA-Karachi")
+        key = keys.get((run[0], run[-1]))
+        if not key or found.get(key) or any(whole_run_country(found.get(keys.get((k, k), ""), []))
+                                            or _best_population(found.get(keys.get((k, k), ""), [])) >= 100_000
+                                            for k in run):
+            continue  # a country or a city inside ("Both China", "Eugene Tian") is read as itself
+        skeleton = spelling_skeleton(_phrase(text, tokens, run[0], run[-1]))
+        if skeleton:
+            wanted[key] = SKELETON_PREFIX + skeleton
+    if not wanted:
+        return set()
+    by_skeleton = gazetteer.lookup_keys(set(wanted.values()))
+    refused = set(gazetteer.not_places(wanted)) | gazetteer.common_words(wanted)
+    filled = set()
+    for key, skeleton in wanted.items():
+        if by_skeleton[skeleton] and key not in refused:
+            found[key] = by_skeleton[skeleton]
+            filled.add(key)
+    return filled
 
 
 def _lower_word_follows(text: str, tokens: list[Token], k: int, end: int) -> bool:
@@ -484,7 +563,8 @@ def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]
 
 
 def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys, found, common, run_of,
-           persons: dict[str, PersonName], list_hints: dict[int, str]) -> Mention | None:
+           persons: dict[str, PersonName], list_hints: dict[int, str], variants: frozenset[str] | set[str] = frozenset()
+           ) -> Mention | None:
     """Decide whether tokens run[i..j] name a place; build the mention with its hints."""
     first, last = tokens[run[i]], tokens[run[j]]
     key = keys[(run[i], run[j])]
@@ -563,6 +643,15 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         # "Mark Kitsmore, 54, of Tyler": where a person is from
         prev_word == "of" and not before and text[max(0, start - 5):start] == ", of ") or (
         any(t.lower in _AREA_WORDS for t in before))  # "Downtown Greer"
+    if key in variants and (i != 0 or j != len(run) - 1
+                            or any(_is_person_word(persons.get(name_key(tokens[k].text))) for k in run)):
+        # Persons ("Mohamed" has Al Maḩmūdīyah's skeleton) and parts of longer names are not
+        # read by their skeleton.
+        return None
+    if key in variants and not (hint or locative or prev_word in _PLACE_VERBS):
+        # A name found by its spelling skeleton only needs what says it is a place: "in Qamishli",
+        # "the town of", "captured Tal Rifaat", or a place beside it ("Manbij and Tal Rifaat").
+        evidence.append(_NEEDS_NEIGHBOUR)
     # "Moore said", "Trapani told": a name that speaks is a person or an organisation
     # (but "a nurse in Austin told" is about Austin).
     nxt_word = tokens[run[-1] + 1].lower if run[-1] + 1 < len(tokens) else ""
