@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Iterable, Union
 
 from .article import Article, load_article, require_published
