@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import SKELETON_PREFIX, Gazetteer, NameMatch, PersonName, name_key, spelling_skeleton
+from .gazetteer import SKELETON_PREFIX, VARIANT_COUNTRIES, Gazetteer, NameMatch, PersonName, name_key, spelling_skeleton
 
 # "U.S.", "N.C." and the one AP state abbreviation with lower-case letters, "W.Va.", are one
 # token each, so that "Va." in "W.Va." is not read as Virginia.
@@ -390,6 +390,9 @@ def _spelling_variants(text: str, tokens: list[Token], runs: list[list[int]], ke
     "Ma‘arrat an Nu‘mān"). The matches found so are put in ``found`` under the run's own key,
     as weak alternates (quality 0); the keys so filled are returned.
     """
+    if not any(m.entry.country in VARIANT_COUNTRIES and (m.entry.kind in ("country", "admin1") or m.entry.population >= 50_000)
+               and m.quality == 2 for matches in found.values() for m in matches):
+        return set()  # nothing names such a country or a large town of it: no variant would be kept
     wanted: dict[str, str] = {}
     for run in runs:
         if len(run) > _MAX_NGRAM or tokens[run[0]].sentence_initial and len(run) == 1:
@@ -407,7 +410,8 @@ def _spelling_variants(text: str, tokens: list[Token], runs: list[list[int]], ke
     if not wanted:
         return set()
     by_skeleton = gazetteer.lookup_keys(set(wanted.values()))
-    refused = set(gazetteer.not_places(wanted)) | gazetteer.common_words(wanted)
+    matched = [key for key, skeleton in wanted.items() if by_skeleton[skeleton]]
+    refused = set(gazetteer.not_places(matched)) | gazetteer.common_words(matched) if matched else set()
     filled = set()
     for key, skeleton in wanted.items():
         if by_skeleton[skeleton] and key not in refused:
