@@ -248,11 +248,13 @@ def map_command(articles, published, output, title):
 @articles_argument
 @published_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="out.geojson, out.gpkg or out.csv.")
+              help="out.geojson or out.gpkg (every record), out.csv (control intervals).")
 @_handle_errors
 def export(articles, published, output):
-    """Export places, events, control intervals and distance claims (GeoJSON, GeoPackage, CSV).
+    """Export places, events, control intervals and distance claims for GIS tools.
 
+    .geojson (RFC 7946) and .gpkg (layers places, events, control, distance_claims) hold
+    all four; .csv holds the control intervals (who held what, when), one row each.
     Each article needs a publication date (--published, front matter or a sidecar .json).
     """
     from .export import export as export_to
