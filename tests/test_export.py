@@ -234,3 +234,18 @@ def test_seed_export_keeps_the_control_intervals(seed_article, gazetteer, tmp_pa
     assert set(ongoing["name"]) >= {"Aleppo", "Aleppo International Airport", "Idlib"}
     assert set(ongoing["side"]) == {"opposition"}
     assert all(json.loads(e) for e in control["evidence"])
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_partial_one(seed, tmp_path, monkeypatch):
+    target = tmp_path / "out.geojson"
+    target.write_text("the export of yesterday")
+
+    def full_disk(path, records):
+        path.write_text('{"type": "FeatureCollection", "feat')  # half written, then the disk fills
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setitem(export._WRITERS, ".geojson", full_disk)
+    with pytest.raises(ExportError, match="No space left"):
+        export.export(target, *seed)
+    assert target.read_text() == "the export of yesterday"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.geojson"]

@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from .dates import precision_end
+from ._files import replacing
 from .errors import ExportError
 from .geoparse import Place
 
@@ -307,7 +308,12 @@ def export(path: str | Path, places: Sequence[Place], events: Sequence[Any], tim
     records = layers(places, events, timeline, claims)
     if not any(records.values()):
         raise ExportError(f"{path}: nothing to export (no place, event, control interval or distance claim)")
+    if writer is write_csv and not records["control"]:
+        raise ExportError(f"{path}: no control intervals to write as CSV; write .geojson or .gpkg to export places, "
+                          "events and distance claims")
     try:
-        return writer(path, records)
+        with replacing(path) as tmp:
+            writer(tmp, records)
+        return path
     except OSError as exc:
         raise ExportError(f"{path}: cannot write ({exc.strerror or exc})") from None

@@ -65,6 +65,7 @@ except ImportError:  # pragma: no cover
 
 from .actors import UNKNOWN_COLOUR, load_actors
 from .dates import PRECISIONS, date_label
+from ._files import replacing
 from .errors import ExportError
 
 #: The only CDN assets the map uses: leaflet itself. Everything else is written here.
@@ -1107,7 +1108,8 @@ def save_map(fmap: folium.Map, path: str | Path) -> Path:
     path = Path(path)
     html = inline_assets(fmap.get_root().render())
     try:
-        path.write_text(html, encoding="utf-8")
+        with replacing(path) as tmp:
+            tmp.write_text(html, encoding="utf-8")
     except OSError as exc:
         raise ExportError(f"{path}: cannot write ({exc.strerror})") from None
     return path
