@@ -37,6 +37,16 @@ ENTRIES = {
     "Moscow": GazetteerEntry("geonames:524901", "Moscow", "city", "RU", "Moscow", 55.75, 37.62, capital=True),
     "Wad Madani": GazetteerEntry("geonames:364103", "Wad Madani", "city", "SD", "Gezira", 14.40, 33.52),
     "Goma": GazetteerEntry("geonames:216281", "Goma", "city", "CD", "North Kivu", -1.68, 29.23),
+    "Bukavu": GazetteerEntry("geonames:217831", "Bukavu", "city", "CD", "South Kivu", -2.49, 28.84),
+    "Hama": GazetteerEntry("geonames:170017", "Hama", "city", "SY", "Hama", 35.13, 36.75),
+    "Homs": GazetteerEntry("geonames:169577", "Homs", "city", "SY", "Homs", 34.73, 36.72),
+    "Kyiv": GazetteerEntry("geonames:703448", "Kyiv", "city", "UA", "Kyiv", 50.45, 30.52, capital=True),
+    "Sudzha": GazetteerEntry("geonames:486816", "Sudzha", "city", "RU", "Kursk", 51.19, 35.27),
+    "Khartoum": GazetteerEntry("geonames:379252", "Khartoum", "city", "SD", "Khartoum", 15.55, 32.53, capital=True),
+    "Sudan": GazetteerEntry("geonames:366755", "Sudan", "country", "SD", None, 15.0, 30.0),
+    "El Fasher": GazetteerEntry("geonames:379555", "El Fasher", "city", "SD", "North Darfur", 13.63, 25.35),
+    "Khiam": GazetteerEntry("geonames:276781", "Khiam", "city", "LB", "Nabatieh", 33.33, 35.61),
+    "Lebanon": GazetteerEntry("geonames:272103", "Lebanon", "country", "LB", None, 33.8, 35.8),
 }
 
 
@@ -78,6 +88,7 @@ def summary(text: str, published: date | None = PUBLISHED) -> list[tuple]:
     ("the Arakan Army", "Arakan Army", "Arakan Army"),
     ("M23 rebels", "M23", "M23"),
     ("Iranian forces", "Iranian forces", "Iran"),
+    ("Houthi rebels", "Houthis", "Houthis"),
 ])
 def test_actor_registry_matches_aliases(words, canonical, side):
     actor = load_actors().match(words)
@@ -476,3 +487,64 @@ def test_seed_events_match_the_gold(seed_article, seed_places, shared_folder):
     for marker in ("vowed to \"defend", "carried out air strikes", "announced a curfew"):
         at = text.index(marker)
         assert not [e for e in events if e["start"] <= at < e["end"]], marker
+
+
+# --- phrasings seen in front-line reports -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bakhmut has fallen to Russian forces.", [("captured", "Russia", "geonames:713174")]),
+    ("Bakhmut had briefly fallen to Russian forces.", [("captured", "Russia", "geonames:713174")]),
+    ("Bakhmut briefly fell to Russian forces.", [("captured", "Russia", "geonames:713174")]),
+    ("Ukrainian troops were forced out of Sudzha in March.", [("withdrew", "Ukraine", "geonames:486816")]),
+    ("Ukrainian troops were pushed out of Sudzha.", [("withdrew", "Ukraine", "geonames:486816")]),
+    ("Bakhmut was abandoned by Ukrainian troops in May.", [("withdrew", "Ukraine", "geonames:713174")]),
+    ("Bakhmut remains in Ukrainian hands.", [("holds", "Ukraine", "geonames:713174")]),
+    ("El Fasher remains in the hands of the Sudanese army.", [("holds", "SAF", "geonames:379555")]),
+])
+def test_front_line_phrasings(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Hama and Homs fell to rebels this week.", ["geonames:170017", "geonames:169577"]),
+    ("Rebels captured Hama, Homs and Aleppo.", ["geonames:170017", "geonames:169577", "geonames:170063"]),
+    ("Goma and Bukavu are held by M23.", ["geonames:216281", "geonames:217831"]),
+    ("Hama and Homs were captured by rebels.", ["geonames:170017", "geonames:169577"]),
+])
+def test_every_place_of_a_list_gets_its_event(text, places):
+    assert sorted(e[2] for e in summary(text)) == sorted(places)
+
+
+@pytest.mark.parametrize("text", [
+    "El Fasher, the last major city in Darfur not under RSF control, was shelled.",
+    "Russian forces are close to capturing Bakhmut.",
+    "Russian forces have almost captured Bakhmut.",
+    "Russian forces took heavy losses near Bakhmut.",
+])
+def test_negations_hedges_and_losses_are_no_control(text):
+    assert [e for e in summary(text) if e[0] in ("captured", "holds")] == []
+
+
+def test_a_capital_that_does_not_confirm_is_a_speaker_not_the_town():
+    text = ("Russia said its forces retook Sudzha. Kyiv did not confirm the loss. "
+            "Ukrainian forces had held the town for seven months.")
+    held = [e for e in summary(text) if e[0] == "holds"]
+    assert held == [("holds", "Ukraine", "geonames:486816")]
+
+
+@pytest.mark.parametrize(("text", "attributed"), [
+    ("Russian forces captured Bakhmut, the defence ministry claimed.", "the defence ministry claimed"),
+    ("Russian forces captured Bakhmut, Ukrainian officials acknowledged.", "Ukrainian officials acknowledged"),
+])
+def test_a_speaker_after_the_clause_is_the_attribution(text, attributed):
+    (event,) = events_of(text)
+    assert event["attributed_to"] == attributed
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    # no actor word names the war: the places say where it is
+    ("The army regained control of Khartoum, Sudan.", "SAF"),
+    ("Hezbollah fighters captured Khiam in southern Lebanon.", "Hezbollah"),
+])
+def test_the_war_is_told_by_its_places_when_its_actors_do_not(text, side):
+    assert {e[1] for e in summary(text)} == {side}

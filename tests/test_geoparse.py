@@ -213,3 +213,10 @@ def test_a_skeleton_alone_is_no_place(gazetteer):
     assert "Mohamed" not in {p.text for p in _parse("In Egypt, Mohamed Salah said the academy grew.", gazetteer)}
     # a known country or city inside the run is read as itself
     assert "China" in {p.text for p in _parse("Market Director: Both China and Brazil will grow.", gazetteer)}
+
+
+def test_exonyms_and_short_transliterations_by_their_curated_names(gazetteer):
+    text = "Rebels seized Palmyra and Ras al-Ain in Syria. The Houthis hold Hodeidah in Yemen."
+    found = {p.text: p.entry.id for p in _parse(text, gazetteer)}
+    assert (found["Palmyra"], found["Ras al-Ain"], found["Hodeidah"]) == (
+        "geonames:163808", "geonames:165509", "geonames:79415")  # Tadmur, Ra's al 'Ayn, Al Hudaydah

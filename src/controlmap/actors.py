@@ -30,6 +30,10 @@ there. Whose forces a bare word names can also be written before it: "RSF fighte
 RSF, "Kurdish troops" the row that has "Kurdish forces", and "the Lebanese army" or "UN
 troops", whom no row names, are kept as written rather than given to a side.
 
+Where no actor word tells the war ("the army regained control of Khartoum"), the places do:
+``geo/conflicts.csv`` names the countries each current war is fought in (columns
+``conflict``, ``countries`` as space-separated ISO codes, ``source``).
+
 Unknown actors are never dropped: the extractor keeps them as written (see
 :func:`controlmap.events.extract_events`).
 """
@@ -39,6 +43,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -97,8 +102,9 @@ class ActorRegistry:
         same conflict).
     """
 
-    def __init__(self, actors: list[Actor]):
+    def __init__(self, actors: list[Actor], theatres: dict[str, frozenset[str]] | None = None):
         self.actors = list(actors)
+        self.theatres = dict(theatres or {})
         self._by_alias: dict[str, list[Actor]] = {}
         exact: list[str] = []
         folded: list[str] = []
@@ -196,6 +202,19 @@ class ActorRegistry:
             if candidates:
                 return ActorMention(start, mention.end, written, self._pick(candidates, conflict))
         return ActorMention(start, mention.end, written, Actor(written, written, UNKNOWN_COLOUR, _AS_WRITTEN))
+
+    def conflict_in(self, countries: Iterable[str]) -> str | None:
+        """The war most of ``countries`` (the article's places, one code per mention) are in,
+        by :attr:`theatres`; ``None`` when none is, or two tie."""
+        votes: Counter[str] = Counter()
+        for country in countries:
+            for conflict, where in self.theatres.items():
+                if country in where:
+                    votes[conflict] += 1
+        ranked = votes.most_common(2)
+        if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     def state_of(self, country: str, conflict: str | None) -> Actor | None:
         """The row of the forces of ``country`` (ISO alpha-2), the conflict's own row first."""
@@ -300,8 +319,9 @@ def _tree_pattern(node: dict) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-def read_actors(path: str | Path) -> ActorRegistry:
-    """Read a registry CSV (columns as in the module docstring)."""
+def read_actors(path: str | Path, theatres: str | Path | None = None) -> ActorRegistry:
+    """Read a registry CSV (columns as in the module docstring), and optionally the countries
+    each conflict is fought in (``geo/conflicts.csv``)."""
     rows: list[Actor] = []
     with open(path, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -309,10 +329,15 @@ def read_actors(path: str | Path) -> ActorRegistry:
             rows.append(Actor(row["canonical"].strip(), row["side"].strip(), row["colour"].strip(),
                               row["conflict"].strip(), aliases, (row.get("source") or "").strip(),
                               (row.get("country") or "").strip().upper()))
-    return ActorRegistry(rows)
+    where: dict[str, frozenset[str]] = {}
+    if theatres is not None:
+        with open(theatres, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                where[row["conflict"].strip()] = frozenset(row["countries"].upper().split())
+    return ActorRegistry(rows, where)
 
 
 @lru_cache(maxsize=1)
 def load_actors() -> ActorRegistry:
     """The registry shipped in ``geo/actors.csv`` (read once, then cached)."""
-    return read_actors(settings.geo_folder() / "actors.csv")
+    return read_actors(settings.geo_folder() / "actors.csv", settings.geo_folder() / "conflicts.csv")

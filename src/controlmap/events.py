@@ -205,6 +205,13 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:controlled|held|run|occupied|dominated)\s+by\b"),
     ("besieged", "by", "besieged surrounded encircled blockaded",
      r"\b(?:besieged|surrounded|encircled|blockaded)\s+by\b"),
+    ("withdrew", "by", "abandoned evacuated vacated",
+     r"\b(?:abandoned|evacuated|vacated)\s+by\b"),
+    # "El Fasher remains in the hands of the army", "Bakhmut is still in Ukrainian hands"
+    ("holds", "by", "hands",
+     r"\bin\s+the\s+hands\s+of\b"),
+    ("holds", "under", "hands",
+     r"\b(?:still\s+)?in\s+(?P<adj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+hands\b"),
     ("captured", "to", "fall fell",
      r"\b(?:fell|falls|fallen|falling)\s+(?:back\s+)?to\b"),
 
@@ -262,6 +269,12 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:drove|driven|drive|driving|expelled|expel|expelling|ousted|oust|ousting|dislodged|"
                           r"dislodge|dislodging|pushed|push|pushing|chased|forced|forcing)\s+"
                           r"(?:(?P<who>[^.;,]{1,50}?)\s+)?(?:out\s+of|from)\b"),
+    # "Ukrainian troops were forced out of Sudzha": the subject of the passive leaves
+    # (after the expulsion, which reads the agent of "were driven out of X by Y" as the captor)
+    ("withdrew", "active", "forced pushed driven expelled ousted dislodged chased kicked thrown",
+     # (not "were pushed back from the hills": repelled from what they attacked, never held)
+     r"\b(?:was|were|been|being|are|is|got|get)\s+(?:[a-z]+ly\s+)?(?:(?:forced|pushed|driven|expelled|ousted|"
+                          r"dislodged|chased|kicked|thrown)\s+out\s+of|(?:expelled|ousted|dislodged|driven)\s+from)\b"),
     # "visited newly-captured areas": the captor goes unsaid, it is whoever the article has
     # been telling of taking ground
     ("captured", "participle", "newly recently freshly",
@@ -305,7 +318,14 @@ _IRREALIS = re.compile(
     r"about\s+to|verge\s+of|ready\s+to|prepar\w*|wheth\w*|if|unless|deni\w*|deny\w*|not|no|never|nor|neither|"
     r"failed|fail\w*|rumou?r\w*|unconfirmed|haste\s+to|order\s+to|calls?\s+for|urg\w*|demand\w*|could\s+be|"
     r"goals?|objectives?|ambitions?|intentions?|designs\s+on|(?:battl|fight|struggl|strain|push|press)\w*\s+to|"
-    r"(?:counter-?attacks?|offensives?|operations?|efforts?|drive|campaign|assault)\s+to|working\s+to)\b", re.I)
+    r"(?:counter-?attacks?|offensives?|operations?|efforts?|drive|campaign|assault)\s+to|working\s+to|"
+    # not done yet: "close to capturing", "on the verge of"
+    r"close\s+to|closing\s+in\s+on|brink\s+of|within\s+reach\s+of)\b", re.I)
+#: "almost captured", "have nearly encircled": right before the trigger only ("nearly 500 rebels
+#: captured the town" did capture it).
+_ALMOST = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:(?:been|be)\s+)?$", re.I)
+#: A negation right before a descriptive hold.
+_NEGATED = re.compile(r"\b(?:not|no\s+longer|never|nor)\s+(?:(?:yet|fully|entirely|completely|wholly|still)\s+)?$", re.I)
 #: A trigger in the infinitive after a verb of sending or setting out names an aim, not a deed:
 #: "flying from the capital to the far west ... to retake an air base".
 _PURPOSE = re.compile(
@@ -328,6 +348,8 @@ _NOT_PLACE = re.compile(
     r"titles?|elections?|races?|matches|games?|cups?|trophy|championships?|contracts?|approval|majority|war|wars|"
     # what people flee that is no place: "refugees fleeing conflict in the Darfur region"
     r"conflict|fighting|violence|clashes|bombing|bombardment|shelling|persecution|poverty|famine|"
+    # what armies take that is no ground: "took heavy losses", "took casualties"
+    r"losses|casualties|heavy\s+casualties|damage|fire|hits?|"
     r"WW\s*I+|substances?|drugs?|prices?)\b|^\s*(?:US)?[$€£]", re.I)
 
 #: A military unit heading an object: "the base of the Fourth Infantry Brigade in ...", "overran
@@ -359,7 +381,9 @@ _COREF = re.compile(
 _NP_END = re.compile(
     r"[;:!?()]|\.(?:[\s)\"”’]|$)|\s[-–—]\s|,[\"”]|[\"”],|"
     r"\s+(?:reportedly|came|was|were|is|are|has|have|had|would|will|could|might|may|remains?|fell|deprived|"
-    r"described|said|says)\b|,\s+(?!(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*,)|"
+    r"described|said|says)\b|"
+    # a comma ends the object, but not inside a list of names: "Hama, Homs and Aleppo", "A, B, and C"
+    r",\s+(?!(?:and|or)\s+[A-Z]|(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*(?:,|\s(?:and|or)\s))|"
     r"\s+(?:in\s+(?:a|an|the\s+(?:face|latest|fighting|battle|wake|course)|fighting|bitter|heavy|fierce|overnight|"
     r"\d+|early|late|recent|what|an?\s+\w+\s+(?:offensive|attack|assault|drive))|on\s+(?:Mon|Tues|Wednes|Thurs|"
     r"Fri|Satur|Sun)day|"
@@ -420,6 +444,11 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
     registry = registry or load_actors()
     text = article.text
     conflict, actors_all = registry.read(text)
+    if conflict is None:
+        # no actor word tells the war: the places do ("the army regained control of Khartoum")
+        conflict = registry.conflict_in(p.entry.country for p in places if p.entry.country)
+        if conflict is not None:
+            actors_all = registry.find(text, conflict=conflict)
     # A toponym inside a longer actor name is no place: "Amal militia" is not Amal in Sweden,
     # "Tehran's forces" are Iran's troops, not the city.
     actor_starts = [a.start for a in actors_all]
@@ -577,6 +606,8 @@ def _sentence_events(article: Article, sentence: Sentence, triggers: tuple[_Trig
             descriptive = trig.change == "holds" and trig.voice in ("adjective", "under", "subject")
             if not descriptive and _is_irrealis(s_text, m.start(), trig):
                 continue
+            if descriptive and _NEGATED.search(s_text, max(0, m.start() - 20), m.start()):
+                continue  # "the last city not under RSF control", "no longer in rebel hands"
             # events of this sentence read so far count as told before ("which X had besieged, fell")
             here = dataclasses.replace(context, earlier=context.earlier + tuple(out))
             found = _read_trigger(article, sentence, trig, m, in_places, places, actors, actors_all, registry,
@@ -599,7 +630,7 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
     # is a report, "vowed to stage a counterattack" and "in a bid to take" are not events.
     window = s_text[max(0, at - 45):at]
     window = re.split(r"[,;:]|\b(?:said|says|and|but|while|after|which)\b", window)[-1]
-    if _IRREALIS.search(window) is not None:
+    if _IRREALIS.search(window) is not None or _ALMOST.search(window) is not None:
         return True
     clause = re.split(r"[;:]|,\s+(?=[A-Z])|\b(?:said|says)\b", s_text[max(0, at - 120):at])[-1]
     return _PURPOSE.search(clause) is not None
@@ -990,7 +1021,8 @@ def _province_of(place: Place, start: int, end: int, text: str) -> Place | None:
 
 
 _SUBJECT_GAP = re.compile(
-    r"^\s*,?\s*(?:(?:which|that|who)\s+)?(?:itself\s+)?(?:(?:was|is|has\s+been|had\s+been|remains|remained|"
+    r"^\s*,?\s*(?:(?:which|that|who)\s+)?(?:itself\s+)?(?:(?:was|is|were|are|has|had|have|has\s+been|had\s+been|"
+    r"remains|remained|briefly|temporarily|eventually|finally|both|all|"
     r"became|becomes|long|once|still|now|then|reportedly|already|also|largely|the|a|an|last|main|key|former|only|"
     r"major|biggest|largest|remaining|isolated\s+and|cut\s+off\s+and)\s+)*$", re.I)
 
@@ -1001,7 +1033,8 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
     before = text[sentence.start:t0]
     stripped = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|been|being|itself|also|still|reportedly|then|now|"
                       r"once|long|a|an|the|last|main|key|former|only|major|which|that|until|when|already|"
-                      r"largely|effectively))+\s*,?\s*$", "", " " + before, flags=re.I)
+                      r"largely|effectively|briefly|temporarily|eventually|finally|quickly|both|all|each))+\s*,?\s*$",
+                      "", " " + before, flags=re.I)
     if re.search(r"\b(?:it|which|that)\s*$", stripped, re.I):
         antecedent = _antecedent(places, t0 - (len(before) - len(stripped) + 1) - 2, None)
         if antecedent is not None and sentence.start <= antecedent.start or (antecedent and t0 - antecedent.end < 300):
@@ -1045,7 +1078,8 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
                     and not _NOT_PLACE.match(head_text) and not _names_actor(head_text, registry, None):
                 return [_PlacePart(head_text, hs, he, named[-1], True)]
         if named and _SUBJECT_GAP.match(text[named[-1].end:t0]):
-            return [_PlacePart(named[-1].text, named[-1].start, named[-1].end, named[-1], False)]
+            # "Hama and Homs fell to rebels": every place of the coordinated subject
+            return _coordinated(text, [p for p in in_places if p.end <= named[-1].end])
         area = re.match(r"\s+(?:area|region|district|pocket|enclave|countryside|sector)\b", text[named[-1].end:t0],
                         re.I) if named else None
         if area and _SUBJECT_GAP.match(text[named[-1].end + area.end():t0]):
@@ -1071,15 +1105,19 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
     # "Aleppo, which itself was a rebel stronghold": a toponym, then only a copula.
     candidates = [p for p in in_places if p.end <= t0]
     if candidates and _SUBJECT_GAP.match(text[candidates[-1].end:t0]):
-        last = candidates[-1]
-        chain = [last]
-        for p in reversed(candidates[:-1]):
-            if _CONJUNCTION_GAP.match(text[p.end:chain[0].start]):
-                chain.insert(0, p)
-            else:
-                break
-        return [_PlacePart(p.text, p.start, p.end, p, False) for p in chain]
+        return _coordinated(text, candidates)
     return []
+
+
+def _coordinated(text: str, candidates: list[Place]) -> list[_PlacePart]:
+    """The last of ``candidates`` and the places coordinated before it ("Hama, Homs and Aleppo")."""
+    chain = [candidates[-1]]
+    for p in reversed(candidates[:-1]):
+        if _CONJUNCTION_GAP.match(text[p.end:chain[0].start]):
+            chain.insert(0, p)
+        else:
+            break
+    return [_PlacePart(p.text, p.start, p.end, p, False) for p in chain]
 
 
 def _names_actor(words: str, registry: ActorRegistry, conflict: str | None) -> bool:
@@ -1182,7 +1220,8 @@ _NAMED = "a name located by the region it is said to be in"
 
 #: A place named as a speaker: "Baghdad said", "Tehran radio reported".
 _SPEAKER_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}\s+(?:said|says|saying|reported|reports|announced|claimed|"
-                            r"described|denied|acknowledged|admitted)\b", re.I)
+                            r"described|denied|acknowledged|admitted|confirmed|rejected|insisted|warned|stated|"
+                            r"(?:did|does|would|could)\s+not\s+confirm|declined\s+to\s+confirm)\b", re.I)
 
 
 def _speaking_capitals(text: str, places: list[Place], registry: ActorRegistry,
@@ -1639,10 +1678,18 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
                 tail = re.match(r"\s+([^,.;]+)", s_text[m.end():])
                 attributed = "according to " + " ".join(tail.group(1).split()) if tail else attributed
             return attributed
-    tail = re.search(r"(?:,\s*|\s)((?:[\w'’-]+\s+){0,8}?(?:said|says|reported|told\s+\w+)|according\s+to\s+[^,.;]+)[\s\w,.'’-]*[.\"”]?$", s_text[trig_at:])
+    tail = _SPEAKER_TAIL.search(s_text, trig_at)
     if tail:
         return " ".join(tail.group(1).split())
     return None
+
+
+#: A speaker closing the sentence: "..., the defence ministry claimed", "..., Kyiv said", but
+#: not the verb of a clause of its own ("... and said the city was calm").
+_SPEAKER_TAIL = re.compile(
+    r"(?:,\s*|\s)((?!and\b|but\b|it\b|he\b|she\b|they\b)(?:[\w'’-]+\s+){0,8}?"
+    r"(?:said|says|reported|told\s+\w+|claimed|claims|announced|confirmed|acknowledged|admitted|stated|added)"
+    r"|according\s+to\s+[^,.;]+)[\s\w,.'’-]*[.\"”]?$")
 
 
 def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Match[str], actor: _ActorPart,

@@ -642,7 +642,9 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     # "in the Netherlands": the article does not hide the preposition (but "in the Valley"
     # is no evidence for the town of Valley).
     before_article = tokens[prev_index - 1].lower if prev_word == "the" and not before and prev_index >= 1 else ""
-    locative = prev_word in _LOCATIVE or (before_article in _LOCATIVE and key not in common) or (
+    # (a verb of taking ground says the same of its object: "seized Palmyra", "shelled Reading")
+    locative = prev_word in _LOCATIVE or prev_word in _PLACE_VERBS or (
+        before_article in _LOCATIVE and key not in common) or (
         prev_word == "of" and prev_index >= 1 and tokens[prev_index - 1].lower in _OFFSET_WORDS) or (
         # "Mark Kitsmore, 54, of Tyler": where a person is from
         prev_word == "of" and not before and text[max(0, start - 5):start] == ", of ") or (
