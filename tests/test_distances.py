@@ -519,3 +519,31 @@ def test_near_and_outskirts_between_two_towns_are_checked():
 def test_near_without_two_towns_is_no_claim():
     assert verify("Fighting raged near Idlib on Friday.") == []
     assert verify("Saraqib, near Syria, was shelled.", {"Saraqib": SARAQIB, "Syria": SYRIA}) == []
+
+
+BEIRUT = GazetteerEntry("geonames:276781", "Beirut", "city", "LB", "Beirut", 33.89, 35.50, 1916100, capital=True)
+KURSK = GazetteerEntry("geonames:538560", "Kursk", "city", "RU", "Kursk", 51.73, 36.19, 448733)
+SUDZHA = GazetteerEntry("geonames:486816", "Sudzha", "city", "RU", "Kursk", 51.19, 35.27, 5500)
+MOSCOW = GazetteerEntry("geonames:524901", "Moscow", "city", "RU", "Moscow", 55.75, 37.62, 10381222, capital=True)
+GENEINA = GazetteerEntry("geonames:380129", "El Geneina", "city", "SD", "West Darfur", 13.45, 22.45, 162981)
+FASHER = GazetteerEntry("geonames:379555", "El Fasher", "city", "SD", "North Darfur", 13.63, 25.35, 252609)
+CHAD = GazetteerEntry("geonames:2434508", "Chad", "country", "TD", None, 15.0, 19.0, 17000000)
+
+
+def test_a_figure_far_off_between_two_capitals_is_a_wrong_figure():
+    claim = only(verify("Beirut lies 500km from Damascus.", {"Beirut": BEIRUT, "Damascus": DAMASCUS}))
+    assert claim.verdict == "overstated"
+
+
+def test_a_place_that_is_the_reference_of_an_earlier_figure_is_not_the_located_one():
+    claims = verify("Kursk is 90km from Sudzha and about 500km south-west of Moscow.",
+                    {"Kursk": KURSK, "Sudzha": SUDZHA, "Moscow": MOSCOW})
+    second = claims[-1]
+    assert (second.from_place.entry.name, second.to_place.entry.name) == ("Moscow", "Kursk")
+    assert second.verdict == "consistent"
+
+
+def test_a_border_with_a_country_places_the_subject():
+    claim = only(verify("El Geneina lies near the border with Chad, about 350km west of El Fasher.",
+                        {"El Geneina": GENEINA, "El Fasher": FASHER, "Chad": CHAD}))
+    assert claim.to_place.entry.name == "El Geneina" and claim.verdict == "consistent"

@@ -486,16 +486,21 @@ def _located_before(text: str, places: list[Place], position: int, sentence: Sen
             continue
         if _places_the_subject(text, place, sentence):
             continue
-        if _OFFSET_REFERENCE_BEFORE.search(text[max(sentence.start, place.start - 40):place.start]):
-            continue
+        if _OFFSET_REFERENCE_BEFORE.search(text[max(sentence.start, place.start - 40):place.start]) or \
+                _FIGURE_REFERENCE_BEFORE.search(text[max(sentence.start, place.start - 40):place.start]):
+            continue  # "Kursk is 90km from Sudzha and 500km south-west of Moscow": Sudzha is a reference
         if _ROAD_BEFORE.search(text[max(sentence.start, place.start - 30):place.start]):
             continue
         return place
     return None
 
 
-#: A preposition before an area that says where the subject lies ("on the shore of Lake Kivu").
-_AREA_OBJECT_BEFORE = re.compile(r"\b(?:of|in|on|at|along|near|across)\s+(?:the\s+)?$", re.I)
+#: A preposition before an area that says where the subject lies ("on the shore of Lake Kivu",
+#: "near the border with Chad").
+_AREA_OBJECT_BEFORE = re.compile(r"\b(?:of|in|on|at|along|near|across|with)\s+(?:the\s+)?$", re.I)
+#: A place that is the reference of a figure before it: "90km from Sudzha", "20 miles away from".
+_FIGURE_REFERENCE_BEFORE = re.compile(r"(?<![a-z])(?:km|kms|kilomet(?:re|er)s?|miles?|mi|metres?|meters?)\s+(?:away\s+)?"
+                                      r"(?:from|of)\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.I)
 
 def _places_the_subject(text: str, place: Place, sentence: Sentence) -> bool:
     """Whether ``place`` is an area after a preposition, saying where the subject lies: "Goma
@@ -1273,14 +1278,19 @@ def _implausible(g: float, stated: Statement) -> bool:
 
 #: A runner-up this close to the reading (a city's own governorate) is no namesake to blame.
 SAME_PLACE_KM = 100.0
+#: Cities this large are sure readings of their names across borders too.
+WELL_KNOWN_POPULATION = 500_000
 
 
 def _trusted(claim: DistanceClaim) -> bool:
     """Whether a misfit cannot be blamed on the readings: both endpoints in one country, each
     the likelier reading with no far-away runner-up ("Idlib lies 300km from Aleppo": the figure is off)."""
     ends = [p for p in (claim.from_place, claim.to_place) if p is not None]
-    if len(ends) != 2 or ends[0].entry.country is None or ends[0].entry.country != ends[1].entry.country:
+    if len(ends) != 2 or ends[0].entry.country is None:
         return False
+    if ends[0].entry.country != ends[1].entry.country and not all(
+            p.entry.capital or p.entry.population >= WELL_KNOWN_POPULATION for p in ends):
+        return False  # across a border only capitals and large cities are sure ("Beirut ... Damascus")
     return all(p.confidence >= 0.5 and (p.runner_up is None or geodesic_and_bearing(p.entry, p.runner_up)[0] < SAME_PLACE_KM)
                for p in ends)
 
