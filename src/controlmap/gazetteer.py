@@ -155,10 +155,11 @@ def name_key(name: str) -> str:
     return text.casefold().strip()
 
 
-#: Countries whose place names reach English news in many transliterations (Arabic, Persian,
-#: Pashto, Somali; Ukrainian and Russian): their towns and divisions are also indexed by
-#: spelling skeleton, so that "Tal Rifaat" finds GeoNames' "Tall Rif‘at".
-VARIANT_COUNTRIES = frozenset("SY IQ LB PS JO YE SA EG LY SD TN DZ MA AE OM KW QA BH MR IL IR AF SO UA RU".split())
+#: Countries whose place names are written in Arabic or Persian script, which leaves short
+#: vowels unwritten, so that English news and GeoNames disagree on them: their towns and
+#: divisions are also indexed by spelling skeleton ("Tal Rifaat" finds GeoNames' "Tall Rif‘at").
+#: (Cyrillic writes its vowels: "Robotyne" must not find Rybotyn, 500 km away.)
+VARIANT_COUNTRIES = frozenset("SY IQ LB PS JO YE SA EG LY SD TN DZ MA AE OM KW QA BH MR IL IR AF SO".split())
 #: Prefix of skeleton keys in the names table: no :func:`name_key` starts with it.
 SKELETON_PREFIX = "~"
 #: The Arabic article as transliterations write it apart ("al-", "ash-", "ez-"): left out.

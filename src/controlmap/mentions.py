@@ -27,7 +27,8 @@ from .gazetteer import SKELETON_PREFIX, VARIANT_COUNTRIES, Gazetteer, NameMatch,
 # "U.S.", "N.C." and the one AP state abbreviation with lower-case letters, "W.Va.", are one
 # token each, so that "Va." in "W.Va." is not read as Virginia.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|W\. ?Va\.|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_PARTICLES = frozenset("al el ad ar as ash an at az ul ad-".split())
+# The Arabic article in its assimilated spellings: "Deir ez-Zor", "Ras el-Ain", "Dar es-Salaam".
+_PARTICLES = frozenset("al el ad ar as ash an at az ul ez es ed er en et esh".split())
 _CONNECTORS = frozenset("of and de del della da do dos das la le les los las upon on am sur en di du y the".split())
 _TITLES = frozenset(
     "mr mrs ms miss dr prof president gen general sen senator rep representative gov governor king queen prince "
