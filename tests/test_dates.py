@@ -18,6 +18,7 @@ PUBLISHED = date(2024, 11, 30)  # a Saturday
     ("clashes last night", "2024-11-29", "day", "on"),
     ("rebels advanced last week", "2024-11-18", "week", "on"),  # the Monday of the week before
     ("they left two weeks ago", "2024-11-11", "week", "on"),
+    ("rebels advanced at the weekend", "2024-11-25", "week", "on"),  # published on the Saturday
     ("fell to government forces in 2016", "2016-01-01", "year", "on"),
     ("held since 2020", "2020-01-01", "year", "since"),
     ("a rebel stronghold until 2016", "2016-01-01", "year", "until"),

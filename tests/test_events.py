@@ -548,3 +548,24 @@ def test_a_speaker_after_the_clause_is_the_attribution(text, attributed):
 ])
 def test_the_war_is_told_by_its_places_when_its_actors_do_not(text, side):
     assert {e[1] for e in summary(text)} == {side}
+
+
+@pytest.mark.parametrize(("text", "place", "day", "precision"), [
+    ("Bukavu fell to M23 on Sunday, two weeks after the fall of Goma to M23.", "geonames:216281", "2024-11-04", "week"),
+    ("Ukrainian forces recaptured Bakhmut in November 2022, eight months after it was seized by Russian forces.",
+     "geonames:713174", "2022-03-01", "month"),
+])
+def test_an_event_told_from_another_date_is_moved_by_the_offset(text, place, day, precision):
+    # published Saturday 2024-11-30: "on Sunday" is 2024-11-24; two weeks before, Sunday 11-10, is in the week of 11-04
+    moved = [e for e in events_of(text) if e["id"] == place and e["change"] == "captured"]
+    assert [(e["date"], e["date_precision"]) for e in moved] == [(day, precision)]
+
+
+def test_a_capture_since_a_date_is_a_hold_since_then():
+    (event,) = events_of("Iran has occupied Basra since 1982.")
+    assert (event["change"], event["date"], event["date_relation"]) == ("holds", "1982-01-01", "since")
+
+
+def test_it_does_not_point_to_a_place_named_only_to_measure_from():
+    text = "Hama lies 210km north of Damascus. The government had held it since 1982."
+    assert summary(text) == [("holds", "government", "geonames:170017")]

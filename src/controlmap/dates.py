@@ -17,6 +17,7 @@ text                               date (published Saturday 2024-11-30)        p
                                    ISO week: a week date covers seven days)
 "last month", "earlier this month" 2024-10-01, 2024-11-01                      month
 "three days ago", "a year ago"     2024-11-27, 2023-01-01                      day, year
+"at the weekend"                   2024-11-25 (the week of Saturday 11-30)     week
 "on December 5", "5 March 1987"    that day (year of publication, or the year  day
                                    before when the day would be after it)
 "in March 2018"                    2018-03-01                                  month
@@ -104,6 +105,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx,
               r"(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|"
               r"December))\b(?!\s*\d)"),
     ("weekday", _PREP + r"\b(?P<wd>" + _WEEKDAY + r")(?:'s)?" + _PART + r"\b"),
+    ("weekend", r"\b(?P<w>at|over|during|this|last)\s+(?:the\s+)?weekend\b"),
     ("yesterday", _PREP + r"\b(?P<w>yesterday|last\s+night|overnight)" + _PART + r"\b"),
     ("today", r"\b(?P<w>today|tonight|this\s+(?:morning|afternoon|evening))\b"),
     ("last_unit", r"\b(?P<w>last|past|this|earlier\s+this)\s+(?P<unit>week|month|year)\b"),
@@ -251,6 +253,12 @@ def _resolve(name: str, g: dict[str, str | None], published: date | None) -> tup
         return published - timedelta(days=1), "day"
     if name == "today":
         return published, "day"
+    if name == "weekend":
+        # the latest weekend on or before publication ("last weekend" in a Sunday paper: the one before)
+        saturday = latest_weekday("saturday", published)
+        if g["w"].lower() == "last" and published.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        return week_start(saturday), "week"
     if name == "last_unit":
         which, unit = " ".join(g["w"].lower().split()), g["unit"].lower()
         this = which in ("this", "earlier this")
@@ -269,17 +277,38 @@ def _duration_start(count: str, unit: str, published: date) -> tuple[date, str]:
     "held onto half of Aleppo for more than four years" (published 2016-12-14) began in 2012;
     "more than" and "nearly" are not told apart, the precision covers them.
     """
-    n = 1 if count.lower() in ("a", "an") else (
-        int(count) if count.isdigit() else _NUMBER_WORDS.index(count.lower()) + 1)
+    return shifted(published, -count_value(count), unit)
+
+
+def count_value(word: str) -> int:
+    """The number a count word stands for: "a" 1, "eight" 8, "12" 12."""
+    word = word.lower()
+    return 1 if word in ("a", "an") else int(word) if word.isdigit() else _NUMBER_WORDS.index(word) + 1
+
+
+def shifted(day: date, n: int, unit: str) -> tuple[date, str]:
+    """``day`` moved by ``n`` (negative: back) units of ``unit``, at that unit's precision:
+    a year back from 2016-12-14 is 2015 (Jan 1), a week back is the Monday of that week."""
     unit = unit.lower().rstrip("s")
     if unit == "year":
-        return date(published.year - n, 1, 1), "year"
+        return date(day.year + n, 1, 1), "year"
     if unit == "month":
-        months = published.year * 12 + published.month - 1 - n
+        months = day.year * 12 + day.month - 1 + n
         return date(months // 12, months % 12 + 1, 1), "month"
     if unit == "week":
-        return week_start(published - timedelta(days=7 * n)), "week"
-    return published - timedelta(days=n), "day"
+        return week_start(day + timedelta(days=7 * n)), "week"
+    return day + timedelta(days=n), "day"
+
+
+#: "eight months after", "two weeks before", "a year later": a date told from another one.
+OFFSET = re.compile(r"\b(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>years?|months?|weeks?|days?)"
+                    r"\s+(?P<way>after|before|later|earlier)\b", re.I)
+
+
+def offset_sign(way: str) -> int:
+    """How an event told "N units <way>" relates to the date it is told from: "two weeks
+    after the fall of Goma" puts the fall of Goma two weeks *before* the date in play (-1)."""
+    return -1 if way.lower() in ("after", "earlier") else 1
 
 
 def week_start(day: date) -> date:

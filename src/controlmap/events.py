@@ -42,7 +42,8 @@ from datetime import date
 
 from .actors import Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
-from .dates import PRECISIONS, DateMention, find_dates, relative_dates  # noqa: F401 (PRECISIONS re-exported)
+from .dates import (PRECISIONS, OFFSET, DateMention, count_value,  # noqa: F401 (PRECISIONS re-exported)
+                    find_dates, offset_sign, relative_dates, shifted)
 from .errors import GazetteerError
 from .gazetteer import GazetteerEntry, open_gazetteer
 from .geoparse import Place
@@ -885,7 +886,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         return parts
     coref = _COREF.search(np_text)
     if coref and coref.start() <= 40:
-        antecedent = _antecedent(places, n0 + coref.start(), coref.group("noun"))
+        antecedent = _antecedent(places, n0 + coref.start(), coref.group("noun"), text)
         name = _unresolved_before(text, sentence.start, n0, places) if coref.group("it") else None
         if name is not None and (antecedent is None or antecedent.start < name[1]):
             # "aid for civilians in Eastern Ghouta after liberating it": the last place named,
@@ -1036,7 +1037,7 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
                       r"largely|effectively|briefly|temporarily|eventually|finally|quickly|both|all|each))+\s*,?\s*$",
                       "", " " + before, flags=re.I)
     if re.search(r"\b(?:it|which|that)\s*$", stripped, re.I):
-        antecedent = _antecedent(places, t0 - (len(before) - len(stripped) + 1) - 2, None)
+        antecedent = _antecedent(places, t0 - (len(before) - len(stripped) + 1) - 2, None, text)
         if antecedent is not None and sentence.start <= antecedent.start or (antecedent and t0 - antecedent.end < 300):
             return [_PlacePart(antecedent.text, antecedent.start, antecedent.end, antecedent, False)]
     # "Aleppo, a rebel stronghold until 2016, fell to": the subject before an apposition.
@@ -1091,7 +1092,7 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
         np_text = text[s:e]
         coref = _COREF.search(np_text)
         if coref and coref.group("noun"):
-            antecedent = _antecedent(places, s + coref.start(), coref.group("noun"))
+            antecedent = _antecedent(places, s + coref.start(), coref.group("noun"), text)
             if antecedent is not None:
                 return [_PlacePart(np_text, s, e, antecedent, False)]
         if _NOT_PLACE.match(np_text):
@@ -1273,10 +1274,20 @@ _KIND_FOR_NOUN = {"city": ("city",), "town": ("city",), "village": ("city",), "c
                   "region": ("admin1", "region", "admin2"), "country": ("country",), "port": ("city",)}
 
 
-def _antecedent(places: list[Place], before: int, noun: str | None) -> Place | None:
-    """The last resolved place before ``before`` that ``noun`` ("city") can point back to."""
+#: A place named only as the reference of a figure or a bearing ("210km north of Damascus",
+#: "90km from Sudzha"): what the sentence is about lies elsewhere, and "it" does not point to it.
+_MEASURED_FROM = re.compile(r"(?:\b(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?\s+of|"
+                            r"(?<![a-z])(?:km|kilomet(?:re|er)s?|miles?)\s+(?:away\s+)?from)\s+"
+                            r"(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.I)
+
+
+def _antecedent(places: list[Place], before: int, noun: str | None, text: str = "") -> Place | None:
+    """The last resolved place before ``before`` that ``noun`` ("city") can point back to,
+    passing over places named only to measure from."""
     kinds = _KIND_FOR_NOUN.get((noun or "").lower())
     for p in reversed([p for p in places if p.end <= before]):
+        if text and _MEASURED_FROM.search(text, max(0, p.start - 40), p.start):
+            continue
         if kinds is None:
             if p.entry.kind == "country" and noun is None:
                 continue  # "it" after a country mention is usually the country as an actor
@@ -1695,15 +1706,26 @@ _SPEAKER_TAIL = re.compile(
 def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Match[str], actor: _ActorPart,
                 place: _PlacePart, dates: list[DateMention], context: _Context) -> ControlEvent:
     when, until = _pick_dates(dates, m.start(), trig.change, sentence.text, m.end())
-    relation = "on"
+    relation, change = "on", trig.change
     echo = _earlier_gain(context, place) if trig.voice == "noun" and when is None and until is None else None
     if echo is not None and echo.date_precision != "on-or-before-publication":
         # "the fall of Ouadi Doum", undated, names the capture told before: it happened then
         day, precision, date_text = echo.date, echo.date_precision, echo.date_text
     elif when is not None:
         day, precision, date_text = when.date, when.precision, when.text
+        told_from = _offset_for(sentence.text, m.start(), m.end(), when)
+        if told_from is not None:
+            # "Bukavu fell on Sunday, two weeks after the fall of Goma": Goma fell two weeks before
+            day, precision = shifted(when.date, offset_sign(told_from.group("way")) * count_value(told_from.group("n")),
+                                     told_from.group("unit"))
+            date_text = f"{' '.join(told_from.group(0).split())} {when.text}"
         since = when.relation == "since" or re.search(r"\bsince\b", sentence.text[max(0, when.start - 40):when.start])
-        relation = "since" if (trig.change == "holds" and since) else (
+        if (since and change in ("captured", "retook") and when.start > m.start()
+                and re.search(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", sentence.text[:m.start()])):
+            # "Israel has occupied the Golan Heights since 1967": held since then (but not
+            # "since January 2, when Chadian troops overran Fada": that dates the capture)
+            change = "holds"
+        relation = "since" if (change == "holds" and since) else (
             "before" if when.relation == "before" else "on")
     elif until is not None:
         day, precision, date_text, relation = until.date, until.precision, until.text, "before"
@@ -1718,7 +1740,7 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
     notes = tuple(n for n in (place.note, undated) if n)
     return ControlEvent(
         start=sentence.start, end=sentence.end, sentence=sentence.text, source=article.source,
-        change=trig.change, actor_text=actor.text, actor=actor.actor, side=actor.side,
+        change=change, actor_text=actor.text, actor=actor.actor, side=actor.side,
         place_text=" ".join(place.text.split()), place_start=place.start, place_end=place.end,
         place=place.place, anchor=place.anchor, date=day, date_precision=precision, date_text=date_text,
         date_relation=relation, until=until.date if until else None,
@@ -1726,6 +1748,27 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         attributed_to=_attribution(sentence.text, m.start()), trigger=" ".join(m.group(0).split()),
         trigger_start=sentence.start + m.start(), confidence=round(confidence, 2), notes=notes,
     )
+
+
+def _offset_for(s_text: str, trig_at: int, trig_end: int, when: DateMention) -> re.Match[str] | None:
+    """The "N units after/before/later/earlier" the trigger is told in, from a date outside it.
+
+    "two weeks after the fall of Goma": the trigger sits in the phrase, right after it; "a
+    year later, Ukraine retook it": the trigger's clause follows the phrase and its comma.
+    The date in play lies outside the phrase (before it, or after the trigger's clause).
+    """
+    found = None
+    for found in OFFSET.finditer(s_text, 0, trig_at):
+        pass
+    if found is None:
+        return None
+    gap = s_text[found.end():trig_at]
+    later = found.group("way").lower() in ("later", "earlier")
+    if (gap.count(",") > (1 if later else 0)) or ";" in gap or len(gap) > 60:
+        return None
+    clause_end = s_text.find(",", trig_end)
+    inside = found.start() <= when.start < (clause_end if clause_end >= 0 else len(s_text))
+    return None if inside else found
 
 
 def _why_undated(s_text: str) -> str:
