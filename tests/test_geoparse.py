@@ -220,3 +220,13 @@ def test_exonyms_and_short_transliterations_by_their_curated_names(gazetteer):
     found = {p.text: p.entry.id for p in _parse(text, gazetteer)}
     assert (found["Palmyra"], found["Ras al-Ain"], found["Hodeidah"]) == (
         "geonames:163808", "geonames:165509", "geonames:79415")  # Tadmur, Ra's al 'Ayn, Al Hudaydah
+
+
+@pytest.mark.parametrize("text, country", [
+    ("M23 rebels seized Goma in eastern Congo, in North Kivu province.", "CD"),  # the places in play decide
+    ("Brazzaville, the capital of Congo, was calm.", "CG"),
+    ("Ebola has killed nine people in the Republic of Congo. The government of Congo said so.", "CG"),
+])
+def test_congo_is_the_congo_the_article_is_about(text, country, gazetteer):
+    congo = [p for p in _parse(text, gazetteer) if p.text == "Congo"]
+    assert congo and {p.entry.country for p in congo} == {country}

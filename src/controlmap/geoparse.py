@@ -187,6 +187,7 @@ def resolve_mentions(
         previous, chosen = chosen, [max(s, key=s.get) if s else None for s in scores]
         if chosen == previous:
             break  # the same picks would give the same context again
+    chosen = _short_country_names(mentions, candidates, scores, chosen)
     chosen = _one_sense_per_name(mentions, scores, chosen)
 
     results = []
@@ -201,6 +202,33 @@ def resolve_mentions(
                         cands[runner].entry if runner else None,
                         round(weights[runner] / total, 3) if runner else None))
     return results
+
+
+#: What a country named in full before lends to its short name after ("Republic of Congo ...
+#: the government of Congo").
+_FULL_NAME_BONUS = 3.0
+
+
+def _short_country_names(mentions: list[Mention], candidates: list[dict[str, NameMatch]],
+                         scores: list[dict[str, float]], chosen: list[str | None]) -> list[str | None]:
+    """A country's short name reads as the country the article named in full before it.
+
+    "Ebola in the Republic of Congo ... the government of Congo": the second is the first,
+    not the larger namesake that "Congo" alone would be.
+    """
+    named: list[tuple[str, str]] = []  # (full text lower-cased, entry id) of countries so far
+    picks = list(chosen)
+    for i, (mention, cands) in enumerate(zip(mentions, candidates)):
+        pick = picks[i]
+        short = mention.text.lower()
+        for full, eid in reversed(named):
+            if eid in cands and eid != pick and full != short and full.endswith(" " + short):
+                scores[i][eid] += _FULL_NAME_BONUS
+                picks[i] = max(scores[i], key=scores[i].get)
+                break
+        if picks[i] is not None and cands[picks[i]].entry.kind == "country":
+            named.append((short, picks[i]))
+    return picks
 
 
 def _with_context(mentions, candidates, base, chosen) -> list[dict[str, float]]:
