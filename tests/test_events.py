@@ -569,3 +569,22 @@ def test_a_capture_since_a_date_is_a_hold_since_then():
 def test_it_does_not_point_to_a_place_named_only_to_measure_from():
     text = "Hama lies 210km north of Damascus. The government had held it since 1982."
     assert summary(text) == [("holds", "government", "geonames:170017")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("After capturing Goma, M23 rebels moved south.", ("captured", "M23", "geonames:216281")),
+    ("Having seized Goma, the M23 rebels moved south.", ("captured", "M23", "geonames:216281")),
+    ("Goma's capture by M23 shocked the region.", ("captured", "M23", "geonames:216281")),
+    ("The RSF went on to take Wad Madani in December.", ("captured", "RSF", "geonames:364103")),
+    ("Ukrainian troops crossed the border into Sudzha in August.", ("entered", "Ukraine", "geonames:486816")),
+])
+def test_more_ways_news_tells_a_capture(text, expected):
+    assert expected in summary(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels vowed to take Damascus.",
+    "Asked if the army will move on Idlib after taking Aleppo, he said nothing.",
+])
+def test_taking_in_a_vow_or_a_hypothesis_is_no_capture(text):
+    assert summary(text) == []

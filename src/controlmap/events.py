@@ -215,6 +215,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:still\s+)?in\s+(?P<adj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+hands\b"),
     ("captured", "to", "fall fell",
      r"\b(?:fell|falls|fallen|falling)\s+(?:back\s+)?to\b"),
+    # "Goma's capture by M23", "Aleppo's fall to the rebels"
+    ("captured", "by", "capture seizure takeover fall",
+     r"['’]s\s+(?:capture|seizure|takeover)\s+by\b|['’]s\s+fall\s+to\b"),
 
     ("lost", "to", "lost ceded surrendered",
      r"\b(?:lost|ceded|surrendered)\b(?=[^.;]{1,80}?\bto\s+(?:the\s+)?[\w'-]+\s+(?:forces|troops|army|rebels|fighters|militia))"),
@@ -284,10 +287,11 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"(?<![\w-])(?:retook|retaken|retake|retaking|recaptured|recapture|recapturing|regained|regain|regaining|reclaimed|won\s+back)\b"),
     ("captured", "active", "control over",
      r"\b(?:(?:taken|took|take|taking|gained|seized|seize)\s+(?:full\s+)?control\s+of|took\s+over|taken\s+over|take\s+over)\b"),
-    ("captured", "active", "captur seiz overr occup liberat conquered took taken gained won secur",
-     r"(?<![\w-])(?:captured|capture|capturing|seized|seize|seizing|overran|overrun|overrunning|occupied|occupy|liberated|liberating|conquered|took|taken|gained|won(?!['’])|secured|securing)\b"),
-    ("entered", "active", "enter marched moved swept rolled pushed advanc forced stormed broke",
-     r"\b(?:entered|enter|entering|marched\s+into|moved\s+into|swept\s+into|rolled\s+into|pushed\s+into|advanced\s+into|advancing\s+into|forced\s+their\s+way\s+into|stormed|broke\s+into)\b"),
+    ("captured", "active", "captur seiz overr occup liberat conquered took taken take gained won secur",
+     r"(?<![\w-])(?:captured|capture|capturing|seized|seize|seizing|overran|overrun|overrunning|occupied|occupy|liberated|liberating|conquered|took|taken|take|taking|gained|won(?!['’])|secured|securing)\b"),
+    ("entered", "active", "enter marched moved swept rolled pushed advanc forced stormed broke crossed",
+     r"\b(?:entered|enter|entering|marched\s+into|moved\s+into|swept\s+into|rolled\s+into|pushed\s+into|advanced\s+into|advancing\s+into|forced\s+their\s+way\s+into|stormed|broke\s+into|"
+     r"crossed\s+(?:the\s+(?:[\w-]+\s+)?border\s+)?into)\b"),
     # "have been leaving for northwestern Syria from eastern Ghouta": leaving is a withdrawal only with "from"
     ("withdrew", "active", "leaving left",
      r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
@@ -633,6 +637,9 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
     window = re.split(r"[,;:]|\b(?:said|says|and|but|while|after|which)\b", window)[-1]
     if _IRREALIS.search(window) is not None or _ALMOST.search(window) is not None:
         return True
+    if re.search(r"\b(?:after|before|once|until|upon)\s+(?:[\w'’-]+\s+){0,2}$", s_text[max(0, at - 30):at]) and \
+            _IRREALIS.search(s_text[max(0, at - 100):at]):
+        return True  # "if the army will move on Idlib after taking Aleppo": a hypothesis, with its condition
     clause = re.split(r"[;:]|,\s+(?=[A-Z])|\b(?:said|says)\b", s_text[max(0, at - 120):at])[-1]
     return _PURPOSE.search(clause) is not None
 
@@ -725,6 +732,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
             actor = _implicit_captor(text, t1, sentence, place_parts[0], actors, registry, context)
         if actor is None and re.match(r"liberat", m.group(0), re.I):
             actor = _liberator(text, place_parts[-1].end, sentence, registry, conflict)
+        if actor is None and voice == "active":
+            actor = _fronted_subject(text, t0, sentence, actors)
         if actor is None and voice == "active":
             return []
         if actor is None:
@@ -1468,6 +1477,17 @@ def _expeller(text: str, t0: int, m: re.Match[str], sentence: Sentence, place_pa
     if not registry.find(who, conflict=conflict) and not re.fullmatch(r"them|the\s+enemy", who.strip(), re.I):
         return None
     return _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
+
+
+def _fronted_subject(text: str, t0: int, sentence: Sentence, actors: list[ActorMention]) -> _ActorPart | None:
+    """The subject after a fronted participle clause: "After capturing Goma, M23 moved south",
+    "Having seized the airport, the rebels ..."."""
+    if not re.fullmatch(r"\s*[\"'“]?(?:after|since|following|before|upon|having|while)\s+(?:[a-z]+ly\s+)?",
+                        text[sentence.start:t0], re.I):
+        return None
+    comma = text.find(",", t0, sentence.end)
+    subject = [a for a in actors if comma >= 0 and comma < a.start <= comma + 12]
+    return _actor_part(subject[0]) if subject else None
 
 
 def _liberator(text: str, after: int, sentence: Sentence, registry: ActorRegistry,
