@@ -588,3 +588,10 @@ def test_more_ways_news_tells_a_capture(text, expected):
 ])
 def test_taking_in_a_vow_or_a_hypothesis_is_no_capture(text):
     assert summary(text) == []
+
+
+def test_a_second_passive_with_its_subject_left_out_is_about_the_same_place():
+    found = events_of("Aleppo was overrun by rebels in 2012 and recaptured by government forces in 2016.")
+    assert [(e["change"], e["side"], e["id"], e["date"]) for e in found] == [
+        ("captured", "opposition", "geonames:170063", "2012-01-01"),
+        ("retook", "government", "geonames:170063", "2016-01-01")]

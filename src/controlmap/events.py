@@ -698,6 +698,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
                                      gain=trig.change in ("captured", "retook"))
     else:
         place_parts = _subject_places(text, t0, sentence, in_places, places, registry)
+        if not place_parts and voice in ("by", "to"):
+            place_parts = _elided_subject(text, t0, sentence, context)
     if not place_parts:
         return []
     if voice in ("by", "to"):
@@ -1479,6 +1481,18 @@ def _expeller(text: str, t0: int, m: re.Match[str], sentence: Sentence, place_pa
     return _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
 
 
+def _elided_subject(text: str, t0: int, sentence: Sentence, context: _Context) -> list[_PlacePart]:
+    """The place of a second passive whose subject is left out: "Palmyra was overrun by IS in
+    2015 and recaptured by government forces in 2016" (the place of the first, same sentence)."""
+    if not re.search(r"\band\s+(?:(?:then|later|again|finally|eventually|was|were)\s+)*$", text[sentence.start:t0], re.I):
+        return []
+    same = [e for e in context.earlier if e.start == sentence.start and e.place_end <= t0]
+    if not same:
+        return []
+    last = max(same, key=lambda e: e.trigger_start)
+    return [_PlacePart(last.place_text, last.place_start, last.place_end, last.place, last.anchor)]
+
+
 def _fronted_subject(text: str, t0: int, sentence: Sentence, actors: list[ActorMention]) -> _ActorPart | None:
     """The subject after a fronted participle clause: "After capturing Goma, M23 moved south",
     "Having seized the airport, the rebels ..."."""
@@ -1679,6 +1693,10 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
         usable = [d for d in every if d.relation == "until"]
     if not usable:
         return None, until
+    if any(d.start > trig_at for d in usable):
+        # "overrun by IS in 2015 and recaptured by the army in 2016": a date before the "and"
+        # dates the first verb when the second has its own after it
+        usable = [d for d in usable if d.start > trig_at or not re.search(r"\b(?:and|but)\b", s_text[d.end:trig_at])]
     return min(usable, key=lambda d: abs(d.start - trig_at)), until
 
 
