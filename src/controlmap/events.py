@@ -187,7 +187,8 @@ class _Trigger:
     cues: tuple[str, ...] = ()
 
 
-_AUX = r"(?:(?:has|have|had|was|were|is|are|been|being|be|reportedly|also|now|already|still|just|largely|effectively|quickly|hastily|finally|then|later|today|yesterday)\s+)*"
+_AUX = (r"(?:(?:has|have|had|was|were|is|are|been|being|be|reportedly|also|now|already|still|just|largely|effectively|"
+        r"quickly|hastily|finally|then|later|today|yesterday|briefly|temporarily|eventually|both|all|fully|firmly)\s+)*")
 
 #: Words that cannot begin an actor adjective ("into government-held zones" is "government").
 _FUNCTION_WORD = (r"(?:into|onto|on|over|in|of|for|to|from|by|at|with|through|across|towards?|near|inside|within|"
@@ -1045,7 +1046,8 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
     before = text[sentence.start:t0]
     stripped = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|been|being|itself|also|still|reportedly|then|now|"
                       r"once|long|a|an|the|last|main|key|former|only|major|which|that|until|when|already|"
-                      r"largely|effectively|briefly|temporarily|eventually|finally|quickly|both|all|each))+\s*,?\s*$",
+                      r"largely|effectively|briefly|temporarily|eventually|finally|quickly|both|all|each|fully|"
+                      r"firmly|completely|entirely|securely))+\s*,?\s*$",
                       "", " " + before, flags=re.I)
     if re.search(r"\b(?:it|which|that)\s*$", stripped, re.I):
         antecedent = _antecedent(places, t0 - (len(before) - len(stripped) + 1) - 2, None, text)
