@@ -510,6 +510,7 @@ def test_front_line_phrasings(text, expected):
     ("Rebels captured Hama, Homs and Aleppo.", ["geonames:170017", "geonames:169577", "geonames:170063"]),
     ("Goma and Bukavu are held by M23.", ["geonames:216281", "geonames:217831"]),
     ("Hama and Homs were captured by rebels.", ["geonames:170017", "geonames:169577"]),
+    ("Hama and Homs, 45km apart, both fell to rebels.", ["geonames:170017", "geonames:169577"]),
 ])
 def test_every_place_of_a_list_gets_its_event(text, places):
     assert sorted(e[2] for e in summary(text)) == sorted(places)

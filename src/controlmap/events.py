@@ -1058,7 +1058,7 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
     if apposed:
         head = [p for p in in_places if p.end <= sentence.start + apposed.start()]
         if head and not text[head[-1].end:sentence.start + apposed.start()].strip():
-            return [_PlacePart(head[-1].text, head[-1].start, head[-1].end, head[-1], False)]
+            return _coordinated(text, head)  # "Bakhmut and Soledar, 15km apart, both fell to"
         name = re.search(r"(?:^|[,;]\s*|\b(?:and|but|as|while|when)\s+)(?P<name>" + _NAME + r")$",
                          before[:apposed.start()])
         if name and not _names_actor(name.group("name"), registry, None):
