@@ -89,6 +89,8 @@ def summary(text: str, published: date | None = PUBLISHED) -> list[tuple]:
     ("M23 rebels", "M23", "M23"),
     ("Iranian forces", "Iranian forces", "Iran"),
     ("Houthi rebels", "Houthis", "Houthis"),
+    ("JNIM fighters", "JNIM", "JNIM"),
+    ("Malian troops", "Malian armed forces", "government"),
 ])
 def test_actor_registry_matches_aliases(words, canonical, side):
     actor = load_actors().match(words)
@@ -596,3 +598,15 @@ def test_a_second_passive_with_its_subject_left_out_is_about_the_same_place():
     assert [(e["change"], e["side"], e["id"], e["date"]) for e in found] == [
         ("captured", "opposition", "geonames:170063", "2012-01-01"),
         ("retook", "government", "geonames:170063", "2016-01-01")]
+
+
+def test_a_contrasted_clause_keeps_its_own_date_and_words():
+    found = events_of("Rebel-held Idlib has been run by HTS since 2017, while government-held Aleppo remained quiet.")
+    aleppo = next(e for e in found if e["id"] == "geonames:170063")
+    assert (aleppo["side"], aleppo["actor_text"], aleppo["date_precision"]) == (
+        "government", "government", "on-or-before-publication")
+
+
+def test_a_bare_verb_after_the_clause_names_no_speaker():
+    (event,) = events_of("Hamas, which has controlled Idlib since 2007, says it will fight on.")
+    assert event["attributed_to"] is None

@@ -193,7 +193,7 @@ _AUX = (r"(?:(?:has|have|had|was|were|is|are|been|being|be|reportedly|also|now|a
 #: Words that cannot begin an actor adjective ("into government-held zones" is "government").
 _FUNCTION_WORD = (r"(?:into|onto|on|over|in|of|for|to|from|by|at|with|through|across|towards?|near|inside|within|"
                   r"around|under|against|between|behind|beyond|via|along|the|a|an|and|or|mainly|largely|still|once|"
-                  r"formerly)")
+                  r"formerly|while|whereas|but|as|when|where|which|that|if|since|after|before|until)")
 #: A date between a nominal trigger and its "of": "the capture on Sunday of Ouadi Doum".
 _NOUN_DATE = r"(?:\s+(?:on|last|early|late|this)\s+[\w-]+(?:\s+(?:morning|night|evening))?)?"
 
@@ -1678,6 +1678,9 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     dates = [d for d in dates if _aside_of(s_text, d.start) == own]
     if change == "holds":
         dates = [d for d in dates if d.start < trig_at or not _NEW_CLAUSE.search(s_text, trig_at, d.start)]
+        # "Idlib has been run by HTS since 2017, while government-held Latakia": not Latakia's date
+        dates = [d for d in dates if d.start > trig_at or not re.search(r"\b(?:while|whereas)\b",
+                                                                         s_text[d.end:trig_at])]
     until = None
     if change == "holds":
         for d in dates:
@@ -1738,7 +1741,7 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
 #: A speaker closing the sentence: "..., the defence ministry claimed", "..., Kyiv said", but
 #: not the verb of a clause of its own ("... and said the city was calm").
 _SPEAKER_TAIL = re.compile(
-    r"(?:,\s*|\s)((?!and\b|but\b|it\b|he\b|she\b|they\b)(?:[\w'’-]+\s+){0,8}?"
+    r"(?:,\s*|\s)((?!and\b|but\b|it\b|he\b|she\b|they\b)(?:[\w'’-]+\s+){1,8}?"
     r"(?:said|says|reported|told\s+\w+|claimed|claims|announced|confirmed|acknowledged|admitted|stated|added)"
     r"|according\s+to\s+[^,.;]+)[\s\w,.'’-]*[.\"”]?$")
 
