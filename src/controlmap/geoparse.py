@@ -18,6 +18,7 @@ its share is not negligible, so that ambiguity stays visible.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -84,9 +85,10 @@ def geoparse(article: Article, *, gazetteer: Gazetteer | None = None, geocoder=N
     if geocoder is not None:
         mentions = mentions + geocoder.find_unknown(article.text, mentions, gazetteer)
         mentions.sort(key=lambda m: m.start)
+    demonyms = demonym_countries(article.text, gazetteer)
     places = [
         Place(m.start, m.end, m.text, best, index.at(m.start), article.source, conf, runner, runner_conf)
-        for m, (best, conf, runner, runner_conf) in zip(mentions, resolve_mentions(mentions, gazetteer))
+        for m, (best, conf, runner, runner_conf) in zip(mentions, resolve_mentions(mentions, gazetteer, demonyms))
     ]
     return _variants_in_play(places, mentions)
 
@@ -169,10 +171,22 @@ def _within_bonus(entry: GazetteerEntry, within: tuple[str, ...], gazetteer: Gaz
     return bonus
 
 
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def demonym_countries(text: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """The countries whose demonyms the text uses ("Israeli troops seized the Syrian side of
+    Mount Hermon": IL and SY), which are part of what the article is about."""
+    return frozenset(gazetteer.demonyms({name_key(w) for w in _CAPITALISED_WORD.findall(text)}).values())
+
+
 def resolve_mentions(
-    mentions: list[Mention], gazetteer: Gazetteer
+    mentions: list[Mention], gazetteer: Gazetteer, demonyms: frozenset[str] = frozenset()
 ) -> list[tuple[GazetteerEntry, float, GazetteerEntry | None, float | None]]:
-    """Resolve each mention: (best entry, confidence, runner-up or None, its confidence)."""
+    """Resolve each mention: (best entry, confidence, runner-up or None, its confidence).
+
+    ``demonyms`` are countries the text names by their adjective; each counts once as context.
+    """
     candidates = [_candidates(m) for m in mentions]
     base = [
         {eid: _prior(match, m.kind_hint) + (_within_bonus(match.entry, m.within, gazetteer) if m.within else 0.0)
@@ -183,7 +197,7 @@ def resolve_mentions(
     ]
     chosen = [max(scores, key=scores.get) if scores else None for scores in base]
     for _ in range(2):
-        scores = _with_context(mentions, candidates, base, chosen)
+        scores = _with_context(mentions, candidates, base, chosen, demonyms)
         previous, chosen = chosen, [max(s, key=s.get) if s else None for s in scores]
         if chosen == previous:
             break  # the same picks would give the same context again
@@ -231,13 +245,13 @@ def _short_country_names(mentions: list[Mention], candidates: list[dict[str, Nam
     return picks
 
 
-def _with_context(mentions, candidates, base, chosen) -> list[dict[str, float]]:
+def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] = frozenset()) -> list[dict[str, float]]:
     """Add the document's geography to each candidate's prior.
 
     A name is not its own context: the countries and places the other names picked count,
     never those of the name itself (a lone "Gaza" must not vote for its own first reading).
     """
-    countries: Counter[str] = Counter()
+    countries: Counter[str] = Counter(demonyms)
     countries_of_name: dict[str, Counter[str]] = defaultdict(Counter)
     picked: list[tuple[str, GazetteerEntry]] = []
     keys = [name_key(m.name) for m in mentions]
