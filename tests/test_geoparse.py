@@ -236,3 +236,6 @@ def test_demonyms_tell_the_country_an_article_is_about(gazetteer):
     # no place but the mountain is named; the adjectives say where the story is
     (hermon,) = _parse("Israeli troops seized the Syrian side of Mount Hermon on Sunday.", gazetteer)
     assert hermon.entry.id == "curated:mount-hermon"
+    # ... but a demonym of who fights is no place: "Russian-held Donetsk" is in Ukraine
+    (donetsk,) = _parse("Shelling hit a market in Russian-held Donetsk on Saturday.", gazetteer)
+    assert donetsk.entry.country == "UA"

@@ -171,12 +171,18 @@ def _within_bonus(entry: GazetteerEntry, within: tuple[str, ...], gazetteer: Gaz
     return bonus
 
 
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+# A capitalised word not followed by what makes a demonym name an actor rather than a land:
+# "Russian-held Donetsk", "Israeli troops", "Russian drones" say who, not where.
+_CAPITALISED_WORD = re.compile(
+    r"\b[A-Z][a-z]{3,}\b(?!-|\s+(?:forces|troops|army|military|soldiers|fighters|militias?|drones?|missiles?|"
+    r"strikes?|air\s*strikes?|aircraft|warplanes|jets|planes|navy|officials?|government|authorities|president|"
+    r"prime|minister|defen[cs]e|regime|state|media|side\s+said|spokes\w+)\b)")
 
 
 def demonym_countries(text: str, gazetteer: Gazetteer) -> frozenset[str]:
-    """The countries whose demonyms the text uses ("Israeli troops seized the Syrian side of
-    Mount Hermon": IL and SY), which are part of what the article is about."""
+    """The countries whose demonyms the text uses of places or people ("the Syrian side of
+    Mount Hermon": SY), which are part of what the article is about. Demonyms of actors
+    ("Israeli troops", "Russian-held") are left out: they say who fights, not where."""
     return frozenset(gazetteer.demonyms({name_key(w) for w in _CAPITALISED_WORD.findall(text)}).values())
 
 
