@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no documents at {args.docs}: nothing to benchmark", file=sys.stderr)
         return 2
 
-    from controlmap.article import article_from_text
+    from controlmap.article import article_from_text, parse_date
+    from controlmap.errors import DateError
     from controlmap.events import event_to_dict, extract_events
     from controlmap.geoparse import geoparse
 
@@ -47,9 +48,16 @@ def main(argv: list[str] | None = None) -> int:
     chars = 0
     geoparse_s = extract_s = 0.0
     n_events = 0
+    undated = []
     with args.pred.open("w", encoding="utf-8") as out:
         for doc in docs:
-            article = article_from_text(doc["text"], source=doc["id"], published=doc.get("published"))
+            try:
+                published = parse_date(doc.get("published"))
+            except DateError:
+                # a month ("2009-01") or a span is no day to resolve "on Wednesday" against
+                published = None
+                undated.append(f"{doc['id']}: {doc.get('published')!r}")
+            article = article_from_text(doc["text"], source=doc["id"], published=published)
             chars += len(article.text)
             t0 = time.perf_counter()
             places = geoparse(article)
@@ -66,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{doc['id']:<18} {r['change']:<9} {r['side']:<22} {r['place_text'][:40]!r:<44} "
                           f"{r['id'] or '-':<18} {r['date']} {r['date_precision']}")
     print(f"documents {len(docs)}, events {n_events}, predictions written to {args.pred}")
+    if undated:
+        print(f"read without a publication date (not a day): {'; '.join(undated)}")
     print(f"throughput: geoparse {chars / 1e3 / max(geoparse_s, 1e-9):.1f} KB/s, "
           f"event extraction {chars / 1e3 / max(extract_s, 1e-9):.1f} KB/s "
           f"({chars} characters, {geoparse_s:.2f} s + {extract_s:.2f} s)")
@@ -76,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         print(result.stdout.strip() or result.stderr.strip())
         return result.returncode
-    print(f"no scorer at {args.scorer}: predictions written, not scored")
+    print(f"no scorer at {args.scorer} or no gold events at {args.events}: predictions written, not scored")
     return 0
 
 

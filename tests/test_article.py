@@ -122,3 +122,19 @@ def test_analyse_and_load_articles_take_one_path(one):
     assert [a.source for a in load_articles(one)] == [str(SEED)]
     result = analyse(one, distances=False, events=False)
     assert len(result.articles) == 1 and {p.id for p in result.places} >= {"geonames:170063"}
+
+
+@pytest.mark.parametrize(("written", "day"), [
+    ("3-MAR-1987 11:03:13.11", "1987-03-03"),  # the Reuters wire stamp
+    ("2009-03-30 22:23:39.474925-05", "2009-03-30"),  # the publisher's own day, not UTC's
+    ("25 November 2016", "2016-11-25"),
+    ("November 25, 2016", "2016-11-25"),
+])
+def test_publication_dates_as_feeds_write_them(written, day):
+    assert parse_date(written).isoformat() == day
+
+
+@pytest.mark.parametrize("written", ["2009-01", "2004/2005 (dataset span)", "25 November"])
+def test_a_month_a_span_or_a_yearless_day_is_no_publication_date(written):
+    with pytest.raises(DateError):
+        parse_date(written)

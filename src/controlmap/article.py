@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import settings
+from .dates import find_dates, month_number
 from .errors import DateError, InputError
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
@@ -23,6 +24,8 @@ _FIELD = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.+?)\s*$", re.M)
 # take "20241130" and week dates ("2024-W48-6"), which no one writes as a publication date.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\S.*")
+#: The newswire's stamp, as Reuters wrote it: "3-MAR-1987 11:03:13.11".
+_WIRE_DATETIME = re.compile(r"(?P<d>\d{1,2})-(?P<mon>[A-Za-z]{3})-(?P<y>\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 
 
 @dataclass(frozen=True)
@@ -53,9 +56,11 @@ def parse_date(value: str | date | None, *, what: str = "date") -> date | None:
     Parameters
     ----------
     value
-        ``YYYY-MM-DD``, or a full ISO 8601 date and time (``2024-11-30T14:05:00Z``), whose
-        date part is taken as written (the publisher's own calendar day, not converted to
-        UTC); a ``date`` or ``None`` passes through.
+        ``YYYY-MM-DD``, or a full ISO 8601 date and time (``2024-11-30T14:05:00Z``,
+        ``2009-03-30 22:23:39-05``), whose date part is taken as written (the publisher's
+        own calendar day, not converted to UTC); a wire stamp (``3-MAR-1987 11:03:13.11``);
+        a date written out in full (``25 November 2016``, ``November 25, 2016``); a
+        ``date`` or ``None`` passes through. A month alone ("2009-01") is no date.
     what
         What the value is, for the message (``"--published"``, ``"x.json: published"``).
 
@@ -73,8 +78,14 @@ def parse_date(value: str | date | None, *, what: str = "date") -> date | None:
             return date.fromisoformat(text)
         if _ISO_DATETIME.fullmatch(text):
             return datetime.fromisoformat(text).date()
-    except ValueError:
+        wire = _WIRE_DATETIME.fullmatch(text)
+        if wire:
+            return date(int(wire["y"]), month_number(wire["mon"]), int(wire["d"]))
+    except (ValueError, KeyError):
         pass
+    written = find_dates(text, None)
+    if written and written[0].precision == "day" and written[0].start == 0 and written[0].end == len(text):
+        return written[0].date  # "25 November 2016", "November 25, 2016"
     raise DateError(f"{what} {text!r} is not a date in YYYY-MM-DD form") from None
 
 
