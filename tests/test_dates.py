@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from controlmap.dates import find_dates, latest_weekday, relative_dates
+from controlmap.dates import date_label, find_dates, latest_weekday, period_start, precision_end, relative_dates, shifted
 
 PUBLISHED = date(2024, 11, 30)  # a Saturday
 
@@ -64,3 +64,19 @@ def test_relative_dates_are_those_only_a_publication_date_resolves():
     assert relative_dates("rebels took it on Thursday, held it since 2016 and lost it on March 5") == [
         "on Thursday", "on March 5"]
     assert relative_dates("on 30 November 2024") == []
+
+
+def test_periods_and_offsets_at_their_precision():
+    assert precision_end(date(2024, 11, 18), "week") == date(2024, 11, 24)
+    assert date_label(date(2024, 11, 18), "week") == "week of 2024-11-18"
+    assert period_start(date(2022, 12, 29), "year") == date(2022, 1, 1)
+    assert shifted(date(2016, 3, 1), -2, "weeks") == (date(2016, 2, 15), "week")
+    assert shifted(date(2022, 11, 1), -8, "months") == (date(2022, 3, 1), "month")
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("The siege began 1,000 days ago.", date(2024, 11, 30), []),  # not "000 days ago"
+    ("Talks will be held this weekend.", date(2024, 11, 27), ["2024-11-25"]),  # the coming one
+])
+def test_digit_groups_and_coming_weekends(text, published, expected):
+    assert [d.date.isoformat() for d in find_dates(text, published)] == expected

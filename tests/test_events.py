@@ -610,3 +610,31 @@ def test_a_contrasted_clause_keeps_its_own_date_and_words():
 def test_a_bare_verb_after_the_clause_names_no_speaker():
     (event,) = events_of("Hamas, which has controlled Idlib since 2007, says it will fight on.")
     assert event["attributed_to"] is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an "and" inside the subject is no second verb: the date before it is the capture's
+    ("Last week rebels and jihadists captured Hama, the monitor said on Saturday.",
+     [("captured", "geonames:170017", "2024-11-18")]),
+    # a negation is no hypothesis
+    ("Residents said there was no resistance after the rebels captured Hama.",
+     [("captured", "geonames:170017", "2024-11-30")]),
+    # a list continues the object only when it ends it
+    ("M23 seized Goma, Rwanda and Uganda denied any role.", [("captured", "geonames:216281", "2024-11-30")]),
+])
+def test_what_the_new_phrasings_must_not_read(text, expected):
+    assert [(e["change"], e["id"], e["date"]) for e in events_of(text)] == expected
+
+
+def test_an_offset_from_a_coarse_date_stays_as_coarse():
+    found = events_of("Ukrainian forces retook Bakhmut in 2023, three days after Russian forces withdrew from Sudzha.")
+    withdrawal = next(e for e in found if e["change"] == "withdrew")
+    assert (withdrawal["date"], withdrawal["date_precision"]) == ("2022-01-01", "year")
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("The Sudan army retook Wad Madani on Saturday.", "SAF"),  # a country's name is no demonym owner
+    ("On Saturday Army units retook Wad Madani.", "SAF"),  # nor is a weekday
+])
+def test_a_capitalised_word_before_a_force_noun_is_not_always_its_owner(text, side):
+    assert {e["side"] for e in events_of(text)} == {side}

@@ -12,7 +12,7 @@ import pyogrio
 import pytest
 from shapely import wkt
 
-from controlmap import export, mapping
+from controlmap import export
 from controlmap.errors import ControlmapError, ExportError
 from controlmap.timeline import Timeline
 from tests.test_map import AIRPORT, ALEPPO, IDLIB, SOURCE, TEXT, seed_records
@@ -86,9 +86,6 @@ def test_event_time_covers_its_precision(seed):
     assert (row["start_date"], row["end_date"], row["date_precision"]) == ("2016-01-01", "2016-12-31", "year")
     assert export.precision_end(date(2024, 2, 1), "month") == date(2024, 2, 29)
     assert export.precision_end(date(2024, 11, 30), "day") == date(2024, 11, 30)
-    # "last week" covers the seven days of that week, and the map says so
-    assert export.precision_end(date(2024, 11, 18), "week") == date(2024, 11, 24)
-    assert mapping.date_label(date(2024, 11, 18), "week") == "week of 2024-11-18"
 
 
 def test_every_record_names_its_gazetteer_entry_and_source(seed, tmp_path):

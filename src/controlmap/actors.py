@@ -75,11 +75,13 @@ _FORCE_NOUN = re.compile(r"(?:army|military|troops|soldiers|forces|fighters|mili
 _FORCE_SYNONYMS = ("forces", "troops", "fighters", "army", "soldiers")
 #: A capitalised word that says whose forces follow: a demonym ("Lebanese", "Egyptian") or an
 #: acronym ("UN", "AU").
-_OWNER = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i|an)|[A-Z]{2,6}")
+# (not a country's own name: "the Sudan army" is the war's army, read by its bare word)
+_OWNER = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i|can|ban)|[A-Z]{2,6}")
 #: Capitalised words before a mention (at most four), separated by single spaces.
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]){1,4})$")
 #: Capitalised words that open sentences rather than name anyone.
-_OPENERS = frozenset("the a an as and but when while after before on in at by then".split())
+_OPENERS = frozenset("the a an as and but when while after before on in at by then monday tuesday wednesday "
+                     "thursday friday saturday sunday yesterday today".split())
 
 
 @dataclass(frozen=True)

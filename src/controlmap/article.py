@@ -77,7 +77,8 @@ def parse_date(value: str | date | None, *, what: str = "date") -> date | None:
         if _ISO_DATE.fullmatch(text):
             return date.fromisoformat(text)
         if _ISO_DATETIME.fullmatch(text):
-            return datetime.fromisoformat(text).date()
+            # (Python 3.10 reads no "Z" for UTC)
+            return datetime.fromisoformat(re.sub(r"Z$", "+00:00", text)).date()
         wire = _WIRE_DATETIME.fullmatch(text)
         if wire:
             return date(int(wire["y"]), month_number(wire["mon"]), int(wire["d"]))

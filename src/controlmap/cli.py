@@ -9,12 +9,11 @@ article with no places (or no claims, or no events): exit 0, with one note on st
 """
 from __future__ import annotations
 
-import contextlib
 import functools
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable
 
 import click
 
@@ -77,19 +76,6 @@ def _html_output(ctx, param, value: Path) -> Path:
     if value.suffix.lower() not in (".html", ".htm"):
         raise click.BadParameter(f"{display_name(str(value))!r}: the map is an HTML file; give a path ending in .html or .htm")
     return value
-
-
-@contextlib.contextmanager
-def _no_partial_output(path: Path) -> Iterator[None]:
-    """Remove ``path`` if the writing inside fails and leaves a file that was not there before, or an empty one."""
-    existed = path.exists()
-    try:
-        yield
-    except BaseException:
-        with contextlib.suppress(OSError):
-            if path.is_file() and (not existed or path.stat().st_size == 0):
-                path.unlink()
-        raise
 
 
 def _note(message: str) -> None:
@@ -238,8 +224,8 @@ def map_command(articles, published, output, title):
 
     title = _utf8(title, "--title")
     result = analyse(_load(articles, published, require_date=True))
-    with _no_partial_output(output):
-        path = write_map(output, result.places, result.events, result.timeline, result.claims, title=title)
+    # (the map and the exports replace their target only once written whole: no partial file)
+    path = write_map(output, result.places, result.events, result.timeline, result.claims, title=title)
     click.echo(f"wrote {display_name(str(path))} ({len(result.places)} place mentions, {len(result.events)} events, "
                f"{len(result.claims)} distance claims)", err=True)
 
@@ -261,8 +247,7 @@ def export(articles, published, output):
     from .pipeline import analyse
 
     result = analyse(_load(articles, published, require_date=True))
-    with _no_partial_output(output):
-        path = export_to(output, result.places, result.events, result.timeline, result.claims)
+    path = export_to(output, result.places, result.events, result.timeline, result.claims)
     click.echo(f"wrote {display_name(str(path))}", err=True)
 
 

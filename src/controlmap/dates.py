@@ -112,7 +112,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx,
     ("duration", r"\b(?P<prep>for)\s+(?:(?:more|less|fewer)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+|"
                  r"the\s+(?:past|last)\s+)?(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+"
                  r"(?P<unit>years?|months?|weeks?|days?)\b"),
-    ("ago", r"\b(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b"),
+    ("ago", r"(?<![\d,.])\b(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b"),
     ("year", r"\b(?P<prep>since|until|till|before|by|in|from|after|during|of|late|early|mid-?)\s+(?:(?:early|late|mid-?)\s*)?(?P<y>(?:19|20)\d\d)\b(?!\s*(?:km|kms|miles|people|dlrs?|troops|soldiers|men|-))"),
 ))
 
@@ -258,6 +258,8 @@ def _resolve(name: str, g: dict[str, str | None], published: date | None) -> tup
         saturday = latest_weekday("saturday", published)
         if g["w"].lower() == "last" and published.weekday() >= 5:
             saturday -= timedelta(days=7)
+        elif g["w"].lower() == "this" and published.weekday() < 5:
+            saturday += timedelta(days=7)  # "talks will be held this weekend", written on a Wednesday
         return week_start(saturday), "week"
     if name == "last_unit":
         which, unit = " ".join(g["w"].lower().split()), g["unit"].lower()
@@ -286,6 +288,17 @@ def count_value(word: str) -> int:
     return 1 if word in ("a", "an") else int(word) if word.isdigit() else _NUMBER_WORDS.index(word) + 1
 
 
+def period_start(day: date, precision: str) -> date:
+    """The first day of the week, month or year ``day`` falls in, as a date of that precision holds."""
+    if precision == "year":
+        return date(day.year, 1, 1)
+    if precision == "month":
+        return day.replace(day=1)
+    if precision == "week":
+        return week_start(day)
+    return day
+
+
 def shifted(day: date, n: int, unit: str) -> tuple[date, str]:
     """``day`` moved by ``n`` (negative: back) units of ``unit``, at that unit's precision:
     a year back from 2016-12-14 is 2015 (Jan 1), a week back is the Monday of that week."""
@@ -301,7 +314,7 @@ def shifted(day: date, n: int, unit: str) -> tuple[date, str]:
 
 
 #: "eight months after", "two weeks before", "a year later": a date told from another one.
-OFFSET = re.compile(r"\b(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>years?|months?|weeks?|days?)"
+OFFSET = re.compile(r"(?<![\d,.])\b(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>years?|months?|weeks?|days?)"
                     r"\s+(?P<way>after|before|later|earlier)\b", re.I)
 
 

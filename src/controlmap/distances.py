@@ -423,7 +423,12 @@ _HERE = re.compile(r"^\s*here\b", re.I)
 _SUBJECT_GAP = re.compile(
     r"^\s*(?:,\s*)?(?:(?:which|that|who)\s+)?(?:(?:is|are|was|lies|lie|sits|sit|stands|located|situated|lying|"
     r"being|just|only|some|about|roughly|nearly|almost|approximately|around|the|a|an)\s*,?\s*)*$", re.I)
-_OFFSET_REFERENCE_BEFORE = re.compile(rf"\b{_DIRECTION}(?:ward|erly)?\s+of\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.I)
+#: What stands before a place named only to measure from: a bearing ("210km north of") or a
+#: figure ("90km from Sudzha", "20 miles away from"). The event extractor uses it too: "it"
+#: does not point back to such a place.
+MEASURED_FROM_BEFORE = re.compile(
+    rf"(?:\b{_DIRECTION}(?:ward|erly)?\s+of|(?<![a-z])(?:km|kms|kilomet(?:re|er)s?|miles?|mi|metres?|meters?)\s+"
+    r"(?:away\s+)?(?:from|of))\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.I)
 _ROAD_BEFORE = re.compile(rf"\b(?:{_ROAD_NOUNS})\s+(?:to|from|between)\s+$", re.I)
 # "the Murchison goldfield 540 km north of Perth": the place names a feature the gazetteer
 # lacks, so it must not stand in for it. So does a name with a block or well code after it
@@ -486,8 +491,7 @@ def _located_before(text: str, places: list[Place], position: int, sentence: Sen
             continue
         if _places_the_subject(text, place, sentence):
             continue
-        if _OFFSET_REFERENCE_BEFORE.search(text[max(sentence.start, place.start - 40):place.start]) or \
-                _FIGURE_REFERENCE_BEFORE.search(text[max(sentence.start, place.start - 40):place.start]):
+        if MEASURED_FROM_BEFORE.search(text, max(sentence.start, place.start - 40), place.start):
             continue  # "Kursk is 90km from Sudzha and 500km south-west of Moscow": Sudzha is a reference
         if _ROAD_BEFORE.search(text[max(sentence.start, place.start - 30):place.start]):
             continue
@@ -498,9 +502,6 @@ def _located_before(text: str, places: list[Place], position: int, sentence: Sen
 #: A preposition before an area that says where the subject lies ("on the shore of Lake Kivu",
 #: "near the border with Chad").
 _AREA_OBJECT_BEFORE = re.compile(r"\b(?:of|in|on|at|along|near|across|with)\s+(?:the\s+)?$", re.I)
-#: A place that is the reference of a figure before it: "90km from Sudzha", "20 miles away from".
-_FIGURE_REFERENCE_BEFORE = re.compile(r"(?<![a-z])(?:km|kms|kilomet(?:re|er)s?|miles?|mi|metres?|meters?)\s+(?:away\s+)?"
-                                      r"(?:from|of)\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.I)
 
 def _places_the_subject(text: str, place: Place, sentence: Sentence) -> bool:
     """Whether ``place`` is an area after a preposition, saying where the subject lies: "Goma
@@ -1180,7 +1181,7 @@ def check_claim(claim: DistanceClaim, *, gazetteer: Any = None) -> DistanceClaim
         kind_word = "road/travel" if claim.kind == "road" else "route"
         reason = (f"{said} as a {kind_word} length against a {g:.1f} km straight line: "
                   f"a {kind_word} is rarely shorter, or longer than {ROAD_FACTOR:g}x ({g - tolerance:.0f}-{upper:.0f} km)")
-        claim.verdict, claim.reason = verdict, reason + far_off
+        claim.verdict, claim.reason = verdict, reason + (far_off if verdict != "consistent" else "")
         return _check_direction(claim, g, bearing, extent)
 
     if claim.qualifier_sense == "lower":
@@ -1213,7 +1214,7 @@ def check_claim(claim: DistanceClaim, *, gazetteer: Any = None) -> DistanceClaim
             verdict, reason = "consistent", f"{said} vs {g:.1f} km geodesic, within {tolerance:.1f} km"
         if verdict != "consistent" and len(claim.stated) == 1:
             reason += _unit_mixup(stated, g, tolerance)
-    claim.verdict, claim.reason = verdict, reason + far_off
+    claim.verdict, claim.reason = verdict, reason + (far_off if verdict != "consistent" else "")
     return _check_direction(claim, g, bearing, extent)
 
 

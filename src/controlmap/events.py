@@ -37,13 +37,15 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from .actors import Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
-from .dates import (PRECISIONS, OFFSET, DateMention, count_value,  # noqa: F401 (PRECISIONS re-exported)
-                    find_dates, offset_sign, relative_dates, shifted)
+from .dates import (PRECISIONS, OFFSET, DateMention, count_value, find_dates, offset_sign, period_start,
+                    relative_dates, shifted)
+from .distances import MEASURED_FROM_BEFORE
 from .errors import GazetteerError
 from .gazetteer import GazetteerEntry, open_gazetteer
 from .geoparse import Place
@@ -187,8 +189,7 @@ class _Trigger:
     cues: tuple[str, ...] = ()
 
 
-_AUX = (r"(?:(?:has|have|had|was|were|is|are|been|being|be|reportedly|also|now|already|still|just|largely|effectively|"
-        r"quickly|hastily|finally|then|later|today|yesterday|briefly|temporarily|eventually|both|all|fully|firmly)\s+)*")
+_AUX = r"(?:(?:has|have|had|was|were|is|are|been|being|be|also|now|already|still|just|then|later|today|yesterday|both|all|[a-z]+ly)\s+)*"
 
 #: Words that cannot begin an actor adjective ("into government-held zones" is "government").
 _FUNCTION_WORD = (r"(?:into|onto|on|over|in|of|for|to|from|by|at|with|through|across|towards?|near|inside|within|"
@@ -327,6 +328,8 @@ _IRREALIS = re.compile(
     r"(?:counter-?attacks?|offensives?|operations?|efforts?|drive|campaign|assault)\s+to|working\s+to|"
     # not done yet: "close to capturing", "on the verge of"
     r"close\s+to|closing\s+in\s+on|brink\s+of|within\s+reach\s+of)\b", re.I)
+#: What makes a clause a hypothesis or a future ("if the army will move ... after taking").
+_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|will|would|could|might|may|should|shall)\b", re.I)
 #: "almost captured", "have nearly encircled": right before the trigger only ("nearly 500 rebels
 #: captured the town" did capture it).
 _ALMOST = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:(?:been|be)\s+)?$", re.I)
@@ -384,12 +387,17 @@ _COREF = re.compile(
     r"oasis|base|building|area|province|region|capital|enclave|district|airport|port|country)|(?P<it>it))\b", re.I)
 
 #: Where an object noun phrase ends.
+_LISTED_NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+)*"
+_NAME_LIST_END = (r"(?:" + _LISTED_NAME + r"\s*,\s*)*(?:" + _LISTED_NAME + r"\s*,?\s+)?(?:and|or)\s+" + _LISTED_NAME
+                  + r"\s*(?:[.,;:)]|$|\s+(?:in|on|near|last|this|early|late|after|before|from|since|during|"
+                    r"within|at|by|over|with|and|as|while|when|amid|following)\b)")
 _NP_END = re.compile(
     r"[;:!?()]|\.(?:[\s)\"”’]|$)|\s[-–—]\s|,[\"”]|[\"”],|"
     r"\s+(?:reportedly|came|was|were|is|are|has|have|had|would|will|could|might|may|remains?|fell|deprived|"
     r"described|said|says)\b|"
-    # a comma ends the object, but not inside a list of names: "Hama, Homs and Aleppo", "A, B, and C"
-    r",\s+(?!(?:and|or)\s+[A-Z]|(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*(?:,|\s(?:and|or)\s))|"
+    # a comma ends the object, but not inside a list of names that ends it: "Hama, Homs and
+    # Aleppo.", "A, B, and C on Sunday" (not "seized Goma, Rwanda and Uganda denied any role")
+    r",\s+(?!" + _NAME_LIST_END + r")|"
     r"\s+(?:in\s+(?:a|an|the\s+(?:face|latest|fighting|battle|wake|course)|fighting|bitter|heavy|fierce|overnight|"
     r"\d+|early|late|recent|what|an?\s+\w+\s+(?:offensive|attack|assault|drive))|on\s+(?:Mon|Tues|Wednes|Thurs|"
     r"Fri|Satur|Sun)day|"
@@ -639,7 +647,7 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
     if _IRREALIS.search(window) is not None or _ALMOST.search(window) is not None:
         return True
     if re.search(r"\b(?:after|before|once|until|upon)\s+(?:[\w'’-]+\s+){0,2}$", s_text[max(0, at - 30):at]) and \
-            _IRREALIS.search(s_text[max(0, at - 100):at]):
+            _CONDITIONAL.search(s_text[max(0, at - 100):at]):
         return True  # "if the army will move on Idlib after taking Aleppo": a hypothesis, with its condition
     clause = re.split(r"[;:]|,\s+(?=[A-Z])|\b(?:said|says)\b", s_text[max(0, at - 120):at])[-1]
     return _PURPOSE.search(clause) is not None
@@ -1035,7 +1043,7 @@ def _province_of(place: Place, start: int, end: int, text: str) -> Place | None:
 
 _SUBJECT_GAP = re.compile(
     r"^\s*,?\s*(?:(?:which|that|who)\s+)?(?:itself\s+)?(?:(?:was|is|were|are|has|had|have|has\s+been|had\s+been|"
-    r"remains|remained|briefly|temporarily|eventually|finally|both|all|"
+    r"remains|remained|[a-z]+ly|both|all|"
     r"became|becomes|long|once|still|now|then|reportedly|already|also|largely|the|a|an|last|main|key|former|only|"
     r"major|biggest|largest|remaining|isolated\s+and|cut\s+off\s+and)\s+)*$", re.I)
 
@@ -1046,8 +1054,7 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
     before = text[sentence.start:t0]
     stripped = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|been|being|itself|also|still|reportedly|then|now|"
                       r"once|long|a|an|the|last|main|key|former|only|major|which|that|until|when|already|"
-                      r"largely|effectively|briefly|temporarily|eventually|finally|quickly|both|all|each|fully|"
-                      r"firmly|completely|entirely|securely))+\s*,?\s*$",
+                      r"[a-z]+ly|both|all|each))+\s*,?\s*$",
                       "", " " + before, flags=re.I)
     if re.search(r"\b(?:it|which|that)\s*$", stripped, re.I):
         antecedent = _antecedent(places, t0 - (len(before) - len(stripped) + 1) - 2, None, text)
@@ -1287,19 +1294,12 @@ _KIND_FOR_NOUN = {"city": ("city",), "town": ("city",), "village": ("city",), "c
                   "region": ("admin1", "region", "admin2"), "country": ("country",), "port": ("city",)}
 
 
-#: A place named only as the reference of a figure or a bearing ("210km north of Damascus",
-#: "90km from Sudzha"): what the sentence is about lies elsewhere, and "it" does not point to it.
-_MEASURED_FROM = re.compile(r"(?:\b(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?\s+of|"
-                            r"(?<![a-z])(?:km|kilomet(?:re|er)s?|miles?)\s+(?:away\s+)?from)\s+"
-                            r"(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.I)
-
-
 def _antecedent(places: list[Place], before: int, noun: str | None, text: str = "") -> Place | None:
     """The last resolved place before ``before`` that ``noun`` ("city") can point back to,
     passing over places named only to measure from."""
     kinds = _KIND_FOR_NOUN.get((noun or "").lower())
     for p in reversed([p for p in places if p.end <= before]):
-        if text and _MEASURED_FROM.search(text, max(0, p.start - 40), p.start):
+        if text and MEASURED_FROM_BEFORE.search(text, max(0, p.start - 40), p.start):
             continue
         if kinds is None:
             if p.entry.kind == "country" and noun is None:
@@ -1332,6 +1332,14 @@ _BARE_FORCES = re.compile(r"(?:the\s+)?(?:troops|soldiers|forces|army|military|g
                           re.I)
 
 
+def _last_match(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last of ``matches``, or ``None``."""
+    last = None
+    for last in matches:  # noqa: B007 - the loop keeps the last one
+        pass
+    return last
+
+
 def _subject_like(text: str, mention: ActorMention, floor: int) -> bool:
     """True when ``mention`` may be the subject of a trigger after it (see :data:`_NOT_SUBJECT`)."""
     return not _possessive(text, mention) and not _NOT_SUBJECT.search(
@@ -1348,18 +1356,14 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
     """
     near = [a for a in actors if a.end <= t0 and _subject_like(text, a, sentence.start)]
     clause = text[sentence.start:t0]
-    opener = None
-    for opener in _CLAUSE_OPENER.finditer(clause):
-        pass
+    opener = _last_match(_CLAUSE_OPENER.finditer(clause))
     if opener is not None and not [a for a in near if a.start >= sentence.start + opener.end()]:
         side_noun = _SIDE_NOUN.match(clause[opener.end():])
         if side_noun and side_noun.group("side").lower() in _SIDE_WORDS:
             found = registry.match(_SIDE_WORDS[side_noun.group("side").lower()], conflict=conflict)
             if found is not None:
                 return _ActorPart(" ".join(side_noun.group(0).split()), found.canonical, found.side, 0.8)
-    pronoun = None
-    for pronoun in _PRONOUN_ACTOR.finditer(clause[-45:]):
-        pass
+    pronoun = _last_match(_PRONOUN_ACTOR.finditer(clause[-45:]))
     if pronoun is not None and re.match(r"(?:our|we)\b", pronoun.group(0), re.I):
         # "our forces" in a communique are the speaker's: "Iraq said ... "our forces succeeded""
         speaker = _last_speaker(text, sentence, actors_all)
@@ -1701,10 +1705,14 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     if any(d.start > trig_at for d in usable):
         # "overrun by IS in 2015 and recaptured by the army in 2016": a date before the "and"
         # dates the first verb when the second has its own after it
-        usable = [d for d in usable if d.start > trig_at or not re.search(r"\b(?:and|but)\b", s_text[d.end:trig_at])]
+        usable = [d for d in usable if d.start > trig_at or not _SECOND_VERB.search(s_text, d.end, trig_at)]
     return min(usable, key=lambda d: abs(d.start - trig_at)), until
 
 
+#: "... and" right before a trigger: the trigger is a second verb ("overrun by IS in 2015 and
+#: recaptured"), not a subject joined by "and" ("rebels and jihadists captured").
+_SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:(?:then|later|again|finally|eventually|soon|was|were|is|are|has|have|had|"
+                          r"been|[a-z]+ly)\s+)*$", re.I)
 #: A coordinated clause with a subject and a finite verb of its own: "and several clashes have been".
 _NEW_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\s+(?:[\w'’-]+\s+){1,4}?(?:have|has|had|were|was|are|is)\s")
 
@@ -1761,7 +1769,10 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
             # "Bukavu fell on Sunday, two weeks after the fall of Goma": Goma fell two weeks before
             day, precision = shifted(when.date, offset_sign(told_from.group("way")) * count_value(told_from.group("n")),
                                      told_from.group("unit"))
-            date_text = f"{' '.join(told_from.group(0).split())} {when.text}"
+            # a week from "in March 2016" is still only known to the month
+            precision = max(precision, when.precision, key=PRECISIONS.index)
+            day = period_start(day, precision)
+            date_text = f"{when.text}, {' '.join(told_from.group(0).split())}"
         since = when.relation == "since" or re.search(r"\bsince\b", sentence.text[max(0, when.start - 40):when.start])
         if (since and change in ("captured", "retook") and when.start > m.start()
                 and re.search(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", sentence.text[:m.start()])):
@@ -1800,9 +1811,7 @@ def _offset_for(s_text: str, trig_at: int, trig_end: int, when: DateMention) -> 
     year later, Ukraine retook it": the trigger's clause follows the phrase and its comma.
     The date in play lies outside the phrase (before it, or after the trigger's clause).
     """
-    found = None
-    for found in OFFSET.finditer(s_text, 0, trig_at):
-        pass
+    found = _last_match(OFFSET.finditer(s_text, 0, trig_at))
     if found is None:
         return None
     gap = s_text[found.end():trig_at]

@@ -260,12 +260,9 @@ def wkt_point(lon: float | None, lat: float | None) -> str | None:
 
 
 def write_csv(path: Path, records: dict[str, list[dict[str, Any]]]) -> Path:
-    """The control intervals, one row each (see the module docstring for why this table)."""
+    """The control intervals, one row each (see the module docstring for why this table);
+    :func:`export` refuses a CSV with none."""
     control = records["control"]
-    if not control:
-        raise ExportError(
-            f"{path}: no control intervals to write as CSV; write .geojson or .gpkg to export places, "
-            "events and distance claims")
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(CSV_FIELDS), lineterminator="\n")
         writer.writeheader()
