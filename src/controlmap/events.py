@@ -387,8 +387,9 @@ _COREF = re.compile(
     r"oasis|base|building|area|province|region|capital|enclave|district|airport|port|country)|(?P<it>it))\b", re.I)
 
 #: Where an object noun phrase ends.
-_LISTED_NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+)*"
-_NAME_LIST_END = (r"(?:" + _LISTED_NAME + r"\s*,\s*)*(?:" + _LISTED_NAME + r"\s*,?\s+)?(?:and|or)\s+" + _LISTED_NAME
+#: A capitalised name of up to four words ("Deir al-Balah", "Ouadi Doum").
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|de\s+)?[A-Z][\w'’-]+){0,3}"
+_NAME_LIST_END = (r"(?:" + _NAME + r"\s*,\s*)*(?:" + _NAME + r"\s*,?\s+)?(?:and|or)\s+" + _NAME
                   + r"\s*(?:[.,;:)]|$|\s+(?:in|on|near|last|this|early|late|after|before|from|since|during|"
                     r"within|at|by|over|with|and|as|while|when|amid|following)\b)")
 _NP_END = re.compile(
@@ -799,7 +800,6 @@ _SURROUNDING = re.compile(
     r"(?:province|region|countryside|governorate|area|villages|towns))", re.I)
 
 
-_NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|de\s+)?[A-Z][\w'’-]+){0,3}"
 _LOCATIVE_TAIL = r"\s*,?\s+(?:in|near|outside)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)\w*\s+)?$"
 #: "... of A, B and C in" before a toponym: a list of names the gazetteer lacks.
 _LISTED = re.compile(r"^.*?\bof\s+(?P<names>" + _NAME + r"(?:\s*,\s*" + _NAME + r")*\s*,?\s+and\s+" + _NAME + r")"
