@@ -122,6 +122,9 @@ class ActorRegistry:
         self._lowered = _alternation([a.lower() for a in folded], 0)
         self._exact = _alternation(exact, 0)
         self._colours: dict[str, str] = {}
+        # The last text scanned and its hits: the event reader scans an article once to guess
+        # its war and again (when only the places tell the war) to choose the aliases' rows.
+        self._last_scan: tuple[str, list[tuple[int, int, str]]] | None = None
         for actor in self.actors:
             self._colours.setdefault(actor.side.lower(), actor.colour)
 
@@ -147,6 +150,9 @@ class ActorRegistry:
 
     def _scan(self, text: str) -> list[tuple[int, int, str]]:
         """Every alias match (start, end, words), case-folded aliases first, then acronyms."""
+        last = self._last_scan
+        if last is not None and last[0] == text:
+            return list(last[1])  # (a copy: the caller may sort or extend it)
         hits: list[tuple[int, int, str]] = []
         if self._folded is not None:
             lower = text.lower()
@@ -156,6 +162,7 @@ class ActorRegistry:
                 hits += [(m.start(), m.end(), m.group(0)) for m in self._folded.finditer(text)]
         if self._exact is not None:
             hits += [(m.start(), m.end(), m.group(0)) for m in self._exact.finditer(text)]
+        self._last_scan = (text, hits)
         return hits
 
     def _mentions(self, hits: list[tuple[int, int, str]], conflict: str | None, text: str) -> list[ActorMention]:
