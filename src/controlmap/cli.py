@@ -142,6 +142,11 @@ def main(verbose: int) -> None:
     """Turn conflict news into verified, dated territorial-control maps."""
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(level=level, format="controlmap: %(message)s", stream=sys.stderr)
+    if verbose < 2:
+        # The HTTP stack logs each retry with the whole exception chain (geopy adds a
+        # traceback): what failed reaches the user once, as controlmap's one-line error.
+        for noisy in ("urllib3", "geopy"):
+            logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
 
 @main.command()

@@ -45,8 +45,10 @@ class OnlineGeocoder:
         self.cache_path = Path(cache_path or Path(settings.cache_folder) / f"geocoder-{service}.json")
         self._cache: dict[str, list | None] = self._read_cache()
         client = Nominatim(user_agent=settings.geocoder_user_agent, timeout=10)
+        # No retries here: the HTTP adapter already retries a dropped connection, and a host
+        # that cannot be reached (no network) should fail in seconds, not after three rounds.
         self._geocode = RateLimiter(client.geocode, min_delay_seconds=settings.geocoder_min_delay_seconds,
-                                    max_retries=2, swallow_exceptions=False)
+                                    max_retries=0, swallow_exceptions=False)
 
     def _read_cache(self) -> dict[str, list | None]:
         try:
@@ -62,12 +64,15 @@ class OnlineGeocoder:
         """One name to one entry (``nominatim:<osm_type>/<osm_id>``), or ``None`` when not found."""
         key = name_key(name)
         if key not in self._cache:
-            from geopy.exc import GeopyError
+            from geopy.exc import GeocoderUnavailable, GeopyError
 
             try:
                 location = self._geocode(name, exactly_one=True)
+            except GeocoderUnavailable as exc:
+                raise GeocoderError(f"{self.service} cannot be reached (is the network up?) while asking "
+                                    f"about {name!r}: {_reason(exc)}") from exc
             except GeopyError as exc:
-                raise GeocoderError(f"{self.service} failed for {name!r}: {exc}") from exc
+                raise GeocoderError(f"{self.service} failed for {name!r}: {_reason(exc)}") from exc
             log.info("%s: %s -> %s", self.service, name, location.address if location else None)
             raw = getattr(location, "raw", None) or {}
             self._cache[key] = None if location is None else [
@@ -93,6 +98,17 @@ class OnlineGeocoder:
                 found.append(Mention(start, end, match.group(1), match.group(1), [NameMatch(entry, 2)],
                                      evidence=[f"{self.service} online geocoder"]))
         return found
+
+
+_CAUSES = re.compile(r"Failed to resolve '[^']+'|Connection refused|timed out|Network is unreachable|\d{3} [A-Z][\w ]+")
+
+
+def _reason(exc: Exception) -> str:
+    """The part of a geopy error a user can act on ("Failed to resolve 'nominatim...'"), not
+    the whole chain of urllib3 wrappers around it."""
+    text = str(exc)
+    found = _CAUSES.search(text)
+    return found.group(0) if found else (text if len(text) <= 160 else text[:157] + "...")
 
 
 def online_geocoder(service: str) -> OnlineGeocoder:
