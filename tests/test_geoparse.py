@@ -239,3 +239,15 @@ def test_demonyms_tell_the_country_an_article_is_about(gazetteer):
     # ... but a demonym of who fights is no place: "Russian-held Donetsk" is in Ukraine
     (donetsk,) = _parse("Shelling hit a market in Russian-held Donetsk on Saturday.", gazetteer)
     assert donetsk.entry.country == "UA"
+
+
+def test_a_name_written_after_the_is_the_sea_not_the_province(gazetteer):
+    """In a report on Sudan, "the Red Sea" is the sea; "Red Sea state" the province."""
+    text = ("The army moved its headquarters from Khartoum to Port Sudan. Houthi rebels in Yemen fired "
+            "missiles at ships in the Red Sea. Fighting spread to Kassala and to Red Sea state.")
+    by_text = {}
+    for place in _parse(text, gazetteer):
+        by_text.setdefault(place.text, []).append(place)
+    assert by_text["Red Sea"][0].entry.id == "curated:red-sea"
+    assert by_text["Red Sea state"][0].entry.id == "geonames:408646"
+    assert by_text["Red Sea state"][0].entry.kind == "admin1"

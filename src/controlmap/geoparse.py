@@ -151,6 +151,22 @@ def _borrowed_name_penalty(match: NameMatch, own_name: tuple[bool, int], hint: s
     return 2.0 if country_named or city_population > match.entry.population else 0.0
 
 
+#: What a division or a town loses to a region of the same name written after "the".
+_ARTICLE_PENALTY = 4.0
+
+
+def _article_penalty(match: NameMatch, cands: dict[str, NameMatch]) -> float:
+    """"Ships in the Red Sea" sail on the sea, not in Sudan's Red Sea State: English puts "the"
+    before seas, deserts and regions, not before provinces and towns (which take it only with
+    their type word: "the Red Sea state"). A division or town yields to a region that has
+    the name as its own.
+    """
+    if match.entry.kind not in ("admin1", "admin2", "city"):
+        return 0.0
+    region_named = any(c.quality == 2 and c.entry.kind == "region" for c in cands.values())
+    return _ARTICLE_PENALTY if region_named else 0.0
+
+
 def _own_name_holders(cands: dict[str, NameMatch]) -> tuple[bool, int]:
     """Whether a country has the name as its own, and the population of the largest city of
     100,000 or more that has (0 if none)."""
@@ -197,6 +213,7 @@ def resolve_mentions(
     base = [
         {eid: _prior(match, m.kind_hint) + (_within_bonus(match.entry, m.within, gazetteer) if m.within else 0.0)
          - _borrowed_name_penalty(match, own_name, m.kind_hint)
+         - (_article_penalty(match, cands) if m.after_article and not m.kind_hint else 0.0)
          for eid, match in cands.items()}
         for m, cands in zip(mentions, candidates)
         for own_name in (_own_name_holders(cands),)

@@ -155,6 +155,7 @@ class Mention:
     kind_hint: str | None = None
     evidence: list[str] = field(default_factory=list)
     within: tuple[str, ...] = ()  # names written after it: "Oxford, North Carolina"
+    after_article: bool = False  # written after "the": "the Red Sea", "the Donbas"
 
 
 def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
@@ -721,7 +722,8 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     if all(_bare_county(m) for m in matches) and not (locative or hint) and _common_name(person):
         # "Clark", "Webb": surnames first, and news writes "Clark County" for the county.
         return None
-    return Mention(start, end, text[start:end], name, matches, hint, evidence)
+    return Mention(start, end, text[start:end], name, matches, hint, evidence,
+                   after_article=prev_word == "the" and not before)
 
 
 def _brand_then_place(before: list[Token], after: list[Token], major: bool, persons: dict[str, PersonName],
