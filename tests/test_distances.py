@@ -547,3 +547,12 @@ def test_a_border_with_a_country_places_the_subject():
     claim = only(verify("El Geneina lies near the border with Chad, about 350km west of El Fasher.",
                         {"El Geneina": GENEINA, "El Fasher": FASHER, "Chad": CHAD}))
     assert claim.to_place.entry.name == "El Geneina" and claim.verdict == "consistent"
+
+
+def test_figure_after_from_place_and_away_measures_from_it_to_the_subject():
+    """"X sits ... from Y, N km away": Y is the reference and the subject X the other end."""
+    claim = only(verify("Saraqib sits on the main road from Idlib, some 17km away."))
+    assert claim.from_place.entry.id == IDLIB.id and claim.to_place.entry.id == SARAQIB.id
+    assert claim.verdict == "consistent"
+    wrong = only(verify("Saraqib sits on the main road from Idlib, some 60km away."))
+    assert wrong.verdict == "overstated"

@@ -429,6 +429,7 @@ _SUBJECT_GAP = re.compile(
 MEASURED_FROM_BEFORE = re.compile(
     rf"(?:\b{_DIRECTION}(?:ward|erly)?\s+of|(?<![a-z])(?:km|kms|kilomet(?:re|er)s?|miles?|mi|metres?|meters?)\s+"
     r"(?:away\s+)?(?:from|of))\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.I)
 _ROAD_BEFORE = re.compile(rf"\b(?:{_ROAD_NOUNS})\s+(?:to|from|between)\s+$", re.I)
 # "the Murchison goldfield 540 km north of Perth": the place names a feature the gazetteer
 # lacks, so it must not stand in for it. So does a name with a block or well code after it
@@ -869,6 +870,13 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
     if away:
         found = _Attribution("between", figures_end + away.end(), reference_text="unnamed")
         found.to_place = _locate(scope, claim_start, exclude_none)
+        reference = found.to_place
+        if reference is not None and _FROM_BEFORE.search(text, max(sentence.start, reference.start - 30), reference.start):
+            # "Omdurman sits across the Nile from Khartoum, less than 5km away": the place after
+            # "from" is what the figure measures from; the subject before it is the other end.
+            subject = _locate(scope, reference.start, [reference])
+            if subject is not None and subject.entry.id != reference.entry.id:
+                found.from_place, found.reference_text, found.to_place = reference, reference.text, subject
         return found
 
     if re.match(r"^[\s-]*(?:long\s+)?(?:\w+\s+){0,2}(?:from|between)\b", after, re.I):
