@@ -119,3 +119,21 @@ def test_a_works_named_after_a_town_puts_the_town_in_play(gazetteer):
     places = _places("The Trail smelter, about 400 miles east of Vancouver, closed.", gazetteer)
     assert places["Trail"].entry.country == "CA"
     assert "Trail" not in _names("The trail was closed after the storm.", gazetteer)
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    # an agency's acronym opening a sentence with a comma is no dateline
+    ("Iran said it had taken the hills.\nIRNA, monitored by the BBC in London, said Iran had won.", "IRNA", "London"),
+    # a town's old name leading a person's name
+    ("They quoted an Iranian soldier, Hamid Dehqani, as saying the rain stopped them near Basra.", "Hamid", "Basra"),
+    # a small town's name before "militia" names the militia
+    ("Palestinian refugee camps in Beirut were besieged by Amal militia.", "Amal", "Beirut"),
+])
+def test_names_of_organisations_and_people_are_not_places(text, word, kept, gazetteer):
+    names = _names(text, gazetteer)
+    assert word not in names and kept in names
+
+
+def test_a_word_of_the_place_s_own_name_still_leads_a_longer_name(gazetteer):
+    """"Bronx Zoo": Bronx is a word of The Bronx's name, not a borrowed alternate."""
+    assert "Bronx" in _names("Children visited the Bronx Zoo in New York on Saturday.", gazetteer)

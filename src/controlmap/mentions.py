@@ -88,6 +88,10 @@ _SENTENCE_STARTERS = _LOCATIVE | frozenset(
 _OFFSET_WORDS = _COMPASS | frozenset("km kilometres kilometers kms miles mile metres meters outskirts suburbs "
                                      "edge heart centre center".split())
 # Lower-case words after a place name that make it the name of a pathogen.
+# Lower-case nouns after a name that make it an organisation's name ("Amal militia"), when
+# the place of that name is a small town: "Idlib rebels" still says where they fight.
+_ORGANISATION_WORDS = frozenset("militia militias militiaman militiamen movement brigade brigades battalion "
+                                "party group".split())
 _DISEASE_WORDS = frozenset("virus ebolavirus fever flu influenza disease strain syndrome variant encephalitis".split())
 # Surnames at least this frequent (US census rank) need support to be read as a town alone.
 _SURNAME_RANK = 3000
@@ -675,6 +679,9 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         return None  # "US$460", "NZ$10": a currency
     if nxt_index < len(tokens) and tokens[nxt_index].lower in _DISEASE_WORDS and not after:
         return None  # "the Reston ebolavirus", "Marburg virus": a pathogen named after a place
+    if (nxt_index < len(tokens) and tokens[nxt_index].lower in _ORGANISATION_WORDS and not after
+            and best_population < 100_000 and not whole_run_country(matches)):
+        return None  # "besieged by Amal militia", "the Wagner group": an organisation, not Åmål
     if (_acronym(name) and re.search(r"\d\s*$", text[max(0, start - 6):start])
             and not any(m.entry.kind == "country" and m.quality == 2 for m in matches)):
         return None  # "500 BC", "10 AM": an era or a unit after a number ("2,000 U.S. troops" is a country)
@@ -684,12 +691,19 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         # "PA officials", "NC Dinos": a postal code opening a name or a noun phrase is no state
         # (but "Erie, PA", "in VA", "GA and MD", "FrontCounter BC" are).
         return None
-    if _acronym(name) and not dateline and not any(m.quality == 2 and m.entry.kind in ("country", "admin1", "region") for m in matches):
+    if (_acronym(name) and not (dateline and any(m.quality == 2 for m in matches))
+            and not any(m.quality == 2 and m.entry.kind in ("country", "admin1", "region") for m in matches)):
+        # (a dateline is a place's own name in capitals, "BEIRUT, March 3"; "IRNA, monitored
+        # by the BBC" opens a sentence with a comma too, and is only Salerno's code)
         # "HIV", "NATO", "BA": acronyms are rarely places unless the gazetteer knows them as such ("UK", "DRC").
         return None
     if not whole:
         # Part of a longer proper noun: an organisation or a person, unless a well-known place
-        # leads a longer name ("Aleppo University") or compass words start it.
+        # leads a longer name ("Aleppo University") or compass words start it. The place must
+        # go by that word itself: "Hamid" is Isparta's old name, but "Hamid Dehqani" a soldier
+        # ("Bronx Zoo" and "Paranaque Mayor" lead with a word of The Bronx's, Paranaque City's name).
+        if i == j and not any(m.quality == 2 or _word_of_name(key, m.entry.name) for m in matches):
+            return None
         if leftover_before and not _brand_then_place(leftover_before, leftover_after, major, persons, matches):
             return None
         # A name that says what it is leads longer names too: "Walker County Fair", "Kansas City Chiefs".
@@ -724,6 +738,11 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         return None
     return Mention(start, end, text[start:end], name, matches, hint, evidence,
                    after_article=prev_word == "the" and not before)
+
+
+def _word_of_name(key: str, name: str) -> bool:
+    """Whether the lookup key ``key`` is a whole word of the entry name ``name``."""
+    return f" {key} " in f" {name_key(name)} "
 
 
 def _brand_then_place(before: list[Token], after: list[Token], major: bool, persons: dict[str, PersonName],
