@@ -340,6 +340,9 @@ def test_claim_dict_is_json_and_names_the_endpoints():
                 "tolerance_km", "bearing_deg", "direction", "units_verdict", "reason", "source"):
         assert key in d
     assert d["from"] == "geonames:170063" and d["to"] == "geonames:169389"
+    # the sentence as places and events give it: its text, and its span beside it
+    text = "Idlib sits just 55km (34 miles) from Aleppo."
+    assert d["sentence"] == text[d["sentence_start"]:d["sentence_end"]] == text
     assert d["from_place"]["gazetteer_source"] == ALEPPO.source  # which table the entry came from
     assert d["stated"][1] == {"value": 34.0, "unit": "mi", "text": "34 miles", "start": 22, "end": 30,
                               "km": 54.718}

@@ -1412,7 +1412,10 @@ def claim_to_dict(claim: DistanceClaim) -> dict[str, Any]:
         "start": claim.start,
         "end": claim.end,
         "text": claim.text,
-        "sentence": {"start": claim.sentence.start, "end": claim.sentence.end, "text": claim.sentence.text},
+        # (as places and events have it: the sentence's text, and its span in two fields)
+        "sentence": claim.sentence.text,
+        "sentence_start": claim.sentence.start,
+        "sentence_end": claim.sentence.end,
         "kind": claim.kind,
         "stated": [{"value": s.low if not s.is_range else [s.low, s.high], "unit": s.unit, "text": s.text,
                     "start": s.start, "end": s.end, "km": round(s.km_low, 3) if not s.is_range
