@@ -47,6 +47,8 @@ ENTRIES = {
     "El Fasher": GazetteerEntry("geonames:379555", "El Fasher", "city", "SD", "North Darfur", 13.63, 25.35),
     "Khiam": GazetteerEntry("geonames:276781", "Khiam", "city", "LB", "Nabatieh", 33.33, 35.61),
     "Lebanon": GazetteerEntry("geonames:272103", "Lebanon", "country", "LB", None, 33.8, 35.8),
+    "Kherson": GazetteerEntry("geonames:706448", "Kherson", "city", "UA", "Kherson", 46.64, 32.61),
+    "Damascus": GazetteerEntry("geonames:170654", "Damascus", "city", "SY", "Damascus", 33.51, 36.29, capital=True),
 }
 
 
@@ -446,6 +448,9 @@ _PHRASINGS = [
     "The opposition kept up its siege of the Shiite villages of Foua and Kfraya in Idlib province.",
     "Government forces have withdrawn from Aleppo. The army said rebels had entered large parts of the city.",
     "Iraq said its troops had dislodged Iranian forces from positions they captured near Basra on Tuesday.",
+    "Rebels captured Hama on Thursday, Homs on Friday and Aleppo on Saturday, the monitor said.",
+    "Russian forces seized Kherson in March 2022. Eight months later, Ukraine retook the city.",
+    "Aleppo fell to fighters loyal to Assad.",
 ]
 
 
@@ -638,3 +643,152 @@ def test_an_offset_from_a_coarse_date_stays_as_coarse():
 ])
 def test_a_capitalised_word_before_a_force_noun_is_not_always_its_owner(text, side):
     assert {e["side"] for e in events_of(text)} == {side}
+
+
+# --- a coordinated object with a date of its own ------------------------------------------
+
+HAMA, HOMS, ALEPPO, IDLIB = "geonames:170017", "geonames:169577", "geonames:170063", "geonames:169389"
+
+
+def dated(text: str, published: date | None = PUBLISHED) -> list[tuple]:
+    return [(e["change"], e["side"], e["id"], e["date"], e["date_precision"]) for e in events_of(text, published)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # published Saturday 2024-11-30: Thursday is 11-28
+    ("Rebels captured Hama on Thursday and Homs on Saturday.",
+     [("captured", "opposition", HAMA, "2024-11-28", "day"), ("captured", "opposition", HOMS, "2024-11-30", "day")]),
+    # an offset after the second object counts from the first object's date
+    ("Rebels took Hama on Thursday, then Homs two days later.",
+     [("captured", "opposition", HAMA, "2024-11-28", "day"), ("captured", "opposition", HOMS, "2024-11-30", "day")]),
+    ("Rebels took Hama on Thursday and Homs the next day.",
+     [("captured", "opposition", HAMA, "2024-11-28", "day"), ("captured", "opposition", HOMS, "2024-11-29", "day")]),
+    ("Rebels captured Hama on Thursday, Homs on Friday and Aleppo on Saturday, the monitor said.",
+     [("captured", "opposition", HAMA, "2024-11-28", "day"), ("captured", "opposition", HOMS, "2024-11-29", "day"),
+      ("captured", "opposition", ALEPPO, "2024-11-30", "day")]),
+    # two places sharing the second date
+    ("Rebels captured Idlib on Thursday and Hama and Homs on Saturday.",
+     [("captured", "opposition", IDLIB, "2024-11-28", "day"), ("captured", "opposition", HAMA, "2024-11-30", "day"),
+      ("captured", "opposition", HOMS, "2024-11-30", "day")]),
+    # the subject gapped after a passive
+    ("Hama fell to rebels on Thursday and Homs on Saturday.",
+     [("captured", "opposition", HAMA, "2024-11-28", "day"), ("captured", "opposition", HOMS, "2024-11-30", "day")]),
+    ("Government forces retook Aleppo in December 2016 and Idlib in March 2020.",
+     [("retook", "government", ALEPPO, "2016-12-01", "month"), ("retook", "government", IDLIB, "2020-03-01", "month")]),
+])
+def test_each_coordinated_place_with_a_date_of_its_own_gets_that_date(text, expected):
+    assert dated(text) == expected
+
+
+def test_coordinated_holdings_keep_their_own_since():
+    held = events_of("Rebels have held Hama since 2012 and Homs since 2014.")
+    assert [(e["change"], e["id"], e["date"], e["date_relation"]) for e in held] == [
+        ("holds", HAMA, "2012-01-01", "since"), ("holds", HOMS, "2014-01-01", "since")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels captured Hama on Thursday and a ceasefire on Saturday.",  # no place
+    "Rebels captured Hama on Thursday and shelled Homs on Saturday.",  # a verb of its own, no control
+    "Rebels captured Hama on Thursday and Syria on Saturday condemned the advance.",  # a new clause's subject
+    "Rebels captured Hama on Thursday and Homs was shelled on Saturday.",
+    # a country after the date is more often a new subject than a further object
+    "Rebels captured Hama on Thursday and Syria on Saturday, in a statement, condemned the advance.",
+])
+def test_what_follows_a_dated_object_is_no_further_object_unless_it_is_a_dated_place(text):
+    assert dated(text) == [("captured", "opposition", HAMA, "2024-11-28", "day")]
+
+
+# --- an offset told from the sentence before -----------------------------------------------
+
+KHERSON = "geonames:706448"
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces seized Kherson in March 2022. Eight months later, Ukraine retook the city.",
+    "Russian forces seized Kherson in March 2022. And eight months later Ukraine retook the city.",
+    # a paragraph break before the offset: the sentence before still counts
+    "Russian forces seized Kherson in March 2022.\n\nEight months later, Ukraine retook the city.",
+    # a sentence with no date between, in the same paragraph
+    "Russian forces seized Kherson in March 2022. The occupation was harsh. Eight months later, Ukraine retook the city.",
+])
+def test_an_offset_opening_a_sentence_counts_from_the_event_dated_before(text):
+    assert dated(text) == [("captured", "Russia", KHERSON, "2022-03-01", "month"),
+                           ("retook", "Ukraine", KHERSON, "2022-11-01", "month")]
+    retaking = events_of(text)[-1]
+    assert retaking["date_text"].startswith("in March 2022") and retaking["notes"]
+
+
+def test_an_offset_across_sentences_keeps_the_finer_date_and_chains():
+    assert dated("Rebels took Hama on Thursday. Two days later, they took Homs.")[-1] == (
+        "captured", "opposition", HOMS, "2024-11-30", "day")
+    assert dated("Rebels took Hama on Thursday. Then, a day after that, they took Homs.")[-1] == (
+        "captured", "opposition", HOMS, "2024-11-29", "day")
+    # a week from a day is known to the week (the Monday of that week)
+    assert dated("Rebels took Hama on 2 November. A week later, they entered Homs.")[-1] == (
+        "entered", "opposition", HOMS, "2024-11-04", "week")
+    # an event dated by an offset is in turn an anchor
+    chained = dated("Russian forces seized Kherson in March 2022. Eight months later, Ukraine retook the city. "
+                    "A month later, Ukrainian troops entered Bakhmut.")
+    assert chained[-1] == ("entered", "Ukraine", "geonames:713174", "2022-12-01", "month")
+
+
+@pytest.mark.parametrize("text", [
+    # the last date told (September) dates no event: counting from March would be wrong
+    "Russian forces seized Kherson in March 2022 and annexed it in September. Two months later, Ukraine retook the city.",
+    # the anchor is two sentences back, across a paragraph break
+    "Russian forces seized Kherson in March 2022.\n\nThe occupation was harsh. Eight months later, Ukraine retook "
+    "the city.",
+    # no event dated before at all
+    "Russian forces seized Kherson. Eight months later, Ukraine retook the city.",
+    # the event told last is undated: "later" counts from it, not from March
+    "Russian forces seized Kherson in March 2022. Ukrainian forces besieged the city. Eight months later, Ukraine "
+    "retook the city.",
+    # the offset does not open the sentence
+    "Russian forces seized Kherson in March 2022. Officials said eight months later Ukraine retook the city.",
+])
+def test_an_offset_with_no_sure_anchor_before_it_dates_nothing(text):
+    retaking = events_of(text)[-1]
+    assert (retaking["change"], retaking["side"], retaking["date_precision"]) == (
+        "retook", "Ukraine", "on-or-before-publication")
+
+
+def test_a_pluperfect_after_an_offset_is_not_moved_by_it():
+    text = "Rebels took Hama on Thursday. Two days later, rebels entered Homs, which government forces had abandoned."
+    assert dated(text)[1:] == [("entered", "opposition", HOMS, "2024-11-30", "day"),
+                               ("withdrew", "government", HOMS, "2024-11-30", "on-or-before-publication")]
+
+
+# --- forces loyal to ... ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "actor_text", "actor", "side"), [
+    ("Forces loyal to President Bashar al-Assad retook Aleppo.", "Forces loyal to President Bashar al-Assad",
+     "Syrian government", "government"),
+    # not the opposition that bare "fighters" would be
+    ("Aleppo fell to fighters loyal to Assad.", "fighters loyal to Assad", "Syrian government", "government"),
+    ("Forces loyal to the Syrian president retook Aleppo.", "Forces loyal to the Syrian president",
+     "Syrian government", "government"),
+    # a capital stands for its state, and is no place of the event
+    ("Forces loyal to Damascus retook Aleppo.", "Forces loyal to Damascus", "Syrian government", "government"),
+    ("Soldiers loyal to Kyiv retook Bakhmut.", "Soldiers loyal to Kyiv", "Ukrainian forces", "Ukraine"),
+    # "the government" is the war's government (here Sudan's, told by the place)
+    ("Forces loyal to the government retook Wad Madani.", "Forces loyal to the government",
+     "Sudanese Armed Forces", "SAF"),
+    # a person the registry knows by their forces ("Arafat's men")
+    ("Guerrillas loyal to Palestinian leader Yasser Arafat entered Khiam.",
+     "Guerrillas loyal to Palestinian leader Yasser Arafat", "Palestinian guerrillas", "Palestinians"),
+])
+def test_forces_loyal_to_someone_are_the_actor_they_are_loyal_to(text, actor_text, actor, side):
+    (event,) = events_of(text)
+    assert (event["actor_text"], event["actor"], event["side"]) == (actor_text, actor, side)
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    # unknown to the registry: kept as written, not the generic side of "fighters"
+    ("Fighters loyal to Khalifa Haftar seized Aleppo.", "Fighters loyal to Khalifa Haftar"),
+    # a former president is no longer the state
+    ("Forces loyal to the former president retook Aleppo.", "Forces loyal to the former president"),
+    # the noun already names known forces
+    ("Kurdish fighters loyal to a local commander entered Aleppo.", "SDF"),
+])
+def test_forces_loyal_to_someone_the_registry_lacks_are_not_given_a_side(text, side):
+    assert [e["side"] for e in events_of(text)] == [side]

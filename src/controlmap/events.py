@@ -15,7 +15,11 @@ to a town of the same sentence, else of the sentences around it. Relative clause
 place before the verb ("positions they had captured", "the Golan Heights, which Israel
 captured"), and a date inside an aside set off by commas dates only the aside. A withdrawal
 whose place goes unsaid ("the hurried Libyan evacuation", "began to flee northwards") left the
-place the same side was last told to hold, take or leave.
+place the same side was last told to hold, take or leave. A sentence that opens with an offset
+("Eight months later, Ukraine retook the city") counts it from the event dated just before it.
+A coordinated object with a date of its own is an event of its own ("captured Hama on Thursday
+and Homs on Saturday", "then Homs two days later"), and "forces loyal to X" are the actor X is
+("forces loyal to President Bashar al-Assad" are the Syrian government's).
 
 What is deliberately *not* an event: vows, threats, plans, aims and denials (the sentence says
 something may happen, not that it did; "flew west to retake the base" is an aim), air strikes
@@ -41,7 +45,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from .actors import Actor, ActorMention, ActorRegistry, load_actors
+from .actors import UNKNOWN_COLOUR, Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
 from .dates import (PRECISIONS, OFFSET, DateMention, count_value, find_dates, offset_sign, period_start,
                     relative_dates, shifted)
@@ -464,6 +468,9 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
         conflict = registry.conflict_in(p.entry.country for p in places if p.entry.country)
         if conflict is not None:
             actors_all = registry.find(text, conflict=conflict)
+    # "forces loyal to President Bashar al-Assad": one actor, whoever they are loyal to (before
+    # the places inside actors are dropped: "troops loyal to Kyiv" name no town)
+    actors_all = _loyal_forces(text, actors_all, places, registry, conflict)
     # A toponym inside a longer actor name is no place: "Amal militia" is not Amal in Sweden,
     # "Tehran's forces" are Iran's troops, not the city.
     actor_starts = [a.start for a in actors_all]
@@ -569,6 +576,131 @@ def _inside_actor(place: Place, actors: list[ActorMention], starts: list[int]) -
     return place.end <= a.end and a.end - a.start > place.end - place.start
 
 
+#: A force noun right before "loyal": "forces loyal to", "militiamen loyal to".
+_LOYAL_NOUN = re.compile(r"(?<![\w'’-])(?P<noun>forces|troops|fighters|soldiers|militias?|militiamen|gunmen|units|men|"
+                         r"guerrillas|loyalists|rebels|elements|officers|brigades?|battalions?|militants|tribesmen|"
+                         r"police)\s+$", re.I)
+#: Lower-case words of a title or a state, and abbreviated ranks, inside what forces are loyal to.
+_TITLE_WORDS = (r"(?:the|former|late|ousted|exiled|deposed|renegade|rival|interim|self-styled|self-declared|"
+                r"strongman|warlord|leader|commander|general|cleric|president|prime|minister|king|emir|sheikh|"
+                r"colonel|marshal|field|internationally|recogni[sz]ed|elected|central|national|federal|"
+                r"transitional|Gen\.|Col\.|Lt\.|Maj\.)")
+#: Heads of what forces are loyal to that name a state rather than a person.
+_STATE_HEADS = ("government", "regime", "junta", "authorities", "administration", "president", "king", "emir",
+                "monarchy", "military", "army", "state", "leadership")
+#: A capitalised word of a name ("Assad", "al-Assad", "bin Salman", "Assad's").
+_CAP_WORD = r"(?:(?:al|el|bin|ibn|de)[\s-])?[A-Z][\w'’-]*"
+#: What follows "loyal to": titles and names, ending on a name or a state's head noun.
+_LOYAL_TARGET = re.compile(r"loyal\s+to\s+(?P<target>(?:(?:" + _TITLE_WORDS + "|" + _CAP_WORD + r")\s+){0,6}"
+                           r"(?:" + _CAP_WORD + "|" + "|".join(_STATE_HEADS) + r"))(?![\w'’-])")
+#: Words that make a title no longer the state's: "forces loyal to the former president".
+_NOT_IN_POWER = re.compile(r"\b(?:former|late|ousted|exiled|deposed|renegade|rival|self-styled|self-declared)\b", re.I)
+
+
+def _loyal_forces(text: str, actors: list[ActorMention], places: list[Place], registry: ActorRegistry,
+                  conflict: str | None) -> list[ActorMention]:
+    """``actors`` with each "forces loyal to X" as one mention, the actor of X.
+
+    "Forces loyal to President Bashar al-Assad" are the Syrian government's, "fighters loyal to
+    Assad" too (not the opposition the bare "fighters" would be), "troops loyal to Kyiv" are
+    Ukraine's; the words are kept as written. What they are loyal to is looked up as a name of
+    the registry, as a capital, or as its forces ("Habre's forces", "government forces"); when
+    none is known the phrase is an actor kept as written ("fighters loyal to Haftar"), unless
+    the noun already names known forces ("Kurdish fighters loyal to a local commander").
+
+    Parameters
+    ----------
+    text
+        The article's text.
+    actors
+        Its actor mentions, sorted and disjoint.
+    places
+        Its resolved places (a capital may be what forces are loyal to).
+    registry, conflict
+        The actor registry and the article's conflict key.
+
+    Returns
+    -------
+    list[ActorMention]
+        Sorted and disjoint, as ``actors``.
+    """
+    at = text.find("loyal")  # (one search of the text: most articles name no loyalty)
+    if at < 0:
+        return actors
+    out = list(actors)
+    while at >= 0:
+        mention = _loyal_mention(text, at, out, places, registry, conflict)
+        if mention is not None:
+            out = [a for a in out if a.end <= mention.start or a.start >= mention.end] + [mention]
+            out.sort(key=lambda a: a.start)
+        at = text.find("loyal", at + 5)
+    return out
+
+
+def _loyal_mention(text: str, at: int, actors: list[ActorMention], places: list[Place], registry: ActorRegistry,
+                   conflict: str | None) -> ActorMention | None:
+    """The mention of "<forces> loyal to <X>" whose "loyal" is at ``at``, or ``None`` (see
+    :func:`_loyal_forces`)."""
+    noun = _LOYAL_NOUN.search(text, max(0, at - 30), at)
+    target = _LOYAL_TARGET.match(text, at)
+    if noun is None or target is None or any(a.start <= at < a.end for a in actors):
+        return None  # (a registry alias may spell the whole phrase: "troops loyal to President Hissene Habre")
+    t0, t1 = target.span("target")
+    # the noun's own mention starts the phrase: "Syrian troops loyal to", "Fighters loyal to"
+    head = next((a for a in actors if a.end == noun.end("noun")), None)
+    start = head.start if head is not None else noun.start("noun")
+    actor = _loyal_actor(text, t0, t1, noun.group("noun"), actors, places, registry, conflict)
+    if actor is None:
+        if head is not None and head.actor.conflict != "generic":
+            return None  # the noun already says whose forces they are
+        written = " ".join(text[start:t1].split())
+        actor = Actor(written, written, UNKNOWN_COLOUR, "as-written")  # (as the registry keeps unknown owners)
+    return ActorMention(start, t1, text[start:t1], actor)
+
+
+def _loyal_actor(text: str, t0: int, t1: int, noun: str, actors: list[ActorMention], places: list[Place],
+                 registry: ActorRegistry, conflict: str | None) -> Actor | None:
+    """The registry's actor for what forces are loyal to, ``text[t0:t1]``, else ``None``.
+
+    In order: an actor named there that is not generic ("President Bashar al-Assad"); a
+    capital ("Kyiv"); the target's forces by an alias of the registry ("Habre's forces" for
+    "President Hissene Habre", "government forces" for "the government", "Syrian government"
+    for "the Syrian president"); a generic actor named there.
+    """
+    inside = [a for a in actors if t0 <= a.start and a.end <= t1]
+    specific = [a for a in inside if a.actor.conflict != "generic"]
+    if specific:
+        return max(specific, key=lambda a: a.end - a.start).actor
+    capital = next((p for p in places if t0 <= p.start and p.end <= t1 and p.entry.capital and p.entry.country), None)
+    if capital is not None:
+        state = registry.state_of(capital.entry.country, conflict)
+        if state is not None:
+            return state
+    for guess in _loyalty_guesses(text[t0:t1], noun.lower()):
+        found = registry.find(guess, conflict=conflict)
+        # the guess must be an alias as a whole (not a word inside it), of a row of the registry
+        # (not an owner the registry keeps as written, "Haftar's fighters")
+        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(guess)) and found[0].actor in registry.actors:
+            return found[0].actor
+    return inside[0].actor if inside else None
+
+
+def _loyalty_guesses(target: str, noun: str) -> list[str]:
+    """Names the registry may give the forces of ``target``: for a person, their possessive
+    forces ("Habre's forces", "Arafat's men", "Sadr militiamen"); for a state in power, its
+    government's forces ("government forces", "regime forces", "Syrian government")."""
+    words = re.sub(r"['’]s$", "", " ".join(target.split()))
+    last = words.split()[-1]
+    if last.lower() not in _STATE_HEADS:
+        return [f"{last}'s {noun}", f"{last}'s forces", f"{last}'s men", f"{last} loyalists", f"{last} {noun}"]
+    if _NOT_IN_POWER.search(words):
+        return []  # "the former president" is no longer the state
+    owner = [w for w in words.split()[:-1] if re.match(r"[A-Z]", w)]
+    guesses = [f"{owner[-1]} government", f"{owner[-1]} {noun}"] if owner else []
+    guesses += [f"{last.lower()} {noun}", f"{last.lower()} forces", f"government {noun}", "government forces"]
+    return list(dict.fromkeys(guesses))
+
+
 #: A wire headline: the article's first line, written in capitals, with nothing after it on the line.
 _HEADLINE = re.compile(r"\A[ \t]*(?P<line>[^a-z\n]*[A-Z][^a-z\n]*?)[ \t]*\n(?=\s*\S)")
 #: A separator line between items of a news digest ("- - - -").
@@ -635,6 +767,8 @@ def _sentence_events(article: Article, sentence: Sentence, triggers: tuple[_Trig
             taken.append((t0, t1))
             if dates is None:
                 dates = find_dates(s_text, article.published)
+            if trig.voice not in _NO_GAPPING:
+                found = _dated_coordination(s_text, s0, m, found, in_places, actors, dates)
             for actor_part, place_part in found:
                 out.append(_make_event(article, sentence, trig, m, actor_part, place_part, dates, here))
     return out
@@ -656,12 +790,17 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
 
 @dataclass(frozen=True)
 class _PlacePart:
+    """The place of an event: its words, span, resolved place, whether that is only an anchor,
+    a note, and ``when``, a date of its own when the text gives each place one ("Hama on
+    Thursday and Homs on Saturday"; ``None``: the sentence's dates are chosen from as usual)."""
+
     text: str
     start: int
     end: int
     place: Place | None
     anchor: bool
     note: str = ""
+    when: DateMention | None = None
 
 
 @dataclass(frozen=True)
@@ -1756,22 +1895,28 @@ _SPEAKER_TAIL = re.compile(
 
 def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Match[str], actor: _ActorPart,
                 place: _PlacePart, dates: list[DateMention], context: _Context) -> ControlEvent:
-    when, until = _pick_dates(dates, m.start(), trig.change, sentence.text, m.end())
+    if place.when is not None:
+        when, until = place.when, None  # "... and Homs on Saturday": the place's own date
+    else:
+        when, until = _pick_dates(dates, m.start(), trig.change, sentence.text, m.end())
     relation, change = "on", trig.change
-    echo = _earlier_gain(context, place) if trig.voice == "noun" and when is None and until is None else None
-    if echo is not None and echo.date_precision != "on-or-before-publication":
+    carried = _offset_across(article, sentence, m, context) if when is None and until is None else None
+    echo = (_earlier_gain(context, place) if carried is None and trig.voice == "noun" and when is None
+            and until is None else None)
+    date_notes: tuple[str, ...] = ()
+    if carried is not None:
+        # "... in March 2022. Eight months later, Ukraine retook the city"
+        day, precision, date_text, date_notes = carried
+    elif echo is not None and echo.date_precision != "on-or-before-publication":
         # "the fall of Ouadi Doum", undated, names the capture told before: it happened then
         day, precision, date_text = echo.date, echo.date_precision, echo.date_text
     elif when is not None:
         day, precision, date_text = when.date, when.precision, when.text
-        told_from = _offset_for(sentence.text, m.start(), m.end(), when)
+        told_from = _offset_for(sentence.text, m.start(), m.end(), when) if place.when is None else None
         if told_from is not None:
             # "Bukavu fell on Sunday, two weeks after the fall of Goma": Goma fell two weeks before
-            day, precision = shifted(when.date, offset_sign(told_from.group("way")) * count_value(told_from.group("n")),
-                                     told_from.group("unit"))
-            # a week from "in March 2016" is still only known to the month
-            precision = max(precision, when.precision, key=PRECISIONS.index)
-            day = period_start(day, precision)
+            day, precision = _moved(when.date, when.precision, offset_sign(told_from.group("way"))
+                                    * count_value(told_from.group("n")), told_from.group("unit"))
             date_text = f"{when.text}, {' '.join(told_from.group(0).split())}"
         since = when.relation == "since" or re.search(r"\bsince\b", sentence.text[max(0, when.start - 40):when.start])
         if (since and change in ("captured", "retook") and when.start > m.start()
@@ -1791,7 +1936,7 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         relation = "before"
     confidence = actor.confidence * (0.8 if place.place is None else 1.0) * (0.9 if place.anchor else 1.0)
     undated = _why_undated(sentence.text) if day is None else ""
-    notes = tuple(n for n in (place.note, undated) if n)
+    notes = tuple(n for n in (place.note, undated, *date_notes) if n)
     return ControlEvent(
         start=sentence.start, end=sentence.end, sentence=sentence.text, source=article.source,
         change=change, actor_text=actor.text, actor=actor.actor, side=actor.side,
@@ -1821,6 +1966,231 @@ def _offset_for(s_text: str, trig_at: int, trig_end: int, when: DateMention) -> 
     clause_end = s_text.find(",", trig_end)
     inside = found.start() <= when.start < (clause_end if clause_end >= 0 else len(s_text))
     return None if inside else found
+
+
+def _moved(day: date, precision: str, n: int, unit: str) -> tuple[date, str]:
+    """``day``, known to ``precision``, moved by ``n`` (negative: back) ``unit``s.
+
+    The result is never finer than either: a week from "in March 2016" is still only known to
+    the month, and it is the start of its period, as a date of that precision holds.
+    """
+    moved, finer = shifted(day, n, unit)
+    coarse = max(finer, precision, key=PRECISIONS.index)
+    return period_start(moved, coarse), coarse
+
+
+# --- further objects with dates of their own ----------------------------------------------
+
+#: Voices whose actor comes from their own place or from what was told before, so that a place
+#: gapped after them cannot share it ("Hama fell on Thursday": whoever besieged Hama).
+_NO_GAPPING = frozenset({"fell", "participle", "retreat", "adjective"})
+#: What joins a further dated object: "and", "then", ", and then", "and later", or a list's comma.
+_DATED_JOIN = re.compile(r"(?:\s*,\s*(?:(?:and|then)\s+(?:(?:then|later)\s+)?)?|\s+(?:and|then)\s+(?:(?:then|later)\s+)?)")
+#: A clause boundary between a subject's trigger and the date of its clause ("Hama fell to
+#: rebels on Thursday" is one clause; "Hama fell to rebels, who on Thursday" is not).
+_GAPPED_BREAK = re.compile(r"[,;:.()]|\b(?:and|but|or|who|which|that|as|while|when|after|before|since|until)\b")
+#: "the next day", "the following week": one unit after the date of the item before.
+_NEXT_UNIT = re.compile(r"the\s+(?:next|following)\s+(?P<unit>day|week|month|year)\b", re.I)
+#: What must follow a further dated object: the clause ends, or another item or an adverbial
+#: begins. ("and Russia on Saturday condemned it": Russia is a subject, no object.)
+_ITEM_END = re.compile(r"\s*(?:[,.;:!?)\"”]|$|(?:and|then|after|before|amid|following|as|while|when)\b)")
+_THE = re.compile(r"the\s+", re.I)
+_SPACE_OR_COMMA = re.compile(r"[\s,]*")
+#: An offset after a further object is told from the item before it, not from an event elsewhere.
+_ITEM_OFFSET_WAYS = {"later": 1, "earlier": -1}
+
+
+def _dated_coordination(s_text: str, s0: int, m: re.Match[str], found: list[tuple[_ActorPart, _PlacePart]],
+                        in_places: list[Place], actors: list[ActorMention],
+                        dates: list[DateMention]) -> list[tuple[_ActorPart, _PlacePart]]:
+    """``found``, and the further places its clause gives with dates of their own.
+
+    "Rebels captured Hama on Thursday and Homs on Saturday": the second object shares the
+    verb and its actor (the verb is gapped) but has its own date; so does "took Hama on
+    Thursday, then Homs two days later", whose offset counts from Thursday; and "Hama fell to
+    rebels on Thursday and Homs on Saturday", whose subject is gapped. The places of ``found``
+    are then dated by the first date (the one that closes their clause). A further item must
+    be a resolved place, right after the joining word, followed by its date and the end of
+    the clause ("and a ceasefire on Saturday", "and Homs was shelled on Saturday" add
+    nothing); a country or a place named as an actor ends the list, being more often the
+    subject of a new clause ("and Syria on Saturday, in a statement, condemned it").
+
+    Parameters
+    ----------
+    s_text, s0
+        The sentence and its offset in the article.
+    m
+        The trigger's match in ``s_text``.
+    found
+        The (actor, place) pairs read for the trigger.
+    in_places, actors, dates
+        The sentence's resolved places and actor mentions (article offsets) and its date
+        mentions (sentence offsets).
+
+    Returns
+    -------
+    list[tuple[_ActorPart, _PlacePart]]
+        ``found`` unchanged when no further dated place follows; else ``found`` with the first
+        date set on its places, then one pair per further place.
+    """
+    if not dates or not found:
+        return found
+    actor, last = found[-1]
+    if last.start < s0:
+        return found  # a place told in an earlier sentence: no clause of this one to continue
+    is_object = last.start - s0 >= m.end()
+    after = max(last.end - s0, m.end())
+    first = next((d for d in dates if d.start >= after), None)
+    if first is None or first.relation == "until":
+        return found
+    gap = s_text[after:first.start]
+    # the date must close the first clause: right after its object, or after the agent of a subject
+    if gap.strip() if is_object else (len(gap) > 60 or _GAPPED_BREAK.search(gap)):
+        return found
+    items: list[_PlacePart] = []
+    previous, at = first, first.end
+    while (join := _DATED_JOIN.match(s_text, at)) is not None:
+        chain = _places_from(s_text, s0, s0 + join.end(), in_places)
+        if not chain or any(p.entry.kind == "country" or any(a.start <= p.start < a.end for a in actors)
+                            for p in chain):
+            break
+        own = _own_date(s_text, chain[-1].end - s0, dates, previous)
+        if own is None or own.relation == "until" or not _ITEM_END.match(s_text, own.end):
+            break
+        items += [_PlacePart(p.text, p.start, p.end, p, False, when=own) for p in chain]
+        previous, at = own, own.end
+    if not items:
+        return found
+    return [(a, dataclasses.replace(p, when=first)) for a, p in found] + [(actor, p) for p in items]
+
+
+def _places_from(s_text: str, s0: int, at: int, in_places: list[Place]) -> list[Place]:
+    """The resolved place that starts at ``at`` (or after a "the" there), and those coordinated
+    right after it ("Homs and Hama"); empty when no place starts there."""
+    the = _THE.match(s_text, at - s0)
+    starts = (at, s0 + the.end()) if the else (at,)
+    first = next((i for i, p in enumerate(in_places) if p.start in starts), None)
+    if first is None:
+        return []
+    chain = [in_places[first]]
+    for p in in_places[first + 1:]:
+        if not _CONJUNCTION_GAP.match(s_text[chain[-1].end - s0:p.start - s0]):
+            break
+        chain.append(p)
+    return chain
+
+
+def _own_date(s_text: str, at: int, dates: list[DateMention], previous: DateMention) -> DateMention | None:
+    """The date written right after a further object, at ``at``: a date ("Homs on Saturday"), or
+    an offset from ``previous``, the date of the item before ("Homs two days later", "Homs the
+    next day"); ``None`` when none is there."""
+    at = _SPACE_OR_COMMA.match(s_text, at).end()
+    own = next((d for d in dates if d.start == at), None)
+    if own is not None:
+        return own
+    offset = OFFSET.match(s_text, at)
+    if offset is not None and offset.group("way").lower() in _ITEM_OFFSET_WAYS:
+        n = _ITEM_OFFSET_WAYS[offset.group("way").lower()] * count_value(offset.group("n"))
+        unit, end = offset.group("unit"), offset.end()
+    elif (following := _NEXT_UNIT.match(s_text, at)) is not None:
+        n, unit, end = 1, following.group("unit"), following.end()
+    else:
+        return None
+    day, precision = _moved(previous.date, previous.precision, n, unit)
+    words = " ".join(s_text[at:end].split())
+    return DateMention(at, end, f"{previous.text}, {words}", day, precision)
+
+
+# --- an offset told from an earlier sentence ----------------------------------------------
+
+#: What may open a sentence before its offset: a quote mark, "And", "Then", "And then", "But".
+_OPENING_LEAD = re.compile(r"\s*[\"“]?\s*(?:(?:and|then|and\s+then|but)\s*,?\s+)?", re.I)
+#: "after that", "before this": an "after"/"before" offset that points back to what was told.
+_POINTS_BACK = re.compile(r"\s+(?:that|this)\b", re.I)
+#: A pluperfect right before a trigger: "that Russia had captured", "had been seized".
+_PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:[a-z]+ly\s+)?$", re.I)
+#: How many sentences back an offset opening a sentence looks for the date it counts from.
+_OFFSET_REACH = 3
+#: Precisions of dates the text gives (not the publication date's stand-in, nor unknown).
+_TEXT_PRECISIONS = ("day", "week", "month", "year")
+
+
+def _opening_offset(s_text: str) -> tuple[int, int, str, str] | None:
+    """``(end, signed count, unit, words)`` of an offset that opens the sentence ("Eight months
+    later, ...", "Then, two days after that, ..."), else ``None``.
+
+    "Two weeks after the fall of Goma, ..." is not one: it counts from an event of its own
+    sentence, which :func:`_offset_for` reads.
+    """
+    lead = _OPENING_LEAD.match(s_text)
+    found = OFFSET.match(s_text, lead.end())
+    if found is None:
+        return None
+    way, end = found.group("way").lower(), found.end()
+    if way in ("after", "before"):
+        back = _POINTS_BACK.match(s_text, end)
+        if back is None:
+            return None
+        end = back.end()
+    sign = 1 if way in ("later", "after") else -1  # the event is that long after (before) the date told
+    return end, sign * count_value(found.group("n")), found.group("unit"), " ".join(s_text[found.start():end].split())
+
+
+def _offset_across(article: Article, sentence: Sentence, m: re.Match[str],
+                   context: _Context) -> tuple[date, str, str, tuple[str, ...]] | None:
+    """The date of an undated event whose sentence opens with an offset, counted from the event
+    dated just before: "Russian forces seized Kherson in March 2022. Eight months later, Ukraine
+    retook the city" (November 2022, month).
+
+    Returns ``(date, precision, date_text, notes)``, or ``None`` when the sentence does not open
+    with an offset, the trigger comes before it, or no dated event stands before it (see
+    :func:`_dated_before`).
+    """
+    opening = _opening_offset(sentence.text)
+    if opening is None or m.start() < opening[0]:
+        return None
+    if _PLUPERFECT.search(sentence.text, max(0, m.start() - 30), m.start()):
+        return None  # "... retook the city that Russia had captured": before the time the offset gives
+    _, n, unit, words = opening
+    anchor = _dated_before(article, sentence, context)
+    if anchor is None or anchor.date is None or anchor.date_text is None:
+        return None
+    day, precision = _moved(anchor.date, anchor.date_precision, n, unit)
+    note = f"dated from an earlier sentence's date ({anchor.date_text}, {anchor.date_precision})"
+    return day, precision, f"{anchor.date_text}, {words}", (note,)
+
+
+def _dated_before(article: Article, sentence: Sentence, context: _Context) -> ControlEvent | None:
+    """The event an offset opening ``sentence`` counts from, or ``None``.
+
+    The nearest sentence before that gives a date decides: the sentence right before, else
+    one before it in the same paragraph (no line break between the sentences), up to
+    :data:`_OFFSET_REACH` back. Its last written date must be the date of one of its events,
+    and that event is the anchor: in "seized Kherson in March 2022 and annexed it in September.
+    Two months later, ..." September dates no event here, and counting from March would be
+    wrong, so nothing is guessed. A sentence that writes no date but holds an event dated from
+    its own context (an offset, "the fall of X" repeating a dated capture) anchors by that event;
+    one that holds only undated events ends the search ("later" counts from the last event told,
+    whose date is unknown).
+    """
+    later, paragraph = sentence, True
+    for back in range(1, _OFFSET_REACH + 1):
+        earlier = context.neighbour(-back)
+        if earlier is None:
+            return None
+        paragraph = paragraph and "\n" not in article.text[earlier.end:later.start]
+        if back > 1 and not paragraph:
+            return None
+        told = [e for e in context.earlier if e.start == earlier.start]
+        dated = [e for e in told if e.date_precision in _TEXT_PRECISIONS]
+        written = find_dates(earlier.text, article.published)
+        if written:
+            own = [e for e in dated if e.date_text == written[-1].text]
+            return own[-1] if own else None
+        if told:
+            return dated[-1] if dated else None
+        later = earlier
+    return None
 
 
 def _why_undated(s_text: str) -> str:
