@@ -437,6 +437,7 @@ _NOT_EVENTS = [
     "Guerrillas attacked the El Paraiso base of the Fourth Infantry Brigade in Idlib.",  # a name, not an owner
     "Rebels overran the Fourth Infantry Brigade in Idlib.",  # a unit, not a place
     "A full withdrawal from Aleppo is not on the table.",  # no one's withdrawal
+    "Thousands of residents fled Homs overnight.",  # civilians leave a town, no side gives it up
 ]
 _PHRASINGS = [
     "Rebels captured Aleppo on Wednesday.", "Aleppo fell to government forces in 2016.", "Rebels advanced into Aleppo.",
@@ -792,3 +793,9 @@ def test_forces_loyal_to_someone_are_the_actor_they_are_loyal_to(text, actor_tex
 ])
 def test_forces_loyal_to_someone_the_registry_lacks_are_not_given_a_side(text, side):
     assert [e["side"] for e in events_of(text)] == [side]
+
+
+def test_civilians_leaving_beside_a_capture_is_no_withdrawal():
+    assert summary("Rebels captured Hama and residents fled Homs.") == [("captured", "opposition", "geonames:170017")]
+    # (but troops that residents saw leave did withdraw)
+    assert summary("Residents said government troops fled Homs.") == [("withdrew", "government", "geonames:169577")]

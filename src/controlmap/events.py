@@ -826,6 +826,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         # "Aleppo's remaining opposition-run neighborhoods": the toponym owns the place.
         owner = next((p for p in in_places if 0 <= s0 + m.start() - p.end <= 25
                       and re.match(r"['’]s\s+(?:[\w-]+\s+)?$", text[p.end:s0 + m.start()])), None)
+    if trig.change == "withdrew" and voice == "active" and _civilians_leave(text, t0, sentence, actors):
+        return []  # "residents fled Homs": people leave a town, no side gives it up
     if trig.change == "withdrew" and (voice == "retreat" or voice == "active" and _HEADING.match(text, t1, sentence.end)):
         return _withdrawal(text, t0, t1, m, sentence, in_places, places, actors, actors_all, registry, conflict,
                            context)
@@ -1677,6 +1679,13 @@ _CIVILIANS_BEFORE = re.compile(r"\b(?:refugees|civilians|residents|people|famili
                                r"migrants|children|women|the\s+displaced)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
+def _civilians_leave(text: str, t0: int, sentence: Sentence, actors: list[ActorMention]) -> bool:
+    """Whether civilians are the subject of the verb of leaving at ``t0`` ("residents fled"),
+    with no armed actor between them and it ("residents said troops fled")."""
+    found = _CIVILIANS_BEFORE.search(text, sentence.start, t0)
+    return found is not None and not any(found.start() <= a.start < t0 for a in actors)
+
+
 def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentence, in_places: list[Place],
                 places: list[Place], actors: list[ActorMention], actors_all: list[ActorMention],
                 registry: ActorRegistry, conflict: str | None,
@@ -1689,7 +1698,7 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
     """
     if m.groupdict().get("adj") is not None:
         actor = _actor_from_words(m.group("adj"), t0, actors, registry, conflict)
-    elif _CIVILIANS_BEFORE.search(text, sentence.start, t0):
+    elif _civilians_leave(text, t0, sentence, actors):
         return []  # "refugees fleeing", "thousands of residents fled": people leave, no side does
     else:
         actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
