@@ -785,7 +785,7 @@ def test_forces_loyal_to_someone_are_the_actor_they_are_loyal_to(text, actor_tex
 
 @pytest.mark.parametrize(("text", "side"), [
     # unknown to the registry: kept as written, not the generic side of "fighters"
-    ("Fighters loyal to Khalifa Haftar seized Aleppo.", "Fighters loyal to Khalifa Haftar"),
+    ("Fighters loyal to Jamil Hassan seized Aleppo.", "Fighters loyal to Jamil Hassan"),
     # a former president is no longer the state
     ("Forces loyal to the former president retook Aleppo.", "Forces loyal to the former president"),
     # the noun already names known forces
@@ -799,3 +799,11 @@ def test_civilians_leaving_beside_a_capture_is_no_withdrawal():
     assert summary("Rebels captured Hama and residents fled Homs.") == [("captured", "opposition", "geonames:170017")]
     # (but troops that residents saw leave did withdraw)
     assert summary("Residents said government troops fled Homs.") == [("withdrew", "government", "geonames:169577")]
+
+
+def test_the_libyan_war_has_its_sides():
+    text = ("Forces loyal to Khalifa Haftar seized the oil port of Sirte on Monday, the Tripoli-based "
+            "government said.")
+    [event] = events_of(text)
+    assert (event["change"], event["side"], event["actor_text"]) == ("captured", "LNA", "Forces loyal to Khalifa Haftar")
+    assert event["attributed_to"] == "the Tripoli-based government said"
