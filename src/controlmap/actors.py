@@ -67,7 +67,7 @@ class Actor:
 
 
 #: Conflict key of actors kept as written ("the Lebanese army", "UN troops").
-_AS_WRITTEN = "as-written"
+AS_WRITTEN = "as-written"
 #: Words for armed men that say nothing of whose they are.
 _FORCE_NOUN = re.compile(r"(?:army|military|troops|soldiers|forces|fighters|militants|rebels|militiamen|gunmen|units)",
                          re.I)
@@ -210,7 +210,7 @@ class ActorRegistry:
             candidates = self._by_alias.get(_key(" ".join(owner) + " " + noun))
             if candidates:
                 return ActorMention(start, mention.end, written, self._pick(candidates, conflict))
-        return ActorMention(start, mention.end, written, Actor(written, written, UNKNOWN_COLOUR, _AS_WRITTEN))
+        return ActorMention(start, mention.end, written, Actor(written, written, UNKNOWN_COLOUR, AS_WRITTEN))
 
     def conflict_in(self, countries: Iterable[str]) -> str | None:
         """The war most of ``countries`` (the article's places, one code per mention) are in,

@@ -45,7 +45,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from .actors import UNKNOWN_COLOUR, Actor, ActorMention, ActorRegistry, load_actors
+from .actors import AS_WRITTEN, UNKNOWN_COLOUR, Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
 from .dates import (PRECISIONS, OFFSET, DateMention, count_value, find_dates, offset_sign, period_start,
                     relative_dates, shifted)
@@ -654,7 +654,7 @@ def _loyal_mention(text: str, at: int, actors: list[ActorMention], places: list[
         if head is not None and head.actor.conflict != "generic":
             return None  # the noun already says whose forces they are
         written = " ".join(text[start:t1].split())
-        actor = Actor(written, written, UNKNOWN_COLOUR, "as-written")  # (as the registry keeps unknown owners)
+        actor = Actor(written, written, UNKNOWN_COLOUR, AS_WRITTEN)  # (as the registry keeps unknown owners)
     return ActorMention(start, t1, text[start:t1], actor)
 
 
