@@ -807,3 +807,19 @@ def test_the_libyan_war_has_its_sides():
     [event] = events_of(text)
     assert (event["change"], event["side"], event["actor_text"]) == ("captured", "LNA", "Forces loyal to Khalifa Haftar")
     assert event["attributed_to"] == "the Tripoli-based government said"
+
+
+def test_it_after_a_dated_capture_is_the_place_not_the_month():
+    events = events_of("Islamic State militants overran the town of Palmyra in May 2015, but government "
+                       "forces recaptured it in March 2016.")
+    assert [(e["change"], e["side"], e["id"], e["date"]) for e in events] == [
+        ("captured", "Islamic State", "geonames:163808", "2015-05-01"),
+        ("retook", "government", "geonames:163808", "2016-03-01")]
+    assert events[1]["place_text"] == "it"
+
+
+def test_rwandan_troops_fight_on_the_m23_side():
+    events = events_of("M23 rebels and Rwandan troops entered Goma late on Sunday, and by Monday they "
+                       "controlled the airport.")
+    assert [(e["change"], e["side"], e["id"]) for e in events] == [
+        ("entered", "M23", "geonames:216281"), ("holds", "M23", "icao:FZNA")]

@@ -251,3 +251,20 @@ def test_a_name_written_after_the_is_the_sea_not_the_province(gazetteer):
     assert by_text["Red Sea"][0].entry.id == "curated:red-sea"
     assert by_text["Red Sea state"][0].entry.id == "geonames:408646"
     assert by_text["Red Sea state"][0].entry.kind == "admin1"
+
+
+def test_the_airport_after_its_town_is_the_town_s_airport(gazetteer):
+    """"Rebels entered Goma ... they held the airport": Goma International Airport, not the town."""
+    text = "M23 rebels entered Goma late on Sunday, and by Monday they controlled the airport."
+    airport = [p for p in _parse(text, gazetteer) if p.text == "the airport"]
+    assert [p.entry.id for p in airport] == ["icao:FZNA"]
+    assert text[airport[0].start:airport[0].end] == "the airport"
+
+
+def test_the_airport_repeats_an_airport_named_before_and_needs_a_town(gazetteer):
+    text = ("The rebels have taken control of Aleppo's airport. Flights from the airport stopped. "
+            "In Idlib, fighting raged near the airport.")  # (Idlib has none)
+    by_text = [(p.text, p.entry.id) for p in _parse(text, gazetteer)]
+    assert by_text.count(("the airport", "icao:OSAP")) == 1
+    assert ("Aleppo's airport", "icao:OSAP") in by_text
+    assert len([t for t, _ in by_text if t == "the airport"]) == 1  # nothing invented for Idlib

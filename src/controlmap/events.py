@@ -1125,9 +1125,17 @@ def _unresolved_before(text: str, start: int, end: int, places: list[Place]) -> 
     for m in re.finditer(r"\b(?:in|into|of|from|at|near|around|outside)\s+(?:the\s+)?(?P<name>" + _NAME + r")",
                          text[start:end]):
         s, e = start + m.start("name"), start + m.end("name")
+        if m.group("name").split()[0].lower().rstrip(".") in _CALENDAR_WORDS:
+            continue  # "in May 2015", "on Sunday": a date, not a place the gazetteer lacks
         if not any(p.start < e and s < p.end for p in places):
             found = (m.group("name"), s, e)
     return found
+
+
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday christmas easter ramadan eid".split())
 
 
 def _place_head(words: str) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -90,7 +91,66 @@ def geoparse(article: Article, *, gazetteer: Gazetteer | None = None, geocoder=N
         Place(m.start, m.end, m.text, best, index.at(m.start), article.source, conf, runner, runner_conf)
         for m, (best, conf, runner, runner_conf) in zip(mentions, resolve_mentions(mentions, gazetteer, demonyms))
     ]
-    return _variants_in_play(places, mentions)
+    places = _variants_in_play(places, mentions)
+    return _with_bare_airports(article, places, gazetteer, index)
+
+
+#: "the airport", "the city's airport", "the air base": an airport named by its town before.
+_BARE_AIRPORT = re.compile(r"\b(?:the|its|the\s+city['’]s|the\s+town['’]s)\s+(?:(?:main|international|military)\s+)?"
+                           r"(?P<noun>airport|air\s+base|airbase|airfield)\b")
+#: How far back (characters) the town of a bare "the airport" may be named.
+AIRPORT_TOWN_CHARS = 400
+#: How far from its town an airport may lie and still be the town's.
+AIRPORT_TOWN_KM = 40.0
+
+
+def _with_bare_airports(article: Article, places: list[Place], gazetteer: Gazetteer,
+                        index: SentenceIndex) -> list[Place]:
+    """Add "the airport" where a town named just before has one: "Rebels entered Goma on
+    Sunday; by Monday they held the airport" is Goma International Airport (icao:FZNA).
+
+    The airport is the town's when the gazetteer knows "<town> airport" within
+    :data:`AIRPORT_TOWN_KM` of it; the town must be the last place named before, within
+    :data:`AIRPORT_TOWN_CHARS`. An airport named in full before ("Aleppo's airport ... the
+    airport") is that airport again. Nothing is added where no such town is in play.
+    """
+    text = article.text
+    if "air" not in text:
+        return places
+    added: list[Place] = []
+    starts = [p.start for p in places]
+    for match in _BARE_AIRPORT.finditer(text):
+        start, end = match.start(), match.end()
+        if any(p.start < end and start < p.end for p in places):
+            continue  # ("Aleppo's airport" is a mention already)
+        before = [p for p in places[:bisect_left(starts, start)] if start - p.end <= AIRPORT_TOWN_CHARS]
+        if not before or before[-1].entry.kind not in ("city", "airport"):
+            continue
+        town = before[-1]
+        airport = town.entry if town.entry.kind == "airport" else _airport_of(town.entry, town.text, gazetteer)
+        if airport is not None:
+            added.append(Place(start, end, text[start:end], airport, index.at(start), article.source,
+                               round(min(town.confidence, 0.9), 3)))
+    return sorted(places + added, key=lambda p: p.start) if added else places
+
+
+def _airport_of(town: GazetteerEntry, written: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The airport the gazetteer names after ``town`` (as written, or by its entry name): its
+    international one, else the nearest, within :data:`AIRPORT_TOWN_KM`."""
+    keys = {name_key(f"{written} airport"), name_key(f"{town.name} airport")}
+    found = gazetteer.lookup_keys(keys)
+    airports = {m.entry.id: m.entry for matches in found.values() for m in matches
+                if m.entry.kind == "airport" and m.entry.country == town.country}
+    near = [(_km(town, a), a) for a in airports.values()]
+    near = [(km, a) for km, a in near if km <= AIRPORT_TOWN_KM]
+    # "the airport" of a town with several is its international one (Vancouver's, not the
+    # harbour's seaplane base nearer the centre), else the nearest
+    return min(near, key=lambda pair: ("international" not in pair[1].name.lower(), pair[0]))[1] if near else None
+
+
+def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    """Great-circle km between two entries' points."""
+    return float(_haversine_km(np.radians(a.lat), np.radians(a.lon), np.radians(b.lat), np.radians(b.lon)))
 
 
 def _variants_in_play(places: list[Place], mentions: list[Mention]) -> list[Place]:
