@@ -832,3 +832,16 @@ def test_rwandan_troops_fight_on_the_m23_side(gazetteer):
                                "controlled the airport.", gazetteer)
     assert [(e["change"], e["side"], e["id"]) for e in events] == [
         ("entered", "M23", "geonames:216281"), ("holds", "M23", "icao:FZNA")]
+
+
+def test_the_side_of_a_place_names_the_place_after_it(gazetteer):
+    events = _geoparsed_events("Israeli forces have taken control of the Gaza side of the Rafah crossing, "
+                               "the military said on Tuesday.", gazetteer)
+    assert [(e["change"], e["side"], e["id"]) for e in events] == [("captured", "Israel", "geonames:281102")]
+
+
+def test_a_flight_abroad_is_no_retreat_from_the_town_told_before(gazetteer):
+    events = _geoparsed_events("Government forces withdrew from Hama on Thursday. Rebels entered Damascus "
+                               "on Sunday; Assad fled to Moscow.", gazetteer)
+    assert [(e["change"], e["id"]) for e in events] == [("withdrew", "geonames:170017"),
+                                                          ("entered", "geonames:170654")]

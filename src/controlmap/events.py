@@ -970,6 +970,10 @@ def _clean(words: str) -> str:
     return words.strip()
 
 
+#: Between a place that only says which side and the place that is taken.
+_SIDE_OF = re.compile(r"\s+(?:side|part|half|end)\s+of\s+(?:the\s+)?", re.I)
+
+
 def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place],
                    places: list[Place], registry: ActorRegistry, descriptive: bool = False,
                    gain: bool = False) -> list[_PlacePart]:
@@ -999,6 +1003,8 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         return []  # "regaining control over the suburbs would stop ...": hypothetical
     named = [p for p in in_places if n0 <= p.start < np_end and p.start - n0 <= 80 and not _SPEECH.match(
         text[p.end:p.end + 14].lstrip())]
+    while len(named) > 1 and _SIDE_OF.fullmatch(text, named[0].end, named[1].start):
+        named = named[1:]  # "the Gaza side of the Rafah crossing", "the Syrian side of Mount Hermon"
     if named:
         first = named[0]
         lead_words = text[n0:first.start]
@@ -1718,8 +1724,12 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
         return [(actor, _with_anchor(p, sentence, places, context, t0)) for p in parts]
     if m.groupdict().get("adj") is not None and not _EMPTY_OBJECT.match(text, t1, sentence.end):
         return []  # "the Libyan withdrawal plan": the noun is not the head
+    destination = next((p for p in in_places if t1 <= p.start <= t1 + 40), None)
     for event in reversed(context.earlier):
         if event.side == actor.side and CHANGE_CLASS[event.change] in ("loss", "hold", "gain", "enter"):
+            if (destination is not None and event.place is not None and destination.entry.country
+                    and event.place.entry.country and destination.entry.country != event.place.entry.country):
+                return []  # "Assad fled to Moscow": a flight abroad, not a retreat from the town told before
             part = _PlacePart(event.place_text, event.place_start, event.place_end, event.place, event.anchor,
                               "the place the same side was told of before")
             return [(actor, part)]
