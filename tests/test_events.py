@@ -845,3 +845,21 @@ def test_a_flight_abroad_is_no_retreat_from_the_town_told_before(gazetteer):
                                "on Sunday; Assad fled to Moscow.", gazetteer)
     assert [(e["change"], e["id"]) for e in events] == [("withdrew", "geonames:170017"),
                                                           ("entered", "geonames:170654")]
+
+
+def test_a_holding_told_beside_its_capture_held_until_it(gazetteer):
+    """The army held el-Fasher until the RSF took it, not on the day of the report."""
+    events = _geoparsed_events("The paramilitary Rapid Support Forces have seized el-Fasher on Sunday, the last "
+                               "major city in Darfur held by Sudan's army.", gazetteer)
+    held = next(e for e in events if e["change"] == "holds")
+    taken = next(e for e in events if e["change"] == "captured")
+    assert (taken["side"], held["side"]) == ("RSF", "SAF")
+    assert held["date_relation"] == "before" and held["until"] == taken["date"] == "2024-11-24"
+
+
+def test_the_capital_is_the_capital_named_before_not_the_last_town(gazetteer):
+    events = _geoparsed_events("The army drove the RSF out of Khartoum and the neighbouring cities of Omdurman "
+                               "and Bahri. The RSF had controlled most of the capital since April 2023.", gazetteer)
+    assert [(e["change"], e["id"]) for e in events] == [
+        ("captured", "geonames:379252"), ("captured", "geonames:365137"), ("captured", "geonames:379251"),
+        ("holds", "geonames:379252")]

@@ -418,6 +418,8 @@ _NP_END = re.compile(
     # the next item of a coordination with its own holder: "government-held zones ... and Libyan-controlled areas"
     r"and\s+(?:(?:mainly|largely|mostly|the)\s+)*[\w'’-]+-(?:held|controlled|run|occupied|dominated)|"
     r"to\s+(?:guarantee|quell|halt|stop|protect|secure|ensure|the\s+(?:Iraqi|Iranian))|"
+    # where or why they went: "withdrew from the city to a safer place to spare civilians"
+    r"to\s+(?:[\"“]?(?:a|an|safer|new|their|its|his)\s|spare|avoid|prevent|save|regroup|reinforce|defend)|"
     r"from\s+(?:terror\w*|terrorists|militants|insurgents|the\s+(?:government|army|rebels?)))\b")
 
 _SPEECH = re.compile(
@@ -500,7 +502,7 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
                             bisect.bisect_left(actor_starts, sentence.end)]
         events.extend(_sentence_events(article, sentence, triggers, in_places, places, actors, actors_all,
                                        registry, conflict, context))
-    return _dedupe(events)
+    return _dedupe(_held_until_taken(events))
 
 
 def _triggers_by_sentence(text: str, sentences: list[Sentence]) -> list[tuple[_Trigger, ...]]:
@@ -935,7 +937,11 @@ _DIRECTIONAL = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|"
     r"western)\s+of\b|\b(?:near|outside|around|close\s+to|beyond|km\s+from|kms\s+from|miles\s+from|along|"
     r"west\s+of|on\s+the\s+road\s+to|leading\s+into|inside)\b", re.I)
-_CONJUNCTION_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?$")
+_CONJUNCTION_GAP = re.compile(
+    r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?"
+    # "Khartoum and the neighbouring cities of Omdurman and Bahri": a list goes on through its kind
+    r"(?:(?:(?:neighbou?ring|nearby|adjacent|surrounding|key|strategic|twin|sister|northern|southern|eastern|"
+    r"western)\s+)?(?:cities|towns|villages|city|town|village)\s+of\s+)?$", re.I)
 _SURROUNDING = re.compile(
     r"^\s*,?\s+and\s+(?P<np>(?:(?:much|most|all|parts?|some)\s+of\s+)?the\s+(?:surrounding|nearby|adjacent)\s+"
     r"(?:province|region|countryside|governorate|area|villages|towns))", re.I)
@@ -1453,7 +1459,14 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
     """The last resolved place before ``before`` that ``noun`` ("city") can point back to,
     passing over places named only to measure from."""
     kinds = _KIND_FOR_NOUN.get((noun or "").lower())
-    for p in reversed([p for p in places if p.end <= before]):
+    earlier = [p for p in places if p.end <= before]
+    if (noun or "").lower() == "capital":
+        # "most of the capital" after "Khartoum and the neighbouring cities of Omdurman and
+        # Bahri" is Khartoum: the national capital named last, not the last town
+        capital = next((p for p in reversed(earlier) if p.entry.capital), None)
+        if capital is not None:
+            return capital
+    for p in reversed(earlier):
         if text and MEASURED_FROM_BEFORE.search(text, max(0, p.start - 40), p.start):
             continue
         if kinds is None:
@@ -2229,6 +2242,31 @@ def _why_undated(s_text: str) -> str:
         return (f"undated: {', '.join(repr(d) for d in relative)} {verb} relative and the article has no "
                 f"publication date")
     return "undated: the sentence gives no date and the article has no publication date"
+
+
+def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
+    """A holding told beside its place's capture held until the capture.
+
+    "The RSF seized el-Fasher, the last major city in Darfur held by Sudan's army": the army
+    held it before, not on the day of the report. An undated holding ("on or before the
+    publication") of a place another side gains in the same sentence is read as ``before``
+    that gain, ending with it (as "a rebel stronghold until it fell ... in 2016" is); so is one
+    dated by the gain's own date ("seized el-Fasher on Sunday, the last city held by ...").
+    """
+    def where(e: ControlEvent) -> str:  # (an unnamed place is its anchor town here: "the last city ... held by")
+        return e.place.entry.id if e.place is not None else e.place_key
+
+    gains = {(e.start, where(e)): e for e in events if CHANGE_CLASS[e.change] == "gain" and e.date is not None}
+    out = []
+    for e in events:
+        gain = gains.get((e.start, where(e)))
+        if (e.change == "holds" and gain is not None and gain.side != e.side
+                and e.date_text in (None, gain.date_text) and e.date_relation == "on"):
+            e = dataclasses.replace(e, date=gain.date, date_precision=gain.date_precision, date_text=gain.date_text,
+                        date_relation="before", until=gain.date, until_precision=gain.date_precision,
+                        notes=e.notes + (f"held until the {gain.change} told in the same sentence",))
+        out.append(e)
+    return out
 
 
 def _dedupe(events: list[ControlEvent]) -> list[ControlEvent]:
