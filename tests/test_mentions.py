@@ -137,3 +137,10 @@ def test_names_of_organisations_and_people_are_not_places(text, word, kept, gaze
 def test_a_word_of_the_place_s_own_name_still_leads_a_longer_name(gazetteer):
     """"Bronx Zoo": Bronx is a word of The Bronx's name, not a borrowed alternate."""
     assert "Bronx" in _names("Children visited the Bronx Zoo in New York on Saturday.", gazetteer)
+
+
+def test_corridor_and_camp_complete_the_name_they_follow(gazetteer):
+    places = _places("Israeli troops pulled out of the Netzarim corridor. The RSF overran the Zamzam camp.",
+                     gazetteer)
+    assert places["Netzarim corridor"].entry.id == "curated:netzarim-corridor"
+    assert places["Zamzam camp"].entry.country == "SD"

@@ -250,7 +250,7 @@ def _gap_is_space(text: str, a: int, b: int) -> bool:
 
 
 # Lower-case words after a name that may complete it: "the Gaza strip", "the Swat valley".
-_TAIL_WORDS = frozenset("strip valley river delta peninsula desert basin island islands mountains heights".split())
+_TAIL_WORDS = frozenset("strip valley river delta peninsula desert basin island islands mountains heights corridor camp".split())
 
 
 def _feature_tail(tokens: list[Token], k: int) -> tuple[str, int] | None:
