@@ -25,7 +25,7 @@ def _resolved(text, gazetteer):
         ("Thousands fled El Fasher for Tawila after the RSF attack on Zamzam camp in North Darfur.",
          "Tawila", "curated:tawila", "SD"),
         ("Thousands fled El Fasher for Tawila after the RSF attack on Zamzam camp in North Darfur.",
-         "Zamzam", "curated:zamzam-camp", "SD"),
+         "Zamzam camp", "curated:zamzam-camp", "SD"),  # ("camp" completes the name)
         ("The RSF shelled the Abu Shouk camp north of El Fasher and attacked Tabit in Sudan.",
          "Tabit", "curated:tabit", "SD"),
         ("Residents of Um Rawaba in North Kordofan reported drone strikes, Sudan's army said.",
@@ -34,9 +34,9 @@ def _resolved(text, gazetteer):
          "Jebel Aulia", "curated:jebel-aulia", "SD"),
         # Gaza and Lebanon
         ("Israeli troops withdrew from the Netzarim corridor in Gaza and held the Philadelphi corridor.",
-         "Philadelphi", "curated:philadelphi-corridor", "PS"),
+         "Philadelphi corridor", "curated:philadelphi-corridor", "PS"),
         ("Israel completed the Morag corridor between Rafah and Khan Younis.",
-         "Morag", "curated:morag-corridor", "PS"),
+         "Morag corridor", "curated:morag-corridor", "PS"),
         ("Israeli forces advanced into Khiam and Maroun al-Ras in southern Lebanon.",
          "Khiam", "curated:khiam", "LB"),
         ("Israeli forces advanced into Khiam and Maroun al-Ras in southern Lebanon.",
