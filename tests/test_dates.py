@@ -80,3 +80,13 @@ def test_periods_and_offsets_at_their_precision():
 ])
 def test_digit_groups_and_coming_weekends(text, published, expected):
     assert [d.date.isoformat() for d in find_dates(text, published)] == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The MNDAA seized Lashio last August.", date(2025, 4, 25), date(2024, 8, 1)),
+    ("They left last April.", date(2025, 4, 25), date(2024, 4, 1)),  # (not the month of the report)
+    ("They left last March.", date(2025, 4, 25), date(2025, 3, 1)),
+])
+def test_last_and_a_month_is_the_latest_such_month_before_this_one(text, published, expected):
+    [found] = find_dates(text, published)
+    assert (found.date, found.precision, found.relation) == (expected, "month", "on")

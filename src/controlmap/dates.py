@@ -24,6 +24,8 @@ text                               date (published Saturday 2024-11-30)        p
 "in 2016", "since 2020"            2016-01-01, 2020-01-01                      year
 "in March", "since December"       2024-03-01, 2023-12-01 (the latest such     month
                                    month on or before publication)
+"last August", "last November"     2024-08-01, 2023-11-01 (the latest such     month
+                                   month before the month of publication)
 "for more than four years"         2020-01-01 (a state lasting up to           year
                                    publication began then; relation ``since``)
 =================================  ==========================================  =========
@@ -101,7 +103,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx,
     ("month_year", _PREP + r"\b(?P<mon>" + _MONTH + r")\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"),
     # "in March": a month named in full, after a preposition, is the latest such month (capitals
     # required, so that "may" the verb is no month)
-    ("month", r"\b(?P<prep>in|since|until|till|by|during|early|late|mid-?|from)\s+(?:(?:early|late|mid-?)\s*)?"
+    ("month", r"\b(?P<prep>in|since|until|till|by|during|early|late|mid-?|from|last)\s+(?:(?:early|late|mid-?)\s*)?"
               r"(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|"
               r"December))\b(?!\s*\d)"),
     ("weekday", _PREP + r"\b(?P<wd>" + _WEEKDAY + r")(?:'s)?" + _PART + r"\b"),
@@ -234,8 +236,10 @@ def _resolve(name: str, g: dict[str, str | None], published: date | None) -> tup
             if published is None:
                 return None
             first = date(published.year, month_number(g["mon"]), 1)
-            # "in December" in a March article is last year's December
-            return (first if first <= published else first.replace(year=first.year - 1)), "month"
+            # "in December" in a March article is last year's December; "last April" in an
+            # April article is the April of a year ago, not this one
+            this_month = first.month == published.month and (g.get("prep") or "").lower() == "last"
+            return (first if first <= published and not this_month else first.replace(year=first.year - 1)), "month"
         if name == "year":
             return date(int(g["y"]), 1, 1), "year"
     except (ValueError, KeyError):
