@@ -863,3 +863,13 @@ def test_the_capital_is_the_capital_named_before_not_the_last_town(gazetteer):
     assert [(e["change"], e["id"]) for e in events] == [
         ("captured", "geonames:379252"), ("captured", "geonames:365137"), ("captured", "geonames:379251"),
         ("holds", "geonames:379252")]
+
+
+def test_a_relative_clause_keeps_its_date_and_it_is_the_town_not_its_province(gazetteer):
+    """"X recaptured Lashio in northern Shan state from the MNDAA, which seized it last August"."""
+    events = _geoparsed_events(
+        "Myanmar's military has recaptured the strategic town of Lashio in northern Shan state from the "
+        "Myanmar National Democratic Alliance Army (MNDAA), which seized it last August.", gazetteer)
+    assert [(e["change"], e["side"], e["id"], e["date"], e["date_precision"]) for e in events] == [
+        ("retook", "junta", "geonames:1314759", "2024-11-30", "on-or-before-publication"),
+        ("captured", "resistance", "geonames:1314759", "2024-08-01", "month")]

@@ -409,7 +409,8 @@ _NP_END = re.compile(
     # a date: "recaptured it in December 2016", "took it yesterday"
     r"(?:in|on|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|"
-    r"yesterday|today|tonight|overnight|last\s+(?:week|month|year|night)|"
+    r"yesterday|today|tonight|overnight|last\s+(?:week|month|year|night|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)|"
     r"following|after|before|since|during|with|as\s|for\s|leaving|bringing|because|while|"
     # a new clause: "positions they gained", "territory and links Zaire", "fortifications and breached"
     r"when|where|which|who|they|we|but|urging|saying|according|said|says|until|"
@@ -1061,6 +1062,8 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     if coref and coref.start() <= 40:
         antecedent = _antecedent(places, n0 + coref.start(), coref.group("noun"), text)
         name = _unresolved_before(text, sentence.start, n0, places) if coref.group("it") else None
+        if name is not None and _within_actor_name(name[1], sentence, registry):
+            name = None  # "from the Myanmar National Democratic Alliance Army, which seized it": who, not where
         if name is not None and (antecedent is None or antecedent.start < name[1]):
             # "aid for civilians in Eastern Ghouta after liberating it": the last place named,
             # though the gazetteer lacks it
@@ -1148,6 +1151,11 @@ _CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
     "saturday sunday christmas easter ramadan eid".split())
+
+
+def _within_actor_name(at: int, sentence: Sentence, registry: ActorRegistry) -> bool:
+    """Whether the article offset ``at`` lies inside an actor's name in ``sentence``."""
+    return any(a.start <= at - sentence.start < a.end for a in registry.find(sentence.text))
 
 
 def _place_head(words: str) -> bool:
@@ -1455,6 +1463,10 @@ _KIND_FOR_NOUN = {"city": ("city",), "town": ("city",), "village": ("city",), "c
                   "region": ("admin1", "region", "admin2"), "country": ("country",), "port": ("city",)}
 
 
+#: Between a place and the larger one that only locates it: "Lashio in northern Shan state".
+_LOCATED_IN = re.compile(r"\s*,?\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)\w*\s+)?", re.I)
+
+
 def _antecedent(places: list[Place], before: int, noun: str | None, text: str = "") -> Place | None:
     """The last resolved place before ``before`` that ``noun`` ("city") can point back to,
     passing over places named only to measure from."""
@@ -1466,9 +1478,16 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
         capital = next((p for p in reversed(earlier) if p.entry.capital), None)
         if capital is not None:
             return capital
-    for p in reversed(earlier):
+    for k in range(len(earlier) - 1, -1, -1):
+        p = earlier[k]
         if text and MEASURED_FROM_BEFORE.search(text, max(0, p.start - 40), p.start):
             continue
+        if (text and k and p.entry.kind in ("admin1", "admin2", "region", "country")
+                and _LOCATED_IN.fullmatch(text, earlier[k - 1].end, p.start)
+                and (kinds is None or earlier[k - 1].entry.kind in kinds)):
+            # "the town of Lashio in northern Shan state ... seized it": the town, not the
+            # province that only says where it is
+            p = earlier[k - 1]
         if kinds is None:
             if p.entry.kind == "country" and noun is None:
                 continue  # "it" after a country mention is usually the country as an actor
@@ -1900,12 +1919,18 @@ def _aside_of(s_text: str, at: int) -> int:
     """The comma that opens the aside ``at`` lies in, or -1 outside any aside.
 
     An aside is enclosed by commas on both sides; a fronted phrase ("On Sunday, rebels ...")
-    or the last stretch of a sentence is not one.
+    or the last stretch of a sentence is not one, unless a relative pronoun opens it ("...
+    recaptured Lashio from the MNDAA, which seized it last August": the date is the seizure's).
     """
     commas = [m.start() for m in re.finditer(r",", s_text)]
     before = [c for c in commas if c < at]
     after = [c for c in commas if c >= at]
+    if before and not after and _RELATIVE_OPENS.match(s_text, before[-1]):
+        return before[-1]
     return before[-1] if before and after else -1
+
+
+_RELATIVE_OPENS = re.compile(r",\s*(?:which|who|whom|whose)\b", re.I)
 
 
 def _attribution(s_text: str, trig_at: int) -> str | None:
