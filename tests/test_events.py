@@ -873,3 +873,10 @@ def test_a_relative_clause_keeps_its_date_and_it_is_the_town_not_its_province(ga
     assert [(e["change"], e["side"], e["id"], e["date"], e["date_precision"]) for e in events] == [
         ("retook", "junta", "geonames:1314759", "2024-11-30", "on-or-before-publication"),
         ("captured", "resistance", "geonames:1314759", "2024-08-01", "month")]
+
+
+def test_a_pluperfect_holding_ended_by_the_time_of_the_report():
+    [held] = events_of("Rebels had controlled Idlib for years.")
+    assert (held["change"], held["date_relation"], held["until"]) == ("holds", "before", PUBLISHED.isoformat())
+    [now] = events_of("Rebels control Idlib.")
+    assert (now["date_relation"], now["until"]) == ("on", None)

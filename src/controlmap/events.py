@@ -1024,7 +1024,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                     for name, s, e in _names_in(text, n0 + listed.start("names"), n0 + listed.end("names"))]
         if re.search(r"\b(?:" + _PLACE_NOUN_WORDS + r")\s+(?:to|towards?|from|linking|between)\s+(?:the\s+)?$",
                      lead_words, re.I) or _DIRECTIONAL.search(lead_words) or re.search(
-                r"\b(?:in|at|near|outside|around|on)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west)\w*\s+)?$",
+                r"\b(?:in|at|near|outside|inside|within|around|on)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west)\w*\s+)?$",
                 lead_words, re.I) and _place_head(lead_words):
             # "defence posts east of Iraq's second city, Basra", "the camp in Beirut": the place
             # is near the toponym, which is kept as its anchor (the last toponym of the chain).
@@ -1999,6 +1999,12 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         day, precision, date_text = None, "unknown", None
     if until is not None and when is not None and when is until:
         relation = "before"
+    until_day, until_precision = (until.date, until.precision) if until else (None, None)
+    if (change == "holds" and relation == "on" and date_text is None and day is not None
+            and _PLUPERFECT.search(sentence.text, max(0, m.start() - 30), m.start())):
+        # "Hezbollah had controlled much of southern Lebanon": a holding over by the time of
+        # the report, ended on or before it (the text does not say when)
+        relation, until_day, until_precision = "before", day, precision
     confidence = actor.confidence * (0.8 if place.place is None else 1.0) * (0.9 if place.anchor else 1.0)
     undated = _why_undated(sentence.text) if day is None else ""
     notes = tuple(n for n in (place.note, undated, *date_notes) if n)
@@ -2007,11 +2013,14 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         change=change, actor_text=actor.text, actor=actor.actor, side=actor.side,
         place_text=" ".join(place.text.split()), place_start=place.start, place_end=place.end,
         place=place.place, anchor=place.anchor, date=day, date_precision=precision, date_text=date_text,
-        date_relation=relation, until=until.date if until else None,
-        until_precision=until.precision if until else None,
+        date_relation=relation, until=until_day, until_precision=until_precision,
         attributed_to=_attribution(sentence.text, m.start()), trigger=" ".join(m.group(0).split()),
         trigger_start=sentence.start + m.start(), confidence=round(confidence, 2), notes=notes,
     )
+
+
+#: A pluperfect right before a trigger: "had controlled", "had long held".
+_PLUPERFECT = re.compile(r"\bhad\s+(?:long\s+|previously\s+|once\s+|already\s+)?(?:been\s+)?$", re.I)
 
 
 def _offset_for(s_text: str, trig_at: int, trig_end: int, when: DateMention) -> re.Match[str] | None:
