@@ -4,8 +4,8 @@ Usage::
 
     python benchmarks/pipeline.py [CORPUS.jsonl ...] [--rounds N]
 
-Defaults to the texts of the four geoparsing dev sets in ``../shared/eval/geoparse/`` (1.76
-MB of news; any JSONL with a ``text`` field will do). The stages run article by article in
+Defaults to the texts of the four geoparsing dev sets in ``../shared/eval/geoparse/`` (1.72
+MiB of news; any JSONL with a ``text`` field will do). The stages run article by article in
 one process, as :func:`controlmap.analyse` runs them, and each is timed on its own.
 
 Two figures, because they answer different questions:
@@ -66,11 +66,13 @@ def main() -> None:
         parser.error("no corpus given and ../shared/eval/geoparse/ is not there")
     texts = [json.loads(line)["text"] for path in args.corpora
              for line in path.open(encoding="utf-8") if line.strip()]
+    if not any(texts):
+        parser.error("the corpora hold no text")
     # A publication date, so that the event stage dates what it reads as it would for a user.
     articles = [article_from_text(text, source=f"doc{i}", published="2024-11-30") for i, text in enumerate(texts)]
     kb = sum(len(text.encode()) for text in texts) / 1024
     gazetteer = open_gazetteer()
-    print(f"{len(texts)} articles, {kb / 1024:.2f} MB, CPU time of one core")
+    print(f"{len(texts)} articles, {kb / 1024:.2f} MiB, CPU time of one core")
     print(report("first pass", one_pass(articles, gazetteer), kb))
     warm = [one_pass(articles, gazetteer) for _ in range(max(1, args.rounds))]
     best = min(warm, key=lambda spent: sum(spent.values()))

@@ -880,3 +880,48 @@ def test_a_pluperfect_holding_ended_by_the_time_of_the_report():
     assert (held["change"], held["date_relation"], held["until"]) == ("holds", "before", PUBLISHED.isoformat())
     [now] = events_of("Rebels control Idlib.")
     assert (now["date_relation"], now["until"]) == ("on", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list "of" a province goes on through towns only
+    ("The army retook Khan Shaykhun and the southern villages of Idlib on Monday.",
+     [("retook", "geonames:168325")]),
+    # armed men who terrorised residents and then withdrew did withdraw
+    ("Russian troops looted homes, terrorised residents and then withdrew from Kherson on Friday.",
+     [("withdrew", "geonames:706448")]),
+    ("Soldiers fired on civilians then fled Homs on Saturday.", [("withdrew", "geonames:169577")]),
+    # "the capital" is the capital of the war's country, not a capital named in passing
+    ("After talks in Moscow, Syrian rebels took Homs and entered the capital on Sunday.",
+     [("captured", "geonames:169577"), ("entered", "geonames:170654")]),
+    # the Kherson side of a river is Kherson's
+    ("Ukrainian forces retook the Kherson side of the Dnipro river.", [("retook", "geonames:706448")]),
+])
+def test_lists_withdrawals_capitals_and_sides_of_places(text, expected, gazetteer):
+    assert [(e["change"], e["id"]) for e in _geoparsed_events(text, gazetteer)] == expected
+
+
+def test_no_change_is_dated_after_its_report():
+    events = events_of("Rebels captured Homs on Saturday. Eight months later, rebels retook the city.")
+    later = events[-1]
+    assert later["date"] == PUBLISHED.isoformat() and later["date_precision"] == "on-or-before-publication"
+    assert "after the publication" in later["notes"][0]
+
+
+def test_a_disputed_capture_keeps_the_holder_s_claim_and_its_speaker():
+    events = events_of("Rebels said they captured Hama on Thursday, but the army said it still holds the city.")
+    held = next(e for e in events if e["change"] == "holds")
+    assert (held["side"], held["date_relation"], held["until"]) == ("government", "on", None)
+    assert held["attributed_to"] == "the army said" and held["date"] == PUBLISHED.isoformat()
+
+
+def test_loyal_to_stops_at_the_line_and_at_a_weekday():
+    [event] = events_of("Forces loyal to Assad Sunday recaptured Palmyra.".replace("Palmyra", "Homs"))
+    assert event["actor_text"] == "Forces loyal to Assad" and event["side"] == "government"
+
+
+def test_haftar_s_army_is_the_lna_and_rwanda_named_is_no_actor(gazetteer):
+    [libya] = _geoparsed_events("Haftar's army captured Sirte on Monday.", gazetteer)
+    assert libya["side"] == "LNA"
+    [congo] = _geoparsed_events("The Congolese army, backed by Burundi and angry at Rwanda, recaptured Sake on "
+                                "Monday.", gazetteer)
+    assert congo["side"] == "DRC government"

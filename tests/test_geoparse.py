@@ -268,3 +268,16 @@ def test_the_airport_repeats_an_airport_named_before_and_needs_a_town(gazetteer)
     assert by_text.count(("the airport", "icao:OSAP")) == 1
     assert ("Aleppo's airport", "icao:OSAP") in by_text
     assert len([t for t, _ in by_text if t == "the airport"]) == 1  # nothing invented for Idlib
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels entered Goma on Sunday and said they would reopen the airport in Kinshasa.",  # its own town follows
+    "Crowds gathered in London. The airport was shut.",  # several airports, none the airport
+])
+def test_the_airport_is_added_only_when_its_town_is_sure(text, gazetteer):
+    assert not [p for p in _parse(text, gazetteer) if p.entry.kind == "airport"]
+
+
+def test_the_airport_opening_a_sentence(gazetteer):
+    places = _parse("Rebels entered Goma. The airport fell on Monday.", gazetteer)
+    assert [(p.text, p.entry.id) for p in places if p.entry.kind == "airport"] == [("The airport", "icao:FZNA")]

@@ -144,3 +144,16 @@ def test_corridor_and_camp_complete_the_name_they_follow(gazetteer):
                      gazetteer)
     assert places["Netzarim corridor"].entry.id == "curated:netzarim-corridor"
     assert places["Zamzam camp"].entry.country == "SD"
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("HAMA, Syria — Rebels captured the city on Thursday.", "HAMA"),
+    ("DARAA, Syria (AP) — Fighting continued in the south.", "DARAA"),
+    ("RAQQA, Syria — The SDF said it held the city.", "RAQQA"),
+])
+def test_a_dateline_in_capitals_is_its_town_however_geonames_spells_it(text, dateline, gazetteer):
+    assert dateline in _names(text, gazetteer)
+
+
+def test_an_agency_s_acronym_before_a_possessive_is_no_dateline(gazetteer):
+    assert "IRNA" not in _names("Iran said it won.\nIRNA, Iran's news agency, said so.", gazetteer)

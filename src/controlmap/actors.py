@@ -124,7 +124,7 @@ class ActorRegistry:
         self._colours: dict[str, str] = {}
         # The last text scanned and its hits: the event reader scans an article once to guess
         # its war and again (when only the places tell the war) to choose the aliases' rows.
-        self._last_scan: tuple[str, list[tuple[int, int, str]]] | None = None
+        self._last_scan: tuple[str, tuple[tuple[int, int, str], ...]] | None = None
         for actor in self.actors:
             self._colours.setdefault(actor.side.lower(), actor.colour)
 
@@ -152,7 +152,7 @@ class ActorRegistry:
         """Every alias match (start, end, words), case-folded aliases first, then acronyms."""
         last = self._last_scan
         if last is not None and last[0] == text:
-            return list(last[1])  # (a copy: the caller may sort or extend it)
+            return list(last[1])  # (a list of its own: the caller may sort or extend it)
         hits: list[tuple[int, int, str]] = []
         if self._folded is not None:
             lower = text.lower()
@@ -162,7 +162,7 @@ class ActorRegistry:
                 hits += [(m.start(), m.end(), m.group(0)) for m in self._folded.finditer(text)]
         if self._exact is not None:
             hits += [(m.start(), m.end(), m.group(0)) for m in self._exact.finditer(text)]
-        self._last_scan = (text, hits)
+        self._last_scan = (text, tuple(hits))
         return hits
 
     def _mentions(self, hits: list[tuple[int, int, str]], conflict: str | None, text: str) -> list[ActorMention]:

@@ -592,9 +592,12 @@ _TITLE_WORDS = (r"(?:the|former|late|ousted|exiled|deposed|renegade|rival|interi
 _STATE_HEADS = ("government", "regime", "junta", "authorities", "administration", "president", "king", "emir",
                 "monarchy", "military", "army", "state", "leadership")
 #: A capitalised word of a name ("Assad", "al-Assad", "bin Salman", "Assad's").
-_CAP_WORD = r"(?:(?:al|el|bin|ibn|de)[\s-])?[A-Z][\w'’-]*"
-#: What follows "loyal to": titles and names, ending on a name or a state's head noun.
-_LOYAL_TARGET = re.compile(r"loyal\s+to\s+(?P<target>(?:(?:" + _TITLE_WORDS + "|" + _CAP_WORD + r")\s+){0,6}"
+_CAP_WORD = (r"(?:(?:al|el|bin|ibn|de)[ \t-])?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+             r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+             r"[A-Z][\w'’-]*")
+#: What follows "loyal to": titles and names, ending on a name or a state's head noun, on one
+#: line ("Forces loyal to Assad Sunday recaptured ...": the weekday is no part of the name).
+_LOYAL_TARGET = re.compile(r"loyal\s+to\s+(?P<target>(?:(?:" + _TITLE_WORDS + "|" + _CAP_WORD + r")[ \t]+){0,6}"
                            r"(?:" + _CAP_WORD + "|" + "|".join(_STATE_HEADS) + r"))(?![\w'’-])")
 #: Words that make a title no longer the state's: "forces loyal to the former president".
 _NOT_IN_POWER = re.compile(r"\b(?:former|late|ousted|exiled|deposed|renegade|rival|self-styled|self-declared)\b", re.I)
@@ -608,7 +611,7 @@ def _loyal_forces(text: str, actors: list[ActorMention], places: list[Place], re
     Assad" too (not the opposition the bare "fighters" would be), "troops loyal to Kyiv" are
     Ukraine's; the words are kept as written. What they are loyal to is looked up as a name of
     the registry, as a capital, or as its forces ("Habre's forces", "government forces"); when
-    none is known the phrase is an actor kept as written ("fighters loyal to Haftar"), unless
+    none is known the phrase is an actor kept as written ("fighters loyal to Jamil Hassan"), unless
     the noun already names known forces ("Kurdish fighters loyal to a local commander").
 
     Parameters
@@ -1010,8 +1013,12 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         return []  # "regaining control over the suburbs would stop ...": hypothetical
     named = [p for p in in_places if n0 <= p.start < np_end and p.start - n0 <= 80 and not _SPEECH.match(
         text[p.end:p.end + 14].lstrip())]
-    while len(named) > 1 and _SIDE_OF.fullmatch(text, named[0].end, named[1].start):
-        named = named[1:]  # "the Gaza side of the Rafah crossing", "the Syrian side of Mount Hermon"
+    while (len(named) > 1 and named[1].entry.kind in ("city", "airport", "feature")
+           and _SIDE_OF.fullmatch(text, named[0].end, named[1].start)):
+        # "the Gaza side of the Rafah crossing" is at Rafah (but "the Kherson side of the Dnipro"
+        # is Kherson's bank, and "the Donetsk half of Ukraine" Donetsk's: a river or a country
+        # is too large to stand for the place)
+        named = named[1:]
     if named:
         first = named[0]
         lead_words = text[n0:first.start]
@@ -1043,10 +1050,12 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             return []
         chain = [first]
         for p in named[1:]:
-            if _CONJUNCTION_GAP.match(text[chain[-1].end:p.start]):
-                chain.append(p)
-            else:
+            gap = text[chain[-1].end:p.start]
+            if not _CONJUNCTION_GAP.match(gap):
                 break
+            if gap.rstrip().endswith(" of") and p.entry.kind != "city":
+                break  # "Khan Shaykhun and the southern villages of Idlib": villages in the province, not it
+            chain.append(p)
         parts = [_PlacePart(p.text, p.start, p.end, p, False, "part of the place" if _PLACE_NOUN.search(lead_words)
                             and re.search(r"\b(?:parts?|neighbou?rhoods?|much|most|half|sliver|pocket|blocks|"
                                           r"outskirts|districts?|quarters?)\b", lead_words, re.I) else "")
@@ -1463,6 +1472,30 @@ _KIND_FOR_NOUN = {"city": ("city",), "town": ("city",), "village": ("city",), "c
                   "region": ("admin1", "region", "admin2"), "country": ("country",), "port": ("city",)}
 
 
+def _capital_in_play(earlier: list[Place], at: int) -> Place | None:
+    """What "the capital" points back to: the capital of the country the last town named is in.
+
+    "most of the capital" after "Khartoum and the neighbouring cities of Omdurman and Bahri" is
+    Khartoum, not the last town; "After talks in Moscow, rebels took Homs and entered the
+    capital" is Damascus, not Moscow. A capital the article named is that mention; one it did
+    not name is the gazetteer's capital of that country, placed at ``at``.
+    """
+    town = next((p for p in reversed(earlier) if p.entry.country and p.entry.kind != "country"), None)
+    if town is None:
+        return None
+    country = town.entry.country
+    named = next((p for p in reversed(earlier) if p.entry.capital and p.entry.country == country), None)
+    if named is not None:
+        return named
+    try:
+        capital = open_gazetteer(build_if_missing=False).capital(country)
+    except GazetteerError:  # (no index: places resolved by other means)
+        return None
+    if capital is None:
+        return None
+    return Place(at, at, capital.name, capital, town.sentence, town.source, round(town.confidence * 0.9, 3))
+
+
 #: Between a place and the larger one that only locates it: "Lashio in northern Shan state".
 _LOCATED_IN = re.compile(r"\s*,?\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)\w*\s+)?", re.I)
 
@@ -1473,11 +1506,7 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
     kinds = _KIND_FOR_NOUN.get((noun or "").lower())
     earlier = [p for p in places if p.end <= before]
     if (noun or "").lower() == "capital":
-        # "most of the capital" after "Khartoum and the neighbouring cities of Omdurman and
-        # Bahri" is Khartoum: the national capital named last, not the last town
-        capital = next((p for p in reversed(earlier) if p.entry.capital), None)
-        if capital is not None:
-            return capital
+        return _capital_in_play(earlier, before)
     for k in range(len(earlier) - 1, -1, -1):
         p = earlier[k]
         if text and MEASURED_FROM_BEFORE.search(text, max(0, p.start - 40), p.start):
@@ -1722,7 +1751,10 @@ _FROM_AFTER_ADVERBS = re.compile(r"(?:\s+(?:back|home|hastily|quickly|overnight)
 
 #: Civilians as the subject of a verb of leaving, right before it.
 _CIVILIANS_BEFORE = re.compile(r"\b(?:refugees|civilians|residents|people|families|inhabitants|villagers|"
-                               r"migrants|children|women|the\s+displaced)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+                               r"migrants|children|women|the\s+displaced)\s+"
+                               # ("have", "had reportedly": not "and then", "then": the civilians are
+                               # the object of an earlier verb, "soldiers fired on civilians then fled")
+                               r"(?:(?!(?:and|then|but|or|before|after)\b)[\w'’-]+\s+){0,2}$", re.I)
 
 
 def _civilians_leave(text: str, t0: int, sentence: Sentence, actors: list[ActorMention]) -> bool:
@@ -1878,6 +1910,12 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
         if on_trigger:
             return on_trigger[0], None
     dates = [d for d in dates if _aside_of(s_text, d.start) == own]
+    # "Rebels captured Hama on Thursday, but the army retook it": a date before a "but"
+    # clause belongs to the clause before it (but "dormant since 2020, but opposition forces
+    # have maintained control": a state since then runs on through it)
+    dates = [d for d in dates if d.start > trig_at or d.relation == "since"
+             or re.search(r"\bsince\b", s_text[max(0, d.start - 40):d.start])
+             or not re.search(r"[,;]\s*but\b", s_text[d.end:trig_at])]
     if change == "holds":
         dates = [d for d in dates if d.start < trig_at or not _NEW_CLAUSE.search(s_text, trig_at, d.start)]
         # "Idlib has been run by HTS since 2017, while government-held Latakia": not Latakia's date
@@ -1934,16 +1972,21 @@ _RELATIVE_OPENS = re.compile(r",\s*(?:which|who|whom|whose)\b", re.I)
 
 
 def _attribution(s_text: str, trig_at: int) -> str | None:
-    for m in _SPEECH.finditer(s_text):
-        if m.start() < trig_at:
-            lead = s_text[:m.end()]
-            if len(lead) > 90:
-                lead = re.split(r"[,;]", lead)[-1]
-            attributed = " ".join(lead.split()).strip(" ,")
-            if m.group(0).lower().startswith("according"):
-                tail = re.match(r"\s+([^,.;]+)", s_text[m.end():])
-                attributed = "according to " + " ".join(tail.group(1).split()) if tail else attributed
-            return attributed
+    # the speech verb nearest before the trigger speaks for it: "Rebels said they captured
+    # Hama, but the army said it still holds the city" (the holding is the army's word)
+    spoken = [m for m in _SPEECH.finditer(s_text) if m.start() < trig_at]
+    if spoken:
+        m = spoken[-1]
+        lead = s_text[:m.end()]
+        if len(spoken) > 1:
+            lead = re.sub(r"^\s*(?:but|and|while|whereas)\s+", "", s_text[spoken[-2].end():m.end()].split(",")[-1])
+        if len(lead) > 90:
+            lead = re.split(r"[,;]", lead)[-1]
+        attributed = " ".join(lead.split()).strip(" ,")
+        if m.group(0).lower().startswith("according"):
+            tail = re.match(r"\s+([^,.;]+)", s_text[m.end():])
+            attributed = "according to " + " ".join(tail.group(1).split()) if tail else attributed
+        return attributed
     tail = _SPEAKER_TAIL.search(s_text, trig_at)
     if tail:
         return " ".join(tail.group(1).split())
@@ -1999,6 +2042,12 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         day, precision, date_text = None, "unknown", None
     if until is not None and when is not None and when is until:
         relation = "before"
+    if day is not None and article.published is not None and day > article.published:
+        # a change told in the past cannot come after its report: a count from the wrong date
+        # ("Eight months later" after a date two months old), or a weekday the text misplaces
+        date_notes = (f"{date_text or 'its date'} would be {day.isoformat()}, after the publication: "
+                      "dated on or before the publication instead",)
+        day, precision, date_text, relation = article.published, "on-or-before-publication", None, "on"
     until_day, until_precision = (until.date, until.precision) if until else (None, None)
     if (change == "holds" and relation == "on" and date_text is None and day is not None
             and _PLUPERFECT.search(sentence.text, max(0, m.start() - 30), m.start())):
@@ -2278,6 +2327,11 @@ def _why_undated(s_text: str) -> str:
     return "undated: the sentence gives no date and the article has no publication date"
 
 
+#: Between a capture and a holding of the same place: the holder disputes the capture ("Rebels
+#: said they captured Hama, but the army said it still holds the city").
+_COUNTERCLAIM = re.compile(r"\b(?:but|still|however|denied|denies|insisted|insists|remains?)\b", re.I)
+
+
 def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
     """A holding told beside its place's capture held until the capture.
 
@@ -2295,7 +2349,9 @@ def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
     for e in events:
         gain = gains.get((e.start, where(e)))
         if (e.change == "holds" and gain is not None and gain.side != e.side
-                and e.date_text in (None, gain.date_text) and e.date_relation == "on"):
+                and e.date_text in (None, gain.date_text) and e.date_relation == "on"
+                and not _COUNTERCLAIM.search(e.sentence, min(e.trigger_start, gain.trigger_start) - e.start,
+                                             max(e.trigger_start, gain.trigger_start) - e.start)):
             e = dataclasses.replace(e, date=gain.date, date_precision=gain.date_precision, date_text=gain.date_text,
                         date_relation="before", until=gain.date, until_precision=gain.date_precision,
                         notes=e.notes + (f"held until the {gain.change} told in the same sentence",))

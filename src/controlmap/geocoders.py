@@ -45,10 +45,10 @@ class OnlineGeocoder:
         self.cache_path = Path(cache_path or Path(settings.cache_folder) / f"geocoder-{service}.json")
         self._cache: dict[str, list | None] = self._read_cache()
         client = Nominatim(user_agent=settings.geocoder_user_agent, timeout=10)
-        # No retries here: the HTTP adapter already retries a dropped connection, and a host
-        # that cannot be reached (no network) should fail in seconds, not after three rounds.
+        # One retry, a second later: a timeout, a 429 or a 5xx may pass, and a machine with no
+        # network fails in seconds rather than after rounds of waiting.
         self._geocode = RateLimiter(client.geocode, min_delay_seconds=settings.geocoder_min_delay_seconds,
-                                    max_retries=0, swallow_exceptions=False)
+                                    max_retries=1, error_wait_seconds=1.0, swallow_exceptions=False)
 
     def _read_cache(self) -> dict[str, list | None]:
         try:
@@ -69,8 +69,8 @@ class OnlineGeocoder:
             try:
                 location = self._geocode(name, exactly_one=True)
             except GeocoderUnavailable as exc:
-                raise GeocoderError(f"{self.service} cannot be reached (is the network up?) while asking "
-                                    f"about {name!r}: {_reason(exc)}") from exc
+                raise GeocoderError(f"{self.service} is unavailable while asking about {name!r} (no network, "
+                                    f"or the service is down): {_reason(exc)}") from exc
             except GeopyError as exc:
                 raise GeocoderError(f"{self.service} failed for {name!r}: {_reason(exc)}") from exc
             log.info("%s: %s -> %s", self.service, name, location.address if location else None)

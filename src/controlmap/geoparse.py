@@ -96,8 +96,12 @@ def geoparse(article: Article, *, gazetteer: Gazetteer | None = None, geocoder=N
 
 
 #: "the airport", "the city's airport", "the air base": an airport named by its town before.
-_BARE_AIRPORT = re.compile(r"\b(?:the|its|the\s+city['’]s|the\s+town['’]s)\s+(?:(?:main|international|military)\s+)?"
-                           r"(?P<noun>airport|air\s+base|airbase|airfield)\b")
+_BARE_AIRPORT = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]he\s+city['’]s|[Tt]he\s+town['’]s)\s+"
+                           r"(?:(?:main|international|military)\s+)?(?P<noun>airport|air\s+base|airbase|airfield)\b"
+                           # (not "the airport in Kinshasa": a place named right after is its town)
+                           r"(?!\s+(?:in|of|at|near|outside)\s+[A-Z])")
+#: Airfields that are not what "the airport" of a town means.
+_NOT_THE_AIRPORT = re.compile(r"heliport|seaplane|water\s+aerodrome|harbou?r", re.I)
 #: How far back (characters) the town of a bare "the airport" may be named.
 AIRPORT_TOWN_CHARS = 400
 #: How far from its town an airport may lie and still be the town's.
@@ -135,17 +139,20 @@ def _with_bare_airports(article: Article, places: list[Place], gazetteer: Gazett
 
 
 def _airport_of(town: GazetteerEntry, written: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
-    """The airport the gazetteer names after ``town`` (as written, or by its entry name): its
-    international one, else the nearest, within :data:`AIRPORT_TOWN_KM`."""
+    """The airport the gazetteer names after ``town`` (as written, or by its entry name), within
+    :data:`AIRPORT_TOWN_KM`: the only one, or the only international one among several;
+    ``None`` otherwise. Heliports and seaplane bases are not "the airport"."""
     keys = {name_key(f"{written} airport"), name_key(f"{town.name} airport")}
     found = gazetteer.lookup_keys(keys)
-    airports = {m.entry.id: m.entry for matches in found.values() for m in matches
-                if m.entry.kind == "airport" and m.entry.country == town.country}
-    near = [(_km(town, a), a) for a in airports.values()]
-    near = [(km, a) for km, a in near if km <= AIRPORT_TOWN_KM]
-    # "the airport" of a town with several is its international one (Vancouver's, not the
-    # harbour's seaplane base nearer the centre), else the nearest
-    return min(near, key=lambda pair: ("international" not in pair[1].name.lower(), pair[0]))[1] if near else None
+    airports = [m.entry for matches in found.values() for m in matches
+                if m.entry.kind == "airport" and m.entry.country == town.country
+                and not _NOT_THE_AIRPORT.search(m.entry.name) and _km(town, m.entry) <= AIRPORT_TOWN_KM]
+    airports = list({a.id: a for a in airports}.values())
+    if len(airports) > 1:
+        # a town with several airports: "the airport" is its one international airport, and
+        # unknown when it has none or several (London's six)
+        airports = [a for a in airports if "international" in a.name.lower()]
+    return airports[0] if len(airports) == 1 else None
 
 
 def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:

@@ -87,11 +87,14 @@ _SENTENCE_STARTERS = _LOCATIVE | frozenset(
 # "south-east of X", "45 miles of X", "the outskirts of X": "of" after these is locative.
 _OFFSET_WORDS = _COMPASS | frozenset("km kilometres kilometers kms miles mile metres meters outskirts suburbs "
                                      "edge heart centre center".split())
-# Lower-case words after a place name that make it the name of a pathogen.
+#: What follows a dateline's place: its country or state, a month, or the dash before the story
+#: (not a possessive: "IRNA, Iran's news agency").
+_DATELINE_TAIL = re.compile(r",\s*(?:[A-Z][a-z]+\.?(?![’'\w])|[A-Z]{2,}\b)|\s*(?:\([A-Z][\w ]*\)\s*)?[—–-]")
 # Lower-case nouns after a name that make it an organisation's name ("Amal militia"), when
 # the place of that name is a small town: "Idlib rebels" still says where they fight.
 _ORGANISATION_WORDS = frozenset("militia militias militiaman militiamen movement brigade brigades battalion "
                                 "party group".split())
+# Lower-case words after a place name that make it the name of a pathogen.
 _DISEASE_WORDS = frozenset("virus ebolavirus fever flu influenza disease strain syndrome variant encephalitis".split())
 # Surnames at least this frequent (US census rank) need support to be read as a town alone.
 _SURNAME_RANK = 3000
@@ -691,10 +694,11 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         # "PA officials", "NC Dinos": a postal code opening a name or a noun phrase is no state
         # (but "Erie, PA", "in VA", "GA and MD", "FrontCounter BC" are).
         return None
-    if (_acronym(name) and not (dateline and any(m.quality == 2 for m in matches))
+    if (_acronym(name) and not (dateline and (any(m.quality == 2 for m in matches) or _DATELINE_TAIL.match(text, end)))
             and not any(m.quality == 2 and m.entry.kind in ("country", "admin1", "region") for m in matches)):
-        # (a dateline is a place's own name in capitals, "BEIRUT, March 3"; "IRNA, monitored
-        # by the BBC" opens a sentence with a comma too, and is only Salerno's code)
+        # (a dateline is a place's name in capitals, its own ("BEIRUT, March 3") or followed
+        # by what datelines put after it ("HAMA, Syria —", "DARAA, Syria (AP)"); "IRNA,
+        # monitored by the BBC" opens a sentence with a comma too, and is only Salerno's code)
         # "HIV", "NATO", "BA": acronyms are rarely places unless the gazetteer knows them as such ("UK", "DRC").
         return None
     if not whole:
