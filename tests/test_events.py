@@ -925,3 +925,15 @@ def test_haftar_s_army_is_the_lna_and_rwanda_named_is_no_actor(gazetteer):
     [congo] = _geoparsed_events("The Congolese army, backed by Burundi and angry at Rwanda, recaptured Sake on "
                                 "Monday.", gazetteer)
     assert congo["side"] == "DRC government"
+
+
+def test_a_town_standing_in_for_a_country_s_land_lies_in_that_country(gazetteer):
+    events = _geoparsed_events("Ukrainian troops captured the town of Sudzha in August. Russia controls about "
+                               "a fifth of Ukraine's territory.", gazetteer)
+    share = next(e for e in events if e["side"] == "Russia")
+    assert gazetteer.get(share["id"]).country == "UA"  # Ukraine itself, not Sudzha in Russia
+
+
+def test_kyiv_s_troops_are_ukraine_s(gazetteer):
+    [event] = _geoparsed_events("Kyiv's troops have held parts of the Kursk region since August.", gazetteer)
+    assert (event["side"], event["actor_text"]) == ("Ukraine", "Kyiv's troops")

@@ -1351,9 +1351,20 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
     text = sentence.text
     speakers = _speaker_spans(text, sentence.start, trigger_at)
 
+    coarse = part.place.entry if part.place is not None else None
+
+    def inside_coarse(p: Place) -> bool:
+        # a town standing in for "about a fifth of Ukraine's territory" must be in Ukraine
+        # (not Sudzha, the Russian town named before); for a province, in that province
+        if coarse is None or not coarse.country:
+            return True
+        if p.entry.country != coarse.country:
+            return False
+        return coarse.kind != "admin1" or not coarse.admin1_code or p.entry.admin1_code == coarse.admin1_code
+
     def usable(p: Place) -> bool:
         return (p.entry.kind in _ANCHOR_KINDS and not (part.start <= p.start < part.end)
-                and not any(s <= p.start < e for s, e in speakers))
+                and not any(s <= p.start < e for s, e in speakers) and inside_coarse(p))
 
     def plausible(p: Place) -> bool:
         return usable(p) and _plausible_anchor(p, context)
