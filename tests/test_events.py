@@ -937,3 +937,11 @@ def test_a_town_standing_in_for_a_country_s_land_lies_in_that_country(gazetteer)
 def test_kyiv_s_troops_are_ukraine_s(gazetteer):
     [event] = _geoparsed_events("Kyiv's troops have held parts of the Kursk region since August.", gazetteer)
     assert (event["side"], event["actor_text"]) == ("Ukraine", "Kyiv's troops")
+
+
+def test_a_wire_dateline_town_does_not_stand_in_for_a_country(gazetteer):
+    events = _geoparsed_events("BAMAKO (Reuters) - Jihadists have seized the military camp at Boulkessi in "
+                               "central Mali, the army said on Monday.", gazetteer)
+    [camp] = events
+    assert camp["place_text"] == "the military camp at Boulkessi in central Mali"
+    assert camp["id"] == "geonames:2453866"  # Mali itself, not Bamako 600 km away

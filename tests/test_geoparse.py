@@ -281,3 +281,13 @@ def test_the_airport_is_added_only_when_its_town_is_sure(text, gazetteer):
 def test_the_airport_opening_a_sentence(gazetteer):
     places = _parse("Rebels entered Goma. The airport fell on Monday.", gazetteer)
     assert [(p.text, p.entry.id) for p in places if p.entry.kind == "airport"] == [("The airport", "icao:FZNA")]
+
+
+@pytest.mark.parametrize("text, name, town", [
+    ("Tuareg rebels have controlled Kidal since 2012.", "Kidal", "geonames:2455290"),
+    ("Russian drones struck Zaporizhzhia overnight, near Enerhodar.", "Zaporizhzhia", "geonames:687700"),
+])
+def test_the_object_of_fighting_is_the_town_not_its_namesake_province(text, name, town, gazetteer):
+    """Armies take towns; news names the province with its type word ("the Kidal region")."""
+    place = next(p for p in _parse(text, gazetteer) if p.text == name)
+    assert place.entry.id == town and place.entry.kind == "city"

@@ -1031,7 +1031,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                     for name, s, e in _names_in(text, n0 + listed.start("names"), n0 + listed.end("names"))]
         if re.search(r"\b(?:" + _PLACE_NOUN_WORDS + r")\s+(?:to|towards?|from|linking|between)\s+(?:the\s+)?$",
                      lead_words, re.I) or _DIRECTIONAL.search(lead_words) or re.search(
-                r"\b(?:in|at|near|outside|inside|within|around|on)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west)\w*\s+)?$",
+                r"\b(?:in|at|near|outside|inside|within|around|on)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)\w*\s+)?$",
                 lead_words, re.I) and _place_head(lead_words):
             # "defence posts east of Iraq's second city, Basra", "the camp in Beirut": the place
             # is near the toponym, which is kept as its anchor (the last toponym of the chain).
@@ -1391,7 +1391,9 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
             return _PlacePart(part.text, part.start, part.end, named[0], True, f"near {named[0].entry.name} (named in it)")
     same = [p for p in within(sentence) if usable(p)]
     inland = [p for p in same if not _is_dateline(p, sentence)]
-    pools = (lambda: inland, lambda: same,
+    # (a dateline town is no stand-in for a country or province: "BAMAKO - ... the camp at
+    # Boulkessi in central Mali" is 600 km from Bamako)
+    pools = (lambda: inland, lambda: same if coarse is None else [],
              lambda: [p for p in within(context.neighbour(-1)) if plausible(p)][-1:],
              lambda: [p for p in within(context.neighbour(1)) if plausible(p)][:1],
              lambda: [p for p in within(context.neighbour(2)) if plausible(p)][:1],
@@ -1454,11 +1456,12 @@ def _sentence_of(place: Place, context: _Context) -> Sentence:
 
 
 def _is_dateline(place: Place, sentence: Sentence) -> bool:
-    """True for the town of a dateline ("BEIRUT - ...", "PARIS, March 26 - ...")."""
+    """True for the town of a dateline ("BEIRUT - ...", "PARIS, March 26 - ...", "BAMAKO
+    (Reuters) - ...", "HAMA, Syria (AP) — ...")."""
     if place.start - sentence.start > 2:
         return False
-    rest = sentence.text[place.end - sentence.start:place.end - sentence.start + 24]
-    return re.match(r"\s*(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\s*)?[-–—]", rest) is not None
+    rest = sentence.text[place.end - sentence.start:place.end - sentence.start + 40]
+    return re.match(r"\s*(?:,\s*[A-Z][a-z]{2,}\.?(?:\s+\d{1,2})?\s*)?(?:\([A-Z][\w ]*\)\s*)?[-–—]", rest) is not None
 
 
 def _speaker_spans(text: str, offset: int, trigger_at: int) -> list[tuple[int, int]]:

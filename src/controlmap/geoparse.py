@@ -368,7 +368,7 @@ def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] =
                 km = near[eid]
                 score += 2.0 if km < 25 else 1.5 if km < 50 else 1.0 if km < 200 else 0.5 if km < CONTEXT_KM else 0.0
             updated[eid] = score
-        _prefer_city_over_same_name_division(cands, updated, m.kind_hint)
+        _prefer_city_over_same_name_division(cands, updated, m.kind_hint, m.after_town_verb)
         out.append(updated)
     return out
 
@@ -474,7 +474,12 @@ def _nearest_km(lat: np.ndarray, lon: np.ndarray, keys: np.ndarray,
     return nearest
 
 
-def _prefer_city_over_same_name_division(cands: dict[str, NameMatch], scores: dict[str, float], hint: str | None) -> None:
+#: What a town gains over the province named after it as the object of a verb of fighting.
+_TOWN_VERB_BONUS = 2.0
+
+
+def _prefer_city_over_same_name_division(cands: dict[str, NameMatch], scores: dict[str, float], hint: str | None,
+                                         town_verb: bool = False) -> None:
     """"Aleppo" is the city more often than the governorate named after it, and "Gaza" the
     city of 400,000 more often than the smaller provinces of that name elsewhere (Mozambique's)."""
     if hint == "admin1":
@@ -488,7 +493,7 @@ def _prefer_city_over_same_name_division(cands: dict[str, NameMatch], scores: di
         if entry.kind != "city":
             continue
         if (entry.country, entry.admin1_code) in divisions and entry.population >= 20_000:
-            scores[eid] += 2.0
+            scores[eid] += 2.0 + (_TOWN_VERB_BONUS if town_verb else 0.0)
         elif match.quality == 2 and entry.population >= 100_000 and entry.population > largest_division:
             scores[eid] += 2.0
 

@@ -163,6 +163,7 @@ class Mention:
     evidence: list[str] = field(default_factory=list)
     within: tuple[str, ...] = ()  # names written after it: "Oxford, North Carolina"
     after_article: bool = False  # written after "the": "the Red Sea", "the Donbas"
+    after_town_verb: bool = False  # the object of a verb of fighting over ground: "retook Kidal"
 
 
 def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
@@ -356,6 +357,10 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
 #: Verbs whose object is a place, for names found by their spelling skeleton ("captured Tal Rifaat").
 _PLACE_VERBS = frozenset("captured seized took taken retook recaptured entered left shelled bombed besieged stormed "
                          "overran liberated reached evacuated fled encircled surrounded struck raided".split())
+#: Verbs of fighting over ground whose object is a town more often than the province named
+#: after it ("retook Kidal", "drones struck Zaporizhzhia"; news writes "the Kidal region").
+TOWN_VERBS = _PLACE_VERBS | frozenset("controlled controls control hold holds held capture seize retake attacked "
+                                      "attack shelling bombing hit hitting".split())
 
 
 def _is_person_word(person: PersonName | None) -> bool:
@@ -741,7 +746,8 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         # "Clark", "Webb": surnames first, and news writes "Clark County" for the county.
         return None
     return Mention(start, end, text[start:end], name, matches, hint, evidence,
-                   after_article=prev_word == "the" and not before)
+                   after_article=prev_word == "the" and not before,
+                   after_town_verb=not before and prev_word in TOWN_VERBS)
 
 
 def _word_of_name(key: str, name: str) -> bool:
