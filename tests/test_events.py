@@ -471,6 +471,8 @@ def test_event_dict_is_json_ready_with_the_documented_keys():
         assert key in d
     assert set(EVENT_CSV_FIELDS) <= set(d)
     assert d["sentence"] == "Rebels captured Aleppo on Wednesday."
+    # the sentence's span under the names places and claims use too
+    assert (d["sentence_start"], d["sentence_end"]) == (d["start"], d["end"]) == (0, len(d["sentence"]))
 
 
 # --- the seed, end to end -----------------------------------------------------------------

@@ -159,7 +159,7 @@ class ControlEvent:
 EVENT_CSV_FIELDS: tuple[str, ...] = (
     "source", "start", "end", "change", "actor_text", "actor", "side", "place_text", "place_start",
     "place_end", "id", "name", "lat", "lon", "gazetteer_source", "anchor", "date", "date_precision", "date_text", "date_relation", "until",
-    "until_precision", "attributed_to", "trigger", "confidence", "sentence",
+    "until_precision", "attributed_to", "trigger", "confidence", "sentence", "sentence_start", "sentence_end",
 )
 
 
@@ -2403,5 +2403,8 @@ def event_to_dict(event: ControlEvent) -> dict:
         "date_text": event.date_text, "date_relation": event.date_relation,
         "until": event.until.isoformat() if event.until else None, "until_precision": event.until_precision,
         "attributed_to": event.attributed_to, "trigger": event.trigger, "confidence": event.confidence,
-        "sentence": event.sentence, "notes": list(event.notes),
+        "sentence": event.sentence,
+        # (the sentence's span again under the names places and distance claims give it)
+        "sentence_start": event.start, "sentence_end": event.end,
+        "notes": list(event.notes),
     }
