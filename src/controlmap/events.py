@@ -1996,7 +1996,7 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
             lead = re.sub(r"^\s*(?:but|and|while|whereas)\s+", "", s_text[spoken[-2].end():m.end()].split(",")[-1])
         if len(lead) > 90:
             lead = re.split(r"[,;]", lead)[-1]
-        attributed = " ".join(lead.split()).strip(" ,")
+        attributed = re.sub(r"^(?:and|but|while|whereas)\s+", "", " ".join(lead.split()).strip(" ,"), flags=re.I)
         if m.group(0).lower().startswith("according"):
             tail = re.match(r"\s+([^,.;]+)", s_text[m.end():])
             attributed = "according to " + " ".join(tail.group(1).split()) if tail else attributed

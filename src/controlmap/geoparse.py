@@ -295,17 +295,37 @@ def resolve_mentions(
     chosen = _one_sense_per_name(mentions, scores, chosen)
 
     results = []
-    for cands, s, pick in zip(candidates, scores, chosen):
+    picked_countries = Counter(cands[pick].entry.country for cands, pick in zip(candidates, chosen)
+                               if cands[pick].entry.country)
+    for m, cands, s, pick in zip(mentions, candidates, scores, chosen):
         top = max(s.values())
         weights = {eid: math.exp(v - top) for eid, v in s.items()}
         total = sum(weights.values())
-        confidence = weights[pick] / total
+        confidence = weights[pick] / total * _stray_factor(cands[pick], picked_countries, demonyms, m)
         others = sorted((eid for eid in s if eid != pick), key=s.get, reverse=True)
         runner = others[0] if others and weights[others[0]] / total >= RUNNER_UP_MIN else None
         results.append((cands[pick].entry, round(confidence, 3),
                         cands[runner].entry if runner else None,
                         round(weights[runner] / total, 3) if runner else None))
     return results
+
+
+#: How much of its confidence a stray reading keeps (see :func:`_stray_factor`).
+STRAY_FACTOR = 0.5
+
+
+def _stray_factor(match: NameMatch, picked_countries: Counter, demonyms: frozenset[str], mention: Mention) -> float:
+    """Less confidence for a reading that is alone in its country and holds the name only as an
+    alternate: "Zeitoun" in a report on Gaza City is Süleymanlı in Turkey (whose old name it
+    is) only because the gazetteer lacks the Gaza neighbourhood. A single candidate has a
+    softmax share of 1; the doubt belongs in the confidence all the same.
+    """
+    entry = match.entry
+    if match.quality == 2 or mention.kind_hint or entry.kind not in ("city", "admin2") or not entry.country:
+        return 1.0
+    others = sum(picked_countries.values()) - picked_countries[entry.country]
+    alone = picked_countries[entry.country] == 1 and entry.country not in demonyms
+    return STRAY_FACTOR if alone and others >= 2 else 1.0
 
 
 #: What a country named in full before lends to its short name after ("Republic of Congo ...
