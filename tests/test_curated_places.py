@@ -32,6 +32,8 @@ def _resolved(text, gazetteer):
          "Um Rawaba", "geonames:364706", "SD"),
         ("The Sudanese army retook Jebel Aulia, the RSF's last stronghold in Khartoum state.",
          "Jebel Aulia", "curated:jebel-aulia", "SD"),
+        ("The RSF shelled Karari in Omdurman, Sudan.",
+         "Karari", "curated:karari", "SD"),  # not Karārī in India
         # Gaza and Lebanon
         ("Israeli troops withdrew from the Netzarim corridor in Gaza and held the Philadelphi corridor.",
          "Philadelphi corridor", "curated:philadelphi-corridor", "PS"),
@@ -41,6 +43,30 @@ def _resolved(text, gazetteer):
          "Khiam", "curated:khiam", "LB"),
         ("Israeli forces advanced into Khiam and Maroun al-Ras in southern Lebanon.",
          "Maroun al-Ras", "curated:maroun-al-ras", "LB"),
+        # City districts, neighbourhoods, camps and suburbs: "Zeitoun" was Süleymanlı in Turkey (its
+        # old Armenian name) and "Shejaiya" unknown before Gaza City's neighbourhoods were curated.
+        ("Israeli tanks pushed into the Shejaiya and Zeitoun neighbourhoods of Gaza City.",
+         "Shejaiya", "curated:shujaiyya", "PS"),
+        ("Israeli tanks pushed into the Shejaiya and Zeitoun neighbourhoods of Gaza City.",
+         "Zeitoun", "curated:zeitoun-gaza", "PS"),
+        ("An airstrike hit the Beach camp in Gaza City, near the Sheikh Radwan neighbourhood.",
+         "Beach camp", "curated:al-shati-camp", "PS"),
+        ("The Israeli army ordered residents of the Jabalia camp in northern Gaza to leave.",
+         "Jabalia camp", "curated:jabalia-camp", "PS"),  # not the town of Jabalia
+        ("Strikes on the Bureij camp and the Maghazi camp in central Gaza killed dozens.",
+         "Maghazi camp", "curated:maghazi-camp", "PS"),
+        ("Israeli troops advanced into Tel al-Sultan in western Rafah.",
+         "Tel al-Sultan", "curated:tel-al-sultan", "PS"),
+        ("Tanks pushed into Khuza'a, Bani Suhaila and Abasan east of Khan Younis.",
+         "Khuza'a", "geonames:281119", "PS"),  # (aliases of GeoNames' Khuzā‘ah, Banī Suhaylā)
+        ("Israeli strikes hit Deir al-Balah in central Gaza.",
+         "Deir al-Balah", "geonames:281141", "PS"),  # (a skeleton match alone was dropped)
+        ("Israeli jets struck Dahiyeh, Beirut's southern suburbs, and the Haret Hreik neighbourhood.",
+         "Dahiyeh", "curated:dahieh", "LB"),
+        ("Israeli jets struck Dahiyeh, Beirut's southern suburbs, and the Haret Hreik neighbourhood.",
+         "Haret Hreik", "curated:haret-hreik", "LB"),
+        ("Israeli shelling hit Marjayoun, Kfar Kila, Mays al-Jabal and Yaroun in southern Lebanon.",
+         "Mays al-Jabal", "curated:mays-al-jabal", "LB"),
         # Syria and Yemen
         ("Russian jets flew from the Hmeimim air base near Latakia in Syria.",
          "Hmeimim", "icao:OSLK", "SY"),
@@ -48,6 +74,12 @@ def _resolved(text, gazetteer):
          "Kuweires", "curated:kuweires-air-base", "SY"),
         ("Israel struck the Mezzeh military airport in Damascus, Syria.",
          "Mezzeh", "curated:mezzeh-air-base", "SY"),
+        ("Syrian troops shelled Jobar, Douma and Harasta on the outskirts of Damascus, Syria.",
+         "Jobar", "curated:jobar", "SY"),
+        ("The SDF held Sheikh Maqsoud in Aleppo while rebels took al-Hamdaniyah.",
+         "Sheikh Maqsoud", "curated:sheikh-maqsoud", "SY"),
+        ("The SDF held Sheikh Maqsoud in Aleppo while rebels took al-Hamdaniyah.",
+         "al-Hamdaniyah", "curated:hamdaniyah-aleppo", "SY"),  # not Iraq's Al-Hamdaniya
         ("The Houthis said US strikes hit the Ras Isa port in Hodeidah province in Yemen.",
          "Hodeidah province", "geonames:79416", "YE"),
         # Ukraine and Russia
@@ -83,6 +115,21 @@ def test_polish_morag_stays_in_poland(gazetteer):
     # The Gaza corridor's short name is also a Polish town's: context decides.
     resolved = _resolved("Police in Morag, a town in northern Poland, said the fire was put out.", gazetteer)
     assert resolved["Morag"].country == "PL"
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # Namesakes of the curated neighbourhoods stay where their own war or country puts them.
+        ("A fire at a wedding in al-Hamdaniya, in Iraq's Nineveh province, killed 100 people.", "al-Hamdaniya", "IQ"),
+        ("Libyan forces clashed near Daraj in Nalut, Libya.", "Daraj", "LY"),
+        ("Police in Karari, a town in Uttar Pradesh, India, arrested two men.", "Karari", "IN"),
+    ],
+)
+def test_namesakes_of_curated_neighbourhoods_keep_their_country(gazetteer, text, name, country):
+    resolved = _resolved(text, gazetteer)
+    assert name in resolved, (name, sorted(resolved))
+    assert resolved[name].country == country, (name, resolved[name].id, resolved[name].name)
 
 
 def _rows(filename):
