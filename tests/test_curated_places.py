@@ -64,7 +64,7 @@ def _resolved(text, gazetteer):
         ("Israeli jets struck Dahiyeh, Beirut's southern suburbs, and the Haret Hreik neighbourhood.",
          "Dahiyeh", "curated:dahieh", "LB"),
         ("Israeli jets struck Dahiyeh, Beirut's southern suburbs, and the Haret Hreik neighbourhood.",
-         "Haret Hreik", "curated:haret-hreik", "LB"),
+         "Haret Hreik neighbourhood", "curated:haret-hreik", "LB"),  # ("neighbourhood" is a feature word)
         ("Israeli shelling hit Marjayoun, Kfar Kila, Mays al-Jabal and Yaroun in southern Lebanon.",
          "Mays al-Jabal", "curated:mays-al-jabal", "LB"),
         # Syria and Yemen

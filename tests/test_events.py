@@ -892,9 +892,12 @@ def test_a_pluperfect_holding_ended_by_the_time_of_the_report():
     ("Russian troops looted homes, terrorised residents and then withdrew from Kherson on Friday.",
      [("withdrew", "geonames:706448")]),
     ("Soldiers fired on civilians then fled Homs on Saturday.", [("withdrew", "geonames:169577")]),
-    # "the capital" is the capital of the war's country, not a capital named in passing
+    # "the capital" is a capital of the war's country the text names, not one named in
+    # passing, nor the last town: unnamed, it stays unresolved
     ("After talks in Moscow, Syrian rebels took Homs and entered the capital on Sunday.",
-     [("captured", "geonames:169577"), ("entered", "geonames:170654")]),
+     [("captured", "geonames:169577"), ("entered", None)]),
+    ("Syrian rebels reached Damascus on Friday. After talks in Moscow, they entered the capital on Sunday.",
+     [("entered", "geonames:170654")]),
     # the Kherson side of a river is Kherson's
     ("Ukrainian forces retook the Kherson side of the Dnipro river.", [("retook", "geonames:706448")]),
 ])
@@ -947,3 +950,43 @@ def test_a_wire_dateline_town_does_not_stand_in_for_a_country(gazetteer):
     [camp] = events
     assert camp["place_text"] == "the military camp at Boulkessi in central Mali"
     assert camp["id"] == "geonames:2453866"  # Mali itself, not Bamako 600 km away
+
+
+@pytest.mark.parametrize("text", [
+    "Hama, long held by the army but lightly defended, fell to rebels on Thursday.",
+    "Government-held Hama, however, fell to the rebels on Thursday.",
+])
+def test_a_plain_but_does_not_turn_a_past_holding_into_a_present_one(text):
+    held = next(e for e in events_of(text) if e["change"] == "holds")
+    assert (held["date_relation"], held["until"]) == ("before", "2024-11-28")
+
+
+def test_had_long_controlled_is_over_but_had_held_and_still_holds_is_not():
+    [over] = events_of("Hezbollah had long controlled Aleppo.")
+    assert over["date_relation"] == "before"
+    [still] = [e for e in events_of("The army said rebels had held Idlib for weeks and still hold it.")
+               if e["change"] == "holds"][:1]
+    assert still["date_relation"] == "on" and still["until"] is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The army said rebels, who residents said were foreign fighters, captured Hama.", "The army said"),
+    ("Rebels said they captured Hama on Thursday, but the army, citing field commanders, said it still holds "
+     "the city.", "the army said"),
+])
+def test_the_speaker_of_a_claim_skips_asides(text, speaker):
+    assert events_of(text)[-1]["attributed_to"] == speaker
+
+
+def test_a_fronted_date_dates_the_whole_sentence_and_a_relative_about_the_place_too():
+    [capture] = [e for e in events_of("On Monday, the army shelled Homs, but rebels captured Hama.")
+                 if e["change"] == "captured"]
+    assert capture["date"] == "2024-11-25"
+    events = events_of("Rebels captured Hama, which was stormed on Thursday.")
+    assert [(e["change"], e["place_text"], e["date"]) for e in events] == [("captured", "Hama", "2024-11-28")]
+
+
+def test_all_of_it_is_the_region_not_the_town_in_it(gazetteer):
+    events = _geoparsed_events("Heavy fighting continued near Pokrovsk in the Donetsk region, and Russia now "
+                               "controls almost all of it.", gazetteer)
+    assert [e["id"] for e in events if e["change"] == "holds"] == ["geonames:709716"]

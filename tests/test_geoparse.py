@@ -294,11 +294,10 @@ def test_the_object_of_fighting_is_the_town_not_its_namesake_province(text, name
 
 
 def test_a_stray_borrowed_name_says_it_is_doubtful(gazetteer):
-    """"Zeitoun" in a Gaza report resolves to the Turkish town whose old name it is (the index
-    lacks the Gaza neighbourhood): alone in its country, by an alternate name, it is flagged
-    with a low confidence instead of a lone candidate's 1.0."""
-    text = ("Israeli tanks pushed into the Zeitoun neighbourhood of Gaza City on Monday, while air "
-            "strikes hit Rafah and Khan Younis.")
+    """"Farsi" is the language, but the gazetteer has it as an alternate name of an Afghan
+    village: alone in its country, by an alternate name, the reading is flagged with a low
+    confidence instead of a lone candidate's 1.0."""
+    text = "Ms. Moayyad spoke only French and Farsi when she moved to Arlington, Virginia, from Tehran."
     places = {p.text: p for p in _parse(text, gazetteer)}
-    assert places["Zeitoun"].entry.country == "TR" and places["Zeitoun"].confidence <= 0.5
-    assert places["Khan Younis"].confidence > 0.9
+    assert places["Farsi"].entry.country == "AF" and places["Farsi"].confidence <= 0.5
+    assert places["Arlington"].confidence > 0.9

@@ -157,3 +157,12 @@ def test_a_dateline_in_capitals_is_its_town_however_geonames_spells_it(text, dat
 
 def test_an_agency_s_acronym_before_a_possessive_is_no_dateline(gazetteer):
     assert "IRNA" not in _names("Iran said it won.\nIRNA, Iran's news agency, said so.", gazetteer)
+
+
+def test_an_agency_before_another_agency_is_no_dateline(gazetteer):
+    assert "IRNA" not in _names("Iran said it won.\nIRNA, Reuters reported, said the hills were taken.", gazetteer)
+
+
+def test_neighbourhood_is_a_feature_word(gazetteer):
+    places = _places("Strikes hit the Rimal neighbourhood of Gaza City on Monday.", gazetteer)
+    assert places["Rimal neighbourhood"].entry.country == "PS"

@@ -852,7 +852,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     elif voice in ("active", "adjective", "noun", "expel", "participle"):
         place_parts = _object_places(text, t1, sentence, in_places, places, registry,
                                      descriptive=trig.change == "holds" and voice == "adjective",
-                                     gain=trig.change in ("captured", "retook"))
+                                     gain=trig.change in ("captured", "retook"),
+                                     theatre=registry.theatres.get(conflict or "", frozenset()))
     else:
         place_parts = _subject_places(text, t0, sentence, in_places, places, registry)
         if not place_parts and voice in ("by", "to"):
@@ -986,8 +987,11 @@ _SIDE_OF = re.compile(r"\s+(?:side|part|half|end)\s+of\s+(?:the\s+)?", re.I)
 
 def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place],
                    places: list[Place], registry: ActorRegistry, descriptive: bool = False,
-                   gain: bool = False) -> list[_PlacePart]:
-    """Places named by the object after a trigger: toponyms, "the city", or an unnamed place."""
+                   gain: bool = False, theatre: frozenset[str] = frozenset()) -> list[_PlacePart]:
+    """Places named by the object after a trigger: toponyms, "the city", or an unnamed place.
+
+    ``theatre`` holds the countries of the article's war: "the capital" is one of theirs.
+    """
     rest = text[t1:sentence.end]
     if re.match(r"\s*(?:[a-z]+ly\s+)?(?:to|by|back|up|down|away|place|part|prisoner|hold|power|office|charge|refuge|"
                 r"shelter|custody|hostage)\b", rest, re.I):
@@ -1004,6 +1008,9 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     np_text = text[n0:np_end]
     if not _clean(np_text) or _NOT_PLACE.match(np_text) or _UNIT.match(np_text):
         return []
+    first_word = re.match(r"\s*(?:(?:on|in|by|the|last|early|late)\s+)*([\w'’-]+)", np_text)
+    if first_word and first_word.group(1).lower() in _CALENDAR_WORDS:
+        return []  # "which was stormed on Thursday": a date, not a place
     # (an actor written as people, "forces", "the Iranians": a bare country name may be the place)
     lead_actor = [a for a in registry.find(np_text) if a.start <= 4 and not _possessive(np_text, a)
                   and re.search(r"s$", a.words, re.I)]
@@ -1069,7 +1076,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         return parts
     coref = _COREF.search(np_text)
     if coref and coref.start() <= 40:
-        antecedent = _antecedent(places, n0 + coref.start(), coref.group("noun"), text)
+        antecedent = _antecedent(places, n0 + coref.start(), coref.group("noun"), text, theatre)
         name = _unresolved_before(text, sentence.start, n0, places) if coref.group("it") else None
         if name is not None and _within_actor_name(name[1], sentence, registry):
             name = None  # "from the Myanmar National Democratic Alliance Army, which seized it": who, not where
@@ -1084,6 +1091,10 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             return [_PlacePart(_clean(np_text), n0, np_end, antecedent, False, part)]
         if antecedent is not None:
             return []
+        if (coref.group("noun") or "").lower() == "capital" and coref.start() <= 4:
+            # "entered the capital" when the text names no capital of the war's country: kept
+            # with its words, unresolved, and near no town (Homs is not "the capital")
+            return [_PlacePart(_clean(np_text), n0, np_end, None, False, _UNANCHORED)]
     proper = re.fullmatch(r"\s*(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
                           r"[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){0,3}\s*", np_text)
     if not _place_head(np_text) and not proper:
@@ -1331,6 +1342,10 @@ _ANCHOR_KINDS = ("city", "airport", "feature")
 _COARSE_KINDS = ("country", "continent", "admin1", "admin2", "region")
 
 
+#: The note of an unnamed place that no town may stand in for ("the capital", unnamed).
+_UNANCHORED = "the text names no place it stands for"
+
+
 def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], context: _Context,
                  trigger_at: int) -> _PlacePart:
     """Give an unnamed place ("some fresh territory") the nearest town named around it.
@@ -1345,8 +1360,8 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
     anything: an unnamed place located only by one ("in northern Chad") gets a town if the
     text gives one, else keeps the province or country.
     """
-    if part.place is not None and not (part.anchor and part.place.entry.kind in _COARSE_KINDS
-                                       and part.note != _NAMED):
+    if part.note == _UNANCHORED or part.place is not None and not (
+            part.anchor and part.place.entry.kind in _COARSE_KINDS and part.note != _NAMED):
         return part
     text = sentence.text
     speakers = _speaker_spans(text, sentence.start, trigger_at)
@@ -1486,48 +1501,50 @@ _KIND_FOR_NOUN = {"city": ("city",), "town": ("city",), "village": ("city",), "c
                   "region": ("admin1", "region", "admin2"), "country": ("country",), "port": ("city",)}
 
 
-def _capital_in_play(earlier: list[Place], at: int) -> Place | None:
-    """What "the capital" points back to: the capital of the country the last town named is in.
+def _capital_in_play(earlier: list[Place], theatre: frozenset[str] = frozenset()) -> Place | None:
+    """What "the capital" points back to: a national capital named before, of a country of
+    the war (``theatre``), else of the country the last town named is in; ``None`` when the
+    text names none.
 
     "most of the capital" after "Khartoum and the neighbouring cities of Omdurman and Bahri" is
-    Khartoum, not the last town; "After talks in Moscow, rebels took Homs and entered the
-    capital" is Damascus, not Moscow. A capital the article named is that mention; one it did
-    not name is the gazetteer's capital of that country, placed at ``at``.
+    Khartoum, not the last town; "Rebels reached Damascus ... After talks in Moscow, they
+    entered the capital" is Damascus, not Moscow; "After talks in Moscow, rebels took Homs and
+    entered the capital" names no capital of Syria (Damascus goes unsaid), so nothing is
+    guessed, and "took Bukavu and the capital" may mean the province's capital as well as the
+    country's.
     """
-    town = next((p for p in reversed(earlier) if p.entry.country and p.entry.kind != "country"), None)
-    if town is None:
-        return None
-    country = town.entry.country
-    named = next((p for p in reversed(earlier) if p.entry.capital and p.entry.country == country), None)
-    if named is not None:
-        return named
-    try:
-        capital = open_gazetteer(build_if_missing=False).capital(country)
-    except GazetteerError:  # (no index: places resolved by other means)
-        return None
-    if capital is None:
-        return None
-    return Place(at, at, capital.name, capital, town.sentence, town.source, round(town.confidence * 0.9, 3))
+    if not theatre:
+        town = next((p for p in reversed(earlier) if p.entry.country and p.entry.kind != "country"), None)
+        if town is None:
+            return None
+        theatre = frozenset((town.entry.country,))
+    return next((p for p in reversed(earlier) if p.entry.capital and p.entry.country in theatre), None)
 
 
+#: A share of a place before "it": "almost all of it" is of an area (the region, not the town in it).
+_PARTITIVE_BEFORE = re.compile(r"\b(?:all|much|most|parts?|half|rest|remainder|swathes?)\s+of\s+$", re.I)
 #: Between a place and the larger one that only locates it: "Lashio in northern Shan state".
 _LOCATED_IN = re.compile(r"\s*,?\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)\w*\s+)?", re.I)
 
 
-def _antecedent(places: list[Place], before: int, noun: str | None, text: str = "") -> Place | None:
+def _antecedent(places: list[Place], before: int, noun: str | None, text: str = "",
+                theatre: frozenset[str] = frozenset()) -> Place | None:
     """The last resolved place before ``before`` that ``noun`` ("city") can point back to,
     passing over places named only to measure from."""
     kinds = _KIND_FOR_NOUN.get((noun or "").lower())
     earlier = [p for p in places if p.end <= before]
     if (noun or "").lower() == "capital":
-        return _capital_in_play(earlier, before)
+        return _capital_in_play(earlier, theatre)
     for k in range(len(earlier) - 1, -1, -1):
         p = earlier[k]
         if text and MEASURED_FROM_BEFORE.search(text, max(0, p.start - 40), p.start):
             continue
+        if _is_dateline(p, p.sentence):
+            continue  # "BAMAKO (Reuters) - Jihadists seized the camp": the camp is not Bamako
         if (text and k and p.entry.kind in ("admin1", "admin2", "region", "country")
                 and _LOCATED_IN.fullmatch(text, earlier[k - 1].end, p.start)
-                and (kinds is None or earlier[k - 1].entry.kind in kinds)):
+                and (kinds is None or earlier[k - 1].entry.kind in kinds)
+                and not _PARTITIVE_BEFORE.search(text, max(0, before - 24), before)):
             # "the town of Lashio in northern Shan state ... seized it": the town, not the
             # province that only says where it is
             p = earlier[k - 1]
@@ -1927,7 +1944,7 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     # "Rebels captured Hama on Thursday, but the army retook it": a date before a "but"
     # clause belongs to the clause before it (but "dormant since 2020, but opposition forces
     # have maintained control": a state since then runs on through it)
-    dates = [d for d in dates if d.start > trig_at or d.relation == "since"
+    dates = [d for d in dates if d.start > trig_at or d.relation == "since" or _fronted(s_text, d)
              or re.search(r"\bsince\b", s_text[max(0, d.start - 40):d.start])
              or not re.search(r"[,;]\s*but\b", s_text[d.end:trig_at])]
     if change == "holds":
@@ -1967,6 +1984,12 @@ _SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:(?:then|later|again|finally|event
 _NEW_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\s+(?:[\w'’-]+\s+){1,4}?(?:have|has|had|were|was|are|is)\s")
 
 
+def _fronted(s_text: str, d: DateMention) -> bool:
+    """Whether the date opens the sentence, before its first comma ("On Monday, the army
+    shelled Homs, but rebels captured Hama": Monday dates the whole sentence)."""
+    return d.start <= 3 and s_text[d.end:d.end + 2].lstrip().startswith(",")
+
+
 def _aside_of(s_text: str, at: int) -> int:
     """The comma that opens the aside ``at`` lies in, or -1 outside any aside.
 
@@ -1982,20 +2005,31 @@ def _aside_of(s_text: str, at: int) -> int:
     return before[-1] if before and after else -1
 
 
-_RELATIVE_OPENS = re.compile(r",\s*(?:which|who|whom|whose)\b", re.I)
+_RELATIVE_OPENS = re.compile(
+    r",\s*(?:which|who|whom|whose)\b"
+    # (not "Hama, which fell on Thursday", "which was stormed": the clause tells the same event)
+    r"(?!\s+(?:fell|was|were|is|are|has\s+been|had\s+been|had\s+fallen|came|changed)\b)", re.I)
 
 
 def _attribution(s_text: str, trig_at: int) -> str | None:
     # the speech verb nearest before the trigger speaks for it: "Rebels said they captured
     # Hama, but the army said it still holds the city" (the holding is the army's word)
-    spoken = [m for m in _SPEECH.finditer(s_text) if m.start() < trig_at]
+    own = _aside_of(s_text, trig_at)
+    # (a speech verb inside an aside the trigger is not in speaks for the aside: "The army
+    # said rebels, who residents said were foreign fighters, captured Hama")
+    spoken = [m for m in _SPEECH.finditer(s_text) if m.start() < trig_at
+              and _aside_of(s_text, m.start()) in (-1, own)]
     if spoken:
         m = spoken[-1]
-        lead = s_text[:m.end()]
-        if len(spoken) > 1:
-            lead = re.sub(r"^\s*(?:but|and|while|whereas)\s+", "", s_text[spoken[-2].end():m.end()].split(",")[-1])
-        if len(lead) > 90:
-            lead = re.split(r"[,;]", lead)[-1]
+        segment = s_text[spoken[-2].end() if len(spoken) > 1 else 0:m.end()]
+        parts = re.split(r"[,;]", segment)
+        if len(parts) >= 3 and parts[-1].strip().lower() == m.group(0).strip().lower():
+            # "the army, citing field commanders, said": the speaker stands before the aside
+            lead = parts[-3] + " " + parts[-1].strip()
+        elif len(spoken) > 1 or len(segment) > 90:
+            lead = parts[-1]  # the clause of the verb, not the claim told before it
+        else:
+            lead = segment
         attributed = re.sub(r"^(?:and|but|while|whereas)\s+", "", " ".join(lead.split()).strip(" ,"), flags=re.I)
         if m.group(0).lower().startswith("according"):
             tail = re.match(r"\s+([^,.;]+)", s_text[m.end():])
@@ -2056,15 +2090,18 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         day, precision, date_text = None, "unknown", None
     if until is not None and when is not None and when is until:
         relation = "before"
-    if day is not None and article.published is not None and day > article.published:
-        # a change told in the past cannot come after its report: a count from the wrong date
-        # ("Eight months later" after a date two months old), or a weekday the text misplaces
+    if (day is not None and article.published is not None and day > article.published
+            and date_text is not None and date_text not in sentence.text and relation != "before"):
+        # a date counted from another cannot come after the report: a count from the wrong
+        # date ("Eight months later" after a date two months old); a date written out stays
+        # as written (a composed date_text is not the sentence's own words)
         date_notes = (f"{date_text or 'its date'} would be {day.isoformat()}, after the publication: "
                       "dated on or before the publication instead",)
         day, precision, date_text, relation = article.published, "on-or-before-publication", None, "on"
     until_day, until_precision = (until.date, until.precision) if until else (None, None)
     if (change == "holds" and relation == "on" and date_text is None and day is not None
-            and _PLUPERFECT.search(sentence.text, max(0, m.start() - 30), m.start())):
+            and _PLUPERFECT.search(sentence.text, max(0, m.start() - 30), m.start())
+            and not re.search(r"\b(?:still|now)\b", sentence.text[m.end():])):
         # "Hezbollah had controlled much of southern Lebanon": a holding over by the time of
         # the report, ended on or before it (the text does not say when)
         relation, until_day, until_precision = "before", day, precision
@@ -2080,10 +2117,6 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         attributed_to=_attribution(sentence.text, m.start()), trigger=" ".join(m.group(0).split()),
         trigger_start=sentence.start + m.start(), confidence=round(confidence, 2), notes=notes,
     )
-
-
-#: A pluperfect right before a trigger: "had controlled", "had long held".
-_PLUPERFECT = re.compile(r"\bhad\s+(?:long\s+|previously\s+|once\s+|already\s+)?(?:been\s+)?$", re.I)
 
 
 def _offset_for(s_text: str, trig_at: int, trig_end: int, when: DateMention) -> re.Match[str] | None:
@@ -2244,8 +2277,9 @@ def _own_date(s_text: str, at: int, dates: list[DateMention], previous: DateMent
 _OPENING_LEAD = re.compile(r"\s*[\"“]?\s*(?:(?:and|then|and\s+then|but)\s*,?\s+)?", re.I)
 #: "after that", "before this": an "after"/"before" offset that points back to what was told.
 _POINTS_BACK = re.compile(r"\s+(?:that|this)\b", re.I)
-#: A pluperfect right before a trigger: "that Russia had captured", "had been seized".
-_PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:[a-z]+ly\s+)?$", re.I)
+#: A pluperfect right before a trigger: "that Russia had captured", "had been seized", "had
+#: long held", "had once controlled".
+_PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:(?:[a-z]+ly|long|once|already)\s+)?$", re.I)
 #: How many sentences back an offset opening a sentence looks for the date it counts from.
 _OFFSET_REACH = 3
 #: Precisions of dates the text gives (not the publication date's stand-in, nor unknown).
@@ -2342,8 +2376,10 @@ def _why_undated(s_text: str) -> str:
 
 
 #: Between a capture and a holding of the same place: the holder disputes the capture ("Rebels
-#: said they captured Hama, but the army said it still holds the city").
-_COUNTERCLAIM = re.compile(r"\b(?:but|still|however|denied|denies|insisted|insists|remains?)\b", re.I)
+#: said they captured Hama, but the army said it still holds the city"); a plain "but" does
+#: not ("Hama, long held by the army but lightly defended, fell to rebels").
+_COUNTERCLAIM = re.compile(r"\b(?:still\s+(?:holds?|controls?|in\s+control|has|have)|denied|denies|insisted|"
+                           r"insists|remains?\s+in\s+(?:control|charge))\b", re.I)
 
 
 def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
@@ -2365,7 +2401,7 @@ def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
         if (e.change == "holds" and gain is not None and gain.side != e.side
                 and e.date_text in (None, gain.date_text) and e.date_relation == "on"
                 and not _COUNTERCLAIM.search(e.sentence, min(e.trigger_start, gain.trigger_start) - e.start,
-                                             max(e.trigger_start, gain.trigger_start) - e.start)):
+                                             max(e.trigger_start, gain.trigger_start) - e.start + 16)):
             e = dataclasses.replace(e, date=gain.date, date_precision=gain.date_precision, date_text=gain.date_text,
                         date_relation="before", until=gain.date, until_precision=gain.date_precision,
                         notes=e.notes + (f"held until the {gain.change} told in the same sentence",))

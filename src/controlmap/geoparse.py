@@ -316,9 +316,10 @@ STRAY_FACTOR = 0.5
 
 def _stray_factor(match: NameMatch, picked_countries: Counter, demonyms: frozenset[str], mention: Mention) -> float:
     """Less confidence for a reading that is alone in its country and holds the name only as an
-    alternate: "Zeitoun" in a report on Gaza City is Süleymanlı in Turkey (whose old name it
-    is) only because the gazetteer lacks the Gaza neighbourhood. A single candidate has a
-    softmax share of 1; the doubt belongs in the confidence all the same.
+    alternate: "Farsi" beside Arlington, Virginia, is an Afghan village only by an alternate
+    name (and "Zeitoun" was Turkey's Süleymanlı in a report on Gaza City until the Gaza
+    neighbourhood was curated). A single candidate has a softmax share of 1; the doubt
+    belongs in the confidence all the same.
     """
     entry = match.entry
     if match.quality == 2 or mention.kind_hint or entry.kind not in ("city", "admin2") or not entry.country:

@@ -52,6 +52,8 @@ _FEATURE_AFTER = {
     "province": "admin1", "governorate": "admin1", "state": "admin1", "oblast": "admin1", "region": "admin1",
     "county": "admin2", "district": "admin2", "parish": "admin2", "prefecture": "admin1", "department": "admin1",
     "city": "city", "town": "city", "village": "city",
+    # districts of a city that news names as such: "the Rimal neighbourhood of Gaza City"
+    "neighbourhood": "city", "neighborhood": "city", "quarter": "city", "suburb": "city",
     "airport": "airport", "airbase": "airport",
 }
 _FEATURE_BEFORE = {"city": "city", "town": "city", "village": "city", "capital": "city", "suburb": "city",
@@ -87,9 +89,11 @@ _SENTENCE_STARTERS = _LOCATIVE | frozenset(
 # "south-east of X", "45 miles of X", "the outskirts of X": "of" after these is locative.
 _OFFSET_WORDS = _COMPASS | frozenset("km kilometres kilometers kms miles mile metres meters outskirts suburbs "
                                      "edge heart centre center".split())
-#: What follows a dateline's place: its country or state, a month, or the dash before the story
-#: (not a possessive: "IRNA, Iran's news agency").
-_DATELINE_TAIL = re.compile(r",\s*(?:[A-Z][a-z]+\.?(?![’'\w])|[A-Z]{2,}\b)|\s*(?:\([A-Z][\w ]*\)\s*)?[—–-]")
+#: What follows a dateline's place: its country or state and the dash before the story, or a
+#: date ("HAMA, Syria —", "DARAA, Syria (AP) —", "KYIV, Jan 10"; not "IRNA, Reuters reported").
+_DATELINE_TAIL = re.compile(
+    r"(?:,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2,})(?![’'\w]))?(?:\s+\d{1,2}\b)?\s*(?:\([A-Z][\w ]*\)\s*)?[—–-]"
+    r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
 # Lower-case nouns after a name that make it an organisation's name ("Amal militia"), when
 # the place of that name is a small town: "Idlib rebels" still says where they fight.
 _ORGANISATION_WORDS = frozenset("militia militias militiaman militiamen movement brigade brigades battalion "
@@ -111,7 +115,8 @@ _FUNCTION_WORDS = frozenset("up the a an in on at for to by with from into out o
                             "this that these no not go get keep".split())
 # "Clarke, Madison, Oconee and Oglethorpe counties": the plural names the kind of every item.
 _LIST_KIND = {"counties": "admin2", "provinces": "admin1", "governorates": "admin1", "states": "admin1",
-              "oblasts": "admin1", "districts": "admin2", "parishes": "admin2", "regions": "admin1"}
+              "oblasts": "admin1", "districts": "admin2", "parishes": "admin2", "regions": "admin1",
+              "neighbourhoods": "city", "neighborhoods": "city", "quarters": "city", "suburbs": "city"}
 _NAME = r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*)*"
 _LIST_RE = re.compile(rf"{_NAME}(?:(?:,| and| or|, and|, or) {_NAME})+ ({'|'.join(_LIST_KIND)})\b")
 _SPEECH = frozenset("said says told added explained wrote argued asked noted stated testified agreed recalled".split())
