@@ -990,3 +990,20 @@ def test_all_of_it_is_the_region_not_the_town_in_it(gazetteer):
     events = _geoparsed_events("Heavy fighting continued near Pokrovsk in the Donetsk region, and Russia now "
                                "controls almost all of it.", gazetteer)
     assert [e["id"] for e in events if e["change"] == "holds"] == ["geonames:709716"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fano militiamen captured the town of Debre Tabor in Ethiopia's Amhara region on Tuesday, before "
+     "federal troops retook it.",
+     [("captured", "Fano", "geonames:339686"), ("retook", "Ethiopian government", "geonames:339686")]),
+    ("Al-Shabaab fighters seized Jowhar on Monday, and Somali government forces retook it on Friday.",
+     [("captured", "al-Shabaab", "geonames:56335"), ("retook", "Somali government", "geonames:56335")]),
+    ("Islamic State-linked insurgents seized Mocimboa da Praia in August 2020. Rwandan troops recaptured "
+     "it in August 2021.",
+     [("captured", "Islamic State", "geonames:1024699"), ("retook", "Mozambique government", "geonames:1024699")]),
+])
+def test_the_wars_of_ethiopia_somalia_and_mozambique_have_their_sides(text, expected, gazetteer):
+    events = _geoparsed_events(text, gazetteer)
+    got = [(e["change"], e["side"], e["id"]) for e in events]
+    assert [(c, s) for c, s, _ in got] == [(c, s) for c, s, _ in expected]
+    assert [i for _, _, i in got if i is not None] == [i for _, _, i in expected if i is not None]

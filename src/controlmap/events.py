@@ -1541,13 +1541,17 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
             continue
         if _is_dateline(p, p.sentence):
             continue  # "BAMAKO (Reuters) - Jihadists seized the camp": the camp is not Bamako
-        if (text and k and p.entry.kind in ("admin1", "admin2", "region", "country")
-                and _LOCATED_IN.fullmatch(text, earlier[k - 1].end, p.start)
-                and (kinds is None or earlier[k - 1].entry.kind in kinds)
+        j = k - 1
+        if (j >= 1 and earlier[j].entry.kind == "country" and text
+                and re.fullmatch(r"['’]s\s+", text[earlier[j].end:p.start])):
+            j -= 1  # "Debre Tabor in Ethiopia's Amhara region": the country only owns the region
+        if (text and j >= 0 and p.entry.kind in ("admin1", "admin2", "region", "country")
+                and _LOCATED_IN.fullmatch(text, earlier[j].end, earlier[j + 1].start if j + 1 < k else p.start)
+                and (kinds is None or earlier[j].entry.kind in kinds)
                 and not _PARTITIVE_BEFORE.search(text, max(0, before - 24), before)):
             # "the town of Lashio in northern Shan state ... seized it": the town, not the
             # province that only says where it is
-            p = earlier[k - 1]
+            p = earlier[j]
         if kinds is None:
             if p.entry.kind == "country" and noun is None:
                 continue  # "it" after a country mention is usually the country as an actor
