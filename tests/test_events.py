@@ -1007,3 +1007,10 @@ def test_the_wars_of_ethiopia_somalia_and_mozambique_have_their_sides(text, expe
     got = [(e["change"], e["side"], e["id"]) for e in events]
     assert [(c, s) for c, s, _ in got] == [(c, s) for c, s, _ in expected]
     assert [i for _, _, i in got if i is not None] == [i for _, _, i in expected if i is not None]
+
+
+def test_the_loser_after_from_and_an_offset_end_the_object():
+    [event] = events_of("Government forces recaptured the town of Kafr Nabl from the rebels in December 2022.")
+    assert event["place_text"] == "the town of Kafr Nabl"
+    events = events_of("Rebels captured Idlib, and government forces retook it two days later.")
+    assert [e["place_text"] for e in events] == ["Idlib", "it"]

@@ -409,6 +409,8 @@ _NP_END = re.compile(
     # a date: "recaptured it in December 2016", "took it yesterday"
     r"(?:in|on|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?|months?|years?)\s+"
+    r"(?:later|after|earlier|before|ago)\b|"
     r"yesterday|today|tonight|overnight|last\s+(?:week|month|year|night|January|February|March|April|May|June|"
     r"July|August|September|October|November|December)|"
     r"following|after|before|since|during|with|as\s|for\s|leaving|bringing|because|while|"
@@ -1005,6 +1007,11 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     # same function words as running text
     cut = _NP_END.search(rest if re.search(r"[a-z]", sentence.text) else rest.lower(), 1)
     np_end = n0 + (cut.start() if cut else len(rest))
+    if gain:
+        # "recaptured the town of Adan Yabaal from al-Shabaab": the loser follows "from"
+        loser = re.search(r"\s+from\s+(?=\S)", text[n0:np_end])
+        if loser is not None and any(a.start == 0 for a in registry.find(text[n0 + loser.end():np_end])):
+            np_end = n0 + loser.start()
     np_text = text[n0:np_end]
     if not _clean(np_text) or _NOT_PLACE.match(np_text) or _UNIT.match(np_text):
         return []
