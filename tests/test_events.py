@@ -1014,3 +1014,8 @@ def test_the_loser_after_from_and_an_offset_end_the_object():
     assert event["place_text"] == "the town of Kafr Nabl"
     events = events_of("Rebels captured Idlib, and government forces retook it two days later.")
     assert [e["place_text"] for e in events] == ["Idlib", "it"]
+
+
+def test_an_appositive_name_does_not_cut_the_date_off():
+    [held] = events_of("Rebels have controlled the capital, Damascus, since 2014, when they drove the government out.")
+    assert (held["change"], held["date"], held["date_relation"]) == ("holds", "2014-01-01", "since")

@@ -301,3 +301,9 @@ def test_a_stray_borrowed_name_says_it_is_doubtful(gazetteer):
     places = {p.text: p for p in _parse(text, gazetteer)}
     assert places["Farsi"].entry.country == "AF" and places["Farsi"].confidence <= 0.5
     assert places["Arlington"].confidence > 0.9
+
+
+def test_a_governorate_by_its_bare_name_and_the_province_word(gazetteer):
+    """GeoNames names it "Marib Governorate"; news writes "Marib province"."""
+    [place] = [p for p in _parse("Houthi rebels seized several districts in Marib province.", gazetteer)]
+    assert (place.entry.id, place.entry.kind) == ("geonames:72966", "admin1")

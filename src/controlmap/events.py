@@ -2009,6 +2009,10 @@ def _aside_of(s_text: str, at: int) -> int:
     recaptured Lashio from the MNDAA, which seized it last August": the date is the seizure's).
     """
     commas = [m.start() for m in re.finditer(r",", s_text)]
+    # an appositive name between two commas is no aside boundary: "have controlled the
+    # capital, Sanaa, since 2014" dates the control
+    appositive = {c for a, b in zip(commas, commas[1:]) if _APPOSITIVE_NAME.fullmatch(s_text, a + 1, b) for c in (a, b)}
+    commas = [c for c in commas if c not in appositive]
     before = [c for c in commas if c < at]
     after = [c for c in commas if c >= at]
     if before and not after and _RELATIVE_OPENS.match(s_text, before[-1]):
@@ -2016,6 +2020,7 @@ def _aside_of(s_text: str, at: int) -> int:
     return before[-1] if before and after else -1
 
 
+_APPOSITIVE_NAME = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){0,3}\s*")
 _RELATIVE_OPENS = re.compile(
     r",\s*(?:which|who|whom|whose)\b"
     # (not "Hama, which fell on Thursday", "which was stormed": the clause tells the same event)

