@@ -47,7 +47,7 @@ from datetime import date
 
 from .actors import AS_WRITTEN, UNKNOWN_COLOUR, Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
-from .dates import (PRECISIONS, OFFSET, DateMention, count_value, find_dates, offset_sign, period_start,
+from .dates import (MONTHS, PRECISIONS, OFFSET, WEEKDAYS, DateMention, count_value, find_dates, offset_sign, period_start,
                     relative_dates, shifted)
 from .distances import MEASURED_FROM_BEFORE
 from .errors import GazetteerError
@@ -60,6 +60,9 @@ from .text import Sentence, split_sentences
 #: ``holds`` (control observed, not changed), ``besieged`` (the place is encircled; control
 #: unchanged), ``withdrew`` and ``lost`` (a loss for the actor).
 CHANGES: tuple[str, ...] = ("captured", "retook", "entered", "holds", "besieged", "withdrew", "lost")
+#: The months as news capitalises them, for the patterns that must not take them for names.
+_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+
 #: The class of each change, as the timeline and the scorers read it.
 CHANGE_CLASS: dict[str, str] = {"captured": "gain", "retook": "gain", "entered": "enter", "holds": "hold",
                                 "besieged": "siege", "withdrew": "loss", "lost": "loss"}
@@ -407,12 +410,11 @@ _NP_END = re.compile(
     r"\d+|early|late|recent|what|an?\s+\w+\s+(?:offensive|attack|assault|drive))|on\s+(?:Mon|Tues|Wednes|Thurs|"
     r"Fri|Satur|Sun)day|"
     # a date: "recaptured it in December 2016", "took it yesterday"
-    r"(?:in|on|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|"
+    r"(?:in|on|by)\s+(?:early\s+|late\s+|mid-?)?(?:" + _MONTH_NAMES + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+    r"\b\.?|"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?|months?|years?)\s+"
     r"(?:later|after|earlier|before|ago)\b|"
-    r"yesterday|today|tonight|overnight|last\s+(?:week|month|year|night|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)|"
+    r"yesterday|today|tonight|overnight|last\s+(?:week|month|year|night|" + _MONTH_NAMES + r")|"
     r"following|after|before|since|during|with|as\s|for\s|leaving|bringing|because|while|"
     # a new clause: "positions they gained", "territory and links Zaire", "fortifications and breached"
     r"when|where|which|who|they|we|but|urging|saying|according|said|says|until|"
@@ -594,9 +596,8 @@ _TITLE_WORDS = (r"(?:the|former|late|ousted|exiled|deposed|renegade|rival|interi
 _STATE_HEADS = ("government", "regime", "junta", "authorities", "administration", "president", "king", "emir",
                 "monarchy", "military", "army", "state", "leadership")
 #: A capitalised word of a name ("Assad", "al-Assad", "bin Salman", "Assad's").
-_CAP_WORD = (r"(?:(?:al|el|bin|ibn|de)[ \t-])?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-             r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-             r"[A-Z][\w'’-]*")
+_CAP_WORD = (r"(?:(?:al|el|bin|ibn|de)[ \t-])?(?!(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + "|"
+             + _MONTH_NAMES + r")\b)[A-Z][\w'’-]*")
 #: What follows "loyal to": titles and names, ending on a name or a state's head noun, on one
 #: line ("Forces loyal to Assad Sunday recaptured ...": the weekday is no part of the name).
 _LOYAL_TARGET = re.compile(r"loyal\s+to\s+(?P<target>(?:(?:" + _TITLE_WORDS + "|" + _CAP_WORD + r")[ \t]+){0,6}"
@@ -1174,10 +1175,8 @@ def _unresolved_before(text: str, start: int, end: int, places: list[Place]) -> 
     return found
 
 
-_CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
-    "saturday sunday christmas easter ramadan eid".split())
+_CALENDAR_WORDS = (frozenset(MONTHS) | frozenset(m[:3] for m in MONTHS) | frozenset(WEEKDAYS)
+                   | frozenset("sept christmas easter ramadan eid".split()))
 
 
 def _within_actor_name(at: int, sentence: Sentence, registry: ActorRegistry) -> bool:
