@@ -303,7 +303,14 @@ def test_a_stray_borrowed_name_says_it_is_doubtful(gazetteer):
     assert places["Arlington"].confidence > 0.9
 
 
-def test_a_governorate_by_its_bare_name_and_the_province_word(gazetteer):
-    """GeoNames names it "Marib Governorate"; news writes "Marib province"."""
-    [place] = [p for p in _parse("Houthi rebels seized several districts in Marib province.", gazetteer)]
+def test_a_governorate_by_the_province_word_but_the_bare_name_is_the_town(gazetteer):
+    """GeoNames names it "Marib Governorate"; news writes "Marib province", and "Marib" for the town."""
+    [place] = _parse("Houthi rebels seized several districts in Marib province.", gazetteer)
     assert (place.entry.id, place.entry.kind) == ("geonames:72966", "admin1")
+    [town] = _parse("Houthi fighters captured Marib on Thursday after a long siege of the city.", gazetteer)
+    assert town.entry.kind == "city"
+
+
+def test_a_large_city_s_exonym_keeps_its_confidence(gazetteer):
+    places = {p.text: p for p in _parse("Flights left Kharkov for Moscow and Minsk.", gazetteer)}
+    assert places["Kharkov"].entry.country == "UA" and places["Kharkov"].confidence > 0.5

@@ -166,3 +166,7 @@ def test_an_agency_before_another_agency_is_no_dateline(gazetteer):
 def test_neighbourhood_is_a_feature_word(gazetteer):
     places = _places("Strikes hit the Rimal neighbourhood of Gaza City on Monday.", gazetteer)
     assert places["Rimal neighbourhood"].entry.country == "PS"
+
+
+def test_a_dateline_with_its_country_and_date(gazetteer):
+    assert "MARIB" in _names("MARIB, Yemen, Jan 10 - The Houthis seized the city.", gazetteer)

@@ -68,6 +68,10 @@ class Actor:
 
 #: Conflict key of actors kept as written ("the Lebanese army", "UN troops").
 AS_WRITTEN = "as-written"
+#: What follows a bare "military" that is the armed forces, not an adjective: a verb or a
+#: clause's end ("Israel's military said", "its military had captured", "the country's military").
+_ACTS_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:said|says|has|have|had|was|is|were|are|and|also|now|still|then|later|"
+                         r"took|retook|overran|won|lost|holds|held|controls|fled|withdrew|[a-z]+ed)\b)")
 #: Words for armed men that say nothing of whose they are.
 _FORCE_NOUN = re.compile(r"(?:army|military|troops|soldiers|forces|fighters|militants|rebels|militiamen|gunmen|units)",
                          re.I)
@@ -168,6 +172,8 @@ class ActorRegistry:
     def _mentions(self, hits: list[tuple[int, int, str]], conflict: str | None, text: str) -> list[ActorMention]:
         found: list[ActorMention] = []
         for start, end, words in hits:
+            if words.lower() == "military" and not _ACTS_AFTER.match(text, end):
+                continue  # "Hamas's military wing", "a military base": an adjective, no actor
             actor = self._choose(words, conflict)
             if actor is not None:
                 found.append(ActorMention(start, end, words, actor))

