@@ -1059,3 +1059,21 @@ def test_a_holder_s_word_after_the_capture_keeps_its_claim():
 ])
 def test_a_parenthetical_speaker_speaks_for_the_claim(text, speaker):
     assert events_of(text)[-1]["attributed_to"] == speaker
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an owner's "military" is the owner's
+    ("The junta said the Arakan Army's military had captured Ann on Monday.", [("captured", "Arakan Army")]),
+    # a speaker in an aside tells the claim, and is not its subject
+    ("Russian forces, Ukraine's military said on Monday, captured Kurakhove.", [("captured", "Russia")]),
+    # a state's army abroad stays its war's
+    ("Israeli troops advanced into Syria on Sunday. The army said its forces had taken control of Quneitra.",
+     [("entered", "Israel"), ("captured", "Israel")]),
+])
+def test_owners_speakers_and_armies_abroad(text, expected, gazetteer):
+    assert [(e["change"], e["side"]) for e in _geoparsed_events(text, gazetteer)] == expected
+
+
+def test_a_speaker_does_not_speak_across_and_or_but():
+    events = events_of("Rebels captured Aleppo on Monday, residents said, and the army still holds Idlib.")
+    assert [e["attributed_to"] for e in events] == ["residents said", None]

@@ -70,7 +70,7 @@ class Actor:
 AS_WRITTEN = "as-written"
 #: What follows a bare "military" that is the armed forces, not an adjective: a verb or a
 #: clause's end ("Israel's military said", "its military had captured", "the country's military").
-_ACTS_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:said|says|has|have|had|was|is|were|are|and|also|now|still|then|later|"
+_ACTS_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:said|says|has|have|had|was|is|were|are|also|now|still|then|later|"
                          r"took|retook|overran|won|lost|holds|held|controls|fled|withdrew|[a-z]+ed)\b)")
 #: Words for armed men that say nothing of whose they are.
 _FORCE_NOUN = re.compile(r"(?:army|military|troops|soldiers|forces|fighters|militants|rebels|militiamen|gunmen|units)",
@@ -184,8 +184,9 @@ class ActorRegistry:
                 continue
             if _FORCE_NOUN.fullmatch(mention.words):
                 previous = kept[-1] if kept else None
-                if previous is not None and re.fullmatch(r"[ \t]", text[previous.end:mention.start]):
-                    # "RSF fighters", "Syrian army troops": the name before says whose they are
+                if previous is not None and re.fullmatch(r"[ \t]|['’]s[ \t]", text[previous.end:mention.start]):
+                    # "RSF fighters", "Syrian army troops", "Hamas's military": the name before
+                    # says whose they are
                     kept[-1] = ActorMention(previous.start, mention.end, text[previous.start:mention.end],
                                             previous.actor)
                     continue
@@ -266,12 +267,14 @@ class ActorRegistry:
         """
         return self._vote(self._scan(text))
 
+    def tells(self, words: str) -> str | None:
+        """The war an alias names alone ("RSF": sudan), or ``None`` for words several wars
+        share or generic ones ("the army")."""
+        conflicts = {a.conflict for a in self._by_alias.get(_key(words), [])}
+        return conflicts.pop() if len(conflicts) == 1 and "generic" not in conflicts else None
+
     def _vote(self, hits: list[tuple[int, int, str]]) -> str | None:
-        votes: Counter[str] = Counter()
-        for _, _, words in hits:
-            conflicts = {a.conflict for a in self._by_alias.get(_key(words), [])}
-            if len(conflicts) == 1 and "generic" not in conflicts:
-                votes[conflicts.pop()] += 1
+        votes: Counter[str] = Counter(c for _, _, words in hits if (c := self.tells(words)) is not None)
         return votes.most_common(1)[0][0] if votes else None
 
     def _choose(self, words: str, conflict: str | None) -> Actor | None:

@@ -473,8 +473,11 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
     conflict, actors_all = registry.read(text)
     by_places = registry.conflict_in(p.entry.country for p in places if p.entry.country)
     countries_named = {p.entry.country for p in places if p.entry.country}
+    # (a state's army abroad stays its war's: "Israeli troops advanced into Syria"; a group's
+    # name another war shares does not: "al-Shabaab" insurgents in Cabo Delgado)
     voted_elsewhere = (conflict is not None and conflict in registry.theatres
-                       and not registry.theatres[conflict] & countries_named)
+                       and not registry.theatres[conflict] & countries_named
+                       and not any(a.actor.country for a in actors_all if registry.tells(a.words) == conflict))
     if by_places is not None and (conflict is None or voted_elsewhere):
         # no actor word tells the war, the places do ("the army regained control of Khartoum");
         # or the words tell a war fought elsewhere ("al-Shabaab" in Cabo Delgado is Mozambique's)
@@ -1643,6 +1646,20 @@ def _subject_like(text: str, mention: ActorMention, floor: int) -> bool:
         text[max(floor, mention.start - 40):mention.start])
 
 
+_SPEAKS_RIGHT_AFTER = re.compile(r"\s+(?:said|says|claimed|reported|announced|told\s+\w+)\b", re.I)
+
+
+def _parenthetical_speaker(text: str, actor: ActorMention, sentence: Sentence, t0: int) -> bool:
+    """Whether ``actor`` is the speaker of an aside closed before the trigger: "Russian forces,
+    Ukraine's military said on Monday, captured Kurakhove" (Ukraine's military only tells it)."""
+    if not _SPEAKS_RIGHT_AFTER.match(text, actor.end):
+        return False
+    s_text, at = sentence.text, actor.start - sentence.start
+    aside = _aside_of(s_text, at)
+    close = s_text.find(",", actor.end - sentence.start)
+    return aside >= 0 and 0 <= close < t0 - sentence.start
+
+
 def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMention],
                   actors_all: list[ActorMention], registry: ActorRegistry, conflict: str | None) -> _ActorPart | None:
     """The actor of an active trigger: the nearest actor written before it.
@@ -1651,7 +1668,8 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
     a subordinate clause's own subject wins ("as the rebel enclave dissolved, ceding"); a bare
     "troops" takes the side of the state that reports it ("Chad's high command said troops ...").
     """
-    near = [a for a in actors if a.end <= t0 and _subject_like(text, a, sentence.start)]
+    near = [a for a in actors if a.end <= t0 and _subject_like(text, a, sentence.start)
+            and not _parenthetical_speaker(text, a, sentence, t0)]
     clause = text[sentence.start:t0]
     opener = _last_match(_CLAUSE_OPENER.finditer(clause))
     if opener is not None and not [a for a in near if a.start >= sentence.start + opener.end()]:
@@ -2073,7 +2091,7 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
     # inside a relative clause speaks for that clause ("The army said rebels, who residents
     # said were foreign fighters, captured Hama"), one inside a parenthesis for the trigger
     # ("Russian forces, Ukraine's military said, captured Kurakhove")
-    spoken = [m for m in _SPEECH.finditer(s_text) if m.start() < trig_at and not _in_relative(s_text, m.start())]
+    spoken = [m for m in _SPEECH.finditer(s_text) if m.start() < trig_at and _speaks_for(s_text, m, trig_at)]
     if spoken:
         m = spoken[-1]
         verb = m.group(0).strip()
@@ -2089,6 +2107,7 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
             lead = parts[-1]
         else:
             lead = segment
+        lead = re.split(r"\s[-—–]\s|—", lead)[-1]  # (not the dateline: "KHARTOUM, Sudan (AP) — The army said")
         attributed = re.sub(r"^(?:and|but|while|whereas)\s+", "",
                             " ".join(lead.split()).strip(" ,\"'“”"), flags=re.I)
         if m.group(0).lower().startswith("according"):
@@ -2104,6 +2123,20 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
 
 #: An aside that opens with a relative pronoun (its speech verbs speak for it).
 _IN_RELATIVE = re.compile(r",\s*(?:who|which|that|whom|whose)\b", re.I)
+
+
+def _speaks_for(s_text: str, m: re.Match[str], trig_at: int) -> bool:
+    """Whether the speech verb ``m`` speaks for the trigger at ``trig_at``: not from inside a
+    relative clause, nor across a "but" ("The army said it had retaken the city, but RSF
+    fighters still hold ..."), nor from an aside closing the clause before a coordinated one
+    ("The RSF captured Bara, residents said, and the army still holds El Obeid")."""
+    if _in_relative(s_text, m.start()) or re.search(r"[,;]\s*but\b", s_text[m.end():trig_at]):
+        return False
+    if _aside_of(s_text, m.start()) >= 0:
+        close = s_text.find(",", m.end())
+        if 0 <= close < trig_at and re.match(r",\s*(?:and|but|while|whereas)\b", s_text[close:]):
+            return False
+    return True
 
 
 def _in_relative(s_text: str, at: int) -> bool:
