@@ -1077,3 +1077,9 @@ def test_owners_speakers_and_armies_abroad(text, expected, gazetteer):
 def test_a_speaker_does_not_speak_across_and_or_but():
     events = events_of("Rebels captured Aleppo on Monday, residents said, and the army still holds Idlib.")
     assert [e["attributed_to"] for e in events] == ["residents said", None]
+
+
+def test_a_relative_pronoun_stands_for_the_actor_right_before_it():
+    events = events_of("Rebels captured Hama on Thursday from the army, which had held the city since 2011.")
+    held = next(e for e in events if e["change"] == "holds")
+    assert (held["side"], held["date"], held["date_relation"]) == ("government", "2011-01-01", "since")

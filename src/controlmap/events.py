@@ -1646,6 +1646,8 @@ def _subject_like(text: str, mention: ActorMention, floor: int) -> bool:
         text[max(floor, mention.start - 40):mention.start])
 
 
+#: A relative pronoun opening the trigger's clause: ", which had held", ", who seized".
+_RELATIVE_SUBJECT = re.compile(r",\s*(?:which|who)\s+(?:(?:had|has|have)\s+)?(?:(?:been|long|once|[a-z]+ly)\s+)?$", re.I)
 _SPEAKS_RIGHT_AFTER = re.compile(r"\s+(?:said|says|claimed|reported|announced|told\s+\w+)\b", re.I)
 
 
@@ -1668,9 +1670,16 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
     a subordinate clause's own subject wins ("as the rebel enclave dissolved, ceding"); a bare
     "troops" takes the side of the state that reports it ("Chad's high command said troops ...").
     """
+    clause = text[sentence.start:t0]
+    relative = _RELATIVE_SUBJECT.search(clause)
+    if relative is not None:
+        # "captured Hama from the army, which had held the city since 2011": the relative
+        # pronoun stands for the actor right before it, whatever preposition that one follows
+        head = next((a for a in actors if 0 <= sentence.start + relative.start() - a.end <= 1), None)
+        if head is not None:
+            return _actor_part(head)
     near = [a for a in actors if a.end <= t0 and _subject_like(text, a, sentence.start)
             and not _parenthetical_speaker(text, a, sentence, t0)]
-    clause = text[sentence.start:t0]
     opener = _last_match(_CLAUSE_OPENER.finditer(clause))
     if opener is not None and not [a for a in near if a.start >= sentence.start + opener.end()]:
         side_noun = _SIDE_NOUN.match(clause[opener.end():])
