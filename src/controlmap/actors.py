@@ -306,35 +306,39 @@ def _is_acronym(alias: str) -> bool:
 def _alternation(aliases: list[str], flags: int) -> re.Pattern[str] | None:
     """One pattern for all ``aliases``, the longest alias winning where several match.
 
-    The aliases are merged into a tree of words ("Syrian" -> "government" -> "forces"), so
-    that the regex engine tries each first word once at a position rather than each of some
-    three hundred aliases; a longer continuation is tried before its stem ends the match.
+    The aliases are merged into a tree of characters ("s" -> "y" -> ... "syrian army",
+    "syrian government forces"), so that at each position of the text the regex engine
+    follows at most one branch instead of trying some three hundred aliases one by one (three
+    times faster than a tree of words); a longer continuation is tried before its stem ends
+    the match.
     """
     if not aliases:
         return None
     tree: dict = {}
     for alias in set(aliases):
         node = tree
-        for word in alias.split():
-            key = word.replace("’", "'")
-            node = node.setdefault(key.lower() if flags & re.I else key, {})
+        # Words are joined by one space (any run of white space in the text will match it).
+        for char in " ".join(alias.replace("’", "'").split()):
+            node = node.setdefault(char.lower() if flags & re.I else char, {})
         node[""] = {}  # an alias ends here
     return re.compile(r"(?<![\w-])" + _tree_pattern(tree) + r"(?![\w-])", flags)
 
 
 def _tree_pattern(node: dict) -> str:
-    """The alternation of a word tree's branches, longest word first."""
-    branches = []
-    for word in sorted((w for w in node if w), key=lambda w: (-len(w), w)):
-        # Aliases may contain spaces; let any run of white space (line-wrapped wire copy) match.
-        here = re.escape(word).replace("'", "['’]")
-        child = node[word]
-        rest = {w: c for w, c in child.items() if w}
-        if rest:
-            tail = r"\s+" + _tree_pattern(rest)
-            here += f"(?:{tail})?" if "" in child else tail
-        branches.append(here)
-    return "(?:" + "|".join(branches) + ")"
+    """The pattern of a character tree's branches (the empty string when no branch goes on)."""
+    branches = [_char_pattern(char) + _tree_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # An alias ending here makes the rest optional; the greedy "?" still tries the longer first.
+    return f"(?:{body})?" if "" in node else body
+
+
+def _char_pattern(char: str) -> str:
+    # Line-wrapped wire copy breaks aliases across lines; either apostrophe is written.
+    if char == " ":
+        return r"\s+"
+    return "['’]" if char == "'" else re.escape(char)
 
 
 def read_actors(path: str | Path, theatres: str | Path | None = None) -> ActorRegistry:

@@ -154,6 +154,9 @@ _RANGE = rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{_NUMBER}))?"
 _UNIT = (r"(?P<unit>nautical\s+miles?|nmi\b|kilomet(?:re|er)s?\b|klms?\b|kms?\b|miles?\b|mi\b"
          r"|metres?\b|meters?\b|m\b|feet\b|foot\b|ft\b|yards?\b|yds?\b)")
 _QUANTITY = re.compile(rf"(?<![\w$£€.,]){_RANGE}(?:\s*|-)(?:{_UNIT})", re.I)
+# The same pattern for a lower-case copy of the text: an ignore-case search compares every
+# character both ways and is twice as slow, and most articles state no distance at all.
+_QUANTITY_LOWER = re.compile(_QUANTITY.pattern)
 
 _QUALIFIER_WORDS = {
     # words -> sense. "approx" and "just" are judged like plain figures; the two bounds move
@@ -597,7 +600,8 @@ def find_claims(article: Article, places: list[Place], *, gazetteer: Any = None)
     sentences = split_sentences(text)
     claims: list[DistanceClaim] = []
     # Most articles state no distance: one search of the whole text spares a scan per sentence.
-    any_quantity = _QUANTITY.search(text) is not None
+    lower = text.lower()
+    any_quantity = (_QUANTITY_LOWER.search(lower) if len(lower) == len(text) else _QUANTITY.search(text)) is not None
     for sentence in sentences:
         # the sentence's places by bisection: a long document has thousands
         in_sentence = [p for p in places[bisect.bisect_left(starts, sentence.start):
