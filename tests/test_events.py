@@ -761,6 +761,42 @@ def test_a_pluperfect_after_an_offset_is_not_moved_by_it():
                                ("withdrew", "government", HOMS, "2024-11-30", "on-or-before-publication")]
 
 
+@pytest.mark.parametrize("text", [
+    # the offset closes the clause instead of opening the sentence
+    "Russian forces seized Kherson in March 2022. Ukraine retook the city eight months later.",
+    "Russian forces seized Kherson in March 2022. Ukraine retook the city, eight months later, in a counteroffensive.",
+    # the same sentence: the date told before the trigger is where the count starts
+    "Russian forces seized Kherson in March 2022, and Ukraine retook the city eight months later.",
+])
+def test_an_offset_closing_the_clause_counts_from_the_date_told_before(text):
+    assert dated(text) == [("captured", "Russia", KHERSON, "2022-03-01", "month"),
+                           ("retook", "Ukraine", KHERSON, "2022-11-01", "month")]
+    assert events_of(text)[-1]["date_text"] == "in March 2022, eight months later"
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces withdrew from Homs on Wednesday. Rebels entered the city hours later.",
+    "Government forces withdrew from Homs on Wednesday. Hours later, rebels entered the city.",
+    "Government forces withdrew from Homs on Wednesday. A few hours later, rebels entered the city.",
+])
+def test_hours_later_is_the_day_of_the_date_told_before(text):
+    assert dated(text) == [("withdrew", "government", HOMS, "2024-11-27", "day"),
+                           ("entered", "opposition", HOMS, "2024-11-27", "day")]
+
+
+def test_forty_eight_hours_later_is_two_days_on():
+    text = "Government forces withdrew from Homs on Wednesday. Rebels entered the city 48 hours later."
+    assert dated(text)[-1] == ("entered", "opposition", HOMS, "2024-11-29", "day")
+
+
+def test_the_city_is_the_one_left_not_the_one_the_losers_retreated_to():
+    text = "Government forces withdrew from Homs towards Damascus on Saturday. Rebels entered the city on Sunday."
+    assert [e[2] for e in dated(text)] == [HOMS, HOMS]
+    # but a destination with no other town before it is still what "the city" points to
+    assert dated("Rebels advanced towards Damascus on Saturday. They entered the city on Sunday.")[-1][2] == \
+        ENTRIES["Damascus"].id
+
+
 # --- forces loyal to ... ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "actor_text", "actor", "side"), [
@@ -882,6 +918,13 @@ def test_a_pluperfect_holding_ended_by_the_time_of_the_report():
     assert (held["change"], held["date_relation"], held["until"]) == ("holds", "before", PUBLISHED.isoformat())
     [now] = events_of("Rebels control Idlib.")
     assert (now["date_relation"], now["until"]) == ("on", None)
+
+
+def test_a_pluperfect_holding_in_a_relative_clause_ends_by_the_date_of_the_main_clause():
+    held, left = events_of("Government forces that had held Homs for a decade withdrew from the city on Wednesday.")
+    assert (held["change"], held["date_relation"], held["until"], held["until_precision"]) == (
+        "holds", "before", "2024-11-27", "day")
+    assert (left["change"], left["date"], left["date_relation"]) == ("withdrew", "2024-11-27", "on")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -413,8 +413,8 @@ _NP_END = re.compile(
     # a date: "recaptured it in December 2016", "took it yesterday"
     r"(?:in|on|by)\s+(?:early\s+|late\s+|mid-?)?(?:" + _MONTH_NAMES + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
     r"\b\.?|"
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?|months?|years?)\s+"
-    r"(?:later|after|earlier|before|ago)\b|"
+    r"(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+)?"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:later|after|earlier|before|ago)\b|"
     r"yesterday|today|tonight|overnight|last\s+(?:week|month|year|night|" + _MONTH_NAMES + r")|"
     r"following|after|before|since|during|with|as\s|for\s|leaving|bringing|because|while|"
     # a new clause: "positions they gained", "territory and links Zaire", "fortifications and breached"
@@ -1583,9 +1583,15 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
     earlier = [p for p in places if p.end <= before]
     if (noun or "").lower() == "capital":
         return _capital_in_play(earlier, theatre)
+    refuge: Place | None = None
     for k in range(len(earlier) - 1, -1, -1):
         p = earlier[k]
         if text and MEASURED_FROM_BEFORE.search(text, max(0, p.start - 40), p.start):
+            continue
+        if text and refuge is None and noun and _RETREATED_TO.search(text, max(0, p.start - 80), p.start):
+            # "Troops withdrew from Homs towards Damascus. Rebels entered the city": the city
+            # is the one left behind, unless no other is named before
+            refuge = p
             continue
         if (noun or "").lower() not in ("city", "town", "") and _is_dateline(p, p.sentence):
             continue  # "BAMAKO (Reuters) - Jihadists seized the camp": the camp is not Bamako
@@ -1607,7 +1613,13 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
             return p
         if p.entry.kind in kinds:
             return p
-    return None
+    return refuge if refuge is not None and (kinds is None or refuge.entry.kind in kinds) else None
+
+
+#: A place written as where the losers went: "withdrew south towards Damascus", "fled to Idlib".
+_RETREATED_TO = re.compile(
+    r"\b(?:withdr[ae]wn?|withdrawing|retreat(?:ed|ing)?|pull(?:ed|ing)\s+(?:back|out)|fled|fleeing|fall(?:ing)?\s+back|"
+    r"fell\s+back)\b[^.;:!?]{0,50}?\b(?:towards?|to|into)\s+(?:the\s+(?:[a-z]+\s+)?(?:of\s+)?)?$", re.I)
 
 
 def _actor_part(mention: ActorMention, text: str | None = None, confidence: float = 1.0) -> _ActorPart:
@@ -2189,6 +2201,11 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
             day, precision = _moved(when.date, when.precision, offset_sign(told_from.group("way"))
                                     * count_value(told_from.group("n")), told_from.group("unit"))
             date_text = f"{when.text}, {' '.join(told_from.group(0).split())}"
+        elif when.end <= m.start() and (closing := _closing_offset(sentence.text, m.end())) is not None:
+            # "seized Kherson in March 2022, and Ukraine retook the city eight months later":
+            # the date told before the trigger is where the count starts
+            day, precision = _moved(when.date, when.precision, closing[1], closing[2])
+            date_text = f"{when.text}, {closing[3]}"
         since = when.relation == "since" or re.search(r"\bsince\b", sentence.text[max(0, when.start - 40):when.start])
         if (since and change in ("captured", "retook") and when.start > m.start()
                 and re.search(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", sentence.text[:m.start()])):
@@ -2214,11 +2231,13 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
                       "dated on or before the publication instead",)
         day, precision, date_text, relation = article.published, "on-or-before-publication", None, "on"
     until_day, until_precision = (until.date, until.precision) if until else (None, None)
-    if (change == "holds" and relation == "on" and date_text is None and day is not None
+    if (change == "holds" and relation == "on" and day is not None
+            and (date_text is None or when is not None and when.start > m.end())
             and _PLUPERFECT.search(sentence.text, max(0, m.start() - 30), m.start())
             and not _STILL_HOLDS.search(sentence.text, m.end())):
         # "Hezbollah had controlled much of southern Lebanon": a holding over by the time of
-        # the report, ended on or before it (the text does not say when)
+        # the report, ended on or before it (the text does not say when); "forces that had
+        # held Homs for a decade withdrew on Saturday": over by the date the sentence tells
         relation, until_day, until_precision = "before", day, precision
     confidence = actor.confidence * (0.8 if place.place is None else 1.0) * (0.9 if place.anchor else 1.0)
     undated = _why_undated(sentence.text) if day is None else ""
@@ -2412,6 +2431,9 @@ def _opening_offset(s_text: str) -> tuple[int, int, str, str] | None:
     sentence, which :func:`_offset_for` reads.
     """
     lead = _OPENING_LEAD.match(s_text)
+    hours = _HOURS_LATER.match(s_text, lead.end())
+    if hours is not None:
+        return hours.end(), _hours_as_days(hours), "day", " ".join(hours.group(0).split())
     found = OFFSET.match(s_text, lead.end())
     if found is None:
         return None
@@ -2423,6 +2445,37 @@ def _opening_offset(s_text: str) -> tuple[int, int, str, str] | None:
         end = back.end()
     sign = 1 if way in ("later", "after") else -1  # the event is that long after (before) the date told
     return end, sign * count_value(found.group("n")), found.group("unit"), " ".join(s_text[found.start():end].split())
+
+
+#: "hours later", "a few hours later", "48 hours later", "minutes afterwards": a time told from
+#: the date before, to the day (the count is in days when it is written in digits).
+_HOURS_LATER = re.compile(r"(?:(?P<n>\d{1,3})\s+|(?:a\s+few|several|a|an|one|two|three|four|five|six|seven|eight|"
+                          r"nine|ten|eleven|twelve)\s+)?(?:hours?|minutes?)\s+(?:later|afterwards)\b", re.I)
+#: An offset closing the clause of a trigger: "Rebels entered the city hours later", "Ukraine
+#: retook it eight months later" (not "two weeks after the fall of Goma": that counts from an
+#: event of its own sentence, which :func:`_offset_for` reads).
+_CLOSING_OFFSET = re.compile(r"(?P<offset>" + OFFSET.pattern + r"|" + _HOURS_LATER.pattern.replace("(?P<n>", "(?P<hours>")
+                             + r")\s*(?:[,.;:!?\"”]|$)", re.I)
+
+
+def _hours_as_days(found: re.Match[str]) -> int:
+    hours = found.groupdict().get("n") or found.groupdict().get("hours")
+    return int(hours) // 24 if hours and re.search(r"hours?", found.group(0), re.I) else 0
+
+
+def _closing_offset(s_text: str, after: int) -> tuple[int, int, str, str] | None:
+    """Like :func:`_opening_offset`, for an offset after the trigger (at ``after``) that ends
+    its clause: "... entered the city hours later.", "... retook it two months later,"."""
+    found = _CLOSING_OFFSET.search(s_text, after)
+    if found is None or _GAPPED_BREAK.search(re.sub(r"\s*,\s*$", "", s_text[after:found.start()])):
+        return None  # ("took Hama, and Homs fell two days later": the offset dates another clause)
+    words = " ".join(found.group("offset").split())
+    if found.group("unit") is None:
+        return found.end("offset"), _hours_as_days(found), "day", words
+    if found.group("way").lower() not in ("later", "earlier"):
+        return None
+    sign = 1 if found.group("way").lower() == "later" else -1
+    return found.end("offset"), sign * count_value(found.group("n")), found.group("unit"), words
 
 
 def _offset_across(article: Article, sentence: Sentence, m: re.Match[str],
@@ -2437,6 +2490,8 @@ def _offset_across(article: Article, sentence: Sentence, m: re.Match[str],
     """
     opening = _opening_offset(sentence.text)
     if opening is None or m.start() < opening[0]:
+        opening = _closing_offset(sentence.text, m.end())
+    if opening is None:
         return None
     if _PLUPERFECT.search(sentence.text, max(0, m.start() - 30), m.start()):
         return None  # "... retook the city that Russia had captured": before the time the offset gives
