@@ -92,6 +92,10 @@ def _resolved(text, gazetteer):
          "Masisi", "curated:masisi", "CD"),
         ("M23 rebels seized Minova and Masisi in eastern Congo, then Kavumu airport outside Bukavu.",
          "Kavumu airport", "icao:FZMA", "CD"),
+        # "rimal" is a word in Webster's: a list of districts, or "out of", says it is a place here
+        ("Israeli troops pulled out of the Rimal and Tal al-Hawa districts of Gaza City on Friday.",
+         "Rimal", "curated:rimal", "PS"),
+        ("Israeli troops pulled out of Rimal and Tal al-Hawa.", "Rimal", "curated:rimal", "PS"),
         # Myanmar
         ("The MNDAA captured Laukkaing and the TNLA took Hsipaw in northern Shan State, Myanmar.",
          "Laukkaing", "curated:laukkai", "MM"),

@@ -119,7 +119,8 @@ _FUNCTION_WORDS = frozenset("up the a an in on at for to by with from into out o
 _LIST_KIND = {"counties": "admin2", "provinces": "admin1", "governorates": "admin1", "states": "admin1",
               "oblasts": "admin1", "districts": "admin2", "parishes": "admin2", "regions": "admin1",
               "neighbourhoods": "city", "neighborhoods": "city", "quarters": "city", "suburbs": "city"}
-_NAME = r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*)*"
+# (a later word may open with an Arabic article: "Tal al-Hawa", "Deir ez-Zor")
+_NAME = r"[A-Z][\w'’.\-]*(?: (?:[a-z]{1,3}-)?[A-Z][\w'’.\-]*)*"
 _LIST_RE = re.compile(rf"{_NAME}(?:(?:,| and| or|, and|, or) {_NAME})+ ({'|'.join(_LIST_KIND)})\b")
 _SPEECH = frozenset("said says told added explained wrote argued asked noted stated testified agreed recalled".split())
 
@@ -688,7 +689,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     # (a verb of taking ground says the same of its object: "seized Palmyra", "shelled Reading")
     locative = prev_word in _LOCATIVE or prev_word in _PLACE_VERBS or (
         before_article in _LOCATIVE and key not in common) or (
-        prev_word == "of" and prev_index >= 1 and tokens[prev_index - 1].lower in _OFFSET_WORDS) or (
+        prev_word == "of" and prev_index >= 1 and tokens[prev_index - 1].lower in _OFFSET_WORDS | {"out"}) or (
         # "Mark Kitsmore, 54, of Tyler": where a person is from
         prev_word == "of" and not before and text[max(0, start - 5):start] == ", of ") or (
         any(t.lower in _AREA_WORDS for t in before))  # "Downtown Greer"
