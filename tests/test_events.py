@@ -797,6 +797,31 @@ def test_the_city_is_the_one_left_not_the_one_the_losers_retreated_to():
         ENTRIES["Damascus"].id
 
 
+def test_an_appositive_saying_what_the_place_is_does_not_hide_the_date_after_it():
+    (event,) = events_of("The army regained control of Wad Madani, the capital of Gezira state, in January.")
+    assert (event["change"], event["id"], event["date"], event["date_precision"]) == (
+        "retook", "geonames:364103", "2024-01-01", "month")
+
+
+def test_a_change_told_with_has_since_is_not_dated_by_the_date_before_it():
+    first, since = events_of("The army regained control of Wad Madani in January, and has since pushed the "
+                             "RSF out of Homs.")
+    assert (first["date"], first["date_precision"]) == ("2024-01-01", "month")
+    assert (since["change"], since["id"], since["date_precision"]) == ("captured", HOMS,
+                                                                       "on-or-before-publication")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The army has pushed the RSF out of most of central Sudan.", "most of central Sudan"),
+    ("Rebels now control large parts of Idlib province.", "large parts of Idlib province"),
+    ("Israel occupied southern Lebanon.", "southern Lebanon"),
+])
+def test_part_of_a_country_or_province_keeps_its_words_and_says_it_is_part(text, words):
+    (event,) = events_of(text)
+    assert event["place_text"] == words
+    assert "part of the place" in event["notes"]
+
+
 # --- forces loyal to ... ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "actor_text", "actor", "side"), [

@@ -50,6 +50,16 @@ def test_province_and_airport_references(gazetteer):
     assert by_text["Aleppo airport"].id == "icao:OSAP"
 
 
+@pytest.mark.parametrize(("text", "words", "code"), [
+    ("Army forces advanced on Khartoum's international airport.", "Khartoum's international airport", "icao:HSSK"),
+    ("Rebels seized Aleppo's military airport.", "Aleppo's military airport", "icao:OSAP"),
+    ("Rebels reached Aleppo international airport.", "Aleppo international airport", "icao:OSAP"),
+])
+def test_a_qualified_airport_of_a_town_is_its_airport(gazetteer, text, words, code):
+    by_text = {p.text: p.entry for p in _parse(text, gazetteer)}
+    assert by_text[words].id == code
+
+
 def test_admin_after_comma_picks_the_right_namesake(gazetteer):
     places = _parse("The storm hit Paris, Texas, on Monday.", gazetteer)
     paris = next(p for p in places if p.text == "Paris")

@@ -1084,6 +1084,10 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                             and re.search(r"\b(?:parts?|neighbou?rhoods?|much|most|half|sliver|pocket|blocks|"
                                           r"outskirts|districts?|quarters?)\b", lead_words, re.I) else "")
                  for p in chain]
+        if first.entry.kind in _COARSE_KINDS and _PARTITIVE_LEAD.search(lead_words):
+            # "pushed the RSF out of most of central Sudan": part of the country, in its words
+            s = n0 + _PARTITIVE_LEAD.search(lead_words).start()
+            parts[0] = _PlacePart(text[s:first.end], s, first.end, first, False, "part of the place")
         tail = _SURROUNDING.match(text[chain[-1].end:sentence.end])
         if tail:
             s = chain[-1].end + tail.start("np")
@@ -2036,6 +2040,10 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     dates = [d for d in dates if d.start > trig_at or d.relation == "since"
              or re.search(r"\bsince\b", s_text[max(0, d.start - 40):d.start])
              or not re.search(r"[,;]\s*but\b", s_text[d.end:trig_at])]
+    if change != "holds" and _SINCE_THEN.search(s_text, max(0, trig_at - 30), trig_at):
+        # "retook Wad Madani in January, and has since pushed the RSF out of Sennar": later
+        # than the date told before, which is no date of this change
+        dates = [d for d in dates if d.start > trig_at]
     if change == "holds":
         dates = [d for d in dates if d.start < trig_at or not _NEW_CLAUSE.search(s_text, trig_at, d.start)]
         # "Idlib has been run by HTS since 2017, while government-held Latakia": not Latakia's date
@@ -2065,6 +2073,13 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     return min(usable, key=lambda d: abs(d.start - trig_at)), until
 
 
+#: Words before a country's or province's name that make the event's place only part of it.
+_PARTITIVE_LEAD = re.compile(
+    r"\b(?:(?:(?:large|vast|big)\s+)?(?:parts?|swathes?|areas?|pockets?|chunks?)|much|most|half)\s+of\s+(?:the\s+)?"
+    r"(?:(?:north|south)?(?:northern|southern|eastern|western|central|north|south|east|west)\w*\s+)?$"
+    r"|\b(?:north|south)?(?:northern|southern|eastern|western|central)\s+$", re.I)
+#: "has since", "have since then": a change told as coming after the date before it.
+_SINCE_THEN = re.compile(r"\b(?:has|have|had)\s+since(?:\s+then)?\s+(?:[a-z]+ly\s+)?(?:been\s+)?$", re.I)
 #: "... and" right before a trigger: the trigger is a second verb ("overrun by IS in 2015 and
 #: recaptured"), not a subject joined by "and" ("rebels and jihadists captured").
 _SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:(?:then|later|again|finally|eventually|soon|was|were|is|are|has|have|had|"
@@ -2081,6 +2096,9 @@ def _aside_commas(s_text: str) -> tuple[int, ...]:
     # capital, Sanaa, since 2014" dates the control
     appositive = {c for a, b in zip(commas, commas[1:])
                   if _APPOSITIVE_NAME.fullmatch(s_text, a + 1, b) and _PLACE_NOUN_BEFORE.search(s_text, 0, a)
+                  # "retook Wad Madani, the capital of Gezira state, in January": what the
+                  # place is, not an aside with a time of its own
+                  or _APPOSITIVE_DESCRIPTION.fullmatch(s_text, a + 1, b) and _NAME_BEFORE.search(s_text, 0, a)
                   for c in (a, b)}
     return tuple(c for c in commas if c not in appositive)
 
@@ -2103,6 +2121,10 @@ def _aside_of(s_text: str, at: int) -> int:
 #: The noun an appositive name renames: "the capital, Sanaa," (not a list: "Saraqeb, Maarat al-Numan,").
 _PLACE_NOUN_BEFORE = re.compile(r"\b(?:capital|city|town|port|village|province|region|stronghold|base)\s*$", re.I)
 _APPOSITIVE_NAME = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){0,3}\s*")
+_APPOSITIVE_DESCRIPTION = re.compile(
+    r"\s*(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:capital|city|town|village|seat|hub|centre|center|port|province|"
+    r"state|region|district)(?:\s+(?:of|in)\s+(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?\s*")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*$")
 _RELATIVE_OPENS = re.compile(r",\s*(?:which|who|whom|whose)\b", re.I)
 
 

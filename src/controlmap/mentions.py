@@ -265,12 +265,18 @@ def _gap_is_space(text: str, a: int, b: int) -> bool:
 _TAIL_WORDS = frozenset("strip valley river delta peninsula desert basin island islands mountains heights corridor camp".split())
 
 
+_AIRPORT_QUALIFIERS = frozenset("international main military civilian civil".split())
+
+
 def _feature_tail(tokens: list[Token], k: int) -> tuple[str, int] | None:
     """The feature word starting at token ``k`` as looked up ("airport" for "air base") and the
     index of its last token, or ``None``."""
     if k >= len(tokens):
         return None
     word = tokens[k].lower
+    if word in _AIRPORT_QUALIFIERS and k + 1 < len(tokens) and tokens[k + 1].lower in ("airport", "airbase", "air"):
+        # "Khartoum's international airport", "Aleppo's military airport": the same airport
+        k, word = k + 1, tokens[k + 1].lower
     if word in ("airport", "airbase"):
         return "airport", k
     if word == "air" and k + 1 < len(tokens) and tokens[k + 1].lower == "base":
