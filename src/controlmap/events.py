@@ -282,7 +282,8 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("captured", "expel", "drov driv expel oust dislodg push chased forc",
      r"\b(?:drove|driven|drive|driving|expelled|expel|expelling|ousted|oust|ousting|dislodged|"
                           r"dislodge|dislodging|pushed|push|pushing|chased|forced|forcing)\s+"
-                          r"(?:(?P<who>[^.;,]{1,50}?)\s+)?(?:out\s+of|from)\b"),
+                          # (not "forced Israeli soldiers to retreat from": their retreat is the event)
+                          r"(?:(?P<who>(?:(?!\bto\s)[^.;,]){1,50}?)\s+)?(?:out\s+of|from)\b"),
     # "Ukrainian troops were forced out of Sudzha": the subject of the passive leaves
     # (after the expulsion, which reads the agent of "were driven out of X by Y" as the captor)
     ("withdrew", "active", "forced pushed driven expelled ousted dislodged chased kicked thrown",
@@ -306,7 +307,7 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("withdrew", "active", "leaving left",
      r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
     ("withdrew", "active", "withdr pulled retreat fled flee abandon evacuat",
-     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraw|pulled\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate)\b"),
+     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraw|pulled\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate)\b"),
     # "the hurried Libyan evacuation", "the army's withdrawal from Kherson": a withdrawal named
     # as a noun, its actor the adjective; without "from X" it left the place told before
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
@@ -329,13 +330,16 @@ _CUES: tuple[str, ...] = tuple(sorted({cue for t in _TRIGGERS for cue in t.cues}
 #: Words before a trigger that make it a vow, threat, plan, hypothesis or denial.
 _IRREALIS = re.compile(
     r"\b(?:vow\w*|threat\w*|pledg\w*|promis\w*|plan\w*|aim\w*|intend\w*|seek\w*|sought|want\w*|hop\w*|"
-    r"bid\s+to|attempt\w*|tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
+    r"bid\s+to|attempt\w*|refus\w*|tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
     r"about\s+to|verge\s+of|ready\s+to|prepar\w*|wheth\w*|if|unless|deni\w*|deny\w*|not|no|never|nor|neither|"
     r"failed|fail\w*|rumou?r\w*|unconfirmed|haste\s+to|order\s+to|calls?\s+for|urg\w*|demand\w*|could\s+be|"
     r"goals?|objectives?|ambitions?|intentions?|designs\s+on|(?:battl|fight|struggl|strain|push|press)\w*\s+to|"
     r"(?:counter-?attacks?|offensives?|operations?|efforts?|drive|campaign|assault)\s+to|working\s+to|"
     # not done yet: "close to capturing", "on the verge of"
-    r"close\s+to|closing\s+in\s+on|brink\s+of|within\s+reach\s+of)\b", re.I)
+    r"close\s+to|closing\s+in\s+on|brink\s+of|within\s+reach\s+of|"
+    # what someone is kept from doing: "to stop \"hostile forces\" from entering it"
+    r"(?:stop|stops|stopped|stopping|prevent\w*|keep|keeps|kept|keeping|bar|bars|barred|barring|deter\w*|block\w*)"
+    r"\s+(?:\S+\s+){0,4}?from)\b", re.I)
 #: What makes a clause a hypothesis or a future ("if the army will move ... after taking").
 _CONDITIONAL = re.compile(r"\b(?:if|whether|unless|will|would|could|might|may|should|shall)\b", re.I)
 #: "almost captured", "have nearly encircled": right before the trigger only ("nearly 500 rebels
@@ -348,7 +352,10 @@ _NEGATED = re.compile(r"\b(?:not|no\s+longer|never|nor)\s+(?:(?:yet|fully|entire
 _PURPOSE = re.compile(
     r"\b(?:sent|send|sends|sending|dispatched|dispatching|deployed|deploying|flown|flying|flew|rushed|rushing|"
     r"mobili[sz]ed|mobili[sz]ing|massed|massing|launched|launching|prepared|preparing|headed|heading|marching|"
-    r"poised|gathered|gathering|regrouping|intervened|intervening)\b(?:[^.;]|\.(?=\w|\s+[a-z])){0,90}\bto\s+$", re.I)
+    r"poised|gathered|gathering|regrouping|intervened|intervening|"
+    # an order is not its execution: "Putin ordered his troops to take Pokrovsk"
+    r"ordered|orders|ordering|instructed|instructing|commanded|tasked|authori[sz]ed|directed)\b"
+    r"(?:[^.;]|\.(?=\w|\s+[a-z])){0,90}\bto\s+$", re.I)
 
 #: Words that begin an object that is not a place ("captured 48", "seized tanks").
 _NOT_PLACE = re.compile(
@@ -369,6 +376,10 @@ _NOT_PLACE = re.compile(
     r"losses|casualties|heavy\s+casualties|damage|fire|hits?|"
     r"WW\s*I+|substances?|drugs?|prices?)\b|^\s*(?:US)?[$€£]", re.I)
 
+#: A ship heading an object: "seized the Galaxy Leader cargo ship in the Red Sea" took a vessel,
+#: not the sea.
+_VESSEL = re.compile(r"^\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’\"“”-]+\s+){0,4}?(?:ships?|vessels?|tankers?|boats?|"
+                     r"freighters?|frigates?|destroyers?|yachts?|dhows?|trawlers?|warships?|carriers?)\b", re.I)
 #: A military unit heading an object: "the base of the Fourth Infantry Brigade in ...", "overran
 #: the 5th Division" name who, not where.
 _UNIT = re.compile(r"^\s*(?:the\s+)?(?:(?!of\s)[\w'’-]+\s+){0,4}?(?:brigades?|divisions?|regiments?|battalions?|corps|"
@@ -801,8 +812,23 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
     if re.search(r"\b(?:after|before|once|until|upon)\s+(?:[\w'’-]+\s+){0,2}$", s_text[max(0, at - 30):at]) and \
             _CONDITIONAL.search(s_text[max(0, at - 100):at]):
         return True  # "if the army will move on Idlib after taking Aleppo": a hypothesis, with its condition
+    if trig.change == "besieged" and _SIEGE_ENDED.search(s_text, max(0, at - 40), at):
+        return True  # "had broken the RSF siege of El Obeid": the siege is over, no one besieges
+    if _REPORT_THAT.search(s_text, 0, at) and _DENIED_AFTER.match(s_text, at):
+        return True  # "Reports that Kupiansk had fallen to Russian troops were false"
     clause = re.split(r"[;:]|,\s+(?=[A-Z])|\b(?:said|says)\b", s_text[max(0, at - 120):at])[-1]
     return _PURPOSE.search(clause) is not None
+
+
+#: "broke the siege of", "lifted the RSF's siege of": a siege ended by the besieged side.
+#: (done, not asked for: "the lifting of a rebel siege" as a condition of a deal is no end)
+_SIEGE_ENDED = re.compile(r"\b(?:broke|broken|lifted|ended|raised|relieved)\s+(?:the\s+|a\s+)?"
+                          r"(?:(?!of\b)[\w'’-]+\s+){0,3}$", re.I)
+#: A report told as a report: "Reports that X had fallen", "claims that rebels took".
+_REPORT_THAT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|assertions?)\s+that\b", re.I)
+#: What says the report was wrong: "... were false", "... are untrue", "... was denied".
+_DENIED_AFTER = re.compile(r"[^.;]{0,100}?\b(?:was|were|is|are|been)\s+(?:(?:completely|entirely|totally|simply)\s+)?"
+                           r"(?:false|untrue|unfounded|baseless|fake|incorrect|wrong|not\s+true|denied|lies)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -1022,7 +1048,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         if loser is not None and any(a.start == 0 for a in registry.find(text[n0 + loser.end():np_end])):
             np_end = n0 + loser.start()
     np_text = text[n0:np_end]
-    if not _clean(np_text) or _NOT_PLACE.match(np_text) or _UNIT.match(np_text):
+    if not _clean(np_text) or _NOT_PLACE.match(np_text) or _UNIT.match(np_text) or _VESSEL.match(np_text):
         return []
     first_word = re.match(r"\s*(?:(?:on|in|by|the|last|early|late)\s+)*([\w'’-]+)", np_text)
     if (first_word and first_word.group(1).lower() in _CALENDAR_WORDS
@@ -1592,9 +1618,11 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
         p = earlier[k]
         if text and MEASURED_FROM_BEFORE.search(text, max(0, p.start - 40), p.start):
             continue
-        if text and refuge is None and noun and _RETREATED_TO.search(text, max(0, p.start - 80), p.start):
+        if text and refuge is None and (noun and _RETREATED_TO.search(text, max(0, p.start - 80), p.start)
+                                        or _NEAR_BEFORE.search(text, max(0, p.start - 30), p.start)):
             # "Troops withdrew from Homs towards Damascus. Rebels entered the city": the city
-            # is the one left behind, unless no other is named before
+            # is the one left behind; "retook Robotyne, near Orikhiv, but lost it": the place,
+            # not its landmark (either, unless no other is named before)
             refuge = p
             continue
         if (noun or "").lower() not in ("city", "town", "") and _is_dateline(p, p.sentence):
@@ -1620,6 +1648,8 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
     return refuge if refuge is not None and (kinds is None or refuge.entry.kind in kinds) else None
 
 
+#: A place named as a landmark of another: "Robotyne, near Orikhiv", "Sake, outside Goma".
+_NEAR_BEFORE = re.compile(r",\s*(?:(?:just|about|some)\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?$", re.I)
 #: A place written as where the losers went: "withdrew south towards Damascus", "fled to Idlib".
 _RETREATED_TO = re.compile(
     r"\b(?:withdr[ae]wn?|withdrawing|retreat(?:ed|ing)?|pull(?:ed|ing)\s+(?:back|out)|fled|fleeing|fall(?:ing)?\s+back|"
@@ -1635,7 +1665,7 @@ def _actor_part(mention: ActorMention, text: str | None = None, confidence: floa
 _NOT_SUBJECT = re.compile(
     r"\b(?:killed|killing|kill|wounded|wounding|routed|routing|repulsed|repelled|repelling|attacked|attacking|"
     r"defeated|defeating|fighting|fought|against|with|between|besieging|surrounding|pursuing|pursued|backed\s+by|"
-    r"in|into|inside|from|near|across|towards?)\s+(?:[\d,]+\s+)?(?:the\s+)?"
+    r"in|into|inside|from|near|across|to|towards?)\s+(?:[\d,]+\s+)?(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central)\s+)?$", re.I)
 #: A subordinate clause with a subject of its own: "... by Turkey and Russia as the rebel enclave
 #: rapidly dissolved, ceding more and more territory".
@@ -1720,6 +1750,14 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             return _actor_part(last, " ".join(pronoun.group(0).split()), 0.8)
         if len(between) <= 160:
             return _reported_by(text, last, sentence, t0, actors)
+    said = _SAID_IT.search(clause) if pronoun is not None else None
+    if said is not None:
+        # "Ukraine's 47th Brigade said it had liberated Robotyne": "it" is the speaker, whose
+        # name may be owned by its country (no subject-like actor, so "near" was empty)
+        speaker = [a for a in actors if a.end <= sentence.start + said.start() and not _NOT_SUBJECT.search(
+            text[max(sentence.start, a.start - 40):a.start])]
+        if speaker:
+            return _actor_part(speaker[-1], " ".join(said.group("pronoun").split()), 0.7)
     if pronoun is not None:
         earlier = [a for a in actors_all if a.end <= sentence.start and _subject_like(text, a, 0)]
         if earlier:
@@ -1733,6 +1771,12 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
                      r"division|group|movement|front|guards|police|army)\b", words, re.I):
             return _ActorPart(words, words, words, 0.5)
     return None
+
+
+#: A pronoun subject right after a speech verb: "said it had", "claimed on Monday that they".
+_SAID_IT = re.compile(r"\b(?:said|says|claimed|claims|announced|reported|confirmed|stated)\s+"
+                      r"(?:(?:on\s+)?\w+day\s+|late\s+\w+\s+|earlier\s+|yesterday\s+|today\s+)?(?:that\s+)?"
+                      r"(?P<pronoun>it|they)\s+" + _AUX + r"$", re.I)
 
 
 def _last_speaker(text: str, sentence: Sentence, actors_all: list[ActorMention]) -> ActorMention | None:
@@ -1759,7 +1803,8 @@ def _reported_by(text: str, mention: ActorMention, sentence: Sentence, t0: int,
     verbs = [m for m in _SPEECH.finditer(text, sentence.start, mention.start)]
     if not verbs:
         return _actor_part(mention)
-    speakers = [a for a in actors if a.end <= verbs[-1].start() and a.actor.conflict != "generic"]
+    # (a state's own: "Rebels said ... government troops abandoned the city" are not the rebels')
+    speakers = [a for a in actors if a.end <= verbs[-1].start() and a.actor.conflict != "generic" and a.actor.country]
     if not speakers:
         return _actor_part(mention)
     return _ActorPart(mention.words, speakers[-1].actor.canonical, speakers[-1].actor.side, 0.8)
@@ -2066,6 +2111,18 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
         usable = [d for d in every if d.relation == "until"]
     if not usable:
         return None, until
+    if trig_end is not None:
+        # "regained control of Robotyne in August 2023, but lost it in November 2024": a date
+        # after a "but" belongs to the clause it opens
+        usable = [d for d in usable if d.start < trig_at or not _BUT_CLAUSE.search(s_text, trig_end, d.start)] or usable
+    speech = _last_match(_SPEECH.finditer(s_text, 0, trig_at))
+    if speech is not None:
+        # "In a statement on Monday, Mali's army said it had lost control of Kidal in 2012":
+        # the date of the statement dates the report only when the report gives none of its own
+        framing = [d for d in usable if d.end <= speech.start() or not s_text[speech.end():d.start].strip()]
+        reported = [d for d in usable if d not in framing and d.start > speech.end()]
+        if framing and reported:
+            usable = reported
     if any(d.start > trig_at for d in usable):
         # "overrun by IS in 2015 and recaptured by the army in 2016": a date before the "and"
         # dates the first verb when the second has its own after it
@@ -2078,6 +2135,8 @@ _PARTITIVE_LEAD = re.compile(
     r"\b(?:(?:(?:large|vast|big)\s+)?(?:parts?|swathes?|areas?|pockets?|chunks?)|much|most|half)\s+of\s+(?:the\s+)?"
     r"(?:(?:north|south)?(?:northern|southern|eastern|western|central|north|south|east|west)\w*\s+)?$"
     r"|\b(?:north|south)?(?:northern|southern|eastern|western|central)\s+$", re.I)
+_BUT_CLAUSE = re.compile(r"[,;]\s*but\b|\bbut\s+(?:then\s+|later\s+)?(?:(?:had|has|have|was|were)\s+)?"
+                         r"(?:lost|ceded|retreated|withdrew|abandoned|fled|recaptured|retook|regained)\b", re.I)
 #: "has since", "have since then": a change told as coming after the date before it.
 _SINCE_THEN = re.compile(r"\b(?:has|have|had)\s+since(?:\s+then)?\s+(?:[a-z]+ly\s+)?(?:been\s+)?$", re.I)
 #: "... and" right before a trigger: the trigger is a second verb ("overrun by IS in 2015 and
@@ -2098,7 +2157,8 @@ def _aside_commas(s_text: str) -> tuple[int, ...]:
                   if _APPOSITIVE_NAME.fullmatch(s_text, a + 1, b) and _PLACE_NOUN_BEFORE.search(s_text, 0, a)
                   # "retook Wad Madani, the capital of Gezira state, in January": what the
                   # place is, not an aside with a time of its own
-                  or _APPOSITIVE_DESCRIPTION.fullmatch(s_text, a + 1, b) and _NAME_BEFORE.search(s_text, 0, a)
+                  or (_APPOSITIVE_DESCRIPTION.fullmatch(s_text, a + 1, b) or _APPOSITIVE_LOCATION.fullmatch(s_text, a + 1, b))
+                  and _NAME_BEFORE.search(s_text, 0, a)
                   for c in (a, b)}
     return tuple(c for c in commas if c not in appositive)
 
@@ -2124,6 +2184,11 @@ _APPOSITIVE_NAME = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z]
 _APPOSITIVE_DESCRIPTION = re.compile(
     r"\s*(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:capital|city|town|village|seat|hub|centre|center|port|province|"
     r"state|region|district)(?:\s+(?:of|in)\s+(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?\s*")
+#: Where a place lies, set off by commas after its name: ", near Orikhiv,", ", 20km north of Hama,".
+_APPOSITIVE_LOCATION = re.compile(
+    r"\s*(?:(?:about|some|just|roughly)\s+)?(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s|miles)\s+)?"
+    r"(?:near|outside|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
+    r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*$")
 _RELATIVE_OPENS = re.compile(r",\s*(?:which|who|whom|whose)\b", re.I)
 
