@@ -52,6 +52,7 @@ def test_a_report_keeps_its_own_dates_and_the_recipient_of_a_loss_is_no_later_su
             "but had recaptured the town in November 2023.")
     assert told(text, "2024-12-09", gazetteer) == [
         ("lost", "government", "Kidal", "2012-01-01", "year"),
+        ("captured", "Tuareg rebels", "Kidal", "2012-01-01", "year"),  # whom it was lost to took it
         ("retook", "government", "Kidal", "2023-11-01", "month"),
     ]
 
@@ -77,3 +78,40 @@ def test_government_troops_told_by_rebels_are_still_the_government(gazetteer):
                    "2024-12-08", gazetteer)
     assert [(e["change"], e["side"], e["name"]) for e in found] == [
         ("entered", "opposition", "Homs"), ("withdrew", "government", "Homs")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Myanmar's junta lost Lashio to rebels in August.",
+     [("lost", "junta", "Lashio"), ("captured", "resistance", "Lashio")]),
+    ("The RSF handed over Sinja to the army without a fight, residents in Sennar state said.",
+     [("lost", "RSF", "Singa"), ("captured", "SAF", "Singa")]),
+    ("Army troops took back Wad Madani, the capital of Gezira state, on January 11.",
+     [("retook", "SAF", "Wad Medani")]),
+    ("Ukrainian troops raised their flag over Robotyne, near Orikhiv, in August.",
+     [("captured", "Ukraine", "Robotyne")]),
+    ("Israeli forces completed their withdrawal from the Philadelphi corridor on Tuesday, the Egyptian foreign "
+     "ministry said.", [("withdrew", "Israel", "Philadelphi corridor")]),
+])
+def test_phrasings_of_taking_giving_up_and_leaving(text, expected, gazetteer):
+    assert [(e["change"], e["side"], e["name"]) for e in events(text, "2025-03-12", gazetteer)] == expected
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Fighting continued in eastern Democratic Republic of Congo.\n\nThe M23 rebel group captured Walikale on "
+     "Saturday, local officials said.", "M23"),
+    ("ADEN, Yemen (Reuters) - Houthi fighters have taken over several districts of Marib province, a government "
+     "official said on Tuesday, adding that the rebels had been driven out of Harib.", "Houthis"),
+    ("Sudan's military said Wednesday it had retaken Omdurman.\n\nThe paramilitary group still controls most of "
+     "Darfur.", "RSF"),
+    ("The Arakan Army says it has taken full control of Maungdaw township.\n\nThe ethnic armed group now controls "
+     "most of Rakhine state.", "Arakan Army"),
+])
+def test_the_wars_own_rebels_and_a_group_described_after_its_name(text, side, gazetteer):
+    assert events(text, "2025-03-12", gazetteer)[-1]["side"] == side
+
+
+def test_losses_told_since_a_date_came_on_or_after_it(gazetteer):
+    found = events("The military junta has lost control of large parts of Shan and Rakhine states since the Three "
+                   "Brotherhood Alliance launched Operation 1027 in October 2023.", "2025-03-12", gazetteer)
+    assert found and all((e["change"], e["date"], e["date_relation"]) == ("lost", "2023-10-01", "after")
+                         for e in found)

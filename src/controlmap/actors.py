@@ -73,8 +73,17 @@ AS_WRITTEN = "as-written"
 _ACTS_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:said|says|has|have|had|was|is|were|are|also|now|still|then|later|"
                          r"took|retook|overran|won|lost|holds|held|controls|fled|withdrew|[a-z]+ed)\b)")
 #: Words for armed men that say nothing of whose they are.
-_FORCE_NOUN = re.compile(r"(?:army|military|troops|soldiers|forces|fighters|militants|rebels|militiamen|gunmen|units)",
-                         re.I)
+_FORCE_NOUN = re.compile(r"(?:army|military|troops|soldiers|forces|fighters|militants|rebels|militiamen|gunmen|units|"
+                         r"rebel\s+group|armed\s+group|militia)", re.I)
+#: A definite description of a non-state armed group, standing for the group named last: "The
+#: Arakan Army says it has taken Maungdaw ... The ethnic armed group now controls most of
+#: Rakhine". (Not bare "the group": NGOs and monitors are groups too.)
+_GROUP_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+(?:(?:ethnic|armed|rebel|insurgent|jihadist|militant|islamist|separatist|paramilitary|"
+    r"Islamist|Kurdish|Tuareg|Rwanda-backed|Iran-backed|Iranian-backed)\s+){1,2}(?:group|militia|movement|"
+    r"organi[sz]ation|force)(?!\s+of\b)\b")
+#: How far back (characters) the group such a description stands for may be named.
+_DESCRIPTION_REACH = 600
 #: Nouns tried after an owner word to find its row ("Kurdish troops" -> "Kurdish forces").
 _FORCE_SYNONYMS = ("forces", "troops", "fighters", "army", "soldiers")
 #: A capitalised word that says whose forces follow: a demonym ("Lebanese", "Egyptian") or an
@@ -192,7 +201,23 @@ class ActorRegistry:
                     continue
                 mention = self._owned(text, mention, conflict)
             kept.append(mention)
-        return kept
+        return self._with_descriptions(text, kept)
+
+    @staticmethod
+    def _with_descriptions(text: str, kept: list[ActorMention]) -> list[ActorMention]:
+        """``kept`` with the group descriptions of ``text`` read as the non-state group named
+        last before them (see :data:`_GROUP_DESCRIPTION`); a description with none stays as
+        the registry reads it (a generic row, or nothing)."""
+        out = list(kept)
+        for found in _GROUP_DESCRIPTION.finditer(text):
+            start, end = found.start(), found.end()
+            named = [a for a in kept if a.end <= start and start - a.end <= _DESCRIPTION_REACH
+                     and not a.actor.country and a.actor.conflict not in ("generic", AS_WRITTEN)]
+            if not named:
+                continue
+            out = [a for a in out if not (a.start < end and start < a.end)]
+            out.append(ActorMention(start, end, found.group(0), named[-1].actor))
+        return sorted(out, key=lambda a: (a.start, -(a.end - a.start)))
 
     def _owned(self, text: str, mention: ActorMention, conflict: str | None) -> ActorMention:
         """A bare force noun with its owner written before it ("the Lebanese army", "UN troops",

@@ -112,7 +112,8 @@ class ControlEvent:
         The words the date was read from ("on Wednesday", "in 2016"), ``None`` when none.
     date_relation
         How ``date`` relates to the change: ``on`` (it happened then, or for ``holds`` control
-        is attested then), ``since`` (control held from then on), ``before`` (on or before).
+        is attested then), ``since`` (control held from then on), ``before`` (on or before),
+        ``after`` (on or after: "has lost control of ... since October 2023").
     until
         For a holding that the text says ended ("a rebel stronghold until it fell ... in
         2016"), when it ended; else ``None``.
@@ -294,8 +295,15 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # been telling of taking ground
     ("captured", "participle", "newly recently freshly",
      r"\b(?:newly|recently|freshly)[\s-]+(?:captured|seized|taken|won|occupied|liberated|gained|conquered)\b"),
-    ("retook", "active", "retook retak recaptur regain reclaimed won",
-     r"(?<![\w-])(?:retook|retaken|retake|retaking|recaptured|recapture|recapturing|regained|regain|regaining|reclaimed|won\s+back)\b"),
+    ("retook", "active", "retook retak recaptur regain reclaimed won took taken take",
+     r"(?<![\w-])(?:retook|retaken|retake|retaking|recaptured|recapture|recapturing|regained|regain|regaining|reclaimed|"
+     r"won\s+back|took\s+back|taken\s+back|take\s+back|taking\s+back)\b"),
+    # "raised their flag over Robotyne", "hoisted the Ukrainian flag in the town centre"
+    ("captured", "active", "raised hoisted planted",
+     r"\b(?:raised|hoisted|planted)\s+(?:(?:their|its|his|the|a)\s+)?(?:[\w'’-]+\s+)?flags?\s+(?:over|above|in|on)\b"),
+    # "The RSF handed over Sinja to the army": given up, like "ceded"
+    ("lost", "active", "handed",
+     r"\b(?:handed|handing)\s+over\b"),
     ("captured", "active", "control over",
      r"\b(?:(?:taken|took|take|taking|gained|seized|seize)\s+(?:full\s+)?control\s+of|took\s+over|taken\s+over|take\s+over)\b"),
     ("captured", "active", "captur seiz overr occup liberat conquered took taken take gained won secur",
@@ -799,7 +807,27 @@ def _sentence_events(article: Article, sentence: Sentence, triggers: tuple[_Trig
                 found = _dated_coordination(s_text, s0, m, found, in_places, actors, dates)
             for actor_part, place_part in found:
                 out.append(_make_event(article, sentence, trig, m, actor_part, place_part, dates, here))
+                if trig.change == "lost":
+                    taker = _recipient(article.text, place_part, sentence, actors)
+                    if taker is not None:
+                        # "the junta lost Lashio to rebels": the rebels took it, as the loss says
+                        out.append(dataclasses.replace(out[-1], change="captured", actor_text=taker.words,
+                                                       actor=taker.actor.canonical, side=taker.actor.side,
+                                                       confidence=round(out[-1].confidence * 0.9, 3)))
     return out
+
+
+#: The one a place was lost to: "lost Kidal to Tuareg rebels", "handed over Sinja to the army".
+_LOST_TO = re.compile(r"\s+to\s+(?:the\s+)?(?=\S)")
+
+
+def _recipient(text: str, part: _PlacePart, sentence: Sentence, actors: list[ActorMention]) -> ActorMention | None:
+    """The actor written right after "to" behind a lost place, or ``None``."""
+    to = _LOST_TO.match(text, part.end, sentence.end)
+    if to is None:
+        return None
+    return next((a for a in actors if to.start() < a.start <= to.end() and a.actor.conflict != "generic"
+                 or a.start == to.end()), None)
 
 
 def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
@@ -1943,7 +1971,10 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
     is the one written after "from"/"of", else the place the same side was last told to hold,
     take, enter or leave: a report names the town once, then speaks of "the evacuation".
     """
-    if m.groupdict().get("adj") is not None:
+    if m.groupdict().get("adj") is not None and m.group("adj").lower() in ("their", "its", "his", "our"):
+        # "Israeli forces completed their withdrawal from the corridor": the owner is the subject
+        actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
+    elif m.groupdict().get("adj") is not None:
         actor = _actor_from_words(m.group("adj"), t0, actors, registry, conflict)
     elif _civilians_leave(text, t0, sentence, actors):
         return []  # "refugees fleeing", "thousands of residents fled": people leave, no side does
@@ -2301,6 +2332,12 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
             change = "holds"
         relation = "since" if (change == "holds" and since) else (
             "before" if when.relation == "before" else "on")
+        if (relation == "on" and change != "holds" and when.start > m.end()
+                and re.search(r"\bsince\b", sentence.text[m.end():when.start])
+                and re.search(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", sentence.text[:m.start()])):
+            # "the junta has lost control of large parts of Shan since ... October 2023": the
+            # losses came on or after that date, not on it
+            relation = "after"
     elif until is not None:
         day, precision, date_text, relation = until.date, until.precision, until.text, "before"
     elif article.published is not None:
