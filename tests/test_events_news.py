@@ -115,3 +115,24 @@ def test_losses_told_since_a_date_came_on_or_after_it(gazetteer):
                    "Brotherhood Alliance launched Operation 1027 in October 2023.", "2025-03-12", gazetteer)
     assert found and all((e["change"], e["date"], e["date_relation"]) == ("lost", "2023-10-01", "after")
                          for e in found)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a country owning the place only says whose it is
+    ("Ukrainian forces now control 1,000 square kilometres of Russia's Kursk region, Ukraine's top commander said "
+     "on Monday.", "2024-08-12", ("holds", "Ukraine", "Kursk Oblast", "1,000 square kilometres of Russia's Kursk region")),
+    ("Syrian rebels captured most of Aleppo over the weekend.", "2024-12-02",
+     ("captured", "opposition", "Aleppo", "most of Aleppo")),
+    ("Israeli forces pushed deeper into eastern Rafah on Tuesday.", "2024-05-14",
+     ("entered", "Israel", "Rafaḩ", "eastern Rafah")),
+])
+def test_part_of_a_place_keeps_its_words(text, published, expected, gazetteer):
+    (event,) = events(text, published, gazetteer)
+    assert (event["change"], event["side"], event["name"], event["place_text"]) == expected
+    assert "part of the place" in event["notes"]
+
+
+def test_an_actor_in_an_aside_about_the_subject_is_not_the_subject(gazetteer):
+    (event,) = events("The Arakan Army, one of the most powerful ethnic armed groups, said it had overrun the last "
+                      "junta base on the border with Bangladesh.", "2024-11-12", gazetteer)
+    assert (event["change"], event["side"]) == ("captured", "Arakan Army")

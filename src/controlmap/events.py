@@ -309,7 +309,7 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("captured", "active", "captur seiz overr occup liberat conquered took taken take gained won secur",
      r"(?<![\w-])(?:captured|capture|capturing|seized|seize|seizing|overran|overrun|overrunning|occupied|occupy|liberated|liberating|conquered|took|taken|take|taking|gained|won(?!['’])|secured|securing)\b"),
     ("entered", "active", "enter marched moved swept rolled pushed advanc forced stormed broke crossed",
-     r"\b(?:entered|enter|entering|marched\s+into|moved\s+into|swept\s+into|rolled\s+into|pushed\s+into|advanced\s+into|advancing\s+into|forced\s+their\s+way\s+into|stormed|broke\s+into|"
+     r"\b(?:entered|enter|entering|marched\s+into|moved\s+into|swept\s+into|rolled\s+into|pushed\s+(?:deeper\s+|further\s+)?into|advanced\s+(?:deeper\s+|further\s+)?into|advancing\s+into|forced\s+their\s+way\s+into|stormed|broke\s+into|"
      r"crossed\s+(?:the\s+(?:[\w-]+\s+)?border\s+)?into)\b"),
     # "have been leaving for northwestern Syria from eastern Ghouta": leaving is a withdrawal only with "from"
     ("withdrew", "active", "leaving left",
@@ -1097,6 +1097,10 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         # is Kherson's bank, and "the Donetsk half of Ukraine" Donetsk's: a river or a country
         # is too large to stand for the place)
         named = named[1:]
+    if (len(named) > 1 and named[0].entry.kind == "country" and named[1].entry.country == named[0].entry.country
+            and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}", text[named[0].end:named[1].start])):
+        # "1,000 square kilometres of Russia's Kursk region": the country only owns the place
+        named = named[1:]
     if named:
         first = named[0]
         lead_words = text[n0:first.start]
@@ -1138,8 +1142,9 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                             and re.search(r"\b(?:parts?|neighbou?rhoods?|much|most|half|sliver|pocket|blocks|"
                                           r"outskirts|districts?|quarters?)\b", lead_words, re.I) else "")
                  for p in chain]
-        if first.entry.kind in _COARSE_KINDS and _PARTITIVE_LEAD.search(lead_words):
-            # "pushed the RSF out of most of central Sudan": part of the country, in its words
+        if _PARTITIVE_LEAD.search(lead_words):
+            # "pushed the RSF out of most of central Sudan", "captured most of Aleppo": part of
+            # the place, in its words
             s = n0 + _PARTITIVE_LEAD.search(lead_words).start()
             parts[0] = _PlacePart(text[s:first.end], s, first.end, first, False, "part of the place")
         tail = _SURROUNDING.match(text[chain[-1].end:sentence.end])
@@ -1754,6 +1759,12 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             return _actor_part(head)
     near = [a for a in actors if a.end <= t0 and _subject_like(text, a, sentence.start)
             and not _parenthetical_speaker(text, a, sentence, t0)]
+    trigger_aside = _aside_of(sentence.text, t0 - sentence.start)
+    aside = [a for a in near if _aside_of(sentence.text, a.start - sentence.start) not in (-1, trigger_aside)]
+    if aside and len(aside) < len(near):
+        # "The Arakan Army, one of the most powerful ethnic armed groups, said it had overrun":
+        # an actor in an aside describes the subject, it is not the subject
+        near = [a for a in near if a not in aside]
     opener = _last_match(_CLAUSE_OPENER.finditer(clause))
     if opener is not None and not [a for a in near if a.start >= sentence.start + opener.end()]:
         side_noun = _SIDE_NOUN.match(clause[opener.end():])
@@ -2163,7 +2174,8 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
 
 #: Words before a country's or province's name that make the event's place only part of it.
 _PARTITIVE_LEAD = re.compile(
-    r"\b(?:(?:(?:large|vast|big)\s+)?(?:parts?|swathes?|areas?|pockets?|chunks?)|much|most|half)\s+of\s+(?:the\s+)?"
+    r"\b(?:(?:(?:large|vast|big)\s+)?(?:parts?|swathes?|areas?|pockets?|chunks?)|much|most|half|"
+    r"(?:[\d,.]+\s+)?(?:square\s+)?(?:kilomet(?:re|er)s|km|miles))\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*['’]s\s+)?"
     r"(?:(?:north|south)?(?:northern|southern|eastern|western|central|north|south|east|west)\w*\s+)?$"
     r"|\b(?:north|south)?(?:northern|southern|eastern|western|central)\s+$", re.I)
 _BUT_CLAUSE = re.compile(r"[,;]\s*but\b|\bbut\s+(?:then\s+|later\s+)?(?:(?:had|has|have|was|were)\s+)?"
