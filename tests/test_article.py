@@ -138,3 +138,67 @@ def test_publication_dates_as_feeds_write_them(written, day):
 def test_a_month_a_span_or_a_yearless_day_is_no_publication_date(written):
     with pytest.raises(DateError):
         parse_date(written)
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "0999-12-31", "9000-01-01", date(1, 1, 3)])
+def test_a_publication_date_no_one_can_mean_is_refused(value):
+    with pytest.raises(DateError, match="not a plausible publication date"):
+        parse_date(value, what="--published")
+
+
+def test_the_publication_dates_at_the_bounds_are_kept():
+    assert parse_date("1000-01-01") == date(1000, 1, 1) and parse_date("8999-12-31") == date(8999, 12, 31)
+
+
+@pytest.mark.parametrize("codec, mark", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+                                         ("utf-32-le", b"\xff\xfe\x00\x00"), ("utf-32-be", b"\x00\x00\xfe\xff")])
+def test_a_byte_order_mark_says_how_to_read_the_file(tmp_path, codec, mark):
+    path = tmp_path / "a.txt"
+    path.write_bytes(mark + "---\npublished: 2024-11-30\n---\nRebels entered Alepp\u00f2.\n".encode(codec))
+    article = load_article(path)
+    assert article.published == date(2024, 11, 30) and article.text.strip() == "Rebels entered Alepp\u00f2."
+
+
+def test_a_broken_utf16_file_says_so(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xff\xfe" + "Rebels".encode("utf-16-le") + b"\x00\xd8")  # a lone high surrogate
+    with pytest.raises(InputError, match="UTF-16.*iconv -f UTF-16 -t UTF-8"):
+        load_article(path)
+
+
+def test_front_matter_alone_is_an_empty_article():
+    with pytest.raises(InputError, match="empty article, front matter but no text"):
+        article_from_text("---\npublished: 2024-11-30\n---\n  \n", source="fm.txt")
+
+
+def test_an_overridden_malformed_date_is_a_warning(tmp_path, caplog):
+    path = tmp_path / "a.txt"
+    path.write_text("---\npublished: 2024-13-45\n---\nRebels entered Aleppo.\n", encoding="utf-8")
+    path.with_suffix(".json").write_text('{"published": "30/11/2024"}', encoding="utf-8")
+    article = load_article(path, published="2024-12-01")
+    assert article.published == date(2024, 12, 1)
+    assert [r.getMessage().split(":")[0] for r in caplog.records] == ["warning"] * 2
+    assert "'2024-13-45'" in caplog.records[0].getMessage() and "a.json" in caplog.records[1].getMessage()
+
+
+def test_a_sidecar_date_the_front_matter_overrides_is_only_warned_about(tmp_path, caplog):
+    path = tmp_path / "a.txt"
+    path.write_text("---\npublished: 2024-11-30\n---\nRebels entered Aleppo.\n", encoding="utf-8")
+    path.with_suffix(".json").write_text('{"published": "30/11/2024"}', encoding="utf-8")
+    assert load_article(path).published == date(2024, 11, 30)
+    assert "the front matter's 2024-11-30 is used" in caplog.text
+
+
+def test_lenient_dates_go_on_without_a_malformed_date(tmp_path, caplog):
+    path = tmp_path / "a.txt"
+    path.write_text("---\npublished: 2024-13-45\n---\nRebels entered Aleppo.\n", encoding="utf-8")
+    with pytest.raises(DateError):
+        load_article(path)
+    assert load_article(path, lenient_dates=True).published is None
+    assert "2024-13-45" in caplog.text
+
+
+def test_the_missing_date_error_quotes_the_article():
+    article = article_from_text("Rebels entered Homs on Thursday, then Hama yesterday.", source="a.txt")
+    with pytest.raises(DateError, match=r'\("on Thursday", "yesterday"\) cannot be resolved'):
+        require_published(article)

@@ -63,14 +63,24 @@ def test_events_dated_by_option_front_matter_or_sidecar(undated, tmp_path):
 @pytest.mark.parametrize("sidecar, message", [
     ("{broken", "not valid JSON"),
     ('["2024-11-30"]', "JSON object"),
-    ('{"published": "2024-11-30garbage"}', "YYYY-MM-DD"),
-    ('{"published": "2024-11-30T25:99"}', "YYYY-MM-DD"),
 ])
 @pytest.mark.parametrize("command", ["places", "events"])
 def test_a_broken_sidecar_is_an_error_not_ignored(undated, sidecar, message, command):
     undated.with_suffix(".json").write_text(sidecar, encoding="utf-8")
     result = CliRunner().invoke(main, [command, str(undated)])
     assert message in _one_line_error(result) and "x.json" in result.stderr
+
+
+@pytest.mark.parametrize("sidecar", ['{"published": "2024-11-30garbage"}', '{"published": "2024-11-30T25:99"}'])
+def test_a_broken_sidecar_date_stops_the_commands_that_need_it_and_is_a_warning_elsewhere(undated, sidecar):
+    undated.with_suffix(".json").write_text(sidecar, encoding="utf-8")
+    refused = CliRunner().invoke(main, ["events", str(undated)])
+    assert "YYYY-MM-DD" in _one_line_error(refused) and "x.json" in refused.stderr
+    for command in (["places"], ["verify"], ["events", "--published", "2024-11-30"]):
+        result = CliRunner().invoke(main, [*command, str(undated)])
+        assert result.exit_code == 0, result.output
+        assert result.stderr.startswith("controlmap: warning: ") and "x.json" in result.stderr
+        assert "ignored" in result.stderr and "Traceback" not in result.output
 
 
 @pytest.mark.parametrize("value", ["2024-11-30garbage", "2024-11-30T25:99", "20241130", "2024-02-30"])
@@ -168,3 +178,123 @@ def test_lookup_kind_offers_every_kind_the_index_holds(gazetteer):
     assert held <= set(ENTRY_KINDS)
     result = CliRunner().invoke(main, ["gazetteer", "lookup", "Laurel County", "--kind", "admin2", "--format", "json"])
     assert result.exit_code == 0 and {r["kind"] for r in json.loads(result.stdout)} == {"admin2"}
+
+
+# ---------------------------------------------------------------------------- dates that cannot be
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31"])
+def test_an_absurd_published_is_a_usage_error_not_a_traceback(undated, value):
+    result = CliRunner().invoke(main, ["events", str(undated), "--published", value])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "not a plausible publication date" in result.stderr and value in result.stderr
+
+
+def test_a_front_matter_date_at_the_end_of_the_calendar_is_one_line(tmp_path):
+    path = tmp_path / "old.txt"
+    path.write_text("---\npublished: 0001-01-03\n---\nRebels captured Aleppo last week.\n", encoding="utf-8")
+    assert "0001-01-03" in _one_line_error(CliRunner().invoke(main, ["events", str(path)]))
+
+
+def test_a_count_that_would_leave_the_calendar_leaves_the_event_undated_by_it(tmp_path):
+    path = tmp_path / "far.txt"
+    path.write_text("Rebels captured Aleppo 999 years ago.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["events", str(path), "--published", "1000-01-01", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [event] = json.loads(result.stdout)
+    assert (event["date"], event["date_precision"]) == ("1000-01-01", "on-or-before-publication")
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Rebels captured Hama overnight.\n", '"overnight"'),
+    ("Rebels entered Homs yesterday and Hama on March 5.\n", '"yesterday", "on March 5"'),
+])
+def test_the_missing_date_error_quotes_the_articles_own_relative_dates(tmp_path, text, quoted):
+    path = tmp_path / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    message = _one_line_error(CliRunner().invoke(main, ["events", str(path)]))
+    assert quoted in message and "Wednesday" not in message
+
+
+def test_the_missing_date_error_without_relative_dates_says_why_the_date_is_needed(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("Rebels captured Hama.\n", encoding="utf-8")
+    message = _one_line_error(CliRunner().invoke(main, ["events", str(path)]))
+    assert "leaves undated" in message and "relative" not in message and "--published" in message
+
+
+# ---------------------------------------------------------------------------- front matter
+
+
+def test_front_matter_and_no_body_is_an_empty_article(tmp_path):
+    path = tmp_path / "fm.txt"
+    path.write_text("---\npublished: 2024-11-30\n---\n\n", encoding="utf-8")
+    for command in ("places", "events"):
+        message = _one_line_error(CliRunner().invoke(main, [command, str(path)]))
+        assert "empty article" in message and "front matter" in message
+
+
+def test_published_overrides_a_malformed_front_matter_date_with_a_warning(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_text("---\npublished: 2024-13-45\n---\n" + UNDATED, encoding="utf-8")
+    result = CliRunner().invoke(main, ["events", str(path), "--published", "2024-11-30", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["date"] == "2024-11-27"
+    assert result.stderr == (f"controlmap: warning: {path}: front matter date '2024-13-45' is not a date in "
+                             "YYYY-MM-DD form; ignored (--published 2024-11-30 is used)\n")
+    # without --published the date is needed and wrong: refused
+    assert "2024-13-45" in _one_line_error(CliRunner().invoke(main, ["events", str(path)]))
+    # places needs no date: a warning, and the places
+    places = CliRunner().invoke(main, ["places", str(path), "--format", "json"])
+    assert places.exit_code == 0 and [p["text"] for p in json.loads(places.stdout)] == ["Aleppo"]
+    assert places.stderr.startswith("controlmap: warning: ") and "2024-13-45" in places.stderr
+
+
+# ---------------------------------------------------------------------------- exports
+
+
+SUDAN = ("Sudan's army has regained control of the presidential palace in Khartoum, a major symbolic victory in "
+         "its two-year war with the paramilitary Rapid Support Forces (RSF), the military said on Friday.\n\n"
+         "The RSF, which had held the palace since the early days of the war in April 2023, said its fighters "
+         "were still in the area.\n")
+
+
+def test_export_of_an_article_without_distance_claims_has_all_four_layers(tmp_path):
+    import pyogrio
+
+    article = tmp_path / "hama.txt"
+    article.write_text("Rebels captured Hama on Thursday.\n", encoding="utf-8")
+    out = tmp_path / "hama.gpkg"
+    result = CliRunner().invoke(main, ["export", str(article), "--published", "2024-12-06", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert [name for name, _ in pyogrio.list_layers(out)] == ["places", "events", "control", "distance_claims"]
+    info = pyogrio.read_info(out, layer="distance_claims")
+    assert info["features"] == 0 and info["geometry_type"] == "LineString" and "verdict" in list(info["fields"])
+
+
+def test_the_palace_retaken_in_khartoum_is_one_place_drawn_at_khartoum(tmp_path):
+    import csv
+
+    article = tmp_path / "sud1.txt"
+    article.write_text(SUDAN, encoding="utf-8")
+    out = tmp_path / "control.csv"
+    result = CliRunner().invoke(main, ["export", str(article), "--published", "2025-03-22", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if "palace" in r["place_key"]]
+    assert {r["place_key"] for r in rows} == {"text:the presidential palace in khartoum"}
+    assert [(r["side"], r["start_date"], r["end_date"]) for r in rows] == [
+        ("RSF", "2023-04-01", "2025-03-21"), ("SAF", "2025-03-21", "")]  # not both holding it still
+    assert {(r["id"], r["anchor"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)) for r in rows} == {
+        ("geonames:379252", "True", 15.55, 32.53)}
+
+
+def test_an_event_dated_only_by_the_publication_has_no_start_in_the_geojson(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Rebels captured Hama.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["events", str(article), "--published", "2024-12-06", "--format", "geojson"])
+    assert result.exit_code == 0, result.output
+    [feature] = json.loads(result.stdout)["features"]
+    props = feature["properties"]
+    assert (props["start_date"], props["end_date"], props["date_precision"]) == (
+        None, "2024-12-06", "on-or-before-publication")

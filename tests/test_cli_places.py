@@ -74,3 +74,26 @@ def test_places_of_the_seed_say_nothing_on_stderr():
     result = CliRunner().invoke(main, ["places", str(SEED)])
     assert result.exit_code == 0 and result.stderr == ""
     assert len(result.stdout.splitlines()) == 2 + 14  # header, rule, the seed's 14 mentions
+
+
+def test_a_utf16_or_utf32_file_with_its_byte_order_mark_is_read(tmp_path):
+    text = "Rebels entered Idlib province.\n"
+    for codec in ("utf-16", "utf-16-be", "utf-32"):
+        path = tmp_path / f"{codec}.txt"
+        data = text.encode(codec)
+        if codec == "utf-16-be":
+            data = b"\xfe\xff" + data  # (this codec writes no mark of its own)
+        path.write_bytes(data)
+        result = CliRunner().invoke(main, ["places", str(path), "--format", "json"])
+        assert result.exit_code == 0, (codec, result.output)
+        [place] = json.loads(result.stdout)
+        # offsets index the text, the mark not counted
+        assert (place["id"], place["start"], place["end"]) == ("geonames:169387", 15, 29)
+
+
+def test_utf16_without_its_mark_is_refused_with_the_conversion_to_run(tmp_path):
+    path = tmp_path / "nomark.txt"
+    path.write_bytes("Rebels entered Idlib province.".encode("utf-16-le"))
+    result = CliRunner().invoke(main, ["places", str(path)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert "binary file" in result.output and "iconv -f UTF-16LE -t UTF-8" in result.output

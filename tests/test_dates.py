@@ -5,7 +5,9 @@ from datetime import date
 
 import pytest
 
-from controlmap.dates import date_label, find_dates, latest_weekday, period_start, precision_end, relative_dates, shifted
+from controlmap.dates import (CALENDAR, date_label, find_dates, invalid_dates, latest_weekday, period_start,
+                              precision_end, relative_dates, shifted)
+from controlmap.errors import DateError
 
 PUBLISHED = date(2024, 11, 30)  # a Saturday
 
@@ -90,3 +92,66 @@ def test_digit_groups_and_coming_weekends(text, published, expected):
 def test_last_and_a_month_is_the_latest_such_month_before_this_one(text, published, expected):
     [found] = find_dates(text, published)
     assert (found.date, found.precision, found.relation) == (expected, "month", "on")
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(1, 1, 3), date.max, date(9999, 12, 26)])
+def test_dates_that_would_leave_the_calendar_are_not_resolved(published):
+    text = ("Rebels took it on Wednesday, last week, yesterday, three days ago, 999 years ago, last month, "
+            "at the weekend, this weekend, last year, on March 5, in December; it will remain until Sunday.")
+    for found in find_dates(text, published):
+        assert CALENDAR[0] <= found.date <= CALENDAR[1]
+    assert [d.text for d in find_dates("fell in 2016", published)] == ["in 2016"]
+
+
+def test_a_count_out_of_the_calendar_is_a_date_error_not_an_overflow():
+    with pytest.raises(DateError, match="outside the calendar"):
+        shifted(date(1, 6, 1), -3, "years")
+    with pytest.raises(DateError):
+        shifted(date(9998, 12, 30), 1, "weeks")
+    assert precision_end(date(9999, 12, 27), "week") == date.max
+
+
+@pytest.mark.parametrize("text", [
+    "Ahead of Sunday's talks, Russian forces captured Kurakhove.",
+    "Russian forces captured Kurakhove before Sunday\u2019s vote.",
+    "On the eve of Sunday's election, rebels took the town.",
+    "Following Monday's meeting, the army withdrew.",
+])
+def test_a_weekday_naming_another_event_is_not_this_events_date(text):
+    assert find_dates(text, date(2025, 1, 8)) == []
+
+
+@pytest.mark.parametrize("text, expected, relation", [
+    ("In Sunday's attack, rebels took the town.", "2025-01-05", "on"),
+    ("The army has held it since Sunday's assault.", "2025-01-05", "since"),
+])
+def test_a_possessive_weekday_of_the_event_itself_still_dates_it(text, expected, relation):
+    [found] = find_dates(text, date(2025, 1, 8))
+    assert (found.date.isoformat(), found.relation) == (expected, relation)
+
+
+@pytest.mark.parametrize("text, words, reason", [
+    ("Ukrainian troops recaptured Andriivka, near Bakhmut, on 30 February.", "on 30 February",
+     "February has at most 29 days"),
+    ("Ukrainian troops recaptured Bakhmut on 31 April.", "on 31 April", "April has at most 30 days"),
+    ("They left on 29 February 2023.", "on 29 February 2023", "February 2023 has 28 days"),
+    ("They left on February 29.", "on February 29", "February 2025 has 28 days"),  # in a March 2025 paper
+    ("They left on 2024-13-01.", "on 2024-13-01", "there is no month 13"),
+])
+def test_an_impossible_date_is_reported_not_read(text, words, reason):
+    assert find_dates(text, date(2025, 3, 8)) == []  # (not "February 2023" either)
+    [invalid] = invalid_dates(text, date(2025, 3, 8))
+    assert (text[invalid.start:invalid.end], invalid.text, invalid.reason) == (words, words, reason)
+
+
+@pytest.mark.parametrize("text", ["the 45 May protesters", "on 29 February", "on 30 November 2024", "in May"])
+def test_possible_dates_and_counts_are_not_reported_as_impossible(text):
+    assert invalid_dates(text, None) == []
+
+
+def test_a_yearless_february_29_in_a_january_paper_is_last_years():
+    [found] = find_dates("They left on February 29.", date(2025, 1, 8))
+    assert found.date == date(2024, 2, 29)
+    assert invalid_dates("They left on February 29.", date(2025, 1, 8)) == []
+    assert [d.date for d in find_dates("on December 31", date(2024, 12, 31))] == [date(2024, 12, 31)]
+    assert [d.date for d in find_dates("on January 1", date(2024, 12, 31))] == [date(2024, 1, 1)]

@@ -246,3 +246,100 @@ def test_a_failed_write_leaves_the_old_file_and_no_partial_one(seed, tmp_path, m
         export.export(target, *seed)
     assert target.read_text() == "the export of yesterday"
     assert [p.name for p in tmp_path.iterdir()] == ["out.geojson"]
+
+
+# ---------------------------------------------------------------------------- schemas and empty layers
+
+
+def _schema(path, layer: str) -> list[tuple[str, str]]:
+    info = pyogrio.read_info(path, layer=layer)
+    return [*zip(info["fields"], info["ogr_types"]), ("geometry", info["geometry_type"])]
+
+
+def test_gpkg_without_distance_claims_still_has_their_layer_with_its_columns(seed, tmp_path):
+    places, events, timeline, claims = seed
+    full = export.export(tmp_path / "full.gpkg", *seed)
+    bare = export.export(tmp_path / "bare.gpkg", places, events, timeline, [])
+    assert [name for name, _ in pyogrio.list_layers(bare)] == list(export.LAYERS)
+    for layer in export.LAYERS:
+        assert _schema(bare, layer) == _schema(full, layer), layer  # a saved QGIS project opens either
+    lines = gpd.read_file(bare, layer="distance_claims")
+    assert len(lines) == 0 and list(lines.columns) == [*export.SCHEMAS["distance_claims"], "geometry"]
+
+
+def test_gpkg_of_places_alone_has_every_layer(seed, tmp_path):
+    path = export.export(tmp_path / "places.gpkg", seed[0], [], None, [])
+    assert [name for name, _ in pyogrio.list_layers(path)] == list(export.LAYERS)
+    assert {layer: pyogrio.read_info(path, layer=layer)["features"] for layer in export.LAYERS} == {
+        "places": 6, "events": 0, "control": 0, "distance_claims": 0}
+    types = dict(zip(*[pyogrio.read_info(path, layer="events")[k] for k in ("fields", "ogr_types")]))
+    assert types["start_date"] == types["end_date"] == "OFTDateTime" and types["start"] == "OFTInteger64"
+
+
+def test_a_column_that_is_null_in_every_row_keeps_its_type(seed, tmp_path):
+    path = export.export(tmp_path / "out.gpkg", *seed)
+    assert _schema(path, "places") == [(c, _schema(path, "places")[i][1]) for i, c in
+                                      enumerate(export.SCHEMAS["places"])] + [("geometry", "Point")]
+    types = dict(_schema(path, "distance_claims"))
+    assert types["direction_tolerance_deg"] == "OFTReal"  # no direction in the seed's claim: all NULL
+
+
+def test_the_schemas_name_every_column_the_records_have(seed_article, gazetteer, tmp_path):
+    """A record gaining a column must be added to SCHEMAS, or the empty layers would lack it."""
+    from controlmap.pipeline import analyse
+
+    r = analyse([seed_article], gazetteer=gazetteer)
+    records = export.layers(r.places, r.events, r.timeline, r.claims)
+    for layer in export.LAYERS:
+        assert records[layer], layer
+        for feature in records[layer]:
+            assert list(feature["properties"]) == list(export.SCHEMAS[layer]), layer
+
+
+# ---------------------------------------------------------------------------- time fields of "on or before"
+
+
+def test_an_event_known_only_by_the_publication_has_no_start(seed, tmp_path):
+    import dataclasses
+
+    places, events, timeline, claims = seed
+    undated = [dataclasses.replace(e, date_precision="on-or-before-publication") if e.change == "withdrew" else e
+               for e in events]
+    row = export.event_row(undated[0])
+    assert (row["start_date"], row["end_date"], row["date_precision"]) == (None, "2024-11-30", "on-or-before-publication")
+    collection = json.loads(export.export(tmp_path / "out.geojson", places, undated, timeline, claims).read_text())
+    withdrew = next(f for f in _by_layer(collection)["events"] if f["properties"]["change"] == "withdrew")
+    assert (withdrew["properties"]["start_date"], withdrew["properties"]["end_date"]) == (None, "2024-11-30")
+    back = gpd.read_file(export.export(tmp_path / "out.gpkg", places, undated, timeline, claims), layer="events")
+    got = back[back["change"] == "withdrew"].iloc[0]
+    assert pd.isna(got["start_date"]) and got["end_date"].date() == date(2024, 11, 30)
+
+
+def test_an_event_by_a_date_has_no_start_either(seed):
+    import dataclasses
+
+    by_2016 = dataclasses.replace(seed[1][1], date_relation="before")  # "had taken Aleppo by 2016"
+    row = export.event_row(by_2016)
+    assert (row["start_date"], row["end_date"]) == (None, "2016-12-31")
+
+
+# ---------------------------------------------------------------------------- unnamed places in control
+
+
+def test_control_of_an_unnamed_place_is_drawn_at_its_anchor(tmp_path):
+    from controlmap.timeline import build_timeline
+    from tests.test_timeline import KHARTOUM, unnamed
+
+    t = build_timeline([
+        unnamed("the presidential palace in Khartoum", "retook", "SAF", date(2025, 3, 21)),
+        unnamed("the palace", "holds", "RSF", date(2023, 4, 1), precision="month", relation="since"),
+    ])
+    collection = json.loads(export.export(tmp_path / "out.geojson", [], t.events, t, []).read_text())
+    control = _by_layer(collection)["control"]
+    assert [f["geometry"]["coordinates"] for f in control] == [[KHARTOUM.lon, KHARTOUM.lat]] * 2
+    assert [(f["properties"]["id"], f["properties"]["anchor"], f["properties"]["kind"]) for f in control] == [
+        (KHARTOUM.id, True, None)] * 2
+    with (export.export(tmp_path / "out.csv", [], t.events, t, [])).open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    khartoum = f"POINT ({KHARTOUM.lon!r} {KHARTOUM.lat!r})"
+    assert [(r["side"], r["end_date"], r["wkt"]) for r in rows] == [("RSF", "2025-03-21", khartoum), ("SAF", "", khartoum)]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from controlmap.events import ControlEvent
 from controlmap.gazetteer import GazetteerEntry
 from controlmap.geoparse import Place
@@ -125,3 +127,58 @@ def test_a_stronghold_until_it_fell_ends_the_holding_there_and_opens_the_captor(
     assert spans(t) == [("opposition", None, date(2016, 1, 1)), ("government", date(2016, 1, 1), None)]
     assert [i.side for i in t.at(date(2015, 6, 1))] == ["opposition"]
     assert [i.side for i in t.at(date(2016, 6, 1))] == ["government"]
+
+
+# ---------------------------------------------------------------------------- unnamed places
+
+KHARTOUM = GazetteerEntry("geonames:379252", "Khartoum", "city", "SD", "Khartoum", 15.55177, 32.53241)
+KUPIANSK = GazetteerEntry("geonames:704422", "Kupiansk", "city", "UA", "Kharkiv", 49.71055, 37.61517)
+
+
+def unnamed(words: str, change: str, side: str, day: date, *, anchor: GazetteerEntry = KHARTOUM,
+            precision: str = "day", relation: str = "on", source: str = "sud1.txt") -> ControlEvent:
+    """An event at an unnamed place told from ``anchor`` ("the palace" in Khartoum)."""
+    sentence = Sentence(0, 40, "x" * 40)
+    town = Place(0, 8, anchor.name, anchor, sentence, source, 0.9)
+    return ControlEvent(start=0, end=40, sentence=sentence.text, source=source, change=change, actor_text=side,
+                        actor=side, side=side, place_text=words, place_start=0, place_end=len(words), place=town,
+                        anchor=True, date=day, date_precision=precision, date_relation=relation)
+
+
+def test_the_palace_and_the_presidential_palace_in_khartoum_are_one_place():
+    # sud1.txt: "Sudan's army has regained control of the presidential palace in Khartoum ... on Friday.
+    # The RSF, which had held the palace since ... April 2023, ..."
+    t = build_timeline([
+        unnamed("the presidential palace in Khartoum", "retook", "SAF", date(2025, 3, 21)),
+        unnamed("the palace", "holds", "RSF", date(2023, 4, 1), precision="month", relation="since"),
+    ])
+    assert t.places() == ["text:the presidential palace in khartoum"]
+    assert spans(t) == [("RSF", date(2023, 4, 1), date(2025, 3, 21)), ("SAF", date(2025, 3, 21), None)]
+    assert not any(i.disputed for i in t.intervals)
+    assert {i.place_name for i in t.intervals} == {"the presidential palace in Khartoum"}
+    assert all(i.place is None and i.anchor == KHARTOUM for i in t.intervals)
+    d = interval_to_dict(t.intervals[1])
+    assert (d["anchor"], d["lat"], d["lon"]) == (KHARTOUM.id, KHARTOUM.lat, KHARTOUM.lon)
+
+
+@pytest.mark.parametrize("other", [
+    unnamed("the airport in Khartoum", "holds", "RSF", date(2023, 4, 1)),  # another noun
+    unnamed("the palace", "holds", "RSF", date(2023, 4, 1), anchor=KUPIANSK),  # another town
+])
+def test_unnamed_places_with_another_noun_or_town_stay_apart(other):
+    t = build_timeline([unnamed("the presidential palace in Khartoum", "retook", "SAF", date(2025, 3, 21)), other])
+    assert len(t.places()) == 2 and not any(i.disputed for i in t.intervals)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("several villages near Kupiansk", "villages east of Kupiansk"),  # sets of places need not be the same set
+    ("a village near Kupiansk", "a village outside Kupiansk"),  # neither says it is the one told before
+])
+def test_places_that_may_be_one_held_by_two_sides_at_once_are_flagged(first, second):
+    t = build_timeline([
+        unnamed(first, "captured", "Russia", date(2024, 11, 2), anchor=KUPIANSK),
+        unnamed(second, "holds", "Ukraine", date(2024, 11, 5), anchor=KUPIANSK),
+    ])
+    assert len(t.places()) == 2
+    assert [(i.side, i.end, i.disputed) for i in t.intervals] == [("Russia", None, True), ("Ukraine", None, True)]
+    assert all("may be one place" in i.note and "Kupiansk" in i.note for i in t.intervals)

@@ -2,12 +2,14 @@
 
 Every later record points back to an :class:`Article` through its ``source`` and to a
 character span of :attr:`Article.text`. Offsets are Python string offsets into the file's
-text as read with UTF-8; front matter, when present, is blanked out with spaces rather
-than cut, so that offsets stay offsets into the file.
+text as read with UTF-8 (or UTF-16/UTF-32 when the file starts with that byte-order mark;
+the mark itself is not part of the text); front matter, when present, is blanked out with
+spaces rather than cut, so that offsets stay offsets into the file.
 """
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 from dataclasses import dataclass
@@ -15,8 +17,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import settings
-from .dates import find_dates, month_number
+from .dates import EARLIEST_PUBLISHED, LATEST_PUBLISHED, find_dates, month_number, relative_dates
 from .errors import DateError, InputError
+
+log = logging.getLogger(__name__)
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _FIELD = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.+?)\s*$", re.M)
@@ -67,12 +71,24 @@ def parse_date(value: str | date | None, *, what: str = "date") -> date | None:
     Raises
     ------
     DateError
-        Anything else, including trailing text ("2024-11-30garbage") and impossible
-        dates or times ("2024-02-30", "2024-11-30T25:99").
+        Anything else, including trailing text ("2024-11-30garbage"), impossible dates or
+        times ("2024-02-30", "2024-11-30T25:99") and dates outside the years 1000-8999
+        (:data:`~controlmap.dates.EARLIEST_PUBLISHED`): "0001-01-01" is a slip, and counting
+        "last week" back from it would leave the calendar.
     """
-    if value is None or isinstance(value, date):
-        return value.date() if isinstance(value, datetime) else value
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return _plausible(value.date() if isinstance(value, datetime) else value, value.isoformat(), what)
     text = str(value).strip()
+    day = _read_date(text)
+    if day is None:
+        raise DateError(f"{what} {display_name(text)!r} is not a date in YYYY-MM-DD form")
+    return _plausible(day, text, what)
+
+
+def _read_date(text: str) -> date | None:
+    """The date ``text`` is in one of the forms :func:`parse_date` reads, else ``None``."""
     try:
         if _ISO_DATE.fullmatch(text):
             return date.fromisoformat(text)
@@ -87,7 +103,15 @@ def parse_date(value: str | date | None, *, what: str = "date") -> date | None:
     written = find_dates(text, None)
     if written and written[0].precision == "day" and written[0].start == 0 and written[0].end == len(text):
         return written[0].date  # "25 November 2016", "November 25, 2016"
-    raise DateError(f"{what} {text!r} is not a date in YYYY-MM-DD form") from None
+    return None
+
+
+def _plausible(day: date, text: str, what: str) -> date:
+    """``day`` when it can be a publication date; :class:`DateError` otherwise."""
+    if not EARLIEST_PUBLISHED <= day <= LATEST_PUBLISHED:
+        raise DateError(f"{what} {display_name(text)!r} is not a plausible publication date "
+                        f"(years {EARLIEST_PUBLISHED.year}-{LATEST_PUBLISHED.year})")
+    return day
 
 
 def display_name(name: str) -> str:
@@ -99,22 +123,66 @@ def display_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+#: Byte-order marks and the encoding each declares; UTF-32's first, since UTF-32LE's mark
+#: begins with UTF-16LE's.
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+
+
 def decode_text(data: bytes, source: str) -> str:
-    """Decode article bytes as UTF-8 text, refusing what is clearly not an article."""
+    """Decode article bytes as text, refusing what is clearly not an article.
+
+    UTF-8 (with or without its byte-order mark) is read as is. A file that opens with a
+    UTF-16 or UTF-32 byte-order mark (what Windows' Notepad saves as "Unicode", what
+    PowerShell's ``>`` writes) is read in that encoding: the mark declares it, so nothing is
+    guessed. Any other encoding is refused with a hint rather than guessed: a wrong guess
+    would find the wrong places silently.
+    """
     if len(data) > settings.max_article_bytes:
         raise InputError(
             f"{source}: {len(data) / 1e6:.1f} MB is larger than the {settings.max_article_bytes / 1e6:.0f} MB "
             "an article may be (set CONTROLMAP_MAX_BYTES to raise the limit)"
         )
-    if b"\x00" in data[:65536]:
-        raise InputError(f"{source}: binary file (NUL bytes), not a text article")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{source}: not UTF-8 text (byte {exc.start} is invalid); convert it with iconv first") from None
+    marked = next(((bom, codec, name) for bom, codec, name in _BOMS if data.startswith(bom)), None)
+    if marked is not None:
+        bom, codec, name = marked
+        try:
+            text = data[len(bom):].decode(codec)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{source}: starts as {name} text but byte {exc.start + len(bom)} is invalid {name}; "
+                             f"convert it with iconv -f {name} -t UTF-8") from None
+        if "\x00" in text[:65536]:
+            raise InputError(f"{source}: binary file (NUL characters), not a text article")
+    else:
+        if b"\x00" in data[:65536]:
+            raise InputError(f"{source}: binary file (NUL bytes), not a text article{_utf16_hint(data)}")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{source}: not UTF-8 text (byte {exc.start} is invalid); "
+                             "convert it with iconv first") from None
     if not text.strip():
         raise InputError(f"{source}: empty article, no text to read")
     return text
+
+
+def _utf16_hint(data: bytes) -> str:
+    """A hint for NUL bytes that look like UTF-16 text written without its byte-order mark.
+
+    English in UTF-16 has a NUL in every other byte; a binary file has them anywhere.
+    Which byte order it is cannot be told for sure, so it is only suggested.
+    """
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 4:
+        return ""
+    odd, even = sample[1::2], sample[0::2]
+    for order, zeros, text in (("UTF-16LE", odd, even), ("UTF-16BE", even, odd)):
+        if zeros.count(0) >= 0.9 * pairs and text.count(0) < 0.1 * pairs:
+            return f" (if it is {order} text without a byte-order mark, convert it with iconv -f {order} -t UTF-8)"
+    return ""
 
 
 def _front_matter(text: str) -> tuple[str, dict[str, str]]:
@@ -158,23 +226,55 @@ def _sidecar(path: Path) -> dict[str, str]:
 
 
 def article_from_text(
-    text: str, *, source: str = "<text>", published: str | date | None = None, publisher: str | None = None
+    text: str, *, source: str = "<text>", published: str | date | None = None, publisher: str | None = None,
+    lenient_dates: bool = False,
 ) -> Article:
     """Build an :class:`Article` from text already in memory (front matter is honoured).
 
-    ``published`` wins over the front matter's ``published:`` (or ``date:``), but a
-    malformed front-matter date is refused either way: it is bad input wherever it is.
+    ``published`` wins over the front matter's ``published:`` (or ``date:``); a malformed
+    front-matter date is then ignored with a warning, as it is with ``lenient_dates`` (for
+    work that needs no date, such as finding places). Otherwise it is refused: it is the
+    date the writer meant to give, and it is wrong.
+
+    Raises
+    ------
+    InputError
+        The text is empty, or has front matter and nothing after it.
+    DateError
+        ``published``, or a front-matter date that is used, is malformed.
     """
     source = display_name(source)
     if not text.strip():
         raise InputError(f"{source}: empty article, no text to read")
     text, fields = _front_matter(text)
-    written = parse_date(fields.get("published") or fields.get("date"), what=f"{source}: front matter date")
-    when = parse_date(published, what="--published") if published else written
-    return Article(text=text, source=source, published=when, publisher=publisher or fields.get("publisher"))
+    if not text.strip():
+        raise InputError(f"{source}: empty article, front matter but no text to read")
+    when = parse_date(published, what="--published") if published else None
+    overridden = f"--published {when.isoformat()} is used" if when is not None else None
+    written = _written_date(fields.get("published") or fields.get("date"), f"{source}: front matter date",
+                            overridden=overridden, lenient=lenient_dates)
+    return Article(text=text, source=source, published=when or written,
+                   publisher=publisher or fields.get("publisher"))
 
 
-def load_article(path: str | Path, *, published: str | date | None = None) -> Article:
+def _written_date(value: str | None, what: str, *, overridden: str | None, lenient: bool) -> date | None:
+    """A publication date written in the article's front matter or sidecar.
+
+    A malformed one is refused (:class:`DateError`) when it is the date to be used. When
+    another date overrides it (``overridden`` says which), or nothing needs it
+    (``lenient``), it is ignored with a warning: refusing the article for a date that would
+    not be used helps no one, and saying nothing would hide the mistake.
+    """
+    try:
+        return parse_date(value, what=what)
+    except DateError as exc:
+        if overridden is None and not lenient:
+            raise
+        log.warning("warning: %s; ignored%s", exc, f" ({overridden})" if overridden else "")
+        return None
+
+
+def load_article(path: str | Path, *, published: str | date | None = None, lenient_dates: bool = False) -> Article:
     """Read an article file (``"-"`` reads stdin).
 
     The publication date comes from ``published`` if given, else from YAML-style front
@@ -183,17 +283,31 @@ def load_article(path: str | Path, *, published: str | date | None = None) -> Ar
     (see :func:`require_published` for the commands that cannot do without it).
     ``Article.source`` is the path as given, with bytes that are not UTF-8 replaced.
 
+    Parameters
+    ----------
+    path
+        The file, or ``"-"``.
+    published
+        A publication date that wins over the article's own.
+    lenient_dates
+        Warn about a malformed front-matter or sidecar date and go on without it, rather
+        than refuse the article (for work that needs no date). A malformed date that
+        ``published`` overrides is always only warned about.
+
     Raises
     ------
     InputError
-        The path is missing, a directory, empty, binary, not UTF-8, or too large; or its
-        sidecar is unreadable or not a JSON object.
+        The path is missing, a directory, empty (or front matter alone), binary, not
+        UTF-8 (nor UTF-16/32 with a byte-order mark), or too large; or its sidecar is
+        unreadable or not a JSON object.
     DateError
-        A date is given (option, front matter or sidecar) but malformed.
+        ``published`` is malformed, or the date that would be used (front matter, else
+        sidecar) is, unless ``lenient_dates``.
     """
     name = display_name(str(path))
     if name == "-":
-        return article_from_text(decode_text(sys.stdin.buffer.read(), "<stdin>"), source="-", published=published)
+        return article_from_text(decode_text(sys.stdin.buffer.read(), "<stdin>"), source="-", published=published,
+                                 lenient_dates=lenient_dates)
     file = Path(path)
     if file.is_dir():
         raise InputError(f"{name}: is a directory; give article files")
@@ -205,11 +319,19 @@ def load_article(path: str | Path, *, published: str | date | None = None) -> Ar
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from None
     meta = _sidecar(file)
-    sidecar_date = parse_date(meta.get("published"), what=f"{display_name(str(sidecar_path(file)))}: published")
     article = article_from_text(decode_text(data, name), source=name, published=published,
-                                publisher=meta.get("publisher"))
-    if article.published is None and sidecar_date is not None:
-        article = Article(article.text, article.source, sidecar_date, article.publisher)
+                                publisher=meta.get("publisher"), lenient_dates=lenient_dates)
+    if "published" in meta:
+        # (front matter or --published wins; the sidecar's date is still checked, and a
+        # malformed one that is not used is only warned about)
+        overridden = None
+        if article.published is not None:
+            overridden = (f"--published {article.published.isoformat()} is used" if published
+                          else f"the front matter's {article.published.isoformat()} is used")
+        sidecar_date = _written_date(meta["published"], f"{display_name(str(sidecar_path(file)))}: published",
+                                     overridden=overridden, lenient=lenient_dates)
+        if article.published is None and sidecar_date is not None:
+            article = Article(article.text, article.source, sidecar_date, article.publisher)
     return article
 
 
@@ -227,4 +349,14 @@ def require_published(article: Article) -> Article:
         if sidecar is not None:
             ways = f"give --published YYYY-MM-DD, front matter (published: YYYY-MM-DD) or a sidecar {sidecar.name}"
     shown = "<stdin>" if article.source == "-" else article.source
-    raise DateError(f'no publication date for {shown}: relative dates ("on Wednesday") cannot be resolved; {ways}')
+    raise DateError(f"no publication date for {shown}: {_why_needed(article.text)}; {ways}")
+
+
+def _why_needed(text: str) -> str:
+    """Why an article needs its publication date, in its own words where it has them."""
+    written = list(dict.fromkeys(relative_dates(text)))
+    if written:
+        shown = ", ".join(f'"{w}"' for w in written[:3]) + (", ..." if len(written) > 3 else "")
+        return f"its relative dates ({shown}) cannot be resolved"
+    # nothing relative: the date still bounds what the text leaves undated
+    return "the events its text leaves undated are dated on or before it"

@@ -5,7 +5,9 @@ one line on stderr and exit code 1 (2 for a bad option); a wrong distance claim 
 finding, not an error, and exits 0 unless ``--fail-on inconsistent`` is given. So is an
 article with no places (or no claims, or no events): exit 0, with one note on stderr.
 ``events``, ``map`` and ``export`` refuse an article without a publication date, which
-``places`` and ``verify`` do not need. A map or export that fails leaves no file behind.
+``places`` and ``verify`` do not need (they only warn about a malformed one); ``--published``
+wins over the article's own date, and a malformed one it overrides is only warned about. A
+map or export that fails leaves no file behind.
 """
 from __future__ import annotations
 
@@ -49,9 +51,9 @@ def _published(ctx, param, value):
         return None
     try:
         return parse_date(value, what="--published")
-    except DateError:
+    except DateError as exc:
         # click already names the option; the library's message would name it twice.
-        raise click.BadParameter(f"{display_name(value)!r} is not a date in YYYY-MM-DD form") from None
+        raise click.BadParameter(str(exc).removeprefix("--published ")) from None
 
 
 def _utf8(value: str | None, what: str) -> str | None:
@@ -98,10 +100,17 @@ def _format_option(*choices: str, default: str = "table"):
     return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True)
 
 
-def _load(articles, published, *, require_date: bool = False):
-    from .pipeline import load_articles
+def _load(articles, published, *, require_date: bool = False) -> list[Article]:
+    """The articles, each with ``--published`` or its own date.
 
-    return load_articles(articles, published=published, require_date=require_date)
+    ``require_date``: the command needs the date (events, map, export), so an article
+    without one, or with a malformed one that ``--published`` does not override, is
+    refused. The others only warn about a malformed date, which they would not use.
+    """
+    from .article import load_article, require_published
+
+    loaded = [load_article(a, published=published, lenient_dates=not require_date) for a in articles]
+    return [require_published(a) for a in loaded] if require_date else loaded
 
 
 def _note_empty(result: Analysis, *, claims: bool = False, events: bool = False) -> None:
@@ -135,13 +144,37 @@ def _emit(rows: list[dict], fmt: str, *, columns: list[str], fields: list[str], 
         click.echo(records.to_table(rows, columns))
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Log lines (``controlmap: warning: ...``) to the ``sys.stderr`` of the moment.
+
+    ``logging.basicConfig`` binds the stream once, and does nothing when the root logger
+    already has a handler; a command run again in the same process (click's test runner,
+    a notebook) would then lose its warnings, or write them to a closed stream.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(logging.Formatter("controlmap: %(message)s"))
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass  # always the current sys.stderr
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", count=True, help="More log messages on stderr (-vv for debug).")
 @click.version_option(package_name="controlmap")
 def main(verbose: int) -> None:
     """Turn conflict news into verified, dated territorial-control maps."""
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=level, format="controlmap: %(message)s", stream=sys.stderr)
+    root = logging.getLogger()
+    if not any(isinstance(h, _StderrHandler) for h in root.handlers):
+        root.addHandler(_StderrHandler())
+    root.setLevel(level)
     if verbose < 2:
         # The HTTP stack logs each retry with the whole exception chain (geopy adds a
         # traceback): what failed reaches the user once, as controlmap's one-line error.

@@ -33,6 +33,12 @@ text                               date (published Saturday 2024-11-30)        p
 Relative expressions need a publication date; without one they are skipped rather than
 guessed. The word before a date gives its relation: ``since`` (control from then on),
 ``until`` (up to then), ``before`` or plain ``on``.
+
+Not read as dates: a weekday in the possessive after a word that puts the event before or
+after it ("ahead of Sunday's talks", "after Friday's vote": Sunday is the talks' day, not
+the capture's), and a date no calendar has ("on 30 February", "2024-13-01"), which
+:func:`invalid_dates` reports with the reason. A date that would fall outside
+:data:`CALENDAR` is not resolved either (see :data:`EARLIEST_PUBLISHED`).
 """
 from __future__ import annotations
 
@@ -41,6 +47,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterator
+
+from .errors import DateError
 
 #: Date precisions, finest first. A ``week`` date is the Monday of its ISO week, a ``month``
 #: date the 1st, a ``year`` date January 1. ``on-or-before-publication``: the text gives no
@@ -52,6 +60,17 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 _MONTH_ABBREVIATIONS = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+
+#: The publication dates relative dates are counted from. The counts the patterns read are
+#: at most 999 years, months, weeks or days, so every date counted from one of these stays
+#: inside :data:`CALENDAR`; a publication date outside is refused where it is read
+#: (:func:`controlmap.article.parse_date`): year 1 or 9999 is a typing slip, not a report.
+EARLIEST_PUBLISHED = date(1000, 1, 1)
+LATEST_PUBLISHED = date(8999, 12, 31)
+#: The dates this module gives: a year inside ``date``'s own range at each end, so that the
+#: arithmetic later stages do on them (a period's last day, the day before a map's first
+#: step) cannot overflow. A date that would fall outside is not resolved.
+CALENDAR = (date(2, 1, 1), date(9998, 12, 31))
 
 
 @dataclass(frozen=True)
@@ -80,6 +99,26 @@ class DateMention:
     relation: str = "on"
 
 
+@dataclass(frozen=True)
+class InvalidDate:
+    """Words written as a date that no calendar has ("on 30 February", "2024-13-01").
+
+    Attributes
+    ----------
+    start, end
+        Span of the words (with their preposition) in the text searched.
+    text
+        The words, e.g. ``"on 30 February"``.
+    reason
+        Why it is no date, e.g. ``"February 2025 has 28 days"``.
+    """
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PREP = r"(?:(?P<prep>since|until|till|before|by|on|in|from|after|during|of|late|early|last|this)\s+)?"
@@ -106,7 +145,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx,
     ("month", r"\b(?P<prep>in|since|until|till|by|during|early|late|mid-?|from|last)\s+(?:(?:early|late|mid-?)\s*)?"
               r"(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|"
               r"December))\b(?!\s*\d)"),
-    ("weekday", _PREP + r"\b(?P<wd>" + _WEEKDAY + r")(?:'s)?" + _PART + r"\b"),
+    ("weekday", _PREP + r"\b(?P<wd>" + _WEEKDAY + r")(?P<poss>['’]s)?" + _PART + r"\b"),
     ("weekend", r"\b(?P<w>at|over|during|this|last)\s+(?:the\s+)?weekend\b"),
     ("yesterday", _PREP + r"\b(?P<w>yesterday|last\s+night|overnight)" + _PART + r"\b"),
     ("today", r"\b(?P<w>today|tonight|this\s+(?:morning|afternoon|evening))\b"),
@@ -142,7 +181,31 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         The publication date that relative expressions are resolved against; ``None``
         skips relative expressions ("on Wednesday") and years missing from "March 5".
     """
+    return _scan(text, published)[0]
+
+
+def invalid_dates(text: str, published: date | None) -> list[InvalidDate]:
+    """The words of ``text`` written as a date that no calendar has, in order.
+
+    "Ukrainian troops recaptured Andriivka on 30 February": :func:`find_dates` gives no date
+    for it (nor "February" alone: the writer meant a day, and which one is unknown). A
+    caller that dates an event by the publication instead can say why with these.
+
+    Parameters
+    ----------
+    text
+        Any text (a sentence, an article).
+    published
+        The publication date, whose year a date without one ("30 February") is read in;
+        with ``None`` only dates impossible in every year are reported.
+    """
+    return _scan(text, published)[1]
+
+
+def _scan(text: str, published: date | None) -> tuple[list[DateMention], list[InvalidDate]]:
+    """The dates of ``text`` and the words written as dates that are none (see :func:`find_dates`)."""
     found: list[DateMention] = []
+    invalid: list[InvalidDate] = []
     taken: list[tuple[int, int]] = []
     for name, pattern in _PATTERNS:
         if name in _CORES and not _CUES[name].search(text):
@@ -150,19 +213,46 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         for start, end, g in _matches(name, pattern, text):
             if any(start < e and s < end for s, e in taken):
                 continue
+            if name == "weekday" and g.get("poss") and _ANOTHER_EVENTS_DAY.search(text[max(0, start - 40):end]):
+                continue  # "ahead of Sunday's talks": Sunday is the talks' day, not this event's
             resolved = _resolve(name, g, published)
             if resolved is None:
+                reason = _impossible(name, g, published)
+                if reason is not None:
+                    # the span is taken: "30 February 2025" must not be read as "February 2025"
+                    invalid.append(InvalidDate(start, end, " ".join(text[start:end].split()), reason))
+                    taken.append((start, end))
                 continue
             day, precision = resolved
             prep = (g.get("prep") or "").lower()
-            if name == "weekday" and _looks_ahead(prep, start, text) and published is not None:
-                day = day + timedelta(days=7) if day <= published else day
+            if name == "weekday" and _looks_ahead(prep, start, text) and published is not None and day <= published:
+                day = _within_calendar(lambda: day + timedelta(days=7))
+                if day is None:
+                    continue
             relation = {"since": "since", "from": "since", "until": "until", "till": "until",
                         "before": "before", "by": "before", "for": "since"}.get(prep, "on")
             found.append(DateMention(start, end, " ".join(text[start:end].split()), day, precision, relation))
             taken.append((start, end))
     found.sort(key=lambda d: d.start)
-    return found
+    invalid.sort(key=lambda d: d.start)
+    return found, invalid
+
+
+#: A possessive weekday that names another event the one told happened before or after:
+#: "ahead of Sunday's talks", "after Friday's vote", "on the eve of Sunday's election".
+#: ("In Sunday's attack, rebels took X" and "since Sunday's assault" still date it.)
+_ANOTHER_EVENTS_DAY = re.compile(
+    r"\b(?:ahead\s+of|before|prior\s+to|after|following|in\s+advance\s+of|(?:run|lead)[\s-]+up\s+to|eve\s+of)\s+"
+    r"(?:(?:last|this|next)\s+)?" + _WEEKDAY + r"['’]s" + _PART + r"\Z", re.I)
+
+
+def _within_calendar(compute) -> date | None:
+    """``compute()``, or ``None`` when the date it gives would fall outside :data:`CALENDAR`."""
+    try:
+        day = compute()
+    except (OverflowError, ValueError):
+        return None
+    return day if CALENDAR[0] <= day <= CALENDAR[1] else None
 
 
 def relative_dates(text: str) -> list[str]:
@@ -217,6 +307,57 @@ def month_number(word: str) -> int:
 
 
 def _resolve(name: str, g: dict[str, str | None], published: date | None) -> tuple[date, str] | None:
+    """The date and precision of one match, ``None`` when it gives no date: relative without a
+    publication date, impossible ("30 February"), or outside :data:`CALENDAR`."""
+    try:
+        resolved = _resolve_unchecked(name, g, published)
+    except (ValueError, OverflowError, KeyError):
+        return None  # an impossible day, or a count that leaves the calendar
+    if resolved is None or not CALENDAR[0] <= resolved[0] <= CALENDAR[1]:
+        return None
+    return resolved
+
+
+def _year_of(month: int, day: int, published: date) -> int:
+    """The year of a day written without one: "January 2" in a March article is this year's,
+    "December 28" (or "February 29") in a January one last year's; a day after publication
+    counts as this year's only when it is the day after (a time zone ahead)."""
+    limit = published + timedelta(days=1) if published < date.max else published
+    if limit.year > published.year or (month, day) <= (limit.month, limit.day):
+        return published.year
+    return published.year - 1
+
+
+def _impossible(name: str, g: dict[str, str | None], published: date | None) -> str | None:
+    """Why a match of a day-and-month pattern is no calendar date ("February 2025 has 28 days"),
+    ``None`` when it is one, or is not such a match.
+
+    Written-out days above 31 are no dates at all ("the 45 May protesters" is a count), so
+    they are not reported; an ISO form always means a date.
+    """
+    if name not in ("iso", "month_day_year", "day_month_year", "month_day", "day_month"):
+        return None
+    month = int(g["m"]) if name == "iso" else month_number(g["mon"])
+    day = int(g["d"])
+    if name == "iso" and not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if name != "iso" and not 1 <= day <= 31:
+        return None
+    if day < 1:
+        return f"there is no day {day}"
+    most = calendar.monthrange(2000, month)[1]  # (a leap year: the most any year has)
+    if day > most:
+        return f"{MONTHS[month - 1].title()} has at most {most} days"
+    year = int(g["y"]) if g.get("y") else _year_of(month, day, published) if published is not None else None
+    if year is None:
+        return None  # "29 February" is a day in some years
+    most = calendar.monthrange(year, month)[1]
+    if 1 <= day <= most:
+        return None
+    return f"{MONTHS[month - 1].title()} {year} has {most} days"
+
+
+def _resolve_unchecked(name: str, g: dict[str, str | None], published: date | None) -> tuple[date, str] | None:
     try:
         if name == "iso":
             return date(int(g["y"]), int(g["m"]), int(g["d"])), "day"
@@ -225,11 +366,8 @@ def _resolve(name: str, g: dict[str, str | None], published: date | None) -> tup
         if name in ("month_day", "day_month"):
             if published is None:
                 return None
-            day = date(published.year, month_number(g["mon"]), int(g["d"]))
-            # "January 2" in a March article is this year's; "December 28" in a January one is last year's.
-            if day > published + timedelta(days=1):
-                day = day.replace(year=day.year - 1)
-            return day, "day"
+            month, day = month_number(g["mon"]), int(g["d"])
+            return date(_year_of(month, day, published), month, day), "day"
         if name == "month_year":
             return date(int(g["y"]), month_number(g["mon"]), 1), "month"
         if name == "month":
@@ -307,14 +445,24 @@ def shifted(day: date, n: int, unit: str) -> tuple[date, str]:
     """``day`` moved by ``n`` (negative: back) units of ``unit``, at that unit's precision:
     a year back from 2016-12-14 is 2015 (Jan 1), a week back is the Monday of that week."""
     unit = unit.lower().rstrip("s")
+    moved = _within_calendar(lambda: _shift(day, n, unit))
+    if moved is None:
+        # Only a publication date :data:`EARLIEST_PUBLISHED` refuses, or counts chained from
+        # counts, get here: a one-line error, not an overflow traceback.
+        raise DateError(f"{abs(n)} {unit}s {'after' if n >= 0 else 'before'} {day.isoformat()} is outside "
+                        f"the calendar controlmap counts in ({CALENDAR[0].isoformat()} to {CALENDAR[1].isoformat()})")
+    return moved, unit
+
+
+def _shift(day: date, n: int, unit: str) -> date:
     if unit == "year":
-        return date(day.year + n, 1, 1), "year"
+        return date(day.year + n, 1, 1)
     if unit == "month":
         months = day.year * 12 + day.month - 1 + n
-        return date(months // 12, months % 12 + 1, 1), "month"
+        return date(months // 12, months % 12 + 1, 1)
     if unit == "week":
-        return week_start(day + timedelta(days=7 * n)), "week"
-    return day + timedelta(days=n), "day"
+        return week_start(day + timedelta(days=7 * n))
+    return day + timedelta(days=n)
 
 
 #: "eight months after", "two weeks before", "a year later": a date told from another one.
@@ -340,7 +488,8 @@ def precision_end(day: date, precision: str | None) -> date:
     if precision == "month":
         return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
     if precision == "week":
-        return day + timedelta(days=6)
+        # (the last week of the calendar ends with it)
+        return min(day, date.max - timedelta(days=6)) + timedelta(days=6)
     return day
 
 

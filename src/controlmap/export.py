@@ -10,7 +10,9 @@ Four record types, named as the GeoPackage layers that hold them:
     One row per control event: who did what to which place, when, read from which sentence.
 ``control``
     One point per control interval: who held a place from ``start_date`` to ``end_date``
-    (empty = still held), with the events that support it in ``evidence``.
+    (empty = still held), with the events that support it in ``evidence``. An unnamed
+    place ("the presidential palace in Khartoum") is drawn at the town it is told from, as
+    its events are: ``id`` is that town's entry and ``anchor`` is true.
 ``distance_claims``
     One line per distance claim, from the reference place to the located one, with its
     verdict.
@@ -21,16 +23,30 @@ QGIS's temporal controller picks up, by itself, Date/DateTime fields whose names
 ``start``/``begin``/``from`` and ``end``/``last``/``to``, and treats a NULL end as
 "ongoing"; kepler.gl takes ISO 8601 strings as time. So every dated record has
 ``start_date`` and ``end_date`` (ISO ``YYYY-MM-DD``), and no other *date* column uses those
-words (an event's ``until`` is written ``held_until``). An event's ``end_date`` is the last
-day its date precision covers (Dec 31 for a year), so that "in 2016" shows all that year.
+words (an event's ``until`` is written ``held_until``).
+
+An event's ``start_date`` and ``end_date`` are the first and the last day it can have
+happened on, so that "in 2016" spans all that year (Dec 31 for a year, the month's last
+day for a month). An event the text dates only as on or before a day (``date_precision``
+``on-or-before-publication``: the text gives no date, so it happened by the article's
+publication; or ``date_relation`` ``before``: "by 2016") has no first day: ``start_date`` is
+NULL and ``end_date`` that day. QGIS reads a NULL start as "since ever": the event shows
+in every frame up to the day it is known by, not as if it happened on the publication day.
+kepler.gl filters time on one field: use ``end_date``, which every dated event has.
 Integer ``start``/``end`` columns are character spans, which QGIS leaves alone.
+
+Schema
+------
+Every layer has the same columns and types in every file (:data:`SCHEMAS`), even with no
+rows: the GeoPackage always holds all four layers, so that a QGIS project saved against one
+export opens the next one, with or without distance claims.
 
 Formats
 -------
 - ``.geojson``/``.json``: one RFC 7946 FeatureCollection (lon/lat, no ``crs`` member) of all
   four record types, told apart by the ``layer`` property; records without a located place
   keep a ``null`` geometry rather than being dropped.
-- ``.gpkg``: the four layers above, written with geopandas through pyogrio. Without pyarrow,
+- ``.gpkg``: the four layers above (empty ones too), written with geopandas through pyogrio. Without pyarrow,
   pyogrio has no Date field type, so dates are DateTime at midnight (QGIS accepts both).
 - ``.csv``: the control intervals, one row each, with ``lat``/``lon`` and a ``wkt`` column.
   That is the table people ask for ("who held what, when"), the one kepler.gl (lat/lon
@@ -57,15 +73,55 @@ LAYERS: tuple[str, ...] = ("places", "events", "control", "distance_claims")
 #: Columns of the control table (GeoPackage layer ``control`` and the CSV, which adds
 #: ``lat``, ``lon`` and ``wkt``).
 CONTROL_FIELDS: tuple[str, ...] = (
-    "place_key", "id", "name", "kind", "country", "side", "actor", "start_date", "start_precision", "end_date",
-    "end_precision", "ongoing", "disputed", "contested", "note", "sources", "evidence",
+    "place_key", "id", "name", "kind", "country", "anchor", "side", "actor", "start_date", "start_precision",
+    "end_date", "end_precision", "ongoing", "disputed", "contested", "note", "sources", "evidence",
 )
-CSV_FIELDS: tuple[str, ...] = CONTROL_FIELDS[:5] + ("lat", "lon", "wkt") + CONTROL_FIELDS[5:]
+CSV_FIELDS: tuple[str, ...] = CONTROL_FIELDS[:6] + ("lat", "lon", "wkt") + CONTROL_FIELDS[6:]
+
+#: Geometry type of each layer.
+GEOMETRY_TYPES: dict[str, str] = {"places": "Point", "events": "Point", "control": "Point",
+                                  "distance_claims": "LineString"}
+
+_TEXT, _INT, _REAL, _BOOL, _DATE = "str", "int", "float", "bool", "date"
+#: Column types of each layer, in order: what the GeoPackage holds whether a layer has rows or
+#: not, and whatever values a run happens to give (a column that is NULL in every row stays a
+#: number; a span that is NULL in one row stays an integer). ``_frame`` writes these columns
+#: first and then any a newer record has that is not listed, with its inferred type;
+#: ``tests/test_export.py`` checks that the list and the records agree.
+SCHEMAS: dict[str, dict[str, str]] = {
+    "places": {
+        "source": _TEXT, "start": _INT, "end": _INT, "text": _TEXT, "id": _TEXT, "name": _TEXT, "kind": _TEXT,
+        "country": _TEXT, "admin1": _TEXT, "confidence": _REAL, "runner_up": _TEXT, "runner_up_name": _TEXT,
+        "runner_up_confidence": _REAL, "derived_location": _BOOL, "gazetteer_source": _TEXT,
+        "sentence_start": _INT, "sentence_end": _INT, "sentence": _TEXT,
+    },
+    "events": {
+        "source": _TEXT, "start": _INT, "end": _INT, "change": _TEXT, "actor_text": _TEXT, "actor": _TEXT,
+        "side": _TEXT, "place_text": _TEXT, "place_start": _INT, "place_end": _INT, "id": _TEXT, "name": _TEXT,
+        "gazetteer_source": _TEXT, "anchor": _BOOL, "date_precision": _TEXT, "date_text": _TEXT,
+        "date_relation": _TEXT, "until_precision": _TEXT, "attributed_to": _TEXT, "trigger": _TEXT,
+        "confidence": _REAL, "sentence": _TEXT, "sentence_start": _INT, "sentence_end": _INT, "notes": _TEXT,
+        "start_date": _DATE, "end_date": _DATE, "held_until": _DATE,
+    },
+    "control": {
+        "place_key": _TEXT, "id": _TEXT, "name": _TEXT, "kind": _TEXT, "country": _TEXT, "anchor": _BOOL,
+        "side": _TEXT, "actor": _TEXT, "start_date": _DATE, "start_precision": _TEXT, "end_date": _DATE,
+        "end_precision": _TEXT, "ongoing": _BOOL, "disputed": _BOOL, "contested": _BOOL, "note": _TEXT,
+        "sources": _TEXT, "evidence": _TEXT,
+    },
+    "distance_claims": {
+        "source": _TEXT, "start": _INT, "end": _INT, "text": _TEXT, "sentence_start": _INT, "sentence_end": _INT,
+        "kind": _TEXT, "stated": _TEXT, "stated_km": _TEXT, "qualifier": _TEXT, "interval_low_km": _REAL,
+        "interval_high_km": _REAL, "direction": _TEXT, "from": _TEXT, "from_name": _TEXT, "from_lat": _REAL,
+        "from_lon": _REAL, "to": _TEXT, "to_name": _TEXT, "to_lat": _REAL, "to_lon": _REAL, "geodesic_km": _REAL,
+        "bearing_deg": _REAL, "tolerance_km": _REAL, "direction_tolerance_deg": _REAL, "verdict": _TEXT,
+        "reason": _TEXT, "units_verdict": _TEXT, "units_reason": _TEXT, "sentence": _TEXT,
+    },
+}
 
 #: Columns holding dates, per layer: written as dates, read back as dates.
 DATE_FIELDS: dict[str, tuple[str, ...]] = {
-    "places": (), "events": ("start_date", "end_date", "held_until"), "control": ("start_date", "end_date"),
-    "distance_claims": (),
+    name: tuple(column for column, kind in schema.items() if kind == _DATE) for name, schema in SCHEMAS.items()
 }
 
 
@@ -114,7 +170,10 @@ def event_row(event: Any) -> dict[str, Any]:
     row.pop("lat", None), row.pop("lon", None)
     row.pop("date", None)
     row.pop("until", None)
-    row["start_date"] = _iso(event.date)
+    # the first and last day it can have happened on; "on or before" a day has no first one
+    # (see the module docstring: a NULL start, not the day it is known by)
+    on_or_before = event.date_precision == "on-or-before-publication" or event.date_relation == "before"
+    row["start_date"] = None if on_or_before else _iso(event.date)
     row["end_date"] = _iso(precision_end(event.date, event.date_precision)) if event.date else None
     row["held_until"] = _iso(event.until)
     row["notes"] = "; ".join(event.notes)
@@ -145,15 +204,20 @@ def control_row(interval: Any) -> dict[str, Any]:
     """One control interval: place and gazetteer entry, side, dates, and the events behind it.
 
     ``evidence`` is a list of the supporting events (source, sentence and its span, place
-    words and their span, change, date); ``sources`` the articles, ``|``-joined.
+    words and their span, change, date); ``sources`` the articles, ``|``-joined. An unnamed
+    place has its anchor's ``id`` and ``country`` (``anchor`` true) and no ``kind``: the
+    town's kind is not the palace's.
     """
     entry = interval.place
+    anchor = getattr(interval, "anchor", None) if entry is None else None
+    at = entry or anchor
     return {
         "place_key": interval.place_key,
-        "id": entry.id if entry else None,
+        "id": at.id if at else None,
         "name": interval.place_name,
         "kind": entry.kind if entry else None,
-        "country": entry.country if entry else None,
+        "country": at.country if at else None,
+        "anchor": anchor is not None,
         "side": interval.side,
         "actor": interval.actor,
         "start_date": _iso(interval.start),
@@ -197,7 +261,7 @@ def layers(
     return {
         "places": [_feature(_point(p.entry), place_row(p)) for p in places or []],
         "events": [_feature(_event_geometry(e), event_row(e)) for e in events or []],
-        "control": [_feature(_point(i.place), control_row(i)) for i in intervals],
+        "control": [_feature(_point(i.place or getattr(i, "anchor", None)), control_row(i)) for i in intervals],
         "distance_claims": [_feature(_claim_geometry(c), claim_row(c)) for c in claims or []],
     }
 
@@ -216,8 +280,13 @@ def write_geojson(path: Path, records: dict[str, list[dict[str, Any]]]) -> Path:
     return path
 
 
+#: pandas dtypes of the schema's types; nullable ones, so that a NULL keeps an integer an integer.
+_DTYPES = {_TEXT: "object", _INT: "Int64", _REAL: "float64", _BOOL: "boolean", _DATE: "datetime64[ms]"}
+
+
 def _frame(name: str, features: list[dict[str, Any]]):
-    """A GeoDataFrame of one layer: dates as datetimes, lists as JSON text."""
+    """A GeoDataFrame of one layer with the columns and types of :data:`SCHEMAS` (then any
+    column a record has that the schema lacks): dates as datetimes, lists as JSON text."""
     import geopandas as gpd
     import pandas as pd
     from shapely.geometry import shape
@@ -230,27 +299,33 @@ def _frame(name: str, features: list[dict[str, Any]]):
                 # GeoPackage has no list type; JSON keeps the structure readable back.
                 row[key] = json.dumps(value, ensure_ascii=False)
         rows.append(row)
-    geometries = [shape(f["geometry"]) if f["geometry"] else None for f in features]
-    frame = gpd.GeoDataFrame(pd.DataFrame(rows), geometry=geometries, crs="EPSG:4326")
-    for column in DATE_FIELDS[name]:
-        if column in frame:
-            frame[column] = pd.to_datetime(frame[column])
-    return frame
+    schema = SCHEMAS[name]
+    data = pd.DataFrame(rows)
+    columns = list(schema) + [c for c in data.columns if c not in schema]
+    data = data.reindex(columns=columns)
+    for column, kind in schema.items():
+        if kind == _DATE:
+            data[column] = pd.to_datetime(data[column]).astype(_DTYPES[kind])
+        elif kind != _TEXT:
+            data[column] = data[column].astype(_DTYPES[kind])
+        else:
+            data[column] = data[column].astype("object")
+    geometries = gpd.GeoSeries([shape(f["geometry"]) if f["geometry"] else None for f in features],
+                               crs="EPSG:4326")
+    return gpd.GeoDataFrame(data, geometry=geometries, crs="EPSG:4326")
 
 
 def write_gpkg(path: Path, records: dict[str, list[dict[str, Any]]]) -> Path:
-    """The four layers of :data:`LAYERS` in one GeoPackage (layers without rows are left out)."""
+    """The four layers of :data:`LAYERS` in one GeoPackage, each with its :data:`SCHEMAS`
+    columns, a layer without rows too (a saved QGIS project expects every layer)."""
+    if not any(records[name] for name in LAYERS):
+        raise ExportError(f"{path}: nothing to export (no place, event, control interval or distance claim)")
     if path.exists():
         # Appending layers to an old file would mix runs; start afresh.
         path.unlink()
-    written = 0
     for name in LAYERS:
-        if not records[name]:
-            continue
-        _frame(name, records[name]).to_file(path, layer=name, driver="GPKG", engine="pyogrio")
-        written += 1
-    if not written:
-        raise ExportError(f"{path}: nothing to export (no place, event, control interval or distance claim)")
+        _frame(name, records[name]).to_file(path, layer=name, driver="GPKG", engine="pyogrio",
+                                            geometry_type=GEOMETRY_TYPES[name])
     return path
 
 

@@ -13,9 +13,18 @@ Each place (keyed by its gazetteer id, else by its words) gets a sequence of
 Sources that disagree (two sides said to hold or take the same place on the same date, or
 events contradicting an interval) are kept: both intervals stay, flagged ``disputed`` with
 a note naming the sources. Intervals still open end at ``None`` (ongoing).
+
+An unnamed place is known only by its words and the town it is told from (its ``anchor``):
+"the presidential palace in Khartoum" and, a paragraph later, "the palace". Two such places
+with the same anchor and the same head noun, one of them definite and neither plural, are
+read as one place (keyed by the fuller words), so that the army's recapture closes the
+RSF's holding. Places that only may be the same ("several villages near Kupiansk", "the
+villages") stay apart, but where two sides are said to hold them at once, both intervals
+are flagged ``disputed``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -48,6 +57,10 @@ class ControlInterval:
         place was besieged during it.
     disputed
         True when sources disagree about this interval; ``note`` says how.
+    anchor
+        For an unnamed place (``place`` ``None``), the gazetteer entry of the town it is
+        told from ("the palace" in Khartoum: Khartoum), where its events name one; the
+        interval is drawn there. ``None`` otherwise.
     """
 
     place_key: str
@@ -63,6 +76,7 @@ class ControlInterval:
     contested: bool = False
     disputed: bool = False
     note: str = ""
+    anchor: GazetteerEntry | None = None
 
     def covers(self, day: date) -> bool:
         """True when the interval includes ``day`` (an open end is ongoing)."""
@@ -122,13 +136,93 @@ def build_timeline(events: list[ControlEvent]) -> Timeline:
         docstring for the rules. Events with no date at all support intervals but open none
         of their own unless nothing else is known about the place.
     """
+    intervals: list[ControlInterval] = []
+    for key, group in _by_place(events).items():
+        intervals.extend(_place_intervals(key, group))
+    _flag_rivals_nearby(intervals)
+    return Timeline(intervals=intervals, events=list(events))
+
+
+# --- unnamed places: which words name the same place -------------------------------------
+
+#: Where an unnamed place's own words end and the words locating it begin ("the presidential
+#: palace | in Khartoum", "defence posts | east of Basra").
+_LOCATING = re.compile(r"\s+(?:in|of|at|near|outside|around|inside|on|by|from|off|between|along|"
+                       r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?)\b.*",
+                       re.I | re.S)
+#: Head nouns that end in "s" and yet name one place.
+_ONE_PLACE_PLURALS = frozenset({"barracks", "headquarters", "works", "premises"})
+
+
+def _head_noun(place_text: str) -> str | None:
+    """The noun an unnamed place's words are about: "the presidential palace in Khartoum" ->
+    "palace", "defence posts east of Basra" -> "posts"; ``None`` when there is no word."""
+    own = _LOCATING.sub("", " ".join(place_text.split()))
+    words = re.findall(r"[A-Za-z][\w'’-]*", own)
+    return words[-1].lower() if words else None
+
+
+def _is_plural(noun: str) -> bool:
+    # a set of places ("villages", "positions") is not one place, and two sets need not match
+    return noun not in _ONE_PLACE_PLURALS and noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+
+
+def _definite(place_text: str) -> bool:
+    """Whether the words point to one known place ("the palace", "its headquarters")."""
+    return re.match(r"(?:the|its|their|this|that)\b", place_text.strip(), re.I) is not None
+
+
+def _unnamed_key(event: ControlEvent) -> tuple[str, str] | None:
+    """``(anchor id, head noun)`` of an event's unnamed place, ``None`` for a named one."""
+    if event.place is None or not event.anchor:
+        return None
+    head = _head_noun(event.place_text)
+    return (event.place.entry.id, head) if head else None
+
+
+def _by_place(events: list[ControlEvent]) -> dict[str, list[ControlEvent]]:
+    """Events grouped by place key; unnamed places that name the same place share one.
+
+    "the presidential palace in Khartoum" (the army retook it) and "the palace" (the RSF had
+    held it since 2023), both told from Khartoum, are one place: same anchor, same head
+    noun, at least one of them definite, neither plural. The fuller words give the key.
+    """
     by_place: dict[str, list[ControlEvent]] = {}
     for event in events:
         by_place.setdefault(event.place_key, []).append(event)
-    intervals: list[ControlInterval] = []
+    merged: dict[tuple[str, str], list[str]] = {}
     for key, group in by_place.items():
-        intervals.extend(_place_intervals(key, group))
-    return Timeline(intervals=intervals, events=list(events))
+        unnamed = next((k for k in map(_unnamed_key, group) if k is not None), None)
+        if unnamed is not None and not _is_plural(unnamed[1]):
+            merged.setdefault(unnamed, []).append(key)
+    for keys in merged.values():
+        if len(keys) < 2 or not any(_definite(by_place[k][0].place_text) for k in keys):
+            continue
+        keep = max(keys, key=lambda k: (len(by_place[k][0].place_text.split()), -keys.index(k)))
+        for key in keys:
+            if key != keep:
+                by_place[keep].extend(by_place.pop(key))
+    return by_place
+
+
+def _flag_rivals_nearby(intervals: list[ControlInterval]) -> None:
+    """Flag, as ``disputed``, still-open intervals of different sides over unnamed places
+    that may be one place (same anchor, same head noun) but were not merged into one."""
+    open_by: dict[tuple[str, str], list[ControlInterval]] = {}
+    for interval in intervals:
+        if interval.end is None and interval.place is None and interval.anchor is not None:
+            head = _head_noun(interval.place_name)
+            if head:
+                open_by.setdefault((interval.anchor.id, head), []).append(interval)
+    for group in open_by.values():
+        for a in group:
+            for b in group:
+                if a.place_key < b.place_key and a.side != b.side:
+                    note = (f"{a.place_name!r} and {b.place_name!r}, both near {a.anchor.name}, may be one place: "
+                            f"{a.side} and {b.side} are both said to hold it")
+                    for interval in (a, b):
+                        interval.disputed = True
+                        interval.note = note if not interval.note else interval.note + "; " + note
 
 
 def _order(event: ControlEvent) -> tuple:
@@ -139,7 +233,11 @@ def _place_intervals(key: str, events: list[ControlEvent]) -> list[ControlInterv
     ordered = sorted(events, key=_order)
     first = ordered[0]
     entry = first.place.entry if first.place is not None and not first.anchor else None
-    name = entry.name if entry is not None else first.place_text
+    # an unnamed place is named by its key's words (the fuller ones of a merged place)
+    named = next((e for e in ordered if e.place_key == key), first)
+    name = entry.name if entry is not None else named.place_text
+    anchor = None if entry is not None else next(
+        (e.place.entry for e in ordered if e.place is not None and e.anchor), None)
     out: list[ControlInterval] = []
 
     def open_of(side: str) -> ControlInterval | None:
@@ -147,7 +245,7 @@ def _place_intervals(key: str, events: list[ControlEvent]) -> list[ControlInterv
 
     def start(event: ControlEvent, day: date | None, precision: str, contested: bool = False) -> ControlInterval:
         interval = ControlInterval(key, entry, name, event.side, event.actor, day, precision,
-                                   events=[event], contested=contested)
+                                   events=[event], contested=contested, anchor=anchor)
         out.append(interval)
         return interval
 
@@ -232,9 +330,11 @@ def _dispute(interval: ControlInterval, event: ControlEvent) -> None:
 def interval_to_dict(interval: ControlInterval) -> dict:
     """A JSON-ready dict of an interval, its supporting events as sentence spans."""
     entry = interval.place
+    at = entry or interval.anchor  # where it is drawn: the place, else the town it is told from
     return {
         "place_key": interval.place_key, "id": entry.id if entry else None, "name": interval.place_name,
-        "lat": entry.lat if entry else None, "lon": entry.lon if entry else None,
+        "anchor": interval.anchor.id if entry is None and interval.anchor else None,
+        "lat": at.lat if at else None, "lon": at.lon if at else None,
         "side": interval.side, "actor": interval.actor,
         "start": interval.start.isoformat() if interval.start else None, "start_precision": interval.start_precision,
         "end": interval.end.isoformat() if interval.end else None, "end_precision": interval.end_precision,
