@@ -496,13 +496,20 @@ def test_distance_to_a_parallel_runs_along_the_meridian():
     assert wrong.verdict == "direction-wrong"
 
 
-def test_namesake_in_the_other_endpoints_country_is_tried_before_giving_up():
+def test_a_namesake_that_would_fit_is_named_in_the_reason_never_swapped_in():
+    # The places layer read Vernon, Texas: verify keeps that entry (places and claims agree),
+    # and never calls the claim consistent on a place the geoparser did not pick; the namesake
+    # that would fit is named, with its id, as the lead.
     text = "Vernon, 80 km northwest of Paris, builds rocket engines."
     entries = {"Vernon": VERNON_TX, "Paris": PARIS}
     claim = only(verify(text, entries, gazetteer=TownsGazetteer(VERNON_FR, VERNON_TX)))
-    assert claim.to_place.entry.id == VERNON_FR.id
-    assert claim.verdict == "consistent"
-    assert only(verify(text, entries)).verdict == "unverifiable"
+    assert claim.to_place.entry.id == VERNON_TX.id
+    assert claim.verdict == "unverifiable"
+    assert "wrong namesake" in claim.reason
+    assert f"read as Vernon ({VERNON_FR.id}, FR) instead of Vernon ({VERNON_TX.id})" in claim.reason
+    assert claim_to_dict(claim)["to"] == VERNON_TX.id
+    alone = only(verify(text, entries))
+    assert alone.verdict == "unverifiable" and "read as" not in alone.reason
 
 
 def test_near_and_outskirts_between_two_towns_are_checked():

@@ -324,3 +324,65 @@ def test_a_governorate_by_the_province_word_but_the_bare_name_is_the_town(gazett
 def test_a_large_city_s_exonym_keeps_its_confidence(gazetteer):
     places = {p.text: p for p in _parse("Flights left Kharkov for Moscow and Minsk.", gazetteer)}
     assert places["Kharkov"].entry.country == "UA" and places["Kharkov"].confidence > 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "An Israeli drone strike on a car in the northern Lebanese city of Tripoli killed a Hamas commander.",
+    "Israeli jets struck the Lebanese port city of Tripoli on Saturday, Hezbollah-linked media said.",
+    "Israeli jets struck Lebanon's Tripoli on Saturday.",
+])
+def test_a_demonym_or_a_country_s_possessive_before_the_place_noun_decides_the_country(text, gazetteer):
+    (place,) = [p for p in _parse(text, gazetteer) if p.text == "Tripoli"]
+    assert place.entry.id == "geonames:266826" and place.entry.country == "LB"  # not Tripoli, Libya
+    assert place.confidence >= 0.9
+
+
+def test_a_country_said_before_the_noun_needs_the_phrase_unbroken(gazetteer):
+    # "Syrian forces shelled the city of X": the demonym names who shells, not where X is.
+    from controlmap.mentions import find_mentions
+
+    (mention,) = find_mentions("Russian forces shelled the city of Tripoli.", gazetteer)
+    assert mention.country is None
+    (mention,) = find_mentions("the Syrian town of Kobani", gazetteer)
+    assert mention.country == "SY"
+
+
+def test_one_sense_per_name_holds_across_a_feature_word(gazetteer):
+    text = ("BEIRUT (Reuters) - An Israeli drone strike on a car in the northern Lebanese city of Tripoli killed "
+            "a Hamas commander on Saturday, Lebanese security sources said.\n\nIt was the first Israeli strike on "
+            "Tripoli, Lebanon's second-largest city, since the war with Hezbollah began. Tripoli lies about 85km "
+            "(53 miles) north of Beirut.")
+    tripolis = [p for p in _parse(text, gazetteer) if p.text == "Tripoli"]
+    assert len(tripolis) == 3
+    assert {p.entry.id for p in tripolis} == {"geonames:266826"}
+
+
+def test_a_province_word_still_keeps_its_own_sense(gazetteer):
+    places = _parse("Rebels hold Idlib province. Idlib, the city, was shelled.", gazetteer)
+    by_start = sorted(((p.start, p.entry.kind) for p in places if p.text.startswith("Idlib")))
+    assert [kind for _, kind in by_start] == ["admin1", "city"]
+
+
+def test_x_near_y_is_support_and_picks_the_namesake_nearest_y(gazetteer):
+    # "sake" is an English word: being said to lie near a place is what makes it one.
+    places = _parse("Fighting continued in eastern Democratic Republic of Congo.\n\nCongolese army troops "
+                    "regained control of Sake, near Goma, the army said.", gazetteer)
+    assert {p.text: p.entry.id for p in places}["Sake"] == "geonames:205970"
+    # Of the many Andriivkas, the one near Bakhmut, for every mention of the name.
+    text = ("Ukrainian troops took back Andriivka on Sunday.\n\nUkrainian troops recaptured Andriivka, near "
+            "Bakhmut, on Monday.")
+    andriivkas = [p for p in _parse(text, gazetteer) if p.text == "Andriivka"]
+    assert len(andriivkas) == 2 and len({p.entry.id for p in andriivkas}) == 1
+    assert andriivkas[0].entry.admin1 == "Donetsk Oblast"
+
+
+def test_verify_uses_the_entry_the_places_layer_chose(gazetteer):
+    from controlmap.distances import verify_distances
+
+    text = "Ukrainian troops recaptured Andriivka, near Bakhmut, on 30 February."
+    article = article_from_text(text)
+    places = geoparse(article, gazetteer=gazetteer)
+    (claim,) = verify_distances(article, places, gazetteer=gazetteer)
+    andriivka = next(p for p in places if p.text == "Andriivka")
+    assert claim.to_place.entry.id == andriivka.entry.id
+    assert claim.verdict == "consistent" and claim.notes == []

@@ -170,3 +170,32 @@ def test_neighbourhood_is_a_feature_word(gazetteer):
 
 def test_a_dateline_with_its_country_and_date(gazetteer):
     assert "MARIB" in _names("MARIB, Yemen, Jan 10 - The Houthis seized the city.", gazetteer)
+
+
+@pytest.mark.parametrize("text, word", [
+    # Organisations named after a place are not that place.
+    ("The Kyiv Independent reported that Russian troops had entered Kurakhove.", "Kyiv"),
+    ("The Israel Defense Forces said troops had entered Khiam in Lebanon.", "Israel"),
+    ("Corneille Nangaa, who leads the Congo River Alliance, spoke in Goma.", "Congo River"),
+    ("Radio Dabanga and the Sudan Tribune reported fighting in El Fasher.", "Sudan"),
+    # A given name before a surname no list knows is a person, even where a city has the
+    # name (Hassan, India) and a village the surname (Nasrallah, Tunisia).
+    ("Naim Qassem, who succeeded Hassan Nasrallah, spoke on television from Lebanon.", "Hassan"),
+])
+def test_organisations_and_people_named_like_places_are_not_places(text, word, gazetteer):
+    places = geoparse(article_from_text(text), gazetteer=gazetteer)
+    start = text.index(word)
+    assert not [p.text for p in places if p.start < start + len(word) and start < p.end], word
+    assert places  # the other places of the sentence are still found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kyiv said the strike hit a power plant.", "Kyiv"),  # metonymy: the government is still the place
+    ("Zhvania joined Georgia's Green Party in the 1980s.", "Georgia"),  # a country's party is about it
+    ("Tom Del Beccaro, vice chairman of the California Republican Party, spoke.", "California"),
+    ("The Palestine Independent School District sent a letter.", "Palestine"),  # not a newspaper
+    ("The Cambridge Analytica scandal grew.", "Cambridge"),  # no given name before the brand
+    ("Four Paris Policemen came.", "Paris"),  # an English plural after the name
+])
+def test_places_leading_other_names_that_stay_places(text, name, gazetteer):
+    assert name in _names(text, gazetteer)

@@ -1143,8 +1143,18 @@ def check_claim(claim: DistanceClaim, *, gazetteer: Any = None) -> DistanceClaim
     """Fill in the geodesic, tolerances and verdict of ``claim`` (in place; also returned).
 
     ``gazetteer`` (optional, with ``lookup(name, country=, kind=)``) supplies namesakes when
-    the resolved places are implausibly far apart for the figure.
+    the resolved places are implausibly far apart for the figure (named in the reason, never
+    used for the verdict). An endpoint the claim reads otherwise than the places layer (a
+    province's name as its town) says so in the reason too.
     """
+    _check_claim(claim, gazetteer)
+    readings = [note for note in claim.notes if " read as the town " in note]
+    if readings and claim.from_place is not None and claim.to_place is not None and "read as the town" not in claim.reason:
+        claim.reason += "; " + "; ".join(readings)
+    return claim
+
+
+def _check_claim(claim: DistanceClaim, gazetteer: Any) -> DistanceClaim:
     claim.units_verdict, claim.units_reason = check_units(claim.stated)
     reason = _unverifiable_reason(claim)
     if reason is not None:
@@ -1158,18 +1168,16 @@ def check_claim(claim: DistanceClaim, *, gazetteer: Any = None) -> DistanceClaim
         return _check_proximity(claim, g, bearing, gazetteer)
     stated = claim.stated[0]
     far_off = ""
-    suspicious = _implausible(g, stated)
-    if suspicious:
-        g, bearing, a, b = _try_runners_up(claim, g, bearing, lambda km: _ratio(km, stated.km_low), gazetteer)
-        claim.geodesic_km, claim.bearing_deg = round(g, 2), round(bearing, 1)
-        if _implausible(g, stated) and _trusted(claim):
+    if _implausible(g, stated):
+        if _trusted(claim):
             far_off = (f"; {_ratio(g, stated.km_low):.0f}x off, and both places are sure readings in one country: "
                        f"the figure is wrong, not the map")
-        elif _implausible(g, stated):
+        else:
+            other = _other_reading(claim, g, lambda km: _ratio(km, stated.km_low), gazetteer)
             claim.verdict = "unverifiable"
             claim.reason = (f"a place probably resolved to the wrong namesake: {a.name} ({a.country}) and "
                             f"{b.name} ({b.country}) are {g:.0f} km apart, {_ratio(g, stated.km_low):.0f}x the stated "
-                            f"{_fmt(stated)}")
+                            f"{_fmt(stated)}{other}")
             return claim
     extent = radius_km(a) + radius_km(b)
     low, high = stated.km_low, stated.km_high
@@ -1256,9 +1264,6 @@ def _check_proximity(claim: DistanceClaim, g: float, bearing: float, gazetteer: 
     def allowed_for(a: GazetteerEntry, b: GazetteerEntry) -> float:
         return reach + radius_km(a) + radius_km(b)
 
-    if g > allowed_for(claim.from_place.entry, claim.to_place.entry):
-        g, bearing, _, _ = _try_runners_up(claim, g, bearing, lambda km: max(km / reach, 1.0), gazetteer)
-        claim.geodesic_km, claim.bearing_deg = round(g, 2), round(bearing, 1)
     a, b = claim.from_place.entry, claim.to_place.entry
     allowed = allowed_for(a, b)
     claim.tolerance_km = round(allowed, 2)
@@ -1269,9 +1274,10 @@ def _check_proximity(claim: DistanceClaim, g: float, bearing: float, gazetteer: 
         claim.verdict, claim.reason = "understated", f"{said}, but {g:.1f} km apart (at most {allowed:.0f} km fits)"
     else:
         claim.verdict = "unverifiable"
+        other = _other_reading(claim, g, lambda km: max(km / reach, 1.0), gazetteer)
         claim.reason = (f"a place probably resolved to the wrong namesake or missing from the gazetteer: "
                         f"{a.name} ({a.country}) and {b.name} ({b.country}) are {g:.0f} km apart, said to be "
-                        f"{said}")
+                        f"{said}{other}")
     return claim
 
 
@@ -1316,37 +1322,34 @@ def _namesake_in(place: Place, country: str | None, gazetteer: Any) -> Gazetteer
     return max(towns, key=lambda e: e.population) if towns else None
 
 
-def _try_runners_up(claim: DistanceClaim, g: float, bearing: float, misfit: Callable[[float], float],
-                    gazetteer: Any = None) -> tuple[float, float, GazetteerEntry, GazetteerEntry]:
-    """Retry with another reading of either endpoint; keep the one with the least ``misfit(km)``.
+def _other_reading(claim: DistanceClaim, g: float, misfit: Callable[[float], float], gazetteer: Any = None) -> str:
+    """Another reading of either endpoint that would fit the claim better, said in words for
+    the reason ("; read as Vernon (geonames:2969766, FR), Vernon would be 80 km away"), or "".
 
     The readings are the geoparser's runner-up and, with a gazetteer, the namesake in the
     other endpoint's country: a writer who puts "Vernon, 80 km northwest of Paris" means the
-    Vernon near Paris, so a Vernon in Texas is the geoparser's slip, not the writer's.
+    Vernon near Paris, so a Vernon in Texas is likely the geoparser's slip. The claim keeps the
+    places the geoparser chose (the verdict is ``unverifiable``, never ``consistent`` on a
+    place the places layer did not pick): the other reading is only named, as a lead.
     """
     assert claim.from_place is not None and claim.to_place is not None
     a, b = claim.from_place.entry, claim.to_place.entry
-    best = (misfit(g), g, bearing, a, b)
+    best = (misfit(g), g, a, b)
     options = [(claim.from_place.runner_up, b), (a, claim.to_place.runner_up),
                (_namesake_in(claim.from_place, b.country, gazetteer), b),
                (a, _namesake_in(claim.to_place, a.country, gazetteer))]
     for x, y in options:
         if x is None or y is None or x.kind in _AREA_KINDS or y.kind in _AREA_KINDS:
             continue
-        g2, bearing2 = geodesic_and_bearing(x, y)
+        g2, _ = geodesic_and_bearing(x, y)
         if misfit(g2) < best[0]:
-            best = (misfit(g2), g2, bearing2, x, y)
-    first_g = g
-    _, g, bearing, a2, b2 = best
-    if a2 is not a:
-        claim.from_place = replace(claim.from_place, entry=a2)
-        claim.notes.append(f"reference read as {a2.name} ({a2.id}, {a2.country}): {a.name} ({a.id}) "
-                           f"was {first_g:.0f} km away")
-    if b2 is not b:
-        claim.to_place = replace(claim.to_place, entry=b2)
-        claim.notes.append(f"located place read as {b2.name} ({b2.id}, {b2.country}): {b.name} ({b.id}) "
-                           f"was {first_g:.0f} km away")
-    return g, bearing, a2, b2
+            best = (misfit(g2), g2, x, y)
+    _, g2, x, y = best
+    if x is a and y is b:
+        return ""
+    moved, other, place = (x, y, claim.from_place) if x is not a else (y, x, claim.to_place)
+    return (f"; with '{place.text}' read as {moved.name} ({moved.id}, {moved.country}) instead of "
+            f"{place.entry.name} ({place.entry.id}) they would be {g2:.0f} km apart")
 
 
 def _check_direction(claim: DistanceClaim, g: float, bearing: float, extent: float) -> DistanceClaim:

