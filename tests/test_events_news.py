@@ -136,3 +136,28 @@ def test_an_actor_in_an_aside_about_the_subject_is_not_the_subject(gazetteer):
     (event,) = events("The Arakan Army, one of the most powerful ethnic armed groups, said it had overrun the last "
                       "junta base on the border with Bangladesh.", "2024-11-12", gazetteer)
     assert (event["change"], event["side"]) == ("captured", "Arakan Army")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel's capture of the Philadelphi corridor in May drew condemnation from Egypt.",
+     ("captured", "Israel", "Philadelphi corridor", "Philadelphi corridor")),
+    ("Manbij has been under the control of the Syrian Democratic Forces since 2016.",
+     ("holds", "SDF", "Manbij", "Manbij")),
+    # the loser after "from" is no part of the place
+    ("The Sudanese army on Saturday announced it had recaptured Omdurman's main market from the RSF.",
+     ("retook", "SAF", "Omdurman", "Omdurman's main market")),
+])
+def test_owners_of_a_capture_holders_under_control_and_losers_after_from(text, expected, gazetteer):
+    (event,) = events(text, "2025-03-01", gazetteer)
+    assert (event["change"], event["side"], event["name"], event["place_text"]) == expected
+
+
+def test_an_impossible_date_is_said_so_in_the_events_notes(gazetteer):
+    (event,) = events("Ukrainian troops recaptured Andriivka, near Bakhmut, on 30 February.", "2025-03-01", gazetteer)
+    assert event["date_precision"] == "on-or-before-publication"
+    assert any("'on 30 February' is no calendar date" in note for note in event["notes"])
+
+
+def test_an_event_after_another_events_day_is_on_or_after_it(gazetteer):
+    (event,) = events("After Sunday's vote, rebels captured Homs.", "2025-01-08", gazetteer)
+    assert (event["date"], event["date_relation"]) == ("2025-01-05", "after")

@@ -32,12 +32,13 @@ text                               date (published Saturday 2024-11-30)        p
 
 Relative expressions need a publication date; without one they are skipped rather than
 guessed. The word before a date gives its relation: ``since`` (control from then on),
-``until`` (up to then), ``before`` or plain ``on``.
+``until`` (up to then), ``before``, ``after`` or plain ``on``.
 
-Not read as dates: a weekday in the possessive after a word that puts the event before or
-after it ("ahead of Sunday's talks", "after Friday's vote": Sunday is the talks' day, not
-the capture's), and a date no calendar has ("on 30 February", "2024-13-01"), which
-:func:`invalid_dates` reports with the reason. A date that would fall outside
+Not read as dates: a weekday in the possessive after a word that puts the event before it
+("ahead of Sunday's talks": Sunday is the talks' day, not the capture's, and the talks may
+be still to come); after one that puts it after ("after Friday's vote"), the weekday is
+read with relation ``after`` (on or after that day). Nor is a date no calendar has ("on 30
+February", "2024-13-01"), which :func:`invalid_dates` reports with the reason. A date that would fall outside
 :data:`CALENDAR` is not resolved either (see :data:`EARLIEST_PUBLISHED`).
 """
 from __future__ import annotations
@@ -88,7 +89,7 @@ class DateMention:
     precision
         ``day``, ``week``, ``month`` or ``year``.
     relation
-        ``on``, ``since``, ``until`` or ``before``.
+        ``on``, ``since``, ``until``, ``before`` or ``after``.
     """
 
     start: int
@@ -213,8 +214,13 @@ def _scan(text: str, published: date | None) -> tuple[list[DateMention], list[In
         for start, end, g in _matches(name, pattern, text):
             if any(start < e and s < end for s, e in taken):
                 continue
+            later_than = False
             if name == "weekday" and g.get("poss") and _ANOTHER_EVENTS_DAY.search(text[max(0, start - 40):end]):
-                continue  # "ahead of Sunday's talks": Sunday is the talks' day, not this event's
+                # "ahead of Sunday's talks": Sunday is the talks' day, not this event's (and the
+                # talks may be still to come); "after Friday's vote": on or after Friday
+                if not _AFTER_ANOTHER_EVENT.search(text[max(0, start - 40):end]):
+                    continue
+                later_than = True
             resolved = _resolve(name, g, published)
             if resolved is None:
                 reason = _impossible(name, g, published)
@@ -229,8 +235,8 @@ def _scan(text: str, published: date | None) -> tuple[list[DateMention], list[In
                 day = _within_calendar(lambda: day + timedelta(days=7))
                 if day is None:
                     continue
-            relation = {"since": "since", "from": "since", "until": "until", "till": "until",
-                        "before": "before", "by": "before", "for": "since"}.get(prep, "on")
+            relation = "after" if later_than else {"since": "since", "from": "since", "until": "until", "till": "until",
+                                                   "before": "before", "by": "before", "for": "since"}.get(prep, "on")
             found.append(DateMention(start, end, " ".join(text[start:end].split()), day, precision, relation))
             taken.append((start, end))
     found.sort(key=lambda d: d.start)
@@ -244,6 +250,11 @@ def _scan(text: str, published: date | None) -> tuple[list[DateMention], list[In
 _ANOTHER_EVENTS_DAY = re.compile(
     r"\b(?:ahead\s+of|before|prior\s+to|after|following|in\s+advance\s+of|(?:run|lead)[\s-]+up\s+to|eve\s+of)\s+"
     r"(?:(?:last|this|next)\s+)?" + _WEEKDAY + r"['’]s" + _PART + r"\Z", re.I)
+
+
+#: The words of :data:`_ANOTHER_EVENTS_DAY` that put the event told after the other one.
+_AFTER_ANOTHER_EVENT = re.compile(r"\b(?:after|following)\s+(?:(?:last|this)\s+)?" + _WEEKDAY + r"['’]s" + _PART + r"\Z",
+                                  re.I)
 
 
 def _within_calendar(compute) -> date | None:

@@ -48,8 +48,8 @@ from datetime import date
 
 from .actors import AS_WRITTEN, UNKNOWN_COLOUR, Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
-from .dates import (MONTHS, PRECISIONS, OFFSET, WEEKDAYS, DateMention, count_value, find_dates, offset_sign, period_start,
-                    relative_dates, shifted)
+from .dates import (MONTHS, PRECISIONS, OFFSET, WEEKDAYS, DateMention, count_value, find_dates, invalid_dates, offset_sign,
+                    period_start, relative_dates, shifted)
 from .distances import MEASURED_FROM_BEFORE
 from .errors import GazetteerError
 from .gazetteer import GazetteerEntry, open_gazetteer
@@ -263,6 +263,11 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?P<adj>[\w'’-]+)\s+(?:stronghold|bastion|enclave)\s+of\b"),
     ("holds", "under", "control",
      r"\b(?:still\s+)?under\s+(?P<adj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+control\b"),
+    # "has been under the control of the Syrian Democratic Forces since 2016"
+    ("holds", "under", "control",
+     r"\b(?:still\s+)?under\s+the\s+(?:(?:full|effective|de\s+facto)\s+)?control\s+of\s+(?P<adj>(?:the\s+)?"
+     r"(?:(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})|(?:rebels|insurgents|militants|jihadists|government\s+forces|"
+     r"the\s+army|the\s+military|opposition\s+forces)))"),
     ("holds", "active", "dominant",
      r"\b(?:the\s+)?dominant\s+force\s+in\b"),
     ("holds", "active", "control",
@@ -954,7 +959,12 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     else:
         actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
         if actor is None and voice == "noun" and trig.change in ("captured", "retook"):
-            actor = _implicit_captor(text, t1, sentence, place_parts[0], actors, registry, context)
+            owner_actor = next((a for a in actors if _POSSESSIVE_GAP.fullmatch(text, a.end, t0)), None)
+            if owner_actor is not None and not re.match(r"(?:the\s+)?fall", m.group(0), re.I):
+                # "Israel's capture of the Philadelphi corridor": the owner of the deed did it
+                actor = _actor_part(owner_actor)
+            else:
+                actor = _implicit_captor(text, t1, sentence, place_parts[0], actors, registry, context)
         if actor is None and re.match(r"liberat", m.group(0), re.I):
             actor = _liberator(text, place_parts[-1].end, sentence, registry, conflict)
         if actor is None and voice == "active":
@@ -1073,7 +1083,9 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     if gain:
         # "recaptured the town of Adan Yabaal from al-Shabaab": the loser follows "from"
         loser = re.search(r"\s+from\s+(?=\S)", text[n0:np_end])
-        if loser is not None and any(a.start == 0 for a in registry.find(text[n0 + loser.end():np_end])):
+        after_from = text[n0 + loser.end():np_end] if loser is not None else ""
+        opening = len(re.match(r"(?:the\s+)?", after_from).group(0))
+        if loser is not None and any(a.start == opening for a in registry.find(after_from)):
             np_end = n0 + loser.start()
     np_text = text[n0:np_end]
     if not _clean(np_text) or _NOT_PLACE.match(np_text) or _UNIT.match(np_text) or _VESSEL.match(np_text):
@@ -1859,6 +1871,10 @@ def _actor_of_pronoun(text: str, at: int, sentence: Sentence, context: _Context,
     return candidates[-1] if candidates else None
 
 
+#: Between an owner and its noun: "Israel's capture", "the army's recapture".
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:(?:swift|rapid|recent|latest|sudden|final|eventual|brief)\s+)?")
+
+
 def _implicit_captor(text: str, t1: int, sentence: Sentence, part: _PlacePart, actors: list[ActorMention],
                      registry: ActorRegistry, context: _Context) -> _ActorPart | None:
     """Who took a place named by a nominal trigger with no actor ("the fall of Ouadi Doum").
@@ -2343,7 +2359,7 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
             # "since January 2, when Chadian troops overran Fada": that dates the capture)
             change = "holds"
         relation = "since" if (change == "holds" and since) else (
-            "before" if when.relation == "before" else "on")
+            "before" if when.relation == "before" else "after" if when.relation == "after" else "on")
         if (relation == "on" and change != "holds" and when.start > m.end()
                 and re.search(r"\bsince\b", sentence.text[m.end():when.start])
                 and re.search(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", sentence.text[:m.start()])):
@@ -2377,6 +2393,10 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         relation, until_day, until_precision = "before", day, precision
     confidence = actor.confidence * (0.8 if place.place is None else 1.0) * (0.9 if place.anchor else 1.0)
     undated = _why_undated(sentence.text) if day is None else ""
+    if date_text is None and day is not None and precision == "on-or-before-publication":
+        # "recaptured Andriivka on 30 February": say why the date written was not used
+        date_notes += tuple(f"{bad.text!r} is no calendar date ({bad.reason}): dated on or before the publication "
+                            "instead" for bad in invalid_dates(sentence.text, article.published))
     notes = tuple(n for n in (place.note, undated, *date_notes) if n)
     return ControlEvent(
         start=sentence.start, end=sentence.end, sentence=sentence.text, source=article.source,

@@ -32,7 +32,9 @@ day for a month). An event the text dates only as on or before a day (``date_pre
 publication; or ``date_relation`` ``before``: "by 2016") has no first day: ``start_date`` is
 NULL and ``end_date`` that day. QGIS reads a NULL start as "since ever": the event shows
 in every frame up to the day it is known by, not as if it happened on the publication day.
-kepler.gl filters time on one field: use ``end_date``, which every dated event has.
+An event told as on or after a day (``date_relation`` ``after``: "has lost control ... since
+October 2023", "after Friday's vote") has no last day: ``start_date`` that day, ``end_date``
+NULL. kepler.gl filters time on one field: use ``end_date`` (``start_date`` for these).
 Integer ``start``/``end`` columns are character spans, which QGIS leaves alone.
 
 Schema
@@ -174,7 +176,9 @@ def event_row(event: Any) -> dict[str, Any]:
     # (see the module docstring: a NULL start, not the day it is known by)
     on_or_before = event.date_precision == "on-or-before-publication" or event.date_relation == "before"
     row["start_date"] = None if on_or_before else _iso(event.date)
-    row["end_date"] = _iso(precision_end(event.date, event.date_precision)) if event.date else None
+    # and "on or after" one ("has lost control ... since October 2023") no last one
+    on_or_after = event.date_relation == "after"
+    row["end_date"] = _iso(precision_end(event.date, event.date_precision)) if event.date and not on_or_after else None
     row["held_until"] = _iso(event.until)
     row["notes"] = "; ".join(event.notes)
     return row
