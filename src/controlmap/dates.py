@@ -232,7 +232,7 @@ def _scan(text: str, published: date | None) -> tuple[list[DateMention], list[In
             day, precision = resolved
             prep = (g.get("prep") or "").lower()
             if name == "weekday" and _looks_ahead(prep, start, text) and published is not None and day <= published:
-                day = _within_calendar(lambda: day + timedelta(days=7))
+                day = _within_calendar(lambda day=day: day + timedelta(days=7))
                 if day is None:
                     continue
             relation = "after" if later_than else {"since": "since", "from": "since", "until": "until", "till": "until",
