@@ -386,3 +386,22 @@ def test_verify_uses_the_entry_the_places_layer_chose(gazetteer):
     andriivka = next(p for p in places if p.text == "Andriivka")
     assert claim.to_place.entry.id == andriivka.entry.id
     assert claim.verdict == "consistent" and claim.notes == []
+
+
+def test_a_small_town_outside_the_province_the_sentence_names_is_doubtful(gazetteer):
+    # Manton, Shan State is missing from the gazetteer; Manton, Michigan must not win with
+    # high confidence when the sentence puts the town in northern Shan state.
+    (manton,) = [p for p in _parse("Rebels captured the town of Manton in northern Shan state.", gazetteer)
+                 if p.text == "Manton"]
+    assert manton.entry.country != "MM" and manton.confidence < 0.3
+    # inside the province (or country) it names, a reading gains; a capital's metonymy keeps its confidence
+    (khiam,) = [p for p in _parse("Israeli troops entered Khiam in Lebanon.", gazetteer) if p.text == "Khiam"]
+    assert khiam.entry.country == "LB" and khiam.confidence > 0.9
+    (moscow,) = [p for p in _parse("The role of Moscow in Syria grew.", gazetteer) if p.text == "Moscow"]
+    assert moscow.entry.country == "RU" and moscow.confidence > 0.9
+
+
+def test_a_hamlet_abroad_is_not_the_name_of_fighters(gazetteer):
+    # "Kokang rebels" is never Kokang, Indonesia (population 0), whatever the gazetteer holds.
+    places = _parse("Kokang rebels and Fano militiamen fought on.", gazetteer)
+    assert all(p.entry.country != "ID" for p in places)

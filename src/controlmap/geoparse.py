@@ -282,6 +282,7 @@ def resolve_mentions(
     said = [
         {eid: (_within_bonus(match.entry, m.within, gazetteer) if m.within else 0.0)
          + (_COUNTRY_SAID_BONUS if m.country and match.entry.country == m.country and match.entry.kind != "country" else 0.0)
+         + _located_in_bonus(match.entry, m.located_in)
          for eid, match in cands.items()}
         for m, cands in zip(mentions, candidates)
     ]
@@ -311,13 +312,42 @@ def resolve_mentions(
         top = max(s.values())
         weights = {eid: math.exp(v - top) for eid, v in s.items()}
         total = sum(weights.values())
-        confidence = weights[pick] / total * _stray_factor(cands[pick], picked_countries, demonyms, m)
+        confidence = (weights[pick] / total * _stray_factor(cands[pick], picked_countries, demonyms, m)
+                      * _outside_factor(cands[pick].entry, m.located_in))
         others = sorted((eid for eid in s if eid != pick), key=s.get, reverse=True)
         runner = others[0] if others and weights[others[0]] / total >= RUNNER_UP_MIN else None
         results.append((cands[pick].entry, round(confidence, 3),
                         cands[runner].entry if runner else None,
                         round(weights[runner] / total, 3) if runner else None))
     return results
+
+
+def _located_in_bonus(entry: GazetteerEntry, located_in: tuple[tuple[str, str | None], ...]) -> float:
+    """What a reading inside the province or country the sentence puts it in gains ("Muse in
+    northern Shan state"), as much as "X, Y" lends."""
+    if entry.kind == "country" or not located_in:
+        return 0.0
+    best = 0.0
+    for country, admin1 in located_in:
+        if entry.country == country:
+            best = max(best, 4.0 if admin1 is None else 6.0 if entry.admin1_code == admin1 else 0.0)
+    return best
+
+
+#: How much of its confidence a small town keeps when the sentence puts it in a province or
+#: country it is not in (see :func:`_outside_factor`).
+OUTSIDE_FACTOR = 0.25
+
+
+def _outside_factor(entry: GazetteerEntry, located_in: tuple[tuple[str, str | None], ...]) -> float:
+    """Less confidence for a small town outside the province the sentence puts it in: "Manton in
+    northern Shan state" read as Manton, Michigan is most likely a town of Shan State the
+    gazetteer lacks. Countries, provinces, capitals and cities of 100,000 or more keep theirs
+    ("the role of Moscow in Syria" is metonymy, not a location)."""
+    if (not located_in or entry.kind not in ("city", "admin2") or entry.capital
+            or entry.population >= STRAY_EXEMPT_POPULATION or _located_in_bonus(entry, located_in) > 0):
+        return 1.0
+    return OUTSIDE_FACTOR
 
 
 #: How much of its confidence a stray reading keeps (see :func:`_stray_factor`).

@@ -100,6 +100,11 @@ _DATELINE_TAIL = re.compile(
 # the place of that name is a small town: "Idlib rebels" still says where they fight.
 _ORGANISATION_WORDS = frozenset("militia militias militiaman militiamen movement brigade brigades battalion "
                                 "party group".split())
+# Lower-case nouns for fighters after a name: "Kokang rebels", "Fano militiamen". The name is
+# a people's, a region's or a group's; a hamlet of that name elsewhere is not meant.
+_FIGHTER_WORDS = frozenset("rebels rebel fighters insurgents militants guerrillas guerillas separatists "
+                           "militiamen".split())
+_HAMLET_POPULATION = 1_000
 # Lower-case words after a place name that make it the name of a pathogen.
 _DISEASE_WORDS = frozenset("virus ebolavirus fever flu influenza disease strain syndrome variant encephalitis".split())
 # Surnames at least this frequent (US census rank) need support to be read as a town alone.
@@ -210,6 +215,9 @@ class Mention:
     after_town_verb: bool = False  # the object of a verb of fighting over ground: "retook Kidal"
     country: str | None = None  # the country the words before say: "the Lebanese city of", "Lebanon's"
     near: str | None = None  # the place it is said to be near: "Sake, near Goma"
+    # the provinces and countries the sentence puts it in, as (country, admin1 code or None):
+    # "Muse in northern Shan state", "Khiam in Lebanon"
+    located_in: tuple[tuple[str, str | None], ...] = ()
 
 
 def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
@@ -854,6 +862,10 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     if (nxt_index < len(tokens) and tokens[nxt_index].lower in _ORGANISATION_WORDS and not after
             and best_population < 100_000 and not whole_run_country(matches)):
         return None  # "besieged by Amal militia", "the Wagner group": an organisation, not Åmål
+    if (nxt_index < len(tokens) and tokens[nxt_index].lower in _FIGHTER_WORDS and not after
+            and best_population < _HAMLET_POPULATION and not whole_run_country(matches)
+            and not any(m.entry.kind == "region" for m in matches)):
+        return None  # "Kokang rebels": a people's or a group's name, not a hamlet of that name abroad
     if (_acronym(name) and re.search(r"\d\s*$", text[max(0, start - 6):start])
             and not any(m.entry.kind == "country" and m.quality == 2 for m in matches)):
         return None  # "500 BC", "10 AM": an era or a unit after a number ("2,000 U.S. troops" is a country)
@@ -1008,9 +1020,21 @@ def _acronym(name: str) -> bool:
     return letters.isupper() and len(letters) <= 5
 
 
+_IN_PROVINCE_GAP = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:%s)\s+)?" % "|".join(sorted(_COMPASS, key=len, reverse=True)))
+
+
 def _attach_within(mentions: list[Mention], text: str) -> None:
-    """Record "X, Y" where Y is a division or country: the resolver restricts X to Y."""
+    """Record "X, Y" where Y is a division or country: the resolver restricts X to Y; and
+    "X in northern Y state", "X in Y" (a country): the sentence puts X inside Y."""
     for a, b in zip(mentions, mentions[1:]):
         gap = text[a.end:b.start]
         if gap.strip() == "," and any(m.entry.kind in ("admin1", "country") for m in b.matches):
             a.within = a.within + (b.name,)
+        elif _IN_PROVINCE_GAP.fullmatch(gap):
+            if b.kind_hint == "admin1":
+                containers = {(m.entry.country, m.entry.admin1_code) for m in b.matches
+                              if m.entry.kind == "admin1" and m.entry.country}
+            else:
+                containers = {(m.entry.country, None) for m in b.matches
+                              if m.entry.kind == "country" and m.quality == 2 and m.entry.country}
+            a.located_in = tuple(sorted(containers, key=str))
