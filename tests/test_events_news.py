@@ -161,3 +161,24 @@ def test_an_impossible_date_is_said_so_in_the_events_notes(gazetteer):
 def test_an_event_after_another_events_day_is_on_or_after_it(gazetteer):
     (event,) = events("After Sunday's vote, rebels captured Homs.", "2025-01-08", gazetteer)
     assert (event["date"], event["date_relation"]) == ("2025-01-05", "after")
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # "its forces" after the speaker are the speaker's
+    ("Russia's defence ministry claimed its forces had captured Vuhledar, a claim Ukraine did not immediately "
+     "confirm.", "2024-10-03", ("captured", "Russia", "Vuhledar", "Vuhledar")),
+    # an order to withdraw is how a retreat is announced (an order to take a town is no taking)
+    ("Ukraine's military said on Wednesday it had ordered troops to withdraw from Vuhledar to avoid encirclement.",
+     "2024-10-03", ("withdrew", "Ukraine", "Vuhledar", "Vuhledar")),
+    # the relative clause is about the town the appositive describes, not the province in it
+    ("Sudan's army said it had repelled an RSF attack on El Fasher, the capital of North Darfur, which the "
+     "paramilitary group has besieged since May.", "2024-04-20", ("besieged", "RSF", "El Fasher", "El Fasher")),
+    # a named work of a town is the place, at the town
+    ("The RSF, which has held the Khartoum Refinery since the war began, said its fighters had repelled an army "
+     "assault.", "2025-01-25", ("holds", "RSF", "Khartoum", "the Khartoum Refinery")),
+    ("Ukrainian troops are holding their positions in Vovchansk, where fierce street fighting continues, the "
+     "general staff said.", "2024-06-01", ("holds", "Ukraine", "Vovchansk", "Vovchansk")),
+])
+def test_speakers_forces_orders_to_withdraw_appositives_and_held_positions(text, published, expected, gazetteer):
+    (event,) = events(text, published, gazetteer)
+    assert (event["change"], event["side"], event["name"], event["place_text"]) == expected

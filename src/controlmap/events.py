@@ -268,6 +268,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:still\s+)?under\s+the\s+(?:(?:full|effective|de\s+facto)\s+)?control\s+of\s+(?P<adj>(?:the\s+)?"
      r"(?:(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})|(?:rebels|insurgents|militants|jihadists|government\s+forces|"
      r"the\s+army|the\s+military|opposition\s+forces)))"),
+    # "Ukrainian troops are holding their positions in Vovchansk"
+    ("holds", "active", "holding hold held",
+     r"\b(?:holding|hold|holds|held)\s+(?:on\s+to\s+)?(?:their|its|his)\s+(?:[\w-]+\s+)?(?:positions?|ground|lines?)"
+     r"\s+(?:in|inside|around)\b"),
     ("holds", "active", "dominant",
      r"\b(?:the\s+)?dominant\s+force\s+in\b"),
     ("holds", "active", "control",
@@ -365,10 +369,12 @@ _NEGATED = re.compile(r"\b(?:not|no\s+longer|never|nor)\s+(?:(?:yet|fully|entire
 _PURPOSE = re.compile(
     r"\b(?:sent|send|sends|sending|dispatched|dispatching|deployed|deploying|flown|flying|flew|rushed|rushing|"
     r"mobili[sz]ed|mobili[sz]ing|massed|massing|launched|launching|prepared|preparing|headed|heading|marching|"
-    r"poised|gathered|gathering|regrouping|intervened|intervening|"
-    # an order is not its execution: "Putin ordered his troops to take Pokrovsk"
-    r"ordered|orders|ordering|instructed|instructing|commanded|tasked|authori[sz]ed|directed)\b"
+    r"poised|gathered|gathering|regrouping|intervened|intervening)\b"
     r"(?:[^.;]|\.(?=\w|\s+[a-z])){0,90}\bto\s+$", re.I)
+#: An order is not its execution: "Putin ordered his troops to take Pokrovsk". (An order to
+#: withdraw is how armies announce a retreat: "ordered troops to withdraw from Vuhledar".)
+_ORDERED = re.compile(r"\b(?:ordered|orders|ordering|instructed|instructing|commanded|tasked|authori[sz]ed|directed)\b"
+                      r"(?:[^.;]|\.(?=\w|\s+[a-z])){0,90}\bto\s+$", re.I)
 
 #: Words that begin an object that is not a place ("captured 48", "seized tanks").
 _NOT_PLACE = re.compile(
@@ -850,7 +856,7 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
     if _REPORT_THAT.search(s_text, 0, at) and _DENIED_AFTER.match(s_text, at):
         return True  # "Reports that Kupiansk had fallen to Russian troops were false"
     clause = re.split(r"[;:]|,\s+(?=[A-Z])|\b(?:said|says)\b", s_text[max(0, at - 120):at])[-1]
-    return _PURPOSE.search(clause) is not None
+    return _PURPOSE.search(clause) is not None or trig.change != "withdrew" and _ORDERED.search(clause) is not None
 
 
 #: "broke the siege of", "lifted the RSF's siege of": a siege ended by the besieged side.
@@ -1137,7 +1143,8 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                 # name, not in its capital city; the event is about part of the province
                 return [_PlacePart(_clean(text[n0:end]), n0, end, province, False, "part of the place")]
             return [_PlacePart(_clean(text[n0:end]), n0, end, anchor, True)]
-        if re.match(r"['’]s\s|\s+(?:stronghold|base|garrison|positions|posts|front|border|camp)\b", after_first, re.I):
+        if re.match(r"['’]s\s|\s+(?:stronghold|base|garrison|positions|posts|front|border|camp|refinery|palace|dam|"
+                    r"bridge|barracks|headquarters|prison|market|oilfield|complex|factory|plant)\b", after_first, re.I):
             # "Tripoli's major air base", "CHAD STRONGHOLD": the toponym only qualifies the place.
             return [_PlacePart(_clean(np_text), n0, np_end, first, True)]
         if _NOT_PLACE.match(lead_words + "x") and not _PLACE_NOUN.search(lead_words):
@@ -1237,6 +1244,12 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
     toponym = [p for p in toponym if p.end <= head_end]
     if toponym:
         p = toponym[-1]
+        owner = next((q for q in in_places if q.end < p.start and _HEAD_BEFORE_APPOSITIVE.fullmatch(text, q.end, p.start)),
+                     None)
+        if owner is not None:
+            # "El Fasher, the capital of North Darfur, which the RSF has besieged": the
+            # relative clause is about the town the appositive describes
+            p = owner
         return _PlacePart(p.text, p.start, p.end, p, False)
     noun = re.search(r"(?<![\w'’-])(?:(?:the|a|an|all|some|several|most|few|their|its)\s+)*(?:(?!" + _FUNCTION_WORD +
                      r"\s)[\w'’-]+\s+){0,3}?(?:" +
@@ -1247,6 +1260,11 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
     words = _clean(noun.group(0))
     start += noun.group(0).index(words)
     return _PlacePart(words, start, start + len(words), None, False)
+
+
+#: Between a place and the place of its appositive: "El Fasher, the capital of North Darfur".
+_HEAD_BEFORE_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:capital|city|town|seat|port|hub)"
+                                     r"\s+(?:of|in)\s+(?:the\s+)?")
 
 
 def _unresolved_before(text: str, start: int, end: int, places: list[Place]) -> tuple[str, int, int] | None:
@@ -1827,7 +1845,8 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
 #: A pronoun subject right after a speech verb: "said it had", "claimed on Monday that they".
 _SAID_IT = re.compile(r"\b(?:said|says|claimed|claims|announced|reported|confirmed|stated)\s+"
                       r"(?:(?:on\s+)?\w+day\s+|late\s+\w+\s+|earlier\s+|yesterday\s+|today\s+)?(?:that\s+)?"
-                      r"(?P<pronoun>it|they)\s+" + _AUX + r"$", re.I)
+                      r"(?P<pronoun>it|they|(?:its|their)\s+(?:[\w-]+\s+)?(?:forces|troops|fighters|army|soldiers|units|men))"
+                      r"\s+" + _AUX + r"$", re.I)
 
 
 def _last_speaker(text: str, sentence: Sentence, actors_all: list[ActorMention]) -> ActorMention | None:
