@@ -406,3 +406,15 @@ def test_close_places_put_their_labels_on_opposite_sides(seed):
 def test_page_json_matches_plain_json_for_plain_data():
     value = {"d": date(2024, 11, 30), "t": (1, 2), "o": ControlmapError("x"), "n": None}
     assert json.loads(mapping.page_json(value)) == {"d": "2024-11-30", "t": [1, 2], "o": "x", "n": None}
+
+
+def test_popup_dates_say_how_the_event_relates_to_them(seed_analysis):
+    from controlmap.mapping import _evidence
+
+    dates = {(e.change, e.place_text, e.date_relation): _evidence(e)["date"] for e in seed_analysis.events}
+    # "The conflict has been largely dormant since 2020": held since then, not in 2020
+    assert dates[("holds", "Idlib", "since")] == "since 2020"
+    # "a rebel stronghold until it fell": held until 2016 at the latest
+    assert dates[("holds", "Aleppo", "before")] == "on or before 2016"
+    # no date in the text: known by the publication only
+    assert dates[("holds", "Idlib", "on")] == "on or before 2024-11-30"

@@ -205,13 +205,21 @@ def shown_actor(actor: str | None, written: str | None, side: str) -> str | None
     return written
 
 
+def _relation_label(relation: str, label: str) -> str:
+    """The date label with how the event relates to it: "since 2016", "on or after 2023-10"."""
+    if label.startswith(("on or before", "date unknown")):
+        return label
+    return {"since": f"since {label}", "before": f"on or before {label}", "after": f"on or after {label}"}.get(
+        relation, label)
+
+
 def _evidence(event: Any) -> dict[str, Any]:
     """What a popup quotes for one event: the sentence, its article and span, the date."""
     return {
         "sentence": event.sentence,
         "source": event.source,
         "span": [event.start, event.end],
-        "date": date_label(event.date, event.date_precision),
+        "date": _relation_label(getattr(event, "date_relation", "on"), date_label(event.date, event.date_precision)),
         "precision": event.date_precision,
         "change": event.change,
         "actor": shown_actor(event.actor, getattr(event, "actor_text", None), event.side),
