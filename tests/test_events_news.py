@@ -182,3 +182,12 @@ def test_an_event_after_another_events_day_is_on_or_after_it(gazetteer):
 def test_speakers_forces_orders_to_withdraw_appositives_and_held_positions(text, published, expected, gazetteer):
     (event,) = events(text, published, gazetteer)
     assert (event["change"], event["side"], event["name"], event["place_text"]) == expected
+
+
+def test_a_holder_in_a_restrictive_relative_clause_held_the_place_until_it_left(gazetteer):
+    text = ("Rebels entered Homs on Saturday. Government forces that held the city withdrew south towards "
+            "Damascus.")
+    entered, held, left = events(text, "2024-12-08", gazetteer)
+    assert [(e["change"], e["side"], e["name"]) for e in (entered, held, left)] == [
+        ("entered", "opposition", "Homs"), ("holds", "government", "Homs"), ("withdrew", "government", "Homs")]
+    assert (held["date_relation"], held["until"]) == ("before", "2024-12-08")

@@ -433,7 +433,9 @@ _NAME_LIST_END = (r"(?:" + _NAME + r"\s*,\s*)*(?:" + _NAME + r"\s*,?\s+)?(?:and|
 _NP_END = re.compile(
     r"[;:!?()]|\.(?:[\s)\"”’]|$)|\s[-–—]\s|,[\"”]|[\"”],|"
     r"\s+(?:reportedly|came|was|were|is|are|has|have|had|would|will|could|might|may|remains?|fell|deprived|"
-    r"described|said|says)\b|"
+    r"described|said|says|"
+    # the verb of a restrictive relative clause's head: "forces that held the city withdrew south"
+    r"withdrew|retreated|fled|surrendered|abandoned|pulled\s+(?:out|back))\b|"
     # a comma ends the object, but not inside a list of names that ends it: "Hama, Homs and
     # Aleppo.", "A, B, and C on Sunday" (not "seized Goma, Rwanda and Uganda denied any role")
     r",\s+(?!" + _NAME_LIST_END + r")|"
@@ -2215,6 +2217,10 @@ _PARTITIVE_LEAD = re.compile(
     r"|\b(?:north|south)?(?:northern|southern|eastern|western|central)\s+$", re.I)
 _BUT_CLAUSE = re.compile(r"[,;]\s*but\b|\bbut\s+(?:then\s+|later\s+)?(?:(?:had|has|have|was|were)\s+)?"
                          r"(?:lost|ceded|retreated|withdrew|abandoned|fled|recaptured|retook|regained)\b", re.I)
+#: A holding told in a relative clause on forces whose loss the sentence then tells: "forces
+#: that held the city withdrew south" held it until they left.
+_HELD_BY_THE_LOSER = re.compile(r"\b(?:that|which|who)\s+$", re.I)
+_LOSS_AFTER = re.compile(r"\b(?:withdrew|retreated|fled|surrendered|abandoned|pulled\s+(?:out|back)|lost)\b", re.I)
 #: "has since", "have since then": a change told as coming after the date before it.
 _SINCE_THEN = re.compile(r"\b(?:has|have|had)\s+since(?:\s+then)?\s+(?:[a-z]+ly\s+)?(?:been\s+)?$", re.I)
 #: "... and" right before a trigger: the trigger is a second verb ("overrun by IS in 2015 and
@@ -2404,7 +2410,9 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
     until_day, until_precision = (until.date, until.precision) if until else (None, None)
     if (change == "holds" and relation == "on" and day is not None
             and (date_text is None or when is not None and when.start > m.end())
-            and _PLUPERFECT.search(sentence.text, max(0, m.start() - 30), m.start())
+            and (_PLUPERFECT.search(sentence.text, max(0, m.start() - 30), m.start())
+                 or _HELD_BY_THE_LOSER.search(sentence.text, max(0, m.start() - 12), m.start())
+                 and _LOSS_AFTER.search(sentence.text, m.end()))
             and not _STILL_HOLDS.search(sentence.text, m.end())):
         # "Hezbollah had controlled much of southern Lebanon": a holding over by the time of
         # the report, ended on or before it (the text does not say when); "forces that had
