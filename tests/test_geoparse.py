@@ -345,6 +345,10 @@ def test_a_country_said_before_the_noun_needs_the_phrase_unbroken(gazetteer):
     assert mention.country is None
     (mention,) = find_mentions("the Syrian town of Kobani", gazetteer)
     assert mention.country == "SY"
+    # who holds it is not whose it is; the ground of a war need not be the possessor's
+    (mention,) = find_mentions("the Russian-occupied city of Kherson", gazetteer)
+    assert mention.country is None
+    assert [m.country for m in find_mentions("Ukraine's Kursk incursion stalled.", gazetteer)] == [None, None]
 
 
 def test_one_sense_per_name_holds_across_a_feature_word(gazetteer):

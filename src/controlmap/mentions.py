@@ -15,7 +15,14 @@ batch. Then rules that encode how news writes places decide which matches are pl
   before the run ("President", "Mr") makes it a person;
 - feature words around the name give the resolver a hint: "Aleppo's airport" and
   "Aleppo airport" name the airport, "Idlib province" the governorate, "the city of Idlib"
-  the city.
+  the city;
+- an organisation named after a place is no place ("the Kyiv Independent", "the Sudan
+  Tribune", "the Israel Defense Forces", "the Congo River Alliance"; a country's or a
+  province's parties still are), nor is a given name before a surname no list knows
+  ("Hassan Nasrallah");
+- the words around a name say where it is, for the resolver: a demonym or a country's
+  possessive before a place noun ("the Lebanese city of Tripoli", "Lebanon's Tripoli"),
+  "X, near Y" (also support for a common word: "Sake, near Goma"), "X in northern Y state".
 """
 from __future__ import annotations
 
@@ -434,6 +441,10 @@ _PLACE_ADJECTIVES = _COMPASS | frozenset(
     "desert river northernmost southernmost easternmost westernmost eastern-most".split())
 
 
+#: Nouns of war that a place name may qualify: "Ukraine's Kursk incursion", "Israel's Gaza war".
+_WAR_NOUNS = frozenset("offensive offensives incursion incursions operation operations war wars campaign invasion "
+                       "counteroffensive counter-offensive assault attack attacks strike strikes raid raids push "
+                       "advance siege bombing bombardment blockade occupation front frontline border".split())
 _ADJACENT = re.compile(r"(?:-[^\W\d_]+)*[ \t]{1,2}")
 
 
@@ -456,7 +467,14 @@ def _country_said_before(text: str, tokens: list[Token], start: int, run_of: dic
     if not joined(k, k + 1):
         return None
     if tokens[k].possessive and tokens[k].capitalised:
-        return _possessive_country(tokens, k, run_of, keys, found)  # "Lebanon's Tripoli"
+        # "Lebanon's Tripoli", but not "Ukraine's Kursk incursion": a place before a noun of war
+        # names the war's ground, which need not be the possessor's
+        after = _token_at(tokens, start)
+        while after < len(tokens) and tokens[after].capitalised:
+            after += 1
+        if after < len(tokens) and tokens[after].lower in _WAR_NOUNS:
+            return None
+        return _possessive_country(tokens, k, run_of, keys, found)
     if tokens[k].lower == "of":
         k -= 1
         if k < 0 or tokens[k].lower not in _PLACE_NOUNS or not joined(k, k + 1):
@@ -475,6 +493,8 @@ def _country_said_before(text: str, tokens: list[Token], start: int, run_of: dic
         return None
     if tokens[k].possessive:
         return _possessive_country(tokens, k, run_of, keys, found)
+    if text[tokens[k].end:tokens[k].end + 1] in "-‑":
+        return None  # "the Russian-occupied city of Kherson" says who holds it, not whose it is
     return demonyms.get(tokens[k].lower)
 
 
