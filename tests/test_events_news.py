@@ -191,3 +191,11 @@ def test_a_holder_in_a_restrictive_relative_clause_held_the_place_until_it_left(
     assert [(e["change"], e["side"], e["name"]) for e in (entered, held, left)] == [
         ("entered", "opposition", "Homs"), ("holds", "government", "Homs"), ("withdrew", "government", "Homs")]
     assert (held["date_relation"], held["until"]) == ("before", "2024-12-08")
+
+
+def test_a_participle_aside_shares_the_main_clauses_date_past_a_dateline(gazetteer):
+    text = ("BEIRUT, Nov 28 (Reuters) - Syrian rebels launched a major offensive against government forces in the "
+            "countryside west of Aleppo on Wednesday, seizing more than a dozen villages, a war monitor said.")
+    (event,) = events(text, "2024-11-28", gazetteer)
+    assert (event["change"], event["side"], event["date"], event["date_precision"]) == (
+        "captured", "opposition", "2024-11-27", "day")

@@ -1264,6 +1264,8 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
     return _PlacePart(words, start, start + len(words), None, False)
 
 
+#: A dateline opening a sentence, up to its comma: "BEIRUT,", "GOMA, Congo", "KHARTOUM, Sudan".
+_DATELINE_COMMA = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z],(?=\s+(?:[A-Z][a-z]+\.?\s+\d|[A-Z][a-z]+\s*(?:\(|[-–—])|\())")
 #: Between a place and the place of its appositive: "El Fasher, the capital of North Darfur".
 _HEAD_BEFORE_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:capital|city|town|seat|port|hub)"
                                      r"\s+(?:of|in)\s+(?:the\s+)?")
@@ -2157,7 +2159,11 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
         on_trigger = [d for d in dates if _aside_of(s_text, d.start) == relative]
         if on_trigger:
             return on_trigger[0], None
-    dates = [d for d in dates if _aside_of(s_text, d.start) == own]
+    # "launched an offensive ... on Wednesday, seizing more than a dozen villages, a monitor
+    # said": a participle aside opened by the trigger shares the main clause's time
+    participle = own >= 0 and re.fullmatch(r",\s*(?:[a-z]+ly\s+)?", s_text[own:trig_at]) and s_text[
+        trig_at:trig_end or trig_at + 12].lower().endswith("ing")
+    dates = [d for d in dates if _aside_of(s_text, d.start) in ((own, -1) if participle else (own,))]
     # "Rebels captured Hama on Thursday, but the army retook it": a date before a "but"
     # clause belongs to the clause before it (but "dormant since 2020, but opposition forces
     # have maintained control": a state since then runs on through it)
@@ -2244,6 +2250,11 @@ def _aside_commas(s_text: str) -> tuple[int, ...]:
                   or (_APPOSITIVE_DESCRIPTION.fullmatch(s_text, a + 1, b) or _APPOSITIVE_LOCATION.fullmatch(s_text, a + 1, b))
                   and _NAME_BEFORE.search(s_text, 0, a)
                   for c in (a, b)}
+    # a dateline's comma opens no aside: "BEIRUT, Nov 28 (Reuters) - Rebels launched ... on
+    # Wednesday, seizing ..."
+    dateline = _DATELINE_COMMA.match(s_text)
+    if dateline is not None:
+        appositive.add(dateline.end() - 1)
     return tuple(c for c in commas if c not in appositive)
 
 
