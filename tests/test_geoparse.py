@@ -271,6 +271,12 @@ def test_the_airport_after_its_town_is_the_town_s_airport(gazetteer):
     assert text[airport[0].start:airport[0].end] == "the airport"
 
 
+def test_a_country_named_after_the_town_does_not_hide_its_airport(gazetteer):
+    text = ("M23 rebels said they had taken control of Goma, the biggest city in eastern Congo. Congo's "
+            "government said its troops still held the airport.")
+    assert [p.entry.id for p in _parse(text, gazetteer) if p.text == "the airport"] == ["icao:FZNA"]
+
+
 def test_the_airport_repeats_an_airport_named_before_and_needs_a_town(gazetteer):
     text = ("The rebels have taken control of Aleppo's airport. Flights from the airport stopped. "
             "In Idlib, fighting raged near the airport.")  # (Idlib has none)

@@ -127,7 +127,10 @@ def _with_bare_airports(article: Article, places: list[Place], gazetteer: Gazett
         start, end = match.start(), match.end()
         if any(p.start < end and start < p.end for p in places):
             continue  # ("Aleppo's airport" is a mention already)
-        before = [p for p in places[:bisect_left(starts, start)] if start - p.end <= AIRPORT_TOWN_CHARS]
+        # (countries and provinces named after the town do not hide it: "took control of
+        # Goma, the biggest city in eastern Congo ... its troops still held the airport")
+        before = [p for p in places[:bisect_left(starts, start)] if start - p.end <= AIRPORT_TOWN_CHARS
+                  and p.entry.kind not in _TOO_COARSE_FOR_AN_AIRPORT]
         if not before or before[-1].entry.kind not in ("city", "airport"):
             continue
         town = before[-1]
@@ -136,6 +139,9 @@ def _with_bare_airports(article: Article, places: list[Place], gazetteer: Gazett
             added.append(Place(start, end, text[start:end], airport, index.at(start), article.source,
                                round(min(town.confidence, 0.9), 3)))
     return sorted(places + added, key=lambda p: p.start) if added else places
+
+
+_TOO_COARSE_FOR_AN_AIRPORT = frozenset({"country", "continent", "admin1", "admin2", "region"})
 
 
 def _airport_of(town: GazetteerEntry, written: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
