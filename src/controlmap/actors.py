@@ -208,6 +208,8 @@ class ActorRegistry:
         """``kept`` with the group descriptions of ``text`` read as the non-state group named
         last before them (see :data:`_GROUP_DESCRIPTION`); a description with none stays as
         the registry reads it (a generic row, or nothing)."""
+        if not any(not a.actor.country and a.actor.conflict not in ("generic", AS_WRITTEN) for a in kept):
+            return kept  # no group named that a description could stand for (most calls: short phrases)
         out = list(kept)
         for found in _GROUP_DESCRIPTION.finditer(text):
             start, end = found.start(), found.end()
