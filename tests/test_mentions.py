@@ -199,3 +199,13 @@ def test_organisations_and_people_named_like_places_are_not_places(text, word, g
 ])
 def test_places_leading_other_names_that_stay_places(text, name, gazetteer):
     assert name in _names(text, gazetteer)
+
+
+def test_a_news_agency_opening_a_sentence_with_its_description_is_no_place(gazetteer):
+    from controlmap.mentions import find_mentions
+
+    text = "SANA, the state news agency, said the army had retaken Hama."
+    assert [m.name for m in find_mentions(text, gazetteer, {0})] == ["Hama"]
+    # not a place named before someone else's words: "near Shiraz, the official news agency IRNA reported,"
+    text = "A quake struck near Shiraz, the official news agency IRNA reported, adding that walls fell."
+    assert "Shiraz" in [m.name for m in find_mentions(text, gazetteer, {0})]

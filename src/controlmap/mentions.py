@@ -875,6 +875,8 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     initial = first.sentence_initial and not before
 
     dateline = first.sentence_initial and text[last.end:last.end + 1] == ","
+    if first.sentence_initial and not before and _MEDIA_APPOSITIVE.match(text, end) and not whole_run_country(matches):
+        return None  # "SANA, the state news agency, said": the agency, not Sanaa
     if text[end:end + 1] == "$":
         return None  # "US$460", "NZ$10": a currency
     if nxt_index < len(tokens) and tokens[nxt_index].lower in _DISEASE_WORDS and not after:
@@ -1008,6 +1010,13 @@ def _given_name_then_unknown(person: PersonName | None, nxt: Token, nxt_matches:
     if nxt.lower in _NAME_TAILS or not nxt.text[:1].isupper():
         return False
     return not any(form in english for form in _word_forms(nxt.lower))
+
+
+#: An appositive saying a name is a news outlet: "SANA, the state news agency", "Al-Masirah, the
+#: Houthi-run television channel".
+_MEDIA_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:news\s+agency|agency|broadcaster|"
+                               r"television(?:\s+channel)?|channel|newspaper|daily|radio(?:\s+station)?|news\s+site|"
+                               r"website|outlet)\b[^,.;]{0,30},", re.I)
 
 
 def _word_of_name(key: str, name: str) -> bool:
