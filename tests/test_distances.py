@@ -289,6 +289,18 @@ def test_the_capital_is_the_capital_of_the_country_in_play():
     assert claim.verdict == "unverifiable" and "capital" in claim.reason
 
 
+def test_the_capital_is_that_of_the_sentences_country_in_a_report_on_several_wars(gazetteer):
+    from controlmap.article import article_from_text
+    from controlmap.distances import verify_distances
+    from controlmap.geoparse import geoparse
+
+    text = ("Russian drones struck Kharkiv, Kyiv and Odesa in Ukraine overnight, and Lviv too. "
+            "In Syria, rebels took Homs, some 160km north of the capital.")
+    article = article_from_text(text, published="2024-12-05")
+    (claim,) = verify_distances(article, geoparse(article, gazetteer=gazetteer), gazetteer=gazetteer)
+    assert claim.from_place.entry.name == "Damascus" and claim.verdict == "consistent"
+
+
 def test_border_without_geometry_is_unverifiable():
     claim = only(verify("Shelling hit Idlib, within 5km of the border."))
     assert claim.verdict == "unverifiable"

@@ -85,7 +85,7 @@ from typing import Any, Callable, Iterable
 from geographiclib.geodesic import Geodesic
 
 from .article import Article
-from .gazetteer import GazetteerEntry
+from .gazetteer import GazetteerEntry, name_key
 from .geoparse import Place
 from .text import Sentence, split_sentences
 
@@ -544,9 +544,17 @@ def _country_in_play(places: list[Place]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _demonym_country(gazetteer: Any, words: str) -> str | None:
+    """The country a demonym in ``words`` names ("the Syrian capital": SY), or ``None``."""
+    if gazetteer is None or not hasattr(gazetteer, "demonyms"):
+        return None
+    found = gazetteer.demonyms({name_key(w) for w in re.findall(r"[A-Z][a-z]+", words)})
+    return next(iter(found.values()), None)
+
+
 def _capital_place(gazetteer: Any, places: list[Place], start: int, end: int, text: str,
-                   sentence: Sentence, source: str) -> Place | None:
-    country = _country_in_play(places)
+                   sentence: Sentence, source: str, country: str | None = None) -> Place | None:
+    country = country or _country_in_play(places)
     if gazetteer is None or country is None or not hasattr(gazetteer, "capital"):
         return None
     entry = gazetteer.capital(country)
@@ -1038,8 +1046,12 @@ def _reference(scope: _Scope, position: int, notes: list[str]) -> tuple[Place | 
         if named is not None and named.start - (position + capital.end()) <= 3:
             return named, named.text, named.end  # "the capital Algiers", "the capital, Lima"
         span_start = position + len(rest) - len(rest.lstrip())
+        # whose capital: the country its adjective names ("the Syrian capital"), else that of
+        # the sentence's places ("Homs, some 160km north of the capital"), else the article's
+        country = _demonym_country(scope.gazetteer, capital.group(0)) or _country_in_play(
+            [p for p in in_sentence if p.start < span_start or p.start >= position + capital.end()])
         place = _capital_place(scope.gazetteer, scope.all_places, span_start, position + capital.end(),
-                               text[span_start:position + capital.end()], sentence, scope.source)
+                               text[span_start:position + capital.end()], sentence, scope.source, country)
         return place, "the capital", position + capital.end()
     first_name = _NAME_AT_START.match(rest)
     if first_name is not None and (named is None or named.start > position + first_name.end()) \
