@@ -1151,3 +1151,12 @@ def test_a_relative_pronoun_stands_for_the_actor_right_before_it():
     events = events_of("Rebels captured Hama on Thursday from the army, which had held the city since 2011.")
     held = next(e for e in events if e["change"] == "holds")
     assert (held["side"], held["date"], held["date_relation"]) == ("government", "2011-01-01", "since")
+
+
+def test_a_headline_line_is_a_sentence_of_its_own():
+    text = "Israel withdraws troops from Khan Younis\nIsrael's military said on Sunday it had withdrawn."
+    assert [s.text for s in split_sentences(text)] == ["Israel withdraws troops from Khan Younis",
+                                                     "Israel's military said on Sunday it had withdrawn."]
+    # (but not wrapped copy, nor a capitals headline over its dateline, as 1980s wire copy has)
+    assert len(split_sentences("Iranian troops captured the town of\nBasra on Sunday.")) == 1
+    assert len(split_sentences("IRAN REPORTS OFFENSIVE\nBAHRAIN, March 5 - Iranian troops are fighting.")) == 1

@@ -199,3 +199,61 @@ def test_a_participle_aside_shares_the_main_clauses_date_past_a_dateline(gazette
     (event,) = events(text, "2024-11-28", gazetteer)
     assert (event["change"], event["side"], event["date"], event["date_precision"]) == (
         "captured", "opposition", "2024-11-27", "day")
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a capital that acts is its state, never what "the city" points to
+    ("Ukrainian troops entered Kherson on Friday, the only regional capital Moscow had captured. Russia said its "
+     "soldiers had been pulled out of the city.", "2022-11-11",
+     [("entered", "Ukraine", "Kherson"), ("withdrew", "Russia", "Kherson")]),
+    ("The Syrian National Army, an umbrella of groups backed by Ankara, seized the city on Monday.", "2024-12-11",
+     [("captured", "opposition", None)]),
+    # a town named to say where the city lies is no antecedent either
+    ("Rebels entered Uvira on Wednesday. The city sits across the lake from Burundi's main city Bujumbura. "
+     "Congolese troops fled the city on Tuesday.", "2025-12-11",
+     [("entered", "M23", "Uvira"), ("withdrew", "DRC government", "Uvira")]),
+    # "it" is what "the corridor" of its sentence points back to
+    ("Israeli forces withdrew from the Netzarim corridor on Sunday, handing over a strip of land that had split the "
+     "Gaza Strip in two. The army had built bases along the corridor after capturing it in November 2023.",
+     "2025-02-09", [("withdrew", "Israel", "Netzarim corridor"), ("captured", "Israel", "Netzarim corridor")]),
+])
+def test_the_city_and_it_point_back_to_the_place_told_of(text, published, expected, gazetteer):
+    assert [(e["change"], e["side"], e["name"] if e["id"] else None)
+            for e in events(text, published, gazetteer)] == expected
+
+
+def test_a_town_the_gazetteer_lacks_is_anchored_at_the_place_of_its_distance_aside(gazetteer):
+    (event,) = events("The town of Luvungi, about 60 km north of Uvira, fell to the rebels last week.", "2025-12-11",
+                      gazetteer)
+    assert (event["place_text"], event["name"], event["anchor"]) == ("Luvungi", "Uvira", True)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Turkish-backed Syrian fighters have captured the northern city of Manbij.", "2024-12-11",
+     [("captured", "opposition", "Syrian National Army")]),
+    ("Fighters from the Fano militia took control of the historic town of Lalibela on Wednesday, residents said. "
+     "The militia also briefly entered Gondar on Monday.", "2023-08-09",
+     [("captured", "Fano", "Fano"), ("entered", "Fano", "Fano")]),
+    ("The CSP said its fighters remained in control of Tinzaouaten.", "2024-07-29",
+     [("holds", "Tuareg rebels", "Tuareg rebels")]),
+    ("In western Rakhine state, the Arakan Army has seized Buthidaung. The group took Paletwa in neighbouring Chin "
+     "state in January.", "2024-04-11", [("captured", "Arakan Army", "Arakan Army")] * 2),
+    # "It is" is no actor: the capture of Bakhmut has no captor here, and none is made up
+    ("Russia's defence ministry later said its forces had taken full control of Avdiivka. It is Moscow's biggest "
+     "gain since the capture of Bakhmut in May last year.", "2024-02-17", [("captured", "Russia", "Russian forces")]),
+])
+def test_groups_are_the_registry_rows_they_belong_to(text, published, expected, gazetteer):
+    assert [(e["change"], e["side"], e["actor"]) for e in events(text, published, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel withdraws ground troops from southern Gaza's Khan Younis\nIsrael's military said on Sunday it had "
+     "withdrawn its 98th Division from Khan Younis in southern Gaza.", [("withdrew", "Israel", "Khān Yūnis")] * 2),
+    ("Ukraine's top commander said early Saturday that he was withdrawing troops from the eastern town of "
+     "Avdiivka.", [("withdrew", "Ukraine", "Avdiyivka")]),
+    ("Ukrainian troops pull out of Avdiivka.", [("withdrew", "Ukraine", "Avdiyivka")]),
+    ("The M23 last took Goma in 2012 but withdrew days later under international pressure.",
+     [("captured", "M23", "Goma"), ("withdrew", "M23", "Goma")]),
+])
+def test_transitive_present_and_placeless_withdrawals(text, expected, gazetteer):
+    assert [(e["change"], e["side"], e["name"]) for e in events(text, "2024-04-07", gazetteer)] == expected

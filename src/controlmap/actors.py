@@ -81,7 +81,9 @@ _FORCE_NOUN = re.compile(r"(?:army|military|troops|soldiers|forces|fighters|mili
 _GROUP_DESCRIPTION = re.compile(
     r"\b[Tt]he\s+(?:(?:ethnic|armed|rebel|insurgent|jihadist|militant|islamist|separatist|paramilitary|"
     r"Islamist|Kurdish|Tuareg|Rwanda-backed|Iran-backed|Iranian-backed)\s+){1,2}(?:group|militia|movement|"
-    r"organi[sz]ation|force)(?!\s+of\b)\b")
+    r"organi[sz]ation|force)(?!\s+of\b)\b|\b[Tt]he\s+militia\b(?!\s+of\b)")
+#: Between a generic force noun and the group it belongs to: "Fighters from the Fano militia".
+_MEMBERS_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 #: How far back (characters) the group such a description stands for may be named.
 _DESCRIPTION_REACH = 600
 #: Nouns tried after an owner word to find its row ("Kurdish troops" -> "Kurdish forces").
@@ -200,6 +202,11 @@ class ActorRegistry:
                                             previous.actor)
                     continue
                 mention = self._owned(text, mention, conflict)
+            if (kept and kept[-1].actor.conflict == "generic" and mention.actor.conflict != "generic"
+                    and _MEMBERS_OF.fullmatch(text, kept[-1].end, mention.start)):
+                # "Fighters from the Fano militia", "troops of the SAF": the group they belong to
+                kept[-1] = ActorMention(kept[-1].start, mention.end, text[kept[-1].start:mention.end], mention.actor)
+                continue
             kept.append(mention)
         return self._with_descriptions(text, kept)
 

@@ -323,8 +323,8 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # "have been leaving for northwestern Syria from eastern Ghouta": leaving is a withdrawal only with "from"
     ("withdrew", "active", "leaving left",
      r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
-    ("withdrew", "active", "withdr pulled retreat fled flee abandon evacuat",
-     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraw|pulled\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate)\b"),
+    ("withdrew", "active", "withdr pull retreat fled flee abandon evacuat",
+     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate)\b"),
     # "the hurried Libyan evacuation", "the army's withdrawal from Kherson": a withdrawal named
     # as a noun, its actor the adjective; without "from X" it left the place told before
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
@@ -422,7 +422,8 @@ _PLACE_NOUN = re.compile(r"\b(?:" + _PLACE_NOUN_WORDS + r")\b", re.I)
 _COREF = re.compile(
     r"\b(?:(?:the|this|that)\s+(?:(?:besieged|embattled|northern|southern|eastern|western|central|key|strategic|"
     r"desert|battered|ancient|coastal|border|rebel-held|small|whole|entire)\s+)?(?P<noun>city|town|village|camp|"
-    r"oasis|base|building|area|province|region|capital|enclave|district|airport|port|country)|(?P<it>it))\b", re.I)
+    r"oasis|base|building|area|province|region|capital|enclave|district|airport|port|country|corridor|crossing|"
+    r"river|bridge|dam|valley|heights)|(?P<it>it))\b", re.I)
 
 #: Where an object noun phrase ends.
 #: A capitalised name of up to four words ("Deir al-Balah", "Ouadi Doum").
@@ -451,6 +452,7 @@ _NP_END = re.compile(
     r"following|after|before|since|during|with|as\s|for\s|leaving|bringing|because|while|"
     # a new clause: "positions they gained", "territory and links Zaire", "fortifications and breached"
     r"when|where|which|who|they|we|but|urging|saying|according|said|says|until|"
+    r"and\s+(?:[a-z]+ly\s+)?[a-z]+ing\b|"
     r"and\s+(?:was|were|is|are|has|had|have|freed|killed|found|pressing|left|then|also|forces|troops|"
     r"[a-z]+ed\s+(?!by\b)|links|connects|joins|leads|runs|lies|sits|borders|includes|remains|became)|"
     # the next item of a coordination with its own holder: "government-held zones ... and Libyan-controlled areas"
@@ -805,7 +807,7 @@ def _sentence_events(article: Article, sentence: Sentence, triggers: tuple[_Trig
             if descriptive and _NEGATED.search(s_text, max(0, m.start() - 20), m.start()):
                 continue  # "the last city not under RSF control", "no longer in rebel hands"
             # events of this sentence read so far count as told before ("which X had besieged, fell")
-            here = dataclasses.replace(context, earlier=context.earlier + tuple(out))
+            here = dataclasses.replace(context, earlier=context.earlier + tuple(sorted(out, key=lambda e: e.trigger_start)))
             found = _read_trigger(article, sentence, trig, m, in_places, places, actors, actors_all, registry,
                                   conflict, here)
             if trig.voice == "adjective" and trig.change == "holds":
@@ -912,7 +914,11 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
                       and re.match(r"['’]s\s+(?:[\w-]+\s+)?$", text[p.end:s0 + m.start()])), None)
     if trig.change == "withdrew" and voice == "active" and _civilians_leave(text, t0, sentence, actors):
         return []  # "residents fled Homs": people leave a town, no side gives it up
-    if trig.change == "withdrew" and (voice == "retreat" or voice == "active" and _HEADING.match(text, t1, sentence.end)):
+    if trig.change == "withdrew" and voice == "active" and (force := _WITHDRAWN_FORCE.match(text, t1, sentence.end)):
+        t1 = force.end()  # "withdrawn its 98th Division from Khan Younis": the place follows the force
+    if trig.change == "withdrew" and (voice == "retreat" or voice == "active" and (
+            _HEADING.match(text, t1, sentence.end) or _NO_PLACE_AFTER.match(text, t1, sentence.end)
+            and _relative_head(text, t0, sentence, in_places, actors) is None)):
         return _withdrawal(text, t0, t1, m, sentence, in_places, places, actors, actors_all, registry, conflict,
                            context)
     if owner is not None:
@@ -1117,9 +1123,12 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         # is Kherson's bank, and "the Donetsk half of Ukraine" Donetsk's: a river or a country
         # is too large to stand for the place)
         named = named[1:]
-    if (len(named) > 1 and named[0].entry.kind == "country" and named[1].entry.country == named[0].entry.country
-            and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}", text[named[0].end:named[1].start])):
-        # "1,000 square kilometres of Russia's Kursk region": the country only owns the place
+    if (len(named) > 1 and named[1].entry.country == named[0].entry.country
+            and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}", text[named[0].end:named[1].start])
+            and not re.search(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", text[n0:named[0].start], re.I)):
+        # "1,000 square kilometres of Russia's Kursk region", "from southern Gaza's Khan Younis":
+        # the owner only says where the place is (but "army base in Burkina Faso's Djibo" is
+        # a base at Djibo, which the anchor reading below keeps)
         named = named[1:]
     if named:
         first = named[0]
@@ -1181,6 +1190,12 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     coref = _COREF.search(np_text)
     if coref and coref.start() <= 40:
         antecedent = _antecedent(places, n0 + coref.start(), coref.group("noun"), text, theatre)
+        if coref.group("it"):
+            # "built bases along the corridor after capturing it": "it" is what a noun of this
+            # sentence before it points back to, when one does
+            nouns = [c for c in _COREF.finditer(text, sentence.start, n0 + coref.start()) if c.group("noun")]
+            if nouns:
+                antecedent = _antecedent(places, nouns[-1].start(), nouns[-1].group("noun"), text, theatre) or antecedent
         name = _unresolved_before(text, sentence.start, n0, places) if coref.group("it") else None
         if name is not None and _within_actor_name(name[1], sentence, registry):
             name = None  # "from the Myanmar National Democratic Alliance Army, which seized it": who, not where
@@ -1375,6 +1390,15 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
         if name and not _names_actor(name.group("name"), registry, None):
             s = sentence.start + name.start("name")
             return [_PlacePart(name.group("name"), s, s + len(name.group("name")), None, False)]
+        named_noun = _NOUN_OF_NAME.search(before[:apposed.start()])
+        if named_noun and not _names_actor(named_noun.group("name"), registry, None):
+            # "The town of Luvungi, about 60 km north of Uvira, fell to the rebels": a town the
+            # gazetteer lacks, located by the place of the aside (never that place itself)
+            aside = (sentence.start + apposed.start(), sentence.start + apposed.end())
+            inside = [p for p in in_places if aside[0] <= p.start < aside[1] and p.entry.kind in _ANCHOR_KINDS]
+            s = sentence.start + named_noun.start("name")
+            return [_PlacePart(named_noun.group("name"), s, s + len(named_noun.group("name")),
+                               inside[-1] if inside else None, bool(inside))]
     # The noun phrase right before the trigger: "refugee camps besieged by", "Douma is surrounded by".
     words = list(re.finditer(r"[\w'’-]+", stripped))[-10:]
     boundaries = [0]
@@ -1432,6 +1456,11 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
     if candidates and _SUBJECT_GAP.match(text[candidates[-1].end:t0]):
         return _coordinated(text, candidates)
     return []
+
+
+#: "the town of Luvungi", "a village of Kavundi": a place noun and the name it introduces.
+_NOUN_OF_NAME = re.compile(r"(?i:the|a)\s+(?:[\w'’-]+\s+){0,2}?(?i:town|village|city|hamlet|camp|base|settlement)"
+                           r"\s+of\s+(?P<name>" + _NAME + r")$")
 
 
 def _coordinated(text: str, candidates: list[Place]) -> list[_PlacePart]:
@@ -1524,7 +1553,8 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
 
     def usable(p: Place) -> bool:
         return (p.entry.kind in _ANCHOR_KINDS and not (part.start <= p.start < part.end)
-                and not any(s <= p.start < e for s, e in speakers) and inside_coarse(p))
+                and not any(s <= p.start < e for s, e in speakers) and inside_coarse(p)
+                and not _ACTOR_BEFORE_PLACE.search(p.sentence.text, 0, max(0, p.start - p.sentence.start)))
 
     def plausible(p: Place) -> bool:
         return usable(p) and _plausible_anchor(p, context)
@@ -1640,6 +1670,8 @@ def _speaker_spans(text: str, offset: int, trigger_at: int) -> list[tuple[int, i
     return spans
 
 
+#: Nouns that point back only to a place whose name holds them ("the corridor", "the river").
+_NOUNS_OF_NAMES = frozenset("corridor crossing river bridge dam valley heights".split())
 _KIND_FOR_NOUN = {"city": ("city",), "town": ("city",), "village": ("city",), "capital": ("city",),
                   "oasis": ("city", "feature", "airport"), "base": ("airport", "city", "feature"),
                   "airport": ("airport",), "province": ("admin1", "admin2", "region"),
@@ -1680,13 +1712,23 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
     earlier = [p for p in places if p.end <= before]
     if (noun or "").lower() == "capital":
         return _capital_in_play(earlier, theatre)
+    if (noun or "").lower() in _NOUNS_OF_NAMES:
+        # "the Netzarim corridor ... split the Gaza Strip ... along the corridor": the place
+        # whose name says it is one, else nothing (a corridor is no town)
+        word = noun.lower()
+        return next((p for p in reversed(earlier) if word in p.text.lower() or word in p.entry.name.lower()), None)
     refuge: Place | None = None
     for k in range(len(earlier) - 1, -1, -1):
         p = earlier[k]
         if text and MEASURED_FROM_BEFORE.search(text, max(0, p.start - 40), p.start):
             continue
+        if text and (_ACTS_AFTER_PLACE.match(text, p.end) or _ACTOR_BEFORE_PLACE.search(text, max(0, p.start - 30), p.start)):
+            # "the only regional capital Moscow had captured", "groups backed by Ankara", "Israel
+            # said": a place standing for its state is an actor, not what "the city" points to
+            continue
         if text and refuge is None and (noun and _RETREATED_TO.search(text, max(0, p.start - 80), p.start)
-                                        or _NEAR_BEFORE.search(text, max(0, p.start - 30), p.start)):
+                                        or _NEAR_BEFORE.search(text, max(0, p.start - 30), p.start)
+                                        or _ACROSS_FROM.search(text, max(0, p.start - 60), p.start)):
             # "Troops withdrew from Homs towards Damascus. Rebels entered the city": the city
             # is the one left behind; "retook Robotyne, near Orikhiv, but lost it": the place,
             # not its landmark (either, unless no other is named before)
@@ -1715,6 +1757,14 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
     return refuge if refuge is not None and (kinds is None or refuge.entry.kind in kinds) else None
 
 
+#: What follows a place that acts: "Moscow had captured", "Israel said", "Kyiv claims".
+_ACTS_AFTER_PLACE = re.compile(r"\s+(?:(?:had|has|have)\s+(?:long\s+|already\s+)?[a-z]+ed\b|said|says|claimed|claims|"
+                               r"announced|reported|denied|insisted|warned|backed|backs|supports|supported)\b", re.I)
+#: What puts a place in an actor's role: "backed by Ankara", "loyal to Damascus".
+_ACTOR_BEFORE_PLACE = re.compile(r"\b(?:backed|supported|funded|armed|sponsored)\s+by\s+$|\bloyal\s+to\s+$|"
+                                 r"\ballied\s+(?:to|with)\s+$", re.I)
+#: A place named only to say where another lies: "sits across the lake from Burundi's main city Bujumbura".
+_ACROSS_FROM = re.compile(r"\b(?:across|opposite)\s+(?:the\s+[\w-]+\s+)?from\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 #: A place named as a landmark of another: "Robotyne, near Orikhiv", "Sake, outside Goma".
 _NEAR_BEFORE = re.compile(r",\s*(?:(?:just|about|some)\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?$", re.I)
 #: A place written as where the losers went: "withdrew south towards Damascus", "fled to Idlib".
@@ -1807,6 +1857,8 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             if found is not None:
                 return _ActorPart(" ".join(side_noun.group(0).split()), found.canonical, found.side, 0.8)
     pronoun = _last_match(_PRONOUN_ACTOR.finditer(clause[-45:]))
+    if pronoun is not None and re.match(r"it\s+(?:is|was)\b", clause[-45:][pronoun.start():], re.I):
+        pronoun = None  # "It is Moscow's biggest gain since the capture of Bakhmut": no actor
     if pronoun is not None and re.match(r"(?:our|we)\b", pronoun.group(0), re.I):
         # "our forces" in a communique are the speaker's: "Iraq said ... "our forces succeeded""
         speaker = _last_speaker(text, sentence, actors_all)
@@ -1815,6 +1867,13 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
     if near:
         last = near[-1]
         between = text[last.end:t0]
+        if last.actor.conflict == "generic" and _OWNED_BY_PRONOUN.search(text, max(sentence.start, last.start - 20),
+                                                                        last.start):
+            # "The CSP said its fighters remained in control": the fighters are the CSP's
+            owners = [a for a in actors if sentence.start <= a.start and a.end <= last.start
+                      and a.actor.conflict not in ("generic", AS_WRITTEN)]
+            if owners:
+                return _actor_part(owners[-1], None, 0.8)
         if re.match(r"\s+and\s+(?:was|is|were|are|has|have|had)\b", between) and near[0] is not last:
             # "HTS ... fighting the Assad government and was already the dominant force":
             # the coordinated verb belongs to the clause's subject, not to the nearest name.
@@ -1823,7 +1882,7 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             return _actor_part(last, " ".join(pronoun.group(0).split()), 0.8)
         if len(between) <= 160:
             return _reported_by(text, last, sentence, t0, actors)
-    said = _SAID_IT.search(clause) if pronoun is not None else None
+    said = _SAID_IT.search(clause)
     if said is not None:
         # "Ukraine's 47th Brigade said it had liberated Robotyne": "it" is the speaker, whose
         # name may be owned by its country (no subject-like actor, so "near" was empty)
@@ -1840,16 +1899,25 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
     subject = re.search(r"([A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+" + _AUX + r"$", clause)
     if subject and not _SPEECH.search(subject.group(1)):
         words = " ".join(subject.group(1).split())
+        if _BARE_GROUP.fullmatch(words):
+            # "The Arakan Army has seized Buthidaung. The group took Paletwa": the group named
+            # last, in this sentence or the two before, else no one
+            named = [a for a in actors_all if sentence.start - 600 <= a.start and a.end <= t0
+                     and not a.actor.country and a.actor.conflict not in ("generic", AS_WRITTEN)]
+            return _actor_part(named[-1], words, 0.6) if named else None
         if re.search(r"\b(?:forces|troops|army|rebels|fighters|militia|militiamen|guerrillas|soldiers|units|brigades?|"
                      r"division|group|movement|front|guards|police|army)\b", words, re.I):
             return _ActorPart(words, words, words, 0.5)
     return None
 
 
+#: A subject that names a group only by what it is: "The group", "the movement".
+_BARE_GROUP = re.compile(r"(?:the|this)\s+(?:group|movement|organi[sz]ation|faction|alliance|coalition)", re.I)
+_OWNED_BY_PRONOUN = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
 #: A pronoun subject right after a speech verb: "said it had", "claimed on Monday that they".
 _SAID_IT = re.compile(r"\b(?:said|says|claimed|claims|announced|reported|confirmed|stated)\s+"
-                      r"(?:(?:on\s+)?\w+day\s+|late\s+\w+\s+|earlier\s+|yesterday\s+|today\s+)?(?:that\s+)?"
-                      r"(?P<pronoun>it|they|(?:its|their)\s+(?:[\w-]+\s+)?(?:forces|troops|fighters|army|soldiers|units|men))"
+                      r"(?:(?:on\s+)?\w+day\s+|(?:late|early)\s+\w+\s+|earlier\s+|yesterday\s+|today\s+)?(?:that\s+)?"
+                      r"(?P<pronoun>it|they|he|she|(?:its|their)\s+(?:[\w-]+\s+)?(?:forces|troops|fighters|army|soldiers|units|men))"
                       r"\s+" + _AUX + r"$", re.I)
 
 
@@ -1993,6 +2061,17 @@ _HEADING = re.compile(r"\s*(?:(?:northwards?|southwards?|eastwards?|westwards?|n
                       r"hastily|quickly|overnight)\b|(?:towards?|to|into)\s)", re.I)
 
 
+#: What may follow a withdrawal that names no place: a time, a reason, the clause's end ("but
+#: withdrew days later under international pressure", "before withdrawing.").
+_NO_PLACE_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$)|\s+(?:(?:\d+|a|an|one|two|three|four|five|several|a\s+few)\s+)?(?:minutes?|hours?|days?|weeks?|"
+    r"months?)\s+(?:later|after)\b|\s+(?:under|amid|after|before|when|as|because|following|overnight|later|"
+    r"soon|shortly|again)\b", re.I)
+#: The force a transitive withdrawal names before the place: "withdrawing troops from".
+_WITHDRAWN_FORCE = re.compile(
+    r"\s+(?:(?:its|their|his|the|some|all|most|remaining|ground|combat|[\w-]+th|[\d,]+)\s+){0,3}"
+    r"(?:troops|forces|soldiers|units|fighters|tanks|division|brigades?|battalions?|personnel|contingent)"
+    r"(?=\s+(?:from|out\s+of)\b)", re.I)
 #: "withdrew from", "withdrew quickly from", "pulled back overnight from": the place follows.
 _FROM_AFTER_ADVERBS = re.compile(r"(?:\s+(?:back|home|hastily|quickly|overnight))*\s+(?:from|of)\b", re.I)
 

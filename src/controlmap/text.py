@@ -18,6 +18,10 @@ _ABBREVIATIONS = frozenset(
 )
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
+#: A first line with no sentence-ending punctuation, then a line break and a capital.
+_HEADLINE = re.compile(r"[ \t]*[^\n.!?]{8,160}(?<![,;:])\n(?=[ \t]*[\"“]?[A-Z])")
+#: Last words of a line of wrapped copy, not of a headline: "the town of\nBasra".
+_GOES_ON = frozenset("of the in on at to and a an from near with for by or as into its their".split())
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
 
 
@@ -41,7 +45,14 @@ def split_sentences(text: str) -> list[Sentence]:
 def _split(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     begin = 0
-    for match in _BOUNDARY.finditer(text):
+    headline = _HEADLINE.match(text)
+    if (headline is not None and headline.group(0).split()[-1].lower() not in _GOES_ON
+            and any(c.islower() for c in headline.group(0))):  # (wire copy's capitals headline stays with its dateline)
+        # "Israel withdraws ground troops from Khan Younis\nIsrael's military said ...": a first
+        # line with no full stop, over a line of copy, is a headline of its own
+        _append(sentences, text, 0, headline.end())
+        begin = headline.end()
+    for match in _BOUNDARY.finditer(text, begin):
         if match.group(0)[0] == ".":
             # Only the last word before the full stop matters: look at a short tail, not the
             # whole sentence (a "$"-anchored search would scan every character of it).
