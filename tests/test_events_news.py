@@ -257,3 +257,37 @@ def test_groups_are_the_registry_rows_they_belong_to(text, published, expected, 
 ])
 def test_transitive_present_and_placeless_withdrawals(text, expected, gazetteer):
     assert [(e["change"], e["side"], e["name"]) for e in events(text, "2024-04-07", gazetteer)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israeli tanks rolled into Rafah on Tuesday.", [("entered", "Israel", "Rafaḩ")]),
+    ("In the north, Israeli troops returned to Jabalia.", [("entered", "Israel", "Jabālyā")]),
+    ("Israeli troops remain in the Philadelphi corridor.", [("holds", "Israel", "Philadelphi corridor")]),
+    # a journey, not a capture of where it started
+    ("Syrian rebels swept into Damascus on Sunday after a lightning offensive that took them from Idlib to the "
+     "capital in less than two weeks.", [("entered", "opposition", "Damascus")]),
+])
+def test_tanks_returns_remaining_and_journeys(text, expected, gazetteer):
+    assert [(e["change"], e["side"], e["name"]) for e in events(text, "2024-05-07", gazetteer)] == expected
+
+
+def test_a_town_held_throughout_is_not_lost_to_gains_around_it(gazetteer):
+    found = events("Hama had remained in government hands throughout the civil war, even as rebels overran much of "
+                   "the surrounding countryside in 2012.", "2024-12-06", gazetteer)
+    held = next(e for e in found if e["change"] == "holds")
+    assert (held["side"], held["name"], held["until"]) == ("government", "Ḩamāh", None)
+
+
+@pytest.mark.parametrize(("text", "published", "date"), [
+    ("Federal troops withdrew from Lalibela, home to 12th-century rock-hewn churches, late on Tuesday, a resident "
+     "said.", "2023-08-09", "2023-08-08"),
+    ("M23 rebels seized Kavumu, about 30 km north of the city, on Saturday.", "2025-02-16", "2025-02-15"),
+])
+def test_a_descriptive_or_distance_aside_keeps_the_date_after_it(text, published, date, gazetteer):
+    assert events(text, published, gazetteer)[0]["date"] == date
+
+
+def test_a_speaker_of_a_subordinate_clause_does_not_speak_for_the_main_one(gazetteer):
+    (event,) = events("Ukrainian troops entered the southern city of Kherson on Friday after Russia said it had "
+                      "completed the withdrawal of its forces.", "2022-11-11", gazetteer)
+    assert (event["change"], event["side"], event["attributed_to"]) == ("entered", "Ukraine", None)

@@ -268,6 +268,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:still\s+)?under\s+the\s+(?:(?:full|effective|de\s+facto)\s+)?control\s+of\s+(?P<adj>(?:the\s+)?"
      r"(?:(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})|(?:rebels|insurgents|militants|jihadists|government\s+forces|"
      r"the\s+army|the\s+military|opposition\s+forces)))"),
+    # "Israeli troops remain in the Philadelphi corridor"
+    ("holds", "active", "remain",
+     r"\b(?:remain|remains|remained|remaining)\s+(?:deployed\s+|stationed\s+|entrenched\s+)?(?:in|inside)\b"),
     # "Ukrainian troops are holding their positions in Vovchansk"
     ("holds", "active", "holding hold held",
      r"\b(?:holding|hold|holds|held)\s+(?:on\s+to\s+)?(?:their|its|his)\s+(?:[\w-]+\s+)?(?:positions?|ground|lines?)"
@@ -317,8 +320,8 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:(?:taken|took|take|taking|gained|seized|seize)\s+(?:full\s+)?control\s+of|took\s+over|taken\s+over|take\s+over)\b"),
     ("captured", "active", "captur seiz overr occup liberat conquered took taken take gained won secur",
      r"(?<![\w-])(?:captured|capture|capturing|seized|seize|seizing|overran|overrun|overrunning|occupied|occupy|liberated|liberating|conquered|took|taken|take|taking|gained|won(?!['’])|secured|securing)\b"),
-    ("entered", "active", "enter marched moved swept rolled pushed advanc forced stormed broke crossed",
-     r"\b(?:entered|enter|entering|marched\s+into|moved\s+into|swept\s+into|rolled\s+into|pushed\s+(?:deeper\s+|further\s+)?into|advanced\s+(?:deeper\s+|further\s+)?into|advancing\s+into|forced\s+their\s+way\s+into|stormed|broke\s+into|"
+    ("entered", "active", "enter marched moved swept rolled pushed advanc forced stormed broke crossed returned",
+     r"\b(?:entered|enter|entering|returned\s+to|returned\s+into|marched\s+into|moved\s+into|swept\s+into|rolled\s+into|pushed\s+(?:deeper\s+|further\s+)?into|advanced\s+(?:deeper\s+|further\s+)?into|advancing\s+into|forced\s+their\s+way\s+into|stormed|broke\s+into|"
      r"crossed\s+(?:the\s+(?:[\w-]+\s+)?border\s+)?into)\b"),
     # "have been leaving for northwestern Syria from eastern Ghouta": leaving is a withdrawal only with "from"
     ("withdrew", "active", "leaving left",
@@ -405,6 +408,9 @@ _UNIT = re.compile(r"^\s*(?:the\s+)?(?:(?!of\s)[\w'’-]+\s+){0,4}?(?:brigades?|
                    r"platoons?|squadrons?|units?)\b(?!\s+(?:base|headquarters|HQ|barracks|camp|post|positions?)\b)",
                    re.I)
 
+#: What "took" carries from one place to another: "took them from Idlib to the capital".
+_CARRIED_FROM = re.compile(r"\s*(?:them|him|her|us|it|the\s+\w+|their\s+\w+)\s+(?:all\s+the\s+way\s+)?from\s+[^.;]{1,60}?\bto\b",
+                           re.I)
 #: Nouns that can head an unnamed place ("strategic heights", "defence posts", "the camp").
 _PLACE_NOUN_WORDS = (
     r"towns?|townships?|cit(?:y|ies)|villages?|camps?|bases?|air\s*base|airfield|airports?|heights|hills?|"
@@ -1085,6 +1091,8 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     if re.match(r"\s*(?:[a-z]+ly\s+)?(?:to|by|back|up|down|away|place|part|prisoner|hold|power|office|charge|refuge|"
                 r"shelter|custody|hostage)\b", rest, re.I):
         return []  # "fled to", "took place", "taken prisoner": no place is the object
+    if gain and _CARRIED_FROM.match(rest):
+        return []  # "an offensive that took them from Idlib to the capital": a journey, no capture
     if gain and re.match(r"\s*(?:[a-z]+ly\s+)?from\b", rest):
         return []  # "which Israel captured from Syria": the loser follows, the place came before
     lead = _LEAD_IN.match(rest)
@@ -2357,12 +2365,14 @@ _PLACE_NOUN_BEFORE = re.compile(r"\b(?:capital|city|town|port|village|province|r
 _APPOSITIVE_NAME = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){0,3}\s*")
 _APPOSITIVE_DESCRIPTION = re.compile(
     r"\s*(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:capital|city|town|village|seat|hub|centre|center|port|province|"
-    r"state|region|district)(?:\s+(?:of|in)\s+(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?\s*")
+    r"state|region|district)(?:\s+(?:of|in)\s+(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?\s*"
+    # "Lalibela, home to 12th-century rock-hewn churches,"
+    r"|\s*(?:home|host)\s+to\s+[^,;.]{3,80}")
 #: Where a place lies, set off by commas after its name: ", near Orikhiv,", ", 20km north of Hama,".
 _APPOSITIVE_LOCATION = re.compile(
     r"\s*(?:(?:about|some|just|roughly)\s+)?(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s|miles)\s+)?"
     r"(?:near|outside|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
-    r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*")
+    r"\s+(?:the\s+(?:city|town|capital|village)\s*|(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*)")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*$")
 _RELATIVE_OPENS = re.compile(r",\s*(?:which|who|whom|whose)\b", re.I)
 
@@ -2432,8 +2442,14 @@ _SPEAKER_WORDS = re.compile(r"(?:(?:and|but|while)\s+)?(?:the\s+|a\s+|an\s+)?(?:
 #: A speaker closing the sentence: "..., the defence ministry claimed", "..., Kyiv said", but
 #: not the verb of a clause of its own ("... and said the city was calm").
 _SPEAKER_TAIL = re.compile(
-    r"(?:,\s*|\s)((?!and\b|but\b|it\b|he\b|she\b|they\b)(?:[\w'’-]+\s+){1,8}?"
+    # (no subordinate clause of its own in the speaker's words: "entered Kherson on Friday after
+    # Russia said it had completed the withdrawal" is Ukraine's deed, told by no one)
+    r"(?:,\s*|\s)((?!and\b|but\b|it\b|he\b|she\b|they\b)(?:(?!(?:after|before|when|since|because|while|until|as|"
+    r"once|following)\b)[\w'’-]+\s+){1,8}?"
     r"(?:said|says|reported|told\s+\w+|claimed|claims|announced|confirmed|acknowledged|admitted|stated|added)"
+    # (closing the sentence, not opening a reported clause of its own: "... after Russia said it
+    # had completed the withdrawal")
+    r"(?!\s+(?:that|it|they|he|she|we|its|their)\b)"
     r"|according\s+to\s+[^,.;]+)[\s\w,.'’-]*[.\"”]?$")
 
 
@@ -2829,6 +2845,10 @@ _COUNTERCLAIM = re.compile(r"\b(?:said|says|insisted|insists|denied|denies|maint
                            r"remained|remains)\b", re.I)
 
 
+#: Words that tell a holding lasted through what the sentence tells beside it.
+_CONCESSIVE = re.compile(r"\b(?:throughout|even\s+as|even\s+though|even\s+when|despite|in\s+spite\s+of)\b", re.I)
+
+
 def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
     """A holding told beside its place's capture held until the capture.
 
@@ -2847,6 +2867,12 @@ def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
         gain = gains.get((e.start, where(e)))
         if (e.change == "holds" and gain is not None and gain.side != e.side
                 and e.date_text in (None, gain.date_text) and e.date_relation == "on"
+                # (not a gain of ground around a town held throughout: "Hama had remained in
+                # government hands throughout the war, even as rebels overran much of the
+                # surrounding countryside in 2012")
+                and not (gain.anchor or any(n.startswith(("part of", "the area around")) for n in gain.notes))
+                and not _CONCESSIVE.search(e.sentence, min(e.trigger_start, gain.trigger_start) - e.start,
+                                           max(e.trigger_start, gain.trigger_start) - e.start)
                 and not (e.trigger_start > gain.trigger_start
                          and _COUNTERCLAIM.search(e.sentence, gain.trigger_start - e.start, e.trigger_start - e.start))):
             e = dataclasses.replace(e, date=gain.date, date_precision=gain.date_precision, date_text=gain.date_text,
