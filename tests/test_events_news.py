@@ -291,3 +291,12 @@ def test_a_speaker_of_a_subordinate_clause_does_not_speak_for_the_main_one(gazet
     (event,) = events("Ukrainian troops entered the southern city of Kherson on Friday after Russia said it had "
                       "completed the withdrawal of its forces.", "2022-11-11", gazetteer)
     assert (event["change"], event["side"], event["attributed_to"]) == ("entered", "Ukraine", None)
+
+
+def test_anchors_keep_to_the_province_named_and_to_the_war_s_side_of_a_border(gazetteer):
+    found = events("The Arakan Army now controls 14 of Rakhine's 17 townships, it said. The state capital Sittwe "
+                   "remains in the hands of the military government.", "2024-12-20", gazetteer)
+    assert [(e["side"], e["name"]) for e in found] == [("Arakan Army", "Rakhine"), ("junta", "Sittwe")]
+    found = events("Myanmar soldiers withdrew from the town of Myawaddy. The town sits across the river from Mae Sot "
+                   "in Thailand. Junta soldiers who had held a base on its outskirts fled.", "2024-04-12", gazetteer)
+    assert {e["name"] for e in found} == {"Myawaddy"}

@@ -1565,7 +1565,9 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
                 and not _ACTOR_BEFORE_PLACE.search(p.sentence.text, 0, max(0, p.start - p.sentence.start)))
 
     def plausible(p: Place) -> bool:
-        return usable(p) and _plausible_anchor(p, context)
+        # (not a town named to say where another lies: "sits across the river from Mae Sot")
+        return (usable(p) and _plausible_anchor(p, context)
+                and not _ACROSS_FROM.search(p.sentence.text, 0, max(0, p.start - p.sentence.start)))
 
     def within(s: Sentence | None) -> list[Place]:
         if s is None:
@@ -1591,10 +1593,23 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
     inland = [p for p in same if not _is_dateline(p, sentence)]
     # (a dateline town is no stand-in for a country or province: "BAMAKO - ... the camp at
     # Boulkessi in central Mali" is 600 km from Bamako)
+    theatre = load_actors().theatres.get(context.conflict or "", frozenset())
+
+    def of_the_war(found: list[Place]) -> list[Place]:
+        # "Myawaddy ... across the river from Mae Sot in Thailand. Junta soldiers who had held a
+        # base on its outskirts fled": a town of the war's countries before one across a border
+        inside = [p for p in found if p.entry.country in theatre]
+        return inside or found
+
+    # (many places of a province or country keep to it against the towns of later sentences:
+    # "The Arakan Army now controls 14 of Rakhine's 17 townships. The state capital Sittwe ...";
+    # one place in it may be the town told next: "their last stronghold in northern Chad ... the
+    # oasis of Faya Largeau")
+    many = coarse is not None and _MANY_PLACES.search(part.text) is not None
     pools = (lambda: inland, lambda: same if coarse is None else [],
-             lambda: [p for p in within(context.neighbour(-1)) if plausible(p)][-1:],
-             lambda: [p for p in within(context.neighbour(1)) if plausible(p)][:1],
-             lambda: [p for p in within(context.neighbour(2)) if plausible(p)][:1],
+             lambda: of_the_war([p for p in within(context.neighbour(-1)) if plausible(p)])[-1:],
+             lambda: [] if many else [p for p in within(context.neighbour(1)) if plausible(p)][:1],
+             lambda: [] if many else [p for p in within(context.neighbour(2)) if plausible(p)][:1],
              earlier)
     for rank, pool in enumerate(pools):
         found = pool()
@@ -1603,6 +1618,10 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
             where = "named nearby" if rank < 5 else "named earlier in the article"
             return _PlacePart(part.text, part.start, part.end, best, True, f"near {best.entry.name} ({where})")
     return part
+
+
+_MANY_PLACES = re.compile(r"\b(?:townships|villages|districts|towns|areas|regions|provinces|parts|much|most|half)\b",
+                          re.I)
 
 
 def _plausible_anchor(place: Place, context: _Context) -> bool:
