@@ -209,3 +209,18 @@ def test_a_news_agency_opening_a_sentence_with_its_description_is_no_place(gazet
     # not a place named before someone else's words: "near Shiraz, the official news agency IRNA reported,"
     text = "A quake struck near Shiraz, the official news agency IRNA reported, adding that walls fell."
     assert "Shiraz" in [m.name for m in find_mentions(text, gazetteer, {0})]
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("DUBAI/CAIRO, Dec 6 (Reuters) - The army retook Omdurman.", ["DUBAI", "CAIRO", "Omdurman"]),
+    ("BEIRUT/AMMAN, Dec 6 (Reuters) - Syrian rebels reached Homs.", ["BEIRUT", "AMMAN", "Homs"]),
+    ("CAIRO/GAZA, Dec 7 (Reuters) - Talks went on.", ["CAIRO", "GAZA"]),
+    ("MOSCOW/KYIV, Dec 8 (Reuters) - Drones hit the city.", ["MOSCOW", "KYIV"]),
+])
+def test_every_town_of_a_two_city_dateline_is_a_place(text, towns, gazetteer):
+    assert _names(text, gazetteer) == towns
+
+
+def test_acronyms_joined_by_a_slash_inside_a_sentence_are_no_dateline(gazetteer):
+    # (only a sentence-opening run of capitals, ending in a comma, is a dateline)
+    assert "AU" not in _names("Troops of the joint UN/AU mission, officials said, left Darfur.", gazetteer)

@@ -22,10 +22,17 @@ batch. Then rules that encode how news writes places decide which matches are pl
   ("Hassan Nasrallah");
 - the words around a name say where it is, for the resolver: a demonym or a country's
   possessive before a place noun ("the Lebanese city of Tripoli", "Lebanon's Tripoli"),
-  "X, near Y" (also support for a common word: "Sake, near Goma"), "X in northern Y state".
+  "X, near Y" (also support for a common word: "Sake, near Goma"), "X in northern Y state",
+  "X in Russia's Kursk region", and every town of a list before it ("the villages of A and B
+  in the Kursk region", names the gazetteer lacks among them);
+- a town's name that news also gives the territory around it ("Gaza" for the Gaza Strip) is
+  the territory where the words make it one ("central Gaza", "all of Gaza", "Hamas has
+  controlled Gaza", "Gaza's health ministry", "Rafah in Gaza"), else the town;
+- every town of a dateline of several, joined by slashes, is a dateline's town ("DUBAI/CAIRO,").
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -424,7 +431,81 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     if variants:
         mentions = _supported_variants(mentions, variants, text)
     _attach_within(mentions, text)
+    _territory_readings(mentions, text, gazetteer)
     return mentions
+
+
+#: Feature words of a territory that news names without them: "Gaza" for the Gaza Strip.
+_TERRITORY_WORDS = ("strip",)
+_COMPASS_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(_COMPASS - {"upper", "lower", "greater", "far", "mid"},
+                                                             key=len, reverse=True)), re.I)
+#: Words before a name that make it an area: "all of Gaza", "across Gaza", "Hamas has
+#: controlled Gaza", "Hamas-run Gaza", "the blockade of Gaza".
+_AREA_WORDS_BEFORE = re.compile(
+    r"(?:\b(?:all|much|most|parts?|rest|whole|length|half|swathes?|the\s+north|the\s+south)\s+of|\bacross|\bthroughout"
+    r"|\b(?:blockade|siege|invasion|occupation)\s+of|\b(?:rules?|ruled|governs?|governed|controls?|controlled|runs|ran)"
+    r"|-(?:run|ruled|controlled|governed|held|occupied))\s+(?:the\s+)?$")
+#: Words after a territory's possessive that are the territory's: "Gaza's health ministry",
+#: "Gaza's 2.3 million people", "Gaza's Hamas-run government".
+_TERRITORY_POSSESSIONS = re.compile(
+    r"['’]s\s+(?:(?:[\w-]+-(?:run|led|controlled)|Hamas|Hamas['’]s)\s+)?(?:health\s+ministry|ministry|government|authorities"
+    r"|civil\s+defen[cs]e|rulers|media\s+office|population|\d[\d.,]*\s+million)\b", re.I)
+#: How far from a town of the name a place "in" it must be for the name to be the territory:
+#: "Khan Younis in Gaza" (25 km from Gaza City), not "Shejaiya in Gaza" (a district of the city).
+_TERRITORY_TOWN_KM = 10.0
+
+
+def _territory_readings(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
+    """A town's name that news also uses for the territory named after it ("Gaza" for the Gaza
+    Strip) reads as the territory where the words say it is one: a compass word before it
+    ("central Gaza", "Khan Younis in southern Gaza"), "all of", "across", a verb of ruling
+    ("Hamas has controlled Gaza since 2007"), the territory's institutions ("Gaza's health
+    ministry"), or a town of the territory other than the namesake said to be "in" it
+    ("Rafah in Gaza"). Elsewhere the name stays the town: "in Gaza" alone is Gaza City, as
+    the gold sets annotate it; "Gaza City" and "the city of Gaza" are the city.
+    """
+    wanted = [m for m in mentions if not m.kind_hint and " " not in m.name
+              and any(x.entry.kind == "city" and x.quality == 2 for x in m.matches)]
+    if not wanted:
+        return
+    keys = {m.start: [name_key(f"{m.name} {word}") for word in _TERRITORY_WORDS] for m in wanted}
+    found = gazetteer.lookup_keys({k for ks in keys.values() for k in ks})
+    index = {id(m): k for k, m in enumerate(mentions)}
+    for m in wanted:
+        regions = [NameMatch(x.entry, 1) for k in keys[m.start] for x in found[k]
+                   if x.entry.kind == "region" and x.quality == 2
+                   and any(c.entry.kind == "city" and c.entry.country == x.entry.country for c in m.matches)]
+        if not regions:
+            continue
+        before = text[max(0, m.start - 40):m.start]
+        cue = None
+        if _COMPASS_BEFORE.search(before):
+            cue = "compass word before"
+        elif _AREA_WORDS_BEFORE.search(before):
+            cue = "area words before"
+        elif _TERRITORY_POSSESSIONS.match(text, m.end):
+            cue = "the territory's institutions"
+        else:
+            k = index[id(m)]
+            prev = mentions[k - 1] if k else None
+            if prev is not None and _IN_PROVINCE_GAP.fullmatch(text, prev.end, m.start):
+                country = regions[0].entry.country
+                towns = [c.entry for c in m.matches if c.entry.kind == "city" and c.entry.country == country]
+                inside = [x.entry for x in prev.matches if x.entry.country == country and x.entry.kind == "city"]
+                if towns and inside and all(_point_km(a, b) > _TERRITORY_TOWN_KM for a in inside for b in towns):
+                    cue = f"{prev.name} in it"
+        if cue:
+            m.matches = list(m.matches) + regions
+            m.kind_hint = "region"
+            m.evidence.append(f"territory: {cue}")
+
+
+def _point_km(a, b) -> float:
+    """Great-circle km between two gazetteer entries' points."""
+    p = math.pi / 180
+    h = (math.sin((b.lat - a.lat) * p / 2) ** 2
+         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 #: Nouns for a kind of place that a demonym or a country's possessive may qualify: "the
@@ -874,7 +955,8 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     is_common = key in common and not (name.isupper() or "." in name)
     initial = first.sentence_initial and not before
 
-    dateline = first.sentence_initial and text[last.end:last.end + 1] == ","
+    dateline = (first.sentence_initial and text[last.end:last.end + 1] == ","
+                or _in_slash_dateline(text, tokens, run[i], run[j]))
     if first.sentence_initial and not before and _MEDIA_APPOSITIVE.match(text, end) and not whole_run_country(matches):
         return None  # "SANA, the state news agency, said": the agency, not Sanaa
     if text[end:end + 1] == "$":
@@ -1044,26 +1126,83 @@ def _brand_then_place(before: list[Token], after: list[Token], major: bool, pers
     return True
 
 
+def _in_slash_dateline(text: str, tokens: list[Token], a: int, b: int) -> bool:
+    """Whether tokens ``a..b`` stand in a dateline of several towns in capitals, joined by
+    slashes, that opens a sentence and ends in a comma: "DUBAI/CAIRO, Dec 6 (Reuters) -",
+    "BEIRUT/AMMAN,", "SAN FRANCISCO/NEW YORK,". Each town is a dateline's town."""
+    if not all(tokens[k].text.isupper() for k in range(a, b + 1)):
+        return False
+    slashed = False
+    while a > 0 and tokens[a - 1].text.isupper() and text[tokens[a - 1].end:tokens[a].start] in (" ", "/"):
+        slashed |= text[tokens[a - 1].end:tokens[a].start] == "/"
+        a -= 1
+    if not tokens[a].sentence_initial:
+        return False
+    while b + 1 < len(tokens) and tokens[b + 1].text.isupper() and text[tokens[b].end:tokens[b + 1].start] in (" ", "/"):
+        slashed |= text[tokens[b].end:tokens[b + 1].start] == "/"
+        b += 1
+    return slashed and text[tokens[b].end:tokens[b].end + 1] == ","
+
+
 def _acronym(name: str) -> bool:
     letters = name.replace(".", "").replace(" ", "")
     return letters.isupper() and len(letters) <= 5
 
 
 _IN_PROVINCE_GAP = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:%s)\s+)?" % "|".join(sorted(_COMPASS, key=len, reverse=True)))
+#: Names in a list that the gazetteer lacks, between two of its items: "Martynovka and Kauchuk in
+#: the Kursk region" (Kauchuk is unknown), "A, B and C in Y".
+_LIST_LINK = r"(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)"
+_UNKNOWN_ITEMS = rf"(?:{_LIST_LINK}[A-Z][\w'’\-]*(?:\s+(?:al-|el-)?[A-Z][\w'’\-]*){{0,2}})*"
+_LIST_THEN_IN = re.compile(_UNKNOWN_ITEMS + _IN_PROVINCE_GAP.pattern)
+_LIST_GAP = re.compile(_UNKNOWN_ITEMS + _LIST_LINK)
+
+
+def _town_like(mention: Mention) -> bool:
+    """Whether a mention reads first as a town or a county, not as a division or a country."""
+    return bool(mention.matches) and mention.matches[0].entry.kind in ("city", "admin2")
+
+
+def _containers(b: Mention, after: Mention | None, text: str) -> set[tuple[str, str | None]]:
+    """Where "in Y" puts a place: the province of "northern Y state" or "Russia's Kursk region"
+    (a country's possessive before its province says the province), else the country Y."""
+    if (after is not None and after.kind_hint == "admin1" and re.fullmatch(r"['’]s\s+", text[b.end:after.start])
+            and any(m.entry.kind == "country" and m.quality == 2 for m in b.matches)):
+        countries = {m.entry.country for m in b.matches if m.entry.kind == "country"}
+        inside = {(m.entry.country, m.entry.admin1_code) for m in after.matches
+                  if m.entry.kind == "admin1" and m.entry.country in countries}
+        if inside:
+            return inside
+    if b.kind_hint == "admin1":
+        return {(m.entry.country, m.entry.admin1_code) for m in b.matches if m.entry.kind == "admin1" and m.entry.country}
+    return {(m.entry.country, None) for m in b.matches if m.entry.kind == "country" and m.quality == 2 and m.entry.country}
 
 
 def _attach_within(mentions: list[Mention], text: str) -> None:
     """Record "X, Y" where Y is a division or country: the resolver restricts X to Y; and
-    "X in northern Y state", "X in Y" (a country): the sentence puts X inside Y."""
+    "X in northern Y state", "X in Y" (a country), "X in Russia's Kursk region": the sentence
+    puts X inside Y, and so every town of a list before it ("the villages of A and B in the
+    Kursk region", "A, B and C in Y", names the gazetteer lacks among them)."""
     for a, b in zip(mentions, mentions[1:]):
         gap = text[a.end:b.start]
         if gap.strip() == "," and any(m.entry.kind in ("admin1", "country") for m in b.matches):
             a.within = a.within + (b.name,)
-        elif _IN_PROVINCE_GAP.fullmatch(gap):
-            if b.kind_hint == "admin1":
-                containers = {(m.entry.country, m.entry.admin1_code) for m in b.matches
-                              if m.entry.kind == "admin1" and m.entry.country}
-            else:
-                containers = {(m.entry.country, None) for m in b.matches
-                              if m.entry.kind == "country" and m.quality == 2 and m.entry.country}
-            a.located_in = tuple(sorted(containers, key=str))
+    for k in range(1, len(mentions)):
+        b = mentions[k]
+        a = mentions[k - 1]
+        if _IN_PROVINCE_GAP.fullmatch(text, a.end, b.start):
+            items = [a]
+        elif _town_like(a) and _LIST_THEN_IN.fullmatch(text, a.end, b.start):
+            items = [a]
+        else:
+            continue
+        after = mentions[k + 1] if k + 1 < len(mentions) else None
+        containers = tuple(sorted(_containers(b, after, text), key=str))
+        # earlier items of the list: town-like names coordinated with the one before "in"
+        j = k - 1
+        while j >= 1 and _town_like(mentions[j]) and _town_like(mentions[j - 1]) \
+                and _LIST_GAP.fullmatch(text, mentions[j - 1].end, mentions[j].start) and not mentions[j - 1].within:
+            j -= 1
+            items.append(mentions[j])
+        for item in items:
+            item.located_in = containers
