@@ -578,3 +578,39 @@ def test_figure_after_from_place_and_away_measures_from_it_to_the_subject():
     assert claim.verdict == "consistent"
     wrong = only(verify("Saraqib sits on the main road from Idlib, some 60km away."))
     assert wrong.verdict == "overstated"
+
+
+BUJUMBURA = GazetteerEntry("geonames:425378", "Bujumbura", "city", "BI", "Bujumbura Mairie", -3.38193, 29.36142, 331700)
+UVIRA = GazetteerEntry("geonames:204405", "Uvira", "city", "CD", "South Kivu", -3.39534, 29.13779, 170391)
+BURUNDI = GazetteerEntry("geonames:433561", "Burundi", "country", "BI", None, -3.5, 30.0, 9863117)
+AVDIIVKA = GazetteerEntry("geonames:713122", "Avdiivka", "city", "UA", "Donetsk", 48.13989, 37.74255, 35826)
+DONETSK = GazetteerEntry("geonames:709717", "Donetsk", "city", "UA", "Donetsk", 48.023, 37.80224, 1024700)
+BUKAVU = GazetteerEntry("geonames:217831", "Bukavu", "city", "CD", "South Kivu", -2.49077, 28.84281, 806940)
+KAVUMU = GazetteerEntry("icao:FZMA", "Kavumu", "airport", "CD", "South Kivu", -2.30898, 28.80875, 0)
+
+
+def test_a_description_before_the_place_an_away_figure_measures_from():
+    text = "Uvira sits across the lake from Burundi's main city Bujumbura, about 25 km away."
+    claim = only(verify(text, {"Uvira": UVIRA, "Burundi": BURUNDI, "Bujumbura": BUJUMBURA}))
+    assert (claim.from_place.entry.id, claim.to_place.entry.id) == (BUJUMBURA.id, UVIRA.id)
+    assert claim.verdict == "consistent"
+
+
+def test_a_compass_point_before_the_place_an_away_figure_measures_from_makes_an_offset():
+    text = "Avdiivka lies just north of the Russian-held city of Donetsk, about 15 km away."
+    claim = only(verify(text, {"Avdiivka": AVDIIVKA, "Donetsk": DONETSK}))
+    assert (claim.from_place.entry.id, claim.to_place.entry.id) == (DONETSK.id, AVDIIVKA.id)
+    assert (claim.kind, claim.direction, claim.verdict) == ("offset", "north", "consistent")
+    assert claim.text == "Donetsk, about 15 km away"
+
+
+def test_the_city_is_the_town_the_sentence_named_before():
+    text = ("M23 rebels entered the center of Bukavu on Sunday, a day after seizing its airport at Kavumu, "
+            "about 30 km north of the city.")
+    claim = only(verify(text, {"Bukavu": BUKAVU, "Kavumu": KAVUMU}))
+    assert (claim.from_place.entry.id, claim.to_place.entry.id) == (BUKAVU.id, KAVUMU.id)
+    assert claim.verdict != "unverifiable" and claim.text == "Kavumu, about 30 km north of the city"
+    # a town named only in another sentence is not "the city"
+    claim = only(verify("Bukavu fell on Sunday. Kavumu lies about 30 km north of the city.",
+                        {"Bukavu": BUKAVU, "Kavumu": KAVUMU}))
+    assert claim.verdict == "unverifiable"

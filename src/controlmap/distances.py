@@ -71,7 +71,10 @@ own governorate is no namesake), the figure is wrong, and the verdict says so ("
 where there is one ("600 miles west of Buenos Aires"), unless the text calls it the area ("in
 the province of Chalatenango"); "here" is the wire dateline's town. A name in the frame of a
 claim that the geoparser skipped here but resolved elsewhere in the article ("Swanton is about
-20 miles west of Toledo") is read as that place.
+20 miles west of Toledo") is read as that place. "X sits across the lake from Burundi's main city
+Y, about 25 km away" measures from Y to X (a compass point there, "just north of the Russian-held
+city of Y", makes it an offset), and "the city" ("30 km north of the city") is the last town the
+sentence named before, other than the place the figure locates.
 """
 from __future__ import annotations
 
@@ -432,7 +435,12 @@ _SUBJECT_GAP = re.compile(
 MEASURED_FROM_BEFORE = re.compile(
     rf"(?:\b{_DIRECTION}(?:ward|erly)?\s+of|(?<![a-z])(?:km|kms|kilomet(?:re|er)s?|miles?|mi|metres?|meters?)\s+"
     r"(?:away\s+)?(?:from|of))\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.I)
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.I)
+#: What stands before the place a trailing "N km away" measures from: "from", or a compass
+#: point and "of", then up to four words of description ("from Burundi's main city", "just
+#: north of the Russian-held city of"), none a preposition or conjunction that opens another phrase.
+_REFERENCE_BEFORE_AWAY = re.compile(
+    rf"\b(?:from|(?P<dir>{_DIRECTION})(?:ward|erly)?\s+of)\s+"
+    r"(?:(?!(?:from|to|into|in|on|at|near|and|or|but|while|as|after|before|with|by)\b)[\w'’-]+\s+){0,4}$", re.I)
 _ROAD_BEFORE = re.compile(rf"\b(?:{_ROAD_NOUNS})\s+(?:to|from|between)\s+$", re.I)
 # "the Murchison goldfield 540 km north of Perth": the place names a feature the gazetteer
 # lacks, so it must not stand in for it. So does a name with a block or well code after it
@@ -738,7 +746,11 @@ def _claim(article: Article, sentence: Sentence, statements: list[Statement], in
         claim_start = found.start
     if found.kind in ("offset", "between", "road") and to_place is not None and 0 <= claim_start - to_place.end <= 25:
         claim_start = to_place.start  # cover the located place when it is the subject or appositive
-    if found.kind == "between" and found.from_place is not None and 0 <= claim_start - found.from_place.end <= 60:
+    if found.from_place is not None and (
+            found.kind == "between" and 0 <= claim_start - found.from_place.end <= 60
+            # "... north of the Russian-held city of Donetsk, about 15 km away"
+            or found.kind == "offset" and 0 <= claim_start - found.from_place.end
+            and not text[found.from_place.end:claim_start].strip(" ,")):
         claim_start = min(claim_start, found.from_place.start)  # "Homs and Hama, some 30 miles apart"
 
     notes = found.notes
@@ -763,6 +775,28 @@ _AT_AFTER = re.compile(r"^\s*,?\s*at\s+(?:the\s+(?:town|city|village|port)\s+of\
 _NAME_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:de|del|la|le|al|el|on|upon|[A-Z][\w'’.-]*))*"
 _NAME_AT_START = re.compile(rf"^\s*(?P<name>{_NAME_RUN})")
 _NAMES = re.compile(rf"(?<![\w'’.-]){_NAME_RUN}")
+
+
+#: A town the text refers back to: "about 30 km north of the city", "20 km from the town".
+_THE_TOWN = re.compile(r"the\s+(?:city|town|village)", re.I)
+
+def _the_town_named_before(scope: _Scope, found: _Attribution, claim_start: int) -> None:
+    """Read "the city" ("the town", "the village") as the reference: the last town named before
+    the claim, other than the place it locates. "M23 rebels entered the center of Bukavu ...,
+    a day after seizing its airport at Kavumu, about 30 km north of the city" is Kavumu from
+    Bukavu. The town must be named in the sentence: one named before it may not be the town
+    meant ("Sudzha is 10 km from the town" says nothing of the last town named)."""
+    if found.from_place is not None or not found.reference_text or not _THE_TOWN.fullmatch(found.reference_text):
+        return
+    located = found.to_place
+    for place in reversed(scope.in_sentence):
+        if place.start >= claim_start or (located is not None and place.start >= located.start):
+            continue
+        if place.entry.kind != "city" or (located is not None and place.entry.id == located.entry.id):
+            continue
+        found.from_place = place
+        found.notes.append(f"'{found.reference_text}' read as {place.text}, named before")
+        return
 
 
 def _located_after(scope: _Scope, position: int) -> tuple[Place | None, int]:
@@ -830,6 +864,7 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         found.to_place = _locate(scope, claim_start, [found.from_place] if found.from_place else exclude_none)
         if found.to_place is None and found.from_place is not None:
             found.to_place, found.end = _located_after(scope, found.end)
+        _the_town_named_before(scope, found, claim_start)
         return found
 
     noun = _NOUN_AFTER.match(after)
@@ -869,6 +904,7 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         if found.reference_text == "border":
             found.kind = "range_limit"
         found.to_place = _locate(scope, claim_start, [found.from_place] if found.from_place else exclude_none)
+        _the_town_named_before(scope, found, claim_start)
         return found
 
     if is_range_limit:
@@ -883,12 +919,19 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         found = _Attribution("between", figures_end + away.end(), reference_text="unnamed")
         found.to_place = _locate(scope, claim_start, exclude_none)
         reference = found.to_place
-        if reference is not None and _FROM_BEFORE.search(text, max(sentence.start, reference.start - 30), reference.start):
+        lead = reference is not None and _REFERENCE_BEFORE_AWAY.search(
+            text, max(sentence.start, reference.start - 60), reference.start)
+        if lead:
             # "Omdurman sits across the Nile from Khartoum, less than 5km away": the place after
             # "from" is what the figure measures from; the subject before it is the other end.
+            # A description may stand before it ("from Burundi's main city Bujumbura"), and a
+            # compass point makes the claim an offset ("Avdiivka lies just north of the
+            # Russian-held city of Donetsk, about 15 km away").
             subject = _locate(scope, reference.start, [reference])
             if subject is not None and subject.entry.id != reference.entry.id:
                 found.from_place, found.reference_text, found.to_place = reference, reference.text, subject
+                if lead.group("dir") and compass_degrees(lead.group("dir")) is not None:
+                    found.kind, found.direction = "offset", re.sub(r"\s+", " ", lead.group("dir").lower())
         return found
 
     if re.match(r"^[\s-]*(?:long\s+)?(?:\w+\s+){0,2}(?:from|between)\b", after, re.I):
