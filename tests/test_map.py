@@ -418,3 +418,98 @@ def test_popup_dates_say_how_the_event_relates_to_them(seed_analysis):
     assert dates[("holds", "Aleppo", "before")] == "on or before 2016"
     # no date in the text: known by the publication only
     assert dates[("holds", "Idlib", "on")] == "on or before 2024-11-30"
+
+
+# ---------------------------------------------------------------------------- several wars
+
+YEMEN = "Yemeni government forces retook Mocha on Friday."
+MALI = "Rebels seized Kidal on Friday."
+MOCHA = GazetteerEntry("geonames:76184", "Mocha", "city", "YE", "Taiz", 13.32, 43.25)
+KIDAL = GazetteerEntry("geonames:2455290", "Kidal", "city", "ML", "Kidal", 18.44, 1.41)
+
+
+def several_wars_records():
+    """The seed (Syria) with a Yemen report and a Mali report whose actors are the generic rows."""
+    places, events, timeline, claims = seed_records()
+    mocha = place("Mocha", MOCHA, article=YEMEN, source="yemen.txt")
+    kidal = place("Kidal", KIDAL, article=MALI, source="mali.txt")
+    retook = event(mocha, "retook", "Yemeni government", "government", date(2021, 11, 12), "day")
+    seized = replace_actor(event(kidal, "captured", "opposition (generic)", "opposition", date(2024, 11, 29), "day"),
+                           "Rebels")
+    intervals = list(timeline.intervals) + [
+        ControlInterval(MOCHA.id, MOCHA, "Mocha", "government", "Yemeni government", date(2021, 11, 12), "day",
+                        events=[retook]),
+        ControlInterval(KIDAL.id, KIDAL, "Kidal", "opposition", "opposition (generic)", date(2024, 11, 29), "day",
+                        events=[seized]),
+    ]
+    events = events + [retook, seized]
+    return places + [mocha, kidal], events, Timeline(intervals, events), claims
+
+
+def replace_actor(e: ControlEvent, written: str) -> ControlEvent:
+    from dataclasses import replace
+
+    return replace(e, actor_text=written)
+
+
+def _legend_rows(records) -> dict[str, str]:
+    fmap = mapping.build_map(*records)
+    panel = next(c for c in fmap._children.values() if isinstance(c, mapping._Panel))
+    return {row["label"]: row["colour"] for row in panel.info["legend"] if not row.get("line")}
+
+
+def test_a_map_of_several_wars_tells_each_wars_sides_apart():
+    from controlmap.actors import load_actors
+
+    rows = _legend_rows(several_wars_records())
+    syria = rows["government (Syria): Syrian government"]
+    yemen = rows["government (Yemen): Yemeni government"]
+    assert syria == load_actors().colour_for("government")  # the first war keeps the registry's colour
+    assert mapping.colour_distance(syria, yemen) >= 50  # another war's "government" is another colour
+    # a generic row ("rebels" in Mali) is that war's side, named as written, not the Syrian opposition
+    sahel = rows["opposition (Sahel): Rebels"]
+    assert mapping.colour_distance(sahel, rows["opposition (Syria): Hayat Tahrir al-Sham, opposition forces"]) >= 50
+    sides = [colour for label, colour in rows.items()
+             if not label.startswith(("end of a distance claim", "places mentioned"))]
+    assert len(sides) == 4 and len(set(sides)) == 4  # colour means a side and nothing else
+
+
+def test_every_actor_drawn_in_a_colour_is_named_in_the_legend_under_it():
+    records = several_wars_records()
+    rows = _legend_rows(records)
+    palette = mapping.SidePalette(records[2].intervals, records[1])
+    for step in mapping.date_steps(records[2], records[1]):
+        collection, _, _ = mapping.snapshot(records[2], records[1], step, palette)
+        for feature in collection["features"]:
+            current = feature["properties"]["current"]
+            if current is None:
+                continue
+            label = next(label for label, colour in rows.items() if colour == current["colour"])
+            assert label.startswith(f"{current['side']} ({current['war']})"), (label, current)
+            if current["actor"]:
+                assert current["actor"] in label.split(": ", 1)[1], (label, current)
+
+
+def test_popups_of_a_map_of_several_wars_name_the_war():
+    places, events, timeline, claims = several_wars_records()
+    palette = mapping.SidePalette(timeline.intervals, events)
+    steps = mapping.date_steps(timeline, events)
+    props = _by_name(mapping.snapshot(timeline, events, steps[-1], palette)[0])
+    assert (props["Mocha"]["current"]["side"], props["Mocha"]["current"]["war"]) == ("government", "Yemen")
+    assert props["Kidal"]["current"]["war"] == "Sahel" and props["Kidal"]["current"]["actor"] == "Rebels"
+    assert props["Idlib"]["current"]["war"] == "Syria"
+
+
+def test_a_map_of_one_war_names_sides_alone(seed):
+    rows = _legend_rows(seed)
+    assert "government: Syrian government" in rows and not any("(Syria)" in label for label in rows)
+    palette = mapping.SidePalette(seed[2].intervals, seed[1])
+    assert palette.wars == ["syria"] and not palette.several_wars
+    props = _by_name(mapping.snapshot(seed[2], seed[1], mapping.date_steps(seed[2], seed[1])[-1], palette)[0])
+    assert props["Idlib"]["current"]["war"] is None
+
+
+def test_words_that_only_point_back_are_not_shown_as_the_actor():
+    assert mapping.shown_actor("government (generic)", "its forces", "government") is None
+    assert mapping.shown_actor("opposition (generic)", "it", "opposition") is None
+    assert mapping.shown_actor("opposition (generic)", "jihadists", "opposition") == "jihadists"

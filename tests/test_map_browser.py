@@ -328,3 +328,25 @@ def test_dotted_and_dashed_claim_lines_can_be_clicked_anywhere(browser, tmp_path
         assert hits >= 17  # all but the ends, where the town markers sit on the line
     finally:
         page.page.close()
+
+
+def test_a_map_of_several_wars_names_each_sides_war_in_legend_popups_and_panel(browser, tmp_path):
+    from tests.test_map import several_wars_records
+
+    page = _open(browser, tmp_path, several_wars_records())
+    try:
+        legend = page.page.inner_text(".cm-legend")
+        assert "government (Syria): Syrian government" in legend
+        assert "government (Yemen): Yemeni government" in legend and "opposition (Sahel): Rebels" in legend
+        texts = page.popups()
+        mocha = next(t for t in texts if t.startswith("Mocha\n"))
+        assert "Held by government (Yemen: Yemeni government): 2021-11-12" in mocha
+        kidal = next(t for t in texts if t.startswith("Kidal\n"))
+        assert "Held by opposition (Sahel: Rebels)" in kidal
+        page.page.locator("input.cm-slider").fill("2")
+        assert page.label() == "2021-11-12"
+        # the panel's events name the actor, its side and the side's war
+        assert "Mocha: Yemeni government (government, Yemen) retook" in page.page.inner_text(".cm-events")
+        assert page.errors == []
+    finally:
+        page.page.close()

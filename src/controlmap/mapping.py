@@ -14,10 +14,17 @@ controller's colour, or white when no control is reported yet), the places whose
 happened on that date get a heavy black ring, and the panel lists those events. The
 snapshot of the latest date is shown when the page opens.
 
-Colour means a side and nothing else. Distance claims are neutral dark lines whose dash
-pattern is the verdict (:data:`VERDICT_DASHES`, explained in the legend), drawn over a
-white casing that takes the clicks; a claim's end that no date layer marks gets a small
-dark dot. Actors are shown as the registry names them, except its ``generic`` rows, whose
+Colour means a side and nothing else. A side is one war's: "government" is the Syrian
+government in Syria and the Yemeni one in Yemen, so colours are keyed on (war, side)
+(:class:`SidePalette`). Each side keeps its registry colour unless another war's side on the
+map has it (or one that reads as it); then it gets a spare colour no other side on the map
+is near. The legend names every actor drawn in a side's colour (a generic row by its words
+as written, "rebels"); on a map of several wars each side, in the legend, popups and panel,
+names its war ("government (Syria)"); a map of one war names sides alone.
+
+Distance claims are neutral dark lines whose dash pattern is the verdict
+(:data:`VERDICT_DASHES`, explained in the legend), drawn over a white casing that takes the
+clicks; a claim's end that no date layer marks gets a small dark dot. Actors are shown as the registry names them, except its ``generic`` rows, whose
 names are bookkeeping: there the side is shown, with the words as written when they add
 to it (:func:`shown_actor`). Permanent labels of places a few km apart go on opposite
 sides (:func:`place_labels`), and popups open clear of the map's controls.
@@ -48,6 +55,7 @@ import html
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -63,7 +71,7 @@ try:  # folium >= 0.18 moved Template; older releases use jinja2's.
 except ImportError:  # pragma: no cover
     from jinja2 import Template
 
-from .actors import UNKNOWN_COLOUR, load_actors
+from .actors import AS_WRITTEN, UNKNOWN_COLOUR, load_actors
 from .dates import PRECISIONS, date_label
 from ._files import replacing
 from .errors import ExportError
@@ -196,13 +204,18 @@ def shown_actor(actor: str | None, written: str | None, side: str) -> str | None
 
     A generic row's name ("government (generic)") is the registry's bookkeeping, not what
     the article said: it is replaced by the words as written ("rebels"), and dropped when
-    those words only repeat the side ("government forces" on the ``government`` side).
+    those words only repeat the side ("government forces" on the ``government`` side) or
+    point back ("it", "its forces").
     """
     if actor not in _generic_actors():
         return actor
-    if not written or side.lower() in written.lower():
+    if not written or side.lower() in written.lower() or _PRONOUN.match(written):
         return None
     return written
+
+
+#: Words that name an actor only by pointing back ("it", "they", "its forces"): the side says more.
+_PRONOUN = re.compile(r"(?:it|its|they|them|their|he|his|she|her|we|our)\b", re.I)
 
 
 def _relation_label(relation: str, label: str) -> str:
@@ -213,8 +226,9 @@ def _relation_label(relation: str, label: str) -> str:
         relation, label)
 
 
-def _evidence(event: Any) -> dict[str, Any]:
-    """What a popup quotes for one event: the sentence, its article and span, the date."""
+def _evidence(event: Any, colours: SidePalette | dict[str, str] | None = None) -> dict[str, Any]:
+    """What a popup quotes for one event: the sentence, its article and span, the date, and
+    (on a map of several wars) the war of its side."""
     return {
         "sentence": event.sentence,
         "source": event.source,
@@ -228,17 +242,19 @@ def _evidence(event: Any) -> dict[str, Any]:
         "name": _event_entry(event).name if _event_entry(event) is not None else event.place_text,
         "attributed_to": getattr(event, "attributed_to", None),
         "anchor": bool(getattr(event, "anchor", False)),
+        "war": _war_of(colours, event),
     }
 
 
-def _interval_summary(interval: Any, colours: dict[str, str]) -> dict[str, Any]:
+def _interval_summary(interval: Any, colours: SidePalette | dict[str, str]) -> dict[str, Any]:
     # The words of the events that gave the interval its actor, for a generic actor.
     written = next((e.actor_text for e in interval.events
                     if e.actor == interval.actor and getattr(e, "actor_text", None)), None)
     return {
         "side": interval.side,
         "actor": shown_actor(interval.actor, written, interval.side),
-        "colour": colours.get(interval.side, _GREY),
+        "war": _war_of(colours, interval),
+        "colour": _colour_of(colours, interval),
         "since": date_label(interval.start, interval.start_precision),
         "until": "ongoing" if interval.end is None else date_label(interval.end, interval.end_precision),
         "disputed": bool(interval.disputed),
@@ -248,10 +264,11 @@ def _interval_summary(interval: Any, colours: dict[str, str]) -> dict[str, Any]:
 
 
 def side_colours(sides: Iterable[str]) -> dict[str, str]:
-    """Colour of each side from the actor registry (:func:`controlmap.actors.load_actors`).
+    """Colour of each side of one war, from the actor registry (:func:`controlmap.actors.load_actors`).
 
     Sides the registry does not know get colours from a fixed palette, in the order given,
-    so that two unknown sides are never drawn in the same grey; ``unknown`` stays grey.
+    so that two unknown sides are never drawn in the same grey; ``unknown`` stays grey. A
+    map of several wars uses :class:`SidePalette`, which keys colours on (war, side).
     """
     registry = load_actors()
     spare = iter(_FALLBACK_PALETTE)
@@ -262,6 +279,195 @@ def side_colours(sides: Iterable[str]) -> dict[str, str]:
             colour = next(spare, UNKNOWN_COLOUR)
         colours[side] = colour
     return colours
+
+
+#: How the legend names each war of the registry (``conflict`` keys of ``geo/actors.csv``);
+#: a key not listed is shown with its hyphens as spaces and a capital.
+WAR_NAMES: dict[str, str] = {
+    "syria": "Syria", "ukraine": "Russia-Ukraine", "sudan": "Sudan", "drc": "eastern DR Congo",
+    "myanmar": "Myanmar", "israel": "Israel-Hamas-Hezbollah", "yemen": "Yemen", "sahel": "Sahel",
+    "libya": "Libya", "ethiopia": "Ethiopia", "somalia": "Somalia", "mozambique": "Cabo Delgado",
+    "iran-iraq": "Iran-Iraq war", "chad-libya": "Chad-Libya war", "angola": "Angola", "lebanon": "Lebanon",
+    "georgia": "Georgia 2008", "philippines": "Philippines", "iraq-2004": "Iraq 2004",
+}
+#: The war of records whose actors and places tell none.
+UNKNOWN_WAR = "war not identified"
+#: Colours given to a side whose registry colour another war's side already has on the map,
+#: and to sides the registry lacks (after :data:`_FALLBACK_PALETTE`): Kelly's colours of
+#: maximum contrast, less white, greys and those the registry's sides use most.
+_SPARE_PALETTE = ("#875692", "#f38400", "#a1caf1", "#be0032", "#c2b280", "#008856", "#e68fac", "#0067a5",
+                  "#f99379", "#604e97", "#f6a600", "#b3446c", "#dcd300", "#882d17", "#8db600", "#654522",
+                  "#e25822", "#2b3d26", "#6a5acd", "#00ced1", "#ff1493", "#9acd32", "#ff6347", "#4682b4")
+#: Two colours closer than this (the "redmean" RGB distance, 0-765) read as one on the map.
+_CLASH = 50.0
+#: How far a spare colour should be from every colour on the map (two greens 80 apart are
+#: told apart side by side, not across a map).
+_SPARE_APART = 120.0
+#: Colours the map uses for other things: grey (unknown side), the claims' dark line, the
+#: light grey of passing mentions, white (no control reported).
+_RESERVED = (UNKNOWN_COLOUR, CLAIM_COLOUR, "#bbbbbb", "#ffffff")
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    value = colour.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def colour_distance(a: str, b: str) -> float:
+    """How far apart two ``#rrggbb`` colours look (the "redmean" weighted RGB distance)."""
+    (r1, g1, b1), (r2, g2, b2) = _rgb(a), _rgb(b)
+    mean = (r1 + r2) / 2
+    return math.sqrt((2 + mean / 256) * (r1 - r2) ** 2 + 4 * (g1 - g2) ** 2 + (2 + (255 - mean) / 256) * (b1 - b2) ** 2)
+
+
+SideKey = tuple[str | None, str]
+
+
+class SidePalette:
+    """The sides drawn on one map, each keyed on (war, side), with its colour and legend name.
+
+    A side's name is the registry's word for it in one war: "government" is the Syrian
+    government in Syria and the Yemeni one in Yemen. So a side is keyed on its war and
+    its name. The war of a record is its actor's registry row's ``conflict``; for an actor
+    the registry keeps only as a generic row ("rebels") or as written ("The group"), it is
+    the war of the other events of the same article (the one most of its registry actors
+    are in, else the one its places are in, by ``geo/conflicts.csv``), else
+    :data:`UNKNOWN_WAR`.
+
+    Each side keeps its registry colour unless a side of *another* war on the map already
+    has that colour or one that reads as it (:data:`_CLASH`); then, like sides the registry
+    lacks, it gets the first spare colour (:data:`_FALLBACK_PALETTE`, then
+    :data:`_SPARE_PALETTE`) that reads as none of the map's colours. Within one war the
+    registry's colours are kept as they are. When the map holds more than one war, sides are
+    named with their war ("government (Syria)"); a map of one war names the side alone.
+
+    Parameters
+    ----------
+    intervals, events
+        What the map draws (timeline intervals and control events), in map order: the first
+        side named keeps its colour.
+    """
+
+    def __init__(self, intervals: Iterable[Any], events: Iterable[Any]):
+        registry = load_actors()
+        self._rows = {}
+        for actor in registry.actors:
+            self._rows.setdefault(actor.canonical, actor)
+        self._registry = registry
+        intervals, events = list(intervals), list(events)
+        everything = list(events) + [e for i in intervals for e in getattr(i, "events", [])]
+        self._article_wars = self._wars_of_articles(everything)
+        keys = [self.key(r) for r in intervals + events]
+        self.colours: dict[SideKey, str] = self._assign(list(dict.fromkeys(keys)))
+        #: The wars on the map, in order of first appearance.
+        self.wars: list[str | None] = list(dict.fromkeys(war for war, _ in self.colours))
+
+    # --- which war -------------------------------------------------------------------
+
+    def _row_war(self, actor: str | None) -> str | None:
+        row = self._rows.get(actor or "")
+        return row.conflict if row is not None and row.conflict not in ("generic", AS_WRITTEN) else None
+
+    def _wars_of_articles(self, events: list[Any]) -> dict[str, str | None]:
+        votes: dict[str, Counter[str]] = {}
+        countries: dict[str, list[str]] = {}
+        for event in events:
+            source = str(getattr(event, "source", ""))
+            war = self._row_war(getattr(event, "actor", None))
+            votes.setdefault(source, Counter())
+            if war is not None:
+                votes[source][war] += 1
+            entry = _event_entry(event)
+            if entry is not None and getattr(entry, "country", None):
+                countries.setdefault(source, []).append(entry.country)
+        wars: dict[str, str | None] = {}
+        for source, counter in votes.items():
+            ranked = counter.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                wars[source] = ranked[0][0]
+            else:
+                wars[source] = self._registry.conflict_in(countries.get(source, []))
+        return wars
+
+    def war_of(self, record: Any) -> str | None:
+        """The registry ``conflict`` of an interval's or event's side (``None`` when none is told)."""
+        war = self._row_war(getattr(record, "actor", None))
+        if war is not None:
+            return war
+        sources = [getattr(e, "source", None) for e in getattr(record, "events", None) or []]
+        sources = sources or [getattr(record, "source", None)]
+        return next((self._article_wars.get(str(s)) for s in sources if self._article_wars.get(str(s))), None)
+
+    def key(self, record: Any) -> SideKey:
+        """``(war, side)`` of an interval or event."""
+        return self.war_of(record), record.side
+
+    # --- colours and names ------------------------------------------------------------
+
+    def _registry_colour(self, key: SideKey) -> str | None:
+        war, side = key
+        if side.lower() == "unknown":
+            return UNKNOWN_COLOUR
+        row = next((a for a in self._registry.actors if a.conflict == war and a.side.lower() == side.lower()), None)
+        colour = row.colour if row is not None else self._registry.colour_for(side)
+        return None if colour == UNKNOWN_COLOUR else colour.lower()
+
+    def _assign(self, keys: list[SideKey]) -> dict[SideKey, str]:
+        colours: dict[SideKey, str] = {}
+        # registry colours first, so that a side the registry lacks never takes one from a side it has
+        for key in keys:
+            colour = self._registry_colour(key)
+            if colour is None:
+                continue
+            if colour != UNKNOWN_COLOUR and any(
+                    war != key[0] and colour_distance(colour, other) < _CLASH for (war, _), other in colours.items()):
+                continue
+            colours[key] = colour
+        spares = list(dict.fromkeys(c.lower() for c in _FALLBACK_PALETTE + _SPARE_PALETTE))
+        for key in keys:
+            if key in colours:
+                continue
+            taken = list(colours.values()) + list(_RESERVED)
+
+            def nearest(colour: str) -> float:
+                return min(colour_distance(colour, t) for t in taken)
+            # the first spare well apart from every colour on the map, else the one farthest from them
+            colours[key] = next((c for c in spares if nearest(c) >= _SPARE_APART), None) or max(spares, key=nearest)
+        return {key: colours[key] for key in keys}
+
+    @property
+    def several_wars(self) -> bool:
+        """True when the map holds sides of more than one war (their names then say which)."""
+        return len(self.wars) > 1
+
+    def war_name(self, war: str | None) -> str:
+        """How the legend names a war ("Syria", "Russia-Ukraine")."""
+        if war is None:
+            return UNKNOWN_WAR
+        return WAR_NAMES.get(war, war.replace("-", " ").capitalize())
+
+    def shown_war(self, record: Any) -> str | None:
+        """The war's name to show next to a record's side, ``None`` on a map of one war."""
+        return self.war_name(self.war_of(record)) if self.several_wars else None
+
+    def label(self, key: SideKey) -> str:
+        """A side as the legend names it: "government", or "government (Syria)" among several wars."""
+        war, side = key
+        return f"{side} ({self.war_name(war)})" if self.several_wars else side
+
+    def colour(self, record: Any) -> str:
+        """The colour an interval or event is drawn in."""
+        return self.colours.get(self.key(record), _GREY)
+
+
+def _colour_of(colours: SidePalette | dict[str, str], record: Any) -> str:
+    if isinstance(colours, SidePalette):
+        return colours.colour(record)
+    return colours.get(record.side, _GREY)
+
+
+def _war_of(colours: SidePalette | dict[str, str] | None, record: Any) -> str | None:
+    return colours.shown_war(record) if isinstance(colours, SidePalette) else None
 
 
 def _point(entry: Any, properties: dict[str, Any]) -> dict[str, Any]:
@@ -300,19 +506,19 @@ class PlaceHistory:
     evidence: list[list[dict[str, Any]]]
 
 
-def place_histories(timeline: Any, colours: dict[str, str]) -> dict[str, PlaceHistory]:
+def place_histories(timeline: Any, colours: SidePalette | dict[str, str]) -> dict[str, PlaceHistory]:
     """Every located place of ``timeline`` with its history, keyed by place key."""
     by_place: dict[str, list[Any]] = {}
     for interval in _intervals(timeline):
         if getattr(interval, "place", None) is not None:
             by_place.setdefault(interval.place_key, []).append(interval)
     return {key: PlaceHistory(history[0].place, history, [_interval_summary(i, colours) for i in history],
-                              [[_evidence(e) for e in i.events] for i in history])
+                              [[_evidence(e, colours) for e in i.events] for i in history])
             for key, history in by_place.items()}
 
 
 def snapshot(
-    timeline: Any, events: Sequence[Any], step: DateStep, colours: dict[str, str],
+    timeline: Any, events: Sequence[Any], step: DateStep, colours: SidePalette | dict[str, str],
     *, histories: dict[str, PlaceHistory] | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
     """The features of one date: every located place of the timeline, and that day's events.
@@ -324,7 +530,7 @@ def snapshot(
     step
         The date to draw.
     colours
-        Colour of each side (:func:`side_colours`).
+        The map's :class:`SidePalette` (or, for one war, :func:`side_colours`' colour of each side).
     histories
         :func:`place_histories` of ``timeline``; pass it when drawing many dates, so that
         each place's history is summarised once rather than once per date.
@@ -352,7 +558,7 @@ def snapshot(
             active = [k for k, i in enumerate(history) if i.covers(step.day)]
         props = _entry_props(place.entry) | {
             "history": place.summaries,
-            "today": [_evidence(e) for e in today_by_place.pop(key, [])],
+            "today": [_evidence(e, colours) for e in today_by_place.pop(key, [])],
         }
         if active:
             # Several intervals at once: sources disagree, or fighting inside the place.
@@ -373,7 +579,7 @@ def snapshot(
     for day_events in today_by_place.values():
         entry = next((_event_entry(e) for e in day_events if _event_entry(e) is not None), None)
         if entry is None:
-            unlocated.extend(_evidence(e) for e in day_events)
+            unlocated.extend(_evidence(e, colours) for e in day_events)
             continue
         # An event that opened no interval (a siege, an unknown actor): draw it on its own.
         first = day_events[0]
@@ -382,13 +588,14 @@ def snapshot(
             "name": f"{first.place_text} (near {entry.name})" if first.anchor else entry.name,
             "status": "event", "history": [], "also": [],
             "current": {"side": first.side, "actor": shown_actor(first.actor, first.actor_text, first.side),
-                        "colour": colours.get(first.side, _GREY),
+                        "war": _war_of(colours, first), "colour": _colour_of(colours, first),
                         "since": date_label(first.date, first.date_precision), "until": "",
                         "disputed": False, "contested": False, "note": ""},
-            "today": [_evidence(e) for e in day_events], "evidence": [_evidence(e) for e in day_events],
+            "today": [_evidence(e, colours) for e in day_events],
+            "evidence": [_evidence(e, colours) for e in day_events],
         }
         features.append(_point(entry, props))
-    return {"type": "FeatureCollection", "features": features}, [_evidence(e) for e in today], unlocated
+    return {"type": "FeatureCollection", "features": features}, [_evidence(e, colours) for e in today], unlocated
 
 
 def _offset_km(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, float]:
@@ -537,11 +744,16 @@ controlmap.quote = function (root, ev) {
   root.appendChild(controlmap.el('div', where, 'cm-source'));
 };
 // "HTS (opposition)", or the side alone when the actor adds nothing to it.
+// On a map of several wars a side's name carries its war: "HTS (opposition, Syria)".
 controlmap.who = function (ev) {
-  return ev.actor && ev.actor !== ev.side ? ev.actor + ' (' + ev.side + ')' : ev.side;
+  var side = ev.side + (ev.war ? ', ' + ev.war : '');
+  return ev.actor && ev.actor !== ev.side ? ev.actor + ' (' + side + ')' : (ev.war ? ev.side + ' (' + ev.war + ')' : ev.side);
 };
+// "government (Syrian government): 2016", or "government (Syria: Syrian government): 2016" among several wars.
 controlmap.held = function (h) {
-  var text = h.side + (h.actor && h.actor !== h.side ? ' (' + h.actor + ')' : '') + ': ' + h.since;
+  var actor = h.actor && h.actor !== h.side ? h.actor : null;
+  var inner = h.war ? h.war + (actor ? ': ' + actor : '') : actor;
+  var text = h.side + (inner ? ' (' + inner + ')' : '') + ': ' + h.since;
   if (h.until) { text += ' \u2192 ' + h.until; }
   if (h.disputed) { text += ' \u00b7 disputed'; }
   if (h.contested) { text += ' \u00b7 contested'; }
@@ -638,7 +850,7 @@ controlmap.layerOptions = function (labels) {
     onEachFeature: function (feature, layer) {
       var p = feature.properties;
       var tip = p.name + (p.status === 'claim' ? ' \u2014 distance claim: ' + p.verdict
-                          : p.current ? ' \u2014 ' + p.current.side : '');
+                          : p.current ? ' \u2014 ' + p.current.side + (p.current.war ? ' (' + p.current.war + ')' : '') : '');
       // Without tiles the names are the only geography a reader has: label the markers.
       var permanent = labels && feature.geometry.type === 'Point';
       var side = p.label || 'right';
@@ -941,8 +1153,7 @@ def build_map(
     """
     events = _all_events(events, timeline)
     intervals = _intervals(timeline)
-    sides = [i.side for i in intervals] + [e.side for e in events]
-    colours = side_colours(sides)
+    colours = SidePalette(intervals, events)
     steps = date_steps(timeline, events)
     if not steps and (any(i.place is not None for i in intervals) or any(_event_entry(e) for e in events)):
         steps = [DateStep(None, "unknown", "undated reports")]
@@ -1043,18 +1254,31 @@ def default_title(records: Iterable[Any], steps: Sequence[DateStep]) -> str:
     return title
 
 
-def _legend(intervals: Sequence[Any], events: Sequence[Any], colours: dict[str, str],
+def _legend(intervals: Sequence[Any], events: Sequence[Any], colours: SidePalette | dict[str, str],
             lines: dict[str, Any], *, ends: bool = False, mentions: bool = False) -> list[dict[str, Any]]:
-    """Rows of the legend: sides with their named actors, claim patterns, other markers."""
-    actors: dict[str, list[str]] = {side: [] for side in colours}
-    generic = _generic_actors()
-    for record in list(intervals) + list(events):
-        # Named actors only: a generic row ("government (generic)") is the side itself.
-        if (record.actor and record.actor != record.side and record.actor not in generic
-                and record.actor not in actors[record.side]):
-            actors[record.side].append(record.actor)
-    rows = [{"colour": colour, "label": side + (": " + ", ".join(actors[side]) if actors[side] else "")}
-            for side, colour in colours.items()]
+    """Rows of the legend: sides with every actor drawn in their colour, claim patterns, other markers.
+
+    A side's row names the registry actors drawn in its colour and, for actors the registry
+    keeps only as generic words or not at all, the words as written ("rebels"); words that
+    only repeat the side ("government forces") are the side itself. On a map of several wars
+    each side names its war (:meth:`SidePalette.label`).
+    """
+    if not isinstance(colours, SidePalette):
+        colours = SidePalette(intervals, events)
+    actors: dict[SideKey, list[str]] = {key: [] for key in colours.colours}
+    records = list(intervals) + list(events) + [e for i in intervals for e in getattr(i, "events", [])]
+    for record in records:
+        written = getattr(record, "actor_text", None)
+        if written is None:  # an interval: the words of the events that gave it its actor
+            written = next((e.actor_text for e in getattr(record, "events", [])
+                            if e.actor == record.actor and getattr(e, "actor_text", None)), None)
+        shown = shown_actor(record.actor, written, record.side)
+        names = actors.setdefault(colours.key(record), [])
+        if shown and shown != record.side and shown not in names:
+            names.append(shown)
+    rows = [{"colour": colours.colours.get(key, _GREY),
+             "label": colours.label(key) + (": " + ", ".join(names) if names else "")}
+            for key, names in actors.items()]
     verdicts = dict.fromkeys(f["properties"].get("verdict") for f in lines["features"])
     rows += [{"colour": CLAIM_COLOUR, "label": f"distance claim: {v}", "line": True,
               "dash": VERDICT_DASHES.get(str(v), _UNKNOWN_DASH)} for v in verdicts]
