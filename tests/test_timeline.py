@@ -182,3 +182,85 @@ def test_places_that_may_be_one_held_by_two_sides_at_once_are_flagged(first, sec
     assert len(t.places()) == 2
     assert [(i.side, i.end, i.disputed) for i in t.intervals] == [("Russia", None, True), ("Ukraine", None, True)]
     assert all("may be one place" in i.note and "Kupiansk" in i.note for i in t.intervals)
+
+
+# --- duplicates and overlaps (two reports of one change; reports that disagree) ----------
+
+
+def test_two_reports_of_one_withdrawal_are_one_interval_with_both_events():
+    # Myawaddy: "withdrew ... on Wednesday" and the headline, dated by the publication day
+    t = build_timeline([
+        event("withdrew", "junta", date(2024, 4, 10), said="a spokesman said"),
+        event("withdrew", "junta", date(2024, 4, 11), precision="on-or-before-publication"),
+    ])
+    assert spans(t) == [("junta", None, date(2024, 4, 10))]  # the precise day, not the vague one
+    assert t.intervals[0].end_precision == "day" and len(t.intervals[0].events) == 2
+    assert not t.intervals[0].disputed
+
+
+def test_a_holding_until_a_withdrawal_on_that_day_is_one_interval():
+    # "Soldiers who had held a battalion base ... fled": a holding until D and a withdrawal on D
+    day = date(2024, 4, 11)
+    t = build_timeline([
+        event("holds", "junta", day, precision="on-or-before-publication", relation="before", until=day),
+        event("withdrew", "junta", day, precision="on-or-before-publication"),
+    ])
+    assert len(t.intervals) == 1 and spans(t) == [("junta", None, day)]
+    assert len(t.intervals[0].events) == 2
+
+
+def test_near_duplicate_intervals_of_one_side_keep_the_precise_bounds_and_every_event():
+    t = build_timeline([
+        event("captured", "Israel", date(2023, 12, 1), precision="month"),
+        event("withdrew", "Israel", date(2024, 4, 7), precision="on-or-before-publication", source="b.txt"),
+        event("withdrew", "Israel", date(2024, 4, 7), source="c.txt"),
+    ])
+    assert spans(t) == [("Israel", date(2023, 12, 1), date(2024, 4, 7))]
+    only = t.intervals[0]
+    assert (only.start_precision, only.end_precision) == ("month", "day")
+    assert sorted(e.source for e in only.events) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_an_ongoing_and_an_ended_holding_of_one_side_are_not_merged():
+    t = build_timeline([
+        event("holds", "Russia", date(2024, 1, 1), precision="year", relation="since"),
+        event("withdrew", "Russia", date(2024, 6, 1), source="b.txt"),
+        event("holds", "Russia", date(2024, 6, 1), source="c.txt"),
+    ])
+    # the withdrawal is not lost in an interval that runs on
+    assert spans(t) == [("Russia", date(2024, 1, 1), date(2024, 6, 1)), ("Russia", date(2024, 6, 1), None)]
+
+
+def test_overlapping_intervals_of_two_sides_are_flagged_with_who_says_what():
+    # El Fasher: the RSF said it took the city on Sunday; the army chief said his forces withdrew on Monday
+    t = build_timeline([
+        event("captured", "RSF", date(2025, 10, 26), source="elfasher.txt", said="the RSF said"),
+        event("withdrew", "SAF", date(2025, 10, 27), source="elfasher.txt", said="army chief al-Burhan said"),
+    ])
+    assert spans(t) == [("SAF", None, date(2025, 10, 27)), ("RSF", date(2025, 10, 26), None)]
+    assert all(i.disputed for i in t.intervals)
+    note = t.intervals[0].note
+    assert note == t.intervals[1].note
+    assert note.startswith("sources disagree: SAF held it until 2025-10-27")
+    assert "elfasher.txt: withdrew, army chief al-Burhan said" in note
+    assert "RSF holds it from 2025-10-26 on (elfasher.txt: captured, the RSF said)" in note
+
+
+def test_a_vague_end_that_fits_the_next_sides_start_is_a_handover_not_a_dispute():
+    # "the army has withdrawn" (by the publication day) and "the RSF took it on Sunday": they agree
+    t = build_timeline([
+        event("captured", "RSF", date(2025, 10, 26)),
+        event("withdrew", "SAF", date(2025, 10, 27), precision="on-or-before-publication", source="b.txt"),
+    ])
+    assert spans(t) == [("SAF", None, date(2025, 10, 26)), ("RSF", date(2025, 10, 26), None)]
+    assert not any(i.disputed for i in t.intervals)
+    assert t.intervals[0].end_precision == "day"
+    assert [i.side for i in t.at(date(2025, 10, 26))] == ["RSF"]
+
+
+def test_sides_that_follow_each_other_are_not_flagged():
+    t = build_timeline([
+        event("captured", "government", date(2016, 1, 1), precision="year"),
+        event("captured", "opposition", date(2024, 11, 30)),
+    ])
+    assert not any(i.disputed for i in t.intervals)

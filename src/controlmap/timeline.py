@@ -14,6 +14,17 @@ Sources that disagree (two sides said to hold or take the same place on the same
 events contradicting an interval) are kept: both intervals stay, flagged ``disputed`` with
 a note naming the sources. Intervals still open end at ``None`` (ongoing).
 
+Then, per place: intervals of one side that overlap or meet (two reports of one withdrawal,
+"on Wednesday" and a headline dated by the publication) are one, with every supporting
+event; each bound is the more precise reading where one is the other told vaguely
+("2024-04-10" over "by 2024-04-11", "2016-03-05" over "in 2016"), else the earlier start and
+the later end. An ongoing and an ended interval of one side stay apart. Intervals of two
+sides that overlap are a handover told vaguely when one bound fits in the other ("the army
+withdrew", by the publication day, and "the RSF took it on Sunday": the army's ends on
+Sunday), and otherwise a disagreement: both are flagged ``disputed``, with a note saying who
+says what ("sources disagree: SAF held it until 2025-10-27 (elfasher.txt: withdrew, army
+chief ... said) but RSF holds it from 2025-10-26 on (elfasher.txt: captured, ...)").
+
 An unnamed place is known only by its words and the town it is told from (its ``anchor``):
 "the presidential palace in Khartoum" and, a paragraph later, "the palace". Two such places
 with the same anchor and the same head noun, one of them definite and neither plural, are
@@ -28,6 +39,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .dates import date_label, precision_end
 from .events import CHANGE_CLASS, ControlEvent
 from .gazetteer import GazetteerEntry
 
@@ -310,8 +322,145 @@ def _place_intervals(key: str, events: list[ControlEvent]) -> list[ControlInterv
             for interval in around or out[-1:]:
                 interval.events.append(event)
                 interval.contested = True
+    out = _merge_duplicates(out)
+    _reconcile_overlaps(out)
     out.sort(key=lambda i: (i.start or date.min, i.side))
     return out
+
+
+# --- duplicates and overlaps ---------------------------------------------------------------
+
+
+def _span(day: date, precision: str | None) -> tuple[date, date]:
+    """The first and last day a date of that precision can be ("on or before" D: up to D)."""
+    if precision == "on-or-before-publication":
+        return date.min, day
+    return day, precision_end(day, precision)
+
+
+def _within(inner: tuple[date, str | None], outer: tuple[date, str | None]) -> bool:
+    """Whether the date ``inner`` (day, precision) can be the date ``outer`` is vague about."""
+    (a, b), (c, d) = _span(*inner), _span(*outer)
+    return c <= a and b <= d
+
+
+def _finer(a: tuple[date, str | None], b: tuple[date, str | None]) -> tuple[date, str | None] | None:
+    """Of two readings of one date (one inside the other's span), the more precise; ``None``
+    when they are two different dates."""
+    if _within(a, b):
+        return a
+    if _within(b, a):
+        return b
+    return None
+
+
+def _lo(interval: ControlInterval) -> date:
+    return interval.start or date.min
+
+
+def _hi(interval: ControlInterval) -> date:
+    return interval.end or date.max
+
+
+def _join(a: ControlInterval, b: ControlInterval) -> ControlInterval:
+    """One interval of what two same-side intervals of one place say (``b`` into ``a``).
+
+    Each bound is the more precise of the two when one is the other told vaguely ("on
+    Wednesday" and "by the publication day"; "2016-03-05" and "in 2016"); else the start is
+    the earlier and the end the later. A bound one of them does not know (an unknown start)
+    is the other's. Every supporting event is kept.
+    """
+    if a.start is None or b.start is None:
+        a.start, a.start_precision = (a.start, a.start_precision) if b.start is None else (b.start, b.start_precision)
+    else:
+        finer = _finer((a.start, a.start_precision), (b.start, b.start_precision))
+        a.start, a.start_precision = finer or min((a.start, a.start_precision), (b.start, b.start_precision),
+                                                  key=lambda d: d[0])
+    if a.end is not None and b.end is not None:
+        finer = _finer((a.end, a.end_precision), (b.end, b.end_precision))
+        a.end, a.end_precision = finer or max((a.end, a.end_precision), (b.end, b.end_precision),
+                                              key=lambda d: d[0])
+    for event in b.events:
+        if not any(event is e for e in a.events):
+            a.events.append(event)
+    a.events.sort(key=_order)
+    a.contested = a.contested or b.contested
+    a.disputed = a.disputed or b.disputed
+    a.note = "; ".join(dict.fromkeys(n for n in (a.note, b.note) if n))
+    return a
+
+
+def _merge_duplicates(intervals: list[ControlInterval]) -> list[ControlInterval]:
+    """Same-side intervals of one place that overlap or meet, merged into one.
+
+    Two reports of one withdrawal ("withdrew on Wednesday"; a headline, dated by the
+    publication day) open two intervals that both end it: they are one holding. Both must
+    be ended, or both ongoing: an ongoing holding that a report says ended is a
+    contradiction, not a duplicate, and stays as two.
+    """
+    out = list(intervals)
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(out):
+            for b in out[i + 1:]:
+                if (a.side == b.side and (a.end is None) == (b.end is None)
+                        and max(_lo(a), _lo(b)) <= min(_hi(a), _hi(b))):
+                    _join(a, b)
+                    out.remove(b)
+                    merged = True
+                    break
+            if merged:
+                break
+    return out
+
+
+def _reconcile_overlaps(intervals: list[ControlInterval]) -> None:
+    """Intervals of different sides over one place that overlap: one handover told vaguely
+    is tightened, and two reports that disagree are flagged ``disputed``.
+
+    "The army withdrew by the publication day" and "the RSF took it on Sunday" agree: the
+    army's holding ends on Sunday. "The RSF seized it on Sunday" and "the army withdrew on
+    Monday" do not: both intervals are flagged, with a note naming who says what.
+    """
+    ordered = sorted(intervals, key=_lo)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if a.side == b.side or not (_lo(b) < _hi(a) and _lo(a) < _hi(b)):
+                continue
+            if a.end is not None and b.start is not None and _lo(a) <= b.start:
+                if _within((b.start, b.start_precision), (a.end, a.end_precision)):
+                    a.end, a.end_precision = b.start, b.start_precision
+                    continue
+                if _within((a.end, a.end_precision), (b.start, b.start_precision)):
+                    b.start, b.start_precision = a.end, a.end_precision
+                    continue
+            if a.disputed and b.disputed:
+                continue  # already told apart, with their note
+            note = (f"sources disagree: {a.side} {_range(a)} ({_who(a, ending=True)}) "
+                    f"but {b.side} {_range(b)} ({_who(b)})")
+            for interval in (a, b):
+                interval.disputed = True
+                interval.note = note if not interval.note else interval.note + "; " + note
+
+
+def _who(interval: ControlInterval, *, ending: bool = False) -> str:
+    """Who says so: the article, change and attribution of the event that ended (else
+    opened) an interval: "13-elfasher.txt: withdrew, army chief Abdel Fattah al-Burhan said"."""
+    events = interval.events
+    event = next((e for e in reversed(events) if CHANGE_CLASS.get(e.change) == "loss"), None) if ending else None
+    event = event or events[0]
+    return f"{event.source}: {event.change}" + (f", {event.attributed_to}" if event.attributed_to else "")
+
+
+def _range(interval: ControlInterval) -> str:
+    start = date_label(interval.start, interval.start_precision) if interval.start else None
+    end = date_label(interval.end, interval.end_precision) if interval.end else None
+    if start and end:
+        return f"held it from {start} to {end}"
+    if end:
+        return f"held it until {end}"
+    return f"holds it from {start} on" if start else "held it (dates unknown)"
 
 
 def _claims(interval: ControlInterval) -> bool:
