@@ -298,3 +298,42 @@ def test_an_event_dated_only_by_the_publication_has_no_start_in_the_geojson(tmp_
     props = feature["properties"]
     assert (props["start_date"], props["end_date"], props["date_precision"]) == (
         None, "2024-12-06", "on-or-before-publication")
+
+
+# ---------------------------------------------------------------------------- events as CSV
+
+CAVEATS = ("---\npublished: 2024-03-01\n---\n"
+           "Hamas has controlled Gaza since 2007.\n\n"
+           "The RSF captured Wad Madani on 30 February, the army said.\n\n"
+           "The RSF now controls most of Gezira state.\n")
+
+
+def test_events_csv_has_the_geopackage_layers_columns_with_its_notes_and_time_fields(tmp_path):
+    import csv
+    import io
+
+    import pyogrio
+
+    article = tmp_path / "caveats.txt"
+    article.write_text(CAVEATS, encoding="utf-8")
+    result = CliRunner().invoke(main, ["events", str(article), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    out = tmp_path / "caveats.gpkg"
+    assert CliRunner().invoke(main, ["export", str(article), "-o", str(out)]).exit_code == 0
+    layer = list(pyogrio.read_info(out, layer="events")["fields"])
+    assert set(layer) <= set(rows[0]), set(layer) - set(rows[0])  # every column the GeoPackage layer has
+    for column in ("notes", "start_date", "end_date", "held_until"):
+        assert column in rows[0]
+    by_place = {r["place_text"]: r for r in rows}
+    # the caveats a GIS user gets reach the CSV user too, as one text
+    assert by_place["most of Gezira state"]["notes"] == "part of the place"
+    assert "'on 30 February' is no calendar date" in by_place["Wad Madani"]["notes"]
+    wad = by_place["Wad Madani"]  # dated by the publication instead: known only by that day
+    assert (wad["start_date"], wad["end_date"]) == ("", "2024-03-01")
+    # "since 2007": attested from 2007 on, not only during 2007
+    gaza = by_place["Gaza"]
+    assert (gaza["date_relation"], gaza["start_date"], gaza["end_date"]) == ("since", "2007-01-01", "")
+    as_json = json.loads(CliRunner().invoke(main, ["events", str(article), "--format", "json"]).stdout)
+    assert [(e["start_date"], e["end_date"]) for e in as_json] == [(r["start_date"] or None, r["end_date"] or None)
+                                                                   for r in rows]

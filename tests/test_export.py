@@ -323,6 +323,40 @@ def test_an_event_by_a_date_has_no_start_either(seed):
     assert (row["start_date"], row["end_date"]) == (None, "2016-12-31")
 
 
+
+def test_a_holding_since_a_year_is_open_ended_not_that_year_alone(seed, tmp_path):
+    import dataclasses
+
+    places, events, timeline, claims = seed
+    since = next(e for e in events if e.change == "holds")  # "have maintained control of Idlib since 2020"
+    assert since.date_relation == "on"
+    since = dataclasses.replace(since, date_relation="since")
+    row = export.event_row(since)
+    assert (row["start_date"], row["end_date"], row["held_until"]) == ("2020-01-01", None, None)
+    back = gpd.read_file(export.export(tmp_path / "since.gpkg", places, [since], timeline, claims), layer="events")
+    assert back.iloc[0]["start_date"].date() == date(2020, 1, 1) and pd.isna(back.iloc[0]["end_date"])
+    # held since 2012 until 2016: attested until the end of 2016
+    ended = dataclasses.replace(since, date=date(2012, 1, 1), until=date(2016, 1, 1), until_precision="year")
+    row = export.event_row(ended)
+    assert (row["start_date"], row["end_date"], row["held_until"]) == ("2012-01-01", "2016-12-31", "2016-01-01")
+
+
+def test_the_csv_has_one_row_per_holding_not_one_per_report(tmp_path):
+    from controlmap.timeline import build_timeline
+    from tests.test_map import event, place
+
+    mention = place("Aleppo", ALEPPO)
+    withdrew = [event(mention, "withdrew", "Syrian government", "government", date(2024, 11, 30), "day"),
+                event(mention, "withdrew", "Syrian government", "government", date(2024, 11, 30),
+                      "on-or-before-publication")]
+    path = export.export(tmp_path / "out.csv", [mention], withdrew, build_timeline(withdrew), [])
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["side"], r["start_date"], r["end_date"], r["end_precision"]) for r in rows] == [
+        ("government", "", "2024-11-30", "day")]
+    assert len(json.loads(rows[0]["evidence"])) == 2
+
+
 # ---------------------------------------------------------------------------- unnamed places in control
 
 

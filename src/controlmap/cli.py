@@ -235,13 +235,18 @@ def events(articles, published, fmt):
     Each article needs a publication date (--published, front matter or a sidecar .json).
     """
     from .events import EVENT_CSV_FIELDS, event_to_dict
-    from .export import events_to_geojson
+    from .export import EVENT_EXTRA_FIELDS, event_times, events_to_geojson
     from .pipeline import analyse
 
     result = analyse(_load(articles, published, require_date=True), distances=False)
-    rows = [event_to_dict(e) for e in result.events]
+    # JSON and CSV carry the GeoPackage layer's time fields; CSV has the notes as one text,
+    # "; "-joined as there (they hold "|" and commas of their own)
+    rows = [event_to_dict(e) | event_times(e) for e in result.events]
+    if fmt == "csv":
+        rows = [row | {"notes": "; ".join(row["notes"])} for row in rows]
     _emit(rows, fmt, columns=["date", "date_precision", "date_relation", "until", "side", "actor_text", "change", "place_text", "id", "attributed_to", "sentence"],
-          fields=EVENT_CSV_FIELDS, geojson=events_to_geojson(result.events) if fmt == "geojson" else None)
+          fields=EVENT_CSV_FIELDS + EVENT_EXTRA_FIELDS,
+          geojson=events_to_geojson(result.events) if fmt == "geojson" else None)
     _note_empty(result, events=True)
 
 

@@ -34,7 +34,19 @@ NULL and ``end_date`` that day. QGIS reads a NULL start as "since ever": the eve
 in every frame up to the day it is known by, not as if it happened on the publication day.
 An event told as on or after a day (``date_relation`` ``after``: "has lost control ... since
 October 2023", "after Friday's vote") has no last day: ``start_date`` that day, ``end_date``
-NULL. kepler.gl filters time on one field: use ``end_date`` (``start_date`` for these).
+NULL. A holding told from a day on (``date_relation`` ``since``: "has held Gaza since 2007")
+is attested from ``start_date`` (the first day of 2007) to the day the text says it ended
+(``held_until``, to the last day of its precision), and without one its ``end_date`` is NULL:
+still held when the article was written, so QGIS shows it from 2007 on, not only during 2007.
+(The event does not carry the publication date, and the ``control`` layer is the place for
+when a holding ended.) kepler.gl filters time on one field: use ``end_date`` (``start_date``
+for the open-ended ones).
+
+``controlmap events --format csv`` has the columns of the ``events`` layer
+(:data:`controlmap.events.EVENT_CSV_FIELDS` then :data:`EVENT_EXTRA_FIELDS`: ``notes``,
+``start_date``, ``end_date``, ``held_until``), plus the event's ``date``/``until`` and
+``lat``/``lon``.
+
 Integer ``start``/``end`` columns are character spans, which QGIS leaves alone.
 
 Schema
@@ -161,10 +173,37 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
+#: What an event row adds to :func:`controlmap.events.event_to_dict` (the GIS time fields and
+#: the notes as one text), after :data:`controlmap.events.EVENT_CSV_FIELDS`: the columns of
+#: ``controlmap events --format csv``, and the GeoPackage layer's last ones.
+EVENT_EXTRA_FIELDS: tuple[str, ...] = ("notes", "start_date", "end_date", "held_until")
+
+
+def event_times(event: Any) -> dict[str, str | None]:
+    """``start_date``, ``end_date`` and ``held_until`` of an event, as ISO strings or ``None``
+    (the rules are in the module docstring, "Time fields")."""
+    relation = event.date_relation
+    # the first and last day it can have happened on; "on or before" a day has no first one
+    # (see the module docstring: a NULL start, not the day it is known by)
+    on_or_before = event.date_precision == "on-or-before-publication" or relation == "before"
+    start = None if on_or_before else _iso(event.date)
+    if event.date is None or relation == "after":
+        # "on or after" a day ("has lost control ... since October 2023") has no last one
+        end = None
+    elif relation == "since":
+        # a holding "since 2007" is attested from then on: until the day the text says it
+        # ended, else open (not the last day of 2007)
+        end = _iso(precision_end(event.until, event.until_precision)) if event.until else None
+    else:
+        end = _iso(precision_end(event.date, event.date_precision))
+    return {"start_date": start, "end_date": end, "held_until": _iso(event.until)}
+
+
 def event_row(event: Any) -> dict[str, Any]:
     """One control event, with ``start_date``/``end_date`` for GIS time and its provenance.
 
-    ``start``/``end`` are the sentence's span, ``place_start``/``place_end`` the place words'.
+    ``start``/``end`` are the sentence's span, ``place_start``/``place_end`` the place words';
+    ``notes`` are ``; ``-joined ("part of the place", "held until ...", an impossible date).
     """
     from .events import event_to_dict
 
@@ -172,14 +211,7 @@ def event_row(event: Any) -> dict[str, Any]:
     row.pop("lat", None), row.pop("lon", None)
     row.pop("date", None)
     row.pop("until", None)
-    # the first and last day it can have happened on; "on or before" a day has no first one
-    # (see the module docstring: a NULL start, not the day it is known by)
-    on_or_before = event.date_precision == "on-or-before-publication" or event.date_relation == "before"
-    row["start_date"] = None if on_or_before else _iso(event.date)
-    # and "on or after" one ("has lost control ... since October 2023") no last one
-    on_or_after = event.date_relation == "after"
-    row["end_date"] = _iso(precision_end(event.date, event.date_precision)) if event.date and not on_or_after else None
-    row["held_until"] = _iso(event.until)
+    row |= event_times(event)
     row["notes"] = "; ".join(event.notes)
     return row
 
