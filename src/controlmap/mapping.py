@@ -320,6 +320,11 @@ def colour_distance(a: str, b: str) -> float:
     return math.sqrt((2 + mean / 256) * (r1 - r2) ** 2 + 4 * (g1 - g2) ** 2 + (2 + (255 - mean) / 256) * (b1 - b2) ** 2)
 
 
+def _nearest(colour: str, taken: list[str]) -> float:
+    """How close ``colour`` comes to the nearest of ``taken`` (see :func:`colour_distance`)."""
+    return min(colour_distance(colour, t) for t in taken)
+
+
 SideKey = tuple[str | None, str]
 
 
@@ -428,11 +433,9 @@ class SidePalette:
             if key in colours:
                 continue
             taken = list(colours.values()) + list(_RESERVED)
-
-            def nearest(colour: str) -> float:
-                return min(colour_distance(colour, t) for t in taken)
             # the first spare well apart from every colour on the map, else the one farthest from them
-            colours[key] = next((c for c in spares if nearest(c) >= _SPARE_APART), None) or max(spares, key=nearest)
+            colours[key] = next((c for c in spares if _nearest(c, taken) >= _SPARE_APART), None) or max(
+                spares, key=lambda c, taken=taken: _nearest(c, taken))
         return {key: colours[key] for key in keys}
 
     @property
