@@ -300,3 +300,12 @@ def test_anchors_keep_to_the_province_named_and_to_the_war_s_side_of_a_border(ga
     found = events("Myanmar soldiers withdrew from the town of Myawaddy. The town sits across the river from Mae Sot "
                    "in Thailand. Junta soldiers who had held a base on its outskirts fled.", "2024-04-12", gazetteer)
     assert {e["name"] for e in found} == {"Myawaddy"}
+
+
+def test_an_agreement_to_withdraw_is_no_withdrawal_and_the_area_is_no_country_named_before(gazetteer):
+    assert events("The SDF said it had agreed to withdraw its fighters from the city under a U.S.-brokered truce.",
+                  "2024-12-11", gazetteer) == []
+    (held,) = events("Israel launched its ground invasion on Oct. 1. Hezbollah fighters had remained in control of "
+                     "much of the area north of the river, including the city of Nabatieh, throughout the war.",
+                     "2024-11-28", gazetteer)
+    assert held["side"] == "Hezbollah" and held["id"] != "geonames:294640"  # (not Israel)

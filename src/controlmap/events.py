@@ -350,7 +350,7 @@ _CUES: tuple[str, ...] = tuple(sorted({cue for t in _TRIGGERS for cue in t.cues}
 #: Words before a trigger that make it a vow, threat, plan, hypothesis or denial.
 _IRREALIS = re.compile(
     r"\b(?:vow\w*|threat\w*|pledg\w*|promis\w*|plan\w*|aim\w*|intend\w*|seek\w*|sought|want\w*|hop\w*|"
-    r"bid\s+to|attempt\w*|refus\w*|tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
+    r"bid\s+to|attempt\w*|refus\w*|agree\w*\s+to|offer\w*\s+to|tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
     r"about\s+to|verge\s+of|ready\s+to|prepar\w*|wheth\w*|if|unless|deni\w*|deny\w*|not|no|never|nor|neither|"
     r"failed|fail\w*|rumou?r\w*|unconfirmed|haste\s+to|order\s+to|calls?\s+for|urg\w*|demand\w*|could\s+be|"
     r"goals?|objectives?|ambitions?|intentions?|designs\s+on|(?:battl|fight|struggl|strain|push|press)\w*\s+to|"
@@ -1739,6 +1739,12 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
     earlier = [p for p in places if p.end <= before]
     if (noun or "").lower() == "capital":
         return _capital_in_play(earlier, theatre)
+    if (noun or "").lower() == "area":
+        # "the area" points back within its sentence only; beyond it, the anchor of an
+        # unnamed place is the better guess ("Israel launched its ground invasion on Oct. 1.
+        # Hezbollah fighters had remained in control of much of the area north of the river,
+        # including the city of Nabatieh": not Israel)
+        earlier = [p for p in earlier if p.sentence.start <= before <= p.sentence.end]
     if (noun or "").lower() in _NOUNS_OF_NAMES:
         # "the Netzarim corridor ... split the Gaza Strip ... along the corridor": the place
         # whose name says it is one, else nothing (a corridor is no town)
