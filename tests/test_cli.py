@@ -2,6 +2,7 @@
 need, bad input refused in one line, outputs never left half-written."""
 import json
 import os
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -337,3 +338,18 @@ def test_events_csv_has_the_geopackage_layers_columns_with_its_notes_and_time_fi
     as_json = json.loads(CliRunner().invoke(main, ["events", str(article), "--format", "json"]).stdout)
     assert [(e["start_date"], e["end_date"]) for e in as_json] == [(r["start_date"] or None, r["end_date"] or None)
                                                                    for r in rows]
+
+
+def test_a_text_that_is_not_english_is_said_so(tmp_path):
+    from click.testing import CliRunner
+
+    from controlmap.cli import main
+
+    article = tmp_path / "fr.txt"
+    article.write_text("Les rebelles du CSP ont pris le contrôle de la ville de Tinzaouaten dans le nord du Mali, "
+                       "selon des sources locales, après des combats avec l'armée malienne et ses alliés russes. "
+                       "La ville est située près de la frontière algérienne.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["places", str(article)])
+    assert "does not look like English" in result.stderr
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "aleppo-2024-11-30.txt"
+    assert "does not look like English" not in CliRunner().invoke(main, ["places", str(seed)]).stderr

@@ -181,3 +181,8 @@ def test_a_curated_town_that_geonames_has_too_is_one_entry(gazetteer):
                       gazetteer=gazetteer)
     laukkai = next(p for p in places if p.text == "Laukkai")
     assert laukkai.confidence > 0.9 and laukkai.runner_up is None
+
+
+def test_somali_news_spellings(gazetteer):
+    resolved = _resolved("Bulobarde is in Somalia's Hiran region.", gazetteer)
+    assert (resolved["Bulobarde"].id, resolved["Hiran region"].id) == ("geonames:63689", "geonames:57060")

@@ -309,3 +309,31 @@ def test_an_agreement_to_withdraw_is_no_withdrawal_and_the_area_is_no_country_na
                      "much of the area north of the river, including the city of Nabatieh, throughout the war.",
                      "2024-11-28", gazetteer)
     assert held["side"] == "Hezbollah" and held["id"] != "geonames:294640"  # (not Israel)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a date of a clause of its own inside the report is not the report's
+    ("Ukraine said on Saturday it had withdrawn its troops from Avdiivka, Russia's biggest gain since it captured "
+     "Bakhmut in May last year.", "2024-02-17",
+     [("withdrew", "Ukraine", "Avdiyivka", "2024-02-17"), ("captured", "Russia", "Bakhmut", "2023-05-01")]),
+    # separatists are the war's own
+    ("Russian-backed separatists seized Donetsk in 2014.", "2024-02-18", [("captured", "Russia", "Donetsk", "2014-01-01")]),
+    ("Azerbaijan retook Shusha in 2020.", "2023-10-16", [("retook", "Azerbaijan", "Şuşa", "2020-01-01")]),
+    # a question is asked, not told
+    ("Did the army really take Khartoum?", "2025-01-12", []),
+    # the second item of a list after an apposition
+    ("Ukrainian forces have recaptured Izium, Russia's main logistics hub, and Kupiansk, a key railway junction, the "
+     "military said.", "2022-09-11",
+     [("retook", "Ukraine", "Izyum", "2022-09-11"), ("retook", "Ukraine", "Kupyansk", "2022-09-11")]),
+    # a fronted date past the commas that follow; asides that describe the actor or locate the place
+    ("Earlier this week, Russian troops took back Sudzha, the ministry said.", "2025-03-14",
+     [("retook", "Russia", "Sudzha", "2025-03-10")]),
+    ("The MNDAA, part of the Three Brotherhood Alliance, had captured Laukkai, near the Chinese border, in January.",
+     "2024-08-04", [("captured", "resistance", "Laukkai", "2024-01-01")]),
+    # a quote after the place ends it
+    ("The RSF seized El Fasher on Sunday. Army chief Gen. Abdel Fattah Burhan acknowledged on Monday that his troops "
+     "had withdrawn from the city \"to a safer place\" to spare civilians.", "2025-10-27",
+     [("captured", "RSF", "El Fasher", "2025-10-26"), ("withdrew", "SAF", "El Fasher", "2025-10-27")]),
+])
+def test_third_review_phrasings(text, published, expected, gazetteer):
+    assert [(e["change"], e["side"], e["name"], e["date"]) for e in events(text, published, gazetteer)] == expected

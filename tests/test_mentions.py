@@ -224,3 +224,13 @@ def test_every_town_of_a_two_city_dateline_is_a_place(text, towns, gazetteer):
 def test_acronyms_joined_by_a_slash_inside_a_sentence_are_no_dateline(gazetteer):
     # (only a sentence-opening run of capitals, ending in a comma, is a dateline)
     assert "AU" not in _names("Troops of the joint UN/AU mission, officials said, left Darfur.", gazetteer)
+
+
+@pytest.mark.parametrize("opener", ["Meanwhile", "Yesterday", "Later", "Overnight", "Still", "Eventually"])
+def test_an_adverb_opening_a_sentence_does_not_hide_the_town_after_it(opener, gazetteer):
+    from controlmap.article import article_from_text
+    from controlmap.geoparse import geoparse
+
+    text = f"Russian forces captured the town of Vuhledar on Saturday. {opener} Vuhledar was shelled again."
+    names = [p.entry.id for p in geoparse(article_from_text(text), gazetteer=gazetteer)]
+    assert names == ["geonames:690823", "geonames:690823"]

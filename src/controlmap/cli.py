@@ -109,7 +109,13 @@ def _load(articles, published, *, require_date: bool = False) -> list[Article]:
     """
     from .article import load_article, require_published
 
+    from .text import looks_english
+
     loaded = [load_article(a, published=published, lenient_dates=not require_date) for a in articles]
+    for article in loaded:
+        if not looks_english(article.text):
+            # (a French or Arabic report reads as a few stray "places" or none: say why)
+            _note(f"{_shown(article)} does not look like English; controlmap reads English news only")
     return [require_published(a) for a in loaded] if require_date else loaded
 
 

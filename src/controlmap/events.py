@@ -411,6 +411,9 @@ _UNIT = re.compile(r"^\s*(?:the\s+)?(?:(?!of\s)[\w'’-]+\s+){0,4}?(?:brigades?|
 #: What "took" carries from one place to another: "took them from Idlib to the capital".
 _CARRIED_FROM = re.compile(r"\s*(?:them|him|her|us|it|the\s+\w+|their\s+\w+)\s+(?:all\s+the\s+way\s+)?from\s+[^.;]{1,60}?\bto\b",
                            re.I)
+#: Between two listed places when the first has an apposition: ", Russia's main logistics hub, and ".
+_APPOSED_ITEM_GAP = re.compile(r",\s*(?:the|a|an|its|[A-Z][\w'’-]*['’]s)\s+[^,;.()]{1,60},\s+(?:and|as\s+well\s+as)\s+"
+                               r"(?:the\s+(?:town|city|village)\s+of\s+)?")
 #: Nouns that can head an unnamed place ("strategic heights", "defence posts", "the camp").
 _PLACE_NOUN_WORDS = (
     r"towns?|townships?|cit(?:y|ies)|villages?|camps?|bases?|air\s*base|airfield|airports?|heights|hills?|"
@@ -438,7 +441,7 @@ _NAME_LIST_END = (r"(?:" + _NAME + r"\s*,\s*)*(?:" + _NAME + r"\s*,?\s+)?(?:and|
                   + r"\s*(?:[.,;:)]|$|\s+(?:in|on|near|last|this|early|late|after|before|from|since|during|"
                     r"within|at|by|over|with|and|as|while|when|amid|following)\b)")
 _NP_END = re.compile(
-    r"[;:!?()]|\.(?:[\s)\"”’]|$)|\s[-–—]\s|,[\"”]|[\"”],|"
+    r"[;:!?()]|\s+[\"“](?=[a-z])|\.(?:[\s)\"”’]|$)|\s[-–—]\s|,[\"”]|[\"”],|"
     r"\s+(?:reportedly|came|was|were|is|are|has|have|had|would|will|could|might|may|remains?|fell|deprived|"
     r"described|said|says|"
     # the verb of a restrictive relative clause's head: "forces that held the city withdrew south"
@@ -852,6 +855,8 @@ def _recipient(text: str, part: _PlacePart, sentence: Sentence, actors: list[Act
 
 
 def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
+    if s_text.rstrip(" \"'”’)").endswith("?"):
+        return True  # "Did the army really take the city?": asked, not told
     # Only the clause right before the trigger counts: "the army said rebels had entered"
     # is a report, "vowed to stage a counterattack" and "in a bid to take" are not events.
     window = s_text[max(0, at - 45):at]
@@ -1176,6 +1181,11 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             if gap.rstrip().endswith(" of") and p.entry.kind != "city":
                 break  # "Khan Shaykhun and the southern villages of Idlib": villages in the province, not it
             chain.append(p)
+        for p in in_places:
+            # "recaptured Izium, Russia's main logistics hub, and Kupiansk, a key railway junction":
+            # the next item of the list comes after the first one's apposition
+            if p.start > chain[-1].end and _APPOSED_ITEM_GAP.fullmatch(text, chain[-1].end, p.start):
+                chain.append(p)
         parts = [_PlacePart(p.text, p.start, p.end, p, False, "part of the place" if _PLACE_NOUN.search(lead_words)
                             and re.search(r"\b(?:parts?|neighbou?rhoods?|much|most|half|sliver|pocket|blocks|"
                                           r"outskirts|districts?|quarters?)\b", lead_words, re.I) else "")
@@ -1877,7 +1887,8 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
     near = [a for a in actors if a.end <= t0 and _subject_like(text, a, sentence.start)
             and not _parenthetical_speaker(text, a, sentence, t0)]
     trigger_aside = _aside_of(sentence.text, t0 - sentence.start)
-    aside = [a for a in near if _aside_of(sentence.text, a.start - sentence.start) not in (-1, trigger_aside)]
+    aside = [a for a in near if _aside_of(sentence.text, a.start - sentence.start) not in (-1, trigger_aside)
+             or _between_commas(sentence.text, a.start - sentence.start, a.end - sentence.start, t0 - sentence.start)]
     if aside and len(aside) < len(near):
         # "The Arakan Army, one of the most powerful ethnic armed groups, said it had overrun":
         # an actor in an aside describes the subject, it is not the subject
@@ -1900,8 +1911,9 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
     if near:
         last = near[-1]
         between = text[last.end:t0]
-        if last.actor.conflict == "generic" and _OWNED_BY_PRONOUN.search(text, max(sentence.start, last.start - 20),
-                                                                        last.start):
+        pronoun_after = pronoun is not None and sentence.start + max(0, len(clause) - 45) + pronoun.start() >= last.end
+        if (last.actor.conflict == "generic" and not pronoun_after
+                and _OWNED_BY_PRONOUN.search(text, max(sentence.start, last.start - 20), last.start)):
             # "The CSP said its fighters remained in control": the fighters are the CSP's
             owners = [a for a in actors if sentence.start <= a.start and a.end <= last.start
                       and a.actor.conflict not in ("generic", AS_WRITTEN)]
@@ -1912,6 +1924,11 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             # the coordinated verb belongs to the clause's subject, not to the nearest name.
             return _actor_part(near[0])
         if pronoun is not None and sentence.start + max(0, len(clause) - 45) + pronoun.start() >= last.end:
+            pron_at = sentence.start + max(0, len(clause) - 45) + pronoun.start()
+            owner = [a for a in actors if a.end <= pron_at and _possessive(text, a) and a.start > last.start]
+            if owner and re.search(r"\b(?:since|when|after|before|as)\s+$", text[owner[-1].end:pron_at], re.I):
+                # "Ukraine withdrew, Russia's biggest gain since it captured Bakhmut": the owner
+                return _actor_part(owner[-1], " ".join(pronoun.group(0).split()), 0.7)
             return _actor_part(last, " ".join(pronoun.group(0).split()), 0.8)
         if len(between) <= 160:
             return _reported_by(text, last, sentence, t0, actors)
@@ -1952,6 +1969,13 @@ _SAID_IT = re.compile(r"\b(?:said|says|claimed|claims|announced|reported|confirm
                       r"(?:(?:on\s+)?\w+day\s+|(?:late|early)\s+\w+\s+|earlier\s+|yesterday\s+|today\s+)?(?:that\s+)?"
                       r"(?P<pronoun>it|they|he|she|(?:its|their)\s+(?:[\w-]+\s+)?(?:forces|troops|fighters|army|soldiers|units|men))"
                       r"\s+" + _AUX + r"$", re.I)
+
+
+def _between_commas(s_text: str, start: int, end: int, before: int) -> bool:
+    """Whether ``s_text[start:end]`` lies between two commas that close before ``before`` (an
+    apposition: "The Arakan Army, one of the most powerful ethnic armed groups, said")."""
+    opening, closing = s_text.rfind(",", 0, start), s_text.find(",", end)
+    return 0 <= opening and 0 <= closing < before and "," not in s_text[opening + 1:start]
 
 
 def _last_speaker(text: str, sentence: Sentence, actors_all: list[ActorMention]) -> ActorMention | None:
@@ -2275,7 +2299,12 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     # said": a participle aside opened by the trigger shares the main clause's time
     participle = own >= 0 and re.fullmatch(r",\s*(?:[a-z]+ly\s+)?", s_text[own:trig_at]) and s_text[
         trig_at:trig_end or trig_at + 12].lower().endswith("ing")
-    dates = [d for d in dates if _aside_of(s_text, d.start) in ((own, -1) if participle else (own,))]
+    # "Earlier this week, Russian troops took back Sudzha, the ministry said": a date fronted
+    # before the first comma dates the main clause, whatever commas follow
+    first_comma = s_text.find(",")
+    in_relative = own >= 0 and _RELATIVE_OPENS.match(s_text, own) is not None
+    fronted = [d for d in dates if 0 <= first_comma <= 40 and d.end <= first_comma < trig_at and not in_relative]
+    dates = [d for d in dates if _aside_of(s_text, d.start) in ((own, -1) if participle else (own,)) or d in fronted]
     # "Rebels captured Hama on Thursday, but the army retook it": a date before a "but"
     # clause belongs to the clause before it (but "dormant since 2020, but opposition forces
     # have maintained control": a state since then runs on through it)
@@ -2317,7 +2346,10 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
         # "In a statement on Monday, Mali's army said it had lost control of Kidal in 2012":
         # the date of the statement dates the report only when the report gives none of its own
         framing = [d for d in usable if d.end <= speech.start() or not s_text[speech.end():d.start].strip()]
-        reported = [d for d in usable if d not in framing and d.start > speech.end()]
+        # (not a date of a clause of its own inside the report: "had withdrawn from Avdiivka, its
+        # biggest loss since it captured Bakhmut in May last year")
+        reported = [d for d in usable if d not in framing and d.start > speech.end()
+                    and not _OWN_CLAUSE_BEFORE.search(s_text, max(trig_end or trig_at, d.start - 60), d.start)]
         if framing and reported:
             usable = reported
     if any(d.start > trig_at for d in usable):
@@ -2333,6 +2365,11 @@ _PARTITIVE_LEAD = re.compile(
     r"(?:[\d,.]+\s+)?(?:square\s+)?(?:kilomet(?:re|er)s|km|miles))\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*['’]s\s+)?"
     r"(?:(?:north|south)?(?:northern|southern|eastern|western|central|north|south|east|west)\w*\s+)?$"
     r"|\b(?:north|south)?(?:northern|southern|eastern|western|central)\s+$", re.I)
+#: A subordinate clause with a subject and verb of its own, right before a date: "since it
+#: captured Bakhmut", "when rebels seized the town".
+_OWN_CLAUSE_BEFORE = re.compile(r"\b(?:since|when|after|before|as|while)\s+(?:it|they|he|she|we|the\s+[\w-]+|"
+                                r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?"
+                                r"[a-z]+(?:ed|ook|ent|an|ew|on|ught|ell)\b[^.;]*$")
 _BUT_CLAUSE = re.compile(r"[,;]\s*but\b|\bbut\s+(?:then\s+|later\s+)?(?:(?:had|has|have|was|were)\s+)?"
                          r"(?:lost|ceded|retreated|withdrew|abandoned|fled|recaptured|retook|regained)\b", re.I)
 #: A holding told in a relative clause on forces whose loss the sentence then tells: "forces
@@ -2391,13 +2428,15 @@ _APPOSITIVE_NAME = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z]
 _APPOSITIVE_DESCRIPTION = re.compile(
     r"\s*(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:capital|city|town|village|seat|hub|centre|center|port|province|"
     r"state|region|district)(?:\s+(?:of|in)\s+(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?\s*"
-    # "Lalibela, home to 12th-century rock-hewn churches,"
-    r"|\s*(?:home|host)\s+to\s+[^,;.]{3,80}")
+    # "Lalibela, home to 12th-century rock-hewn churches,", "The MNDAA, part of the Three
+    # Brotherhood Alliance,"
+    r"|\s*(?:(?:home|host)\s+to|(?:a\s+)?part\s+of|a\s+member\s+of|one\s+of)\s+[^,;.]{3,80}")
 #: Where a place lies, set off by commas after its name: ", near Orikhiv,", ", 20km north of Hama,".
 _APPOSITIVE_LOCATION = re.compile(
     r"\s*(?:(?:about|some|just|roughly)\s+)?(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s|miles)\s+)?"
     r"(?:near|outside|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
-    r"\s+(?:the\s+(?:city|town|capital|village)\s*|(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*)")
+    r"\s+(?:the\s+(?:city|town|capital|village)\s*|the\s+(?:[\w-]+\s+)?(?:border|frontier|coast|front\s*line)\s*|"
+    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*)")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*$")
 _RELATIVE_OPENS = re.compile(r",\s*(?:which|who|whom|whose)\b", re.I)
 

@@ -98,7 +98,11 @@ _SENTENCE_STARTERS = _LOCATIVE | frozenset(
     "because once unless until where whether what which who why how many most some several every each other such "
     "only just all more this that these those his her its their our of on off up upon one two three "
     "four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand dozens "
-    "i he she we they it you".split()
+    "i he she we they it you "
+    # adverbs that open news sentences ("Meanwhile Vuhledar was shelled", "Yesterday Kherson ...")
+    "meanwhile yesterday today tonight later overnight still soon eventually afterwards afterward earlier "
+    "separately elsewhere nevertheless nonetheless instead finally initially subsequently previously recently "
+    "currently meantime again there here thus hence indeed".split()
 )
 # "south-east of X", "45 miles of X", "the outskirts of X": "of" after these is locative.
 _OFFSET_WORDS = _COMPASS | frozenset("km kilometres kilometers kms miles mile metres meters outskirts suburbs "

@@ -87,3 +87,19 @@ class SentenceIndex:
     def at(self, offset: int) -> Sentence:
         i = max(0, bisect.bisect_right(self._starts, offset) - 1)
         return self.sentences[i]
+
+
+#: The commonest English function words: one word in four or five of news copy is one of them.
+_ENGLISH_WORDS = frozenset("the of and to in a is that for on was with as by at from it said has have were are "
+                           "be had its an this which who their after not but they been".split())
+
+
+def looks_english(text: str, *, words: int = 400) -> bool:
+    """Whether ``text`` reads as English: among its first ``words`` words, at least one in
+    fourteen is one of the commonest English function words (news copy has one in four or
+    five; French or Spanish a few in a hundred, Arabic script none). Texts of fewer than
+    twenty words are given the benefit of the doubt (a headline alone)."""
+    found = re.findall(r"[^\W\d_]+", text[:20_000])[:words]
+    if len(found) < 20:
+        return True
+    return sum(w.lower() in _ENGLISH_WORDS for w in found) * 14 >= len(found)
