@@ -215,7 +215,8 @@ def test_a_participle_aside_shares_the_main_clauses_date_past_a_dateline(gazette
     # "it" is what "the corridor" of its sentence points back to
     ("Israeli forces withdrew from the Netzarim corridor on Sunday, handing over a strip of land that had split the "
      "Gaza Strip in two. The army had built bases along the corridor after capturing it in November 2023.",
-     "2025-02-09", [("withdrew", "Israel", "Netzarim corridor"), ("captured", "Israel", "Netzarim corridor")]),
+     "2025-02-09", [("withdrew", "Israel", "Netzarim corridor"), ("lost", "Israel", None),  # (handing over a strip)
+                    ("captured", "Israel", "Netzarim corridor")]),
 ])
 def test_the_city_and_it_point_back_to_the_place_told_of(text, published, expected, gazetteer):
     assert [(e["change"], e["side"], e["name"] if e["id"] else None)
@@ -337,3 +338,12 @@ def test_an_agreement_to_withdraw_is_no_withdrawal_and_the_area_is_no_country_na
 ])
 def test_third_review_phrasings(text, published, expected, gazetteer):
     assert [(e["change"], e["side"], e["name"], e["date"]) for e in events(text, published, gazetteer)] == expected
+
+
+def test_a_participle_taking_a_town_and_a_gain_then_loss_told_in_one_sentence(gazetteer):
+    found = events("This time, the rebels had spent weeks encircling Goma, taking Minova, about 45 km (28 miles) to "
+                   "the west, and Sake, on January 23.", "2025-01-28", gazetteer)
+    assert ("captured", "M23", "Minova", "2025-01-23") in [(e["change"], e["side"], e["name"], e["date"]) for e in found]
+    found = events("Rwanda-backed M23 rebels pushed into the centre of Goma on Monday, after claiming to have "
+                   "captured the eastern Congolese city overnight.", "2025-01-28", gazetteer)
+    assert {e["name"] for e in found} == {"Goma"}  # (the city, not its airport)

@@ -264,3 +264,14 @@ def test_sides_that_follow_each_other_are_not_flagged():
         event("captured", "opposition", date(2024, 11, 30)),
     ])
     assert not any(i.disputed for i in t.intervals)
+
+
+def test_a_gain_then_a_loss_of_one_side_told_in_one_sentence_keep_their_order():
+    """"M23 seized Goma in 2012 but withdrew days later": held in 2012, not since then."""
+    import dataclasses
+
+    took = event("captured", "M23", date(2012, 1, 1), precision="year")
+    left = dataclasses.replace(event("withdrew", "M23", date(2012, 1, 1), precision="year"), trigger_start=30)
+    took = dataclasses.replace(took, trigger_start=4)
+    t = build_timeline([left, took])
+    assert [(i.side, i.start, i.end) for i in t.intervals] == [("M23", date(2012, 1, 1), date(2012, 1, 1))]

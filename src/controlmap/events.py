@@ -307,18 +307,18 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # been telling of taking ground
     ("captured", "participle", "newly recently freshly",
      r"\b(?:newly|recently|freshly)[\s-]+(?:captured|seized|taken|won|occupied|liberated|gained|conquered)\b"),
-    ("retook", "active", "retook retak recaptur regain reclaimed won took taken take",
+    ("retook", "active", "retook retak recaptur regain reclaimed won took taken take taking",
      r"(?<![\w-])(?:retook|retaken|retake|retaking|recaptured|recapture|recapturing|regained|regain|regaining|reclaimed|"
      r"won\s+back|took\s+back|taken\s+back|take\s+back|taking\s+back)\b"),
     # "raised their flag over Robotyne", "hoisted the Ukrainian flag in the town centre"
     ("captured", "active", "raised hoisted planted",
      r"\b(?:raised|hoisted|planted)\s+(?:(?:their|its|his|the|a)\s+)?(?:[\w'’-]+\s+)?flags?\s+(?:over|above|in|on)\b"),
     # "The RSF handed over Sinja to the army": given up, like "ceded"
-    ("lost", "active", "handed",
+    ("lost", "active", "handed handing",
      r"\b(?:handed|handing)\s+over\b"),
     ("captured", "active", "control over",
      r"\b(?:(?:taken|took|take|taking|gained|seized|seize)\s+(?:full\s+)?control\s+of|took\s+over|taken\s+over|take\s+over)\b"),
-    ("captured", "active", "captur seiz overr occup liberat conquered took taken take gained won secur",
+    ("captured", "active", "captur seiz overr occup liberat conquered took taken take taking gained won secur",
      r"(?<![\w-])(?:captured|capture|capturing|seized|seize|seizing|overran|overrun|overrunning|occupied|occupy|liberated|liberating|conquered|took|taken|take|taking|gained|won(?!['’])|secured|securing)\b"),
     ("entered", "active", "enter marched moved swept rolled pushed advanc forced stormed broke crossed returned",
      r"\b(?:entered|enter|entering|returned\s+to|returned\s+into|marched\s+into|moved\s+into|swept\s+into|rolled\s+into|pushed\s+(?:deeper\s+|further\s+)?into|advanced\s+(?:deeper\s+|further\s+)?into|advancing\s+into|forced\s+their\s+way\s+into|stormed|broke\s+into|"
@@ -430,7 +430,9 @@ _PLACE_NOUN = re.compile(r"\b(?:" + _PLACE_NOUN_WORDS + r")\b", re.I)
 #: Phrases that point back to a place already named.
 _COREF = re.compile(
     r"\b(?:(?:the|this|that)\s+(?:(?:besieged|embattled|northern|southern|eastern|western|central|key|strategic|"
-    r"desert|battered|ancient|coastal|border|rebel-held|small|whole|entire)\s+)?(?P<noun>city|town|village|camp|"
+    r"desert|battered|ancient|coastal|border|rebel-held|small|whole|entire)\s+)?"
+    # (a demonym after them: "the eastern Congolese city")
+    r"(?:(?-i:[A-Z][a-z]+(?:ese|ian|an|ean|ish|i))\s+)?(?P<noun>city|town|village|camp|"
     r"oasis|base|building|area|province|region|capital|enclave|district|airport|port|country|corridor|crossing|"
     r"river|bridge|dam|valley|heights)|(?P<it>it))\b", re.I)
 

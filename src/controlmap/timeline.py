@@ -241,8 +241,23 @@ def _order(event: ControlEvent) -> tuple:
     return (event.date or date.max, _RANK.get(CHANGE_CLASS.get(event.change, ""), 9), event.source, event.start)
 
 
+def _in_text_order_within_a_sentence(ordered: list[ControlEvent]) -> list[ControlEvent]:
+    """``ordered`` with each side's changes of one sentence and date in the order the sentence
+    tells them: "M23 seized Goma in 2012 but withdrew days later" is a gain, then a loss
+    (losses otherwise come first on a day, as one side leaves before the other comes in)."""
+    groups: dict[tuple, list[int]] = {}
+    for i, e in enumerate(ordered):
+        groups.setdefault((e.date, e.source, e.start, e.side), []).append(i)
+    out = list(ordered)
+    for indices in groups.values():
+        if len(indices) > 1:
+            for i, e in zip(indices, sorted((ordered[i] for i in indices), key=lambda e: e.trigger_start)):
+                out[i] = e
+    return out
+
+
 def _place_intervals(key: str, events: list[ControlEvent]) -> list[ControlInterval]:
-    ordered = sorted(events, key=_order)
+    ordered = _in_text_order_within_a_sentence(sorted(events, key=_order))
     first = ordered[0]
     entry = first.place.entry if first.place is not None and not first.anchor else None
     # an unnamed place is named by its key's words (the fuller ones of a merged place)
