@@ -1160,3 +1160,22 @@ def test_a_headline_line_is_a_sentence_of_its_own():
     # (but not wrapped copy, nor a capitals headline over its dateline, as 1980s wire copy has)
     assert len(split_sentences("Iranian troops captured the town of\nBasra on Sunday.")) == 1
     assert len(split_sentences("IRAN REPORTS OFFENSIVE\nBAHRAIN, March 5 - Iranian troops are fighting.")) == 1
+
+
+_VERB_FORMS = ("captured capture captures capturing seized seize seizes seizing overran overrun overruns overrunning "
+               "occupied occupy occupies occupying liberated liberate liberates liberating conquered took take takes "
+               "taking taken gained gaining won secured securing retook retake retakes retaking retaken recaptured "
+               "recapture recapturing regained regaining reclaimed entered enter enters entering stormed storming "
+               "withdrew withdraw withdraws withdrawing withdrawn fled flee flees fleeing abandoned abandoning "
+               "evacuated evacuating lost ceded ceding besieged besieging surrounded surrounding encircled encircling "
+               "blockaded held holds holding controlled controls controlling").split()
+
+
+@pytest.mark.parametrize("form", _VERB_FORMS)
+def test_every_form_of_a_trigger_verb_has_a_cue(form):
+    """The cue prefilter must never hide a pattern that matches ("taking" once had no cue)."""
+    from controlmap import events as module
+
+    text = f"Rebels {form} Aleppo."
+    (chosen,) = module._triggers_by_sentence(text, split_sentences(text))
+    assert {id(t) for t in module._TRIGGERS if t.pattern.search(text)} <= {id(t) for t in chosen}
