@@ -347,3 +347,10 @@ def test_a_participle_taking_a_town_and_a_gain_then_loss_told_in_one_sentence(ga
     found = events("Rwanda-backed M23 rebels pushed into the centre of Goma on Monday, after claiming to have "
                    "captured the eastern Congolese city overnight.", "2025-01-28", gazetteer)
     assert {e["name"] for e in found} == {"Goma"}  # (the city, not its airport)
+
+
+def test_a_relative_clause_with_no_that_on_an_apposition_and_no_since_date_for_a_taking(gazetteer):
+    found = events("Russian forces retook Sudzha, the largest settlement Ukraine had held in Russia's Kursk region "
+                   "since its surprise incursion last August.", "2025-03-14", gazetteer)
+    assert [(e["change"], e["side"], e["name"], e["date"], e["date_relation"]) for e in found] == [
+        ("retook", "Russia", "Sudzha", "2025-03-14", "on"), ("holds", "Ukraine", "Sudzha", "2024-08-01", "since")]

@@ -1272,6 +1272,18 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
             return None
         head_end = named[-1].start
         link = re.search(r"(?:\s*,?\s+(?:which|that))?\s*$", text[sentence.start:head_end])
+        reduced = _REDUCED_RELATIVE_HEAD.search(text, sentence.start, head_end)
+        if reduced is not None:
+            # "Sudzha, the largest settlement Ukraine had held in Russia's Kursk region": a
+            # relative clause with no "that", on the place noun before it (and that noun's
+            # toponym when it is an apposition)
+            appositive_of = [p for p in in_places if p.end <= reduced.start() and re.fullmatch(
+                r",\s*", text[p.end:reduced.start()])]
+            if appositive_of:
+                p = appositive_of[-1]
+                return _PlacePart(p.text, p.start, p.end, p, False)
+            return _PlacePart(_clean(reduced.group(0)), reduced.start(), reduced.start() + len(_clean(reduced.group(0))),
+                              None, False)
         if not link or not re.search(r"\b(?:which|that)\s*$", link.group(0)):
             return None  # "Rebels captured": a named actor alone is a main clause, not a relative one
         head_end = sentence.start + link.start()
@@ -1301,6 +1313,10 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
 
 #: A dateline opening a sentence, up to its comma: "BEIRUT,", "GOMA, Congo", "KHARTOUM, Sudan".
 _DATELINE_COMMA = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z],(?=\s+(?:[A-Z][a-z]+\.?\s+\d|[A-Z][a-z]+\s*(?:\(|[-–—])|\())")
+#: A place noun phrase right before the subject of a relative clause with no "that": "the largest
+#: settlement (Ukraine had held)", "the only regional capital (Moscow had captured)".
+_REDUCED_RELATIVE_HEAD = re.compile(r"\b(?:the|a)\s+(?:[a-z][\w-]*\s+){0,3}(?:settlement|town|city|village|capital|"
+                                    r"stronghold|base|territory|area|region|position)\s+$")
 #: Between a place and the place of its appositive: "El Fasher, the capital of North Darfur".
 _HEAD_BEFORE_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:capital|city|town|seat|port|hub)"
                                      r"\s+(?:of|in)\s+(?:the\s+)?")
@@ -2313,6 +2329,16 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     dates = [d for d in dates if d.start > trig_at or d.relation == "since"
              or re.search(r"\bsince\b", s_text[max(0, d.start - 40):d.start])
              or not re.search(r"[,;]\s*but\b", s_text[d.end:trig_at])]
+    if change in ("captured", "retook", "entered") and not re.search(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$",
+                                                                  s_text[max(0, trig_at - 20):trig_at]):
+        # a taking happens on a day, never "since": "retook Sudzha, the largest settlement
+        # Ukraine had held ... since its incursion last August" is not dated by August
+        # (but "since January 2, when Chadian troops overran Fada" dates the overrunning, and
+        # "since helping government forces recapture it in 2016" holds the taking itself)
+        after = trig_end or trig_at
+        dates = [d for d in dates if not (d.relation == "since" and d.start > trig_at
+                                          or d.start > after and re.search(r"\bsince\b", s_text[after:d.start]))
+                 or d.end <= trig_at and re.fullmatch(r"\s*,?\s*when\s+[^.;]*", s_text[d.end:trig_at])]
     if change != "holds" and _SINCE_THEN.search(s_text, max(0, trig_at - 30), trig_at):
         # "retook Wad Madani in January, and has since pushed the RSF out of Sennar": later
         # than the date told before, which is no date of this change
