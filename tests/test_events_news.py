@@ -354,3 +354,11 @@ def test_a_relative_clause_with_no_that_on_an_apposition_and_no_since_date_for_a
                    "since its surprise incursion last August.", "2025-03-14", gazetteer)
     assert [(e["change"], e["side"], e["name"], e["date"], e["date_relation"]) for e in found] == [
         ("retook", "Russia", "Sudzha", "2025-03-14", "on"), ("holds", "Ukraine", "Sudzha", "2024-08-01", "since")]
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Al-Shabaab fighters attacked the town at dawn. The militants seized Bulobarde on Sunday.", "al-Shabaab"),
+    ("Tuareg rebels and JNIM fighters both operate near Kidal. The rebels took Kidal on Sunday.", "Tuareg rebels"),
+])
+def test_generic_insurgent_words_are_the_group_the_article_names(text, side, gazetteer):
+    assert events(text, "2025-03-12", gazetteer)[-1]["side"] == side

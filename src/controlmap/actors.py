@@ -208,7 +208,7 @@ class ActorRegistry:
                 kept[-1] = ActorMention(kept[-1].start, mention.end, text[kept[-1].start:mention.end], mention.actor)
                 continue
             kept.append(mention)
-        return self._with_descriptions(text, kept)
+        return self._with_descriptions(text, _with_the_named_group(kept))
 
     @staticmethod
     def _with_descriptions(text: str, kept: list[ActorMention]) -> list[ActorMention]:
@@ -322,6 +322,33 @@ class ActorRegistry:
                 if actor.conflict == wanted:
                     return actor
         return candidates[0]
+
+
+#: Generic words for insurgents, and the word an alias of the group they stand for must hold.
+_INSURGENT_WORDS = {"rebels": "rebel", "rebel forces": "rebel", "rebel fighters": "rebel", "insurgents": "insurgent",
+                    "militants": None, "jihadists": None, "fighters": None, "gunmen": None, "separatists": "separatist"}
+
+
+def _with_the_named_group(kept: list[ActorMention]) -> list[ActorMention]:
+    """Generic words for insurgents read as the one non-state group the text names: "Al-Shabaab
+    ... the militants" in Somalia, "Tuareg rebels ... the rebels" in Mali. With several groups
+    named, a word stands for the one whose aliases share it ("rebels" for the Tuareg rebels,
+    not JNIM), else it stays generic."""
+    groups = {a.actor.canonical: a.actor for a in kept
+              if not a.actor.country and a.actor.conflict not in ("generic", AS_WRITTEN) and a.actor.side != "government"}
+    if not groups:
+        return kept
+    out = []
+    for mention in kept:
+        words = _strip_article(mention.words).lower()
+        if mention.actor.conflict == "generic" and mention.actor.side == "opposition" and words in _INSURGENT_WORDS:
+            stem = _INSURGENT_WORDS[words]
+            fitting = [g for g in groups.values() if stem and any(stem in alias.lower() for alias in g.aliases)]
+            chosen = fitting if len(fitting) == 1 else list(groups.values()) if len(groups) == 1 else []
+            if chosen:
+                mention = ActorMention(mention.start, mention.end, mention.words, chosen[0])
+        out.append(mention)
+    return out
 
 
 def _key(alias: str) -> str:
