@@ -614,3 +614,18 @@ def test_the_city_is_the_town_the_sentence_named_before():
     claim = only(verify("Bukavu fell on Sunday. Kavumu lies about 30 km north of the city.",
                         {"Bukavu": BUKAVU, "Kavumu": KAVUMU}))
     assert claim.verdict == "unverifiable"
+
+
+@pytest.mark.parametrize(("text", "verdict", "km"), [
+    ("The army entered Wad Madani on Saturday. The city lies about 136 km southeast of Khartoum.", "understated", 165.8),
+    ("Russia claimed Avdiivka on Saturday. Analysts called the capture of the town, which lies about 15 km north of "
+     "Donetsk, a symbolic win.", "consistent", 13.6),
+])
+def test_the_town_or_the_city_as_the_located_place_is_the_town_named_before(text, verdict, km, gazetteer):
+    from controlmap.article import article_from_text
+    from controlmap.distances import verify_distances
+    from controlmap.geoparse import geoparse
+
+    article = article_from_text(text, published="2025-01-12")
+    (claim,) = verify_distances(article, geoparse(article, gazetteer=gazetteer), gazetteer=gazetteer)
+    assert claim.verdict == verdict and claim.geodesic_km == pytest.approx(km, abs=0.1)

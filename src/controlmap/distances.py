@@ -810,6 +810,11 @@ def _located_after(scope: _Scope, position: int) -> tuple[Place | None, int]:
     return None, position
 
 
+#: A back-reference as the subject of a distance: "the town, which lies", "The city lies".
+_BACK_REFERENCE_SUBJECT = re.compile(r"\b(?:the|this)\s+(?:[a-z]+\s+)?(?:town|city|village)\b(?:\s*,\s*which)?"
+                                     r"\s+(?:lies|sits|is|was|stands|lay)\s+(?:[a-z]+\s+){0,2}$", re.I)
+
+
 def _same_name_elsewhere(scope: _Scope, name: str, start: int) -> Place | None:
     """``name`` at ``start`` read as the place the geoparser resolved for it elsewhere in the article.
 
@@ -834,6 +839,15 @@ def _locate(scope: _Scope, position: int, exclude: Iterable[Place]) -> Place | N
     if found is not None:
         return found
     head = scope.text[scope.sentence.start:position]
+    back = _BACK_REFERENCE_SUBJECT.search(head)
+    if back is not None and not any(p.start < position for p in scope.in_sentence
+                                    if p.start >= scope.sentence.start + back.end()):
+        # "... the capture of the town, which lies about 15 km north of Donetsk", "The city lies
+        # about 136 km south-east of Khartoum": the last town named before this sentence
+        earlier = [p for p in scope.all_places if p.end <= scope.sentence.start + back.start()
+                   and p.entry.kind == "city" and not any(p.entry.id == q.entry.id for q in exclude)]
+        if earlier:
+            return replace(earlier[-1], sentence=scope.sentence)
     names = list(_NAMES.finditer(head))
     if not names or not _SUBJECT_GAP.match(head[names[-1].end():]):
         return None
