@@ -1084,6 +1084,8 @@ def _clean(words: str) -> str:
 
 
 #: Between a place that only says which side and the place that is taken.
+#: "the Gaza side of the crossing": a side of a feature told before, not of the named place.
+_SIDE_OF_FEATURE = re.compile(r"\s+side\s+of\s+the\s+(?P<feature>crossing|border|river|bridge|frontier|dam)\b", re.I)
 _SIDE_OF = re.compile(r"\s+(?:side|part|half|end)\s+of\s+(?:the\s+)?", re.I)
 
 
@@ -1138,6 +1140,17 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         # is Kherson's bank, and "the Donetsk half of Ukraine" Donetsk's: a river or a country
         # is too large to stand for the place)
         named = named[1:]
+    side_of = _SIDE_OF_FEATURE.match(text, named[0].end) if named else None
+    if side_of is not None and not any(p.start >= side_of.end() for p in named[1:]):
+        # "the Gaza side of the crossing": the crossing told before ("seized the Rafah border
+        # crossing"), else no place the map can draw (never Gaza City itself)
+        feature = side_of.group("feature").lower()
+        told = [p for p in places if p.end <= sentence.start
+                and re.match(r"\s+(?:[\w-]+\s+)?" + feature, text[p.end:p.end + 30], re.I)]
+        end = side_of.end()
+        if told:
+            return [_PlacePart(_clean(text[n0:end]), n0, end, told[-1], True, "part of the place")]
+        return [_PlacePart(_clean(text[n0:end]), n0, end, None, False, _UNANCHORED)]
     if (len(named) > 1 and named[1].entry.country == named[0].entry.country
             and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}", text[named[0].end:named[1].start])
             and not re.search(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", text[n0:named[0].start], re.I)):
