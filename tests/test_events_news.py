@@ -366,7 +366,7 @@ def test_generic_insurgent_words_are_the_group_the_article_names(text, side, gaz
 
 def test_the_gaza_side_of_the_crossing_is_the_crossing_told_before_not_gaza_city(gazetteer):
     text = ("Israeli forces seized the Rafah border crossing on Tuesday. The military said its 401st Brigade had "
-            "seized \\"operational control\\" of the Gaza side of the crossing.")
+            "seized \"operational control\" of the Gaza side of the crossing.")
     found = events(text, "2024-05-08", gazetteer)
     assert found and all(e["id"] == "geonames:281102" for e in found)  # Rafah, never Gaza City
     alone = events("The military said it had seized the Gaza side of the crossing.", "2024-05-08", gazetteer)
