@@ -371,3 +371,43 @@ def test_the_gaza_side_of_the_crossing_is_the_crossing_told_before_not_gaza_city
     assert found and all(e["id"] == "geonames:281102" for e in found)  # Rafah, never Gaza City
     alone = events("The military said it had seized the Gaza side of the crossing.", "2024-05-08", gazetteer)
     assert all(e["id"] is None for e in alone)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # the town a place noun introduces, not the region before it
+    ("Israel has withdrawn its ground forces from the southern Gaza city of Khan Younis, the military said Sunday.",
+     "2024-04-08", [("withdrew", "Israel", "Khān Yūnis", "2024-04-07")]),
+    ("M23 rebels captured the South Kivu capital of Bukavu on Sunday.", "2025-02-17",
+     [("captured", "M23", "Bukavu", "2025-02-16")]),
+    # a dateline's date is the filing date, not the event's
+    ("BEIRUT, Dec 12 (Reuters) - Turkish-backed fighters captured the northern city of Manbij from Kurdish-led "
+     "forces on Monday, a war monitor said.", "2024-12-12", [("captured", "opposition", "Manbij", "2024-12-09")]),
+    # a date alone between commas is the clause's
+    ("Ukrainian forces seized Sudzha in the first days of the offensive, on Aug. 15, and used it as a base.",
+     "2025-03-14", [("captured", "Ukraine", "Sudzha", "2024-08-15")]),
+    # forces leaving a town withdraw; a speaker's "his forces" are his
+    ("The RSF seized El Fasher on Sunday. Gen. Burhan said his forces had left El Fasher to spare civilians.",
+     "2025-10-28", [("captured", "RSF", "El Fasher", "2025-10-26"), ("withdrew", "SAF", "El Fasher", "2025-10-28")]),
+    # a deadline to withdraw is no withdrawal; "handed it over to" gives the place
+    ("Israel has 60 days to withdraw from southern Lebanon.", "2024-11-28", []),
+    ("Israeli troops captured Khiam in October. On Wednesday they handed it over to the Lebanese army.", "2024-12-12",
+     [("captured", "Israel", "Khiam", "2024-10-01"), ("lost", "Israel", "Khiam", "2024-12-11"),
+      ("captured", "Lebanese army", "Khiam", "2024-12-11")]),
+    # "at the end of May"
+    ("Israeli troops withdrew from Jabalia at the end of May.", "2024-10-10", [("withdrew", "Israel", "Jabālyā", "2024-05-01")]),
+])
+def test_fourth_review_phrasings(text, published, expected, gazetteer):
+    assert [(e["change"], e["side"], e["name"], e["date"]) for e in events(text, published, gazetteer)] == expected
+
+
+def test_a_taking_told_as_days_before_the_main_clause_is_before_its_date(gazetteer):
+    found = events("HTS-led forces entered Deir el-Zor on Wednesday, days after the SDF took over the city.",
+                   "2024-12-12", gazetteer)
+    assert [(e["change"], e["side"], e["date"], e["date_relation"]) for e in found] == [
+        ("entered", "opposition", "2024-12-11", "on"), ("captured", "SDF", "2024-12-11", "before")]
+
+
+def test_a_named_town_the_gazetteer_lacks_is_not_the_dateline_town(gazetteer):
+    (event,) = events("NAIROBI, April 18 (Reuters) - Al-Shabaab militants captured the central Somali town of Adan "
+                      "Yabaal on Wednesday, residents said.", "2025-04-18", gazetteer)
+    assert event["id"] is None and event["side"] == "al-Shabaab" and event["date"] == "2025-04-16"

@@ -143,7 +143,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx,
     ("month_year", _PREP + r"\b(?P<mon>" + _MONTH + r")\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"),
     # "in March": a month named in full, after a preposition, is the latest such month (capitals
     # required, so that "may" the verb is no month)
-    ("month", r"\b(?P<prep>in|since|until|till|by|during|early|late|mid-?|from|last)\s+(?:(?:early|late|mid-?)\s*)?"
+    ("month", r"\b(?P<prep>in|since|until|till|by|during|early|late|mid-?|from|last|"
+              # "at the end of May", "by the middle of March", "in the first days of August"
+              r"(?:at|by|in|since|until|from|around|towards?)\s+the\s+(?:end|start|beginning|middle|close|turn|"
+              r"first\s+(?:days|weeks)|last\s+(?:days|weeks))\s+of)\s+(?:(?:early|late|mid-?)\s*)?"
               r"(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|"
               r"December))\b(?!\s*\d)"),
     ("weekday", _PREP + r"\b(?P<wd>" + _WEEKDAY + r")(?P<poss>['’]s)?" + _PART + r"\b"),
@@ -230,7 +233,7 @@ def _scan(text: str, published: date | None) -> tuple[list[DateMention], list[In
                     taken.append((start, end))
                 continue
             day, precision = resolved
-            prep = (g.get("prep") or "").lower()
+            prep = ((g.get("prep") or "").lower().split() or [""])[0]  # ("since the beginning of": since)
             if name == "weekday" and _looks_ahead(prep, start, text) and published is not None and day <= published:
                 day = _within_calendar(lambda day=day: day + timedelta(days=7))
                 if day is None:

@@ -315,14 +315,19 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:raised|hoisted|planted)\s+(?:(?:their|its|his|the|a)\s+)?(?:[\w'’-]+\s+)?flags?\s+(?:over|above|in|on)\b"),
     # "The RSF handed over Sinja to the army": given up, like "ceded"
     ("lost", "active", "handed handing",
-     r"\b(?:handed|handing)\s+over\b"),
+     r"\b(?:handed|handing)\s+over\b|\b(?:handed|handing)\b(?=\s+(?:it|them|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
+     r"\s+over\s+to\b)"),
     ("captured", "active", "control over",
      r"\b(?:(?:taken|took|take|taking|gained|seized|seize)\s+(?:full\s+)?control\s+of|took\s+over|taken\s+over|take\s+over)\b"),
     ("captured", "active", "captur seiz overr occup liberat conquered took taken take taking gained won secur",
      r"(?<![\w-])(?:captured|capture|capturing|seized|seize|seizing|overran|overrun|overrunning|occupied|occupy|liberated|liberating|conquered|took|taken|take|taking|gained|won(?!['’])|secured|securing)\b"),
-    ("entered", "active", "enter marched moved swept rolled pushed advanc forced stormed broke crossed returned",
-     r"\b(?:entered|enter|entering|returned\s+to|returned\s+into|marched\s+into|moved\s+into|swept\s+into|rolled\s+into|pushed\s+(?:deeper\s+|further\s+)?into|advanced\s+(?:deeper\s+|further\s+)?into|advancing\s+into|forced\s+their\s+way\s+into|stormed|broke\s+into|"
+    ("entered", "active", "enter marched moved swept rolled pushed advanc forced stormed broke crossed returned walked drove poured",
+     r"\b(?:entered|enter|entering|returned\s+to|returned\s+into|marched\s+into|walked\s+into|drove\s+into|poured\s+into|moved\s+into|swept\s+into|rolled\s+into|pushed\s+(?:deeper\s+|further\s+)?into|advanced\s+(?:deeper\s+|further\s+)?into|advancing\s+into|forced\s+their\s+way\s+into|stormed|broke\s+into|"
      r"crossed\s+(?:the\s+(?:[\w-]+\s+)?border\s+)?into)\b"),
+    # "his forces had left El Fasher": armed men leaving a town (only after a force noun, see
+    # _read_trigger: "the envoy left Kyiv" is no withdrawal)
+    ("withdrew", "active", "left",
+     r"\bleft\b(?=\s+(?:the\s+(?:city|town|village|capital|area)\b|(?-i:[A-Z])))"),
     # "have been leaving for northwestern Syria from eastern Ghouta": leaving is a withdrawal only with "from"
     ("withdrew", "active", "leaving left",
      r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
@@ -350,7 +355,8 @@ _CUES: tuple[str, ...] = tuple(sorted({cue for t in _TRIGGERS for cue in t.cues}
 #: Words before a trigger that make it a vow, threat, plan, hypothesis or denial.
 _IRREALIS = re.compile(
     r"\b(?:vow\w*|threat\w*|pledg\w*|promis\w*|plan\w*|aim\w*|intend\w*|seek\w*|sought|want\w*|hop\w*|"
-    r"bid\s+to|attempt\w*|refus\w*|agree\w*\s+to|offer\w*\s+to|tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
+    r"bid\s+to|attempt\w*|refus\w*|agree\w*\s+to|offer\w*\s+to|deadline\w*|"
+    r"(?:has|have|had|given|gives)\s+(?:\d+|one|two|three|four|five|six|ten|sixty|thirty)\s+(?:days?|weeks?|months?)\s+to|tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
     r"about\s+to|verge\s+of|ready\s+to|prepar\w*|wheth\w*|if|unless|deni\w*|deny\w*|not|no|never|nor|neither|"
     r"failed|fail\w*|rumou?r\w*|unconfirmed|haste\s+to|order\s+to|calls?\s+for|urg\w*|demand\w*|could\s+be|"
     r"goals?|objectives?|ambitions?|intentions?|designs\s+on|(?:battl|fight|struggl|strain|push|press)\w*\s+to|"
@@ -434,7 +440,7 @@ _COREF = re.compile(
     # (a demonym after them: "the eastern Congolese city")
     r"(?:(?-i:[A-Z][a-z]+(?:ese|ian|an|ean|ish|i))\s+)?(?P<noun>city|town|village|camp|"
     r"oasis|base|building|area|province|region|capital|enclave|district|airport|port|country|corridor|crossing|"
-    r"river|bridge|dam|valley|heights)|(?P<it>it))\b", re.I)
+    r"river|bridge|dam|valley|heights)(?!\s+of\s+(?-i:[A-Z]))|(?P<it>it))\b", re.I)
 
 #: Where an object noun phrase ends.
 #: A capitalised name of up to four words ("Deir al-Balah", "Ouadi Doum").
@@ -445,7 +451,7 @@ _NAME_LIST_END = (r"(?:" + _NAME + r"\s*,\s*)*(?:" + _NAME + r"\s*,?\s+)?(?:and|
 _NP_END = re.compile(
     r"[;:!?()]|\s+[\"“](?=[a-z])|\.(?:[\s)\"”’]|$)|\s[-–—]\s|,[\"”]|[\"”],|"
     r"\s+(?:reportedly|came|was|were|is|are|has|have|had|would|will|could|might|may|remains?|fell|deprived|"
-    r"described|said|says|"
+    r"described|said|says|over\s+to|"
     # the verb of a restrictive relative clause's head: "forces that held the city withdrew south"
     r"withdrew|retreated|fled|surrendered|abandoned|pulled\s+(?:out|back))\b|"
     # a comma ends the object, but not inside a list of names that ends it: "Hama, Homs and
@@ -844,7 +850,7 @@ def _sentence_events(article: Article, sentence: Sentence, triggers: tuple[_Trig
 
 
 #: The one a place was lost to: "lost Kidal to Tuareg rebels", "handed over Sinja to the army".
-_LOST_TO = re.compile(r"\s+to\s+(?:the\s+)?(?=\S)")
+_LOST_TO = re.compile(r"\s+(?:over\s+)?to\s+(?:the\s+)?(?=\S)")
 
 
 def _recipient(text: str, part: _PlacePart, sentence: Sentence, actors: list[ActorMention]) -> ActorMention | None:
@@ -925,6 +931,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         # "Aleppo's remaining opposition-run neighborhoods": the toponym owns the place.
         owner = next((p for p in in_places if 0 <= s0 + m.start() - p.end <= 25
                       and re.match(r"['’]s\s+(?:[\w-]+\s+)?$", text[p.end:s0 + m.start()])), None)
+    if trig.change == "withdrew" and m.group(0).lower() == "left" and not _FORCE_LEFT.search(text, max(0, t0 - 40), t0):
+        return []  # "the envoy left Kyiv", "left the city in ruins": only forces leaving withdraw
     if trig.change == "withdrew" and voice == "active" and _civilians_leave(text, t0, sentence, actors):
         return []  # "residents fled Homs": people leave a town, no side gives it up
     if trig.change == "withdrew" and voice == "active" and (force := _WITHDRAWN_FORCE.match(text, t1, sentence.end)):
@@ -1084,6 +1092,9 @@ def _clean(words: str) -> str:
 
 
 #: Between a place that only says which side and the place that is taken.
+#: Between a region and the town a place noun introduces: "Gaza| city of |Khan Younis".
+_REGION_THEN_NOUN_OF = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:city|town|village|capital|port|camp|"
+                                  r"district|suburb|enclave|stronghold)\s+of\s+(?:the\s+)?", re.I)
 #: "the Gaza side of the crossing": a side of a feature told before, not of the named place.
 _SIDE_OF_FEATURE = re.compile(r"\s+side\s+of\s+the\s+(?P<feature>crossing|border|river|bridge|frontier|dam)\b", re.I)
 _SIDE_OF = re.compile(r"\s+(?:side|part|half|end)\s+of\s+(?:the\s+)?", re.I)
@@ -1139,6 +1150,12 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         # "the Gaza side of the Rafah crossing" is at Rafah (but "the Kherson side of the Dnipro"
         # is Kherson's bank, and "the Donetsk half of Ukraine" Donetsk's: a river or a country
         # is too large to stand for the place)
+        named = named[1:]
+    while len(named) > 1 and (_REGION_THEN_NOUN_OF.fullmatch(text, named[0].end, named[1].start) or re.fullmatch(
+            r"\s+of\s+(?:the\s+)?", text[named[0].end:named[1].start]) and re.search(
+            r"\s(?:city|town|village|capital|port|camp)$", named[0].text, re.I)):
+        # "the southern Gaza city of Khan Younis", "the South Kivu capital of Bukavu": the region
+        # only says where the town named after the noun lies
         named = named[1:]
     side_of = _SIDE_OF_FEATURE.match(text, named[0].end) if named else None
     if side_of is not None and not any(p.start >= side_of.end() for p in named[1:]):
@@ -1324,6 +1341,8 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
     return _PlacePart(words, start, start + len(words), None, False)
 
 
+#: A dateline with its date, up to the dash: "BEIRUT, Dec 12 (Reuters) -", "GOMA, Jan 28 (AFP) -".
+_DATELINE_DATE = re.compile(r"[A-Z][A-Z.'’/ -]*[A-Z],[^\n]{0,40}?\d[^\n]{0,30}?(?:\s[-–—]\s|\s—|—\s)")
 #: A dateline opening a sentence, up to its comma: "BEIRUT,", "GOMA, Congo", "KHARTOUM, Sudan".
 _DATELINE_COMMA = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z],(?=\s+(?:[A-Z][a-z]+\.?\s+\d|[A-Z][a-z]+\s*(?:\(|[-–—])|\())")
 #: A place noun phrase right before the subject of a relative clause with no "that": "the largest
@@ -1647,7 +1666,10 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
     # one place in it may be the town told next: "their last stronghold in northern Chad ... the
     # oasis of Faya Largeau")
     many = coarse is not None and _MANY_PLACES.search(part.text) is not None
-    pools = (lambda: inland, lambda: same if coarse is None else [],
+    # (nor for a town named in the words, which the gazetteer lacks and so is no dateline
+    # town: "NAIROBI, April 18 - ... captured the central Somali town of Adan Yabaal")
+    names_a_town = re.search(r"\b(?:town|village|city|camp|base|settlement)\s+of\s+[A-Z]", part.text) is not None
+    pools = (lambda: inland, lambda: same if coarse is None and not names_a_town else inland,
              lambda: of_the_war([p for p in within(context.neighbour(-1)) if plausible(p)])[-1:],
              lambda: [] if many else [p for p in within(context.neighbour(1)) if plausible(p)][:1],
              lambda: [] if many else [p for p in within(context.neighbour(2)) if plausible(p)][:1],
@@ -1740,7 +1762,7 @@ def _speaker_spans(text: str, offset: int, trigger_at: int) -> list[tuple[int, i
 
 #: Nouns that point back only to a place whose name holds them ("the corridor", "the river").
 _NOUNS_OF_NAMES = frozenset("corridor crossing river bridge dam valley heights".split())
-_KIND_FOR_NOUN = {"city": ("city",), "town": ("city",), "village": ("city",), "capital": ("city",),
+_KIND_FOR_NOUN = {"camp": ("city", "feature"), "city": ("city",), "town": ("city",), "village": ("city",), "capital": ("city",),
                   "oasis": ("city", "feature", "airport"), "base": ("airport", "city", "feature"),
                   "airport": ("airport",), "province": ("admin1", "admin2", "region"),
                   "region": ("admin1", "region", "admin2"), "country": ("country",), "port": ("city",)}
@@ -1998,7 +2020,7 @@ _OWNED_BY_PRONOUN = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
 #: A pronoun subject right after a speech verb: "said it had", "claimed on Monday that they".
 _SAID_IT = re.compile(r"\b(?:said|says|claimed|claims|announced|reported|confirmed|stated)\s+"
                       r"(?:(?:on\s+)?\w+day\s+|(?:late|early)\s+\w+\s+|earlier\s+|yesterday\s+|today\s+)?(?:that\s+)?"
-                      r"(?P<pronoun>it|they|he|she|(?:its|their)\s+(?:[\w-]+\s+)?(?:forces|troops|fighters|army|soldiers|units|men))"
+                      r"(?P<pronoun>it|they|he|she|(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:forces|troops|fighters|army|soldiers|units|men))"
                       r"\s+" + _AUX + r"$", re.I)
 
 
@@ -2155,6 +2177,9 @@ _NO_PLACE_AFTER = re.compile(
     r"\s*(?:[,.;:)]|$)|\s+(?:(?:\d+|a|an|one|two|three|four|five|several|a\s+few)\s+)?(?:minutes?|hours?|days?|weeks?|"
     r"months?)\s+(?:later|after)\b|\s+(?:under|amid|after|before|when|as|because|following|overnight|later|"
     r"soon|shortly|again)\b", re.I)
+#: A force noun as the subject right before "left": "his forces had left El Fasher".
+_FORCE_LEFT = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|militants|rebels|army|militia|garrison)\s+"
+                         r"(?:had\s+|have\s+|has\s+|finally\s+|then\s+)*$", re.I)
 #: The force a transitive withdrawal names before the place: "withdrawing troops from".
 _WITHDRAWN_FORCE = re.compile(
     r"\s+(?:(?:its|their|his|the|some|all|most|remaining|ground|combat|[\w-]+th|[\d,]+)\s+){0,3}"
@@ -2319,6 +2344,11 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     by a clause coordinated after it ("X is the site of Libya's main airfield and several
     clashes have been reported over the past week").
     """
+    # a dateline's date is when the report was filed, not an event's, unless nothing else dates it:
+    # "BEIRUT, Dec 12 - ... captured Manbij from Kurdish-led forces on Monday"
+    dateline = _DATELINE_DATE.match(s_text)
+    if dateline is not None and any(d.start >= dateline.end() for d in dates):
+        dates = [d for d in dates if d.start >= dateline.end()]
     every = dates
     own = _aside_of(s_text, trig_at)
     if trig_end is not None and re.match(r"\s*,\s*(?:which|that)\b", s_text[trig_end:]):
@@ -2335,7 +2365,8 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     first_comma = s_text.find(",")
     in_relative = own >= 0 and _RELATIVE_OPENS.match(s_text, own) is not None
     fronted = [d for d in dates if 0 <= first_comma <= 40 and d.end <= first_comma < trig_at and not in_relative]
-    dates = [d for d in dates if _aside_of(s_text, d.start) in ((own, -1) if participle else (own,)) or d in fronted]
+    dates = [d for d in dates if _aside_of(s_text, d.start) in ((own, -1) if participle else (own,)) or d in fronted
+             or _date_is_the_aside(s_text, d)]
     # "Rebels captured Hama on Thursday, but the army retook it": a date before a "but"
     # clause belongs to the clause before it (but "dormant since 2020, but opposition forces
     # have maintained control": a state since then runs on through it)
@@ -2393,6 +2424,14 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
                     and not _OWN_CLAUSE_BEFORE.search(s_text, max(trig_end or trig_at, d.start - 60), d.start)]
         if framing and reported:
             usable = reported
+    if trig_end is not None:
+        # "The rebels seized Aleppo within days and captured Hama on Thursday": a date after a
+        # second verb of taking dates that verb
+        later = [d for d in usable if d.start > trig_end and _VERB_BETWEEN.search(s_text, trig_end, d.start)]
+        if later:
+            usable = [d for d in usable if d not in later]
+            if not usable:
+                return None, until
     if any(d.start > trig_at for d in usable):
         # "overrun by IS in 2015 and recaptured by the army in 2016": a date before the "and"
         # dates the first verb when the second has its own after it
@@ -2417,14 +2456,29 @@ _BUT_CLAUSE = re.compile(r"[,;]\s*but\b|\bbut\s+(?:then\s+|later\s+)?(?:(?:had|h
 #: that held the city withdrew south" held it until they left.
 _HELD_BY_THE_LOSER = re.compile(r"\b(?:that|which|who)\s+$", re.I)
 _LOSS_AFTER = re.compile(r"\b(?:withdrew|retreated|fled|surrendered|abandoned|pulled\s+(?:out|back)|lost)\b", re.I)
+#: A clause told as coming before the main one: "..., days after the SDF", "a week after rebels".
+#: (A counted offset, "eight months after it was seized", is moved by the count instead: see
+#: :func:`_offset_for`.)
+_TOLD_AFTER = re.compile(r"(?<!\d\s)(?<![a-z]\s)(?:\b(?:hours|days|weeks|months|shortly|soon|just)\s+)?(?<![\w-])"
+                         r"after\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}(?:had\s+)?$", re.I)
 #: "has since", "have since then": a change told as coming after the date before it.
 _SINCE_THEN = re.compile(r"\b(?:has|have|had)\s+since(?:\s+then)?\s+(?:[a-z]+ly\s+)?(?:been\s+)?$", re.I)
+#: A second verb of taking or leaving after a trigger, which dates after it belong to.
+_VERB_BETWEEN = re.compile(r"\b(?:and|then|but)\s+(?:then\s+|later\s+|also\s+)?(?:captured|seized|took|entered|overran|"
+                           r"retook|recaptured|withdrew|besieged|stormed|reached|fled|abandoned|lost)\b", re.I)
 #: "... and" right before a trigger: the trigger is a second verb ("overrun by IS in 2015 and
 #: recaptured"), not a subject joined by "and" ("rebels and jihadists captured").
 _SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:(?:then|later|again|finally|eventually|soon|was|were|is|are|has|have|had|"
                           r"been|[a-z]+ly)\s+)*$", re.I)
 #: A coordinated clause with a subject and a finite verb of its own: "and several clashes have been".
 _NEW_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\s+(?:[\w'’-]+\s+){1,4}?(?:have|has|had|were|was|are|is)\s")
+
+
+def _date_is_the_aside(s_text: str, d: DateMention) -> bool:
+    """Whether the commas around ``d`` hold nothing but it: "seized Sudzha in the first days of
+    the offensive, on Aug. 15, and" is a time of the clause, no aside of its own."""
+    return bool(re.fullmatch(r"\s*", s_text[s_text.rfind(",", 0, d.start) + 1:d.start])) and bool(
+        re.match(r"\s*,", s_text[d.end:]))
 
 
 @lru_cache(maxsize=64)
@@ -2468,7 +2522,7 @@ _PLACE_NOUN_BEFORE = re.compile(r"\b(?:capital|city|town|port|village|province|r
 _APPOSITIVE_NAME = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){0,3}\s*")
 _APPOSITIVE_DESCRIPTION = re.compile(
     r"\s*(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:capital|city|town|village|seat|hub|centre|center|port|province|"
-    r"state|region|district)(?:\s+(?:of|in)\s+(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?\s*"
+    r"state|region|district|birthplace|heartland|cradle|gateway|home)(?:\s+(?:of|in)\s+(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?\s*"
     # "Lalibela, home to 12th-century rock-hewn churches,", "The MNDAA, part of the Three
     # Brotherhood Alliance,"
     r"|\s*(?:(?:home|host)\s+to|(?:a\s+)?part\s+of|a\s+member\s+of|one\s+of)\s+[^,;.]{3,80}")
@@ -2588,7 +2642,7 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
             # the date told before the trigger is where the count starts
             day, precision = _moved(when.date, when.precision, closing[1], closing[2])
             date_text = f"{when.text}, {closing[3]}"
-        since = when.relation == "since" or re.search(r"\bsince\b", sentence.text[max(0, when.start - 40):when.start])
+        since = when.relation == "since" or re.search(r"\bsince\b[^.;,]*$", sentence.text[max(0, when.start - 70):when.start])
         if (since and change in ("captured", "retook") and when.start > m.start()
                 and re.search(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", sentence.text[:m.start()])):
             # "Israel has occupied the Golan Heights since 1967": held since then (but not
@@ -2630,6 +2684,15 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         # held Homs for a decade withdrew on Saturday": over by the date the sentence tells
         relation, until_day, until_precision = "before", day, precision
     confidence = actor.confidence * (0.8 if place.place is None else 1.0) * (0.9 if place.anchor else 1.0)
+    told_after = _TOLD_AFTER.search(sentence.text, max(0, m.start() - 60), m.start()) if relation == "on" else None
+    if told_after is not None and (date_text is None and precision == "on-or-before-publication"
+                                   or when is not None and when.end <= told_after.start()):
+        main = [d for d in dates if d.end <= told_after.start() and d.precision in _TEXT_PRECISIONS]
+        if main:
+            # "HTS-led forces entered Deir el-Zor on Wednesday, days after the SDF took over the
+            # city": the SDF's taking was before Wednesday
+            day, precision, date_text, relation = main[-1].date, main[-1].precision, main[-1].text, "before"
+            date_notes += (f"before {main[-1].text}: told as coming first ({told_after.group(0).strip()})",)
     undated = _why_undated(sentence.text) if day is None else ""
     if date_text is None and day is not None and precision == "on-or-before-publication":
         # "recaptured Andriivka on 30 February": say why the date written was not used
