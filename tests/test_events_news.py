@@ -411,3 +411,11 @@ def test_a_named_town_the_gazetteer_lacks_is_not_the_dateline_town(gazetteer):
     (event,) = events("NAIROBI, April 18 (Reuters) - Al-Shabaab militants captured the central Somali town of Adan "
                       "Yabaal on Wednesday, residents said.", "2025-04-18", gazetteer)
     assert event["id"] is None and event["side"] == "al-Shabaab" and event["date"] == "2025-04-16"
+
+
+def test_generic_state_forces_are_the_one_state_named_and_part_of_the_camp_is_the_camp(gazetteer):
+    found = events("Israeli forces encircled Jabalia last week. Witnesses said tanks rolled into the eastern part of "
+                   "the camp on Tuesday.", "2024-10-10", gazetteer)
+    assert [(e["change"], e["side"], e["name"], e["date"]) for e in found] == [
+        ("besieged", "Israel", "Jabālyā", "2024-09-30"), ("entered", "Israel", "Jabālyā", "2024-10-08")]
+    assert events("Rebels took part in the fighting in Homs.", "2024-10-10", gazetteer) == []

@@ -208,7 +208,7 @@ class ActorRegistry:
                 kept[-1] = ActorMention(kept[-1].start, mention.end, text[kept[-1].start:mention.end], mention.actor)
                 continue
             kept.append(mention)
-        return self._with_descriptions(text, _with_the_named_group(kept))
+        return self._with_descriptions(text, _with_the_named_state(_with_the_named_group(kept)))
 
     @staticmethod
     def _with_descriptions(text: str, kept: list[ActorMention]) -> list[ActorMention]:
@@ -349,6 +349,23 @@ def _with_the_named_group(kept: list[ActorMention]) -> list[ActorMention]:
                 mention = ActorMention(mention.start, mention.end, mention.words, chosen[0])
         out.append(mention)
     return out
+
+
+#: Generic words for a state's forces, read as the one state whose forces the text names.
+_STATE_FORCE_WORDS = frozenset("troops soldiers tanks forces units armoured vehicles armored vehicles".split())
+
+
+def _with_the_named_state(kept: list[ActorMention]) -> list[ActorMention]:
+    """Generic words for a state's forces ("tanks rolled into the camp", "troops") read as the
+    one state the text names forces of ("Israeli forces encircled Jabalia"). With two states
+    named (a war between states) they stay generic: the speaker may tell them apart."""
+    states = {a.actor.canonical: a.actor for a in kept if a.actor.country and a.actor.conflict not in ("generic", AS_WRITTEN)}
+    if len(states) != 1:
+        return kept
+    (state,) = states.values()
+    return [ActorMention(a.start, a.end, a.words, state)
+            if a.actor.conflict == "generic" and a.actor.side == "government" and _strip_article(a.words).lower() in _STATE_FORCE_WORDS
+            else a for a in kept]
 
 
 def _key(alias: str) -> str:
