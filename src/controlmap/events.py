@@ -373,17 +373,18 @@ _CONDITIONAL = re.compile(r"\b(?:if|whether|unless|will|would|could|might|may|sh
 _ALMOST = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:(?:been|be)\s+)?$", re.I)
 #: A negation right before a descriptive hold.
 _NEGATED = re.compile(r"\b(?:not|no\s+longer|never|nor)\s+(?:(?:yet|fully|entirely|completely|wholly|still)\s+)?$", re.I)
+#: The rest of the clause up to the "to" of an infinitive right before the trigger.
+_UP_TO_AN_INFINITIVE = r"(?:[^.;]|\.(?=\w|\s+[a-z])){0,90}\bto\s+$"
 #: A trigger in the infinitive after a verb of sending or setting out names an aim, not a deed:
 #: "flying from the capital to the far west ... to retake an air base".
 _PURPOSE = re.compile(
     r"\b(?:sent|send|sends|sending|dispatched|dispatching|deployed|deploying|flown|flying|flew|rushed|rushing|"
     r"mobili[sz]ed|mobili[sz]ing|massed|massing|launched|launching|prepared|preparing|headed|heading|marching|"
-    r"poised|gathered|gathering|regrouping|intervened|intervening)\b"
-    r"(?:[^.;]|\.(?=\w|\s+[a-z])){0,90}\bto\s+$", re.I)
+    r"poised|gathered|gathering|regrouping|intervened|intervening)\b" + _UP_TO_AN_INFINITIVE, re.I)
 #: An order is not its execution: "Putin ordered his troops to take Pokrovsk". (An order to
 #: withdraw is how armies announce a retreat: "ordered troops to withdraw from Vuhledar".)
 _ORDERED = re.compile(r"\b(?:ordered|orders|ordering|instructed|instructing|commanded|tasked|authori[sz]ed|directed)\b"
-                      r"(?:[^.;]|\.(?=\w|\s+[a-z])){0,90}\bto\s+$", re.I)
+                      + _UP_TO_AN_INFINITIVE, re.I)
 
 #: Words that begin an object that is not a place ("captured 48", "seized tanks").
 _NOT_PLACE = re.compile(
