@@ -234,3 +234,13 @@ def test_an_adverb_opening_a_sentence_does_not_hide_the_town_after_it(opener, ga
     text = f"Russian forces captured the town of Vuhledar on Saturday. {opener} Vuhledar was shelled again."
     names = [p.entry.id for p in geoparse(article_from_text(text), gazetteer=gazetteer)]
     assert names == ["geonames:690823", "geonames:690823"]
+
+
+def test_a_spelling_variant_said_once_to_be_a_place_is_one_where_it_stands_alone(gazetteer):
+    from controlmap.article import article_from_text
+    from controlmap.geoparse import geoparse
+
+    text = ("Turkish-backed fighters seized the town of Tal Rifaat in northern Syria on Sunday. Kurdish fighters had "
+            "held Tal Rifaat since 2016.")
+    found = [(p.text, p.entry.id) for p in geoparse(article_from_text(text), gazetteer=gazetteer)]
+    assert found.count(("Tal Rifaat", "geonames:163476")) == 2

@@ -650,12 +650,15 @@ def _supported_variants(mentions: list[Mention], variants: set[str], text: str) 
     """Mark the mentions found by spelling skeleton; drop those with nothing to say they are
     places but a place coordinated with them ("Qamishli and Hasakah": the list says so)."""
     kept = []
+    # a name the text once says is a place ("the town of Tal Rifaat") is one where it stands
+    # alone too ("Kurdish fighters had held Tal Rifaat since 2016"): one sense per name
+    said_once = {name_key(m.name) for m in mentions if _NEEDS_NEIGHBOUR not in m.evidence}
     for k, mention in enumerate(mentions):
         if name_key(mention.name) not in variants:
             kept.append(mention)
             continue
         mention.evidence.append(SPELLING_VARIANT)
-        if _NEEDS_NEIGHBOUR in mention.evidence:
+        if _NEEDS_NEIGHBOUR in mention.evidence and name_key(mention.name) not in said_once:
             neighbours = [(mentions[k - 1], mention)] if k else []
             neighbours += [(mention, mentions[k + 1])] if k + 1 < len(mentions) else []
             if not any(name_key(b.name if a is mention else a.name) not in variants
