@@ -244,3 +244,13 @@ def test_a_spelling_variant_said_once_to_be_a_place_is_one_where_it_stands_alone
             "held Tal Rifaat since 2016.")
     found = [(p.text, p.entry.id) for p in geoparse(article_from_text(text), gazetteer=gazetteer)]
     assert found.count(("Tal Rifaat", "geonames:163476")) == 2
+
+
+def test_a_small_town_named_before_fighters_is_the_group_not_the_town(gazetteer):
+    from controlmap.article import article_from_text
+    from controlmap.geoparse import geoparse
+
+    found = [p.text for p in geoparse(article_from_text("Fano fighters had entered Bahir Dar."), gazetteer=gazetteer)]
+    assert found == ["Bahir Dar"]  # (Fano, Italy, is a militia's name here)
+    found = [p.text for p in geoparse(article_from_text("Idlib fighters entered Aleppo."), gazetteer=gazetteer)]
+    assert "Idlib" in found  # (a large town still says where the fighters are from)

@@ -418,6 +418,28 @@ _UNIT = re.compile(r"^\s*(?:the\s+)?(?:(?!of\s)[\w'’-]+\s+){0,4}?(?:brigades?|
 #: What "took" carries from one place to another: "took them from Idlib to the capital".
 _CARRIED_FROM = re.compile(r"\s*(?:them|him|her|us|it|the\s+\w+|their\s+\w+)\s+(?:all\s+the\s+way\s+)?from\s+[^.;]{1,60}?\bto\b",
                            re.I)
+def _included_towns(text: str, parts: list[_PlacePart], in_places: list[Place], sentence: Sentence) -> list[_PlacePart]:
+    """The towns an "including" list names after the last object ("out of several towns in the
+    Amhara region, including Gondar and Bahir Dar"): each is taken too."""
+    if not parts:
+        return []
+    including = _INCLUDING.match(text, parts[-1].end, sentence.end)
+    listed = [p for p in in_places if including is not None and p.start >= including.end()]
+    if not listed or listed[0].start != including.end():
+        return []
+    more = [listed[0]]
+    for p in listed[1:]:
+        if not _CONJUNCTION_GAP.match(text[more[-1].end:p.start]):
+            break
+        more.append(p)
+    taken = {(p.start, p.end) for p in parts}
+    return [_PlacePart(p.text, p.start, p.end, p, False) for p in more
+            if p.entry.kind in ("city", "airport") and (p.start, p.end) not in taken]
+
+
+#: ", including Gondar and Bahir Dar": named members of the place just told.
+_INCLUDING = re.compile(r",?\s*(?:including|among\s+them|notably)\s+(?:the\s+(?:towns?|cit(?:y|ies)|villages?)\s+of\s+)?",
+                        re.I)
 #: Between two listed places when the first has an apposition: ", Russia's main logistics hub, and ".
 _APPOSED_ITEM_GAP = re.compile(r",\s*(?:the|a|an|its|[A-Z][\w'’-]*['’]s)\s+[^,;.()]{1,60},\s+(?:and|as\s+well\s+as)\s+"
                                r"(?:the\s+(?:town|city|village)\s+of\s+)?")
@@ -851,7 +873,7 @@ def _sentence_events(article: Article, sentence: Sentence, triggers: tuple[_Trig
 
 
 #: The one a place was lost to: "lost Kidal to Tuareg rebels", "handed over Sinja to the army".
-_LOST_TO = re.compile(r"\s+(?:over\s+)?to\s+(?:the\s+)?(?=\S)")
+_LOST_TO = re.compile(r"(?:,[^,;.]{1,60},)?\s+(?:over\s+)?to\s+(?:the\s+)?(?=\S)")
 
 
 def _recipient(text: str, part: _PlacePart, sentence: Sentence, actors: list[ActorMention]) -> ActorMention | None:
@@ -859,8 +881,10 @@ def _recipient(text: str, part: _PlacePart, sentence: Sentence, actors: list[Act
     to = _LOST_TO.match(text, part.end, sentence.end)
     if to is None:
         return None
-    return next((a for a in actors if to.start() < a.start <= to.end() and a.actor.conflict != "generic"
-                 or a.start == to.end()), None)
+    # (the name may follow a modifier or two: "to the Turkish-backed Syrian National Army")
+    return next((a for a in actors if to.start() < a.start <= to.end() + 30 and a.actor.conflict != "generic"
+                 and re.fullmatch(r"(?:[\w'’-]+\s+){0,2}", text[min(a.start, to.end()):a.start])
+                 or to.start() < a.start <= to.end()), None)
 
 
 def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
@@ -960,6 +984,7 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
                                      descriptive=trig.change == "holds" and voice == "adjective",
                                      gain=trig.change in ("captured", "retook"),
                                      theatre=registry.theatres.get(conflict or "", frozenset()))
+        place_parts += _included_towns(text, place_parts, in_places, sentence)
     else:
         place_parts = _subject_places(text, t0, sentence, in_places, places, registry)
         if not place_parts and voice in ("by", "to"):
@@ -1994,6 +2019,12 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             text[max(sentence.start, a.start - 40):a.start])]
         if speaker:
             return _actor_part(speaker[-1], " ".join(said.group("pronoun").split()), 0.7)
+        if re.search(r"(?:^|\s)" + _BARE_GROUP.pattern + r"\s*$", clause[:said.start()], re.I):
+            # "The group said it still held its positions": the group named last
+            named = [a for a in actors_all if sentence.start - 600 <= a.start < sentence.start
+                     and not a.actor.country and a.actor.conflict not in ("generic", AS_WRITTEN)]
+            if named:
+                return _actor_part(named[-1], " ".join(said.group("pronoun").split()), 0.6)
     if pronoun is not None:
         earlier = [a for a in actors_all if a.end <= sentence.start and _subject_like(text, a, 0)]
         if earlier:
@@ -2017,7 +2048,7 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
 
 #: A subject that names a group only by what it is: "The group", "the movement".
 _BARE_GROUP = re.compile(r"(?:the|this)\s+(?:group|movement|organi[sz]ation|faction|alliance|coalition)", re.I)
-_OWNED_BY_PRONOUN = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.I)
+_OWNED_BY_PRONOUN = re.compile(r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?$", re.I)
 #: A pronoun subject right after a speech verb: "said it had", "claimed on Monday that they".
 _SAID_IT = re.compile(r"\b(?:said|says|claimed|claims|announced|reported|confirmed|stated)\s+"
                       r"(?:(?:on\s+)?\w+day\s+|(?:late|early)\s+\w+\s+|earlier\s+|yesterday\s+|today\s+)?(?:that\s+)?"
@@ -2531,7 +2562,8 @@ _APPOSITIVE_DESCRIPTION = re.compile(
 _APPOSITIVE_LOCATION = re.compile(
     r"\s*(?:(?:about|some|just|roughly)\s+)?(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s|miles)\s+)?"
     r"(?:near|outside|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
-    r"\s+(?:the\s+(?:city|town|capital|village)\s*|the\s+(?:[\w-]+\s+)?(?:border|frontier|coast|front\s*line)\s*|"
+    r"\s+(?:the\s+(?:city|town|capital|village)\s*|the\s+(?:[\w-]+\s+)?(?:border|frontier|coast|front\s*line|dam|"
+    r"river|lake|airport|base)\s*|"
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*)")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*$")
 _RELATIVE_OPENS = re.compile(r",\s*(?:which|who|whom|whose)\b", re.I)
@@ -2758,6 +2790,8 @@ _NEXT_UNIT = re.compile(r"the\s+(?:next|following)\s+(?P<unit>day|week|month|yea
 _ITEM_END = re.compile(r"\s*(?:[,.;:!?)\"”]|$|(?:and|then|after|before|amid|following|as|while|when)\b)")
 _THE = re.compile(r"the\s+", re.I)
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
+#: An apposition between a further object and its date: ", the capital of South Kivu, ".
+_APPOSITION_BEFORE_DATE = re.compile(r",\s*(?:the|a|an)\s+[^,.;]{1,60},\s*")
 #: An offset after a further object is told from the item before it, not from an event elsewhere.
 _ITEM_OFFSET_WAYS = {"later": 1, "earlier": -1}
 
@@ -2846,6 +2880,9 @@ def _own_date(s_text: str, at: int, dates: list[DateMention], previous: DateMent
     """The date written right after a further object, at ``at``: a date ("Homs on Saturday"), or
     an offset from ``previous``, the date of the item before ("Homs two days later", "Homs the
     next day"); ``None`` when none is there."""
+    apposed = _APPOSITION_BEFORE_DATE.match(s_text, at)
+    if apposed is not None and any(d.start == apposed.end() for d in dates):
+        at = apposed.end()  # "and Bukavu, the capital of South Kivu, in February"
     at = _SPACE_OR_COMMA.match(s_text, at).end()
     own = next((d for d in dates if d.start == at), None)
     if own is not None:

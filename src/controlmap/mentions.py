@@ -116,7 +116,7 @@ _DATELINE_TAIL = re.compile(
     r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
 # Lower-case nouns after a name that make it an organisation's name ("Amal militia"), when
 # the place of that name is a small town: "Idlib rebels" still says where they fight.
-_ORGANISATION_WORDS = frozenset("militia militias militiaman militiamen movement brigade brigades battalion "
+_ORGANISATION_WORDS = frozenset("militia militias militiaman militiamen movement brigade brigades battalion fighters "
                                 "party group".split())
 # Lower-case nouns for fighters after a name: "Kokang rebels", "Fano militiamen". The name is
 # a people's, a region's or a group's; a hamlet of that name elsewhere is not meant.
