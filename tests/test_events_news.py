@@ -437,3 +437,13 @@ def test_generic_state_forces_are_the_one_state_named_and_part_of_the_camp_is_th
 ])
 def test_fifth_review_phrasings(text, published, expected, gazetteer):
     assert {(e["change"], e["side"], e["name"]) for e in events(text, published, gazetteer)} >= expected
+
+
+def test_a_fronted_year_does_not_hide_the_subject_and_a_step_toward_breaking_a_siege_is_no_siege(gazetteer):
+    found = events("In 2006, Israeli troops briefly captured Maroun al-Ras before withdrawing under a UN-brokered "
+                   "ceasefire.", "2024-10-16", gazetteer)
+    assert [(e["change"], e["side"], e["date"]) for e in found] == [("captured", "Israel", "2006-01-01"),
+                                                                    ("withdrew", "Israel", "2006-01-01")]
+    found = events("The military took Bara in what it called a major step toward breaking the siege of El Obeid.",
+                   "2025-09-02", gazetteer)
+    assert [e["change"] for e in found] == ["captured"]

@@ -899,8 +899,11 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
     if re.search(r"\b(?:after|before|once|until|upon)\s+(?:[\w'’-]+\s+){0,2}$", s_text[max(0, at - 30):at]) and \
             _CONDITIONAL.search(s_text[max(0, at - 100):at]):
         return True  # "if the army will move on Idlib after taking Aleppo": a hypothesis, with its condition
-    if trig.change == "besieged" and _SIEGE_ENDED.search(s_text, max(0, at - 40), at):
-        return True  # "had broken the RSF siege of El Obeid": the siege is over, no one besieges
+    if trig.change == "besieged" and (_SIEGE_ENDED.search(s_text, max(0, at - 40), at)
+                                      or _SIEGE_TO_END.search(s_text, max(0, at - 40), at)):
+        # "had broken the RSF siege of El Obeid": the siege is over; "a step toward breaking the
+        # siege of El Obeid": the subject is the besieged side, not the besieger
+        return True
     if _REPORT_THAT.search(s_text, 0, at) and _DENIED_AFTER.match(s_text, at):
         return True  # "Reports that Kupiansk had fallen to Russian troops were false"
     clause = re.split(r"[;:]|,\s+(?=[A-Z])|\b(?:said|says)\b", s_text[max(0, at - 120):at])[-1]
@@ -911,6 +914,8 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
 #: (done, not asked for: "the lifting of a rebel siege" as a condition of a deal is no end)
 _SIEGE_ENDED = re.compile(r"\b(?:broke|broken|lifted|ended|raised|relieved)\s+(?:the\s+|a\s+)?"
                           r"(?:(?!of\b)[\w'’-]+\s+){0,3}$", re.I)
+#: (with no besieger named before "siege": "the lifting of a rebel siege" still tells whose it is)
+_SIEGE_TO_END = re.compile(r"\b(?:break|breaking|lift|lifting|end|ending|relieve|relieving)\s+(?:the\s+|a\s+)?$", re.I)
 #: A report told as a report: "Reports that X had fallen", "claims that rebels took".
 _REPORT_THAT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|assertions?)\s+that\b", re.I)
 #: What says the report was wrong: "... were false", "... are untrue", "... was denied".
@@ -1904,7 +1909,7 @@ def _actor_part(mention: ActorMention, text: str | None = None, confidence: floa
 _NOT_SUBJECT = re.compile(
     r"\b(?:killed|killing|kill|wounded|wounding|routed|routing|repulsed|repelled|repelling|attacked|attacking|"
     r"defeated|defeating|fighting|fought|against|with|between|besieging|surrounding|pursuing|pursued|backed\s+by|"
-    r"in|into|inside|from|near|across|to|towards?)\s+(?:[\d,]+\s+)?(?:the\s+)?"
+    r"in|into|inside|from|near|across|to|towards?)\s+(?:\d(?:[\d,]*\d)?\s+)?(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central)\s+)?$", re.I)
 #: A subordinate clause with a subject of its own: "... by Turkey and Russia as the rebel enclave
 #: rapidly dissolved, ceding more and more territory".
