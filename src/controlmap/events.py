@@ -578,10 +578,12 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
     place_starts = [p.start for p in places]
     sentence_starts = [s.start for s in sentences]
     plausible: dict[int, bool] = {}
+    theatre = registry.theatres.get(conflict or "", frozenset())
     for i, (sentence, triggers) in enumerate(zip(sentences, _triggers_by_sentence(text, sentences))):
         if not triggers:
             continue
-        context = _Context(sentences, i, countries, conflict, tuple(events), sentence_starts, place_starts, plausible)
+        context = _Context(sentences, i, countries, conflict, tuple(events), sentence_starts, place_starts, plausible,
+                           theatre)
         # the places and actors of the sentence, by bisection: a long document has thousands
         in_places = places[bisect.bisect_left(place_starts, sentence.start):
                            bisect.bisect_left(place_starts, sentence.end)]
@@ -638,6 +640,9 @@ class _Context:
     plausible
         Per place start, whether the place may anchor an unnamed place of another sentence
         (filled as asked, shared by the whole article).
+    theatre
+        The countries the article's war is fought in (``geo/conflicts.csv``), from the
+        registry the events are read with.
     """
 
     sentences: list[Sentence]
@@ -648,6 +653,7 @@ class _Context:
     sentence_starts: list[int] = field(default_factory=list)
     place_starts: list[int] = field(default_factory=list)
     plausible: dict[int, bool] = field(default_factory=dict)
+    theatre: frozenset[str] = frozenset()
 
     def neighbour(self, offset: int) -> Sentence | None:
         """The sentence ``offset`` places away (-1 the one before), ``None`` past either end."""
@@ -988,7 +994,7 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         place_parts = _object_places(text, t1, sentence, in_places, places, registry,
                                      descriptive=trig.change == "holds" and voice == "adjective",
                                      gain=trig.change in ("captured", "retook"),
-                                     theatre=registry.theatres.get(conflict or "", frozenset()))
+                                     theatre=context.theatre)
         place_parts += _included_towns(text, place_parts, in_places, sentence)
     else:
         place_parts = _subject_places(text, t0, sentence, in_places, places, registry)
@@ -1684,7 +1690,7 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
     inland = [p for p in same if not _is_dateline(p, sentence)]
     # (a dateline town is no stand-in for a country or province: "BAMAKO - ... the camp at
     # Boulkessi in central Mali" is 600 km from Bamako)
-    theatre = load_actors().theatres.get(context.conflict or "", frozenset())
+    theatre = context.theatre
 
     def of_the_war(found: list[Place]) -> list[Place]:
         # "Myawaddy ... across the river from Mae Sot in Thailand. Junta soldiers who had held a
