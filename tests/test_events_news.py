@@ -447,3 +447,21 @@ def test_a_fronted_year_does_not_hide_the_subject_and_a_step_toward_breaking_a_s
     found = events("The military took Bara in what it called a major step toward breaking the siege of El Obeid.",
                    "2025-09-02", gazetteer)
     assert [e["change"] for e in found] == ["captured"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Three Brotherhood Alliance launched an offensive in northern Shan state in October. "
+    "In January 2024 the alliance seized Laukkai, the capital of the Kokang region.",
+    "The Three Brotherhood Alliance launched an offensive in northern Shan state in October. "
+    "In January 2024, the alliance seized Laukkai, the capital of the Kokang region.",
+])
+def test_the_group_after_a_fronted_date_is_the_group_named_before(text, gazetteer):
+    (capture,) = events(text, "2024-03-10", gazetteer)
+    assert (capture["change"], capture["side"], capture["name"], capture["date"]) == (
+        "captured", "resistance", "Laukkai", "2024-01-01")
+
+
+def test_the_army_pushed_back_is_the_object_not_the_subject_of_the_retaking(gazetteer):
+    (retaking,) = events("Ukrainian forces have pushed Russian troops back over the past week, retaking the "
+                         "village of Robotyne.", "2024-12-10", gazetteer)
+    assert (retaking["change"], retaking["side"], retaking["name"]) == ("retook", "Ukraine", "Robotyne")

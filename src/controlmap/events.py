@@ -1914,7 +1914,8 @@ def _actor_part(mention: ActorMention, text: str | None = None, confidence: floa
 #: another verb ("killed 1,269 Libyan soldiers ... to capture") or a location ("a base in Chad").
 _NOT_SUBJECT = re.compile(
     r"\b(?:killed|killing|kill|wounded|wounding|routed|routing|repulsed|repelled|repelling|attacked|attacking|"
-    r"defeated|defeating|fighting|fought|against|with|between|besieging|surrounding|pursuing|pursued|backed\s+by|"
+    r"defeated|defeating|fighting|fought|against|with|between|besieging|surrounding|surrounded|pursuing|pursued|backed\s+by|"
+    r"pushed|pushing|drove|driving|ousted|ousting|ambushed|ambushing|encircled|encircling|outflanked|"
     r"in|into|inside|from|near|across|to|towards?)\s+(?:\d(?:[\d,]*\d)?\s+)?(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central)\s+)?$", re.I)
 #: A subordinate clause with a subject of its own: "... by Turkey and Russia as the rebel enclave
@@ -2041,16 +2042,17 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
         if earlier:
             return _actor_part(earlier[-1], " ".join(pronoun.group(0).split()), 0.6)
         return None  # "we took the most stringent measures": a pronoun with no one to stand for
+    bare = re.search(r"(?:^|[\s,;])(" + _BARE_GROUP.pattern + r")\s+" + _AUX + r"$", clause, re.I)
+    if bare is not None:
+        # "The Arakan Army has seized Buthidaung. In January, the group took Paletwa": the
+        # group named last, in this sentence or the two before, else no one
+        named = [a for a in actors_all if sentence.start - 600 <= a.start and a.end <= t0
+                 and not a.actor.country and a.actor.conflict not in ("generic", AS_WRITTEN)]
+        return _actor_part(named[-1], " ".join(bare.group(1).split()), 0.6) if named else None
     # Unknown actor: keep the subject as written rather than dropping the event.
     subject = re.search(r"([A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+" + _AUX + r"$", clause)
     if subject and not _SPEECH.search(subject.group(1)):
         words = " ".join(subject.group(1).split())
-        if _BARE_GROUP.fullmatch(words):
-            # "The Arakan Army has seized Buthidaung. The group took Paletwa": the group named
-            # last, in this sentence or the two before, else no one
-            named = [a for a in actors_all if sentence.start - 600 <= a.start and a.end <= t0
-                     and not a.actor.country and a.actor.conflict not in ("generic", AS_WRITTEN)]
-            return _actor_part(named[-1], words, 0.6) if named else None
         if re.search(r"\b(?:forces|troops|army|rebels|fighters|militia|militiamen|guerrillas|soldiers|units|brigades?|"
                      r"division|group|movement|front|guards|police|army)\b", words, re.I):
             return _ActorPart(words, words, words, 0.5)
