@@ -107,6 +107,11 @@ def _resolved(text, gazetteer):
         # the Kokang region, not the Indonesian hamlet of that name
         ("The Muse border crossing with China reopened after Kokang rebels of the MNDAA withdrew from Lashio "
          "in Myanmar's Shan state.", "Kokang", "curated:kokang", "MM"),
+        # the town, not Maungdaw District (whose GeoNames point is Buthidaung's, 18 km away)
+        ("The Arakan Army took control of Maungdaw on the border with Bangladesh.",
+         "Maungdaw", "curated:maungdaw", "MM"),
+        ("The Arakan Army captured Thandwe, a beach town in southern Rakhine.",
+         "Thandwe", "curated:thandwe", "MM"),
         # Sahel
         ("Wagner lost a battle at Tinzaouaten in northern Mali, near the Algerian border.",
          "Tinzaouaten", "curated:tinzaouaten", "ML"),

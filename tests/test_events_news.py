@@ -465,3 +465,17 @@ def test_the_army_pushed_back_is_the_object_not_the_subject_of_the_retaking(gaze
     (retaking,) = events("Ukrainian forces have pushed Russian troops back over the past week, retaking the "
                          "village of Robotyne.", "2024-12-10", gazetteer)
     assert (retaking["change"], retaking["side"], retaking["name"]) == ("retook", "Ukraine", "Robotyne")
+
+
+def test_a_roundup_reads_each_paragraph_in_its_own_war(gazetteer):
+    text = ("Russian forces captured the village of Kurakhove in eastern Ukraine on Monday, the defence ministry "
+            "in Moscow said.\n\n"
+            "In Sudan, the army retook the town of Sinja on Sunday, a military spokesman said.\n\n"
+            "In Myanmar, the Arakan Army took control of Maungdaw on the border with Bangladesh on Saturday. "
+            "The army said it had withdrawn from the town.")
+    assert [(e["change"], e["side"], e["name"], e["date"]) for e in events(text, "2024-12-10", gazetteer)] == [
+        ("captured", "Russia", "Kurakhove", "2024-12-09"),
+        ("retook", "SAF", "Singa", "2024-12-08"),  # "the army" of Sudan's war, not of Ukraine's
+        ("captured", "Arakan Army", "Maungdaw", "2024-12-07"),
+        ("withdrew", "junta", "Maungdaw", "2024-12-10"),  # "the town": Maungdaw, not Sinja
+    ]

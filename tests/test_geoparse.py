@@ -471,3 +471,11 @@ def test_a_small_town_known_by_an_alternate_name_far_from_the_article_s_places_k
     village = next(p for p in _parse(text, gazetteer) if p.text == "Martynovka")
     assert village.entry.id == "geonames:574877"  # (the pick stays; the doubt is in the confidence)
     assert village.confidence <= 0.3, village.confidence
+
+
+def test_a_district_needs_its_word_and_a_bare_name_is_the_town(gazetteer):
+    bare = geoparse(article_from_text("Russian forces entered Pokrovsk on Monday."), gazetteer=gazetteer)
+    worded = geoparse(article_from_text("Russian forces advanced in Pokrovsk district on Monday."),
+                      gazetteer=gazetteer)
+    assert [p.entry.kind for p in bare if p.text == "Pokrovsk"] == ["city"]
+    assert [p.entry.kind for p in worded if p.text.startswith("Pokrovsk")] == ["admin2"]

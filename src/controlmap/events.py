@@ -41,6 +41,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -557,6 +558,14 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
         # or the words tell a war fought elsewhere ("al-Shabaab" in Cabo Delgado is Mozambique's)
         conflict = by_places
         actors_all = registry.find(text, conflict=conflict)
+    # A roundup ("In Sudan, ... In Myanmar, ...") reads each paragraph in its own war.
+    wars = _paragraph_wars(text, conflict, actors_all, places, registry)
+    for war in wars:
+        if war.conflict != conflict:
+            actors_all = ([a for a in actors_all if a.start < war.start]
+                          + [ActorMention(a.start + war.start, a.end + war.start, a.words, a.actor)
+                             for a in registry.find(text[war.start:war.end], conflict=war.conflict)]
+                          + [a for a in actors_all if a.start >= war.end])
     # "forces loyal to President Bashar al-Assad": one actor, whoever they are loyal to (before
     # the places inside actors are dropped: "troops loyal to Kyiv" name no town)
     actors_all = _loyal_forces(text, actors_all, places, registry, conflict)
@@ -578,11 +587,15 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
     place_starts = [p.start for p in places]
     sentence_starts = [s.start for s in sentences]
     plausible: dict[int, bool] = {}
-    theatre = registry.theatres.get(conflict or "", frozenset())
+    war_starts = [war.start for war in wars]
     for i, (sentence, triggers) in enumerate(zip(sentences, _triggers_by_sentence(text, sentences))):
         if not triggers:
             continue
-        context = _Context(sentences, i, countries, conflict, tuple(events), sentence_starts, place_starts, plausible,
+        # (the war of the sentence's paragraph; the article's when it is one paragraph)
+        war = wars[bisect.bisect_right(war_starts, sentence.start) - 1] if wars else None
+        here = war.conflict if war is not None else conflict
+        theatre = registry.theatres.get(here or "", frozenset())
+        context = _Context(sentences, i, countries, here, tuple(events), sentence_starts, place_starts, plausible,
                            theatre)
         # the places and actors of the sentence, by bisection: a long document has thousands
         in_places = places[bisect.bisect_left(place_starts, sentence.start):
@@ -590,8 +603,51 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
         actors = actors_all[bisect.bisect_left(actor_starts, sentence.start):
                             bisect.bisect_left(actor_starts, sentence.end)]
         events.extend(_sentence_events(article, sentence, triggers, in_places, places, actors, actors_all,
-                                       registry, conflict, context))
+                                       registry, here, context))
     return _dedupe(_held_until_taken(events))
+
+
+@dataclass(frozen=True)
+class _ParagraphWar:
+    """A paragraph of an article (``start``, ``end``) and the war it is read in."""
+
+    start: int
+    end: int
+    conflict: str | None
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _paragraph_wars(text: str, conflict: str | None, actors: list[ActorMention], places: list[Place],
+                    registry: ActorRegistry) -> list[_ParagraphWar]:
+    """The paragraphs of ``text`` with the war each is about; empty for a one-paragraph text.
+
+    A paragraph is read in a war of its own only when its own actor names (or, with none that
+    tells a war, its places) tell that war, none of its actor names tells the article's and
+    its places are not mostly in the article's war: a roundup's "In Sudan, the RSF seized
+    Babanusa" after a paragraph on Ukraine, but not "Israeli troops moved into the buffer
+    zone near Quneitra" in a report on Syria.
+    """
+    if conflict is None or "\n" not in text:
+        return []
+    bounds = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    if len(bounds) < 3:
+        return []
+    wars: list[_ParagraphWar] = []
+    for start, end in zip(bounds, bounds[1:]):
+        if start >= end:
+            continue
+        votes = Counter(war for a in actors if start <= a.start < end
+                        and (war := registry.tells(a.words)) is not None)
+        countries = [p.entry.country for p in places if start <= p.start < end and p.entry.country]
+        by_places = registry.conflict_in(countries)
+        # (no actor word tells the war: "In Sudan, the army retook Wad Madani" has its places)
+        own = votes.most_common(1)[0][0] if votes else by_places or conflict
+        if own != conflict and (votes[conflict] or by_places == conflict):
+            own = conflict
+        wars.append(_ParagraphWar(start, end, own))
+    return wars if any(war.conflict != conflict for war in wars) else []
 
 
 def _triggers_by_sentence(text: str, sentences: list[Sentence]) -> list[tuple[_Trigger, ...]]:

@@ -240,6 +240,21 @@ def _article_penalty(match: NameMatch, cands: dict[str, NameMatch]) -> float:
     return _ARTICLE_PENALTY if region_named else 0.0
 
 
+#: What a district loses to a town of its own name and country, read without a feature word.
+_TOWN_OF_THE_DISTRICT_PENALTY = 3.0
+
+
+def _district_penalty(match: NameMatch, cands: dict[str, NameMatch]) -> float:
+    """"Maungdaw" is the town, not Maungdaw District (whose GeoNames point is another town's):
+    a bare name a district and a town of the same country share is the town's. The district
+    needs its word ("Maungdaw district", "Pokrovsk raion"), which sets a kind hint."""
+    if match.entry.kind != "admin2":
+        return 0.0
+    town = any(c.entry.kind == "city" and c.quality == 2 and c.entry.country == match.entry.country
+               for c in cands.values())
+    return _TOWN_OF_THE_DISTRICT_PENALTY if town else 0.0
+
+
 def _own_name_holders(cands: dict[str, NameMatch]) -> tuple[bool, int]:
     """Whether a country has the name as its own, and the population of the largest city of
     100,000 or more that has (0 if none)."""
@@ -296,6 +311,7 @@ def resolve_mentions(
         {eid: _prior(match, m.kind_hint) + words[eid]
          - _borrowed_name_penalty(match, own_name, m.kind_hint)
          - (_article_penalty(match, cands) if m.after_article and not m.kind_hint else 0.0)
+         - (_district_penalty(match, cands) if not m.kind_hint else 0.0)
          for eid, match in cands.items()}
         for m, cands, words in zip(mentions, candidates, said)
         for own_name in (_own_name_holders(cands),)
