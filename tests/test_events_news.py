@@ -479,3 +479,20 @@ def test_a_roundup_reads_each_paragraph_in_its_own_war(gazetteer):
         ("captured", "Arakan Army", "Maungdaw", "2024-12-07"),
         ("withdrew", "junta", "Maungdaw", "2024-12-10"),  # "the town": Maungdaw, not Sinja
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "Israel pulled its forces out of the Lebanese village of Kfar Kila on Sunday, handing it to the Lebanese army.",
+    "Israeli forces pulled out of Kfar Kila on Sunday and handed the village to the Lebanese army.",
+    "Israeli forces pulled out of Kfar Kila on Sunday, handing it over to the Lebanese army.",
+])
+def test_a_pull_out_handed_to_another_force_is_its_withdrawal_and_the_others_gain(text, gazetteer):
+    found = {(e["change"], e["side"], e["name"], e["date"]) for e in events(text, "2025-05-20", gazetteer)}
+    assert ("withdrew", "Israel", "Kfar Kila", "2025-05-18") in found
+    assert ("captured", "Lebanese army", "Kfar Kila", "2025-05-18") in found
+
+
+def test_a_subordinate_clause_with_its_own_unknown_subject_is_not_the_main_subjects_withdrawal(gazetteer):
+    found = events("Syrian government forces regained control of Sweida city on Wednesday after Druze militias "
+                   "withdrew, a monitor said.", "2025-05-20", gazetteer)
+    assert [(e["change"], e["side"]) for e in found if e["side"] == "government"] == [("retook", "government")]

@@ -316,8 +316,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:raised|hoisted|planted)\s+(?:(?:their|its|his|the|a)\s+)?(?:[\w'’-]+\s+)?flags?\s+(?:over|above|in|on)\b"),
     # "The RSF handed over Sinja to the army": given up, like "ceded"
     ("lost", "active", "handed handing",
-     r"\b(?:handed|handing)\s+over\b|\b(?:handed|handing)\b(?=\s+(?:it|them|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
-     r"\s+over\s+to\b)"),
+     r"\b(?:handed|handing)\s+over\b|\b(?:handed|handing)\b(?=\s+(?:it|them|the\s+(?:town|city|village|base|area|"
+     r"camp|airport)|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))\s+(?:back\s+)?(?:over\s+)?to\s+(?:the\s+)?"
+     r"(?:(?-i:[A-Z])|(?:[a-z]+\s+)?(?:army|military|government|rebels|troops|forces|militias?|fighters)\b))"),
     ("captured", "active", "control over",
      r"\b(?:(?:taken|took|take|taking|gained|seized|seize)\s+(?:full\s+)?control\s+of|took\s+over|taken\s+over|take\s+over)\b"),
     ("captured", "active", "captur seiz overr occup liberat conquered took taken take taking gained won secur",
@@ -333,7 +334,7 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("withdrew", "active", "leaving left",
      r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
     ("withdrew", "active", "withdr pull retreat fled flee abandon evacuat",
-     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate)\b"),
+     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pull(?:ed|s|ing)?(?=\s+(?:(?:its|their|his|the|some|all|most|remaining|[\w-]+th)\s+){0,3}(?:troops|forces|soldiers|units|fighters|division|brigades?|personnel)\s+(?:out|back)\s+(?:of|from)\b)|pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate)\b"),
     # "the hurried Libyan evacuation", "the army's withdrawal from Kherson": a withdrawal named
     # as a noun, its actor the adjective; without "from X" it left the place told before
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
@@ -1350,6 +1351,11 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                                            and not re.fullmatch(r"\W*" + re.escape(coref.group(0)) + r"\W*", np_text)):
             # (not "the province's future export growth": the province is named, growth is the head)
             part = "" if coref.start() == 0 else "part of the place"
+            if coref.start() == 0 and (coref.group("it") or re.match(r"\s+(?:back\s+)?(?:over\s+)?to\s",
+                                                                    np_text[coref.end():])):
+                # "handed it to the army", "handing the town to the army": the object ends there
+                np_end = n0 + coref.end()
+                np_text = text[n0:np_end]
             return [_PlacePart(_clean(np_text), n0, np_end, antecedent, False, part)]
         if antecedent is not None:
             return []
@@ -2031,6 +2037,12 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
         head = next((a for a in actors if 0 <= sentence.start + relative.start() - a.end <= 1), None)
         if head is not None:
             return _actor_part(head)
+    own = _SUBORDINATE_SUBJECT.search(clause)
+    if own is not None and not any(sentence.start + own.start(1) <= a.start < t0 for a in actors):
+        # "regained control of Sweida after Druze militias withdrew": the clause's own subject,
+        # which the registry does not know, not the main clause's
+        words = " ".join(own.group(1).split())
+        return _ActorPart(words, words, words, 0.5)
     near = [a for a in actors if a.end <= t0 and _subject_like(text, a, sentence.start)
             and not _parenthetical_speaker(text, a, sentence, t0)]
     trigger_aside = _aside_of(sentence.text, t0 - sentence.start)
@@ -2115,6 +2127,12 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
     return None
 
 
+#: A subordinate clause's subject of capitalised words and a force noun, right before its verb:
+#: "after Druze militias withdrew", "as Wagner Group fighters pulled out".
+_SUBORDINATE_SUBJECT = re.compile(
+    r"\b(?:after|before|as|when|once|until|because|while)\s+((?:the\s+)?(?-i:[A-Z][\w'’-]*\s+){1,3}"
+    r"(?:forces|troops|fighters|militias?|militiamen|rebels|gunmen|units|soldiers|insurgents|guerrillas))\s+"
+    + _AUX + r"$")
 #: A subject that names a group only by what it is: "The group", "the movement".
 _BARE_GROUP = re.compile(r"(?:the|this)\s+(?:group|movement|organi[sz]ation|faction|alliance|coalition)", re.I)
 _OWNED_BY_PRONOUN = re.compile(r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?$", re.I)
@@ -2285,7 +2303,8 @@ _FORCE_LEFT = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|militants|
 _WITHDRAWN_FORCE = re.compile(
     r"\s+(?:(?:its|their|his|the|some|all|most|remaining|ground|combat|[\w-]+th|[\d,]+)\s+){0,3}"
     r"(?:troops|forces|soldiers|units|fighters|tanks|division|brigades?|battalions?|personnel|contingent)"
-    r"(?=\s+(?:from|out\s+of)\b)", re.I)
+    # ("pulled its forces out of": the verb's particle comes after the force)
+    r"(?:\s+(?:out|back)(?=\s+(?:of|from)\b)|(?=\s+(?:from|out\s+of)\b))", re.I)
 #: "withdrew from", "withdrew quickly from", "pulled back overnight from": the place follows.
 _FROM_AFTER_ADVERBS = re.compile(r"(?:\s+(?:back|home|hastily|quickly|overnight))*\s+(?:from|of)\b", re.I)
 
