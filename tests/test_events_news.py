@@ -496,3 +496,18 @@ def test_a_subordinate_clause_with_its_own_unknown_subject_is_not_the_main_subje
     found = events("Syrian government forces regained control of Sweida city on Wednesday after Druze militias "
                    "withdrew, a monitor said.", "2025-05-20", gazetteer)
     assert [(e["change"], e["side"]) for e in found if e["side"] == "government"] == [("retook", "government")]
+
+
+def test_haitis_gangs_and_police_are_actors_and_a_share_of_a_city_is_part_of_it(gazetteer):
+    found = events("Gangs now control about 85% of Port-au-Prince, the UN says. Haitian police retook the Cite "
+                   "Soleil neighbourhood from gangs on Tuesday.", "2024-11-20", gazetteer)
+    assert [(e["change"], e["side"], e["name"], e["notes"]) for e in found] == [
+        ("holds", "gangs", "Port-au-Prince", ["part of the place"]),
+        ("retook", "government", "Cité Soleil", []),
+    ]
+
+
+def test_an_occupation_in_the_present_tense_is_a_hold_of_part_of_the_country(gazetteer):
+    (hold,) = events("Russian forces occupy about a fifth of Ukraine.", "2024-11-20", gazetteer)
+    assert (hold["change"], hold["side"], hold["name"], hold["notes"]) == (
+        "holds", "Russia", "Ukraine", ["part of the place"])

@@ -284,8 +284,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("holds", "active", "control",
      r"(?<![\w-])(?<!the\s)(?<!for\s)(?<!of\s)(?<!in\s)(?<!to\s)(?<!full\s)(?<!under\s)"
                         r"(?-i:control)(?!\s+(?:of|over|and|is|was|has|had|room|centre|center|tower|zone)\b)(?![\w-])"),
-    ("holds", "active", "control hold held occupying occupies garrisoned",
-     r"(?<![\w-])(?:controls|controlled|holds|held\s+onto|held|hold|occupying|occupies|"
+    # ("occupy" in the present tense holds; a headline's "REBELS OCCUPY MANILA HQ" tells a capture)
+    ("holds", "active", "control hold held occupying occupies occupy garrisoned",
+     r"(?<![\w-])(?:controls|controlled|holds|held\s+onto|held|hold|occupying|occupies|(?-i:[Oo]ccupy)|"
                         r"garrisoned)\b"),
     # "were stabilising their new positions": consolidating ground already taken
     ("holds", "active", "consolidat stabili",
@@ -322,7 +323,7 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("captured", "active", "control over",
      r"\b(?:(?:taken|took|take|taking|gained|seized|seize)\s+(?:full\s+)?control\s+of|took\s+over|taken\s+over|take\s+over)\b"),
     ("captured", "active", "captur seiz overr occup liberat conquered took taken take taking gained won secur",
-     r"(?<![\w-])(?:captured|capture|capturing|seized|seize|seizing|overran|overrun|overrunning|occupied|occupy|liberated|liberating|conquered|took|taken|take|taking|gained|won(?!['’])|secured|securing)\b"),
+     r"(?<![\w-])(?:captured|capture|capturing|seized|seize|seizing|overran|overrun|overrunning|occupied|(?-i:OCCUPY)|liberated|liberating|conquered|took|taken|take|taking|gained|won(?!['’])|secured|securing)\b"),
     ("entered", "active", "enter marched moved swept rolled pushed advanc forced stormed broke crossed returned walked drove poured",
      r"\b(?:entered|enter|entering|returned\s+to|returned\s+into|marched\s+into|walked\s+into|drove\s+into|poured\s+into|moved\s+into|swept\s+into|rolled\s+into|pushed\s+(?:deeper\s+|further\s+)?into|advanced\s+(?:deeper\s+|further\s+)?into|advancing\s+into|forced\s+their\s+way\s+into|stormed|broke\s+into|"
      r"crossed\s+(?:the\s+(?:[\w-]+\s+)?border\s+)?into)\b"),
@@ -2562,6 +2563,7 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
 #: Words before a country's or province's name that make the event's place only part of it.
 _PARTITIVE_LEAD = re.compile(
     r"\b(?:(?:(?:large|vast|big)\s+)?(?:parts?|swathes?|areas?|pockets?|chunks?)|much|most|half|"
+    r"(?:a|one|two)\s+(?:third|quarter|fifth|sixth|tenth)s?|[\d.]+\s*(?:%|per\s*cent|percent)|"
     r"(?:[\d,.]+\s+)?(?:square\s+)?(?:kilomet(?:re|er)s|km|miles))\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*['’]s\s+)?"
     r"(?:(?:north|south)?(?:northern|southern|eastern|western|central|north|south|east|west)\w*\s+)?$"
     r"|\b(?:north|south)?(?:northern|southern|eastern|western|central)\s+$", re.I)
