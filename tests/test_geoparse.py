@@ -479,3 +479,24 @@ def test_a_district_needs_its_word_and_a_bare_name_is_the_town(gazetteer):
                       gazetteer=gazetteer)
     assert [p.entry.kind for p in bare if p.text == "Pokrovsk"] == ["city"]
     assert [p.entry.kind for p in worded if p.text.startswith("Pokrovsk")] == ["admin2"]
+
+
+@pytest.mark.parametrize("text, town, entry_id", [
+    ("Robotyne lies 15km south of Orikhiv.", "Robotyne", "curated:robotyne"),
+    ("Tyre, about 75km south of Beirut, was hit.", "Tyre", "geonames:267008"),  # (also a word: "tyre")
+    ("Sake, about 25km west of Goma, fell on Thursday.", "Sake", "geonames:205970"),
+    ("Rubaya, which produces 15% of the world's coltan, lies about 40km north-west of Goma.", "Rubaya",
+     "curated:rubaya"),
+    ("Barsalogho, a town in the north, was attacked.", "Barsalogho", "curated:barsalogho"),
+    ("Lyman lies about 90km north of Pokrovsk.", "Lyman", "geonames:704204"),  # (also a surname)
+])
+def test_a_small_town_opening_a_sentence_is_a_place_when_what_follows_says_so(text, town, entry_id, gazetteer):
+    assert {p.text: p.entry.id for p in _parse(text, gazetteer)}.get(town) == entry_id
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking, a man who had been there said it was bad.",
+    "Smith, a long-time resident of the town, said so.",
+])
+def test_a_sentence_opening_word_without_a_place_frame_stays_a_word(text, gazetteer):
+    assert _parse(text, gazetteer) == []

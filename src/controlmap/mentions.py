@@ -943,6 +943,10 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         # "regained control of Sake": the object of control is ground
         prev_word == "of" and not before and prev_index >= 1 and tokens[prev_index - 1].lower == "control") or (
         any(t.lower in _AREA_WORDS for t in before))  # "Downtown Greer"
+    # "Robotyne lies 15km south of Orikhiv", "Tyre, about 75km south of Beirut,", "Barsalogho, a
+    # town in the north,": what follows the name says it is a place, even at a sentence start
+    framed = not after and _PLACE_FRAME_AFTER.match(text, end) is not None
+    locative = locative or framed
     if key in variants and (i != 0 or j != len(run) - 1
                             or any(_is_person_word(persons.get(name_key(tokens[k].text))) for k in run)):
         # Persons ("Mohamed" has Al Maḩmūdīyah's skeleton) and parts of longer names are not
@@ -1020,7 +1024,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         evidence.append(f"near {near}")
     if is_common:
         # "China has warned": a country is the likelier reading even at a sentence start.
-        if initial and not whole_run_country(matches):
+        if initial and not (whole_run_country(matches) or framed):
             return None
         # "The Trail smelter": a works named after the town puts the town in play.
         site = not after and nxt_index < len(tokens) and tokens[nxt_index].lower in _SITE_WORDS
@@ -1044,6 +1048,21 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     return Mention(start, end, text[start:end], name, matches, hint, evidence,
                    after_article=prev_word == "the" and not before,
                    after_town_verb=not before and prev_word in TOWN_VERBS, near=near)
+
+
+#: What, written right after a name, says the name is a place's: a distance from another place,
+#: an apposition with a place noun, a verb of lying somewhere, a location.
+_PLACE_FRAME_AFTER = re.compile(
+    r",?\s+(?:(?:about|some|roughly|around|nearly|almost|just|only|barely|less\s+than|more\s+than)\s+)?"
+    r"\d[\d,.]*(?:\s*-\s*\d[\d,.]*)?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{1,20}\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of|from|away)\b"
+    r"|,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}(?:town|city|village|hamlet|settlement|port|suburb|"
+    r"neighbou?rhood|district|camp|region|province|oblast|enclave|stronghold)\b"
+    r"|\s+(?:lies|lay|sits|is\s+located|is\s+situated|was\s+located)\s+(?:(?:about|some|roughly|just|only)\s+)?"
+    r"(?:\d|in\b|on\b|near\b|along\b|close\b|north|south|east|west)"
+    r"|,\s+(?:which|where)\b[^.;]{0,100}?,\s+(?:lies|sits|is\s+located|is\s+situated)\b"
+    r"|,\s+(?:on\s+the\s+(?:shores?|banks?|edge|outskirts|road|border|coast)|near\s+the\s+(?:border|front|coast)|"
+    r"in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)\w*\s+of)\b", re.I)
 
 
 #: "X, near Y", "X, on the outskirts of Y": the writer places X by a place the reader knows.
