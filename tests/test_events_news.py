@@ -320,7 +320,7 @@ def test_an_agreement_to_withdraw_is_no_withdrawal_and_the_area_is_no_country_na
      [("withdrew", "Ukraine", "Avdiyivka", "2024-02-17"), ("captured", "Russia", "Bakhmut", "2023-05-01")]),
     # separatists are the war's own
     ("Russian-backed separatists seized Donetsk in 2014.", "2024-02-18", [("captured", "Russia", "Donetsk", "2014-01-01")]),
-    ("Azerbaijan retook Shusha in 2020.", "2023-10-16", [("retook", "Azerbaijan", "Şuşa", "2020-01-01")]),
+    ("Azerbaijan retook Shusha in 2020.", "2023-10-16", [("retook", "Azerbaijan", "Shusha", "2020-01-01")]),
     # a question is asked, not told
     ("Did the army really take Khartoum?", "2025-01-12", []),
     # the second item of a list after an apposition

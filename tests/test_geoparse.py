@@ -500,3 +500,19 @@ def test_a_small_town_opening_a_sentence_is_a_place_when_what_follows_says_so(te
 ])
 def test_a_sentence_opening_word_without_a_place_frame_stays_a_word(text, gazetteer):
     assert _parse(text, gazetteer) == []
+
+
+@pytest.mark.parametrize("text, name, entry_id", [
+    ("Melitopol lies some 110km south of Zaporizhzhia.", "Zaporizhzhia", "geonames:687700"),
+    ("The ship's crew were held in Hodeidah, 60km south of Salif.", "Hodeidah", "geonames:79415"),
+    ("Tinzaouaten, some 230km north of Kidal, was attacked.", "Kidal", "geonames:2455290"),
+    ("Islamic State fighters retook Menaka.", "Menaka", "geonames:2453514"),  # (a town of 14,000)
+])
+def test_a_point_of_a_distance_or_the_object_of_fighting_is_the_town_not_its_province(text, name, entry_id, gazetteer):
+    assert {p.text: p.entry.id for p in _parse(text, gazetteer)}[name] == entry_id
+
+
+def test_a_province_named_with_its_word_stays_the_province(gazetteer):
+    found = {p.text: p.entry.kind for p in _parse("Fighting raged across Zaporizhzhia, Donetsk and Kherson regions.",
+                                                  gazetteer)}
+    assert found["Zaporizhzhia"] == "admin1"

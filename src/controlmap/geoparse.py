@@ -629,6 +629,9 @@ def _nearest_km(lat: np.ndarray, lon: np.ndarray, keys: np.ndarray,
     return nearest
 
 
+#: The smallest town that the object of a verb of fighting ("retook Menaka") or a point of a
+#: distance ("230km north of Kidal") is read as, over the province named after it.
+_SMALL_TOWN = 5_000
 #: What a town gains over the province named after it as the object of a verb of fighting.
 _TOWN_VERB_BONUS = 2.0
 
@@ -649,6 +652,8 @@ def _prefer_city_over_same_name_division(cands: dict[str, NameMatch], scores: di
             continue
         if (entry.country, entry.admin1_code) in divisions and entry.population >= 20_000:
             scores[eid] += 2.0 + (_TOWN_VERB_BONUS if town_verb else 0.0)
+        elif (entry.country, entry.admin1_code) in divisions and town_verb and entry.population >= _SMALL_TOWN:
+            scores[eid] += 2.0 + _TOWN_VERB_BONUS  # "retook Menaka" (14,000 people): the town
         elif match.quality == 2 and entry.population >= 100_000 and entry.population > largest_division:
             scores[eid] += 2.0
 

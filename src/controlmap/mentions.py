@@ -230,7 +230,9 @@ class Mention:
     evidence: list[str] = field(default_factory=list)
     within: tuple[str, ...] = ()  # names written after it: "Oxford, North Carolina"
     after_article: bool = False  # written after "the": "the Red Sea", "the Donbas"
-    after_town_verb: bool = False  # the object of a verb of fighting over ground: "retook Kidal"
+    # the object of a verb of fighting over ground ("retook Kidal") or a point a distance is
+    # measured from or to ("230km north of Kidal", "Hodeidah, 60km south of Salif"): a town
+    after_town_verb: bool = False
     country: str | None = None  # the country the words before say: "the Lebanese city of", "Lebanon's"
     near: str | None = None  # the place it is said to be near: "Sake, near Goma"
     # the provinces and countries the sentence puts it in, as (country, admin1 code or None):
@@ -1047,7 +1049,19 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         return None
     return Mention(start, end, text[start:end], name, matches, hint, evidence,
                    after_article=prev_word == "the" and not before,
-                   after_town_verb=not before and prev_word in TOWN_VERBS, near=near)
+                   after_town_verb=not before and (prev_word in TOWN_VERBS or framed or _measured_from(tokens, prev_index)),
+                   near=near)
+
+
+def _measured_from(tokens: list[Token], prev_index: int) -> bool:
+    """Whether the name after token ``prev_index`` is where a distance is measured from:
+    "110km south of Zaporizhzhia", "20 miles from Hodeidah" (a point, so a town)."""
+    units = ("km", "kilometres", "kilometers", "kms", "miles", "mile")
+    if prev_index < 1 or tokens[prev_index].lower not in ("of", "from"):
+        return False
+    word = tokens[prev_index - 1].lower
+    # (a direction alone is no distance: "the south of Idlib" may be the province's south)
+    return word in units or word in _COMPASS and prev_index >= 2 and tokens[prev_index - 2].lower in units
 
 
 #: What, written right after a name, says the name is a place's: a distance from another place,
