@@ -511,3 +511,17 @@ def test_an_occupation_in_the_present_tense_is_a_hold_of_part_of_the_country(gaz
     (hold,) = events("Russian forces occupy about a fifth of Ukraine.", "2024-11-20", gazetteer)
     assert (hold["change"], hold["side"], hold["name"], hold["notes"]) == (
         "holds", "Russia", "Ukraine", ["part of the place"])
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Russia captures Vuhledar after two-year battle", [("captured", "Russia", "Vuhledar")]),
+    ("Sudan army retakes Um Rawaba, breaks RSF siege of El Obeid", [("retook", "SAF", "Um Rawaba")]),
+    ("Ukraine loses control of Vuhledar", [("lost", "Ukraine", "Vuhledar")]),
+    ("RSF besieges El Fasher", [("besieged", "RSF", "El Fasher")]),
+    ("Russian forces storm Kurakhove", [("entered", "Russia", "Kurakhove")]),
+    ("It takes two hours to drive from Homs to Hama.", []),
+])
+def test_a_headlines_present_tense_tells_the_event(headline, expected, gazetteer):
+    found = events(headline, "2024-12-01", gazetteer)
+    assert [(e["change"], e["side"], e["name"]) for e in found] == expected
+    assert all(e["date_precision"] == "on-or-before-publication" for e in found)

@@ -309,9 +309,11 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # been telling of taking ground
     ("captured", "participle", "newly recently freshly",
      r"\b(?:newly|recently|freshly)[\s-]+(?:captured|seized|taken|won|occupied|liberated|gained|conquered)\b"),
-    ("retook", "active", "retook retak recaptur regain reclaimed won took taken take taking",
-     r"(?<![\w-])(?:retook|retaken|retake|retaking|recaptured|recapture|recapturing|regained|regain|regaining|reclaimed|"
-     r"won\s+back|took\s+back|taken\s+back|take\s+back|taking\s+back)\b"),
+    # (with the headline's present tense: "Sudan army retakes Um Rawaba")
+    ("retook", "active", "retook retak recaptur regain reclaim won wins took taken take taking",
+     r"(?<![\w-])(?:retook|retaken|retake|retakes|retaking|recaptured|recapture|recaptures|recapturing|regained|regain|"
+     r"regains|regaining|reclaimed|reclaims|won\s+back|wins\s+back|took\s+back|taken\s+back|take\s+back|takes\s+back|"
+     r"taking\s+back)\b"),
     # "raised their flag over Robotyne", "hoisted the Ukrainian flag in the town centre"
     ("captured", "active", "raised hoisted planted",
      r"\b(?:raised|hoisted|planted)\s+(?:(?:their|its|his|the|a)\s+)?(?:[\w'’-]+\s+)?flags?\s+(?:over|above|in|on)\b"),
@@ -320,12 +322,18 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:handed|handing)\s+over\b|\b(?:handed|handing)\b(?=\s+(?:it|them|the\s+(?:town|city|village|base|area|"
      r"camp|airport)|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))\s+(?:back\s+)?(?:over\s+)?to\s+(?:the\s+)?"
      r"(?:(?-i:[A-Z])|(?:[a-z]+\s+)?(?:army|military|government|rebels|troops|forces|militias?|fighters)\b))"),
-    ("captured", "active", "control over",
-     r"\b(?:(?:taken|took|take|taking|gained|seized|seize)\s+(?:full\s+)?control\s+of|took\s+over|taken\s+over|take\s+over)\b"),
-    ("captured", "active", "captur seiz overr occup liberat conquered took taken take taking gained won secur",
-     r"(?<![\w-])(?:captured|capture|capturing|seized|seize|seizing|overran|overrun|overrunning|occupied|(?-i:OCCUPY)|liberated|liberating|conquered|took|taken|take|taking|gained|won(?!['’])|secured|securing)\b"),
-    ("entered", "active", "enter marched moved swept rolled pushed advanc forced stormed broke crossed returned walked drove poured",
-     r"\b(?:entered|enter|entering|returned\s+to|returned\s+into|marched\s+into|walked\s+into|drove\s+into|poured\s+into|moved\s+into|swept\s+into|rolled\s+into|pushed\s+(?:deeper\s+|further\s+)?into|advanced\s+(?:deeper\s+|further\s+)?into|advancing\s+into|forced\s+their\s+way\s+into|stormed|broke\s+into|"
+    ("captured", "active", "control over wrest",
+     r"\b(?:(?:taken|took|take|takes|taking|gained|gains|seized|seize|seizes|wrested|wrests|wrest)\s+(?:full\s+)?control\s+of|"
+     r"took\s+over|taken\s+over|take\s+over|takes\s+over)\b"),
+    ("captured", "active", "captur seiz overr occup liberat conquer took taken take taking gained won secur",
+     r"(?<![\w-])(?:captured|capture|captures|capturing|seized|seize|seizes|seizing|overran|overrun|overruns|overrunning|"
+     r"occupied|(?-i:OCCUPY)|liberated|liberates|liberating|conquered|conquers|took|taken|take|takes|taking|gained|"
+     r"won(?!['’])|secured|secures|securing)\b"),
+    ("entered", "active", "enter march moved moves swept sweeps roll push advanc forced storm broke broken breaks crossed returned walked drove poured",
+     r"\b(?:entered|enter|enters|entering|returned\s+to|returned\s+into|marched\s+into|marches\s+into|walked\s+into|drove\s+into|"
+     r"poured\s+into|moved\s+into|moves\s+into|swept\s+into|sweeps\s+into|rolled\s+into|rolls\s+into|"
+     r"(?:pushed|pushes)\s+(?:deeper\s+|further\s+)?into|(?:advanced|advances)\s+(?:deeper\s+|further\s+)?into|advancing\s+into|"
+     r"forced\s+their\s+way\s+into|stormed|storms|storm(?=\s+(?-i:[A-Z]))|(?:broke|broken|breaks)\s+into|"
      r"crossed\s+(?:the\s+(?:[\w-]+\s+)?border\s+)?into)\b"),
     # "his forces had left El Fasher": armed men leaving a town (only after a force noun, see
     # _read_trigger: "the envoy left Kyiv" is no withdrawal)
@@ -340,10 +348,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # as a noun, its actor the adjective; without "from X" it left the place told before
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
      r"\b(?P<adj>[\w'’-]+)\s+(?:evacuation|withdrawal|retreat|pull-?out)\b"),
-    ("lost", "active", "lost ceding ceded",
-     r"\b(?:lost\s+control\s+of|lost|ceding|ceded)\b"),
-    ("besieged", "active", "besieg surrounded encircl blockaded",
-     r"\b(?:besieged|besieging|besiege|surrounded|encircled|encircling|blockaded)\b"),
+    ("lost", "active", "lost loses ceding ceded cedes",
+     r"\b(?:lost\s+control\s+of|loses\s+control\s+of|lost|loses|ceding|ceded|cedes)\b"),
+    ("besieged", "active", "besieg surround encircl blockade",
+     r"\b(?:besieged|besieging|besiege|besieges|surrounded|surrounds|encircled|encircles|encircling|blockaded|blockades)\b"),
     # "Pokrovsk, which Russian forces had besieged for months, fell on Monday": taken by whoever
     # the article has besieging or attacking it (no event when it has no one); last, so that the
     # siege of the same sentence is read first
@@ -976,7 +984,7 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
 
 #: "broke the siege of", "lifted the RSF's siege of": a siege ended by the besieged side.
 #: (done, not asked for: "the lifting of a rebel siege" as a condition of a deal is no end)
-_SIEGE_ENDED = re.compile(r"\b(?:broke|broken|lifted|ended|raised|relieved)\s+(?:the\s+|a\s+)?"
+_SIEGE_ENDED = re.compile(r"\b(?:broke|broken|breaks|lifted|lifts|ended|ends|raised|relieved|relieves)\s+(?:the\s+|a\s+)?"
                           r"(?:(?!of\b)[\w'’-]+\s+){0,3}$", re.I)
 #: (with no besieger named before "siege": "the lifting of a rebel siege" still tells whose it is)
 _SIEGE_TO_END = re.compile(r"\b(?:break|breaking|lift|lifting|end|ending|relieve|relieving)\s+(?:the\s+|a\s+)?$", re.I)
