@@ -525,3 +525,16 @@ def test_a_headlines_present_tense_tells_the_event(headline, expected, gazetteer
     found = events(headline, "2024-12-01", gazetteer)
     assert [(e["change"], e["side"], e["name"]) for e in found] == expected
     assert all(e["date_precision"] == "on-or-before-publication" for e in found)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Russian troops seized the Zaporizhzhia nuclear power plant in March 2022.", "Zaporizhzhia"),
+    ("Israeli forces took control of the Rafah crossing on Tuesday.", "Rafah"),
+    ("Rebels captured the Homs military academy on Friday.", "Homs"),
+    ("Russian troops seized the Vuhledar coal mine.", "Vuhledar"),
+])
+def test_a_facility_named_after_a_town_is_taken_at_the_town_not_the_town_itself(text, town, gazetteer):
+    (capture,) = events(text, "2024-05-08", gazetteer)
+    assert capture["place_text"].startswith("the ") and town in capture["place_text"]
+    assert capture["anchor"] is True  # located at the town, which was not taken
+    assert capture["name"].startswith(town[:5])

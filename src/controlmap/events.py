@@ -457,7 +457,7 @@ _APPOSED_ITEM_GAP = re.compile(r",\s*(?:the|a|an|its|[A-Z][\w'’-]*['’]s)\s+[
 #: Nouns that can head an unnamed place ("strategic heights", "defence posts", "the camp").
 _PLACE_NOUN_WORDS = (
     r"towns?|townships?|cit(?:y|ies)|villages?|camps?|bases?|air\s*base|airfield|airports?|heights|hills?|"
-    r"positions|posts|areas?|territor(?:y|ies)|regions?|provinces?|districts?|neighbou?rhoods?|quarters?|"
+    r"positions?|posts?|areas?|territor(?:y|ies)|regions?|provinces?|districts?|neighbou?rhoods?|quarters?|"
     r"suburbs?|outskirts|garrisons?|strongholds?|strongpoints?|oasis|islands?|roads?|highway|lines?|defen[cs]es|"
     r"fronts?|headquarters|HQ|buildings?|bridges?|ports?|footholds|kilomet(?:er|re)s|km|parts?|sliver|pocket|"
     r"blocks|zones?|enclave|bastion|border|crossings?|valleys?|mountains?|ridges?|sectors?|peaks?|"
@@ -467,6 +467,13 @@ _PLACE_NOUN_WORDS = (
     r"checkpoints?")
 _PLACE_NOUN = re.compile(r"\b(?:" + _PLACE_NOUN_WORDS + r")\b", re.I)
 
+#: A facility or feature written after a toponym, with up to two lower-case words before its
+#: noun: "the Zaporizhzhia nuclear power plant", "the Rafah crossing", "the Homs military
+#: academy", "the Vuhledar coal mine": the facility lies at the town, it is not the town.
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?:stronghold|base|garrison|positions?|posts?|front|border|camp|refinery|palace|"
+    r"dam|bridge|barracks|headquarters|prison|jail|market|oilfield|complex|factory|plant|crossing|academy|mine|"
+    r"port|station|terminal|depot|hospital|university|college|stadium|facility|works|airfield)\b", re.I)
 #: Phrases that point back to a place already named.
 _COREF = re.compile(
     r"\b(?:(?:the|this|that)\s+(?:(?:besieged|embattled|northern|southern|eastern|western|central|key|strategic|"
@@ -1302,10 +1309,13 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                 # name, not in its capital city; the event is about part of the province
                 return [_PlacePart(_clean(text[n0:end]), n0, end, province, False, "part of the place")]
             return [_PlacePart(_clean(text[n0:end]), n0, end, anchor, True)]
-        if re.match(r"['’]s\s|\s+(?:stronghold|base|garrison|positions|posts|front|border|camp|refinery|palace|dam|"
-                    r"bridge|barracks|headquarters|prison|market|oilfield|complex|factory|plant)\b", after_first, re.I):
-            # "Tripoli's major air base", "CHAD STRONGHOLD": the toponym only qualifies the place.
+        if re.match(r"['’]s\s", after_first):
+            # "Tripoli's major air base", "Chad's north": the toponym only qualifies the place
             return [_PlacePart(_clean(np_text), n0, np_end, first, True)]
+        if _FACILITY_AFTER.match(text, first.end, sentence.end):
+            # "CHAD STRONGHOLD", "the Zaporizhzhia nuclear power plant": a facility named after
+            # the toponym, which locates it (not a town named nearby)
+            return [_PlacePart(_clean(np_text), n0, np_end, first, True, _FACILITY)]
         if _NOT_PLACE.match(lead_words + "x") and not _PLACE_NOUN.search(lead_words):
             return []
         chain = [first]
@@ -1711,7 +1721,7 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
     text gives one, else keeps the province or country.
     """
     if part.note == _UNANCHORED or part.place is not None and not (
-            part.anchor and part.place.entry.kind in _COARSE_KINDS and part.note != _NAMED):
+            part.anchor and part.place.entry.kind in _COARSE_KINDS and part.note not in (_NAMED, _FACILITY)):
         return part
     text = sentence.text
     speakers = _speaker_spans(text, sentence.start, trigger_at)
@@ -1816,6 +1826,9 @@ def _plausible_anchor(place: Place, context: _Context) -> bool:
 #: Note of a place part whose words are a name the gazetteer lacks, anchored to the region the
 #: text puts it in ("Ouadi Doum in northern Chad"): the region is kept, no town replaces it.
 _NAMED = "a name located by the region it is said to be in"
+#: The note of a place written as a toponym's facility ("the Zaporizhzhia nuclear power plant"):
+#: the toponym it is named after locates it, not a town named nearby.
+_FACILITY = "a facility or feature named after the place"
 
 
 #: A place named as a speaker: "Baghdad said", "Tehran radio reported".
