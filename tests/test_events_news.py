@@ -537,4 +537,4 @@ def test_a_facility_named_after_a_town_is_taken_at_the_town_not_the_town_itself(
     (capture,) = events(text, "2024-05-08", gazetteer)
     assert capture["place_text"].startswith("the ") and town in capture["place_text"]
     assert capture["anchor"] is True  # located at the town, which was not taken
-    assert capture["name"].startswith(town[:5])
+    assert capture["name"].startswith(town[:4])  # (GeoNames writes "Rafaḩ")
