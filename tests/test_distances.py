@@ -629,3 +629,47 @@ def test_the_town_or_the_city_as_the_located_place_is_the_town_named_before(text
     article = article_from_text(text, published="2025-01-12")
     (claim,) = verify_distances(article, geoparse(article, gazetteer=gazetteer), gazetteer=gazetteer)
     assert claim.verdict == verdict and claim.geodesic_km == pytest.approx(km, abs=0.1)
+
+
+def real_claims(text: str, gazetteer, published: str = "2024-11-20"):
+    """Claims of ``text`` through the real geoparser and gazetteer."""
+    from controlmap.article import article_from_text
+    from controlmap.geoparse import geoparse
+
+    article = article_from_text(text, published=published)
+    return verify_distances(article, geoparse(article, gazetteer=gazetteer), gazetteer=gazetteer)
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("between 2 and 3 kilometres", 2, 3, "km"),
+    ("Between five and ten miles", 5, 10, "mi"),
+    ("some two dozen kilometres east", 24, 24, "km"),
+    ("half a dozen miles away", 6, 6, "mi"),
+])
+def test_between_ranges_and_dozens_are_quantities(text, low, high, unit):
+    (q,) = parse_quantities(text)
+    assert (q.low, q.high, q.unit) == (low, high, unit)
+    # "and" joins two bounds only after "between": "20 and 30 km" is the figure 30 km
+    assert [(s.low, s.high) for s in parse_quantities("two strikes hit 20 and 30 km away")] == [(30, 30)]
+
+
+def test_between_two_figures_is_a_range_checked_as_one(gazetteer):
+    (claim,) = real_claims("Chasiv Yar lies between 10 and 15 km west of Bakhmut.", gazetteer)
+    assert [(s.low, s.high) for s in claim.stated] == [(10, 15)]
+    assert claim.interval_km == (10, 15)
+    assert claim.to_place.entry.name == "Chasiv Yar" and claim.verdict == "consistent"
+
+
+def test_a_front_line_length_is_a_lone_quantity_not_a_route(gazetteer):
+    (claim,) = real_claims("The 1,000km front line stretches from Kupiansk to Kherson.", gazetteer)
+    assert claim.kind == "lone" and claim.from_place is None and claim.to_place is None
+    assert claim.verdict == "unverifiable" and "front line" in claim.reason
+
+
+def test_a_border_town_is_the_town_not_the_border(gazetteer):
+    (claim,) = real_claims("Hezbollah rockets struck Kiryat Shmona, about 7km south of the border town of Metula.",
+                           gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == ("Metula", "Qiryat Shmona")
+    assert claim.verdict == "consistent"
+    (claim,) = real_claims("Rockets hit Kiryat Shmona, about 3 km from the Lebanese border.", gazetteer)
+    assert claim.reason == "a border without geometry"

@@ -147,13 +147,19 @@ _UNITS_WORDS = {
 }
 _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                "eighty": 80, "ninety": 90}
+# "two dozen", "half a dozen": dozens are counted in small numbers ("a few dozen" is no figure)
+_DOZENS = r"(?:half\s+a|a|two|three|four|five|six)\s+dozen"
 _WORD_NUMBER = (
-    r"(?:(?:%s)(?:[- ](?:%s))?|%s|a\s+hundred|a\s+thousand|a\s+dozen|half\s+a)"
-    % ("|".join(_TENS_WORDS), "|".join(list(_UNITS_WORDS)[:9]), "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)))
+    r"(?:%s|(?:%s)(?:[- ](?:%s))?|%s|a\s+hundred|a\s+thousand|half\s+a)"
+    % (_DOZENS, "|".join(_TENS_WORDS), "|".join(list(_UNITS_WORDS)[:9]),
+       "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)))
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER}\b)"
-_RANGE = rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{_NUMBER}))?"
+# "10-15km", "80 to 120 km", and "between 80 and 120 km": "and" joins the bounds only after
+# "between" ("20 and 30 km" alone is two figures), and "between" is taken only with both.
+_RANGE = (rf"(?:(?P<between>between)\s+(?={_NUMBER}\s+and\s+{_NUMBER}))?(?P<low>{_NUMBER})"
+          rf"(?:\s*(?:-|–|—|to|or|(?(between)and|(?!)))\s*(?P<high>{_NUMBER}))?")
 _UNIT = (r"(?P<unit>nautical\s+miles?|nmi\b|kilomet(?:re|er)s?\b|klms?\b|kms?\b|miles?\b|mi\b"
          r"|metres?\b|meters?\b|m\b|feet\b|foot\b|ft\b|yards?\b|yds?\b)")
 _QUANTITY = re.compile(rf"(?<![\w$£€.,]){_RANGE}(?:\s*|-)(?:{_UNIT})", re.I)
@@ -233,9 +239,12 @@ def number_value(text: str) -> float:
     word = re.sub(r"\s+", " ", text.strip().lower())
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", word):
         return float(word.replace(",", ""))
-    special = {"a hundred": 100, "a thousand": 1000, "a dozen": 12, "half a": 0.5}
+    special = {"a hundred": 100, "a thousand": 1000, "a dozen": 12, "half a dozen": 6, "half a": 0.5}
     if word in special:
         return float(special[word])
+    dozens = re.fullmatch(r"(\w+) dozen", word)
+    if dozens and dozens.group(1) in _UNITS_WORDS:  # "two dozen"
+        return 12.0 * _UNITS_WORDS[dozens.group(1)]
     parts = re.split(r"[- ]", word)
     total = 0
     for part in parts:
@@ -414,9 +423,15 @@ class DistanceClaim:
 # --------------------------------------------------------------------------- finding claims
 
 _ROAD_NOUNS = r"road|highway|motorway|drive|journey|trip|railway|rail\s+line|train\s+ride|ride|trek|march|walk|flight"
-_ROUTE_NOUNS = r"pipeline|line|link|linkup|canal|cable|tunnel|corridor|route|border|frontier|front|front\s*line|stretch|strip"
+_ROUTE_NOUNS = r"pipeline|line|link|linkup|canal|cable|tunnel|corridor|route|border|frontier|front[\s-]*line|front|stretch|strip"
 _COURSE_WORDS = re.compile(r"\b(?:covered|race|stage|marathon|course|lap|ran|cycled|swam)\b", re.I)
-_NOUN_AFTER = re.compile(rf"^(?:[\s-]*long)?[\s-]*(?:(?:\w+)\s+)?(?P<noun>{_ROAD_NOUNS}|{_ROUTE_NOUNS})\b", re.I)
+# One word may stand before the noun ("the 120km coastal road"), but not the first half of
+# "front line": "a 1,200km front line" is a front's length, not a "line" from A to B.
+_NOUN_AFTER = re.compile(
+    rf"^(?:[\s-]*long)?[\s-]*(?:(?!front[\s-]+line\b)\w+\s+)?(?P<noun>{_ROAD_NOUNS}|{_ROUTE_NOUNS})\b", re.I)
+#: Lines whose length is no distance between the places they run past: a border or a front
+#: "from Kharkiv to Kherson" winds along the ground, and its ends are not its measure.
+_LONE_LINE_NOUNS = ("border", "frontier", "front", "front line", "stretch", "strip")
 _BY_ROAD = re.compile(r"\b(?:by\s+road|by\s+car|by\s+rail|drive|driving|drove|road\s+distance)\b", re.I)
 _CONVERSION = re.compile(r"^\s*[(\[]\s*(?P<qual>(?:[a-z]+\s+){0,2}?)(?=[\d\w])", re.I)
 _FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:away\s+)?(?P<rel>from|of)\b", re.I)
@@ -424,6 +439,10 @@ _APART_AFTER = re.compile(r"^\s*apart\b", re.I)
 _AWAY_AFTER = re.compile(r"^\s*away\b", re.I)
 _CAPITAL = re.compile(r"^\s*the\s+(?:\w+\s+)?capital\b(?:\s+city)?", re.I)
 _BORDER = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?:border|frontier|front\s*line|coast(?:line)?)\b", re.I)
+# "the Israeli border town of Metula", "the frontline city of Pokrovsk": "border" describes a
+# settlement named next, which is the reference, not the border itself.
+_BORDER_SETTLEMENT = re.compile(
+    r"^[\s-]*(?:town|city|village|hamlet|settlement|community|kibbutz|port|district)\b(?:\s+of)?\s*,?\s*$", re.I)
 _HERE = re.compile(r"^\s*here\b", re.I)
 # Between a located place and its figure: ", ", " sits ", " is located ", ", which lies ".
 _SUBJECT_GAP = re.compile(
@@ -884,8 +903,9 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
     noun = _NOUN_AFTER.match(after)
     if noun and not re.search(r"\b(?:of|from)\s*$", before[-8:], re.I):
         word = re.sub(r"\s+", " ", noun.group("noun").lower())
-        if word in ("border", "frontier", "front", "front line", "frontline", "stretch", "strip"):
-            return _Attribution("lone", figures_end)
+        word = re.sub(r"^front[\s-]*line$", "front line", word)
+        if word in _LONE_LINE_NOUNS:
+            return _Attribution("lone", figures_end, notes=[f"the length of a {word}, not a distance between places"])
         kind = "road" if re.fullmatch(_ROAD_NOUNS, word, re.I) else "route"
         a, b = _from_to_after(text, scope.in_sentence, figures_end, sentence.end)
         if a is None:
@@ -1094,9 +1114,12 @@ def _reference(scope: _Scope, position: int, notes: list[str]) -> tuple[Place | 
         return None, "here", end
     border = _BORDER.match(rest)
     if border:
-        place = _place_after(in_sentence, position, border.end() + 2, sentence.end)
-        if place is None or place.start >= position + border.end():
-            return None, "border", position + border.end()
+        border_end = position + border.end()
+        # A place inside the words ("the Syria-Turkey border") or one they describe ("the
+        # border town of Metula") is the reference; else it is the border itself.
+        place = _place_after(in_sentence, position, border.end() + 30, sentence.end)
+        if place is None or place.start >= border_end and not _BORDER_SETTLEMENT.match(text[border_end:place.start]):
+            return None, "border", border_end
     capital = _CAPITAL.match(rest)
     named = _place_after(in_sentence, position, 100, sentence.end)
     if capital:
