@@ -673,3 +673,26 @@ def test_a_border_town_is_the_town_not_the_border(gazetteer):
     assert claim.verdict == "consistent"
     (claim,) = real_claims("Rockets hit Kiryat Shmona, about 3 km from the Lebanese border.", gazetteer)
     assert claim.reason == "a border without geometry"
+
+
+@pytest.mark.parametrize(("text", "located", "reference"), [
+    ("Kupiansk, a railway hub in the Kharkiv region, lies about 100km south-east of Kharkiv.", "Kupyansk", "Kharkiv"),
+    ("Mariupol, home to the Azovstal steel works, lies about 100km south of Donetsk.", "Mariupol", "Donetsk"),
+    ("Enerhodar, which hosts Europe's largest nuclear plant across the reservoir from Nikopol, is about 55km "
+     "south-west of Zaporizhzhia.", "Enerhodar", "Zaporizhzhya"),
+])
+def test_places_in_an_aside_describe_the_subject_the_figure_locates(text, located, reference, gazetteer):
+    (claim,) = real_claims(text, gazetteer)
+    assert (claim.to_place.entry.name, claim.from_place.entry.name) == (located, reference)
+    assert claim.verdict == "consistent"
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Kherson, in southern Ukraine, and Mykolaiv are about 60km apart.", ("Kherson", "Mykolayiv")),
+    ("Bakhmut and Soledar, two towns Russia has fought over in the Donetsk region, are just 10km apart.",
+     ("Bakhmut", "Soledar")),
+])
+def test_apart_pairs_the_two_towns_not_the_areas_named_with_them(text, pair, gazetteer):
+    (claim,) = real_claims(text, gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == pair
+    assert claim.verdict == "consistent"

@@ -500,6 +500,57 @@ def _place_after(places: list[Place], position: int, limit: int, stop: int) -> P
     return None
 
 
+# What opens an aside between commas after a name: an apposition (", an industrial city near
+# Kramatorsk,", ", home to the Black Sea Fleet,"), a relative clause (", which links the
+# peninsula to Russia's Krasnodar region,") or where the name lies (", in North Kivu,").
+_ASIDE_OPENER = re.compile(
+    rf"^\s*(?:a|an|the|which|who|whose|that|where|home\s+to|once|now|long|itself|one\s+of|in|near|close\s+to|"
+    rf"outside|not\s+far\s+from|just|{_DIRECTION}(?:ward|erly)?\s+of)\b", re.I)
+# The verb after the aside's closing comma: the aside stood between the subject and its verb.
+_VERB_AFTER_ASIDE = re.compile(r"\b(?:is|are|was|were|lies|lie|lay|sits|sit|stands|stand|located|situated)\b", re.I)
+# Words of the head's noun phrase after its place name: "The Kerch bridge, which ...".
+_HEAD_TAIL = re.compile(r"^(?:\s+[\w'’-]+){0,2}\s*$")
+
+
+@dataclass(frozen=True)
+class _Aside:
+    """An aside between commas that parts a subject from its verb: ``X, <aside>, lies ...``."""
+
+    start: int  # its opening comma
+    end: int  # its closing comma
+    head: Place | None  # the place it describes, when the subject is one
+
+
+def _aside_before(text: str, places: list[Place], position: int, sentence: Sentence) -> _Aside | None:
+    """The aside whose closing comma is followed by the verb before the figure at ``position``.
+
+    In "Kostiantynivka, an industrial city near Kramatorsk, lies 18km north-west of Toretsk",
+    the figure locates Kostiantynivka: Kramatorsk only describes it. An aside right before
+    the figure ("Kavumu, about 30 km north of the city") is the figure's own apposition, so
+    a verb must follow the closing comma.
+    """
+    head_text = text[sentence.start:position]
+    close = head_text.rfind(",")
+    if close < 0:
+        return None
+    gap = head_text[close + 1:]
+    if not _SUBJECT_GAP.match(gap) or not _VERB_AFTER_ASIDE.search(gap):
+        return None
+    open_ = head_text.rfind(",", 0, close)
+    if open_ < 0 or not _ASIDE_OPENER.match(head_text[open_ + 1:close]) or re.search(r"[;:()]", head_text[open_:close]):
+        return None
+    start, end = sentence.start + open_, sentence.start + close
+    head = None
+    for place in places:
+        if sentence.start <= place.start and place.end <= start and _HEAD_TAIL.match(text[place.end:start]):
+            head = place
+    return _Aside(start, end, head)
+
+
+def _in_aside(place: Place, aside: _Aside | None) -> bool:
+    return aside is not None and aside.start < place.start and place.end <= aside.end
+
+
 def _located_before(text: str, places: list[Place], position: int, sentence: Sentence,
                     exclude: Iterable[Place]) -> Place | None:
     """The place a figure at ``position`` locates: the subject or appositive just before it.
@@ -507,9 +558,16 @@ def _located_before(text: str, places: list[Place], position: int, sentence: Sen
     Prefers a place separated from the figure only by ", ", "is", "sits"... ("Bouira, about
     100 km"); else the nearest earlier place in the sentence that is not itself the reference
     of another offset ("Tarutung, south of the city of Medan and about 560 km west of ...").
+    The places in an aside between the subject and its verb describe the subject and are
+    never the located place ("Sevastopol, home to the Black Sea Fleet, lies ...").
     """
     excluded = {id(p) for p in exclude}
-    before = [p for p in places if sentence.start <= p.start and p.end <= position and id(p) not in excluded]
+    aside = _aside_before(text, places, position, sentence)
+    if aside is not None and aside.head is not None and id(aside.head) not in excluded \
+            and not _places_the_subject(text, aside.head, sentence):
+        return aside.head
+    before = [p for p in places if sentence.start <= p.start and p.end <= position and id(p) not in excluded
+              and not _in_aside(p, aside)]
     for place in reversed(before):
         if _SUBJECT_GAP.match(text[place.end:position]) and not _places_the_subject(text, place, sentence):
             return place
@@ -531,14 +589,15 @@ def _located_before(text: str, places: list[Place], position: int, sentence: Sen
 
 
 #: A preposition before an area that says where the subject lies ("on the shore of Lake Kivu",
-#: "near the border with Chad").
-_AREA_OBJECT_BEFORE = re.compile(r"\b(?:of|in|on|at|along|near|across|with)\s+(?:the\s+)?$", re.I)
+#: "near the border with Chad", "in Russia's Kursk region": a country's possessive may stand between).
+_AREA_OBJECT_BEFORE = re.compile(
+    r"\b(?i:of|in|on|at|along|near|across|with)\s+(?i:the\s+)?(?:[A-Z][\w-]*['’]s?\s+)?$")
 
 def _places_the_subject(text: str, place: Place, sentence: Sentence) -> bool:
     """Whether ``place`` is an area after a preposition, saying where the subject lies: "Goma
     sits on the shore of Lake Kivu, 100 miles north of ..." locates Goma, not the lake."""
     return place.entry.kind in _AREA_KINDS and _AREA_OBJECT_BEFORE.search(
-        text, max(sentence.start, place.start - 12), place.start) is not None
+        text, max(sentence.start, place.start - 30), place.start) is not None
 
 
 # What may stand between "from"/"to" and the place: "the Bulgarian port of", "the city of".
@@ -877,6 +936,21 @@ def _locate(scope: _Scope, position: int, exclude: Iterable[Place]) -> Place | N
     return place
 
 
+def _apart_pair(scope: _Scope, claim_start: int) -> tuple[Place | None, Place | None]:
+    """The two places "N km apart" relates: the last two towns named before it.
+
+    Areas named alongside say where the towns lie ("Goma, in North Kivu, and Bukavu are about
+    100km apart"), and so do the places of an aside before the verb ("Kramatorsk and
+    Sloviansk, the last big cities Ukraine holds in the Donetsk region, are 12 miles apart"):
+    both are skipped. Two areas are paired only when the sentence names no two points.
+    """
+    aside = _aside_before(scope.text, scope.in_sentence, claim_start, scope.sentence)
+    earlier = [p for p in scope.in_sentence if p.end <= claim_start and not _in_aside(p, aside)]
+    points = [p for p in earlier if p.entry.kind not in _AREA_KINDS]
+    pair = points if len(points) >= 2 else earlier
+    return (pair[-2], pair[-1]) if len(pair) >= 2 else (None, None)
+
+
 def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is_range_limit: bool) -> _Attribution:
     """Decide the kind of claim and its endpoints from the words after the figures.
 
@@ -919,9 +993,7 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
     apart = _APART_AFTER.match(after)
     if apart:
         found = _Attribution("between", figures_end + apart.end())
-        earlier = [p for p in scope.in_sentence if p.end <= claim_start]
-        if len(earlier) >= 2:
-            found.from_place, found.to_place = earlier[-2], earlier[-1]
+        found.from_place, found.to_place = _apart_pair(scope, claim_start)
         return found
 
     relation = _FROM_AFTER.match(after)
