@@ -696,3 +696,34 @@ def test_apart_pairs_the_two_towns_not_the_areas_named_with_them(text, pair, gaz
     (claim,) = real_claims(text, gazetteer)
     assert (claim.from_place.entry.name, claim.to_place.entry.name) == pair
     assert claim.verdict == "consistent"
+
+
+def test_the_town_that_lies_is_the_one_the_last_sentence_was_about_not_its_reference(gazetteer):
+    text = "Rebels captured Saraqib, about 15km east of Idlib. The town lies some 50km south-west of Aleppo."
+    first, second = real_claims(text, gazetteer)
+    assert (second.from_place.entry.name, second.to_place.entry.name) == ("Aleppo", "Saraqib")
+    assert second.verdict == "consistent"
+    # the claim's words stay in its own sentence
+    assert second.start >= second.sentence.start and second.text == "some 50km south-west of Aleppo"
+
+
+@pytest.mark.parametrize(("text", "reference", "located"), [
+    ("Russian forces captured Vuhledar after a two-year battle, while Marinka, some 30km to the north-east, "
+     "fell last year.", "Vuhledar", "Mar'yinka"),
+    ("Israeli troops pushed into Jabalia on Monday. Beit Lahia, about 3km to the north, was also hit.",
+     "Jabālyā", "Bayt Lāhyā"),
+])
+def test_to_the_north_measures_from_the_town_named_just_before(text, reference, located, gazetteer):
+    (claim,) = real_claims(text, gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == (reference, located)
+    assert claim.verdict == "consistent"
+
+
+def test_to_the_north_skips_a_town_named_only_to_measure_from(gazetteer):
+    text = ("Russian forces are closing in on Pokrovsk, 60km north-west of Donetsk, while Kurakhove, "
+            "30km to the south, has fallen.")
+    claim = real_claims(text, gazetteer)[-1]
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == ("Pokrovsk", "Kurakhove")
+    # with no town named before, nothing is guessed
+    (claim,) = real_claims("Fighting raged about 30km to the north.", gazetteer)
+    assert claim.from_place is None and claim.verdict == "unverifiable"

@@ -336,7 +336,7 @@ _COMPASS_16 = ["north", "north-north-east", "north-east", "east-north-east", "ea
 COMPASS_DEG: dict[str, float] = {name.replace("-", ""): i * 22.5 for i, name in enumerate(_COMPASS_16)}
 _DIRECTION = (r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2}")
 _DIRECTION_AFTER = re.compile(
-    rf"^\s*(?:(?!north|south|east|west)\w+\s+)?(?:to\s+the\s+|due\s+)?(?P<dir>{_DIRECTION})(?:ward|erly)?(?:\s+(?P<rel>of|from))?\b", re.I)
+    rf"^\s*(?:(?!north|south|east|west)\w+\s+)?(?:(?P<to>to\s+the\s+)|due\s+)?(?P<dir>{_DIRECTION})(?:ward|erly)?(?:\s+(?P<rel>of|from))?\b", re.I)
 
 
 def compass_degrees(direction: str) -> float | None:
@@ -822,7 +822,8 @@ def _claim(article: Article, sentence: Sentence, statements: list[Statement], in
     to_place = found.to_place
     if found.start is not None:
         claim_start = found.start
-    if found.kind in ("offset", "between", "road") and to_place is not None and 0 <= claim_start - to_place.end <= 25:
+    if found.kind in ("offset", "between", "road") and to_place is not None and to_place.start >= sentence.start \
+            and 0 <= claim_start - to_place.end <= 25:
         claim_start = to_place.start  # cover the located place when it is the subject or appositive
     if found.from_place is not None and (
             found.kind == "between" and 0 <= claim_start - found.from_place.end <= 60
@@ -907,6 +908,49 @@ def _same_name_elsewhere(scope: _Scope, name: str, start: int) -> Place | None:
     return replace(best, start=start, end=start + len(name), sentence=scope.sentence)
 
 
+def _measured_from(text: str, place: Place) -> bool:
+    """Whether ``place`` is named only to measure from ("45km north of Homs", "20 miles from Sumy")."""
+    return MEASURED_FROM_BEFORE.search(text, max(place.sentence.start, place.start - 40), place.start) is not None
+
+
+def _may_be_town(text: str, place: Place) -> bool:
+    """Whether "the town" can point back to ``place``: a town, or a province's name whose
+    runner-up reading is the town ("Sennar" read as Sennar State; :func:`_as_point` reads it
+    as the town), unless the text calls it the province."""
+    if place.entry.kind == "city":
+        return True
+    return (place.entry.kind in ("admin1", "admin2") and place.runner_up is not None
+            and place.runner_up.kind == "city" and not _named_as_area(text, place))
+
+
+_IMPLIED_REFERENCE_KINDS = frozenset({"city", "airport"})
+
+
+def _implied_reference(scope: _Scope, located: Place) -> Place | None:
+    """The place "N km to the north" measures from when no "of" names it: the town the text was
+    about just before the located place.
+
+    That is the last town the sentence names before it ("Israeli tanks entered Rafah as air
+    strikes hit Khan Younis, some 8km to the north-east" is from Rafah), else the last one of
+    the sentence right before ("... entered Hama. Morek, 30km to the north, fell too"). Towns
+    named only to measure from ("Pokrovsk, 60km north-west of Donetsk, ...") and areas are not
+    what a writer points back to.
+    """
+    def fits(place: Place) -> bool:
+        return (place.entry.kind in _IMPLIED_REFERENCE_KINDS and place.entry.id != located.entry.id
+                and not _measured_from(scope.text, place))
+
+    sentence = scope.sentence
+    here = [p for p in scope.in_sentence if p.end <= located.start and fits(p)]
+    if here:
+        return here[-1]
+    before = [p for p in scope.all_places if p.end <= sentence.start]
+    if not before or scope.text[before[-1].sentence.end:sentence.start].strip():
+        return None  # the sentence before names no place
+    previous = [p for p in before if p.sentence.start == before[-1].sentence.start and fits(p)]
+    return replace(previous[-1], sentence=sentence) if previous else None
+
+
 def _locate(scope: _Scope, position: int, exclude: Iterable[Place]) -> Place | None:
     """The located place of a figure at ``position``: a resolved place before it, else its subject by name.
 
@@ -922,8 +966,11 @@ def _locate(scope: _Scope, position: int, exclude: Iterable[Place]) -> Place | N
                                     if p.start >= scope.sentence.start + back.end()):
         # "... the capture of the town, which lies about 15 km north of Donetsk", "The city lies
         # about 136 km south-east of Khartoum": the last town named before this sentence
+        # ("Rebels entered Hama, about 45km north of Homs. The city lies ..." is Hama: Homs was
+        # named only to measure from)
         earlier = [p for p in scope.all_places if p.end <= scope.sentence.start + back.start()
-                   and p.entry.kind == "city" and not any(p.entry.id == q.entry.id for q in exclude)]
+                   and _may_be_town(scope.text, p) and not any(p.entry.id == q.entry.id for q in exclude)
+                   and not _measured_from(scope.text, p)]
         if earlier:
             return replace(earlier[-1], sentence=scope.sentence)
     names = list(_NAMES.finditer(head))
@@ -971,6 +1018,12 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         found.to_place = _locate(scope, claim_start, [found.from_place] if found.from_place else exclude_none)
         if found.to_place is None and found.from_place is not None:
             found.to_place, found.end = _located_after(scope, found.end)
+        if not direction.group("rel") and direction.group("to") and found.to_place is not None:
+            # "Khan Younis, some 8km to the north-east": of the town named just before
+            found.from_place = _implied_reference(scope, found.to_place)
+            if found.from_place is not None:
+                found.reference_text = found.from_place.text
+                found.notes.append(f"'to the {found.direction}' read as from {found.from_place.text}, named before")
         _the_town_named_before(scope, found, claim_start)
         return found
 
