@@ -727,3 +727,18 @@ def test_to_the_north_skips_a_town_named_only_to_measure_from(gazetteer):
     # with no town named before, nothing is guessed
     (claim,) = real_claims("Fighting raged about 30km to the north.", gazetteer)
     assert claim.from_place is None and claim.verdict == "unverifiable"
+
+
+def test_the_regional_capital_is_the_divisions_capital_never_the_national_one(gazetteer):
+    (claim,) = real_claims("Ukrainian forces advanced on Korenevo, about 100km west of the regional capital.", gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == ("Kursk", "Korenevo")
+    assert claim.verdict == "consistent"
+    # the town the article calls the state capital
+    (claim,) = real_claims("Rebels closed in on Sittwe, the state capital, after seizing Ann, some 130km east of "
+                           "the state capital.", gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == ("Sittwe", "Ann")
+    assert claim.verdict == "consistent"
+    # Rakhine has no town of its name: unresolved, and the reason says why
+    (claim,) = real_claims("Rebels seized Ann, some 150km east of the state capital.", gazetteer)
+    assert claim.from_place is None and claim.verdict == "unverifiable"
+    assert "'the state capital'" in claim.reason and "Rakhine" in claim.reason

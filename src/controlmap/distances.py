@@ -74,7 +74,10 @@ claim that the geoparser skipped here but resolved elsewhere in the article ("Sw
 20 miles west of Toledo") is read as that place. "X sits across the lake from Burundi's main city
 Y, about 25 km away" measures from Y to X (a compass point there, "just north of the Russian-held
 city of Y", makes it an offset), and "the city" ("30 km north of the city") is the last town the
-sentence named before, other than the place the figure locates.
+sentence named before, other than the place the figure locates. "Khan Younis, some 8km to the
+north-east" (no "of") measures from the town the text named just before, and "the regional
+(state, provincial) capital" is the town the article calls so or the division's namesake
+town ("Sudzha, ... of the regional capital" is Kursk), never the national capital.
 """
 from __future__ import annotations
 
@@ -438,6 +441,10 @@ _FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:away\s+)?(?P<rel>from|of)\b", re.I)
 _APART_AFTER = re.compile(r"^\s*apart\b", re.I)
 _AWAY_AFTER = re.compile(r"^\s*away\b", re.I)
 _CAPITAL = re.compile(r"^\s*the\s+(?:\w+\s+)?capital\b(?:\s+city)?", re.I)
+# The capital of a division, never the national one: "the regional capital", "the state capital".
+_DIVISION_CAPITAL_WORDS = (r"regional|provincial|state|district|county|oblast|governorate|departmental|prefectural"
+                           r"|territorial|cantonal")
+_DIVISION_CAPITAL = re.compile(rf"^\s*(?P<words>the\s+(?P<adj>{_DIVISION_CAPITAL_WORDS})\s+capital\b)", re.I)
 _BORDER = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?:border|frontier|front\s*line|coast(?:line)?)\b", re.I)
 # "the Israeli border town of Metula", "the frontline city of Pokrovsk": "border" describes a
 # settlement named next, which is the reference, not the border itself.
@@ -878,6 +885,51 @@ def _the_town_named_before(scope: _Scope, found: _Attribution, claim_start: int)
         return
 
 
+def _division_capital(scope: _Scope, found: _Attribution) -> None:
+    """Read "the regional capital" ("the state capital", "the provincial capital") as a place.
+
+    It is never the national capital. It is the town the article calls so ("Sittwe, the state
+    capital, ..."), else the capital of the division holding the located place (or of the one
+    the sentence names), when the gazetteer has a town of the division's own name in it
+    ("Sudzha, in Kursk Oblast": Kursk). Otherwise the reference stays unresolved, with a note.
+    """
+    if found.from_place is not None or not found.reference_text:
+        return
+    division = _DIVISION_CAPITAL.match(found.reference_text)
+    if division is None:
+        return
+    located = found.to_place
+    gazetteer = scope.gazetteer
+    region = gazetteer.admin1_of(located.entry) if located is not None and hasattr(gazetteer, "admin1_of") else None
+    if region is None:
+        region = next((p.entry for p in scope.in_sentence if p.entry.kind == "admin1"), None)
+    # the town the article calls so: "X, the state capital" or "the state capital, X"
+    called = re.compile(rf"\s*,\s*(?:the|its)\s+{division.group('adj')}\s+capital\b", re.I)
+    calling = re.compile(rf"\bthe\s+{division.group('adj')}\s+capital\s*,?\s*$", re.I)
+    for place in scope.all_places:
+        if place.entry.kind != "city" or (located is not None and place.entry.id == located.entry.id):
+            continue
+        if region is not None and place.entry.admin1 not in (None, region.name):
+            continue  # another division's capital
+        if called.match(scope.text, place.end) or calling.search(scope.text, max(0, place.start - 40), place.start):
+            found.from_place = replace(place, sentence=scope.sentence)
+            found.notes.append(f"'{found.reference_text}' read as {place.text}, called so in the article")
+            return
+    if region is None:
+        found.notes.append(f"'{found.reference_text}': no division named to take the capital of")
+        return
+    stem = _DIVISION_SUFFIX.sub("", region.name)
+    towns = [e for e in gazetteer.lookup(stem, country=region.country, kind="city") if e.admin1 == region.name] \
+        if hasattr(gazetteer, "lookup") else []
+    if not towns:
+        found.notes.append(f"'{found.reference_text}': the capital of {region.name} is not known to the gazetteer")
+        return
+    town = max(towns, key=lambda e: e.population)
+    found.from_place = Place(start=found.end - len(found.reference_text), end=found.end, text=found.reference_text,
+                             entry=town, sentence=scope.sentence, source=scope.source, confidence=0.5)
+    found.notes.append(f"'{found.reference_text}' read as {town.name}, the town {region.name} is named after")
+
+
 def _located_after(scope: _Scope, position: int) -> tuple[Place | None, int]:
     """The located place written after its reference ("... east of Lima at Chacapalca"), and the new end."""
     for place in scope.in_sentence:
@@ -1025,6 +1077,7 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
                 found.reference_text = found.from_place.text
                 found.notes.append(f"'to the {found.direction}' read as from {found.from_place.text}, named before")
         _the_town_named_before(scope, found, claim_start)
+        _division_capital(scope, found)
         return found
 
     noun = _NOUN_AFTER.match(after)
@@ -1064,6 +1117,7 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
             found.kind = "range_limit"
         found.to_place = _locate(scope, claim_start, [found.from_place] if found.from_place else exclude_none)
         _the_town_named_before(scope, found, claim_start)
+        _division_capital(scope, found)
         return found
 
     if is_range_limit:
@@ -1129,6 +1183,8 @@ _AREA_WORD = (r"province|provinces|state|region|department|county|district|gover
               r"|municipality|canton|territory")
 _AREA_BEFORE = re.compile(rf"\b(?:{_AREA_WORD})\s+of\s+(?:the\s+)?$", re.I)
 _AREA_AFTER = re.compile(rf"^\s+(?:{_AREA_WORD})\b", re.I)
+# A division's name without its type word: "Kursk Oblast" -> "Kursk", the town it is named after.
+_DIVISION_SUFFIX = re.compile(rf"\s+(?:{_AREA_WORD}|krai|republic)$", re.I)
 
 
 def _named_as_area(text: str, place: Place) -> bool:
@@ -1250,6 +1306,9 @@ def _reference(scope: _Scope, position: int, notes: list[str]) -> tuple[Place | 
     if capital:
         if named is not None and named.start - (position + capital.end()) <= 3:
             return named, named.text, named.end  # "the capital Algiers", "the capital, Lima"
+        division = _DIVISION_CAPITAL.match(rest)
+        if division:  # resolved once the located place is known: see _division_capital
+            return None, re.sub(r"\s+", " ", division.group("words").lower()), position + division.end()
         span_start = position + len(rest) - len(rest.lstrip())
         # whose capital: the country its adjective names ("the Syrian capital"), else that of
         # the sentence's places ("Homs, some 160km north of the capital"), else the article's
@@ -1345,7 +1404,8 @@ def _unverifiable_reason(claim: DistanceClaim) -> str | None:
         return "no endpoints" + extra
     if claim.from_place is None:
         what = f"'{claim.reference_text}'" if claim.reference_text and claim.reference_text != "unnamed" else "the reference place"
-        return f"a place not resolved: {what}"
+        why = next((n.split(": ", 1)[1] for n in claim.notes if n.startswith(f"{what}: ")), None)
+        return f"a place not resolved: {what}" + (f" ({why})" if why else "")
     if claim.to_place is None:
         return "a place not resolved: the located place is not named or not in the gazetteer"
     for place in (claim.from_place, claim.to_place):
