@@ -629,3 +629,116 @@ def test_the_town_or_the_city_as_the_located_place_is_the_town_named_before(text
     article = article_from_text(text, published="2025-01-12")
     (claim,) = verify_distances(article, geoparse(article, gazetteer=gazetteer), gazetteer=gazetteer)
     assert claim.verdict == verdict and claim.geodesic_km == pytest.approx(km, abs=0.1)
+
+
+def real_claims(text: str, gazetteer, published: str = "2024-11-20"):
+    """Claims of ``text`` through the real geoparser and gazetteer."""
+    from controlmap.article import article_from_text
+    from controlmap.geoparse import geoparse
+
+    article = article_from_text(text, published=published)
+    return verify_distances(article, geoparse(article, gazetteer=gazetteer), gazetteer=gazetteer)
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("between 2 and 3 kilometres", 2, 3, "km"),
+    ("Between five and ten miles", 5, 10, "mi"),
+    ("some two dozen kilometres east", 24, 24, "km"),
+    ("half a dozen miles away", 6, 6, "mi"),
+])
+def test_between_ranges_and_dozens_are_quantities(text, low, high, unit):
+    (q,) = parse_quantities(text)
+    assert (q.low, q.high, q.unit) == (low, high, unit)
+    # "and" joins two bounds only after "between": "20 and 30 km" is the figure 30 km
+    assert [(s.low, s.high) for s in parse_quantities("two strikes hit 20 and 30 km away")] == [(30, 30)]
+
+
+def test_between_two_figures_is_a_range_checked_as_one(gazetteer):
+    (claim,) = real_claims("Chasiv Yar lies between 10 and 15 km west of Bakhmut.", gazetteer)
+    assert [(s.low, s.high) for s in claim.stated] == [(10, 15)]
+    assert claim.interval_km == (10, 15)
+    assert claim.to_place.entry.name == "Chasiv Yar" and claim.verdict == "consistent"
+
+
+def test_a_front_line_length_is_a_lone_quantity_not_a_route(gazetteer):
+    (claim,) = real_claims("The 1,000km front line stretches from Kupiansk to Kherson.", gazetteer)
+    assert claim.kind == "lone" and claim.from_place is None and claim.to_place is None
+    assert claim.verdict == "unverifiable" and "front line" in claim.reason
+
+
+def test_a_border_town_is_the_town_not_the_border(gazetteer):
+    (claim,) = real_claims("Hezbollah rockets struck Kiryat Shmona, about 7km south of the border town of Metula.",
+                           gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == ("Metula", "Qiryat Shmona")
+    assert claim.verdict == "consistent"
+    (claim,) = real_claims("Rockets hit Kiryat Shmona, about 3 km from the Lebanese border.", gazetteer)
+    assert claim.reason == "a border without geometry"
+
+
+@pytest.mark.parametrize(("text", "located", "reference"), [
+    ("Kupiansk, a railway hub in the Kharkiv region, lies about 100km south-east of Kharkiv.", "Kupyansk", "Kharkiv"),
+    ("Mariupol, home to the Azovstal steel works, lies about 100km south of Donetsk.", "Mariupol", "Donetsk"),
+    ("Enerhodar, which hosts Europe's largest nuclear plant across the reservoir from Nikopol, is about 55km "
+     "south-west of Zaporizhzhia.", "Enerhodar", "Zaporizhzhya"),
+])
+def test_places_in_an_aside_describe_the_subject_the_figure_locates(text, located, reference, gazetteer):
+    (claim,) = real_claims(text, gazetteer)
+    assert (claim.to_place.entry.name, claim.from_place.entry.name) == (located, reference)
+    assert claim.verdict == "consistent"
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Kherson, in southern Ukraine, and Mykolaiv are about 60km apart.", ("Kherson", "Mykolayiv")),
+    ("Bakhmut and Soledar, two towns Russia has fought over in the Donetsk region, are just 10km apart.",
+     ("Bakhmut", "Soledar")),
+])
+def test_apart_pairs_the_two_towns_not_the_areas_named_with_them(text, pair, gazetteer):
+    (claim,) = real_claims(text, gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == pair
+    assert claim.verdict == "consistent"
+
+
+def test_the_town_that_lies_is_the_one_the_last_sentence_was_about_not_its_reference(gazetteer):
+    text = "Rebels captured Saraqib, about 15km east of Idlib. The town lies some 50km south-west of Aleppo."
+    first, second = real_claims(text, gazetteer)
+    assert (second.from_place.entry.name, second.to_place.entry.name) == ("Aleppo", "Saraqib")
+    assert second.verdict == "consistent"
+    # the claim's words stay in its own sentence
+    assert second.start >= second.sentence.start and second.text == "some 50km south-west of Aleppo"
+
+
+@pytest.mark.parametrize(("text", "reference", "located"), [
+    ("Russian forces captured Vuhledar after a two-year battle, while Marinka, some 30km to the north-east, "
+     "fell last year.", "Vuhledar", "Mar'yinka"),
+    ("Israeli troops pushed into Jabalia on Monday. Beit Lahia, about 3km to the north, was also hit.",
+     "Jabālyā", "Bayt Lāhyā"),
+])
+def test_to_the_north_measures_from_the_town_named_just_before(text, reference, located, gazetteer):
+    (claim,) = real_claims(text, gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == (reference, located)
+    assert claim.verdict == "consistent"
+
+
+def test_to_the_north_skips_a_town_named_only_to_measure_from(gazetteer):
+    text = ("Russian forces are closing in on Pokrovsk, 60km north-west of Donetsk, while Kurakhove, "
+            "30km to the south, has fallen.")
+    claim = real_claims(text, gazetteer)[-1]
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == ("Pokrovsk", "Kurakhove")
+    # with no town named before, nothing is guessed
+    (claim,) = real_claims("Fighting raged about 30km to the north.", gazetteer)
+    assert claim.from_place is None and claim.verdict == "unverifiable"
+
+
+def test_the_regional_capital_is_the_divisions_capital_never_the_national_one(gazetteer):
+    (claim,) = real_claims("Ukrainian forces advanced on Korenevo, about 100km west of the regional capital.", gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == ("Kursk", "Korenevo")
+    assert claim.verdict == "consistent"
+    # the town the article calls the state capital
+    (claim,) = real_claims("Rebels closed in on Sittwe, the state capital, after seizing Ann, some 130km east of "
+                           "the state capital.", gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == ("Sittwe", "Ann")
+    assert claim.verdict == "consistent"
+    # Rakhine has no town of its name: unresolved, and the reason says why
+    (claim,) = real_claims("Rebels seized Ann, some 150km east of the state capital.", gazetteer)
+    assert claim.from_place is None and claim.verdict == "unverifiable"
+    assert "'the state capital'" in claim.reason and "Rakhine" in claim.reason

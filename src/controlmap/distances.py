@@ -74,7 +74,10 @@ claim that the geoparser skipped here but resolved elsewhere in the article ("Sw
 20 miles west of Toledo") is read as that place. "X sits across the lake from Burundi's main city
 Y, about 25 km away" measures from Y to X (a compass point there, "just north of the Russian-held
 city of Y", makes it an offset), and "the city" ("30 km north of the city") is the last town the
-sentence named before, other than the place the figure locates.
+sentence named before, other than the place the figure locates. "Khan Younis, some 8km to the
+north-east" (no "of") measures from the town the text named just before, and "the regional
+(state, provincial) capital" is the town the article calls so or the division's namesake
+town ("Sudzha, ... of the regional capital" is Kursk), never the national capital.
 """
 from __future__ import annotations
 
@@ -147,13 +150,19 @@ _UNITS_WORDS = {
 }
 _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                "eighty": 80, "ninety": 90}
+# "two dozen", "half a dozen": dozens are counted in small numbers ("a few dozen" is no figure)
+_DOZENS = r"(?:half\s+a|a|two|three|four|five|six)\s+dozen"
 _WORD_NUMBER = (
-    r"(?:(?:%s)(?:[- ](?:%s))?|%s|a\s+hundred|a\s+thousand|a\s+dozen|half\s+a)"
-    % ("|".join(_TENS_WORDS), "|".join(list(_UNITS_WORDS)[:9]), "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)))
+    r"(?:%s|(?:%s)(?:[- ](?:%s))?|%s|a\s+hundred|a\s+thousand|half\s+a)"
+    % (_DOZENS, "|".join(_TENS_WORDS), "|".join(list(_UNITS_WORDS)[:9]),
+       "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)))
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER}\b)"
-_RANGE = rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|—|to|or)\s*(?P<high>{_NUMBER}))?"
+# "10-15km", "80 to 120 km", and "between 80 and 120 km": "and" joins the bounds only after
+# "between" ("20 and 30 km" alone is two figures), and "between" is taken only with both.
+_RANGE = (rf"(?:(?P<between>between)\s+(?={_NUMBER}\s+and\s+{_NUMBER}))?(?P<low>{_NUMBER})"
+          rf"(?:\s*(?:-|–|—|to|or|(?(between)and|(?!)))\s*(?P<high>{_NUMBER}))?")
 _UNIT = (r"(?P<unit>nautical\s+miles?|nmi\b|kilomet(?:re|er)s?\b|klms?\b|kms?\b|miles?\b|mi\b"
          r"|metres?\b|meters?\b|m\b|feet\b|foot\b|ft\b|yards?\b|yds?\b)")
 _QUANTITY = re.compile(rf"(?<![\w$£€.,]){_RANGE}(?:\s*|-)(?:{_UNIT})", re.I)
@@ -233,9 +242,12 @@ def number_value(text: str) -> float:
     word = re.sub(r"\s+", " ", text.strip().lower())
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", word):
         return float(word.replace(",", ""))
-    special = {"a hundred": 100, "a thousand": 1000, "a dozen": 12, "half a": 0.5}
+    special = {"a hundred": 100, "a thousand": 1000, "a dozen": 12, "half a dozen": 6, "half a": 0.5}
     if word in special:
         return float(special[word])
+    dozens = re.fullmatch(r"(\w+) dozen", word)
+    if dozens and dozens.group(1) in _UNITS_WORDS:  # "two dozen"
+        return 12.0 * _UNITS_WORDS[dozens.group(1)]
     parts = re.split(r"[- ]", word)
     total = 0
     for part in parts:
@@ -327,7 +339,7 @@ _COMPASS_16 = ["north", "north-north-east", "north-east", "east-north-east", "ea
 COMPASS_DEG: dict[str, float] = {name.replace("-", ""): i * 22.5 for i, name in enumerate(_COMPASS_16)}
 _DIRECTION = (r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2}")
 _DIRECTION_AFTER = re.compile(
-    rf"^\s*(?:(?!north|south|east|west)\w+\s+)?(?:to\s+the\s+|due\s+)?(?P<dir>{_DIRECTION})(?:ward|erly)?(?:\s+(?P<rel>of|from))?\b", re.I)
+    rf"^\s*(?:(?!north|south|east|west)\w+\s+)?(?:(?P<to>to\s+the\s+)|due\s+)?(?P<dir>{_DIRECTION})(?:ward|erly)?(?:\s+(?P<rel>of|from))?\b", re.I)
 
 
 def compass_degrees(direction: str) -> float | None:
@@ -414,16 +426,30 @@ class DistanceClaim:
 # --------------------------------------------------------------------------- finding claims
 
 _ROAD_NOUNS = r"road|highway|motorway|drive|journey|trip|railway|rail\s+line|train\s+ride|ride|trek|march|walk|flight"
-_ROUTE_NOUNS = r"pipeline|line|link|linkup|canal|cable|tunnel|corridor|route|border|frontier|front|front\s*line|stretch|strip"
+_ROUTE_NOUNS = r"pipeline|line|link|linkup|canal|cable|tunnel|corridor|route|border|frontier|front[\s-]*line|front|stretch|strip"
 _COURSE_WORDS = re.compile(r"\b(?:covered|race|stage|marathon|course|lap|ran|cycled|swam)\b", re.I)
-_NOUN_AFTER = re.compile(rf"^(?:[\s-]*long)?[\s-]*(?:(?:\w+)\s+)?(?P<noun>{_ROAD_NOUNS}|{_ROUTE_NOUNS})\b", re.I)
+# One word may stand before the noun ("the 120km coastal road"), but not the first half of
+# "front line": "a 1,200km front line" is a front's length, not a "line" from A to B.
+_NOUN_AFTER = re.compile(
+    rf"^(?:[\s-]*long)?[\s-]*(?:(?!front[\s-]+line\b)\w+\s+)?(?P<noun>{_ROAD_NOUNS}|{_ROUTE_NOUNS})\b", re.I)
+#: Lines whose length is no distance between the places they run past: a border or a front
+#: "from Kharkiv to Kherson" winds along the ground, and its ends are not its measure.
+_LONE_LINE_NOUNS = ("border", "frontier", "front", "front line", "stretch", "strip")
 _BY_ROAD = re.compile(r"\b(?:by\s+road|by\s+car|by\s+rail|drive|driving|drove|road\s+distance)\b", re.I)
 _CONVERSION = re.compile(r"^\s*[(\[]\s*(?P<qual>(?:[a-z]+\s+){0,2}?)(?=[\d\w])", re.I)
 _FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:away\s+)?(?P<rel>from|of)\b", re.I)
 _APART_AFTER = re.compile(r"^\s*apart\b", re.I)
 _AWAY_AFTER = re.compile(r"^\s*away\b", re.I)
 _CAPITAL = re.compile(r"^\s*the\s+(?:\w+\s+)?capital\b(?:\s+city)?", re.I)
+# The capital of a division, never the national one: "the regional capital", "the state capital".
+_DIVISION_CAPITAL_WORDS = (r"regional|provincial|state|district|county|oblast|governorate|departmental|prefectural"
+                           r"|territorial|cantonal")
+_DIVISION_CAPITAL = re.compile(rf"^\s*(?P<words>the\s+(?P<adj>{_DIVISION_CAPITAL_WORDS})\s+capital\b)", re.I)
 _BORDER = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?:border|frontier|front\s*line|coast(?:line)?)\b", re.I)
+# "the Israeli border town of Metula", "the frontline city of Pokrovsk": "border" describes a
+# settlement named next, which is the reference, not the border itself.
+_BORDER_SETTLEMENT = re.compile(
+    r"^[\s-]*(?:town|city|village|hamlet|settlement|community|kibbutz|port|district)\b(?:\s+of)?\s*,?\s*$", re.I)
 _HERE = re.compile(r"^\s*here\b", re.I)
 # Between a located place and its figure: ", ", " sits ", " is located ", ", which lies ".
 _SUBJECT_GAP = re.compile(
@@ -481,6 +507,57 @@ def _place_after(places: list[Place], position: int, limit: int, stop: int) -> P
     return None
 
 
+# What opens an aside between commas after a name: an apposition (", an industrial city near
+# Kramatorsk,", ", home to the Black Sea Fleet,"), a relative clause (", which links the
+# peninsula to Russia's Krasnodar region,") or where the name lies (", in North Kivu,").
+_ASIDE_OPENER = re.compile(
+    rf"^\s*(?:a|an|the|which|who|whose|that|where|home\s+to|once|now|long|itself|one\s+of|in|near|close\s+to|"
+    rf"outside|not\s+far\s+from|just|{_DIRECTION}(?:ward|erly)?\s+of)\b", re.I)
+# The verb after the aside's closing comma: the aside stood between the subject and its verb.
+_VERB_AFTER_ASIDE = re.compile(r"\b(?:is|are|was|were|lies|lie|lay|sits|sit|stands|stand|located|situated)\b", re.I)
+# Words of the head's noun phrase after its place name: "The Kerch bridge, which ...".
+_HEAD_TAIL = re.compile(r"^(?:\s+[\w'’-]+){0,2}\s*$")
+
+
+@dataclass(frozen=True)
+class _Aside:
+    """An aside between commas that parts a subject from its verb: ``X, <aside>, lies ...``."""
+
+    start: int  # its opening comma
+    end: int  # its closing comma
+    head: Place | None  # the place it describes, when the subject is one
+
+
+def _aside_before(text: str, places: list[Place], position: int, sentence: Sentence) -> _Aside | None:
+    """The aside whose closing comma is followed by the verb before the figure at ``position``.
+
+    In "Kostiantynivka, an industrial city near Kramatorsk, lies 18km north-west of Toretsk",
+    the figure locates Kostiantynivka: Kramatorsk only describes it. An aside right before
+    the figure ("Kavumu, about 30 km north of the city") is the figure's own apposition, so
+    a verb must follow the closing comma.
+    """
+    head_text = text[sentence.start:position]
+    close = head_text.rfind(",")
+    if close < 0:
+        return None
+    gap = head_text[close + 1:]
+    if not _SUBJECT_GAP.match(gap) or not _VERB_AFTER_ASIDE.search(gap):
+        return None
+    open_ = head_text.rfind(",", 0, close)
+    if open_ < 0 or not _ASIDE_OPENER.match(head_text[open_ + 1:close]) or re.search(r"[;:()]", head_text[open_:close]):
+        return None
+    start, end = sentence.start + open_, sentence.start + close
+    head = None
+    for place in places:
+        if sentence.start <= place.start and place.end <= start and _HEAD_TAIL.match(text[place.end:start]):
+            head = place
+    return _Aside(start, end, head)
+
+
+def _in_aside(place: Place, aside: _Aside | None) -> bool:
+    return aside is not None and aside.start < place.start and place.end <= aside.end
+
+
 def _located_before(text: str, places: list[Place], position: int, sentence: Sentence,
                     exclude: Iterable[Place]) -> Place | None:
     """The place a figure at ``position`` locates: the subject or appositive just before it.
@@ -488,9 +565,16 @@ def _located_before(text: str, places: list[Place], position: int, sentence: Sen
     Prefers a place separated from the figure only by ", ", "is", "sits"... ("Bouira, about
     100 km"); else the nearest earlier place in the sentence that is not itself the reference
     of another offset ("Tarutung, south of the city of Medan and about 560 km west of ...").
+    The places in an aside between the subject and its verb describe the subject and are
+    never the located place ("Sevastopol, home to the Black Sea Fleet, lies ...").
     """
     excluded = {id(p) for p in exclude}
-    before = [p for p in places if sentence.start <= p.start and p.end <= position and id(p) not in excluded]
+    aside = _aside_before(text, places, position, sentence)
+    if aside is not None and aside.head is not None and id(aside.head) not in excluded \
+            and not _places_the_subject(text, aside.head, sentence):
+        return aside.head
+    before = [p for p in places if sentence.start <= p.start and p.end <= position and id(p) not in excluded
+              and not _in_aside(p, aside)]
     for place in reversed(before):
         if _SUBJECT_GAP.match(text[place.end:position]) and not _places_the_subject(text, place, sentence):
             return place
@@ -512,14 +596,15 @@ def _located_before(text: str, places: list[Place], position: int, sentence: Sen
 
 
 #: A preposition before an area that says where the subject lies ("on the shore of Lake Kivu",
-#: "near the border with Chad").
-_AREA_OBJECT_BEFORE = re.compile(r"\b(?:of|in|on|at|along|near|across|with)\s+(?:the\s+)?$", re.I)
+#: "near the border with Chad", "in Russia's Kursk region": a country's possessive may stand between).
+_AREA_OBJECT_BEFORE = re.compile(
+    r"\b(?i:of|in|on|at|along|near|across|with)\s+(?i:the\s+)?(?:[A-Z][\w-]*['’]s?\s+)?$")
 
 def _places_the_subject(text: str, place: Place, sentence: Sentence) -> bool:
     """Whether ``place`` is an area after a preposition, saying where the subject lies: "Goma
     sits on the shore of Lake Kivu, 100 miles north of ..." locates Goma, not the lake."""
     return place.entry.kind in _AREA_KINDS and _AREA_OBJECT_BEFORE.search(
-        text, max(sentence.start, place.start - 12), place.start) is not None
+        text, max(sentence.start, place.start - 30), place.start) is not None
 
 
 # What may stand between "from"/"to" and the place: "the Bulgarian port of", "the city of".
@@ -744,7 +829,8 @@ def _claim(article: Article, sentence: Sentence, statements: list[Statement], in
     to_place = found.to_place
     if found.start is not None:
         claim_start = found.start
-    if found.kind in ("offset", "between", "road") and to_place is not None and 0 <= claim_start - to_place.end <= 25:
+    if found.kind in ("offset", "between", "road") and to_place is not None and to_place.start >= sentence.start \
+            and 0 <= claim_start - to_place.end <= 25:
         claim_start = to_place.start  # cover the located place when it is the subject or appositive
     if found.from_place is not None and (
             found.kind == "between" and 0 <= claim_start - found.from_place.end <= 60
@@ -799,6 +885,51 @@ def _the_town_named_before(scope: _Scope, found: _Attribution, claim_start: int)
         return
 
 
+def _division_capital(scope: _Scope, found: _Attribution) -> None:
+    """Read "the regional capital" ("the state capital", "the provincial capital") as a place.
+
+    It is never the national capital. It is the town the article calls so ("Sittwe, the state
+    capital, ..."), else the capital of the division holding the located place (or of the one
+    the sentence names), when the gazetteer has a town of the division's own name in it
+    ("Sudzha, in Kursk Oblast": Kursk). Otherwise the reference stays unresolved, with a note.
+    """
+    if found.from_place is not None or not found.reference_text:
+        return
+    division = _DIVISION_CAPITAL.match(found.reference_text)
+    if division is None:
+        return
+    located = found.to_place
+    gazetteer = scope.gazetteer
+    region = gazetteer.admin1_of(located.entry) if located is not None and hasattr(gazetteer, "admin1_of") else None
+    if region is None:
+        region = next((p.entry for p in scope.in_sentence if p.entry.kind == "admin1"), None)
+    # the town the article calls so: "X, the state capital" or "the state capital, X"
+    called = re.compile(rf"\s*,\s*(?:the|its)\s+{division.group('adj')}\s+capital\b", re.I)
+    calling = re.compile(rf"\bthe\s+{division.group('adj')}\s+capital\s*,?\s*$", re.I)
+    for place in scope.all_places:
+        if place.entry.kind != "city" or (located is not None and place.entry.id == located.entry.id):
+            continue
+        if region is not None and place.entry.admin1 not in (None, region.name):
+            continue  # another division's capital
+        if called.match(scope.text, place.end) or calling.search(scope.text, max(0, place.start - 40), place.start):
+            found.from_place = replace(place, sentence=scope.sentence)
+            found.notes.append(f"'{found.reference_text}' read as {place.text}, called so in the article")
+            return
+    if region is None:
+        found.notes.append(f"'{found.reference_text}': no division named to take the capital of")
+        return
+    stem = _DIVISION_SUFFIX.sub("", region.name)
+    towns = [e for e in gazetteer.lookup(stem, country=region.country, kind="city") if e.admin1 == region.name] \
+        if hasattr(gazetteer, "lookup") else []
+    if not towns:
+        found.notes.append(f"'{found.reference_text}': the capital of {region.name} is not known to the gazetteer")
+        return
+    town = max(towns, key=lambda e: e.population)
+    found.from_place = Place(start=found.end - len(found.reference_text), end=found.end, text=found.reference_text,
+                             entry=town, sentence=scope.sentence, source=scope.source, confidence=0.5)
+    found.notes.append(f"'{found.reference_text}' read as {town.name}, the town {region.name} is named after")
+
+
 def _located_after(scope: _Scope, position: int) -> tuple[Place | None, int]:
     """The located place written after its reference ("... east of Lima at Chacapalca"), and the new end."""
     for place in scope.in_sentence:
@@ -829,6 +960,49 @@ def _same_name_elsewhere(scope: _Scope, name: str, start: int) -> Place | None:
     return replace(best, start=start, end=start + len(name), sentence=scope.sentence)
 
 
+def _measured_from(text: str, place: Place) -> bool:
+    """Whether ``place`` is named only to measure from ("45km north of Homs", "20 miles from Sumy")."""
+    return MEASURED_FROM_BEFORE.search(text, max(place.sentence.start, place.start - 40), place.start) is not None
+
+
+def _may_be_town(text: str, place: Place) -> bool:
+    """Whether "the town" can point back to ``place``: a town, or a province's name whose
+    runner-up reading is the town ("Sennar" read as Sennar State; :func:`_as_point` reads it
+    as the town), unless the text calls it the province."""
+    if place.entry.kind == "city":
+        return True
+    return (place.entry.kind in ("admin1", "admin2") and place.runner_up is not None
+            and place.runner_up.kind == "city" and not _named_as_area(text, place))
+
+
+_IMPLIED_REFERENCE_KINDS = frozenset({"city", "airport"})
+
+
+def _implied_reference(scope: _Scope, located: Place) -> Place | None:
+    """The place "N km to the north" measures from when no "of" names it: the town the text was
+    about just before the located place.
+
+    That is the last town the sentence names before it ("Israeli tanks entered Rafah as air
+    strikes hit Khan Younis, some 8km to the north-east" is from Rafah), else the last one of
+    the sentence right before ("... entered Hama. Morek, 30km to the north, fell too"). Towns
+    named only to measure from ("Pokrovsk, 60km north-west of Donetsk, ...") and areas are not
+    what a writer points back to.
+    """
+    def fits(place: Place) -> bool:
+        return (place.entry.kind in _IMPLIED_REFERENCE_KINDS and place.entry.id != located.entry.id
+                and not _measured_from(scope.text, place))
+
+    sentence = scope.sentence
+    here = [p for p in scope.in_sentence if p.end <= located.start and fits(p)]
+    if here:
+        return here[-1]
+    before = [p for p in scope.all_places if p.end <= sentence.start]
+    if not before or scope.text[before[-1].sentence.end:sentence.start].strip():
+        return None  # the sentence before names no place
+    previous = [p for p in before if p.sentence.start == before[-1].sentence.start and fits(p)]
+    return replace(previous[-1], sentence=sentence) if previous else None
+
+
 def _locate(scope: _Scope, position: int, exclude: Iterable[Place]) -> Place | None:
     """The located place of a figure at ``position``: a resolved place before it, else its subject by name.
 
@@ -844,8 +1018,11 @@ def _locate(scope: _Scope, position: int, exclude: Iterable[Place]) -> Place | N
                                     if p.start >= scope.sentence.start + back.end()):
         # "... the capture of the town, which lies about 15 km north of Donetsk", "The city lies
         # about 136 km south-east of Khartoum": the last town named before this sentence
+        # ("Rebels entered Hama, about 45km north of Homs. The city lies ..." is Hama: Homs was
+        # named only to measure from)
         earlier = [p for p in scope.all_places if p.end <= scope.sentence.start + back.start()
-                   and p.entry.kind == "city" and not any(p.entry.id == q.entry.id for q in exclude)]
+                   and _may_be_town(scope.text, p) and not any(p.entry.id == q.entry.id for q in exclude)
+                   and not _measured_from(scope.text, p)]
         if earlier:
             return replace(earlier[-1], sentence=scope.sentence)
     names = list(_NAMES.finditer(head))
@@ -856,6 +1033,21 @@ def _locate(scope: _Scope, position: int, exclude: Iterable[Place]) -> Place | N
     if place is not None and any(place.entry.id == p.entry.id for p in exclude):
         return None
     return place
+
+
+def _apart_pair(scope: _Scope, claim_start: int) -> tuple[Place | None, Place | None]:
+    """The two places "N km apart" relates: the last two towns named before it.
+
+    Areas named alongside say where the towns lie ("Goma, in North Kivu, and Bukavu are about
+    100km apart"), and so do the places of an aside before the verb ("Kramatorsk and
+    Sloviansk, the last big cities Ukraine holds in the Donetsk region, are 12 miles apart"):
+    both are skipped. Two areas are paired only when the sentence names no two points.
+    """
+    aside = _aside_before(scope.text, scope.in_sentence, claim_start, scope.sentence)
+    earlier = [p for p in scope.in_sentence if p.end <= claim_start and not _in_aside(p, aside)]
+    points = [p for p in earlier if p.entry.kind not in _AREA_KINDS]
+    pair = points if len(points) >= 2 else earlier
+    return (pair[-2], pair[-1]) if len(pair) >= 2 else (None, None)
 
 
 def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is_range_limit: bool) -> _Attribution:
@@ -878,14 +1070,22 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         found.to_place = _locate(scope, claim_start, [found.from_place] if found.from_place else exclude_none)
         if found.to_place is None and found.from_place is not None:
             found.to_place, found.end = _located_after(scope, found.end)
+        if not direction.group("rel") and direction.group("to") and found.to_place is not None:
+            # "Khan Younis, some 8km to the north-east": of the town named just before
+            found.from_place = _implied_reference(scope, found.to_place)
+            if found.from_place is not None:
+                found.reference_text = found.from_place.text
+                found.notes.append(f"'to the {found.direction}' read as from {found.from_place.text}, named before")
         _the_town_named_before(scope, found, claim_start)
+        _division_capital(scope, found)
         return found
 
     noun = _NOUN_AFTER.match(after)
     if noun and not re.search(r"\b(?:of|from)\s*$", before[-8:], re.I):
         word = re.sub(r"\s+", " ", noun.group("noun").lower())
-        if word in ("border", "frontier", "front", "front line", "frontline", "stretch", "strip"):
-            return _Attribution("lone", figures_end)
+        word = re.sub(r"^front[\s-]*line$", "front line", word)
+        if word in _LONE_LINE_NOUNS:
+            return _Attribution("lone", figures_end, notes=[f"the length of a {word}, not a distance between places"])
         kind = "road" if re.fullmatch(_ROAD_NOUNS, word, re.I) else "route"
         a, b = _from_to_after(text, scope.in_sentence, figures_end, sentence.end)
         if a is None:
@@ -899,9 +1099,7 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
     apart = _APART_AFTER.match(after)
     if apart:
         found = _Attribution("between", figures_end + apart.end())
-        earlier = [p for p in scope.in_sentence if p.end <= claim_start]
-        if len(earlier) >= 2:
-            found.from_place, found.to_place = earlier[-2], earlier[-1]
+        found.from_place, found.to_place = _apart_pair(scope, claim_start)
         return found
 
     relation = _FROM_AFTER.match(after)
@@ -919,6 +1117,7 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
             found.kind = "range_limit"
         found.to_place = _locate(scope, claim_start, [found.from_place] if found.from_place else exclude_none)
         _the_town_named_before(scope, found, claim_start)
+        _division_capital(scope, found)
         return found
 
     if is_range_limit:
@@ -984,6 +1183,8 @@ _AREA_WORD = (r"province|provinces|state|region|department|county|district|gover
               r"|municipality|canton|territory")
 _AREA_BEFORE = re.compile(rf"\b(?:{_AREA_WORD})\s+of\s+(?:the\s+)?$", re.I)
 _AREA_AFTER = re.compile(rf"^\s+(?:{_AREA_WORD})\b", re.I)
+# A division's name without its type word: "Kursk Oblast" -> "Kursk", the town it is named after.
+_DIVISION_SUFFIX = re.compile(rf"\s+(?:{_AREA_WORD}|krai|republic)$", re.I)
 
 
 def _named_as_area(text: str, place: Place) -> bool:
@@ -1094,14 +1295,20 @@ def _reference(scope: _Scope, position: int, notes: list[str]) -> tuple[Place | 
         return None, "here", end
     border = _BORDER.match(rest)
     if border:
-        place = _place_after(in_sentence, position, border.end() + 2, sentence.end)
-        if place is None or place.start >= position + border.end():
-            return None, "border", position + border.end()
+        border_end = position + border.end()
+        # A place inside the words ("the Syria-Turkey border") or one they describe ("the
+        # border town of Metula") is the reference; else it is the border itself.
+        place = _place_after(in_sentence, position, border.end() + 30, sentence.end)
+        if place is None or place.start >= border_end and not _BORDER_SETTLEMENT.match(text[border_end:place.start]):
+            return None, "border", border_end
     capital = _CAPITAL.match(rest)
     named = _place_after(in_sentence, position, 100, sentence.end)
     if capital:
         if named is not None and named.start - (position + capital.end()) <= 3:
             return named, named.text, named.end  # "the capital Algiers", "the capital, Lima"
+        division = _DIVISION_CAPITAL.match(rest)
+        if division:  # resolved once the located place is known: see _division_capital
+            return None, re.sub(r"\s+", " ", division.group("words").lower()), position + division.end()
         span_start = position + len(rest) - len(rest.lstrip())
         # whose capital: the country its adjective names ("the Syrian capital"), else that of
         # the sentence's places ("Homs, some 160km north of the capital"), else the article's
@@ -1197,7 +1404,8 @@ def _unverifiable_reason(claim: DistanceClaim) -> str | None:
         return "no endpoints" + extra
     if claim.from_place is None:
         what = f"'{claim.reference_text}'" if claim.reference_text and claim.reference_text != "unnamed" else "the reference place"
-        return f"a place not resolved: {what}"
+        why = next((n.split(": ", 1)[1] for n in claim.notes if n.startswith(f"{what}: ")), None)
+        return f"a place not resolved: {what}" + (f" ({why})" if why else "")
     if claim.to_place is None:
         return "a place not resolved: the located place is not named or not in the gazetteer"
     for place in (claim.from_place, claim.to_place):
