@@ -538,3 +538,22 @@ def test_a_facility_named_after_a_town_is_taken_at_the_town_not_the_town_itself(
     assert capture["place_text"].startswith("the ") and town in capture["place_text"]
     assert capture["anchor"] is True  # located at the town, which was not taken
     assert capture["name"].startswith(town[:4])  # (GeoNames writes "Rafaḩ")
+
+
+@pytest.mark.parametrize("text", [
+    "RSF fighters overran Sinja on Saturday, forcing thousands to flee.",
+    "RSF fighters overran Sinja on Saturday, sending tens of thousands fleeing.",
+    "RSF fighters overran Sinja on Saturday, and more than 50,000 fled the town.",
+])
+def test_civilians_fleeing_a_captured_town_are_no_withdrawal_of_the_captor(text, gazetteer):
+    assert [(e["change"], e["side"]) for e in events(text, "2024-06-25", gazetteer)] == [("captured", "RSF")]
+
+
+@pytest.mark.parametrize("text, loser", [
+    ("The SDF took over Deir ez-Zor after government forces withdrew on Friday.", "government"),
+    ("The army took Sinja on Saturday, and RSF fighters fled.", "RSF"),
+])
+def test_the_losers_withdrawal_with_no_place_leaves_the_town_the_sentence_has_taken(text, loser, gazetteer):
+    found = events(text, "2024-12-07", gazetteer)
+    taken = [e["name"] for e in found if e["change"] == "captured"]
+    assert [(e["side"], e["name"]) for e in found if e["change"] == "withdrew"] == [(loser, taken[0])]

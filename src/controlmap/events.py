@@ -474,6 +474,9 @@ _FACILITY_AFTER = re.compile(
     r"\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?:stronghold|base|garrison|positions?|posts?|front|border|camp|refinery|palace|"
     r"dam|bridge|barracks|headquarters|prison|jail|market|oilfield|complex|factory|plant|crossing|academy|mine|"
     r"port|station|terminal|depot|hospital|university|college|stadium|facility|works|airfield)\b", re.I)
+#: The nouns of :data:`_FACILITY_AFTER` that name held ground rather than a built facility.
+_HELD_GROUND_AFTER = re.compile(r"\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?:stronghold|base|garrison|positions?|posts?|front|"
+                                r"border|camp)\b", re.I)
 #: Phrases that point back to a place already named.
 _COREF = re.compile(
     r"\b(?:(?:the|this|that)\s+(?:(?:besieged|embattled|northern|southern|eastern|western|central|key|strategic|"
@@ -1313,9 +1316,11 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             # "Tripoli's major air base", "Chad's north": the toponym only qualifies the place
             return [_PlacePart(_clean(np_text), n0, np_end, first, True)]
         if _FACILITY_AFTER.match(text, first.end, sentence.end):
-            # "CHAD STRONGHOLD", "the Zaporizhzhia nuclear power plant": a facility named after
-            # the toponym, which locates it (not a town named nearby)
-            return [_PlacePart(_clean(np_text), n0, np_end, first, True, _FACILITY)]
+            # "the Zaporizhzhia nuclear power plant": a facility named after the toponym, which
+            # locates it (not a town named nearby); "CHAD STRONGHOLD" only says which country
+            # it is in, and a town the text names may stand for it
+            held = _HELD_GROUND_AFTER.match(text, first.end, sentence.end) and first.entry.kind in _COARSE_KINDS
+            return [_PlacePart(_clean(np_text), n0, np_end, first, True, "" if held else _FACILITY)]
         if _NOT_PLACE.match(lead_words + "x") and not _PLACE_NOUN.search(lead_words):
             return []
         chain = [first]
@@ -2317,7 +2322,12 @@ _HEADING = re.compile(r"\s*(?:(?:northwards?|southwards?|eastwards?|westwards?|n
 _NO_PLACE_AFTER = re.compile(
     r"\s*(?:[,.;:)]|$)|\s+(?:(?:\d+|a|an|one|two|three|four|five|several|a\s+few)\s+)?(?:minutes?|hours?|days?|weeks?|"
     r"months?)\s+(?:later|after)\b|\s+(?:under|amid|after|before|when|as|because|following|overnight|later|"
-    r"soon|shortly|again)\b", re.I)
+    r"soon|shortly|again)\b"
+    # a date, then the clause's end: "after government forces withdrew on Friday."
+    r"|\s+(?:on\s+(?:\w+day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2})|yesterday|overnight|"
+    r"last\s+(?:night|week|month)|earlier\s+(?:this|on)\s+\w+|in\s+(?:late\s+|early\s+|mid-?)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d))"
+    r"\s*(?:[,.;:)]|$|\s+(?:and|but|as|after|before|when|while)\b)", re.I)
 #: A force noun as the subject right before "left": "his forces had left El Fasher".
 _FORCE_LEFT = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|militants|rebels|army|militia|garrison)\s+"
                          r"(?:had\s+|have\s+|has\s+|finally\s+|then\s+)*$", re.I)
@@ -2331,16 +2341,26 @@ _WITHDRAWN_FORCE = re.compile(
 _FROM_AFTER_ADVERBS = re.compile(r"(?:\s+(?:back|home|hastily|quickly|overnight))*\s+(?:from|of)\b", re.I)
 
 #: Civilians as the subject of a verb of leaving, right before it.
-_CIVILIANS_BEFORE = re.compile(r"\b(?:refugees|civilians|residents|people|families|inhabitants|villagers|"
-                               r"migrants|children|women|the\s+displaced)\s+"
+#: People who are no armed side, by name or by number: "residents", "thousands", "more than 50,000".
+_CIVILIANS = (r"(?:refugees|civilians|residents|people|families|inhabitants|villagers|migrants|children|women|"
+              r"the\s+displaced|(?:tens\s+of\s+|hundreds\s+of\s+)?(?:thousands|hundreds|millions)|scores|"
+              r"(?:(?:more|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|over\s+)?\d[\d,.]*(?:\s+(?:million|people))?"
+              # (but "a Libyan force of some 3,000 men was abandoning the oasis": armed men)
+              r"(?!\s+(?:men|troops|soldiers|fighters|militants|rebels|gunmen|police|officers|personnel|marines)\b))")
+_CIVILIANS_BEFORE = re.compile(r"\b" + _CIVILIANS + r"\s+"
                                # ("have", "had reportedly": not "and then", "then": the civilians are
                                # the object of an earlier verb, "soldiers fired on civilians then fled")
                                r"(?:(?!(?:and|then|but|or|before|after)\b)[\w'’-]+\s+){0,2}$", re.I)
+#: Civilians made to flee by the subject: "forcing thousands to flee", "sending tens of thousands fleeing".
+_CIVILIANS_DRIVEN = re.compile(r"\b(?:forc|send|sent|caus|prompt|driv|drove)\w*\s+" + _CIVILIANS
+                               + r"(?:\s+(?:of\s+)?(?:people|residents|civilians|families))?\s+(?:to\s+)?$", re.I)
 
 
 def _civilians_leave(text: str, t0: int, sentence: Sentence, actors: list[ActorMention]) -> bool:
     """Whether civilians are the subject of the verb of leaving at ``t0`` ("residents fled"),
     with no armed actor between them and it ("residents said troops fled")."""
+    if _CIVILIANS_DRIVEN.search(text, sentence.start, t0):
+        return True
     found = _CIVILIANS_BEFORE.search(text, sentence.start, t0)
     return found is not None and not any(found.start() <= a.start < t0 for a in actors)
 
@@ -2381,7 +2401,21 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
             part = _PlacePart(event.place_text, event.place_start, event.place_end, event.place, event.anchor,
                               "the place the same side was told of before")
             return [(actor, part)]
+    taken = _TAKEN_IN_SENTENCE.search(text, sentence.start, t0)
+    towns = {p.entry.id: p for p in in_places if p.end <= t0 and p.entry.kind in ("city", "airport", "feature")
+             and (taken is None or p.start > taken.start())}
+    if taken is not None and len(towns) == 1 and destination is None:
+        # "The SDF took over Deir ez-Zor after government forces withdrew": the losers left the
+        # one town the sentence has the others take
+        (town,) = towns.values()
+        return [(actor, _PlacePart(town.text, town.start, town.end, town, False,
+                                   "the place the sentence tells was taken"))]
     return []
+
+
+#: A verb of taking ground earlier in the sentence of a withdrawal with no place.
+_TAKEN_IN_SENTENCE = re.compile(r"\b(?:captured|seized|took(?:\s+over|\s+control\s+of)?|taken|overran|overrun|"
+                                r"retook|recaptured|entered|stormed|regained\s+control\s+of)\b", re.I)
 
 
 def _last_gainer(context: _Context) -> _ActorPart | None:
