@@ -557,3 +557,33 @@ def test_the_losers_withdrawal_with_no_place_leaves_the_town_the_sentence_has_ta
     found = events(text, "2024-12-07", gazetteer)
     taken = [e["name"] for e in found if e["change"] == "captured"]
     assert [(e["side"], e["name"]) for e in found if e["change"] == "withdrew"] == [(loser, taken[0])]
+
+
+def test_the_military_operations_command_is_the_rebels_not_the_military(gazetteer):
+    (capture,) = events("The Military Operations Command said on Friday it had captured Rastan.", "2024-12-06",
+                        gazetteer)
+    assert (capture["side"], capture["name"]) == ("opposition", "Ar Rastan")
+
+
+def test_a_ministry_that_claimed_to_have_captured_speaks_for_its_state(gazetteer):
+    (capture,) = events("Russia's defence ministry claimed to have captured Kurakhove, a claim Reuters could not "
+                        "independently verify.", "2024-11-25", gazetteer)
+    assert (capture["change"], capture["side"], capture["name"]) == ("captured", "Russia", "Kurakhove")
+    assert capture["attributed_to"] == "Russia's defence ministry claimed"
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine dismissed Russian claims that its troops had seized Toretsk as propaganda.",
+    "Congo's army said reports the town of Uvira had fallen to M23 were false.",
+    "Kyiv rejected as false Moscow's statement that Russian troops had taken Toretsk.",
+    "Congo's army dismissed reports of Uvira's capture by M23 as false.",
+])
+def test_a_dismissed_or_rejected_report_is_no_event(text, gazetteer):
+    assert events(text, "2025-02-16", gazetteer) == []
+
+
+def test_what_the_denier_says_after_its_denial_is_its_own_claim(gazetteer):
+    (hold,) = events("The army denied reports that rebels had taken Hama, saying its forces still held the city.",
+                     "2024-10-15", gazetteer)
+    assert (hold["change"], hold["side"], hold["id"], hold["attributed_to"]) == (
+        "holds", "government", "geonames:170017", "The army said")  # (Hama)

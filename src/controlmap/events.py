@@ -988,6 +988,8 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
         return True
     if _REPORT_THAT.search(s_text, 0, at) and _DENIED_AFTER.match(s_text, at):
         return True  # "Reports that Kupiansk had fallen to Russian troops were false"
+    if _DISMISSED_REPORT.search(s_text, max(0, at - 120), at):
+        return True  # "Ukraine dismissed Russian claims that its troops had seized Toretsk"
     clause = re.split(r"[;:]|,\s+(?=[A-Z])|\b(?:said|says)\b", s_text[max(0, at - 120):at])[-1]
     return _PURPOSE.search(clause) is not None or trig.change != "withdrew" and _ORDERED.search(clause) is not None
 
@@ -999,7 +1001,15 @@ _SIEGE_ENDED = re.compile(r"\b(?:broke|broken|breaks|lifted|lifts|ended|ends|rai
 #: (with no besieger named before "siege": "the lifting of a rebel siege" still tells whose it is)
 _SIEGE_TO_END = re.compile(r"\b(?:break|breaking|lift|lifting|end|ending|relieve|relieving)\s+(?:the\s+|a\s+)?$", re.I)
 #: A report told as a report: "Reports that X had fallen", "claims that rebels took".
-_REPORT_THAT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|assertions?)\s+that\b", re.I)
+_REPORT_THAT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|assertions?)(?:\s+that)?\s", re.I)
+#: A report rejected by who tells of it: "dismissed Russian claims that", "rejected as false
+#: Moscow's statement that", "dismissed reports of Uvira's capture".
+_DISMISSED_REPORT = re.compile(
+    r"\b(?:dismissed|dismisses|rejected|rejects|denied|denies|refuted|refutes|debunked|disputed|disputes)\s+"
+    r"(?:as\s+(?:false|untrue|baseless|fake|propaganda|lies)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:reports?|claims?|statements?|assertions?|allegations?|suggestions?|rumou?rs?|announcements?)\b"
+    # (up to the trigger, within the report: not "..., saying its forces still held it")
+    r"(?:\s+(?:that|of|about))?(?:(?!,\s*(?:saying|adding|insisting|and|but|while)\b)[^.;])*$", re.I)
 #: What says the report was wrong: "... were false", "... are untrue", "... was denied".
 _DENIED_AFTER = re.compile(r"[^.;]{0,100}?\b(?:was|were|is|are|been)\s+(?:(?:completely|entirely|totally|simply)\s+)?"
                            r"(?:false|untrue|unfounded|baseless|fake|incorrect|wrong|not\s+true|denied|lies)\b", re.I)
@@ -2064,6 +2074,14 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
         head = next((a for a in actors if 0 <= sentence.start + relative.start() - a.end <= 1), None)
         if head is not None:
             return _actor_part(head)
+    saying = _SAYING_ITS.search(clause)
+    if saying is not None:
+        # "The army denied reports that rebels had taken Hama, saying its forces still held the
+        # city": whoever says is the sentence's subject, and the forces are its own
+        subject = next((a for a in actors if a.start < sentence.start + saying.start()
+                        and _subject_like(text, a, sentence.start)), None)
+        if subject is not None:
+            return _actor_part(subject, " ".join(saying.group("pronoun").split()), 0.8)
     own = _SUBORDINATE_SUBJECT.search(clause)
     if own is not None and not any(sentence.start + own.start(1) <= a.start < t0 for a in actors):
         # "regained control of Sweida after Druze militias withdrew": the clause's own subject,
@@ -2118,6 +2136,13 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             return _actor_part(last, " ".join(pronoun.group(0).split()), 0.8)
         if len(between) <= 160:
             return _reported_by(text, last, sentence, t0, actors)
+    claimed = _CLAIMED_TO_HAVE.search(clause)
+    if claimed is not None:
+        # "Russia's defence ministry claimed to have captured Kurakhove": the speaker did it,
+        # its state when the speaker is a state's ministry or army
+        speaker = [a for a in actors if a.end <= sentence.start + claimed.start()]
+        if speaker:
+            return _actor_part(speaker[-1], None, 0.8)
     said = _SAID_IT.search(clause)
     if said is not None:
         # "Ukraine's 47th Brigade said it had liberated Robotyne": "it" is the speaker, whose
@@ -2163,6 +2188,12 @@ _SUBORDINATE_SUBJECT = re.compile(
 #: A subject that names a group only by what it is: "The group", "the movement".
 _BARE_GROUP = re.compile(r"(?:the|this)\s+(?:group|movement|organi[sz]ation|faction|alliance|coalition)", re.I)
 _OWNED_BY_PRONOUN = re.compile(r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?$", re.I)
+#: The subject's own forces in a participle of speech: ", saying its forces still held".
+_SAYING_ITS = re.compile(r",\s*(?:saying|adding|insisting|stressing)\s+(?:that\s+)?(?P<pronoun>(?:its|their)\s+"
+                         r"(?:[\w-]+\s+)?(?:forces|troops|fighters|soldiers|units|men|army))\s+" + _AUX + r"$", re.I)
+#: A speech verb with an infinitive, the speaker its subject: "claimed on Monday to have".
+_CLAIMED_TO_HAVE = re.compile(r"\b(?:claimed|claims|said|says|announced|reported)\s+(?:(?:on\s+)?\w+day\s+|earlier\s+|"
+                              r"yesterday\s+|today\s+)?to\s+have\s+(?:now\s+|already\s+|fully\s+)?$", re.I)
 #: A pronoun subject right after a speech verb: "said it had", "claimed on Monday that they".
 _SAID_IT = re.compile(r"\b(?:said|says|claimed|claims|announced|reported|confirmed|stated)\s+"
                       r"(?:(?:on\s+)?\w+day\s+|(?:late|early)\s+\w+\s+|earlier\s+|yesterday\s+|today\s+)?(?:that\s+)?"
@@ -2736,6 +2767,11 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
             lead = parts[-1]
         else:
             lead = segment
+        opener = _SUBJECT_SPEAKS.match(s_text, 0, m.start())
+        if verb.lower() in _SPEAKING_PARTICIPLES and opener is not None:
+            # "The army denied reports that ..., saying its forces still held the city": the
+            # sentence's subject says it
+            lead = opener.group("subject") + " said"
         lead = re.split(r"\s[-—–]\s|—", lead)[-1]  # (not the dateline: "KHARTOUM, Sudan (AP) — The army said")
         attributed = re.sub(r"^(?:and|but|while|whereas)\s+", "",
                             " ".join(lead.split()).strip(" ,\"'“”"), flags=re.I)
@@ -2750,6 +2786,10 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
     return None
 
 
+_SPEAKING_PARTICIPLES = frozenset(("saying", "adding", "insisting", "stressing", "claiming"))
+#: A sentence's subject and its first verb of speech or denial: "The army denied", "Kyiv said".
+_SUBJECT_SPEAKS = re.compile(r"\W*(?P<subject>(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
+                             r"(?:denied|dismissed|rejected|said|says|claimed|announced|insisted|reported|told)\b", re.I)
 #: An aside that opens with a relative pronoun (its speech verbs speak for it).
 _IN_RELATIVE = re.compile(r",\s*(?:who|which|that|whom|whose)\b", re.I)
 
