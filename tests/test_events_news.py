@@ -587,3 +587,26 @@ def test_what_the_denier_says_after_its_denial_is_its_own_claim(gazetteer):
                      "2024-10-15", gazetteer)
     assert (hold["change"], hold["side"], hold["id"], hold["attributed_to"]) == (
         "holds", "government", "geonames:170017", "The army said")  # (Hama)
+
+
+def test_a_recapture_is_not_dated_by_the_since_of_the_holding_it_ended(gazetteer):
+    found = events("Russia says it has recaptured Sudzha, the largest town Ukrainian troops had held in the Kursk "
+                   "region since August.", "2025-03-13", gazetteer)
+    assert [(e["change"], e["side"], e["date"], e["date_precision"], e["date_relation"], e["until"])
+            for e in found] == [
+        ("retook", "Russia", "2025-03-13", "on-or-before-publication", "on", None),
+        ("holds", "Ukraine", "2024-08-01", "month", "since", "2025-03-13"),  # held from August until retaken
+    ]
+
+
+@pytest.mark.parametrize("text, change, date, relation", [
+    ("Hamas seized Gaza in 2007 and has controlled it ever since.", "holds", "2007-01-01", "since"),
+    ("Hamas seized Gaza in 2007 and has run the enclave since then.", "holds", "2007-01-01", "since"),
+    ("JNIM has besieged Djibo since 2022.", "besieged", "2022-01-01", "since"),
+    ("El Fasher has been under RSF siege since May.", "besieged", "2024-05-01", "since"),
+    ("Russian troops have captured Vovchansk since Friday.", "captured", "2024-05-10", "after"),
+    ("Israel has occupied the Golan Heights since 1967.", "holds", "1967-01-01", "since"),
+])
+def test_since_tells_a_lasting_state_and_an_event_on_or_after_its_date(text, change, date, relation, gazetteer):
+    last = events(text, "2024-05-13", gazetteer)[-1]
+    assert (last["change"], last["date"], last["date_relation"], last["until"]) == (change, date, relation, None)

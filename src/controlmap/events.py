@@ -216,8 +216,11 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:recaptured|retaken|regained)\s+by\b"),
     ("holds", "by", "controlled held run occupied dominated",
      r"\b(?:controlled|held|run|occupied|dominated)\s+by\b"),
-    ("besieged", "by", "besieged surrounded encircled blockaded",
-     r"\b(?:besieged|surrounded|encircled|blockaded)\s+by\b"),
+    ("besieged", "by", "besieged surrounded encircled blockaded siege blockade",
+     r"\b(?:besieged|surrounded|encircled|blockaded)\s+by\b|\bunder\s+(?:a\s+|the\s+)?(?:siege|blockade)\s+by\b"),
+    # "El Fasher has been under RSF siege since May"
+    ("besieged", "under", "siege blockade",
+     r"\bunder\s+(?:a\s+|an\s+)?(?P<adj>(?!siege\b|blockade\b)[\w'’-]+)\s+(?:siege|blockade)\b"),
     ("withdrew", "by", "abandoned evacuated vacated",
      r"\b(?:abandoned|evacuated|vacated)\s+by\b"),
     # "El Fasher remains in the hands of the army", "Bakhmut is still in Ukrainian hands"
@@ -285,9 +288,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"(?<![\w-])(?<!the\s)(?<!for\s)(?<!of\s)(?<!in\s)(?<!to\s)(?<!full\s)(?<!under\s)"
                         r"(?-i:control)(?!\s+(?:of|over|and|is|was|has|had|room|centre|center|tower|zone)\b)(?![\w-])"),
     # ("occupy" in the present tense holds; a headline's "REBELS OCCUPY MANILA HQ" tells a capture)
-    ("holds", "active", "control hold held occupying occupies occupy garrisoned",
+    ("holds", "active", "control hold held occupying occupies occupy garrisoned run rules ruled governs governed",
      r"(?<![\w-])(?:controls|controlled|holds|held\s+onto|held|hold|occupying|occupies|(?-i:[Oo]ccupy)|"
-                        r"garrisoned)\b"),
+                        r"garrisoned|(?<=has\s)run|(?<=have\s)run|(?<=had\s)run|rules|ruled|governs|governed)\b"),
     # "were stabilising their new positions": consolidating ground already taken
     ("holds", "active", "consolidat stabili",
      r"\b(?:consolidat|stabili[sz])(?:e|es|ed|ing)\b(?=\s+(?:(?:their|its|his|the|new|recent|"
@@ -2830,6 +2833,13 @@ _SPEAKER_TAIL = re.compile(
     r"|according\s+to\s+[^,.;]+)[\s\w,.'’-]*[.\"”]?$")
 
 
+#: "ever since", "since then": a state from the date told before, to the report.
+_EVER_SINCE = re.compile(r"\b(?:ever\s+since|since\s+then)\b(?!\s+(?:the|a|an|\d|[A-Z]))", re.I)
+#: A clause of its own between a trigger and a date after it: a perfect verb or a relative pronoun.
+_OWN_VERB_BETWEEN = re.compile(r"\b(?:had|has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?(?:[a-z]+ed|held|taken|won|run|kept)\b|"
+                               r"\b(?:which|who|where)\b", re.I)
+
+
 def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Match[str], actor: _ActorPart,
                 place: _PlacePart, dates: list[DateMention], context: _Context) -> ControlEvent:
     if place.when is not None:
@@ -2861,15 +2871,28 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
             day, precision = _moved(when.date, when.precision, closing[1], closing[2])
             date_text = f"{when.text}, {closing[3]}"
         since = when.relation == "since" or re.search(r"\bsince\b[^.;,]*$", sentence.text[max(0, when.start - 70):when.start])
+        others = bool(since and when.start > m.end() and change != "holds"
+                      and _OWN_VERB_BETWEEN.search(sentence.text, m.end(), when.start))
+        if others:
+            # "has recaptured Sudzha, the largest town Ukrainian troops had held ... since
+            # August": the "since" dates the relative clause's holding, not the recapture
+            day, precision, date_text = ((article.published, "on-or-before-publication", None)
+                                         if article.published is not None else (None, "unknown", None))
+            since = False
         if (since and change in ("captured", "retook") and when.start > m.start()
+                and m.group(0).lower().startswith(("occup", "annex"))
                 and re.search(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", sentence.text[:m.start()])):
             # "Israel has occupied the Golan Heights since 1967": held since then (but not
             # "since January 2, when Chadian troops overran Fada": that dates the capture)
             change = "holds"
-        relation = "since" if (change == "holds" and since) else (
+        if (change in ("holds", "besieged") and when.end <= m.start()
+                and _EVER_SINCE.search(sentence.text, m.end(), min(len(sentence.text), m.end() + 60))):
+            # "seized Gaza in 2007 and has controlled it ever since": held since the date before
+            since = True
+        relation = "since" if (change in ("holds", "besieged") and since) else (
             "before" if when.relation == "before" else "after" if when.relation == "after" else "on")
-        if (relation == "on" and change != "holds" and when.start > m.end()
-                and re.search(r"\bsince\b", sentence.text[m.end():when.start])
+        if (relation == "on" and change != "holds" and when.start > m.end() and not others
+                and (when.relation == "since" or re.search(r"\bsince\b", sentence.text[m.end():when.start]))
                 and re.search(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", sentence.text[:m.start()])):
             # "the junta has lost control of large parts of Shan since ... October 2023": the
             # losses came on or after that date, not on it
@@ -3269,6 +3292,13 @@ def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
             e = dataclasses.replace(e, date=gain.date, date_precision=gain.date_precision, date_text=gain.date_text,
                         date_relation="before", until=gain.date, until_precision=gain.date_precision,
                         notes=e.notes + (f"held until the {gain.change} told in the same sentence",))
+        elif (e.change == "holds" and gain is not None and gain.side != e.side and e.date_relation == "since"
+              and e.until is None and e.date is not None and gain.date >= e.date
+              and re.search(r"\bhad\s+(?:[a-z]+ly\s+)?$", e.sentence[:max(0, e.trigger_start - e.start)])):
+            # "has recaptured Sudzha, the largest town Ukrainian troops had held ... since
+            # August": held since August, until the recapture
+            e = dataclasses.replace(e, until=gain.date, until_precision=gain.date_precision,
+                                    notes=e.notes + (f"held until the {gain.change} told in the same sentence",))
         out.append(e)
     return out
 
