@@ -610,3 +610,20 @@ def test_a_recapture_is_not_dated_by_the_since_of_the_holding_it_ended(gazetteer
 def test_since_tells_a_lasting_state_and_an_event_on_or_after_its_date(text, change, date, relation, gazetteer):
     last = events(text, "2024-05-13", gazetteer)[-1]
     assert (last["change"], last["date"], last["date_relation"], last["until"]) == (change, date, relation, None)
+
+
+@pytest.mark.parametrize("second, day", [
+    ("Russian forces took the city the next day.", "2024-02-16"),
+    ("The next day, Russian forces took the town.", "2024-02-16"),
+    ("The same day, Russian forces took the town.", "2024-02-15"),
+])
+def test_the_next_or_the_same_day_counts_from_the_day_told_before(second, day, gazetteer):
+    found = events("Ukrainian troops withdrew from Avdiivka on Thursday. " + second, "2024-02-17", gazetteer)
+    assert [(e["change"], e["side"], e["name"], e["date"]) for e in found] == [
+        ("withdrew", "Ukraine", "Avdiivka", "2024-02-15"), ("captured", "Russia", "Avdiivka", day)]
+
+
+def test_it_the_next_day_is_the_place_dated_a_day_after(gazetteer):
+    found = events("Ukrainian troops withdrew from Avdiivka on Thursday, and Russian forces took it the next day.",
+                   "2024-02-17", gazetteer)
+    assert [(e["change"], e["place_text"], e["date"]) for e in found][-1] == ("captured", "it", "2024-02-16")

@@ -513,6 +513,9 @@ _NP_END = re.compile(
     r"(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+)?"
     r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:later|after|earlier|before|ago)\b|"
     r"yesterday|today|tonight|overnight|last\s+(?:week|month|year|night|" + _MONTH_NAMES + r")|"
+    # a day told from the one before: "took the city the next day", "retook it by nightfall"
+    r"the\s+(?:next|following|same)\s+(?:day|morning|evening|night|afternoon)|a\s+day\s+later|later\s+that\s+\w+|"
+    r"that\s+(?:same\s+)?(?:day|evening|night|afternoon|morning)|by\s+nightfall|within\s+hours|"
     r"following|after|before|since|during|with|as\s|for\s|leaving|bringing|because|while|"
     # a new clause: "positions they gained", "territory and links Zaire", "fortifications and breached"
     r"when|where|which|who|they|we|but|urging|saying|according|said|says|until|"
@@ -3134,6 +3137,9 @@ def _opening_offset(s_text: str) -> tuple[int, int, str, str] | None:
     sentence, which :func:`_offset_for` reads.
     """
     lead = _OPENING_LEAD.match(s_text)
+    day = _day_offset(s_text, lead.end(), closing=False)
+    if day is not None:
+        return day  # "The next day, Russian forces took the town"
     hours = _HOURS_LATER.match(s_text, lead.end())
     if hours is not None:
         return hours.end(), _hours_as_days(hours), "day", " ".join(hours.group(0).split())
@@ -3161,6 +3167,31 @@ _CLOSING_OFFSET = re.compile(r"(?P<offset>" + OFFSET.pattern + r"|" + _HOURS_LAT
                              + r")\s*(?:[,.;:!?\"”]|$)", re.I)
 
 
+#: A day told from the day before it: the next one (+1) or the same one (0).
+_NEXT_DAY = re.compile(r"(?:the\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)|a\s+day\s+later)\b",
+                       re.I)
+_SAME_DAY = re.compile(r"(?:the\s+same\s+(?:day|evening|night|afternoon)|later\s+that\s+(?:day|evening|night|"
+                       r"afternoon)|that\s+(?:same\s+)?(?:day|evening|night|afternoon)|by\s+nightfall|within\s+hours)\b",
+                       re.I)
+
+
+def _day_offset(s_text: str, at: int, closing: bool) -> tuple[int, int, str, str] | None:
+    """``(end, days, "day", words)`` of "the next day" (+1) or "the same day" (0) at ``at``
+    (opening the sentence, ``closing`` false) or after it and closing its clause."""
+    for pattern, days in ((_NEXT_DAY, 1), (_SAME_DAY, 0)):
+        found = pattern.search(s_text, at) if closing else pattern.match(s_text, at)
+        if found is None:
+            continue
+        if closing and not re.match(r"\s*(?:[,.;:!?\"”]|$)", s_text[found.end():]):
+            continue
+        if closing and _GAPPED_BREAK.search(re.sub(r"\s*,\s*$", "", s_text[at:found.start()])):
+            continue  # (another clause's day)
+        if not closing and not re.match(r"\s*,", s_text[found.end():]):
+            continue  # ("The next day's fighting ..."; an opening day phrase ends at a comma)
+        return found.end(), days, "day", " ".join(found.group(0).split())
+    return None
+
+
 def _hours_as_days(found: re.Match[str]) -> int:
     hours = found.groupdict().get("n") or found.groupdict().get("hours")
     return int(hours) // 24 if hours and re.search(r"hours?", found.group(0), re.I) else 0
@@ -3169,6 +3200,9 @@ def _hours_as_days(found: re.Match[str]) -> int:
 def _closing_offset(s_text: str, after: int) -> tuple[int, int, str, str] | None:
     """Like :func:`_opening_offset`, for an offset after the trigger (at ``after``) that ends
     its clause: "... entered the city hours later.", "... retook it two months later,"."""
+    day = _day_offset(s_text, after, closing=True)
+    if day is not None:
+        return day  # "Russian forces took the city the next day."
     found = _CLOSING_OFFSET.search(s_text, after)
     if found is None or _GAPPED_BREAK.search(re.sub(r"\s*,\s*$", "", s_text[after:found.start()])):
         return None  # ("took Hama, and Homs fell two days later": the offset dates another clause)
