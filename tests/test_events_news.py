@@ -620,7 +620,7 @@ def test_since_tells_a_lasting_state_and_an_event_on_or_after_its_date(text, cha
 def test_the_next_or_the_same_day_counts_from_the_day_told_before(second, day, gazetteer):
     found = events("Ukrainian troops withdrew from Avdiivka on Thursday. " + second, "2024-02-17", gazetteer)
     assert [(e["change"], e["side"], e["name"], e["date"]) for e in found] == [
-        ("withdrew", "Ukraine", "Avdiivka", "2024-02-15"), ("captured", "Russia", "Avdiivka", day)]
+        ("withdrew", "Ukraine", "Avdiyivka", "2024-02-15"), ("captured", "Russia", "Avdiyivka", day)]  # (GeoNames)
 
 
 def test_it_the_next_day_is_the_place_dated_a_day_after(gazetteer):
