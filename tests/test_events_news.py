@@ -627,3 +627,19 @@ def test_it_the_next_day_is_the_place_dated_a_day_after(gazetteer):
     found = events("Ukrainian troops withdrew from Avdiivka on Thursday, and Russian forces took it the next day.",
                    "2024-02-17", gazetteer)
     assert [(e["change"], e["place_text"], e["date"]) for e in found][-1] == ("captured", "it", "2024-02-16")
+
+
+@pytest.mark.parametrize("text, side, actor_text", [
+    ("Sittwe remains under junta control.", "junta", "junta"),
+    ("Airstrikes hit junta-held Sittwe on Friday.", "junta", "junta"),  # (not "hit junta")
+    ("Drones struck paramilitary-held Nyala.", "RSF", "paramilitary"),
+    ("Gunmen seized the town of Kauru on Monday.", "armed groups", "Gunmen"),
+    ("The SPLM-N took control of Dilling on Monday.", "SPLM-N", "SPLM-N"),
+])
+def test_lower_case_and_unaligned_actors_keep_their_event(text, side, actor_text, gazetteer):
+    (event,) = events(text, "2024-12-21", gazetteer)
+    assert (event["side"], event["actor_text"]) == (side, actor_text)
+
+
+def test_a_state_run_outlet_names_no_armed_side(gazetteer):
+    assert events("State-run television in Damascus showed the footage.", "2024-12-21", gazetteer) == []

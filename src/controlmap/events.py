@@ -237,7 +237,8 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("lost", "to", "lost ceded surrendered",
      r"\b(?:lost|ceded|surrendered)\b(?=[^.;]{1,80}?\bto\s+(?:the\s+)?[\w'-]+\s+(?:forces|troops|army|rebels|fighters|militia))"),
     ("holds", "adjective", "-held -controlled -run -occupied -dominated",
-     r"\b(?P<adj>(?:(?!" + _FUNCTION_WORD + r"\s)[\w'’]+\s+)?[\w'’]+)-"
+     # (a word before the adjective's own is a name's: "Free Syrian Army-held", not "hit Islamist-held")
+     r"\b(?P<adj>(?:(?!" + _FUNCTION_WORD + r"\s)(?-i:[A-Z])[\w'’]*\s+)?[\w'’]+)-"
                            r"(?:held|controlled|run|occupied|dominated)\b"),
     # "leave for rebel held areas": a side word before the participle is the same adjective unhyphenated
     ("holds", "adjective", "held controlled run",
@@ -539,6 +540,12 @@ _PRONOUN_ACTOR = re.compile(
     r"they|it|we)\b", re.I)
 
 #: Side nouns in adjectives ("rebel-held", "government-controlled").
+#: Words before "-run", "-controlled" that name no armed side.
+_NOT_ACTOR_ADJECTIVES = frozenset(("state", "self", "privately", "family", "locally", "publicly", "foreign", "church",
+                                   "council", "community", "volunteer", "women", "student", "municipally"))
+#: Lower-case words that are a force's own name in an adjective ("junta-held Sittwe").
+_LOWER_CASE_FORCES = frozenset(("junta", "paramilitary", "paramilitaries", "gang", "gangs", "military", "militia",
+                                "jihadist", "islamist", "houthi", "taliban"))
 _SIDE_WORDS: dict[str, str] = {
     "rebel": "rebels", "rebels": "rebels", "opposition": "opposition forces", "insurgent": "insurgents",
     "government": "government forces", "regime": "regime forces", "army": "the army", "militia": "militia",
@@ -2532,13 +2539,17 @@ def _actor_from_words(words: str, at: int, actors: list[ActorMention], registry:
     if not words:
         return None
     last = words.split()[-1].lower()
+    if last in _NOT_ACTOR_ADJECTIVES:
+        return None  # "state-run television", "self-declared": no armed side
     if last in _SIDE_WORDS:
         found = registry.match(_SIDE_WORDS[last], conflict=conflict)
         if found is not None:
             return _ActorPart(words, found.canonical, found.side, 0.9)
-    for guess in (words, words + " forces", last + " forces", words.split()[-1] + " forces"):
+    for guess in (words, words + " forces", last + " forces", words.split()[-1] + " forces", words + "s"):
         found = registry.match(guess, conflict=conflict)
-        if found is not None and re.search(r"[A-Z]", words):
+        # (a lower-case word names an actor only when it is a force's own word: "junta-held",
+        # "paramilitary-controlled", "gang-controlled"; not "state-run", "self-declared")
+        if found is not None and (re.search(r"[A-Z]", words) or last in _LOWER_CASE_FORCES):
             return _ActorPart(words, found.canonical, found.side, 0.9)
     if re.match(r"[A-Z][a-z]", words.split()[-1]) and words.split()[-1].lower() not in ("important", "key"):
         # An actor the registry does not know ("Amal-held"): kept as written.
