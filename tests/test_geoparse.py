@@ -197,6 +197,47 @@ def test_russian_oblasts_go_by_their_english_names(gazetteer):
     assert found["Belgorod Oblast"].id == "geonames:578071"
 
 
+def test_russian_krais_go_by_their_english_names(gazetteer):
+    # GeoNames knows them as "Krasnodarskiy kray"; English news says "Russia's Krasnodar region"
+    text = "Drones hit an oil depot in Russia's Krasnodar region and an airfield in the Stavropol region."
+    found = {p.text: p.entry for p in _parse(text, gazetteer)}
+    assert (found["Krasnodar region"].kind, found["Krasnodar region"].name) == ("admin1", "Krasnodar Krai")
+    assert (found["Stavropol region"].kind, found["Stavropol region"].name) == ("admin1", "Stavropol Krai")
+    # the bare name stays the city
+    (city,) = _parse("A drone hit a refinery in Krasnodar on Sunday.", gazetteer)
+    assert city.entry.kind == "city"
+
+
+def test_a_name_written_with_an_apostrophe_in_geonames_is_found_without_it(gazetteer):
+    (town,) = _parse("Fano fighters clashed with federal troops in Debre Markos.", gazetteer)
+    assert town.entry.id == "geonames:339708"  # GeoNames: Debre Mark’os
+
+
+def test_the_banks_of_a_river_named_like_a_city_are_the_river_s(gazetteer):
+    text = "Ukrainian marines held a bridgehead on the left bank of the Dnipro near Krynky."
+    assert {p.text: p.entry.id for p in _parse(text, gazetteer)}["Dnipro"] == "curated:dnieper"
+    (city,) = _parse("Missiles hit Dnipro overnight.", gazetteer)
+    assert city.entry.id == "geonames:709930"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's defence ministry said its forces had captured Dzerzhinsk, which Ukraine calls Toretsk.",
+    "Russian troops entered Toretsk (which Russia calls Dzerzhinsk) on Monday.",
+])
+def test_a_town_s_other_name_in_the_same_sentence_is_the_same_town(text, gazetteer):
+    by_text = {p.text: p.entry for p in _parse(text, gazetteer)}
+    assert by_text["Dzerzhinsk"].id == by_text["Toretsk"].id == "geonames:709354"  # not Dzerzhinsk, Russia
+
+
+def test_a_district_of_a_town_is_read_inside_the_town(gazetteer):
+    # The gazetteer lacks Chasiv Yar's Kanal district: it is put at the town, not at Kanal, Slovenia.
+    places = {p.text: p.entry for p in _parse("Russian troops advanced in the Kanal district of Chasiv Yar.", gazetteer)}
+    assert places["Kanal district"].id == places["Chasiv Yar"].id == "geonames:710915"
+    # a district the gazetteer has in the town stays itself
+    places = {p.text: p.entry for p in _parse("Strikes hit the Rimal neighbourhood of Gaza City.", gazetteer)}
+    assert places["Rimal neighbourhood"].id == "curated:rimal"
+
+
 @pytest.mark.parametrize("a, b", [
     ("Tal Rifaat", "Tall Rif‘at"), ("Maarat al-Numan", "Ma‘arrat an Nu‘mān"), ("Deir el-Zour", "Dayr az Zawr"),
     ("Qamishli", "Al Qamishli"), ("Khan Sheikhoun", "Khān Shaykhūn"),
@@ -425,6 +466,8 @@ def test_a_hamlet_abroad_is_not_the_name_of_fighters(gazetteer):
     "Israeli strikes hit Rafah in Gaza overnight.",
     "Aid convoys struggled to move across Gaza.",
     "Israel's blockade of Gaza tightened.",
+    "Gaza's border with Egypt has been closed since May.",  # a town has no border of its own
+    "Egypt kept its border with Gaza shut.",
 ])
 def test_gaza_is_the_strip_where_the_words_make_it_a_territory(text, gazetteer):
     gaza = [p for p in _parse(text, gazetteer) if p.text == "Gaza"]

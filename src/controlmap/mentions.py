@@ -84,6 +84,19 @@ _FACILITY = frozenset(
     "beach island bay falls springs mountain forest harbor harbour port point court tower plaza memorial stadium "
     "arena mall library creek village parish district gardens grove ridge".split()
 )
+#: Capitalised words that close the name of a street or a gate: one named after a town is named
+#: after where it leads, and lies elsewhere ("Baghdad Street in Damascus", "Jaffa Road" and the
+#: "Damascus Gate" in Jerusalem). (A university or an airport named after its town is in it.)
+_STREET_WORDS = frozenset("street road avenue boulevard lane highway motorway expressway gate".split())
+#: Evidence of a place name that opens a street's name ("Baghdad Street").
+STREET = "opens a street's name"
+#: What lies between a street's name and the town it is said to be in: "Baghdad Street in
+#: Damascus", "Richmond Street, London".
+_STREET_IN = re.compile(r"(?P<street>(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:%s))(?:\s+in\s+(?:the\s+(?:city|town|village)\s+of\s+)?|,\s+)"
+                        % "|".join(w.capitalize() for w in sorted(_STREET_WORDS)))
+#: A number after a road's name makes it a division's route, which runs in the division: "Ontario
+#: Provincial Highway 11", "Douglas County Road 4", "U.S. Highway 82".
+_NUMBER_AFTER = re.compile(r"\s+\d")
 # Words that make a two-word name an institution ("DeKalb Police"), not a person.
 _INSTITUTION = frozenset(
     "police council department committee club company corporation corp inc ltd association party news times post "
@@ -133,6 +146,11 @@ _NAME_PREFIXES = frozenset("lake mount mt fort ft port saint st ste san santa sa
                            "cape isle isla river glen point".split())
 # Lower-case words after a town's name for the works there: "the Trail smelter".
 _SITE_WORDS = frozenset("smelter refinery mine mines oilfield shipyard steelworks".split())
+#: Words that open a sports club's name before its town's: "Shakhtar Donetsk", "Dynamo Kyiv",
+#: "Real Madrid", "FC Barcelona". The club is no place (the town it is named after stays one
+#: where the words say so: "in Donetsk").
+_CLUB_WORDS = frozenset("dynamo dinamo shakhtar zorya metalist spartak lokomotiv torpedo zenit cska real atletico "
+                        "atlético bayern borussia inter sporting olympique racing fc ac as sc afc cf fk sk".split())
 # Lower-case particles inside people's names: "Mike de Kock", "Mohammed bin Rashid".
 _SURNAME_PARTICLES = frozenset("de van von der den du bin ibn".split())
 # Capitalised function words start titles and slogans ("Clean Up DeKalb"), not names.
@@ -152,6 +170,13 @@ _SPEECH = frozenset("said says told added explained wrote argued asked noted sta
 #: follow the place directly; a party's or movement's may come after more words.
 _NEWSPAPER_WORDS = frozenset("independent tribune gazette".split())
 _GROUP_WORDS = frozenset("alliance movement party".split())
+#: Capitalised words that close an organisation's name after a town's or a sea's: a network, a
+#: foundation, a media office or a navy's fleet is no place ("the Gaza Humanitarian Foundation",
+#: "the Aleppo Media Centre", "Russia's Black Sea Fleet", "the Pacific Fleet"). After a
+#: country's or a division's name it is still about the place, as its parties are: "the Canada
+#: West Foundation", "the Sudan Doctors Network" (the news gold sets annotate these places).
+_ORGANISATION_HEADS = frozenset("network foundation media fleet flotilla".split())
+_DIVISION_KINDS = frozenset({"country", "admin1", "admin2"})
 #: "Front" closes a group's name only after another word ("Oromo Liberation Front"): "the
 #: Zaporizhzhia Front" is a stretch of the front line.
 _FRONT_WORDS = frozenset({"front"})
@@ -159,14 +184,17 @@ _FRONT_WORDS = frozenset({"front"})
 _FORCES_NAMES = frozenset({("defense", "forces"), ("defence", "forces"), ("defense", "force"), ("defence", "force")})
 
 
-def _organisation_after(text: str, tokens: list[Token], k: int, end: int, division: bool) -> bool:
+def _organisation_after(text: str, tokens: list[Token], k: int, end: int, division: bool,
+                        any_division: bool = False) -> bool:
     """Whether the capitalised words from token ``k`` on (right after a place name ending at
     ``end``) close an organisation's name: "Kyiv Independent", "Congo River Alliance",
-    "Israel Defense Forces".
+    "Israel Defense Forces", "Gaza Humanitarian Foundation", "Black Sea Fleet".
 
     A country's or a province's parties and movements are still about the place
     (``division``: "the California Republican Party", "the Sudan People's Liberation Movement"
-    are where they work), its army is not a place ("the Israel Defense Forces said").
+    are where they work), and so are the networks and foundations of any division
+    (``any_division``: "the Canada West Foundation", "the Edgar County Community Foundation");
+    its army is not a place ("the Israel Defense Forces said").
     """
     words: list[str] = []
     while k < len(tokens) and len(words) < 5 and tokens[k].capitalised and _gap_is_space(text, end, tokens[k].start):
@@ -176,12 +204,32 @@ def _organisation_after(text: str, tokens: list[Token], k: int, end: int, divisi
             return True  # (but "Palestine Independent School District" is a school district's)
         if not division and (word in _GROUP_WORDS or words and word in _FRONT_WORDS):
             return True
+        if not any_division and word in _ORGANISATION_HEADS:
+            return True
         if words and (words[-1], word) in _FORCES_NAMES:
             return True
         words.append(word)
         end = tokens[k].end + (2 if tokens[k].possessive else 0)
         k += 1
     return False
+
+
+def _organisation_named(text: str, tokens: list[Token], run: list[int], j: int, matches: list[NameMatch]) -> bool:
+    """Whether the place name ending at ``run[j]`` opens an organisation's name that the rest of
+    the run closes (see :func:`_organisation_after`): none of its words is then a place either
+    ("Centre" in "the Aleppo Media Centre" is not Burkina Faso's Centre Region)."""
+    return j + 1 < len(run) and _organisation_after(text, tokens, run[j + 1], tokens[run[j]].end,
+                                                    whole_run_country(matches), _names_division(matches))
+
+
+def _names_division(matches: list[NameMatch]) -> bool:
+    """Whether the name reads as a country's, a province's or a county's: a country goes by it,
+    or a division and no town of 100,000 or more by its own name ("Gaza" is the city first,
+    whatever Mozambique's Gaza Province)."""
+    if any(m.entry.kind == "country" for m in matches):
+        return True
+    return (any(m.entry.kind in _DIVISION_KINDS for m in matches)
+            and not any(m.entry.kind == "city" and m.quality == 2 and m.entry.population >= 100_000 for m in matches))
 
 
 def whole_run_country(matches: list[NameMatch]) -> bool:
@@ -387,6 +435,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     demonyms = gazetteer.demonyms({t.lower for t in tokens if t.capitalised and not t.possessive})
     english = gazetteer.english_words({form for run in runs for i in run[1:] for form in _word_forms(tokens[i].lower)})
     people = _person_runs(runs, tokens, keys, found, persons)
+    craft = _craft_runs(text, tokens, runs, keys, found)
     list_hints = _list_hints(text)
 
     mentions: list[Mention] = []
@@ -396,7 +445,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
         i = 0
         while i < len(run):
             tok_index = run[i]
-            if tok_index in taken or tok_index in people:
+            if tok_index in taken or tok_index in people or tok_index in craft:
                 i += 1
                 continue
             best = None
@@ -421,6 +470,9 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
                 continue
             mention = _judge(text, tokens, run, i, best, keys, found, common, run_of, persons, list_hints, variants,
                              english)
+            if mention is None and _organisation_named(text, tokens, run, best, found.get(keys[(tok_index, run[best])], [])):
+                i = len(run)  # the rest of the run is the organisation's name: "the Aleppo Media Centre"
+                continue
             if mention is None and keys[(tok_index, run[best])] in variants:
                 # not the place its skeleton matches: read the words inside as themselves
                 found[keys[(tok_index, run[best])]] = []
@@ -431,14 +483,136 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
             i = best + 1
     for mention in mentions:
         mention.country = _country_said_before(text, tokens, mention.start, run_of, keys, found, demonyms)
-    mentions = _drop_person_names(mentions, runs, tokens, keys, found, text, people)
+    craft_names = {_phrase(text, tokens, run[0], run[-1]) for run in runs if run[0] in craft}
+    mentions = _drop_person_names(mentions, runs, tokens, keys, found, text, people, craft_names)
     _divisions_by_type_word(mentions, gazetteer)
     mentions.sort(key=lambda m: m.start)
     if variants:
         mentions = _supported_variants(mentions, variants, text)
     _attach_within(mentions, text)
+    _streets_and_parts_in_towns(mentions, text)
     _territory_readings(mentions, text, gazetteer)
+    _river_readings(mentions, text, gazetteer)
+    _one_place_two_names(mentions, text)
     return mentions
+
+
+#: What between two names says they name one place: "Dzerzhinsk, which Ukraine calls Toretsk",
+#: "Krasnoarmeysk, which Ukrainians call Pokrovsk", "Toretsk (which Russia calls Dzerzhinsk)",
+#: "Pokrovsk, known in Russian as Krasnoarmeysk", "Bakhmut, also known as Artemovsk".
+_OTHER_NAME = re.compile(
+    r"(?:,\s*|\s*\(\s*)(?:(?:which|what)\s+(?:the\s+)?[\w'’ -]{1,40}?\s+(?:calls?|called)(?:\s+it)?"
+    r"|(?:also\s+)?(?:known|called)(?:\s+(?:in|to|by)\s+[\w'’ -]{1,30}?)?\s+as)\s+")
+
+
+def _one_place_two_names(mentions: list[Mention], text: str) -> None:
+    """Two names the words say are one place's ("Dzerzhinsk, which Ukraine calls Toretsk") read
+    as the places both may name: the Russian name of a Ukrainian town is the town, not a
+    Russian namesake. When no entry goes by both names, each keeps its own readings.
+    """
+    if "call" not in text and "known" not in text:
+        return
+    for k, a in enumerate(mentions):
+        for b in mentions[k + 1:k + 3]:
+            if b.start - a.end > 60 or not _OTHER_NAME.fullmatch(text, a.end, b.start):
+                continue
+            shared = {m.entry.id for m in a.matches} & {m.entry.id for m in b.matches}
+            if shared and len(shared) < len({m.entry.id for m in a.matches} | {m.entry.id for m in b.matches}):
+                a.matches = [m for m in a.matches if m.entry.id in shared]
+                b.matches = [m for m in b.matches if m.entry.id in shared]
+                a.evidence.append(f"the place also called {b.name}")
+                b.evidence.append(f"the place also called {a.name}")
+            break
+
+
+#: Feature words of a part of a town or a division, written before "of" and the whole: "the
+#: Kanal district of Chasiv Yar", "the Rimal neighbourhood of Gaza City".
+_PART_WORDS = ("district", "neighbourhood", "neighborhood", "quarter", "suburb", "microdistrict")
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?")
+#: How far from the town it is said to be part of a district may lie: a large city's reach.
+PART_OF_TOWN_KM = 30.0
+#: A town this large before "suburb of" or "district of" is the whole, not the part: English
+#: writes both "the Kanal district of Chasiv Yar" and "the Cincinnati suburb of West Chester".
+WHOLE_TOWN_POPULATION = 100_000
+
+
+def _streets_and_parts_in_towns(mentions: list[Mention], text: str) -> None:
+    """Read a street named after a town, or a part of a town, at the town the words put it in.
+
+    "Baghdad Street in Damascus" is a street of Damascus: the mention becomes "Baghdad Street",
+    read as Damascus is (a street named after a town is named after where it leads). "The
+    Kanal district of Chasiv Yar" reads only as an entry inside the whole: within
+    :data:`PART_OF_TOWN_KM` of one of the towns the whole may be, or in one of the divisions it
+    may be, else in the province of one; a part with no such reading (the gazetteer lacks the
+    district, and Kanal, Slovenia, is no part of Chasiv Yar) is put at the whole, read as the
+    whole is: a district of
+    Chasiv Yar lies within a few km of the town's point, and its name, written as the
+    mention's text, still says which part is meant. A large town before "suburb of" is the
+    whole, not the part ("the Cincinnati suburb of West Chester") and keeps its readings.
+    A street named after a town with no town said ("Memphis Street") keeps its readings.
+    """
+    for a, b in zip(mentions, mentions[1:]):
+        street = _STREET_IN.fullmatch(text, a.end, b.start) if STREET in a.evidence else None
+        part = a.text.lower().endswith(_PART_WORDS) and _PART_OF.fullmatch(text, a.end, b.start)
+        if not (street or part):
+            continue
+        towns = [x for x in b.matches if x.entry.kind == "city"]
+        divisions = {(x.entry.country, x.entry.admin1_code) for x in b.matches
+                     if x.entry.kind in ("admin1", "admin2") and x.entry.admin1_code}
+        if not towns and not divisions:
+            continue
+        if street:
+            if towns:
+                a.end = street.end("street")
+                a.text = a.name = text[a.start:a.end]
+                a.matches = towns
+                a.evidence.append(f"a street of {b.name}")
+            continue
+        inside = [x for x in a.matches
+                  if (x.entry.country, x.entry.admin1_code) in divisions
+                  or any(_point_km(x.entry, t.entry) <= PART_OF_TOWN_KM for t in towns)]
+        # (else a namesake in the whole's province: the gazetteer may hold the part there, its
+        # point off; "Crown Heights", as the GeoWebNews gold reads it in Brooklyn)
+        inside = inside or [x for x in a.matches if x.entry.admin1_code and any(
+            (x.entry.country, x.entry.admin1_code) == (t.entry.country, t.entry.admin1_code) for t in towns)]
+        if inside:
+            a.matches = inside
+        elif _best_population(a.matches) < WHOLE_TOWN_POPULATION:
+            a.matches = [x for x in b.matches if x.entry.kind in ("city", "admin1", "admin2")]
+            a.kind_hint = None
+            a.evidence.append(f"a part of {b.name}")
+
+
+#: Words before a name that make it a river's: "the left bank of the Dnipro", "the banks of the
+#: Euphrates", "the mouth of the Dnipro", "troops crossed the Dnipro". (A town has no banks, and
+#: English writes no "the" before a town's name.)
+_RIVER_WORDS_BEFORE = re.compile(r"\b(?:banks?|shores?|mouth|estuary)\s+of\s+the\s+$|\b(?:cross|crosses|crossed|crossing)\s+the\s+$",
+                                 re.I)
+#: Words after a name that make it a river's: "the Dnipro's left bank", "the Dnipro's east bank".
+_RIVER_WORDS_AFTER = re.compile(r"['’]s\s+(?:(?:left|right|opposite|other|far|(?:north|south|east|west)(?:ern)?)\s+)?banks?\b",
+                                re.I)
+
+
+def _river_readings(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
+    """A town's name that a river has too ("Dnipro", the Dnieper's Ukrainian name) reads as the
+    river where the words make it one: "the left bank of the Dnipro", "crossed the Dnipro",
+    "the Dnipro's left bank". The river is the one the gazetteer names "<name> River" or
+    "River <name>"; elsewhere the name stays what it is ("in Dnipro" is the city).
+    """
+    wanted = [m for m in mentions if not m.kind_hint and " " not in m.name
+              and not any(x.entry.kind == "region" for x in m.matches)
+              and (_RIVER_WORDS_BEFORE.search(text, max(0, m.start - 40), m.start) or _RIVER_WORDS_AFTER.match(text, m.end))]
+    if not wanted:
+        return
+    keys = {m.start: (name_key(f"{m.name} river"), name_key(f"river {m.name}")) for m in wanted}
+    found = gazetteer.lookup_keys({k for ks in keys.values() for k in ks})
+    for m in wanted:
+        rivers = list({x.entry.id: NameMatch(x.entry, 1) for k in keys[m.start] for x in found[k]
+                       if x.entry.kind == "region"}.values())
+        if rivers:
+            m.matches = list(m.matches) + rivers
+            m.kind_hint = "region"
+            m.evidence.append("river: its banks or a crossing")
 
 
 #: Feature words of a territory that news names without them: "Gaza" for the Gaza Strip.
@@ -446,16 +620,18 @@ _TERRITORY_WORDS = ("strip",)
 _COMPASS_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(_COMPASS - {"upper", "lower", "greater", "far", "mid"},
                                                              key=len, reverse=True)), re.I)
 #: Words before a name that make it an area: "all of Gaza", "across Gaza", "Hamas has
-#: controlled Gaza", "Hamas-run Gaza", "the blockade of Gaza".
+#: controlled Gaza", "Hamas-run Gaza", "the blockade of Gaza", "Egypt's border with Gaza".
 _AREA_WORDS_BEFORE = re.compile(
     r"(?:\b(?:all|much|most|parts?|rest|whole|length|half|swathes?|the\s+north|the\s+south)\s+of|\bacross|\bthroughout"
-    r"|\b(?:blockade|siege|invasion|occupation)\s+of|\b(?:rules?|ruled|governs?|governed|controls?|controlled|runs|ran)"
+    r"|\b(?:blockade|siege|invasion|occupation)\s+of|\b(?:borders?|frontier)\s+with|\b(?:rules?|ruled|governs?|governed|controls?|controlled|runs|ran)"
     r"|-(?:run|ruled|controlled|governed|held|occupied))\s+(?:the\s+)?$")
 #: Words after a territory's possessive that are the territory's: "Gaza's health ministry",
-#: "Gaza's 2.3 million people", "Gaza's Hamas-run government".
+#: "Gaza's 2.3 million people", "Gaza's Hamas-run government", and its borders and coast
+#: ("Gaza's border with Egypt", "Gaza's southern border": a town has none of its own).
 _TERRITORY_POSSESSIONS = re.compile(
     r"['’]s\s+(?:(?:[\w-]+-(?:run|led|controlled)|Hamas|Hamas['’]s)\s+)?(?:health\s+ministry|ministry|government|authorities"
-    r"|civil\s+defen[cs]e|rulers|media\s+office|population|\d[\d.,]*\s+million)\b", re.I)
+    r"|civil\s+defen[cs]e|rulers|media\s+office|population|\d[\d.,]*\s+million"
+    r"|(?:(?:north|south|east|west)(?:ern)?\s+)?(?:borders?|frontier|coast(?:line)?|border\s+crossings?))\b", re.I)
 #: How far from a town of the name a place "in" it must be for the name to be the territory:
 #: "Khan Younis in Gaza" (25 km from Gaza City), not "Shejaiya in Gaza" (a district of the city).
 _TERRITORY_TOWN_KM = 10.0
@@ -740,6 +916,67 @@ def _without_abbreviation(key: str, entry_id: str, found: dict[str, list[NameMat
     return bare
 
 
+#: Nouns for a ship: the name right after one is the ship's ("the cruiser Moskva", "the landing
+#: ship Novocherkassk", "the submarine Rostov-on-Don", "the tanker Sounion"). Navies and owners
+#: name ships after towns; a ship is no place.
+_SHIP_WORDS = frozenset("ship warship cruiser frigate submarine destroyer tanker vessel corvette carrier flagship "
+                        "boat freighter trawler icebreaker minesweeper".split())
+#: Nouns for a weapon: the name right before one is the weapon's ("Neptune missiles", "a
+#: Bayraktar drone", "Tomahawk cruise missiles", "Patriot air defence systems"; a hyphenated
+#: qualifier is cut to its head, "anti" for "anti-ship").
+_WEAPON_WORDS = frozenset("missile missiles rocket rockets drone drones system systems launcher launchers munition "
+                          "munitions helicopter helicopters howitzer howitzers interceptor interceptors warhead "
+                          "warheads torpedo torpedoes".split())
+_WEAPON_QUALIFIERS = frozenset("cruise ballistic anti long surface air defence defense attack kamikaze loitering "
+                               "hypersonic guided strike".split())
+#: Nouns after a weapon's that make the name before it where the attack was: "a Belgorod drone
+#: attack", "the Sumy missile strike".
+_ATTACK_NOUNS = frozenset("attack attacks strike strikes raid raids barrage barrages assault assaults".split())
+
+
+def _craft_runs(text: str, tokens: list[Token], runs: list[list[int]], keys, found) -> set[int]:
+    """Token indices of the runs of capitalised words that name a ship or a weapon, not a place.
+
+    A run right after a ship noun ("the cruiser Moskva") names the ship. A run right before a
+    weapon noun, or before up to two words qualifying one ("Neptune missiles", "Tomahawk
+    cruise missiles"), names the weapon, unless the run is a country, a region or a place of
+    100,000 or more ("US missiles", "Black Sea drones"; one inside the run is itself too:
+    "U.S. Chinook helicopters"), the words before it put a place in play ("in
+    Huliaipole drones were shot down"), or a noun of an attack follows ("a Belgorod drone
+    attack": the name says where).
+    """
+    craft: set[int] = set()
+    for run in runs:
+        first, last = run[0], run[-1]
+        before = tokens[first - 1] if first >= 1 else None
+        joined_before = before is not None and _gap_is_space(text, before.end, tokens[first].start)
+        if joined_before and before.lower in _SHIP_WORDS and before.text.islower():
+            craft.update(run)
+            continue
+        k = last + 1
+        while (k < len(tokens) and k - last <= 2 and tokens[k].lower in _WEAPON_QUALIFIERS and tokens[k].text.islower()
+               and not tokens[k - 1].possessive and _gap_is_space(text, tokens[k - 1].end, tokens[k].start)):
+            k += 1
+        if not (k < len(tokens) and tokens[k].lower in _WEAPON_WORDS and tokens[k].text.islower()
+                and not tokens[k - 1].possessive and _gap_is_space(text, tokens[k - 1].end, tokens[k].start)):
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].lower in _ATTACK_NOUNS:
+            continue
+        if joined_before and (before.lower in _LOCATIVE or before.lower in _PLACE_VERBS):
+            continue
+        # a country or a large place inside the run is itself: "U.S. Chinook helicopters"
+        known = {t for a in range(len(run)) for b in range(a, len(run))
+                 if _well_known_place(found.get(keys.get((run[a], run[b]), ""), [])) for t in run[a:b + 1]}
+        craft.update(t for t in run if t not in known)
+    return craft
+
+
+def _well_known_place(matches: list[NameMatch]) -> bool:
+    """A country, a region or a place of 100,000 or more goes by the name."""
+    return (whole_run_country(matches) or any(m.entry.kind == "region" for m in matches)
+            or _best_population(matches) >= 100_000)
+
+
 def _person_runs(runs: list[list[int]], tokens: list[Token], keys, found,
                  persons: dict[str, PersonName]) -> set[int]:
     """Token indices of "Given Surname" pairs: "Scott Newsham", "George Bush", "Paris Hilton".
@@ -788,7 +1025,7 @@ def _common_name(person: PersonName | None) -> bool:
 
 
 def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: list[Token], keys, found,
-                       text: str, people: set[int]) -> list[Mention]:
+                       text: str, people: set[int], craft_names: set[str] = frozenset()) -> list[Mention]:
     """Drop lone names that the same article also writes inside a person-like name.
 
     "Michael Trapani ... Trapani said": a two- or three-word run that is no place as a
@@ -800,6 +1037,8 @@ def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: l
     person_words: set[str] = set()
     titled: set[str] = set()
     borrowed_names = {tokens[k].text for k in people if k - 1 not in people}
+    # "the cruiser Moskva ... the Moskva sank": a ship's or a weapon's name stays its own.
+    borrowed_names |= craft_names
     # "Marburg virus ... imported Marburg": once a name is a pathogen's, its lone uses are too.
     borrowed_names |= {tokens[k].text for k in range(len(tokens) - 1)
                     if tokens[k].capitalised and tokens[k + 1].lower in _DISEASE_WORDS}
@@ -879,6 +1118,8 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         prev = None  # punctuation between: "...the province.\n\nIdlib sits" is no "province Idlib"
     prev_word = prev.lower if prev and not before else (before[-1].lower if before else "")
 
+    if len(run) > 1 and tokens[run[0]].lower in _CLUB_WORDS:
+        return None  # "Bayern Munich", "Dynamo Kyiv": a sports club's name, no word of it a place
     # People: a title right before the name.
     if prev_word.rstrip(".") in _TITLES or (before and before[0].lower.rstrip(".") in _TITLES):
         return None
@@ -999,12 +1240,19 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         # monitored by the BBC" opens a sentence with a comma too, and is only Salerno's code)
         # "HIV", "NATO", "BA": acronyms are rarely places unless the gazetteer knows them as such ("UK", "DRC").
         return None
-    if after and _organisation_after(text, tokens, run[j] + 1, last.end, whole_run_country(matches)):
+    if after and _organisation_after(text, tokens, run[j] + 1, last.end, whole_run_country(matches),
+                                     _names_division(matches)):
         return None  # "the Kyiv Independent reported", "the Congo River Alliance": an organisation
-    if (i == j and after and not whole_run_country(matches) and _best_population(matches) < 1_000_000
-            and _given_name_then_unknown(persons.get(key), after[0], found.get(keys.get((run[j + 1], run[j + 1]), ""), []),
+    person = persons.get(key)
+    if (i == j and after and (person is not None and person.common_given and prev_word != "the"
+                              or not whole_run_country(matches) and _best_population(matches) < 1_000_000)
+            and _given_name_then_unknown(person, after[0], found.get(keys.get((run[j + 1], run[j + 1]), ""), []),
                                          english)):
-        return None  # "who succeeded Hassan Nasrallah": a given name before a surname no list knows
+        # "who succeeded Hassan Nasrallah": a given name before a surname no list knows; a
+        # country's or a large city's name too, when it is a common given name ("Jordan
+        # Bardella", "Victoria Nuland"; a person's name takes no article: "the Jordan Hubmen"
+        # are a team of the town)
+        return None
     if not whole:
         # Part of a longer proper noun: an organisation or a person, unless a well-known place
         # leads a longer name ("Aleppo University") or compass words start it. The place must
@@ -1012,6 +1260,9 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         # ("Bronx Zoo" and "Paranaque Mayor" lead with a word of The Bronx's, Paranaque City's name).
         if i == j and not any(m.quality == 2 or _word_of_name(key, m.entry.name) for m in matches):
             return None
+        if (leftover_after and leftover_after[-1].lower in _STREET_WORDS
+                and not _NUMBER_AFTER.match(text, leftover_after[-1].end)):
+            evidence.append(STREET)  # "Baghdad Street": see _streets_and_parts_in_towns
         if leftover_before and not _brand_then_place(leftover_before, leftover_after, major, persons, matches):
             return None
         # A name that says what it is leads longer names too: "Walker County Fair", "Kansas City Chiefs".
@@ -1036,7 +1287,6 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     elif initial and not (major or locative or hint) and best_population < 5_000:
         # "Speaking", "Pictures": sentence-initial capitals are no evidence of a name.
         return None
-    person = persons.get(key)
     if (i == j and person is not None
             and (person.common_given or person.surname_rank is not None and person.surname_rank <= _SURNAME_RANK)
             and best_population < 100_000 and not (locative or hint or whole_run_country(matches))
@@ -1152,13 +1402,14 @@ def _brand_then_place(before: list[Token], after: list[Token], major: bool, pers
     organisation name is still that place, as news gazetteers annotate it. Not "Lake Victoria"
     or "Fort Canada" (the place is another one), nor "Kevin Durant" (a person), nor "Hayat
     Tahrir al-Sham" (the place must go by its own name, not an alternate: al-Sham is Damascus
-    or the Levant only in other words)."""
+    or the Levant only in other words), nor "Shakhtar Donetsk" (a sports club)."""
     if after or not major or len(before) > 2:
         return False
     if not any(m.quality == 2 and m.entry.population >= 100_000 for m in matches):
         return False
     for token in before:
-        if token.lower in _NAME_PREFIXES or token.lower in _TITLES or token.lower in _FUNCTION_WORDS:
+        if (token.lower in _NAME_PREFIXES or token.lower in _TITLES or token.lower in _FUNCTION_WORDS
+                or token.lower in _CLUB_WORDS):
             return False
         person = persons.get(name_key(token.text))
         if person is not None and person.common_given:
