@@ -643,3 +643,28 @@ def test_lower_case_and_unaligned_actors_keep_their_event(text, side, actor_text
 
 def test_a_state_run_outlet_names_no_armed_side(gazetteer):
     assert events("State-run television in Damascus showed the footage.", "2024-12-21", gazetteer) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hama fell into the hands of the rebels on Thursday.", [("captured", "opposition")]),
+    ("Hama came under rebel control on Thursday.", [("captured", "opposition")]),
+    ("The SDF handed control of Deir ez-Zor to the army on Thursday.", [("lost", "SDF"), ("captured", "government")]),
+    ("The army said it had redeployed its troops outside Hama.", [("withdrew", "government")]),
+    ("The Lebanese army deployed in Khiam on Thursday.", [("entered", "Lebanese army")]),
+    ("Militants loyal to the Islamic State group occupied Mocimboa da Praia last year.",
+     [("captured", "Islamic State")]),
+    ("The army said it had repelled an RSF attack on El Fasher and remained in control of the city.",
+     [("holds", "SAF")]),
+])
+def test_fifth_review_phrasings(text, expected, gazetteer):
+    assert [(e["change"], e["side"]) for e in events(text, "2024-12-06", gazetteer)] == expected
+
+
+def test_a_list_goes_on_past_a_village_the_gazetteer_lacks(gazetteer):
+    found = events("Russia said it had captured Selydove, Zorianka and Kurakhove.", "2024-12-06", gazetteer)
+    assert [e["place_text"] for e in found] == ["Selydove", "Zorianka", "Kurakhove"]
+
+
+def test_a_district_of_a_town_is_part_of_the_town(gazetteer):
+    (entry,) = events("Russian troops entered the Kanal district of Chasiv Yar in April.", "2024-10-15", gazetteer)
+    assert (entry["name"], entry["notes"]) == ("Chasiv Yar", ["part of the place"])

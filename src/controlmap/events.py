@@ -53,7 +53,7 @@ from .dates import (MONTHS, PRECISIONS, OFFSET, WEEKDAYS, DateMention, count_val
                     period_start, relative_dates, shifted)
 from .distances import MEASURED_FROM_BEFORE
 from .errors import GazetteerError
-from .gazetteer import GazetteerEntry, open_gazetteer
+from .gazetteer import GazetteerEntry, name_key, open_gazetteer
 from .geoparse import Place
 from .text import Sentence, split_sentences
 
@@ -229,7 +229,12 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("holds", "under", "hands",
      r"\b(?:still\s+)?in\s+(?P<adj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+hands\b"),
     ("captured", "to", "fall fell",
-     r"\b(?:fell|falls|fallen|falling)\s+(?:back\s+)?to\b"),
+     r"\b(?:fell|falls|fallen|falling)\s+(?:back\s+)?to\b|\b(?:fell|falls|fallen|came|comes|come)\s+(?:in)?to\s+the\s+"
+     r"hands\s+of\b|\b(?:fell|falls|fallen|came|comes|come)\s+under\s+the\s+(?:full\s+)?control\s+of\b"),
+    # "Hama fell into rebel hands", "Hama came under rebel control": taken by the adjective's side
+    ("captured", "under", "fell falls fallen came comes come",
+     r"\b(?:fell|falls|fallen|came|comes|come)\s+(?:into|under)\s+(?P<adj>(?!the\b)[\w'’-]+(?:\s+[\w'’-]+)?)\s+"
+     r"(?:hands|control)\b"),
     # "Goma's capture by M23", "Aleppo's fall to the rebels"
     ("captured", "by", "capture seizure takeover fall",
      r"['’]s\s+(?:capture|seizure|takeover)\s+by\b|['’]s\s+fall\s+to\b"),
@@ -323,7 +328,7 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:raised|hoisted|planted)\s+(?:(?:their|its|his|the|a)\s+)?(?:[\w'’-]+\s+)?flags?\s+(?:over|above|in|on)\b"),
     # "The RSF handed over Sinja to the army": given up, like "ceded"
     ("lost", "active", "handed handing",
-     r"\b(?:handed|handing)\s+over\b|\b(?:handed|handing)\b(?=\s+(?:it|them|the\s+(?:town|city|village|base|area|"
+     r"\b(?:handed|handing)\s+(?:over\s+)?control\s+of\b|\b(?:handed|handing)\s+over\b|\b(?:handed|handing)\b(?=\s+(?:it|them|the\s+(?:town|city|village|base|area|"
      r"camp|airport)|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))\s+(?:back\s+)?(?:over\s+)?to\s+(?:the\s+)?"
      r"(?:(?-i:[A-Z])|(?:[a-z]+\s+)?(?:army|military|government|rebels|troops|forces|militias?|fighters)\b))"),
     ("captured", "active", "control over wrest",
@@ -333,12 +338,12 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"(?<![\w-])(?:captured|capture|captures|capturing|seized|seize|seizes|seizing|overran|overrun|overruns|overrunning|"
      r"occupied|(?-i:OCCUPY)|liberated|liberates|liberating|conquered|conquers|took|taken|take|takes|taking|gained|"
      r"won(?!['’])|secured|secures|securing)\b"),
-    ("entered", "active", "enter march moved moves swept sweeps roll push advanc forced storm broke broken breaks crossed returned walked drove poured",
+    ("entered", "active", "enter march moved moves swept sweeps roll push advanc forced storm broke broken breaks crossed returned walked drove poured deployed",
      r"\b(?:entered|enter|enters|entering|returned\s+to|returned\s+into|marched\s+into|marches\s+into|walked\s+into|drove\s+into|"
      r"poured\s+into|moved\s+into|moves\s+into|swept\s+into|sweeps\s+into|rolled\s+into|rolls\s+into|"
      r"(?:pushed|pushes)\s+(?:deeper\s+|further\s+)?into|(?:advanced|advances)\s+(?:deeper\s+|further\s+)?into|advancing\s+into|"
      r"forced\s+their\s+way\s+into|stormed|storms|storm(?=\s+(?-i:[A-Z]))|(?:broke|broken|breaks)\s+into|"
-     r"crossed\s+(?:the\s+(?:[\w-]+\s+)?border\s+)?into)\b"),
+     r"crossed\s+(?:the\s+(?:[\w-]+\s+)?border\s+)?into|(?<!been\s)(?<!troops\s)deployed\s+(?:in|into|to)(?=\s+(?-i:[A-Z])))\b"),
     # "his forces had left El Fasher": armed men leaving a town (only after a force noun, see
     # _read_trigger: "the envoy left Kyiv" is no withdrawal)
     ("withdrew", "active", "left",
@@ -346,8 +351,8 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # "have been leaving for northwestern Syria from eastern Ghouta": leaving is a withdrawal only with "from"
     ("withdrew", "active", "leaving left",
      r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
-    ("withdrew", "active", "withdr pull retreat fled flee abandon evacuat",
-     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pull(?:ed|s|ing)?(?=\s+(?:(?:its|their|his|the|some|all|most|remaining|[\w-]+th)\s+){0,3}(?:troops|forces|soldiers|units|fighters|division|brigades?|personnel)\s+(?:out|back)\s+(?:of|from)\b)|pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate)\b"),
+    ("withdrew", "active", "withdr pull retreat fled flee abandon evacuat redeploy reposition",
+     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pull(?:ed|s|ing)?(?=\s+(?:(?:its|their|his|the|some|all|most|remaining|[\w-]+th)\s+){0,3}(?:troops|forces|soldiers|units|fighters|division|brigades?|personnel)\s+(?:out|back)\s+(?:of|from)\b)|pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate|(?:redeployed|redeploying|repositioned)\s+(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:troops|forces|units)\s+(?:outside|out\s+of|away\s+from))\b"),
     # "the hurried Libyan evacuation", "the army's withdrawal from Kherson": a withdrawal named
     # as a noun, its actor the adjective; without "from X" it left the place told before
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
@@ -853,7 +858,8 @@ def _loyal_actor(text: str, t0: int, t1: int, noun: str, actors: list[ActorMenti
     "President Hissene Habre", "government forces" for "the government", "Syrian government"
     for "the Syrian president"); a generic actor named there.
     """
-    inside = [a for a in actors if t0 <= a.start and a.end <= t1]
+    # (an actor that starts there may run on past it: "loyal to the Islamic State group")
+    inside = [a for a in actors if t0 <= a.start < t1]
     specific = [a for a in inside if a.actor.conflict != "generic"]
     if specific:
         return max(specific, key=lambda a: a.end - a.start).actor
@@ -1188,6 +1194,20 @@ _DIRECTIONAL = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|"
     r"western)\s+of\b|\b(?:near|outside|around|close\s+to|beyond|km\s+from|kms\s+from|miles\s+from|along|"
     r"west\s+of|on\s+the\s+road\s+to|leading\s+into|inside)\b", re.I)
+def _district_of_town(place: Place) -> bool:
+    """Whether ``place`` is a district of a town placed at the town ("the Kanal district of
+    Chasiv Yar" resolved to Chasiv Yar): taking it takes part of the town."""
+    return (place.entry.kind == "city" and _key_words(place.entry.name) not in _key_words(place.text)
+            and re.search(r"\b(?:district|neighbou?rhood|quarter|suburb|microdistrict)\b", place.text, re.I) is not None)
+
+
+def _key_words(words: str) -> str:
+    return name_key(words)  # (accents folded: "Cité Soleil" is written "Cite Soleil")
+
+
+#: A list item the gazetteer lacks between two it knows: ", Zorianka and ", ", Zorianka, ".
+_UNKNOWN_ITEM_GAP = re.compile(r"\s*,\s*(?P<name>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})"
+                               r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _CONJUNCTION_GAP = re.compile(
     r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?"
     # "Khartoum and the neighbouring cities of Omdurman and Bahri": a list goes on through its kind
@@ -1347,8 +1367,17 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         if _NOT_PLACE.match(lead_words + "x") and not _PLACE_NOUN.search(lead_words):
             return []
         chain = [first]
+        unknown: list[_PlacePart] = []  # names in the list the gazetteer lacks ("Zorianka")
         for p in named[1:]:
             gap = text[chain[-1].end:p.start]
+            between = _UNKNOWN_ITEM_GAP.fullmatch(gap)
+            if between is not None and not _names_actor(between.group("name"), registry, None):
+                # "captured Selydove, Zorianka and Kurakhove": the list goes on past a name
+                # the gazetteer lacks, which is kept with its words
+                s, e = chain[-1].end + between.start("name"), chain[-1].end + between.end("name")
+                unknown.append(_PlacePart(text[s:e], s, e, None, False))
+                chain.append(p)
+                continue
             if not _CONJUNCTION_GAP.match(gap):
                 break
             if gap.rstrip().endswith(" of") and p.entry.kind != "city":
@@ -1361,8 +1390,10 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                 chain.append(p)
         parts = [_PlacePart(p.text, p.start, p.end, p, False, "part of the place" if _PLACE_NOUN.search(lead_words)
                             and re.search(r"\b(?:parts?|neighbou?rhoods?|much|most|half|sliver|pocket|blocks|"
-                                          r"outskirts|districts?|quarters?)\b", lead_words, re.I) else "")
+                                          r"outskirts|districts?|quarters?)\b", lead_words, re.I)
+                            or _district_of_town(p) else "")
                  for p in chain]
+        parts = sorted(parts + unknown, key=lambda part: part.start)
         if _PARTITIVE_LEAD.search(lead_words):
             # "pushed the RSF out of most of central Sudan", "captured most of Aleppo": part of
             # the place, in its words
@@ -2028,7 +2059,7 @@ _NOT_SUBJECT = re.compile(
     r"\b(?:killed|killing|kill|wounded|wounding|routed|routing|repulsed|repelled|repelling|attacked|attacking|"
     r"defeated|defeating|fighting|fought|against|with|between|besieging|surrounding|surrounded|pursuing|pursued|backed\s+by|"
     r"pushed|pushing|drove|driving|ousted|ousting|ambushed|ambushing|encircled|encircling|outflanked|"
-    r"in|into|inside|from|near|across|to|towards?)\s+(?:\d(?:[\d,]*\d)?\s+)?(?:the\s+)?"
+    r"in|into|inside|from|near|across|to|towards?)\s+(?:\d(?:[\d,]*\d)?\s+)?(?:(?:the|an?|their|its)\s+)?"
     r"(?:(?:northern|southern|eastern|western|central)\s+)?$", re.I)
 #: A subordinate clause with a subject of its own: "... by Turkey and Russia as the rebel enclave
 #: rapidly dissolved, ceding more and more territory".
