@@ -668,3 +668,34 @@ def test_a_list_goes_on_past_a_village_the_gazetteer_lacks(gazetteer):
 def test_a_district_of_a_town_is_part_of_the_town(gazetteer):
     (entry,) = events("Russian troops entered the Kanal district of Chasiv Yar in April.", "2024-10-15", gazetteer)
     assert (entry["name"], entry["notes"]) == ("Chasiv Yar", ["part of the place"])
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a date after "but" belongs to the clause it opens
+    ("Russian forces withdrew from Vovchansk, but Moscow says its troops captured the town in May.", "2024-06-20",
+     [("withdrew", "2024-06-20", "on-or-before-publication"), ("captured", "2024-05-01", "month")]),
+    # "still holds": a holding now, not on the fronted date
+    ("In March, the SDF took Tabqa, and it still holds the town.", "2024-12-09",
+     [("captured", "2024-03-01", "month"), ("holds", "2024-12-09", "on-or-before-publication")]),
+    # the date of the offensive's beginning is not the capture's
+    ("Rebels captured Homs in an offensive that began on Nov. 27.", "2024-12-08",
+     [("captured", "2024-12-08", "on-or-before-publication")]),
+])
+def test_a_date_of_another_clause_does_not_date_the_event(text, published, expected, gazetteer):
+    assert [(e["change"], e["date"], e["date_precision"]) for e in events(text, published, gazetteer)] == expected
+
+
+def test_since_then_across_a_but_and_a_unit_of_the_army_holding(gazetteer):
+    since = events("The RSF took Babanusa in late 2023, but the army has held its base in the town since then.",
+                   "2025-02-14", gazetteer)[-1]
+    assert (since["side"], since["date_relation"], since["until"]) == ("SAF", "since", None)
+    unit = events("The RSF took Babanusa in late 2023, but the army's 22nd Division still holds the town.",
+                  "2025-02-14", gazetteer)[-1]
+    assert (unit["change"], unit["side"]) == ("holds", "SAF")
+
+
+def test_the_town_that_had_been_held_is_the_town_taken_and_held_until_then(gazetteer):
+    hold = events("Russian forces took Avdiivka on Saturday. The town, which Ukraine had held since 2014, was "
+                  "almost completely destroyed.", "2024-02-18", gazetteer)[-1]
+    assert (hold["side"], hold["name"], hold["anchor"], hold["date"], hold["until"]) == (
+        "Ukraine", "Avdiyivka", False, "2014-01-01", "2024-02-17")

@@ -642,7 +642,27 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
                             bisect.bisect_left(actor_starts, sentence.end)]
         events.extend(_sentence_events(article, sentence, triggers, in_places, places, actors, actors_all,
                                        registry, here, context))
-    return _dedupe(_held_until_taken(events))
+    return _dedupe(_held_until_lost(_held_until_taken(events)))
+
+
+def _held_until_lost(events: list[ControlEvent]) -> list[ControlEvent]:
+    """A pluperfect holding since a date ("The town, which Ukraine had held since 2014") of a
+    place another side takes in the article, held until that gain (the first on or after the
+    holding's start)."""
+    gains = [e for e in events if CHANGE_CLASS[e.change] == "gain" and e.place is not None and e.date is not None]
+    out = []
+    for e in events:
+        if (e.change == "holds" and e.date_relation == "since" and e.until is None and e.place is not None
+                and e.date is not None
+                and re.search(r"\bhad\s+(?:[a-z]+ly\s+)?$", e.sentence[:max(0, e.trigger_start - e.start)])):
+            ends = sorted((g for g in gains if g.place.entry.id == e.place.entry.id and g.side != e.side
+                           and g.date >= e.date), key=lambda g: g.date)
+            if ends:
+                end = ends[0]
+                e = dataclasses.replace(e, until=end.date, until_precision=end.date_precision,
+                                        notes=e.notes + (f"held until the {end.change} the article tells",))
+        out.append(e)
+    return out
 
 
 @dataclass(frozen=True)
@@ -1094,6 +1114,13 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
             relative := _relative_head(text, t0, sentence, in_places, actors)):
         # "from territory they gained during ...", "the Golan Heights, which Israel captured from
         # Syria": the object is the noun the relative clause hangs on
+        bare = _BARE_COREF.fullmatch(relative.text) if relative.place is None else None
+        antecedent = (_antecedent(places, relative.start, bare.group("noun"), text, context.theatre)
+                      if bare is not None else None)
+        if antecedent is not None:
+            # "Russian forces took Avdiivka. The town, which Ukraine had held since 2014, ...":
+            # the town told before itself, not a place near it
+            relative = dataclasses.replace(relative, place=antecedent)
         place_parts = [relative]
     elif voice in ("active", "adjective", "noun", "expel", "participle"):
         place_parts = _object_places(text, t1, sentence, in_places, places, registry,
@@ -1782,6 +1809,7 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
     if part.note == _UNANCHORED or part.place is not None and not (
             part.anchor and part.place.entry.kind in _COARSE_KINDS and part.note not in (_NAMED, _FACILITY)):
         return part
+
     text = sentence.text
     speakers = _speaker_spans(text, sentence.start, trigger_at)
 
@@ -1885,6 +1913,8 @@ def _plausible_anchor(place: Place, context: _Context) -> bool:
 #: Note of a place part whose words are a name the gazetteer lacks, anchored to the region the
 #: text puts it in ("Ouadi Doum in northern Chad"): the region is kept, no town replaces it.
 _NAMED = "a name located by the region it is said to be in"
+#: A place noun alone that points back: "The town", "the city".
+_BARE_COREF = re.compile(r"(?:the|this|that)\s+(?P<noun>town|city|village)", re.I)
 #: The note of a place written as a toponym's facility ("the Zaporizhzhia nuclear power plant"):
 #: the toponym it is named after locates it, not a town named nearby.
 _FACILITY = "a facility or feature named after the place"
@@ -2082,10 +2112,13 @@ def _last_match(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 
 def _subject_like(text: str, mention: ActorMention, floor: int) -> bool:
     """True when ``mention`` may be the subject of a trigger after it (see :data:`_NOT_SUBJECT`)."""
-    return not _possessive(text, mention) and not _NOT_SUBJECT.search(
-        text[max(floor, mention.start - 40):mention.start])
+    return ((not _possessive(text, mention) or _OWNED_UNIT.match(text, mention.end) is not None)
+            and not _NOT_SUBJECT.search(text[max(floor, mention.start - 40):mention.start]))
 
 
+#: A unit its owner's name is written before: "the army's 22nd Division", "Hamas's fighters".
+_OWNED_UNIT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}(?:(?-i:[A-Z])\w+\s+)?(?:division|brigade|corps|regiment|battalion|"
+                         r"forces|troops|units|soldiers|fighters|garrison|commandos)\b", re.I)
 #: A relative pronoun opening the trigger's clause: ", which had held", ", who seized".
 _RELATIVE_SUBJECT = re.compile(r",\s*(?:which|who)\s+(?:(?:had|has|have)\s+)?(?:(?:been|long|once|[a-z]+ly)\s+)?$", re.I)
 _SPEAKS_RIGHT_AFTER = re.compile(r"\s+(?:said|says|claimed|reported|announced|told\s+\w+)\b", re.I)
@@ -2605,6 +2638,13 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     if dateline is not None and any(d.start >= dateline.end() for d in dates):
         dates = [d for d in dates if d.start >= dateline.end()]
     every = dates
+    if (change in ("holds", "besieged") and trig_end is not None
+            and _EVER_SINCE.search(s_text, trig_end, min(len(s_text), trig_end + 60))):
+        # "took Babanusa in late 2023, but the army has held its base there since then": held
+        # since the date told before, whatever clause told it
+        before = [d for d in dates if d.end <= trig_at and d.relation != "until"]
+        if before:
+            return before[-1], None
     own = _aside_of(s_text, trig_at)
     if trig_end is not None and re.match(r"\s*,\s*(?:which|that)\b", s_text[trig_end:]):
         relative = s_text.index(",", trig_end)
@@ -2642,6 +2682,12 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
         # "retook Wad Madani in January, and has since pushed the RSF out of Sennar": later
         # than the date told before, which is no date of this change
         dates = [d for d in dates if d.start > trig_at]
+    if change == "holds" and _STILL_BEFORE.search(s_text, max(0, trig_at - 20), trig_at):
+        # "In March, the SDF took Tabqa, and it still holds the town": a holding now, not in March
+        dates = [d for d in dates if d.start > trig_at]
+    if trig_end is not None:
+        # "captured Homs in an offensive that began on Nov. 27": the offensive's date, not the capture's
+        dates = [d for d in dates if d.start < trig_at or not _OTHER_BEGINNING.search(s_text, trig_end, d.start)]
     if change == "holds":
         dates = [d for d in dates if d.start < trig_at or not _NEW_CLAUSE.search(s_text, trig_at, d.start)]
         # "Idlib has been run by HTS since 2017, while government-held Latakia": not Latakia's date
@@ -2667,7 +2713,9 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     if trig_end is not None:
         # "regained control of Robotyne in August 2023, but lost it in November 2024": a date
         # after a "but" belongs to the clause it opens
-        usable = [d for d in usable if d.start < trig_at or not _BUT_CLAUSE.search(s_text, trig_end, d.start)] or usable
+        usable = [d for d in usable if d.start < trig_at or not _BUT_CLAUSE.search(s_text, trig_end, d.start)]
+        if not usable:
+            return None, until  # ("withdrew from Vovchansk, but Moscow says ... in May": not the withdrawal's date)
     speech = _last_match(_SPEECH.finditer(s_text, 0, trig_at))
     if speech is not None:
         # "In a statement on Monday, Mali's army said it had lost control of Kidal in 2012":
@@ -2694,6 +2742,11 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     return min(usable, key=lambda d: abs(d.start - trig_at)), until
 
 
+#: "still", "now" right before a holding verb: a holding at the time of the report.
+_STILL_BEFORE = re.compile(r"\b(?:still|now|currently)\s+(?:[a-z]+ly\s+)?$", re.I)
+#: A clause of another noun's beginning between a trigger and a date: "in an offensive that began on".
+_OTHER_BEGINNING = re.compile(r"\b(?:that|which)\s+(?:had\s+|was\s+)?(?:began|begun|started|launched|opened|"
+                              r"kicked\s+off|erupted|broke\s+out)\b", re.I)
 #: Words before a country's or province's name that make the event's place only part of it.
 _PARTITIVE_LEAD = re.compile(
     r"\b(?:(?:(?:large|vast|big)\s+)?(?:parts?|swathes?|areas?|pockets?|chunks?)|much|most|half|"

@@ -310,7 +310,9 @@ def _place_intervals(key: str, events: list[ControlEvent]) -> list[ControlInterv
             if event.until is not None:
                 covering = next((i for i in out if i.side == event.side and i.covers(event.until)), None)
                 if covering is None:
-                    interval = start(event, None, "unknown")
+                    # ("had held the palace since April 2023", closed by its recapture: from then)
+                    since = event.date_relation == "since" and day is not None
+                    interval = start(event, day if since else None, event.date_precision if since else "unknown")
                     interval.end, interval.end_precision = event.until, event.until_precision
                 else:
                     covering.events.append(event)
