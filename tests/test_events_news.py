@@ -699,3 +699,28 @@ def test_the_town_that_had_been_held_is_the_town_taken_and_held_until_then(gazet
                   "almost completely destroyed.", "2024-02-18", gazetteer)[-1]
     assert (hold["side"], hold["name"], hold["anchor"], hold["date"], hold["until"]) == (
         "Ukraine", "Avdiyivka", False, "2014-01-01", "2024-02-17")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The paramilitary seized the town of Sinja on Saturday.", [("captured", "RSF")]),
+    ("Russian troops captured part of Toretsk on Monday.", [("captured", "Russia")]),
+    ("The Russian defence ministry said its troops had taken Terny.", [("captured", "Russia")]),
+    ("Azerbaijani President Ilham Aliyev said on Sunday his forces had captured Shusha.", [("captured", "Azerbaijan")]),
+    ("Ethiopia's government said its forces had recaptured the towns of Dessie and Kombolcha.",
+     [("retook", "Ethiopian government"), ("retook", "Ethiopian government")]),
+    ("The Karen National Union said it had taken control of Myawaddy.",
+     [("captured", "The Karen National Union")]),
+    ("Houthi rebels took control of Hays on Monday after coalition-backed forces withdrew.",
+     [("captured", "Houthis"), ("withdrew", "coalition-backed forces")]),
+])
+def test_sixth_review_phrasings(text, expected, gazetteer):
+    assert [(e["change"], e["side"]) for e in events(text, "2024-11-20", gazetteer)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Under the ceasefire, Israel was to withdraw from southern Lebanon within 60 days.",
+    "The deal requires Israel to withdraw from the Philadelphi corridor.",
+    "Hamas has insisted on a full Israeli withdrawal from the enclave.",
+])
+def test_terms_and_demands_are_no_withdrawal(text, gazetteer):
+    assert events(text, "2024-11-20", gazetteer) == []

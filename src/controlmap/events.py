@@ -383,6 +383,9 @@ _IRREALIS = re.compile(
     r"(?:counter-?attacks?|offensives?|operations?|efforts?|drive|campaign|assault)\s+to|working\s+to|"
     # not done yet: "close to capturing", "on the verge of"
     r"close\s+to|closing\s+in\s+on|brink\s+of|within\s+reach\s+of|"
+    # terms and demands: "Israel was to withdraw", "the deal requires Israel to withdraw",
+    # "insisted on a full Israeli withdrawal", "must pull out"
+    r"(?:is|are|was|were)\s+to|requir\w*|must|oblig\w*|insist\w*\s+on|"
     # what someone is kept from doing: "to stop \"hostile forces\" from entering it"
     r"(?:stop|stops|stopped|stopping|prevent\w*|keep|keeps|kept|keeping|bar|bars|barred|barring|deter\w*|block\w*)"
     r"\s+(?:\S+\s+){0,4}?from)\b", re.I)
@@ -1291,7 +1294,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     ``theatre`` holds the countries of the article's war: "the capital" is one of theirs.
     """
     rest = text[t1:sentence.end]
-    if re.match(r"\s*(?:[a-z]+ly\s+)?(?:to|by|back|up|down|away|place|part|prisoner|hold|power|office|charge|refuge|"
+    if re.match(r"\s*(?:[a-z]+ly\s+)?(?:to|by|back|up|down|away|place|part(?!\s+of\b)|prisoner|hold|power|office|charge|refuge|"
                 r"shelter|custody|hostage)\b", rest, re.I):
         return []  # "fled to", "took place", "taken prisoner": no place is the object
     if gain and _CARRIED_FROM.match(rest):
@@ -2228,6 +2231,9 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             text[max(sentence.start, a.start - 40):a.start])]
         if speaker:
             return _actor_part(speaker[-1], " ".join(said.group("pronoun").split()), 0.7)
+        unknown = _unknown_speaker(clause[:said.start()], registry, conflict)
+        if unknown is not None:
+            return unknown
         if re.search(r"(?:^|\s)" + _BARE_GROUP.pattern + r"\s*$", clause[:said.start()], re.I):
             # "The group said it still held its positions": the group named last
             named = [a for a in actors_all if sentence.start - 600 <= a.start < sentence.start
@@ -2259,9 +2265,34 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
 #: A subordinate clause's subject of capitalised words and a force noun, right before its verb:
 #: "after Druze militias withdrew", "as Wagner Group fighters pulled out".
 _SUBORDINATE_SUBJECT = re.compile(
-    r"\b(?:after|before|as|when|once|until|because|while)\s+((?:the\s+)?(?-i:[A-Z][\w'’-]*\s+){1,3}"
+    r"\b(?:after|before|as|when|once|until|because|while)\s+((?:the\s+)?(?:(?-i:[A-Z][\w'’-]*)\s+|[a-z]+-(?:backed|led|aligned|allied)\s+){1,3}"
     r"(?:forces|troops|fighters|militias?|militiamen|rebels|gunmen|units|soldiers|insurgents|guerrillas))\s+"
     + _AUX + r"$")
+def _unknown_speaker(before: str, registry: ActorRegistry, conflict: str | None) -> _ActorPart | None:
+    """The speaker of "X said it had ..." when the registry names no actor in X: the state
+    a demonym or a country's possessive says ("Azerbaijani President Ilham Aliyev",
+    "Ethiopia's government"), else a capitalised organisation kept as written ("The Karen
+    National Union"); ``None`` for a person with nothing that says whose side they are on."""
+    subject = _SPEAKER_SUBJECT.search(before)
+    if subject is None:
+        return None
+    words = " ".join(subject.group("words").split())
+    for word in re.findall(r"(?-i:[A-Z])[\w'’-]+", words):
+        owner = re.sub(r"['’]s?$", "", word)
+        # (a country's name as its demonym: "Ethiopia's" -> "Ethiopian forces", "Ukraine's" -> "Ukrainian")
+        for adjective in dict.fromkeys((owner, owner + "n", owner + "an", owner + "ian", owner[:-1] + "ian",
+                                        owner + "i", owner + "ese", owner + "lese")):
+            found = registry.match(adjective + " forces", conflict=conflict)
+            if found is not None and found.country:
+                return _ActorPart(words, found.canonical, found.side, 0.6)
+    if re.search(r"\b(?:Union|Army|Front|Movement|Council|Alliance|Forces|Organi[sz]ation|Party|Brigades?)\b", words):
+        return _ActorPart(words, words, words, 0.5)
+    return None
+
+
+#: The subject before a speech verb: the words from the clause's start ("The Karen National Union").
+_SPEAKER_SUBJECT = re.compile(r"(?:^|[.;:]\s*|,\s+)(?P<words>(?:(?:the|a)\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’.-]+){0,6}?)"
+                              r"\s+(?:(?:on\s+)?\w+day\s+)?$", re.I)
 #: A subject that names a group only by what it is: "The group", "the movement".
 _BARE_GROUP = re.compile(r"(?:the|this)\s+(?:group|movement|organi[sz]ation|faction|alliance|coalition)", re.I)
 _OWNED_BY_PRONOUN = re.compile(r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?$", re.I)
