@@ -724,3 +724,11 @@ def test_sixth_review_phrasings(text, expected, gazetteer):
 ])
 def test_terms_and_demands_are_no_withdrawal(text, gazetteer):
     assert events(text, "2024-11-20", gazetteer) == []
+
+
+def test_the_loser_after_from_is_cut_from_the_place_and_the_seeds_government_forces_are_syrian(gazetteer):
+    (retaking,) = events("Sudan's army has recaptured the presidential palace in Khartoum from the paramilitary Rapid "
+                         "Support Forces (RSF), the military said.", "2025-03-22", gazetteer)
+    assert retaking["place_text"] == "the presidential palace in Khartoum"
+    (capture,) = [e for e in events("Government forces captured Aleppo in 2016.", "2024-11-30", gazetteer)]
+    assert capture["actor"] == "Syrian government"

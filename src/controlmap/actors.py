@@ -202,8 +202,8 @@ class ActorRegistry:
         kept: list[ActorMention] = []
         for mention in found:
             if kept and mention.start < kept[-1].end:
-                if (kept[-1].actor.conflict == "generic" and mention.actor.conflict != "generic"
-                        and mention.end > kept[-1].end):
+                if ((kept[-1].actor.conflict == "generic" or kept[-1].words[:4].lower() == "the ")
+                        and mention.actor.conflict != "generic" and mention.end > kept[-1].end):
                     # "The Military Operations Command": the group's name, not "the military" in it
                     kept[-1] = mention
                 continue

@@ -1313,7 +1313,10 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         loser = re.search(r"\s+from\s+(?=\S)", text[n0:np_end])
         after_from = text[n0 + loser.end():np_end] if loser is not None else ""
         opening = len(re.match(r"(?:the\s+)?", after_from).group(0))
-        if loser is not None and any(a.start == opening for a in registry.find(after_from)):
+        # (the loser's name may follow a word or two: "from the paramilitary Rapid Support Forces")
+        if loser is not None and any(a.start == opening or re.fullmatch(r"(?:the\s+)?(?:[a-z][\w-]*\s+){1,2}",
+                                                                          after_from[:a.start])
+                                     for a in registry.find(after_from)):
             np_end = n0 + loser.start()
     np_text = text[n0:np_end]
     if not _clean(np_text) or _NOT_PLACE.match(np_text) or _UNIT.match(np_text) or _VESSEL.match(np_text):
