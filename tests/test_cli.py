@@ -353,3 +353,23 @@ def test_a_text_that_is_not_english_is_said_so(tmp_path):
     assert "does not look like English" in result.stderr
     seed = Path(__file__).resolve().parents[1] / "seeds" / "aleppo-2024-11-30.txt"
     assert "does not look like English" not in CliRunner().invoke(main, ["places", str(seed)]).stderr
+
+
+def test_a_map_of_places_without_events_says_so(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Aid convoys reached Aleppo and Idlib on Monday.\n", encoding="utf-8")
+    out = tmp_path / "m.html"
+    result = CliRunner().invoke(main, ["map", str(article), "--published", "2024-12-06", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.exists()
+    assert "no control events found" in result.stderr
+
+
+def test_gazetteer_info_does_not_build_a_missing_index(tmp_path, monkeypatch):
+    from controlmap import settings
+
+    monkeypatch.setattr(settings, "cache_folder", tmp_path)
+    result = CliRunner().invoke(main, ["gazetteer", "info"])
+    assert result.exit_code == 1
+    assert "missing; run `controlmap gazetteer build`" in result.stderr
+    assert not (tmp_path / "gazetteer.sqlite").exists()

@@ -277,6 +277,9 @@ def map_command(articles, published, output, title):
     path = write_map(output, result.places, result.events, result.timeline, result.claims, title=title)
     click.echo(f"wrote {display_name(str(path))} ({len(result.places)} place mentions, {len(result.events)} events, "
                f"{len(result.claims)} distance claims)", err=True)
+    if not result.events:
+        # (a map with no slider is a finding, not a silently empty map)
+        _note("no control events found: the map shows the places mentioned, with no dates to step through")
 
 
 @main.command()
@@ -319,10 +322,10 @@ def gazetteer_build():
 @gazetteer.command("info")
 @_handle_errors
 def gazetteer_info():
-    """Where the index is, its version and what it holds."""
+    """Where the index is, its version and what it holds (it is not built by asking)."""
     from .gazetteer import open_gazetteer
 
-    for key, value in open_gazetteer().info().items():
+    for key, value in open_gazetteer(build_if_missing=False).info().items():
         click.echo(f"{key}: {value}")
 
 

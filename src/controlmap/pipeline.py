@@ -105,7 +105,8 @@ def analyse(
     articles
         One :class:`Article` or path to an article file, or several.
     published
-        Publication date for articles that carry none (front matter and sidecars win).
+        Publication date of the articles loaded from files: it wins over their front matter and
+        sidecars, as `--published` does on the command line.
     gazetteer
         An open gazetteer; the default index otherwise.
     geocoder
