@@ -732,3 +732,32 @@ def test_the_loser_after_from_is_cut_from_the_place_and_the_seeds_government_for
     assert retaking["place_text"] == "the presidential palace in Khartoum"
     (capture,) = [e for e in events("Government forces captured Aleppo in 2016.", "2024-11-30", gazetteer)]
     assert capture["actor"] == "Syrian government"
+
+
+def test_they_in_the_next_sentence_is_the_subject_not_the_army_pushed_back(gazetteer):
+    found = events("GNA forces retook the airport after pushing back Haftar's forces. On Friday they seized Tarhuna.",
+                   "2020-06-06", gazetteer)
+    assert [(e["side"], e["name"]) for e in found if e["change"] == "captured"] == [("Tripoli government", "Tarhuna")]
+
+
+@pytest.mark.parametrize("text, attributed", [
+    ("ISW assessed that Russian forces likely seized Kurakhove on Monday.", "ISW assessed"),
+    ("Geolocated footage indicates that Russian forces captured Selydove.", "Geolocated footage indicates"),
+])
+def test_assessments_and_footage_are_attributed(text, attributed, gazetteer):
+    (capture,) = events(text, "2024-11-20", gazetteer)
+    assert capture["attributed_to"] == attributed
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces pushed rebels back some 20 km from Hama on Thursday.",  # repelled, not expelled
+    "Hundreds of soldiers fled across the border into Thailand.",  # a flight abroad leaves no place named
+])
+def test_repelling_and_fleeing_abroad_take_and_leave_no_named_place(text, gazetteer):
+    assert events(text, "2024-11-20", gazetteer) == []
+
+
+def test_an_apposition_counting_the_taking_is_no_second_taking(gazetteer):
+    found = events("Al-Shabaab retook Moqokori on Monday, the second town the group has retaken in Hiiraan this "
+                   "month.", "2024-11-20", gazetteer)
+    assert [e["place_text"] for e in found] == ["Moqokori"]

@@ -307,7 +307,8 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:drove|driven|drive|driving|expelled|expel|expelling|ousted|oust|ousting|dislodged|"
                           r"dislodge|dislodging|pushed|push|pushing|chased|forced|forcing)\s+"
                           # (not "forced Israeli soldiers to retreat from": their retreat is the event)
-                          r"(?:(?P<who>(?:(?!\bto\s)[^.;,]){1,50}?)\s+)?(?:out\s+of|from)\b"),
+                          # (not "pushed rebels back some 20 km from Hama": repelled, not expelled)
+                          r"(?:(?P<who>(?:(?!\bto\s|\bback\b)[^.;,]){1,50}?)\s+)?(?:out\s+of|from)\b"),
     # "Ukrainian troops were forced out of Sudzha": the subject of the passive leaves
     # (after the expulsion, which reads the agent of "were driven out of X by Y" as the captor)
     ("withdrew", "active", "forced pushed driven expelled ousted dislodged chased kicked thrown",
@@ -540,7 +541,9 @@ _NP_END = re.compile(
 
 _SPEECH = re.compile(
     r"\b(?:said|says|say|reported|reports|told|announced|claimed|claims|acknowledged|admitted|admitting|"
-    r"described|quoted|added|stated|confirmed|saying|according\s+to)\b", re.I)
+    r"described|quoted|added|stated|confirmed|saying|according\s+to|"
+    # assessments and evidence: "ISW assessed that", "geolocated footage indicates"
+    r"assessed|assesses|indicates|indicated|shows|showed|suggests|suggested)\b", re.I)
 
 #: A noun phrase that stands for an actor without naming it ("its forces", "they").
 _PRONOUN_ACTOR = re.compile(
@@ -1095,6 +1098,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         # "Aleppo's remaining opposition-run neighborhoods": the toponym owns the place.
         owner = next((p for p in in_places if 0 <= s0 + m.start() - p.end <= 25
                       and re.match(r"['’]s\s+(?:[\w-]+\s+)?$", text[p.end:s0 + m.start()])), None)
+    if voice == "active" and _APPOSED_RECOUNT.search(text, max(s0, t0 - 80), t0):
+        return []  # "retook Moqokori, the second town the group has retaken in Hiiraan": the same taking again
     if trig.change == "withdrew" and m.group(0).lower() == "left" and not _FORCE_LEFT.search(text, max(0, t0 - 40), t0):
         return []  # "the envoy left Kyiv", "left the city in ruins": only forces leaving withdraw
     if trig.change == "withdrew" and voice == "active" and _civilians_leave(text, t0, sentence, actors):
@@ -2095,7 +2100,7 @@ _NOT_SUBJECT = re.compile(
     r"\b(?:killed|killing|kill|wounded|wounding|routed|routing|repulsed|repelled|repelling|attacked|attacking|"
     r"defeated|defeating|fighting|fought|against|with|between|besieging|surrounding|surrounded|pursuing|pursued|backed\s+by|"
     r"pushed|pushing|drove|driving|ousted|ousting|ambushed|ambushing|encircled|encircling|outflanked|"
-    r"in|into|inside|from|near|across|to|towards?)\s+(?:\d(?:[\d,]*\d)?\s+)?(?:(?:the|an?|their|its)\s+)?"
+    r"in|into|inside|from|near|across|to|towards?)\s+(?:(?:back|out)\s+)?(?:\d(?:[\d,]*\d)?\s+)?(?:(?:the|an?|their|its)\s+)?"
     r"(?:(?:northern|southern|eastern|western|central)\s+)?$", re.I)
 #: A subordinate clause with a subject of its own: "... by Turkey and Russia as the rebel enclave
 #: rapidly dissolved, ceding more and more territory".
@@ -2122,6 +2127,12 @@ def _subject_like(text: str, mention: ActorMention, floor: int) -> bool:
             and not _NOT_SUBJECT.search(text[max(floor, mention.start - 40):mention.start]))
 
 
+#: An apposition that counts the taking told just before it: ", the second town the group has
+#: retaken", ", the third village Russian forces have captured this week".
+_APPOSED_RECOUNT = re.compile(r",\s+(?:the|a)\s+(?:(?:first|second|third|fourth|fifth|latest|last|sixth|tenth|\d+(?:st|nd|rd|th))"
+                              r"\s+)(?:[a-z][\w-]*\s+){0,2}?(?:town|city|village|settlement|district|base|locality)s?\s+"
+                              r"(?:that\s+|which\s+)?(?:the\s+[\w-]+|it|they|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+                              r"(?:\s+(?:forces|troops|fighters))?)\s+(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", re.I)
 #: A unit its owner's name is written before: "the army's 22nd Division", "Hamas's fighters".
 _OWNED_UNIT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}(?:(?-i:[A-Z])\w+\s+)?(?:division|brigade|corps|regiment|battalion|"
                          r"forces|troops|units|soldiers|fighters|garrison|commandos)\b", re.I)
@@ -2455,7 +2466,7 @@ def _liberator(text: str, after: int, sentence: Sentence, registry: ActorRegistr
 
 #: What follows a verb of leaving whose place goes unsaid: a direction or a destination
 #: ("starting to flee northwards towards the Tibesti", "withdrew to the border").
-_HEADING = re.compile(r"\s*(?:(?:northwards?|southwards?|eastwards?|westwards?|north|south|east|west|back|home|"
+_HEADING = re.compile(r"\s*(?:(?:northwards?|southwards?|eastwards?|westwards?|north|south|east|west|back|home|across|"
                       r"hastily|quickly|overnight)\b|(?:towards?|to|into)\s)", re.I)
 
 
