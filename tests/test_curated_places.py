@@ -112,6 +112,8 @@ def _resolved(text, gazetteer):
          "Maungdaw", "curated:maungdaw", "MM"),
         ("The Arakan Army captured Thandwe, a beach town in southern Rakhine.",
          "Thandwe", "curated:thandwe", "MM"),
+        # Mozambique: not Palma de Mallorca
+        ("Insurgents seized Palma in northern Mozambique in 2021.", "Palma", "curated:palma-mozambique", "MZ"),
         # Sahel
         ("Wagner lost a battle at Tinzaouaten in northern Mali, near the Algerian border.",
          "Tinzaouaten", "curated:tinzaouaten", "ML"),
