@@ -761,3 +761,9 @@ def test_an_apposition_counting_the_taking_is_no_second_taking(gazetteer):
     found = events("Al-Shabaab retook Moqokori on Monday, the second town the group has retaken in Hiiraan this "
                    "month.", "2024-11-20", gazetteer)
     assert [e["place_text"] for e in found] == ["Moqokori"]
+
+
+def test_bare_troops_in_a_war_of_two_states_are_the_speaking_states(gazetteer):
+    found = events("Russian forces have advanced near Pokrovsk, Ukraine's military said. Troops had withdrawn from "
+                   "the village of Novohrodivka.", "2024-11-20", gazetteer)
+    assert [(e["change"], e["side"]) for e in found] == [("withdrew", "Ukraine")]

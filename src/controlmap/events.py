@@ -985,6 +985,8 @@ def _sentence_events(article: Article, sentence: Sentence, triggers: tuple[_Trig
             taken.append((t0, t1))
             if dates is None:
                 dates = find_dates(s_text, article.published)
+            found = [(_whose_bare_forces(article.text, actor_part, sentence, t0, actors_all, registry, conflict,
+                                         context), place_part) for actor_part, place_part in found]
             if trig.voice not in _NO_GAPPING:
                 found = _dated_coordination(s_text, s0, m, found, in_places, actors, dates)
             for actor_part, place_part in found:
@@ -997,6 +999,29 @@ def _sentence_events(article: Article, sentence: Sentence, triggers: tuple[_Trig
                                                        actor=taker.actor.canonical, side=taker.actor.side,
                                                        confidence=round(out[-1].confidence * 0.9, 3)))
     return out
+
+
+def _whose_bare_forces(text: str, part: _ActorPart, sentence: Sentence, t0: int, actors_all: list[ActorMention],
+                       registry: ActorRegistry, conflict: str | None, context: _Context) -> _ActorPart:
+    """Bare "troops" in a war of two states, which has no "government" side: the state that
+    speaks in the sentence or the one before ("... Ukraine's military said. Troops had withdrawn
+    from Novohrodivka": Ukraine's), else the generic reading as it was."""
+    if part.actor != "government (generic)" or conflict is None or (conflict, "government") in _sides_of(registry):
+        return part
+    previous = context.neighbour(-1)
+    floor = previous.start if previous is not None else sentence.start
+    speakers = [a for a in actors_all if floor <= a.start < t0 and a.actor.country
+                and _SPEAKS_RIGHT_AFTER.match(text, a.end)]
+    if not speakers:
+        return part
+    state = speakers[-1].actor
+    return _ActorPart(part.text, state.canonical, state.side, min(part.confidence, 0.6))
+
+
+@lru_cache(maxsize=8)
+def _sides_of(registry: ActorRegistry) -> frozenset[tuple[str, str]]:
+    """Every (conflict, side) the registry's rows name."""
+    return frozenset((a.conflict, a.side) for a in registry.actors)
 
 
 #: The one a place was lost to: "lost Kidal to Tuareg rebels", "handed over Sinja to the army".
