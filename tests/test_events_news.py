@@ -656,7 +656,7 @@ def test_a_state_run_outlet_names_no_armed_side(gazetteer):
     ("The army said it had repelled an RSF attack on El Fasher and remained in control of the city.",
      [("holds", "SAF")]),
 ])
-def test_fifth_review_phrasings(text, expected, gazetteer):
+def test_phrasings_of_control_passing_and_speakers_abroad(text, expected, gazetteer):
     assert [(e["change"], e["side"]) for e in events(text, "2024-12-06", gazetteer)] == expected
 
 
