@@ -173,18 +173,16 @@ class ActorRegistry:
             lower = text.lower()
             if len(lower) == len(text):
                 hits += [(m.start(), m.end(), text[m.start():m.end()]) for m in self._lowered.finditer(lower)]
+                # An alias opening with "the" may hide a longer name starting at its next word:
+                # "The Military Operations Command" is the rebels' command, not "the military"
+                # (the scan takes the first match at each position and then moves past it).
+                for start, end, words in list(hits):
+                    if words[:4].lower() == "the ":
+                        inner = self._lowered.match(lower, start + 4)
+                        if inner is not None and inner.end() > end:
+                            hits.append((inner.start(), inner.end(), text[inner.start():inner.end()]))
             else:  # (a character whose lower case is longer would shift the offsets)
                 hits += [(m.start(), m.end(), m.group(0)) for m in self._folded.finditer(text)]
-        if self._folded is not None and len(text.lower()) == len(text):
-            # An alias opening with "the" may hide a longer name starting at its next word: "The
-            # Military Operations Command" is the rebels' command, not "the military" (the scan
-            # takes the first match at each position and then moves past it).
-            lower = text.lower()
-            for start, end, words in list(hits):
-                if words[:4].lower() == "the ":
-                    inner = self._lowered.match(lower, start + 4)
-                    if inner is not None and inner.end() > end:
-                        hits.append((inner.start(), inner.end(), text[inner.start():inner.end()]))
         if self._exact is not None:
             hits += [(m.start(), m.end(), m.group(0)) for m in self._exact.finditer(text)]
         self._last_scan = (text, tuple(hits))
