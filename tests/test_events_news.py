@@ -767,3 +767,10 @@ def test_bare_troops_in_a_war_of_two_states_are_the_speaking_states(gazetteer):
     found = events("Russian forces have advanced near Pokrovsk, Ukraine's military said. Troops had withdrawn from "
                    "the village of Novohrodivka.", "2024-11-20", gazetteer)
     assert [(e["change"], e["side"]) for e in found] == [("withdrew", "Ukraine")]
+
+
+def test_tribal_fighters_are_others_than_the_group_named_before(gazetteer):
+    found = events("The SDF said on Friday they had withdrawn from Deir ez-Zor. Tribal fighters entered the city on "
+                   "Saturday.", "2024-12-07", gazetteer)
+    assert [(e["change"], e["side"], e["name"]) for e in found] == [
+        ("withdrew", "SDF", "Deir ez-Zor"), ("entered", "Tribal fighters", "Deir ez-Zor")]

@@ -220,7 +220,7 @@ class ActorRegistry:
                 kept[-1] = ActorMention(kept[-1].start, mention.end, text[kept[-1].start:mention.end], mention.actor)
                 continue
             kept.append(mention)
-        return self._with_descriptions(text, _with_the_named_state(_with_the_named_group(kept)))
+        return self._with_descriptions(text, _with_the_named_state(_with_the_named_group(kept, text)))
 
     @staticmethod
     def _with_descriptions(text: str, kept: list[ActorMention]) -> list[ActorMention]:
@@ -341,11 +341,12 @@ _INSURGENT_WORDS = {"rebels": "rebel", "rebel forces": "rebel", "rebel fighters"
                     "militants": None, "jihadists": None, "fighters": None, "gunmen": None, "separatists": "separatist"}
 
 
-def _with_the_named_group(kept: list[ActorMention]) -> list[ActorMention]:
+def _with_the_named_group(kept: list[ActorMention], text: str = "") -> list[ActorMention]:
     """Generic words for insurgents read as the one non-state group the text names: "Al-Shabaab
     ... the militants" in Somalia, "Tuareg rebels ... the rebels" in Mali. With several groups
     named, a word stands for the one whose aliases share it ("rebels" for the Tuareg rebels,
-    not JNIM), else it stays generic."""
+    not JNIM), else it stays generic. A people's or a clan's word before it says they are
+    others, kept as written ("Tribal fighters entered the city" after the SDF withdrew)."""
     groups = {a.actor.canonical: a.actor for a in kept
               if not a.actor.country and a.actor.conflict not in ("generic", AS_WRITTEN) and a.actor.side != "government"}
     if not groups:
@@ -354,6 +355,12 @@ def _with_the_named_group(kept: list[ActorMention]) -> list[ActorMention]:
     for mention in kept:
         words = _strip_article(mention.words).lower()
         if mention.actor.conflict == "generic" and mention.actor.side == "opposition" and words in _INSURGENT_WORDS:
+            own = _OTHERS_WORD.search(text, max(0, mention.start - 25), mention.start) if text else None
+            if own is not None:
+                written = text[own.start(1):mention.end]
+                out.append(ActorMention(own.start(1), mention.end, written,
+                                        Actor(written, written, UNKNOWN_COLOUR, AS_WRITTEN)))
+                continue
             stem = _INSURGENT_WORDS[words]
             fitting = [g for g in groups.values() if stem and any(stem in alias.lower() for alias in g.aliases)]
             chosen = fitting if len(fitting) == 1 else list(groups.values()) if len(groups) == 1 else []
@@ -363,6 +370,9 @@ def _with_the_named_group(kept: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+#: A word before "fighters", "militants" that names other people than the group named before.
+_OTHERS_WORD = re.compile(r"\b((?:[Tt]ribal|[Cc]lan|[Ll]ocal|Arab|Druze|Bedouin|Alawite|Sunni|Shia|Shiite|Christian|"
+                          r"Turkmen|Yazidi|[Vv]illage|[Ss]elf-defen[cs]e)(?:\s+[a-z]+)?)\s+$")
 #: Generic words for a state's forces, read as the one state whose forces the text names.
 _STATE_FORCE_WORDS = frozenset("troops soldiers tanks forces units armoured vehicles armored vehicles".split())
 
