@@ -774,3 +774,15 @@ def test_tribal_fighters_are_others_than_the_group_named_before(gazetteer):
                    "Saturday.", "2024-12-07", gazetteer)
     assert [(e["change"], e["side"], e["name"]) for e in found] == [
         ("withdrew", "SDF", "Deir ez-Zor"), ("entered", "Tribal fighters", "Deir ez-Zor")]
+
+
+def test_the_airport_is_not_of_the_capital_that_speaks(gazetteer):
+    found = events("M23 rebels entered Goma on Monday. The government in Kinshasa said its troops still held the "
+                   "airport.", "2025-01-28", gazetteer)
+    assert [(e["change"], e["id"]) for e in found][-1] == ("holds", "icao:FZNA")  # Goma's, not Kinshasa's
+
+
+def test_the_city_is_not_where_crowds_celebrated(gazetteer):
+    found = events("The army retook Wad Madani on Saturday, and crowds celebrated in Omdurman. RSF fighters withdrew "
+                   "from the city, the army said.", "2024-12-08", gazetteer)
+    assert [(e["change"], e["side"], e["name"]) for e in found][-1] == ("withdrew", "RSF", "Wad Madani")

@@ -2070,6 +2070,7 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
             continue
         if text and refuge is None and (noun and _RETREATED_TO.search(text, max(0, p.start - 80), p.start)
                                         or _NEAR_BEFORE.search(text, max(0, p.start - 30), p.start)
+                                        or _CIVIC_SCENE_BEFORE.search(text, max(0, p.start - 60), p.start)
                                         or _ACROSS_FROM.search(text, max(0, p.start - 60), p.start)):
             # "Troops withdrew from Homs towards Damascus. Rebels entered the city": the city
             # is the one left behind; "retook Robotyne, near Orikhiv, but lost it": the place,
@@ -2107,6 +2108,11 @@ _ACTOR_BEFORE_PLACE = re.compile(r"\b(?:backed|supported|funded|armed|sponsored)
                                  r"\ballied\s+(?:to|with)\s+$", re.I)
 #: A place named only to say where another lies: "sits across the lake from Burundi's main city Bujumbura".
 _ACROSS_FROM = re.compile(r"\b(?:across|opposite)\s+(?:the\s+[\w-]+\s+)?from\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+#: A place named only as where people reacted: "crowds celebrated in Omdurman", "protests in
+#: Damascus" (the city of the fighting is the one told before it).
+_CIVIC_SCENE_BEFORE = re.compile(r"\b(?:celebrat\w*|protest\w*|rall(?:y|ied|ies)|gather\w*|mourn\w*|danced|"
+                                 r"cheered|demonstrat\w*)\s+(?:[\w'’-]+\s+){0,3}?(?:in|on)\s+(?:the\s+)?"
+                                 r"(?:streets\s+of\s+)?$", re.I)
 #: A place named as a landmark of another: "Robotyne, near Orikhiv", "Sake, outside Goma".
 _NEAR_BEFORE = re.compile(r",\s*(?:(?:just|about|some)\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?$", re.I)
 #: A place written as where the losers went: "withdrew south towards Damascus", "fled to Idlib".

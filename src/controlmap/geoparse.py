@@ -129,8 +129,10 @@ def _with_bare_airports(article: Article, places: list[Place], gazetteer: Gazett
             continue  # ("Aleppo's airport" is a mention already)
         # (countries and provinces named after the town do not hide it: "took control of
         # Goma, the biggest city in eastern Congo ... its troops still held the airport")
+        # (nor does a town that only says who speaks: "The government in Kinshasa said its
+        # troops still held the airport" is Goma's, told before)
         before = [p for p in places[:bisect_left(starts, start)] if start - p.end <= AIRPORT_TOWN_CHARS
-                  and p.entry.kind not in _TOO_COARSE_FOR_AN_AIRPORT]
+                  and p.entry.kind not in _TOO_COARSE_FOR_AN_AIRPORT and not _speaks_for_a_state(text, p)]
         if not before or before[-1].entry.kind not in ("city", "airport"):
             continue
         town = before[-1]
@@ -142,6 +144,14 @@ def _with_bare_airports(article: Article, places: list[Place], gazetteer: Gazett
 
 
 _TOO_COARSE_FOR_AN_AIRPORT = frozenset({"country", "continent", "admin1", "admin2", "region"})
+#: A seat of government named as a speaker: "The government in Kinshasa said", "Moscow claimed".
+_SEAT_BEFORE = re.compile(r"\b(?:government|authorities|officials|ministry|military|army|regime|junta)\s+in\s+$", re.I)
+_SPEAKS_AFTER = re.compile(r"\s+(?:said|says|claimed|claims|announced|denied|insisted|reported)\b")
+
+
+def _speaks_for_a_state(text: str, place: Place) -> bool:
+    return bool(_SEAT_BEFORE.search(text, max(0, place.start - 30), place.start)
+                or _SPEAKS_AFTER.match(text, place.end))
 
 
 def _airport_of(town: GazetteerEntry, written: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
