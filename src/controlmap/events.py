@@ -483,13 +483,13 @@ _PLACE_NOUN = re.compile(r"\b(?:" + _PLACE_NOUN_WORDS + r")\b", re.I)
 #: A facility or feature written after a toponym, with up to two lower-case words before its
 #: noun: "the Zaporizhzhia nuclear power plant", "the Rafah crossing", "the Homs military
 #: academy", "the Vuhledar coal mine": the facility lies at the town, it is not the town.
+_HELD_GROUND_NOUNS = "stronghold|base|garrison|positions?|posts?|front|border|camp"
 _FACILITY_AFTER = re.compile(
-    r"\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?:stronghold|base|garrison|positions?|posts?|front|border|camp|refinery|palace|"
-    r"dam|bridge|barracks|headquarters|prison|jail|market|oilfield|complex|factory|plant|crossing|academy|mine|"
-    r"port|station|terminal|depot|hospital|university|college|stadium|facility|works|airfield)\b", re.I)
+    r"\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?:" + _HELD_GROUND_NOUNS + r"|refinery|palace|dam|bridge|barracks|headquarters|"
+    r"prison|jail|market|oilfield|complex|factory|plant|crossing|academy|mine|port|station|terminal|depot|hospital|"
+    r"university|college|stadium|facility|works|airfield)\b", re.I)
 #: The nouns of :data:`_FACILITY_AFTER` that name held ground rather than a built facility.
-_HELD_GROUND_AFTER = re.compile(r"\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?:stronghold|base|garrison|positions?|posts?|front|"
-                                r"border|camp)\b", re.I)
+_HELD_GROUND_AFTER = re.compile(r"\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?:" + _HELD_GROUND_NOUNS + r")\b", re.I)
 #: Phrases that point back to a place already named.
 _COREF = re.compile(
     r"\b(?:(?:the|this|that)\s+(?:(?:besieged|embattled|northern|southern|eastern|western|central|key|strategic|"
@@ -1257,12 +1257,9 @@ _DIRECTIONAL = re.compile(
 def _district_of_town(place: Place) -> bool:
     """Whether ``place`` is a district of a town placed at the town ("the Kanal district of
     Chasiv Yar" resolved to Chasiv Yar): taking it takes part of the town."""
-    return (place.entry.kind == "city" and _key_words(place.entry.name) not in _key_words(place.text)
+    # (names compared as the index keys them: "Cité Soleil" is written "Cite Soleil")
+    return (place.entry.kind == "city" and name_key(place.entry.name) not in name_key(place.text)
             and re.search(r"\b(?:district|neighbou?rhood|quarter|suburb|microdistrict)\b", place.text, re.I) is not None)
-
-
-def _key_words(words: str) -> str:
-    return name_key(words)  # (accents folded: "Cité Soleil" is written "Cite Soleil")
 
 
 #: A list item the gazetteer lacks between two it knows: ", Zorianka and ", ", Zorianka, ".
@@ -2510,7 +2507,7 @@ _NO_PLACE_AFTER = re.compile(
     # a date, then the clause's end: "after government forces withdrew on Friday."
     r"|\s+(?:on\s+(?:\w+day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2})|yesterday|overnight|"
     r"last\s+(?:night|week|month)|earlier\s+(?:this|on)\s+\w+|in\s+(?:late\s+|early\s+|mid-?)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d))"
+    r"(?:" + _MONTH_NAMES + r"|(?:19|20)\d\d))"
     r"\s*(?:[,.;:)]|$|\s+(?:and|but|as|after|before|when|while)\b)", re.I)
 #: A force noun as the subject right before "left": "his forces had left El Fasher".
 _FORCE_LEFT = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|militants|rebels|army|militia|garrison)\s+"
