@@ -373,3 +373,13 @@ def test_gazetteer_info_does_not_build_a_missing_index(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "missing; run `controlmap gazetteer build`" in result.stderr
     assert not (tmp_path / "gazetteer.sqlite").exists()
+
+
+@pytest.mark.parametrize("output", ["-", "out.txt", "out", "out.shp"])
+def test_export_wants_a_known_format_before_reading_anything(tmp_path, monkeypatch, output):
+    monkeypatch.chdir(tmp_path)
+    missing = tmp_path / "no-such-article.txt"
+    # The article does not exist: a bad -o is reported first, as a usage error like map's.
+    result = CliRunner().invoke(main, ["export", str(missing), "-o", output])
+    assert result.exit_code == 2 and ".geojson" in result.stderr and ".gpkg" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -80,6 +80,18 @@ def _html_output(ctx, param, value: Path) -> Path:
     return value
 
 
+def _export_output(ctx, param, value: Path) -> Path:
+    # Checked before the articles are read: a wrong ending is a typo in the command, told
+    # as click tells any bad option (exit 2), not found after the whole pipeline has run.
+    from .export import EXPORT_SUFFIXES
+
+    if value.suffix.lower() not in EXPORT_SUFFIXES:
+        raise click.BadParameter(f"{display_name(str(value))!r}: unknown export format "
+                                 f"{value.suffix or '(no suffix)'!r}; give a path ending in "
+                                 + ", ".join(EXPORT_SUFFIXES))
+    return value
+
+
 def _note(message: str) -> None:
     """One line on stderr that is not an error (a finding such as "no places found")."""
     click.echo(f"controlmap: {message}", err=True)
@@ -286,6 +298,7 @@ def map_command(articles, published, output, title):
 @articles_argument
 @published_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              callback=_export_output,
               help="out.geojson or out.gpkg (every record), out.csv (control intervals).")
 @_handle_errors
 def export(articles, published, output):

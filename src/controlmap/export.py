@@ -386,6 +386,8 @@ def write_csv(path: Path, records: dict[str, list[dict[str, Any]]]) -> Path:
 
 
 _WRITERS = {".geojson": write_geojson, ".json": write_geojson, ".gpkg": write_gpkg, ".csv": write_csv}
+EXPORT_SUFFIXES: tuple[str, ...] = tuple(_WRITERS)
+"""The file name endings :func:`export` writes, each naming its format."""
 
 
 def export(path: str | Path, places: Sequence[Place], events: Sequence[Any], timeline: Any,
