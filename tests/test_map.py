@@ -18,7 +18,7 @@ from controlmap.events import ControlEvent
 from controlmap.gazetteer import GazetteerEntry
 from controlmap.geoparse import Place
 from controlmap.text import Sentence, split_sentences
-from controlmap.timeline import ControlInterval, Timeline
+from controlmap.timeline import ControlInterval, Timeline, build_timeline
 
 SOURCE = "aleppo-2024-11-30.txt"
 TEXT = (
@@ -513,3 +513,37 @@ def test_words_that_only_point_back_are_not_shown_as_the_actor():
     assert mapping.shown_actor("government (generic)", "its forces", "government") is None
     assert mapping.shown_actor("opposition (generic)", "it", "opposition") is None
     assert mapping.shown_actor("opposition (generic)", "jihadists", "opposition") == "jihadists"
+
+
+# ---------------------------------------------------------------------------- names as written
+
+HAMA = GazetteerEntry("geonames:170017", "\u1e24am\u0101h", "city", "SY", "Hama", 35.13179, 36.75783, 696863)
+HAMA_TEXT = ("Rebels entered Hama on Thursday. The army withdrew from Hama, 45km north of Homs. "
+             "Syria's Hama province was quiet.")
+
+
+def test_towns_are_labelled_as_the_articles_spell_them(tmp_path):
+    hama, hama_2 = place("Hama", HAMA, article=HAMA_TEXT), place("Hama", HAMA, 1, article=HAMA_TEXT)
+    entered = event(hama, "entered", "Syrian opposition", "opposition", date(2024, 12, 5), "day")
+    timeline = build_timeline([entered])
+    html = mapping.write_map(tmp_path / "h.html", [hama, hama_2], [entered], timeline, []).read_text()
+    drawn = [f["properties"] for c in layer_data(html) for f in c["features"]]
+    assert drawn and {p["name"] for p in drawn} == {"Hama"}
+    # the gazetteer's own name stays beside its id, for the popup
+    assert {p["gazetteer_name"] for p in drawn} == {HAMA.name} and {p["id"] for p in drawn} == {HAMA.id}
+    assert all(ev["name"] == "Hama" for p in drawn for ev in p["evidence"])
+
+
+def test_written_names_leave_descriptions_countries_and_shared_spellings_alone():
+    text = "Idlib, the city of Idlib and Aleppo's airport. The UK and Idlib province. Deir ez-Zor too."
+    idlib_province = GazetteerEntry("geonames:169387", "Idlib Governorate", "admin1", "SY", "Idlib", 35.8, 36.6)
+    uk = GazetteerEntry("geonames:2635167", "United Kingdom", "country", "GB", None, 54.7, -2.7)
+    deir = GazetteerEntry("geonames:170794", "Dayr az Zawr", "city", "SY", "Deir ez-Zor", 35.33, 40.14)
+    places = [place("Idlib", IDLIB, article=text), place("the city of Idlib", IDLIB, article=text),
+              place("Aleppo's airport", AIRPORT, article=text), place("UK", uk, article=text),
+              place("Idlib", idlib_province, 2, article=text), place("Deir ez-Zor", deir, article=text)]
+    assert mapping.written_names(places) == {deir.id: "Deir ez-Zor"}
+    # two entries that would both read "Idlib" keep their gazetteer names
+    clash = [place("Idlib", IDLIB, article=text),
+             place("Idlib", GazetteerEntry("geonames:1", "Idlib Town", "city", "SY", None, 35.0, 36.0), 2, article=text)]
+    assert mapping.written_names(clash) == {}

@@ -240,6 +240,7 @@ def _evidence(event: Any, colours: SidePalette | dict[str, str] | None = None) -
         "side": event.side,
         "place": event.place_text,
         "name": _event_entry(event).name if _event_entry(event) is not None else event.place_text,
+        "id": _event_entry(event).id if _event_entry(event) is not None else None,
         "attributed_to": getattr(event, "attributed_to", None),
         "anchor": bool(getattr(event, "anchor", False)),
         "war": _war_of(colours, event),
@@ -481,6 +482,73 @@ def _point(entry: Any, properties: dict[str, Any]) -> dict[str, Any]:
 
 def _entry_props(entry: Any) -> dict[str, Any]:
     return {"name": entry.name, "id": entry.id, "kind": entry.kind, "country": entry.country}
+
+
+#: Lower-case words a town's written name may hold ("Deir ez-Zor", "Stratford-upon-Avon",
+#: "Bandar-e Abbas"); any other lower-case word makes the words a description, not a name.
+_NAME_PARTICLES = frozenset("al el ad ar as az ash ez e es de du da di des la le les sur am an on upon of".split())
+
+
+def _is_written_name(text: str) -> bool:
+    """Whether ``text`` is a town's name as written, not a description ("the city", "Aleppo's")."""
+    if "'s" in text or "\u2019s" in text or not text[:1].isupper():
+        return False
+    return all(word[:1].isupper() or word.lower() in _NAME_PARTICLES
+               for word in re.split(r"[\s-]+", text) if word)
+
+
+def written_names(places: Sequence[Any]) -> dict[str, str]:
+    """The spelling the articles use for each town whose gazetteer name differs from it.
+
+    GeoNames names a town in its own transliteration ("\u1e24am\u0101h", "Ar Raqqah"); a
+    reader of an article about "Hama" and "Raqqa" looks for those words on the map. Only
+    towns (kind ``city``) are renamed: a country's or province's written form is often an
+    abbreviation or shared with its capital ("UK", "Idlib"), and an airport's a description.
+    The commonest spelling wins; one that two entries would share keeps both gazetteer names.
+
+    Returns
+    -------
+    dict
+        Gazetteer id -> the written name, for the towns renamed.
+    """
+    spellings: dict[str, Counter[str]] = {}
+    entries: dict[str, Any] = {}
+    for place in places:
+        entry = place.entry
+        entries[entry.id] = entry
+        if entry.kind == "city" and _is_written_name(place.text):
+            spellings.setdefault(entry.id, Counter())[place.text] += 1
+    chosen = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
+    taken = Counter(name.casefold() for name in chosen.values())
+    taken.update(entry.name.casefold() for key, entry in entries.items() if key not in chosen)
+    return {key: name for key, name in chosen.items()
+            if name.casefold() != entries[key].name.casefold() and taken[name.casefold()] == 1}
+
+
+def use_written_names(data: Any, names: dict[str, str], gazetteer_names: dict[str, str]) -> None:
+    """Rename, in place, every feature and quoted event of ``data`` to its written name.
+
+    Walks the map's GeoJSON and panel data once they are built, so that the code drawing
+    them keeps working with gazetteer entries; the gazetteer name stays in
+    ``gazetteer_name``, for the popup, beside the entry id.
+    """
+    if isinstance(data, (list, tuple)):
+        for item in data:
+            use_written_names(item, names, gazetteer_names)
+        return
+    if not isinstance(data, dict):
+        return
+    key = data.get("id")
+    if isinstance(key, str) and key in names and isinstance(data.get("name"), str):
+        gazetteer_name, name = gazetteer_names.get(key), data["name"]
+        near = f"(near {gazetteer_name})"
+        if name == gazetteer_name:
+            data["gazetteer_name"], data["name"] = name, names[key]
+        elif name.endswith(near):  # an unnamed place told from the town
+            data["gazetteer_name"], data["name"] = gazetteer_name, name[: -len(near)] + f"(near {names[key]})"
+    for value in data.values():
+        if isinstance(value, (dict, list, tuple)):
+            use_written_names(value, names, gazetteer_names)
 
 
 # ---------------------------------------------------------------------------- snapshots
@@ -768,7 +836,8 @@ controlmap.popup = function (p) {
   if (p.status === 'claim') {
     root.appendChild(el('div', 'Gazetteer entries: ' + p.id + ' \u00b7 ' + p.kind + ' claim', 'cm-source'));
   } else if (p.id) {
-    root.appendChild(el('div', 'Gazetteer entry: ' + p.id + (p.kind ? ' (' + p.kind + ')' : ''), 'cm-source'));
+    root.appendChild(el('div', 'Gazetteer entry: ' + (p.gazetteer_name ? p.gazetteer_name + ', ' : '') + p.id
+                            + (p.kind ? ' (' + p.kind + ')' : ''), 'cm-source'));
   }
   if (p.status === 'control') {
     root.appendChild(el('div', 'Held by ' + controlmap.held(p.current), 'cm-status'));
@@ -1169,6 +1238,14 @@ def build_map(
     ends = endpoint_features(claims, drawn_ids)
     # A claim's end is drawn with its line; the "other places" overlay would draw it twice.
     mentions = _mention_features(list(places or []), drawn_ids | {f["properties"]["id"] for f in ends["features"]})
+
+    names = written_names(list(places or []))
+    if names:
+        gazetteer_names = {p.entry.id: p.entry.name for p in places or []}
+        use_written_names([snapshots, ends, mentions], names, gazetteer_names)
+        for feature in lines["features"]:  # "A \u2192 B" names two entries
+            ends_named = zip(feature["properties"]["id"].split(" \u2192 "), feature["properties"]["name"].split(" \u2192 "))
+            feature["properties"]["name"] = " \u2192 ".join(names.get(k, name) for k, name in ends_named)
 
     focus = [f for fc, _, _ in snapshots for f in fc["features"]] + lines["features"]
     if not focus and not mentions["features"]:
