@@ -383,3 +383,27 @@ def test_export_wants_a_known_format_before_reading_anything(tmp_path, monkeypat
     result = CliRunner().invoke(main, ["export", str(missing), "-o", output])
     assert result.exit_code == 2 and ".geojson" in result.stderr and ".gpkg" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_timeline_merges_articles_into_intervals_with_their_evidence(tmp_path):
+    later = tmp_path / "later.txt"
+    later.write_text("---\npublished: 2024-12-08\n---\nGovernment forces retook Aleppo on Saturday.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["timeline", str(SEED), str(later), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    aleppo = [r for r in json.loads(result.stdout) if r["id"] == "geonames:170063"]
+    # 2016 government, the rebels from the seed's day, then the later article's recapture
+    assert [(r["side"], r["start_date"], r["end_date"]) for r in aleppo][-2:] == [
+        ("opposition", "2024-11-30", "2024-12-07"), ("government", "2024-12-07", None)]
+    assert aleppo[-1]["evidence"][0]["sentence"] == "Government forces retook Aleppo on Saturday."
+    assert aleppo[-1]["sources"] == str(later)
+
+
+def test_timeline_csv_is_the_export_table(tmp_path):
+    printed = CliRunner().invoke(main, ["timeline", str(SEED), "--format", "csv"])
+    written = tmp_path / "c.csv"
+    assert CliRunner().invoke(main, ["export", str(SEED), "-o", str(written)]).exit_code == 0
+    assert printed.exit_code == 0 and printed.stdout == written.read_text(encoding="utf-8")
+
+
+def test_timeline_needs_a_date(undated):
+    assert "publication date" in _one_line_error(CliRunner().invoke(main, ["timeline", str(undated)]))

@@ -268,6 +268,35 @@ def events(articles, published, fmt):
     _note_empty(result, events=True)
 
 
+@main.command()
+@articles_argument
+@published_option
+@_format_option("table", "json", "csv")
+@_handle_errors
+def timeline(articles, published, fmt):
+    """Who controlled each place over which interval, with the events behind it.
+
+    One row per interval, the articles merged: a place two sources disagree about has an
+    interval from each, flagged ``disputed`` with a note naming both. JSON rows carry the
+    supporting events (sentence, span, change, date); CSV is ``export -o out.csv``'s table.
+    Each article needs a publication date (--published, front matter or a sidecar .json).
+    """
+    from .export import CSV_FIELDS, control_csv_rows, layers
+    from .pipeline import analyse
+
+    result = analyse(_load(articles, published, require_date=True), distances=False)
+    control = layers([], [], result.timeline, [])["control"]
+    if fmt == "csv":
+        rows = control_csv_rows(control)
+    else:
+        rows = [dict(f["properties"], lat=f["geometry"]["coordinates"][1] if f["geometry"] else None,
+                     lon=f["geometry"]["coordinates"][0] if f["geometry"] else None) for f in control]
+    # (an empty end_date is "still held": no "ongoing" column in the table)
+    _emit(rows, fmt, columns=["name", "id", "side", "actor", "start_date", "end_date", "disputed", "contested",
+                              "note", "sources"], fields=list(CSV_FIELDS))
+    _note_empty(result, events=True)
+
+
 @main.command("map")
 @articles_argument
 @published_option

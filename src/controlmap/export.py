@@ -370,18 +370,25 @@ def wkt_point(lon: float | None, lat: float | None) -> str | None:
     return None if lon is None or lat is None else f"POINT ({lon!r} {lat!r})"
 
 
+def control_csv_rows(control: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``control`` layer's features as flat rows of :data:`CSV_FIELDS`: the point as
+    ``lat``/``lon``/``wkt``, the evidence as JSON text, NULL as an empty cell."""
+    rows = []
+    for feature in control:
+        row = dict(feature["properties"])
+        lon, lat = feature["geometry"]["coordinates"] if feature["geometry"] else (None, None)
+        row.update(lat=lat, lon=lon, wkt=wkt_point(lon, lat), evidence=json.dumps(row["evidence"], ensure_ascii=False))
+        rows.append({k: "" if row[k] is None else row[k] for k in CSV_FIELDS})
+    return rows
+
+
 def write_csv(path: Path, records: dict[str, list[dict[str, Any]]]) -> Path:
     """The control intervals, one row each (see the module docstring for why this table);
     :func:`export` refuses a CSV with none."""
-    control = records["control"]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(CSV_FIELDS), lineterminator="\n")
         writer.writeheader()
-        for feature in control:
-            row = dict(feature["properties"])
-            lon, lat = feature["geometry"]["coordinates"] if feature["geometry"] else (None, None)
-            row.update(lat=lat, lon=lon, wkt=wkt_point(lon, lat), evidence=json.dumps(row["evidence"], ensure_ascii=False))
-            writer.writerow({k: "" if row[k] is None else row[k] for k in CSV_FIELDS})
+        writer.writerows(control_csv_rows(records["control"]))
     return path
 
 
