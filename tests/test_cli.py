@@ -407,3 +407,29 @@ def test_timeline_csv_is_the_export_table(tmp_path):
 
 def test_timeline_needs_a_date(undated):
     assert "publication date" in _one_line_error(CliRunner().invoke(main, ["timeline", str(undated)]))
+
+
+def test_every_reading_command_takes_the_online_geocoder(tmp_path, monkeypatch):
+    """--geocoder reaches the pipeline of events and map too; its answer comes from the
+    on-disk cache here (the tests never touch the network)."""
+    from controlmap import geocoders
+
+    cache = tmp_path / "geocoder-nominatim.json"
+    cache.write_text('{"khirbet zaghroura": [35.61, 36.56, "node", 42, "Khirbet Zaghroura, Idlib, Syria"]}',
+                     encoding="utf-8")
+    # (the gazetteer index stays where the other tests have it: only the answers' file moves)
+    monkeypatch.setattr(geocoders, "online_geocoder", lambda name: geocoders.OnlineGeocoder(name, cache_path=cache))
+    article = tmp_path / "a.txt"
+    article.write_text("Syrian rebels have advanced into Khirbet Zaghroura, near Idlib, on Wednesday.\n", encoding="utf-8")
+    offline = CliRunner().invoke(main, ["events", str(article), "--published", "2024-11-30", "--format", "json"])
+    online = CliRunner().invoke(main, ["events", str(article), "--published", "2024-11-30", "--format", "json",
+                                       "--geocoder", "nominatim"])
+    assert offline.exit_code == 0 and online.exit_code == 0, online.output
+    assert "nominatim:node/42" not in offline.stdout
+    assert [e["id"] for e in json.loads(online.stdout)] == ["nominatim:node/42"]
+    for command in (["map", "-o", str(tmp_path / "m.html")], ["export", "-o", str(tmp_path / "e.geojson")],
+                    ["verify"], ["timeline"]):
+        result = CliRunner().invoke(main, [command[0], str(article), "--published", "2024-11-30",
+                                           "--geocoder", "nominatim", *command[1:]])
+        assert result.exit_code == 0, (command, result.output)
+    assert "nominatim:node/42" in (tmp_path / "e.geojson").read_text(encoding="utf-8")

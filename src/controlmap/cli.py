@@ -225,13 +225,14 @@ def places(articles, published, fmt, geocoder):
 @_format_option("table", "json", "csv", "geojson")
 @click.option("--fail-on", type=click.Choice(["inconsistent"]), default=None,
               help="Exit 3 when a claim is overstated, understated, direction-wrong or has inconsistent units.")
+@geocoder_option
 @_handle_errors
-def verify(articles, published, fmt, fail_on):
+def verify(articles, published, fmt, fail_on, geocoder):
     """Check every stated distance in ARTICLE(s) against geography."""
     from . import distances
     from .pipeline import analyse
 
-    result = analyse(_load(articles, published), events=False)
+    result = analyse(_load(articles, published), geocoder=_geocoder(geocoder), events=False)
     rows = [distances.claim_to_dict(c) for c in result.claims]
     if fmt == "csv":
         rows = [distances.claim_to_row(c) for c in result.claims]
@@ -246,8 +247,9 @@ def verify(articles, published, fmt, fail_on):
 @articles_argument
 @published_option
 @_format_option("table", "json", "csv", "geojson")
+@geocoder_option
 @_handle_errors
-def events(articles, published, fmt):
+def events(articles, published, fmt, geocoder):
     """Extract control events (who took, lost, entered, holds which place, when).
 
     Each article needs a publication date (--published, front matter or a sidecar .json).
@@ -256,7 +258,7 @@ def events(articles, published, fmt):
     from .export import EVENT_EXTRA_FIELDS, event_times, events_to_geojson
     from .pipeline import analyse
 
-    result = analyse(_load(articles, published, require_date=True), distances=False)
+    result = analyse(_load(articles, published, require_date=True), geocoder=_geocoder(geocoder), distances=False)
     # JSON and CSV carry the GeoPackage layer's time fields; CSV has the notes as one text,
     # "; "-joined as there (they hold "|" and commas of their own)
     rows = [event_to_dict(e) | event_times(e) for e in result.events]
@@ -272,8 +274,9 @@ def events(articles, published, fmt):
 @articles_argument
 @published_option
 @_format_option("table", "json", "csv")
+@geocoder_option
 @_handle_errors
-def timeline(articles, published, fmt):
+def timeline(articles, published, fmt, geocoder):
     """Who controlled each place over which interval, with the events behind it.
 
     One row per interval, the articles merged: a place two sources disagree about has an
@@ -284,7 +287,7 @@ def timeline(articles, published, fmt):
     from .export import CSV_FIELDS, control_csv_rows, layers
     from .pipeline import analyse
 
-    result = analyse(_load(articles, published, require_date=True), distances=False)
+    result = analyse(_load(articles, published, require_date=True), geocoder=_geocoder(geocoder), distances=False)
     control = layers([], [], result.timeline, [])["control"]
     if fmt == "csv":
         rows = control_csv_rows(control)
@@ -303,8 +306,9 @@ def timeline(articles, published, fmt):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), callback=_html_output, required=True,
               help="HTML file to write (.html or .htm).")
 @click.option("--title", default=None, help="Title shown on the map.")
+@geocoder_option
 @_handle_errors
-def map_command(articles, published, output, title):
+def map_command(articles, published, output, title, geocoder):
     """Draw a self-contained HTML map a reader steps through by date.
 
     Each article needs a publication date (--published, front matter or a sidecar .json).
@@ -313,7 +317,7 @@ def map_command(articles, published, output, title):
     from .pipeline import analyse
 
     title = _utf8(title, "--title")
-    result = analyse(_load(articles, published, require_date=True))
+    result = analyse(_load(articles, published, require_date=True), geocoder=_geocoder(geocoder))
     # (the map and the exports replace their target only once written whole: no partial file)
     path = write_map(output, result.places, result.events, result.timeline, result.claims, title=title)
     click.echo(f"wrote {display_name(str(path))} ({len(result.places)} place mentions, {len(result.events)} events, "
@@ -329,8 +333,9 @@ def map_command(articles, published, output, title):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               callback=_export_output,
               help="out.geojson or out.gpkg (every record), out.csv (control intervals).")
+@geocoder_option
 @_handle_errors
-def export(articles, published, output):
+def export(articles, published, output, geocoder):
     """Export places, events, control intervals and distance claims for GIS tools.
 
     .geojson (RFC 7946) and .gpkg (layers places, events, control, distance_claims) hold
@@ -340,7 +345,7 @@ def export(articles, published, output):
     from .export import export as export_to
     from .pipeline import analyse
 
-    result = analyse(_load(articles, published, require_date=True))
+    result = analyse(_load(articles, published, require_date=True), geocoder=_geocoder(geocoder))
     path = export_to(output, result.places, result.events, result.timeline, result.claims)
     click.echo(f"wrote {display_name(str(path))}", err=True)
 
