@@ -815,3 +815,34 @@ def test_a_town_in_an_apposition_describes_the_subject(gazetteer):
     assert (claim.from_place.entry.name, claim.to_place.entry.name, claim.verdict) == ("Kyiv", "Bucha", "consistent")
     (claim,) = real_claims("The pair are from Alvin, Texas, a Houston suburb some 1,200 miles from here.", gazetteer)
     assert claim.to_place.entry.name == "Alvin"
+
+
+def test_an_offset_that_opens_the_sentence_locates_the_town_after_its_comma(gazetteer):
+    text = "Ukrainian forces retook Robotyne last week. Some 20km to the south, the town of Tokmak is heavily fortified."
+    (claim,) = real_claims(text, gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == ("Robotyne", "Tokmak")
+    assert claim.verdict == "consistent" and claim.text == "Some 20km to the south, the town of Tokmak"
+    # no town after the comma: nothing is guessed
+    (claim,) = real_claims("Russian troops entered Avdiivka. Some 30km to the north, troops regrouped.", gazetteer)
+    assert claim.to_place is None and claim.verdict == "unverifiable"
+
+
+def test_a_valley_the_gazetteer_lacks_is_the_town_it_is_named_after(gazetteer):
+    text = "The pilot scheme in the Huaral Valley, 80 kilometres north of the capital Lima, helps farmers in Peru."
+    (claim,) = real_claims(text, gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == ("Lima", "Huaral")
+    assert claim.verdict == "overstated" and "'Huaral Valley' read as the town Huaral" in claim.reason
+    # a valley the gazetteer has is an area, and stays one
+    (claim,) = real_claims("The Bekaa Valley, 30 km east of Beirut, was bombed.", gazetteer)
+    assert claim.verdict == "unverifiable" and "area" in claim.reason
+
+
+def test_the_ends_of_a_line_in_lower_case_wire_copy(gazetteer):
+    text = ("The funds will be used in the construction of a 267-klm (160.2-mile) pipeline connecting nuevo teapa "
+            "in the oil-rich state of veracruz and salina cruz, oaxaca on the pacific coast.")
+    (claim,) = real_claims(text, gazetteer)
+    assert (claim.kind, claim.from_place.entry.name, claim.to_place.entry.name) == ("route", "Nuevo Teapa", "Salina Cruz")
+    assert claim.verdict == "consistent" and claim.units_verdict == "units-consistent"
+    # capitalised copy is the geoparser's: lower-case words there are no names
+    (claim,) = real_claims("The Pipeline runs 200 km connecting oil fields and refineries.", gazetteer)
+    assert claim.from_place is None and claim.kind == "lone"

@@ -665,6 +665,43 @@ def _from_to_after(text: str, places: list[Place], position: int, stop: int) -> 
     return first, second
 
 
+# "connecting nuevo teapa in the oil-rich state of veracruz and salina cruz": the ends of a line
+# in lower-case wire copy, each up to three words before the phrase that follows it.
+_LOWER_ENDS = re.compile(
+    r"\s*(?:from|between|connecting|linking)\s+(?P<a>[a-z]+(?:\s+[a-z]+){0,2}?)(?=\s*(?:,|\bin\b|\bto\b|\band\b|\bwith\b))"
+    r"(?:[^,.;]{0,60}?)\b(?:to|and|with)\s+(?P<b>[a-z]+(?:\s+[a-z]+){0,2}?)(?=\s*(?:$|[,.;]|\bin\b|\bon\b|\bat\b))")
+_NOT_A_NAME = frozenset({"the", "a", "an", "its", "their", "north", "south", "east", "west", "oil", "gas", "field",
+                         "fields", "port", "ports", "city", "town", "coast", "border", "here", "there"})
+
+
+def _lower_case_ends(scope: _Scope, position: int) -> tuple[Place | None, Place | None]:
+    """Both ends of a line the geoparser could not see because the copy is in lower case.
+
+    Reuters sent some 1987 stories in lower case ("a 267-klm pipeline connecting nuevo teapa
+    ... and salina cruz"); names there are looked up as towns, and kept only when both are
+    towns of one country. A sentence with capitals after its first word is left to the geoparser.
+    """
+    sentence, gazetteer = scope.sentence, scope.gazetteer
+    if gazetteer is None or not hasattr(gazetteer, "lookup") or re.search(r"[A-Z]", sentence.text[1:]):
+        return None, None
+    window = scope.text[position:sentence.end]
+    lead = re.search(r"\b(?:from|between|connecting|linking)\b", window[:FROM_TO_REACH])
+    match = _LOWER_ENDS.match(scope.text, position + lead.start() - 1, sentence.end) if lead else None
+    if match is None or any(w in _NOT_A_NAME for w in (match.group("a") + " " + match.group("b")).split()):
+        return None, None
+    found = {}
+    for role in ("a", "b"):
+        found[role] = {e.country: e for e in sorted(gazetteer.lookup(match.group(role), kind="city"),
+                                                    key=lambda e: e.population)}
+    common = set(found["a"]) & set(found["b"])
+    if len(common) != 1:
+        return None, None
+    country = common.pop()
+    a, b = (Place(start=match.start(role), end=match.end(role), text=match.group(role), entry=found[role][country],
+                  sentence=sentence, source=scope.source, confidence=0.5) for role in ("a", "b"))
+    return a, b
+
+
 def _country_in_play(places: list[Place]) -> str | None:
     counts = Counter(p.entry.country for p in places if p.entry.country)
     return counts.most_common(1)[0][0] if counts else None
@@ -875,6 +912,8 @@ def _claim(article: Article, sentence: Sentence, statements: list[Statement], in
     notes = found.notes
     from_place = _as_point(found.from_place, gazetteer, notes, text)
     to_place = _as_point(to_place, gazetteer, notes, text)
+    if to_place is not None and _NAMED_FOR_TOWN.match(to_place.text) and not _NAMED_FOR_TOWN.match(to_place.entry.name):
+        notes.append(f"'{to_place.text}' read as the town {to_place.entry.name} ({to_place.entry.id}) it is named after")
     if from_place is not None and from_place.entry.kind == PARALLEL_KIND and to_place is not None:
         from_place = _nearest_point_of_parallel(from_place, to_place)
         notes.append(f"distance to {from_place.entry.name}: measured along the meridian to its nearest point")
@@ -1011,6 +1050,27 @@ def _may_be_town(text: str, place: Place) -> bool:
 _IMPLIED_REFERENCE_KINDS = frozenset({"city", "airport"})
 
 
+# After a fronted offset, what may stand before the place it locates: "Some 20km to the south,
+# the town of Tokmak ...", "About 30km to the east, in Kupiansk, ...".
+_FRONTED_LEAD = re.compile(r"\s*,\s*(?:in\s+|at\s+)?(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|port)\s+of\s+)?$", re.I)
+
+
+def _fronted_located(scope: _Scope, claim_start: int, end: int) -> Place | None:
+    """The place a sentence-opening offset locates: the town right after its comma.
+
+    "Ukrainian forces retook Robotyne. Some 20km to the south, the town of Tokmak is heavily
+    fortified": Tokmak, measured (by :func:`_implied_reference`) from Robotyne.
+    """
+    if scope.text[scope.sentence.start:claim_start].strip():
+        return None
+    for place in scope.in_sentence:
+        if place.start >= end:
+            if _FRONTED_LEAD.fullmatch(scope.text, end, place.start) and place.entry.kind not in _AREA_KINDS:
+                return place
+            return None
+    return None
+
+
 def _implied_reference(scope: _Scope, located: Place) -> Place | None:
     """The place "N km to the north" measures from when no "of" names it: the town the text was
     about just before the located place.
@@ -1063,9 +1123,35 @@ def _locate(scope: _Scope, position: int, exclude: Iterable[Place]) -> Place | N
         return None
     name = names[-1].group(0).rstrip(".")
     place = _same_name_elsewhere(scope, name, scope.sentence.start + names[-1].start())
+    if place is None:
+        country = next((p.entry.country for p in exclude), None) or _country_in_play(scope.all_places)
+        place = _town_named_for(scope, name, scope.sentence.start + names[-1].start(), country)
     if place is not None and any(place.entry.id == p.entry.id for p in exclude):
         return None
     return place
+
+
+# Features named after the town in them: "the Huaral Valley" holds Huaral, "the Kufra oasis" Kufra.
+_NAMED_FOR_TOWN = re.compile(r"^(?:The\s+)?(?P<town>.+?)\s+(?:Valley|Oasis)$")
+
+
+def _town_named_for(scope: _Scope, name: str, start: int, country: str | None) -> Place | None:
+    """A valley or oasis the gazetteer lacks, read as the town of its name in ``country``.
+
+    Only a town of that country counts (the reference's, else the article's): "the Huaral Valley,
+    80 kilometres north of the capital Lima" is Huaral, Peru; with no such town the claim stays
+    unresolved. The reason says the claim was read so.
+    """
+    stem = _NAMED_FOR_TOWN.match(name)
+    gazetteer = scope.gazetteer
+    if stem is None or country is None or gazetteer is None or not hasattr(gazetteer, "lookup"):
+        return None
+    towns = gazetteer.lookup(stem.group("town"), country=country, kind="city")
+    if not towns:
+        return None
+    town = max(towns, key=lambda e: e.population)
+    return Place(start=start, end=start + len(name), text=name, entry=town, sentence=scope.sentence,
+                 source=scope.source, confidence=0.5)
 
 
 def _apart_pair(scope: _Scope, claim_start: int) -> tuple[Place | None, Place | None]:
@@ -1103,6 +1189,9 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         found.to_place = _locate(scope, claim_start, [found.from_place] if found.from_place else exclude_none)
         if found.to_place is None and found.from_place is not None:
             found.to_place, found.end = _located_after(scope, found.end)
+        if found.to_place is None and not direction.group("rel") and direction.group("to"):
+            found.to_place = _fronted_located(scope, claim_start, found.end)
+            found.end = found.to_place.end if found.to_place is not None else found.end
         if not direction.group("rel") and direction.group("to") and found.to_place is not None:
             # "Khan Younis, some 8km to the north-east": of the town named just before
             found.from_place = _implied_reference(scope, found.to_place)
@@ -1121,6 +1210,8 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
             return _Attribution("lone", figures_end, notes=[f"the length of a {word}, not a distance between places"])
         kind = "road" if re.fullmatch(_ROAD_NOUNS, word, re.I) else "route"
         a, b = _from_to_after(text, scope.in_sentence, figures_end, sentence.end)
+        if a is None:
+            a, b = _lower_case_ends(scope, figures_end)
         if a is None:
             # "The journey from Port Sudan to Khartoum is 800 km by road": the ends came first
             first = _endpoints_before(scope, claim_start, figures_end)
