@@ -846,3 +846,9 @@ def test_the_ends_of_a_line_in_lower_case_wire_copy(gazetteer):
     # capitalised copy is the geoparser's: lower-case words there are no names
     (claim,) = real_claims("The Pipeline runs 200 km connecting oil fields and refineries.", gazetteer)
     assert claim.from_place is None and claim.kind == "lone"
+
+
+def test_within_a_figure_of_the_centre_of_a_town_measures_from_the_town(gazetteer):
+    (claim,) = real_claims("Israeli forces pushed to within two kilometres of the centre of Rafah.", gazetteer)
+    assert claim.kind == "between" and claim.from_place.entry.name == "Rafaḩ"
+    assert claim.reason.startswith("a place not resolved: the located place")

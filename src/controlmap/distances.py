@@ -77,7 +77,21 @@ city of Y", makes it an offset), and "the city" ("30 km north of the city") is t
 sentence named before, other than the place the figure locates. "Khan Younis, some 8km to the
 north-east" (no "of") measures from the town the text named just before, and "the regional
 (state, provincial) capital" is the town the article calls so or the division's namesake
-town ("Sudzha, ... of the regional capital" is Kursk), never the national capital.
+town ("Sudzha, ... of the regional capital" is Kursk), never the national capital. An offset that
+opens a sentence ("Some 20km to the south, the town of Tokmak ...") locates the town after its
+comma, from the town named just before. "N km from A to B" measures A to B, not from the subject.
+
+What a town's name only qualifies is not the town: a facility after it ("from the Zaporizhzhia
+nuclear plant", which is in Enerhodar) leaves the reference unresolved, a possessive passes to
+what follows ("of Iraq's second city of Basra", "of Syria's capital"), and a name in an
+apposition's noun phrase ("Alvin, Texas, a Houston suburb some 1,200 miles from") is not the
+located place. A valley or oasis the gazetteer lacks is the town of its name in the reference's
+country ("the Huaral Valley, 80 kilometres north of the capital Lima" is Huaral), said in the
+reason. In lower-case wire copy the ends of a line ("a 267-klm pipeline connecting nuevo teapa
+... and salina cruz") are looked up as towns, kept only when both are towns of one country.
+Borders, front lines and coasts ("50 nautical miles off the coast of Yemen") have no geometry:
+the reason names which. A race course stays ``unverifiable`` but gives the geodesic between its
+ends, which the course can never be shorter than.
 """
 from __future__ import annotations
 
@@ -488,6 +502,9 @@ _FEATURE_AFTER = re.compile(
     r"^\s+(?:(?:[a-z]+\s+)?(?:goldfield|oilfield|oil\s+field|gas\s+field|field|mine|base|basin|platform|well|"
     r"camp|rigs?|terminal|epicent(?:re|er))\b|[A-Z]?\d+(?:-[A-Z]?\d+)+\b)")
 _DATELINE_CHARS = 80  # a wire dateline ("LIMA, March 3 -") opens the text
+
+
+_PART_OF_TOWN = re.compile(r"\s*the\s+(?:centre|center|heart|edge|outskirts|suburbs)\s+of\b", re.I)
 
 
 def _sense_of(qualifier: str | None) -> str:
@@ -1237,7 +1254,10 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         if relation.group("rel").lower() == "of" and not _BORDER.match(rest) and not _CAPITAL.match(rest):
             # "1,800 km of roads", "the 180 miles of the trail": a length, not a distance from a
             # place; only "within 5km of Idlib" (an upper bound right before a place) is one.
-            if sense != "upper" or _place_after(scope.in_sentence, position, 6, sentence.end) is None:
+            # ("within two kilometres of the centre of Rafah": a part of the town is the town)
+            part = _PART_OF_TOWN.match(rest)
+            reach = 6 + (part.end() if part else 0)
+            if sense != "upper" or _place_after(scope.in_sentence, position, reach, sentence.end) is None:
                 return _Attribution("lone", figures_end)
         if relation.group("rel").lower() == "from":
             # "covered 109 miles from Paredes de Nava to Baltanas", "drove 300 km from Kyiv to
