@@ -852,3 +852,9 @@ def test_within_a_figure_of_the_centre_of_a_town_measures_from_the_town(gazettee
     (claim,) = real_claims("Israeli forces pushed to within two kilometres of the centre of Rafah.", gazetteer)
     assert claim.kind == "between" and claim.from_place.entry.name == "Rafaḩ"
     assert claim.reason.startswith("a place not resolved: the located place")
+
+
+def test_from_a_and_b_after_a_figure_is_not_a_pair(gazetteer):
+    first, second = real_claims("Bucha is 25 km from Kyiv and Irpin is 20 km from it.", gazetteer)
+    assert (first.from_place.entry.name, first.to_place.entry.name, first.verdict) == ("Kyiv", "Bucha", "consistent")
+    assert second.from_place is None and second.verdict == "unverifiable"

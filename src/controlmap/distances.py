@@ -1263,7 +1263,7 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
             # "covered 109 miles from Paredes de Nava to Baltanas", "drove 300 km from Kyiv to
             # Lviv": the place after "to" is the other end, not the subject before the figure
             a, b = _from_to_after(text, scope.in_sentence, figures_end, sentence.end)
-            if a is not None and b is not None and re.match(r"\s*(?:to|and)\b\D*$", text[a.end:b.start], re.I):
+            if a is not None and b is not None and re.match(r"\s*to\b\D*$", text[a.end:b.start], re.I):
                 return _Attribution("between", b.end, from_place=a, to_place=b, reference_text=a.text)
         found = _Attribution("between", position)
         found.from_place, found.reference_text, found.end = _reference(scope, position, found.notes)
