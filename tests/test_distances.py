@@ -742,3 +742,119 @@ def test_the_regional_capital_is_the_divisions_capital_never_the_national_one(ga
     (claim,) = real_claims("Rebels seized Ann, some 150km east of the state capital.", gazetteer)
     assert claim.from_place is None and claim.verdict == "unverifiable"
     assert "'the state capital'" in claim.reason and "Rakhine" in claim.reason
+
+
+# --------------------------------------------------------------------------- fresh news sentences
+
+
+def test_a_mile_and_a_kilometre_are_figures():
+    assert [(q.low, q.unit) for q in parse_quantities("shells landed less than a mile from the plant")] == [(1, "mi")]
+    assert [(q.low, q.unit) for q in parse_quantities("less than a kilometre from the border")] == [(1, "km")]
+    assert [(q.low, q.unit) for q in parse_quantities("a nautical mile off")] == [(1, "nmi")]
+    assert parse_quantities("a metre of snow") == [] and parse_quantities("A Mile away") == []
+
+
+def test_a_journey_whose_ends_come_first_is_a_road_claim_even_with_by_road_after(gazetteer):
+    (claim,) = real_claims("The journey from Port Sudan to Khartoum is 800 km by road.", gazetteer)
+    assert (claim.kind, claim.from_place.entry.name, claim.to_place.entry.name) == ("road", "Port Sudan", "Khartoum")
+    assert claim.verdict == "consistent"
+
+
+def test_a_front_line_and_a_coast_are_named_in_the_reason(gazetteer):
+    (claim,) = real_claims("Residents of Avdiivka live some five miles from the front line.", gazetteer)
+    assert (claim.verdict, claim.reason) == ("unverifiable", "a front line without geometry")
+    (claim,) = real_claims("The tanker was seized 50 nautical miles off the coast of Yemen.", gazetteer)
+    assert (claim.verdict, claim.reason) == ("unverifiable", "a coast without geometry")
+    assert claim.stated[0].unit == "nmi"
+
+
+def test_a_facility_named_after_a_town_is_not_the_town(gazetteer):
+    # the Zaporizhzhia nuclear plant is in Enerhodar, 50 km from the city
+    (claim,) = real_claims("Shells landed less than a mile from the Zaporizhzhia nuclear plant.", gazetteer)
+    assert claim.from_place is None and claim.verdict == "unverifiable"
+    assert "'the Zaporizhzhia nuclear plant'" in claim.reason
+
+
+def test_a_possessive_before_the_reference(gazetteer):
+    (claim,) = real_claims("Homs lies 160 km north of Syria's capital.", gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name, claim.verdict) == ("Damascus", "Homs", "consistent")
+    (claim,) = real_claims("Rebels took Nasiriyah, 160 km north-west of Iraq's second city of Basra.", gazetteer)
+    assert claim.from_place.entry.name == "Basrah" and claim.verdict == "consistent"
+
+
+def test_from_a_to_b_after_the_figure_names_both_ends(gazetteer):
+    (claim,) = real_claims("The convoy drove 540 km from Kyiv to Lviv.", gazetteer)
+    assert (claim.kind, claim.from_place.entry.name, claim.to_place.entry.name) == ("road", "Kyiv", "Lviv")
+    assert claim.verdict == "consistent"
+    # two figures joined by "and" are two claims on the subject, not one from A to B
+    first, second = real_claims("Kupiansk is 120 km from Kharkiv and 40 km from Izium.", gazetteer)
+    assert (first.to_place.entry.name, second.to_place.entry.name) == ("Kupyansk", "Kupyansk")
+
+
+def test_a_race_course_stays_unverifiable_but_gives_its_ends_geodesic(gazetteer):
+    (claim,) = real_claims("The first stage covered 109 miles from Paredes de Nava to Baltanas.", gazetteer)
+    assert (claim.kind, claim.verdict) == ("course", "unverifiable")
+    assert claim.to_place.entry.name == "Baltanás" and claim.geodesic_km == pytest.approx(44.0, abs=0.5)
+    assert "44.0 km apart in a straight line" in claim.reason
+
+
+CENTREVILLE = GazetteerEntry("geonames:4751839", "Centreville", "city", "US", "Virginia", 38.84039, -77.42888, 71135)
+ORANGE = GazetteerEntry("geonames:5102213", "Orange", "city", "US", "New Jersey", 40.77066, -74.23487, 30134)
+
+
+def test_a_name_qualifying_a_noun_is_not_the_subject_of_an_away_figure():
+    text = "Park & Ride service on the Orange line is available from Centreville, 12 miles away."
+    claim = only(verify(text, {"Orange": ORANGE, "Centreville": CENTREVILLE}))
+    # measured from where the article is (an address): the reference is unnamed, not Orange, New Jersey
+    assert claim.from_place is None and claim.to_place.entry.id == CENTREVILLE.id
+    assert claim.verdict == "unverifiable" and claim.geodesic_km is None
+
+
+def test_a_town_in_an_apposition_describes_the_subject(gazetteer):
+    (claim,) = real_claims("Bucha, a Kyiv suburb about 25 km from Kyiv, was occupied.", gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name, claim.verdict) == ("Kyiv", "Bucha", "consistent")
+    (claim,) = real_claims("The pair are from Alvin, Texas, a Houston suburb some 1,200 miles from here.", gazetteer)
+    assert claim.to_place.entry.name == "Alvin"
+
+
+def test_an_offset_that_opens_the_sentence_locates_the_town_after_its_comma(gazetteer):
+    text = "Ukrainian forces retook Robotyne last week. Some 20km to the south, the town of Tokmak is heavily fortified."
+    (claim,) = real_claims(text, gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == ("Robotyne", "Tokmak")
+    assert claim.verdict == "consistent" and claim.text == "Some 20km to the south, the town of Tokmak"
+    # no town after the comma: nothing is guessed
+    (claim,) = real_claims("Russian troops entered Avdiivka. Some 30km to the north, troops regrouped.", gazetteer)
+    assert claim.to_place is None and claim.verdict == "unverifiable"
+
+
+def test_a_valley_the_gazetteer_lacks_is_the_town_it_is_named_after(gazetteer):
+    text = "The pilot scheme in the Huaral Valley, 80 kilometres north of the capital Lima, helps farmers in Peru."
+    (claim,) = real_claims(text, gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name) == ("Lima", "Huaral")
+    assert claim.verdict == "overstated" and "'Huaral Valley' read as the town Huaral" in claim.reason
+    # a valley the gazetteer has is an area, and stays one
+    (claim,) = real_claims("The Bekaa Valley, 30 km east of Beirut, was bombed.", gazetteer)
+    assert claim.verdict == "unverifiable" and "area" in claim.reason
+
+
+def test_the_ends_of_a_line_in_lower_case_wire_copy(gazetteer):
+    text = ("The funds will be used in the construction of a 267-klm (160.2-mile) pipeline connecting nuevo teapa "
+            "in the oil-rich state of veracruz and salina cruz, oaxaca on the pacific coast.")
+    (claim,) = real_claims(text, gazetteer)
+    assert (claim.kind, claim.from_place.entry.name, claim.to_place.entry.name) == ("route", "Nuevo Teapa", "Salina Cruz")
+    assert claim.verdict == "consistent" and claim.units_verdict == "units-consistent"
+    # capitalised copy is the geoparser's: lower-case words there are no names
+    (claim,) = real_claims("The Pipeline runs 200 km connecting oil fields and refineries.", gazetteer)
+    assert claim.from_place is None and claim.kind == "lone"
+
+
+def test_within_a_figure_of_the_centre_of_a_town_measures_from_the_town(gazetteer):
+    (claim,) = real_claims("Israeli forces pushed to within two kilometres of the centre of Rafah.", gazetteer)
+    assert claim.kind == "between" and claim.from_place.entry.name == "Rafaḩ"
+    assert claim.reason.startswith("a place not resolved: the located place")
+
+
+def test_from_a_and_b_after_a_figure_is_not_a_pair(gazetteer):
+    first, second = real_claims("Bucha is 25 km from Kyiv and Irpin is 20 km from it.", gazetteer)
+    assert (first.from_place.entry.name, first.to_place.entry.name, first.verdict) == ("Kyiv", "Bucha", "consistent")
+    assert second.from_place is None and second.verdict == "unverifiable"

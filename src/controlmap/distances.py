@@ -77,7 +77,21 @@ city of Y", makes it an offset), and "the city" ("30 km north of the city") is t
 sentence named before, other than the place the figure locates. "Khan Younis, some 8km to the
 north-east" (no "of") measures from the town the text named just before, and "the regional
 (state, provincial) capital" is the town the article calls so or the division's namesake
-town ("Sudzha, ... of the regional capital" is Kursk), never the national capital.
+town ("Sudzha, ... of the regional capital" is Kursk), never the national capital. An offset that
+opens a sentence ("Some 20km to the south, the town of Tokmak ...") locates the town after its
+comma, from the town named just before. "N km from A to B" measures A to B, not from the subject.
+
+What a town's name only qualifies is not the town: a facility after it ("from the Zaporizhzhia
+nuclear plant", which is in Enerhodar) leaves the reference unresolved, a possessive passes to
+what follows ("of Iraq's second city of Basra", "of Syria's capital"), and a name in an
+apposition's noun phrase ("Alvin, Texas, a Houston suburb some 1,200 miles from") is not the
+located place. A valley or oasis the gazetteer lacks is the town of its name in the reference's
+country ("the Huaral Valley, 80 kilometres north of the capital Lima" is Huaral), said in the
+reason. In lower-case wire copy the ends of a line ("a 267-klm pipeline connecting nuevo teapa
+... and salina cruz") are looked up as towns, kept only when both are towns of one country.
+Borders, front lines and coasts ("50 nautical miles off the coast of Yemen") have no geometry:
+the reason names which. A race course stays ``unverifiable`` but gives the geodesic between its
+ends, which the course can never be shorter than.
 """
 from __future__ import annotations
 
@@ -152,10 +166,13 @@ _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60
                "eighty": 80, "ninety": 90}
 # "two dozen", "half a dozen": dozens are counted in small numbers ("a few dozen" is no figure)
 _DOZENS = r"(?:half\s+a|a|two|three|four|five|six)\s+dozen"
+# "a mile", "less than a kilometre": the article is the figure one, but only right before a
+# unit written out ("a m" or "a ft" would be letters, not a distance).
+_ONE_UNIT = r"an?(?=\s+(?:nautical\s+mile|mile|kilomet(?:re|er))\b)"
 _WORD_NUMBER = (
-    r"(?:%s|(?:%s)(?:[- ](?:%s))?|%s|a\s+hundred|a\s+thousand|half\s+a)"
+    r"(?:%s|(?:%s)(?:[- ](?:%s))?|%s|a\s+hundred|a\s+thousand|half\s+a|%s)"
     % (_DOZENS, "|".join(_TENS_WORDS), "|".join(list(_UNITS_WORDS)[:9]),
-       "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)))
+       "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)), _ONE_UNIT)
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER}\b)"
@@ -242,7 +259,7 @@ def number_value(text: str) -> float:
     word = re.sub(r"\s+", " ", text.strip().lower())
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", word):
         return float(word.replace(",", ""))
-    special = {"a hundred": 100, "a thousand": 1000, "a dozen": 12, "half a dozen": 6, "half a": 0.5}
+    special = {"a hundred": 100, "a thousand": 1000, "a dozen": 12, "half a dozen": 6, "half a": 0.5, "a": 1, "an": 1}
     if word in special:
         return float(special[word])
     dozens = re.fullmatch(r"(\w+) dozen", word)
@@ -437,7 +454,8 @@ _NOUN_AFTER = re.compile(
 _LONE_LINE_NOUNS = ("border", "frontier", "front", "front line", "stretch", "strip")
 _BY_ROAD = re.compile(r"\b(?:by\s+road|by\s+car|by\s+rail|drive|driving|drove|road\s+distance)\b", re.I)
 _CONVERSION = re.compile(r"^\s*[(\[]\s*(?P<qual>(?:[a-z]+\s+){0,2}?)(?=[\d\w])", re.I)
-_FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:away\s+)?(?P<rel>from|of)\b", re.I)
+# "off" as sailors use it: "50 nautical miles off the coast of Yemen", "20 miles off Odesa"
+_FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:away\s+)?(?P<rel>from|of|off)\b", re.I)
 _APART_AFTER = re.compile(r"^\s*apart\b", re.I)
 _AWAY_AFTER = re.compile(r"^\s*away\b", re.I)
 _CAPITAL = re.compile(r"^\s*the\s+(?:\w+\s+)?capital\b(?:\s+city)?", re.I)
@@ -445,7 +463,10 @@ _CAPITAL = re.compile(r"^\s*the\s+(?:\w+\s+)?capital\b(?:\s+city)?", re.I)
 _DIVISION_CAPITAL_WORDS = (r"regional|provincial|state|district|county|oblast|governorate|departmental|prefectural"
                            r"|territorial|cantonal")
 _DIVISION_CAPITAL = re.compile(rf"^\s*(?P<words>the\s+(?P<adj>{_DIVISION_CAPITAL_WORDS})\s+capital\b)", re.I)
-_BORDER = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?:border|frontier|front\s*line|coast(?:line)?)\b", re.I)
+_BORDER = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?P<line>border|frontier|front[\s-]*line|coast(?:line)?)\b", re.I)
+#: The lines a figure may measure from, as a reason names them: the gazetteer has points only.
+_LINE_REFERENCES = {"border": "border", "frontier": "border", "front line": "front line", "frontline": "front line",
+                    "coast": "coast", "coastline": "coast"}
 # "the Israeli border town of Metula", "the frontline city of Pokrovsk": "border" describes a
 # settlement named next, which is the reference, not the border itself.
 _BORDER_SETTLEMENT = re.compile(
@@ -467,6 +488,12 @@ MEASURED_FROM_BEFORE = re.compile(
 _REFERENCE_BEFORE_AWAY = re.compile(
     rf"\b(?:from|(?P<dir>{_DIRECTION})(?:ward|erly)?\s+of)\s+"
     r"(?:(?!(?:from|to|into|in|on|at|near|and|or|but|while|as|after|before|with|by)\b)[\w'’-]+\s+){0,4}$", re.I)
+# The subject of "X sits across the Nile from Y, N km away" is followed by its verb or an
+# apposition; a name followed by a noun qualifies it ("the Orange line is available from
+# Centreville, 12 miles away": the figure locates Centreville from where the article is).
+_SUBJECT_THEN_VERB = re.compile(
+    r"\s*(?:,|(?:which\s+|that\s+)?(?:is|are|was|were|lies|lie|lay|sits|sit|sat|stands|stand|stood|"
+    r"located|situated|remains?)\b)", re.I)
 _ROAD_BEFORE = re.compile(rf"\b(?:{_ROAD_NOUNS})\s+(?:to|from|between)\s+$", re.I)
 # "the Murchison goldfield 540 km north of Perth": the place names a feature the gazetteer
 # lacks, so it must not stand in for it. So does a name with a block or well code after it
@@ -475,6 +502,9 @@ _FEATURE_AFTER = re.compile(
     r"^\s+(?:(?:[a-z]+\s+)?(?:goldfield|oilfield|oil\s+field|gas\s+field|field|mine|base|basin|platform|well|"
     r"camp|rigs?|terminal|epicent(?:re|er))\b|[A-Z]?\d+(?:-[A-Z]?\d+)+\b)")
 _DATELINE_CHARS = 80  # a wire dateline ("LIMA, March 3 -") opens the text
+
+
+_PART_OF_TOWN = re.compile(r"\s*the\s+(?:centre|center|heart|edge|outskirts|suburbs)\s+of\b", re.I)
 
 
 def _sense_of(qualifier: str | None) -> str:
@@ -576,7 +606,8 @@ def _located_before(text: str, places: list[Place], position: int, sentence: Sen
     before = [p for p in places if sentence.start <= p.start and p.end <= position and id(p) not in excluded
               and not _in_aside(p, aside)]
     for place in reversed(before):
-        if _SUBJECT_GAP.match(text[place.end:position]) and not _places_the_subject(text, place, sentence):
+        if _SUBJECT_GAP.match(text[place.end:position]) and not _places_the_subject(text, place, sentence) \
+                and not _modifies_a_noun(text, place, sentence):
             return place
     for place in reversed(before):
         if position - place.end > 160:
@@ -591,8 +622,27 @@ def _located_before(text: str, places: list[Place], position: int, sentence: Sen
             continue  # "Kursk is 90km from Sudzha and 500km south-west of Moscow": Sudzha is a reference
         if _ROAD_BEFORE.search(text[max(sentence.start, place.start - 30):place.start]):
             continue
+        if _modifies_a_noun(text, place, sentence):
+            continue
+        if place.entry.kind in _AREA_KINDS and any(
+                re.fullmatch(r",\s*", text[p.end:place.start]) and p.entry.kind not in _AREA_KINDS for p in before):
+            continue  # the state or country of the town before it ("Alvin, Texas")
         return place
     return None
+
+
+# A name in an apposition's noun phrase is a modifier ("Alvin, a Houston suburb"); "the Trail
+# smelter" is in Trail and stands for it.
+_NAME_AS_MODIFIER = re.compile(r",\s*an?\s+$", re.I)
+_NOUN_AFTER_MODIFIER = re.compile(r"\s+[a-z][\w-]*\b(?!\s+of\b)")
+
+
+def _modifies_a_noun(text: str, place: Place, sentence: Sentence) -> bool:
+    """Whether ``place`` only qualifies the noun of an apposition ("Alvin, Texas, a Houston suburb
+    some 1,200 miles from ..."): that noun phrase describes the subject before it, which the
+    figure locates. The geoparser may take the noun into the span ("Houston suburb")."""
+    return _NAME_AS_MODIFIER.search(text, max(sentence.start, place.start - 8), place.start) is not None and (
+        _NOUN_AFTER_MODIFIER.match(text, place.end) is not None or re.search(r"\s[a-z]+$", place.text) is not None)
 
 
 #: A preposition before an area that says where the subject lies ("on the shore of Lake Kivu",
@@ -630,6 +680,43 @@ def _from_to_after(text: str, places: list[Place], position: int, stop: int) -> 
     if second is None or not _SHORT_LEAD.match(text[first.end + link.end():second.start]):
         return first, None
     return first, second
+
+
+# "connecting nuevo teapa in the oil-rich state of veracruz and salina cruz": the ends of a line
+# in lower-case wire copy, each up to three words before the phrase that follows it.
+_LOWER_ENDS = re.compile(
+    r"\s*(?:from|between|connecting|linking)\s+(?P<a>[a-z]+(?:\s+[a-z]+){0,2}?)(?=\s*(?:,|\bin\b|\bto\b|\band\b|\bwith\b))"
+    r"(?:[^,.;]{0,60}?)\b(?:to|and|with)\s+(?P<b>[a-z]+(?:\s+[a-z]+){0,2}?)(?=\s*(?:$|[,.;]|\bin\b|\bon\b|\bat\b))")
+_NOT_A_NAME = frozenset({"the", "a", "an", "its", "their", "north", "south", "east", "west", "oil", "gas", "field",
+                         "fields", "port", "ports", "city", "town", "coast", "border", "here", "there"})
+
+
+def _lower_case_ends(scope: _Scope, position: int) -> tuple[Place | None, Place | None]:
+    """Both ends of a line the geoparser could not see because the copy is in lower case.
+
+    Reuters sent some 1987 stories in lower case ("a 267-klm pipeline connecting nuevo teapa
+    ... and salina cruz"); names there are looked up as towns, and kept only when both are
+    towns of one country. A sentence with capitals after its first word is left to the geoparser.
+    """
+    sentence, gazetteer = scope.sentence, scope.gazetteer
+    if gazetteer is None or not hasattr(gazetteer, "lookup") or re.search(r"[A-Z]", sentence.text[1:]):
+        return None, None
+    window = scope.text[position:sentence.end]
+    lead = re.search(r"\b(?:from|between|connecting|linking)\b", window[:FROM_TO_REACH])
+    match = _LOWER_ENDS.match(scope.text, position + lead.start() - 1, sentence.end) if lead else None
+    if match is None or any(w in _NOT_A_NAME for w in (match.group("a") + " " + match.group("b")).split()):
+        return None, None
+    found = {}
+    for role in ("a", "b"):
+        found[role] = {e.country: e for e in sorted(gazetteer.lookup(match.group(role), kind="city"),
+                                                    key=lambda e: e.population)}
+    common = set(found["a"]) & set(found["b"])
+    if len(common) != 1:
+        return None, None
+    country = common.pop()
+    a, b = (Place(start=match.start(role), end=match.end(role), text=match.group(role), entry=found[role][country],
+                  sentence=sentence, source=scope.source, confidence=0.5) for role in ("a", "b"))
+    return a, b
 
 
 def _country_in_play(places: list[Place]) -> str | None:
@@ -842,6 +929,8 @@ def _claim(article: Article, sentence: Sentence, statements: list[Statement], in
     notes = found.notes
     from_place = _as_point(found.from_place, gazetteer, notes, text)
     to_place = _as_point(to_place, gazetteer, notes, text)
+    if to_place is not None and _NAMED_FOR_TOWN.match(to_place.text) and not _NAMED_FOR_TOWN.match(to_place.entry.name):
+        notes.append(f"'{to_place.text}' read as the town {to_place.entry.name} ({to_place.entry.id}) it is named after")
     if from_place is not None and from_place.entry.kind == PARALLEL_KIND and to_place is not None:
         from_place = _nearest_point_of_parallel(from_place, to_place)
         notes.append(f"distance to {from_place.entry.name}: measured along the meridian to its nearest point")
@@ -978,6 +1067,27 @@ def _may_be_town(text: str, place: Place) -> bool:
 _IMPLIED_REFERENCE_KINDS = frozenset({"city", "airport"})
 
 
+# After a fronted offset, what may stand before the place it locates: "Some 20km to the south,
+# the town of Tokmak ...", "About 30km to the east, in Kupiansk, ...".
+_FRONTED_LEAD = re.compile(r"\s*,\s*(?:in\s+|at\s+)?(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|port)\s+of\s+)?$", re.I)
+
+
+def _fronted_located(scope: _Scope, claim_start: int, end: int) -> Place | None:
+    """The place a sentence-opening offset locates: the town right after its comma.
+
+    "Ukrainian forces retook Robotyne. Some 20km to the south, the town of Tokmak is heavily
+    fortified": Tokmak, measured (by :func:`_implied_reference`) from Robotyne.
+    """
+    if scope.text[scope.sentence.start:claim_start].strip():
+        return None
+    for place in scope.in_sentence:
+        if place.start >= end:
+            if _FRONTED_LEAD.fullmatch(scope.text, end, place.start) and place.entry.kind not in _AREA_KINDS:
+                return place
+            return None
+    return None
+
+
 def _implied_reference(scope: _Scope, located: Place) -> Place | None:
     """The place "N km to the north" measures from when no "of" names it: the town the text was
     about just before the located place.
@@ -1030,9 +1140,35 @@ def _locate(scope: _Scope, position: int, exclude: Iterable[Place]) -> Place | N
         return None
     name = names[-1].group(0).rstrip(".")
     place = _same_name_elsewhere(scope, name, scope.sentence.start + names[-1].start())
+    if place is None:
+        country = next((p.entry.country for p in exclude), None) or _country_in_play(scope.all_places)
+        place = _town_named_for(scope, name, scope.sentence.start + names[-1].start(), country)
     if place is not None and any(place.entry.id == p.entry.id for p in exclude):
         return None
     return place
+
+
+# Features named after the town in them: "the Huaral Valley" holds Huaral, "the Kufra oasis" Kufra.
+_NAMED_FOR_TOWN = re.compile(r"^(?:The\s+)?(?P<town>.+?)\s+(?:Valley|Oasis)$")
+
+
+def _town_named_for(scope: _Scope, name: str, start: int, country: str | None) -> Place | None:
+    """A valley or oasis the gazetteer lacks, read as the town of its name in ``country``.
+
+    Only a town of that country counts (the reference's, else the article's): "the Huaral Valley,
+    80 kilometres north of the capital Lima" is Huaral, Peru; with no such town the claim stays
+    unresolved. The reason says the claim was read so.
+    """
+    stem = _NAMED_FOR_TOWN.match(name)
+    gazetteer = scope.gazetteer
+    if stem is None or country is None or gazetteer is None or not hasattr(gazetteer, "lookup"):
+        return None
+    towns = gazetteer.lookup(stem.group("town"), country=country, kind="city")
+    if not towns:
+        return None
+    town = max(towns, key=lambda e: e.population)
+    return Place(start=start, end=start + len(name), text=name, entry=town, sentence=scope.sentence,
+                 source=scope.source, confidence=0.5)
 
 
 def _apart_pair(scope: _Scope, claim_start: int) -> tuple[Place | None, Place | None]:
@@ -1070,6 +1206,9 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         found.to_place = _locate(scope, claim_start, [found.from_place] if found.from_place else exclude_none)
         if found.to_place is None and found.from_place is not None:
             found.to_place, found.end = _located_after(scope, found.end)
+        if found.to_place is None and not direction.group("rel") and direction.group("to"):
+            found.to_place = _fronted_located(scope, claim_start, found.end)
+            found.end = found.to_place.end if found.to_place is not None else found.end
         if not direction.group("rel") and direction.group("to") and found.to_place is not None:
             # "Khan Younis, some 8km to the north-east": of the town named just before
             found.from_place = _implied_reference(scope, found.to_place)
@@ -1089,6 +1228,12 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         kind = "road" if re.fullmatch(_ROAD_NOUNS, word, re.I) else "route"
         a, b = _from_to_after(text, scope.in_sentence, figures_end, sentence.end)
         if a is None:
+            a, b = _lower_case_ends(scope, figures_end)
+        if a is None:
+            # "The journey from Port Sudan to Khartoum is 800 km by road": the ends came first
+            first = _endpoints_before(scope, claim_start, figures_end)
+            if first is not None:
+                return first
             return _Attribution("lone", figures_end, notes=[f"a {word} length with no named endpoints"])
         end = (b or a).end
         if b is None and kind == "road":
@@ -1109,11 +1254,20 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         if relation.group("rel").lower() == "of" and not _BORDER.match(rest) and not _CAPITAL.match(rest):
             # "1,800 km of roads", "the 180 miles of the trail": a length, not a distance from a
             # place; only "within 5km of Idlib" (an upper bound right before a place) is one.
-            if sense != "upper" or _place_after(scope.in_sentence, position, 6, sentence.end) is None:
+            # ("within two kilometres of the centre of Rafah": a part of the town is the town)
+            part = _PART_OF_TOWN.match(rest)
+            reach = 6 + (part.end() if part else 0)
+            if sense != "upper" or _place_after(scope.in_sentence, position, reach, sentence.end) is None:
                 return _Attribution("lone", figures_end)
+        if relation.group("rel").lower() == "from":
+            # "covered 109 miles from Paredes de Nava to Baltanas", "drove 300 km from Kyiv to
+            # Lviv": the place after "to" is the other end, not the subject before the figure
+            a, b = _from_to_after(text, scope.in_sentence, figures_end, sentence.end)
+            if a is not None and b is not None and re.match(r"\s*to\b\D*$", text[a.end:b.start], re.I):
+                return _Attribution("between", b.end, from_place=a, to_place=b, reference_text=a.text)
         found = _Attribution("between", position)
         found.from_place, found.reference_text, found.end = _reference(scope, position, found.notes)
-        if found.reference_text == "border":
+        if found.reference_text in _LINE_REFERENCES.values():
             found.kind = "range_limit"
         found.to_place = _locate(scope, claim_start, [found.from_place] if found.from_place else exclude_none)
         _the_town_named_before(scope, found, claim_start)
@@ -1141,7 +1295,8 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
             # compass point makes the claim an offset ("Avdiivka lies just north of the
             # Russian-held city of Donetsk, about 15 km away").
             subject = _locate(scope, reference.start, [reference])
-            if subject is not None and subject.entry.id != reference.entry.id:
+            if subject is not None and subject.entry.id != reference.entry.id \
+                    and _SUBJECT_THEN_VERB.match(text, subject.end):
                 found.from_place, found.reference_text, found.to_place = reference, reference.text, subject
                 if lead.group("dir") and compass_degrees(lead.group("dir")) is not None:
                     found.kind, found.direction = "offset", re.sub(r"\s+", " ", lead.group("dir").lower())
@@ -1300,7 +1455,8 @@ def _reference(scope: _Scope, position: int, notes: list[str]) -> tuple[Place | 
         # border town of Metula") is the reference; else it is the border itself.
         place = _place_after(in_sentence, position, border.end() + 30, sentence.end)
         if place is None or place.start >= border_end and not _BORDER_SETTLEMENT.match(text[border_end:place.start]):
-            return None, "border", border_end
+            line = re.sub(r"[\s-]+", " ", border.group("line").lower())
+            return None, _LINE_REFERENCES.get(line, line), border_end
     capital = _CAPITAL.match(rest)
     named = _place_after(in_sentence, position, 100, sentence.end)
     if capital:
@@ -1338,9 +1494,41 @@ def _reference(scope: _Scope, position: int, notes: list[str]) -> tuple[Place | 
         between = text[position:named.start]
         if re.search(r"[;:]|\d", between) or len(between.split()) > 12:
             return None, between.strip() or None, position
-        return named, named.text, named.end
+        return _reference_at(scope, position, named)
     words = re.match(r"^\s*((?:the\s+)?(?!and\b|or\b)[^\W\d]+(?:\s+(?!and\b|or\b|in\b|at\b|near\b)[^\W\d][\w'’-]*){0,2})", rest)
     return None, words.group(1) if words else None, position + (words.end() if words else 0)
+
+
+# What a town's name may only qualify after "from"/"of": a facility ("the Zaporizhzhia nuclear
+# plant" is in Enerhodar, 50 km from the city) or, after a possessive, anything it owns ("North
+# Yemen's Alif oilfield"). The words between may not open another phrase ("east of Donetsk in the mine").
+_FEATURE_NOUNS = (r"(?:nuclear\s+|power\s+)*(?:plant|station)|dam|reactor|refinery|goldfield|oilfield|oil\s+field|"
+                  r"gas\s+field|field|mine|air\s*base|base|platform|well|rigs?|terminal")
+_QUALIFIER_WORD = r"(?!(?:in|on|at|near|and|or|to|from|with|by|the|a|an|of|is|was|where|which)\b)[\w-]+\s+"
+_FEATURE_OF = re.compile(rf"(?:['’]s)?\s+(?:{_QUALIFIER_WORD}){{0,2}}?(?:{_FEATURE_NOUNS})\b", re.I)
+_POSSESSIVE = re.compile(r"['’]s\s+(?P<capital>capital\b(?:\s+city\b)?)?")
+
+
+def _reference_at(scope: _Scope, position: int, named: Place) -> tuple[Place | None, str | None, int]:
+    """The reference a place named after "from"/"of" stands for: itself, a facility named after
+    it (unresolved: the gazetteer has no point for it), its country's capital ("of Syria's
+    capital"), or the next place when it only owns it ("of Iraq's second city of Basra")."""
+    text = scope.text
+    feature = _FEATURE_OF.match(text, named.end)
+    if feature is not None:
+        start = named.start - 4 if text[max(0, named.start - 4):named.start].lower() == "the " else named.start
+        return None, text[start:feature.end()], feature.end()
+    owner = _POSSESSIVE.match(text, named.end)
+    if owner is None:
+        return named, named.text, named.end
+    if owner.group("capital") and named.entry.kind == "country":
+        capital = _capital_place(scope.gazetteer, scope.all_places, named.start, owner.end(),
+                                 text[named.start:owner.end()], scope.sentence, scope.source, named.entry.country)
+        return capital, "the capital", owner.end()
+    owned = _place_after(scope.in_sentence, owner.end(), 30, scope.sentence.end)
+    if owned is not None:
+        return owned, owned.text, owned.end
+    return named, named.text, named.end  # "from Syria's centre": the area, which the check says
 
 
 # --------------------------------------------------------------------------- checking
@@ -1393,8 +1581,8 @@ def _convert(s: Statement, unit: str) -> str:
 def _unverifiable_reason(claim: DistanceClaim) -> str | None:
     if claim.kind == "course":
         return "a race course length, not a point-to-point distance"
-    if claim.reference_text == "border" and claim.from_place is None:
-        return "a border without geometry"
+    if claim.reference_text in _LINE_REFERENCES.values() and claim.from_place is None:
+        return f"a {claim.reference_text} without geometry"
     if claim.from_place is None and claim.to_place is None:
         if claim.reference_text == "here":
             return "reference is 'here' (the dateline), not resolved"
@@ -1436,6 +1624,11 @@ def _check_claim(claim: DistanceClaim, gazetteer: Any) -> DistanceClaim:
     reason = _unverifiable_reason(claim)
     if reason is not None:
         claim.verdict, claim.reason = "unverifiable", reason
+        if claim.kind == "course" and claim.from_place is not None and claim.to_place is not None:
+            # a stage's ends are still worth a reader's eye: the course is never shorter than them
+            g, bearing = geodesic_and_bearing(claim.from_place.entry, claim.to_place.entry)
+            claim.geodesic_km, claim.bearing_deg = round(g, 2), round(bearing, 1)
+            claim.reason += f" (its ends are {g:.1f} km apart in a straight line)"
         return claim
     assert claim.from_place is not None and claim.to_place is not None
     a, b = claim.from_place.entry, claim.to_place.entry
