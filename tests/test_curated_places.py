@@ -193,3 +193,14 @@ def test_a_curated_town_that_geonames_has_too_is_one_entry(gazetteer):
 def test_somali_news_spellings(gazetteer):
     resolved = _resolved("Bulobarde is in Somalia's Hiran region.", gazetteer)
     assert (resolved["Bulobarde"].id, resolved["Hiran region"].id) == ("geonames:63689", "geonames:57060")
+
+
+@pytest.mark.parametrize("spelling, entry_id", [
+    ("Deir Ezzor", "geonames:170794"), ("Deir el-Zour", "geonames:170794"), ("Hassakeh", "geonames:173811"),
+    ("Tel Abyad", "geonames:163750"), ("Maarat al-Numan", "geonames:167611"), ("Jisr al-Shughur", "geonames:169023"),
+    ("Tal Rifaat", "geonames:163476"), ("Bukamal", "geonames:174448"), ("Ain Issa", "geonames:172134"),
+])
+def test_syrian_towns_in_the_spellings_news_uses(gazetteer, spelling, entry_id):
+    # GeoNames transliterates ("Jisr ash Shughūr"); wires write "Jisr al-Shughur".
+    resolved = _resolved(f"Government forces shelled {spelling} in Syria on Monday.", gazetteer)
+    assert resolved[spelling].id == entry_id
