@@ -16,6 +16,45 @@ def told(text: str, published: str, gazetteer) -> list[tuple]:
             for e in map(event_to_dict, extract_events(article, geoparse(article, gazetteer=gazetteer)))]
 
 
+def test_came_under_the_control_of_is_a_capture_by_whoever_it_names(gazetteer):
+    assert told("Soledar came under the control of Russian forces in January.", "2023-06-01", gazetteer) == [
+        ("captured", "Russia", "geonames:706757", "2023-01-01", "month")]
+
+
+def test_clawed_back_is_a_retaking(gazetteer):
+    assert told("Ukrainian troops clawed back the village of Klishchiivka, south of Bakhmut, in mid-September.",
+                "2023-10-01", gazetteer) == [("retook", "Ukraine", "curated:klishchiivka", "2023-09-01", "month")]
+
+
+def test_a_foothold_is_an_entry_not_a_capture(gazetteer):
+    assert told("Russian units have gained a foothold in the eastern outskirts of Kurakhove.", "2024-12-01",
+                gazetteer) == [("entered", "Russia", "geonames:695357", "2024-12-01", "on-or-before-publication")]
+
+
+def test_pulling_out_with_no_place_leaves_the_town_the_sentence_tells_was_taken(gazetteer):
+    assert told("Kurdish-led forces took control of Deir ez-Zor on Friday after government troops pulled out.",
+                "2024-12-07", gazetteer) == [
+        ("captured", "SDF", "geonames:170794", "2024-12-06", "day"),
+        ("withdrew", "government", "geonames:170794", "2024-12-06", "day")]
+    assert told("Vuhledar fell at the start of the month, with Ukraine's military confirming its troops had pulled "
+                "out.", "2024-10-20", gazetteer) == [
+        ("withdrew", "Ukraine", "geonames:690823", "2024-10-20", "on-or-before-publication")]
+
+
+def test_troops_deployed_in_a_town_on_a_day_entered_it_and_a_deal_ends_the_place(gazetteer):
+    assert told("Lebanese army troops deployed in Khiam on Wednesday after Israeli forces pulled back from the town "
+                "under the ceasefire deal.", "2024-12-12", gazetteer) == [
+        ("entered", "Lebanese army", "curated:khiam", "2024-12-11", "day"),
+        ("withdrew", "Israel", "curated:khiam", "2024-12-11", "day")]
+
+
+def test_a_capital_an_including_list_names_is_held_too(gazetteer):
+    assert told("The Houthis control most of northern Yemen, including the capital Sanaa.", "2024-01-15",
+                gazetteer) == [
+        ("holds", "Houthis", "geonames:69543", "2024-01-15", "on-or-before-publication"),
+        ("holds", "Houthis", "geonames:71137", "2024-01-15", "on-or-before-publication")]
+
+
 def test_the_jihadists_after_the_one_group_named_are_that_group(gazetteer):
     assert told("Syrian troops recaptured Palmyra from Islamic State in March, two months after the jihadists had "
                 "overrun the ancient city.", "2017-04-01", gazetteer) == [

@@ -228,7 +228,7 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\bin\s+the\s+hands\s+of\b"),
     ("holds", "under", "hands",
      r"\b(?:still\s+)?in\s+(?P<adj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+hands\b"),
-    ("captured", "to", "fall fell",
+    ("captured", "to", "fall fell came comes come",
      r"\b(?:fell|falls|fallen|falling)\s+(?:back\s+)?to\b|\b(?:fell|falls|fallen|came|comes|come)\s+(?:in)?to\s+the\s+"
      r"hands\s+of\b|\b(?:fell|falls|fallen|came|comes|come)\s+under\s+the\s+(?:full\s+)?control\s+of\b"),
     # "Hama fell into rebel hands", "Hama came under rebel control": taken by the adjective's side
@@ -320,10 +320,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("captured", "participle", "newly recently freshly",
      r"\b(?:newly|recently|freshly)[\s-]+(?:captured|seized|taken|won|occupied|liberated|gained|conquered)\b"),
     # (with the headline's present tense: "Sudan army retakes Um Rawaba")
-    ("retook", "active", "retook retak recaptur regain reclaim won wins took taken take taking",
+    ("retook", "active", "retook retak recaptur regain reclaim won wins took taken take taking claw",
      r"(?<![\w-])(?:retook|retaken|retake|retakes|retaking|recaptured|recapture|recaptures|recapturing|regained|regain|"
      r"regains|regaining|reclaimed|reclaims|won\s+back|wins\s+back|took\s+back|taken\s+back|take\s+back|takes\s+back|"
-     r"taking\s+back)\b"),
+     r"taking\s+back|claw(?:ed|s|ing)?\s+back)\b"),
     # "raised their flag over Robotyne", "hoisted the Ukrainian flag in the town centre"
     ("captured", "active", "raised hoisted planted",
      r"\b(?:raised|hoisted|planted)\s+(?:(?:their|its|his|the|a)\s+)?(?:[\w'’-]+\s+)?flags?\s+(?:over|above|in|on)\b"),
@@ -332,6 +332,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:handed|handing)\s+(?:over\s+)?control\s+of\b|\b(?:handed|handing)\s+over\b|\b(?:handed|handing)\b(?=\s+(?:it|them|the\s+(?:town|city|village|base|area|"
      r"camp|airport)|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))\s+(?:back\s+)?(?:over\s+)?to\s+(?:the\s+)?"
      r"(?:(?-i:[A-Z])|(?:[a-z]+\s+)?(?:army|military|government|rebels|troops|forces|militias?|fighters)\b))"),
+    # "Russian units have gained a foothold in its eastern outskirts": in the place, not holding it
+    ("entered", "active", "foothold",
+     r"\b(?:gained|gains|gaining|gain|established|establishes|establishing|secured|secures|won|got|has|have|had)\s+"
+     r"(?:a\s+|their\s+|its\s+|a\s+(?:firm|first|small|solid)\s+)?foothold\s+(?:in|inside|on|at)\b"),
     ("captured", "active", "control over wrest",
      r"\b(?:(?:taken|took|take|takes|taking|gained|gains|seized|seize|seizes|wrested|wrests|wrest)\s+(?:full\s+)?control\s+of|"
      r"took\s+over|taken\s+over|take\s+over|takes\s+over)\b"),
@@ -344,7 +348,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"poured\s+into|moved\s+into|moves\s+into|swept\s+into|sweeps\s+into|rolled\s+into|rolls\s+into|"
      r"(?:pushed|pushes)\s+(?:deeper\s+|further\s+)?into|(?:advanced|advances)\s+(?:deeper\s+|further\s+)?into|advancing\s+into|"
      r"forced\s+their\s+way\s+into|stormed|storms|storm(?=\s+(?-i:[A-Z]))|(?:broke|broken|breaks)\s+into|"
-     r"crossed\s+(?:the\s+(?:[\w-]+\s+)?border\s+)?into|(?<!been\s)(?<!troops\s)deployed\s+(?:in|into|to)(?=\s+(?-i:[A-Z])))\b"),
+     r"crossed\s+(?:the\s+(?:[\w-]+\s+)?border\s+)?into|(?<!been\s)(?<!troops\s)deployed\s+(?:in|into|to)(?=\s+(?-i:[A-Z]))|"
+     # ("US troops deployed in Syria" is a noun phrase; "troops deployed in Khiam on Wednesday" a deed)
+     r"(?<=troops\s)deployed\s+(?:in|into|to)(?=\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:on\s+\w+day|"
+     r"overnight|yesterday|today|last\s+\w+|earlier\s+\w+|early\s+on|late\s+on)\b))\b"),
     # "his forces had left El Fasher": armed men leaving a town (only after a force noun, see
     # _read_trigger: "the envoy left Kyiv" is no withdrawal)
     ("withdrew", "active", "left",
@@ -353,7 +360,7 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("withdrew", "active", "leaving left",
      r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
     ("withdrew", "active", "withdr pull retreat fled flee abandon evacuat redeploy reposition",
-     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pull(?:ed|s|ing)?(?=\s+(?:(?:its|their|his|the|some|all|most|remaining|[\w-]+th)\s+){0,3}(?:troops|forces|soldiers|units|fighters|division|brigades?|personnel)\s+(?:out|back)\s+(?:of|from)\b)|pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate|(?:redeployed|redeploying|repositioned)\s+(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:troops|forces|units)\s+(?:outside|out\s+of|away\s+from))\b"),
+     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pull(?:ed|s|ing)?(?=\s+(?:(?:its|their|his|the|some|all|most|remaining|[\w-]+th)\s+){0,3}(?:troops|forces|soldiers|units|fighters|division|brigades?|personnel)\s+(?:out|back)\s+(?:of|from)\b)|pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|(?:pulled|pulls|pulling|pull)\s+(?:out|back)(?!\s+(?:of|from)\b)|retreated(?!\s+from\b)|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate|(?:redeployed|redeploying|repositioned)\s+(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:troops|forces|units)\s+(?:outside|out\s+of|away\s+from))\b"),
     # "the hurried Libyan evacuation", "the army's withdrawal from Kherson": a withdrawal named
     # as a noun, its actor the adjective; without "from X" it left the place told before
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
@@ -417,6 +424,9 @@ _NOT_PLACE = re.compile(
     r"(?:[\w-]+\s+){0,2}(?:people|prisoners?|soldiers|troops|men|women|children|civilians|wounded|hostages?|"
     r"munitions|weapons?|weaponry|tanks|guns|equipment|hardware|vehicles|aircraft|planes|bombers|helicopters|"
     r"ammunition|arms|votes?|seats?|pct|percent|shares?|stake|billion|million|dollars|dlrs|power|office|"
+    # more people an army takes: "captured 48 Russian servicemen near Sudzha" (not "militants' stronghold")
+    r"(?:servicemen|servicemembers|service\s+members|personnel|fighters|militants|militiamen|gunmen|officers|"
+    r"conscripts|mercenaries|POWs|combatants|recruits|policemen|guards|crew|crews)(?!['’])|"
     r"place|part(?!\s+of\b)|talks|prisoner|steps?|measures?|action|responsibility|control\s+over\s+(?:their|its|his)|"
     r"(?:its|their|his)\s+(?:main\s+)?(?:links|supply|routes)|"
     # institutions, prizes, wars and goods: "the Republican-controlled Senate", "won the audience award"
@@ -462,7 +472,8 @@ def _included_towns(text: str, parts: list[_PlacePart], in_places: list[Place], 
 
 
 #: ", including Gondar and Bahir Dar": named members of the place just told.
-_INCLUDING = re.compile(r",?\s*(?:including|among\s+them|notably)\s+(?:the\s+(?:towns?|cit(?:y|ies)|villages?)\s+of\s+)?",
+_INCLUDING = re.compile(r",?\s*(?:including|among\s+them|notably)\s+(?:the\s+(?:towns?|cit(?:y|ies)|villages?)\s+of\s+|"
+                        r"the\s+(?:(?:regional|provincial|state|national)\s+)?(?:capital|port\s+city|port)\s+(?:of\s+)?)?",
                         re.I)
 #: Between two listed places when the first has an apposition: ", Russia's main logistics hub, and ".
 _APPOSED_ITEM_GAP = re.compile(r",\s*(?:the|a|an|its|[A-Z][\w'’-]*['’]s)\s+[^,;.()]{1,60},\s+(?:and|as\s+well\s+as)\s+"
@@ -527,6 +538,9 @@ _NP_END = re.compile(
     r"the\s+(?:next|following|same)\s+(?:day|morning|evening|night|afternoon)|a\s+day\s+later|later\s+that\s+\w+|"
     r"that\s+(?:same\s+)?(?:day|evening|night|afternoon|morning)|by\s+nightfall|within\s+hours|"
     r"following|after|before|since|during|with|as\s|for\s|leaving|bringing|because|while|"
+    # why or how: "pulled back from the town under the ceasefire deal", "under heavy fire"
+    r"under\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:deal|agreement|accord|truce|ceasefire|plan|arrangement|terms|"
+    r"pressure|fire|bombardment)|pressure|fire|heavy|intense|cover)|"
     # a new clause: "positions they gained", "territory and links Zaire", "fortifications and breached"
     r"when|where|which|who|they|we|but|urging|saying|according|said|says|until|"
     r"and\s+(?:[a-z]+ly\s+)?[a-z]+ing\b|"
@@ -2583,8 +2597,10 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
                               "the place the same side was told of before")
             return [(actor, part)]
     taken = _TAKEN_IN_SENTENCE.search(text, sentence.start, t0)
+    # (the town a fall tells is its subject, before the verb: "Vuhledar ... fell")
+    fallen = taken is not None and taken.group(0).lower().endswith(("fell", "fallen"))
     towns = {p.entry.id: p for p in in_places if p.end <= t0 and p.entry.kind in ("city", "airport", "feature")
-             and (taken is None or p.start > taken.start())}
+             and (taken is None or fallen and p.end <= taken.start() or p.start > taken.start())}
     if taken is not None and len(towns) == 1 and destination is None:
         # "The SDF took over Deir ez-Zor after government forces withdrew": the losers left the
         # one town the sentence has the others take
@@ -2596,7 +2612,9 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
 
 #: A verb of taking ground earlier in the sentence of a withdrawal with no place.
 _TAKEN_IN_SENTENCE = re.compile(r"\b(?:captured|seized|took(?:\s+over|\s+control\s+of)?|taken|overran|overrun|"
-                                r"retook|recaptured|entered|stormed|regained\s+control\s+of)\b", re.I)
+                                r"retook|recaptured|entered|stormed|regained\s+control\s+of|"
+                                # "Vuhledar fell ..., with Ukraine confirming its troops had pulled out"
+                                r"fell|has\s+fallen|had\s+fallen)\b", re.I)
 
 
 def _last_gainer(context: _Context) -> _ActorPart | None:
