@@ -31,6 +31,42 @@ def test_a_foothold_is_an_entry_not_a_capture(gazetteer):
                 gazetteer) == [("entered", "Russia", "geonames:695357", "2024-12-01", "on-or-before-publication")]
 
 
+def test_laid_siege_to_is_a_siege_since_its_date(gazetteer):
+    assert told("JNIM fighters have laid siege to Djibo since 2022.", "2024-08-01", gazetteer) == [
+        ("besieged", "JNIM", "geonames:2361177", "2022-01-01", "year")]
+
+
+def test_troops_encircled_in_a_town_are_besieged_there_by_their_enemy(gazetteer):
+    assert told("Russian troops were encircled in Lyman, Ukrainian officials said.", "2022-10-01", gazetteer) == [
+        ("besieged", "Ukraine", "geonames:704204", "2022-10-01", "on-or-before-publication")]
+    assert told("Ukrainian troops were trapped in Kurakhove.", "2024-12-20", gazetteer) == [
+        ("besieged", "Russia", "geonames:695357", "2024-12-20", "on-or-before-publication")]
+
+
+def test_encircling_a_force_in_a_town_besieges_the_town(gazetteer):
+    assert told("Russia's defence ministry said its forces had encircled Ukrainian troops in Kurakhove.",
+                "2024-12-20", gazetteer) == [
+        ("besieged", "Russia", "geonames:695357", "2024-12-20", "on-or-before-publication")]
+
+
+@pytest.mark.parametrize("text", [
+    # people captured in a town are no town captured
+    "Dozens of Russian soldiers were captured in Sudzha on Tuesday.",
+    "Ukrainian soldiers captured 48 Russian servicemen near Sudzha, Zelenskiy said.",
+    # an agentless "captured" says nothing of who took it (the army may be admitting a loss)
+    "Hama was captured on 5 December, the army said.",
+    # a noun phrase, not a deployment
+    "About 900 US troops deployed in Syria remain at their bases.",
+])
+def test_people_taken_and_agentless_captures_are_no_events(text, gazetteer):
+    assert told(text, "2024-12-10", gazetteer) == []
+
+
+def test_a_place_liberated_in_a_sides_words_was_taken_by_that_side(gazetteer):
+    assert told("Hama was liberated on 5 December, the rebels said.", "2024-12-10", gazetteer) == [
+        ("captured", "opposition", "geonames:170017", "2024-12-05", "day")]
+
+
 def test_pulling_out_with_no_place_leaves_the_town_the_sentence_tells_was_taken(gazetteer):
     assert told("Kurdish-led forces took control of Deir ez-Zor on Friday after government troops pulled out.",
                 "2024-12-07", gazetteer) == [

@@ -367,8 +367,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?P<adj>[\w'’-]+)\s+(?:evacuation|withdrawal|retreat|pull-?out)\b"),
     ("lost", "active", "lost loses ceding ceded cedes",
      r"\b(?:lost\s+control\s+of|loses\s+control\s+of|lost|loses|ceding|ceded|cedes)\b"),
-    ("besieged", "active", "besieg surround encircl blockade",
-     r"\b(?:besieged|besieging|besiege|besieges|surrounded|surrounds|encircled|encircles|encircling|blockaded|blockades)\b"),
+    ("besieged", "active", "besieg surround encircl blockade siege trapped",
+     r"\b(?:besieged|besieging|besiege|besieges|surrounded|surrounds|encircled|encircles|encircling|blockaded|blockades|"
+     r"(?:laid|lay|lays|laying)\s+siege\s+to|(?:(?<=were\s)|(?<=was\s)|(?<=been\s)|(?<=are\s))trapped(?=\s+(?:in|inside)\s))\b"),
     # "Pokrovsk, which Russian forces had besieged for months, fell on Monday": taken by whoever
     # the article has besieging or attacking it (no event when it has no one); last, so that the
     # siege of the same sentence is read first
@@ -1145,11 +1146,16 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         return []  # "residents fled Homs": people leave a town, no side gives it up
     if trig.change == "withdrew" and voice == "active" and (force := _WITHDRAWN_FORCE.match(text, t1, sentence.end)):
         t1 = force.end()  # "withdrawn its 98th Division from Khan Younis": the place follows the force
+    if trig.change == "besieged" and voice == "active" and (force := _ENCIRCLED_FORCE.match(text, t1, sentence.end)):
+        t1 = force.end()  # "encircled Ukrainian troops in Kurakhove": the besieged place follows the force
     if trig.change == "withdrew" and (voice == "retreat" or voice == "active" and (
             _HEADING.match(text, t1, sentence.end) or _NO_PLACE_AFTER.match(text, t1, sentence.end)
             and _relative_head(text, t0, sentence, in_places, actors) is None)):
         return _withdrawal(text, t0, t1, m, sentence, in_places, places, actors, actors_all, registry, conflict,
                            context)
+    if _agentless_passive(text, t0, m, sentence, trig):
+        return _passive_without_agent(text, t0, t1, m, trig, sentence, in_places, places, actors, actors_all,
+                                      registry, conflict, context)
     if owner is not None:
         end = _NP_END.search(text, t1 + 1, sentence.end)
         stop = end.start() if end else sentence.end
@@ -1234,6 +1240,71 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     # An actor and a place must be different things ("Russia captured Russia" is a misread).
     place_parts = [p for p in place_parts if not (actor.text and p.text.strip().lower() == actor.text.lower())]
     return [(actor, p) for p in place_parts]
+
+
+#: A passive auxiliary right before a participle: "was liberated", "had been encircled".
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:[a-z]+ly\s+)?$", re.I)
+#: A participle (not "besieging", "took"): the passive's verb.
+_PARTICIPLE = re.compile(r"[\w-]+(?:ed|en|run|won)", re.I)
+#: Gains a side tells of itself: a side says a place "was liberated" or "recaptured" when it took
+#: it; "captured" or "taken" is as often the loser's admission, and says nothing of who.
+_SELF_TOLD_GAIN = re.compile(r"(?:liberated|freed|recaptured|retaken|regained|won\s+back|taken\s+back)$", re.I)
+
+
+def _agentless_passive(text: str, t0: int, m: re.Match[str], sentence: Sentence, trig: _Trigger) -> bool:
+    """Whether an active trigger is a passive with no "by" ("Hama was liberated on 5 December",
+    "Russian troops were encircled in Lyman"): its subject is what the deed was done to.
+
+    (A "by" passive has its own trigger, read before this one.)"""
+    return (trig.voice == "active" and trig.change in ("captured", "retook", "besieged")
+            and _PARTICIPLE.fullmatch(m.group(0)) is not None
+            and _PASSIVE_AUX.search(text, max(sentence.start, t0 - 30), t0) is not None)
+
+
+def _passive_without_agent(text: str, t0: int, t1: int, m: re.Match[str], trig: _Trigger, sentence: Sentence,
+                           in_places: list[Place], places: list[Place], actors: list[ActorMention],
+                           actors_all: list[ActorMention], registry: ActorRegistry, conflict: str | None,
+                           context: _Context) -> list[tuple[_ActorPart, _PlacePart]]:
+    """The events of an agentless passive.
+
+    A force encircled ("Ukrainian troops have been surrounded in Kurakhove") is besieged there by
+    its enemy, when the war has one; people captured ("Russian soldiers were captured in Sudzha")
+    are no ground taken; a place "liberated" or "recaptured" in the words of a side ("Hama was
+    liberated on 5 December, the rebels said") was taken by that side. Otherwise no one is told
+    to have done it, and there is no event.
+    """
+    subject = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
+    if trig.change == "besieged":
+        if subject is None:
+            return []
+        enemy = _opponent(subject.side, registry, conflict)
+        if enemy is None:
+            return []
+        parts = _object_places(text, t1, sentence, in_places, places, registry, descriptive=False, gain=False,
+                               theatre=context.theatre)
+        agent = _ActorPart(None, enemy.canonical, enemy.side, 0.6)
+        return [(agent, _with_anchor(p, sentence, places, context, t0)) for p in parts]
+    if subject is not None or not _SELF_TOLD_GAIN.search(m.group(0)):
+        return []
+    speaker = _speaker_in(text, sentence, t1, actors)
+    if speaker is None:
+        return []
+    parts = _subject_places(text, t0, sentence, in_places, places, registry)
+    return [(_actor_part(speaker, confidence=0.7), _with_anchor(p, sentence, places, context, t0)) for p in parts
+            if p.place is not None or p.text.strip().lower() in ("the city", "the town", "the village")]
+
+
+#: After a speaker's name: its verb, perhaps after a possessive noun ("the rebels' command said").
+_SPEAKS_AFTER_NAME = re.compile(r"(?:['’]s?)?(?:\s+[\w'’-]+){0,2}\s+(?:said|says|announced|declared|claimed|"
+                                r"reported|confirmed|stated)\b", re.I)
+
+
+def _speaker_in(text: str, sentence: Sentence, after: int, actors: list[ActorMention]) -> ActorMention | None:
+    """The actor that speaks after ``after`` in ``sentence`` ("..., the rebels' command said")."""
+    for a in actors:
+        if after <= a.start < sentence.end and _SPEAKS_AFTER_NAME.match(text, a.end, sentence.end):
+            return a
+    return None
 
 
 #: A place noun on its own, with nothing to say which one ("areas", "suburbs", "territory").
@@ -2532,6 +2603,11 @@ _WITHDRAWN_FORCE = re.compile(
     r"(?:troops|forces|soldiers|units|fighters|tanks|division|brigades?|battalions?|personnel|contingent)"
     # ("pulled its forces out of": the verb's particle comes after the force)
     r"(?:\s+(?:out|back)(?=\s+(?:of|from)\b)|(?=\s+(?:from|out\s+of)\b))", re.I)
+#: The force an encirclement traps, before the place it is trapped in.
+_ENCIRCLED_FORCE = re.compile(
+    r"\s+(?:(?:the|some|about|up\s+to|as\s+many\s+as|thousands\s+of|hundreds\s+of|[\d,]+)\s+)*(?:[\w'’-]+\s+){0,3}?"
+    r"(?:troops|forces|soldiers|units|fighters|defenders|servicemen|garrison|brigades?|battalions?|militants|rebels)"
+    r"(?=\s+(?:in|inside|at)\s)", re.I)
 #: "withdrew from", "withdrew quickly from", "pulled back overnight from": the place follows.
 _FROM_AFTER_ADVERBS = re.compile(r"(?:\s+(?:back|home|hastily|quickly|overnight))*\s+(?:from|of)\b", re.I)
 
