@@ -91,6 +91,18 @@ def test_a_capital_an_including_list_names_is_held_too(gazetteer):
         ("holds", "Houthis", "geonames:71137", "2024-01-15", "on-or-before-publication")]
 
 
+def test_those_forced_to_flee_are_not_the_ones_who_forced_them(gazetteer):
+    assert told("The Houthis seized Sanaa in September 2014, forcing the government to flee to Aden.", "2015-03-30",
+                gazetteer) == [("captured", "Houthis", "geonames:71137", "2014-09-01", "month")]
+
+
+def test_it_after_a_towns_capital_apposition_is_the_town_not_the_province(gazetteer):
+    found = told("The army retook Wad Madani, the capital of Gezira state, on Saturday, a year after the RSF seized "
+                 "it.", "2025-01-12", gazetteer)
+    assert [(c, s, i) for c, s, i, _, _ in found] == [
+        ("retook", "SAF", "geonames:364103"), ("captured", "RSF", "geonames:364103")]
+
+
 def test_the_jihadists_after_the_one_group_named_are_that_group(gazetteer):
     assert told("Syrian troops recaptured Palmyra from Islamic State in March, two months after the jihadists had "
                 "overrun the ancient city.", "2017-04-01", gazetteer) == [

@@ -2167,7 +2167,8 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
                 and earlier[j - 1].entry.country == earlier[j].entry.country):
             j -= 1  # "Debre Tabor in Ethiopia's Amhara region": the country only owns the region
         if (text and j >= 0 and p.entry.kind in ("admin1", "admin2", "region", "country")
-                and _LOCATED_IN.fullmatch(text, earlier[j].end, earlier[j + 1].start if j + 1 < k else p.start)
+                and any(way.fullmatch(text, earlier[j].end, earlier[j + 1].start if j + 1 < k else p.start)
+                        for way in (_LOCATED_IN, _CAPITAL_OF))
                 and (kinds is None or earlier[j].entry.kind in kinds)
                 and not _PARTITIVE_BEFORE.search(text, max(0, before - 24), before)):
             # "the town of Lashio in northern Shan state ... seized it": the town, not the
@@ -2182,6 +2183,10 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
     return refuge if refuge is not None and (kinds is None or refuge.entry.kind in kinds) else None
 
 
+#: An apposition that says a town is its province's capital: "Wad Madani, the capital of Gezira
+#: state, ... seized it" is the town.
+_CAPITAL_OF = re.compile(r"\s*,\s*(?:the|its)\s+(?:[\w-]+\s+){0,2}?(?:capital|seat|largest\s+city|main\s+city|"
+                         r"main\s+town|chief\s+town)\s+of\s+(?:the\s+)?", re.I)
 #: What follows a place that acts: "Moscow had captured", "Israel said", "Kyiv claims".
 _ACTS_AFTER_PLACE = re.compile(r"\s+(?:(?:had|has|have)\s+(?:long\s+|already\s+)?[a-z]+ed\b|said|says|claimed|claims|"
                                r"announced|reported|denied|insisted|warned|backed|backs|supports|supported)\b", re.I)
@@ -2274,6 +2279,11 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
     "troops" takes the side of the state that reports it ("Chad's high command said troops ...").
     """
     clause = text[sentence.start:t0]
+    forced = _FORCED_TO.search(clause)
+    if forced is not None:
+        # "seized Sanaa, forcing the internationally recognised government to flee": the one
+        # forced does it, never the subject that forced it
+        return _forced_one(forced.group("who"), sentence.start + forced.start("who"), actors, registry, conflict)
     relative = _RELATIVE_SUBJECT.search(clause)
     if relative is not None:
         # "captured Hama from the army, which had held the city since 2011": the relative
@@ -2387,6 +2397,23 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
                      r"division|group|movement|front|guards|police|army)\b", words, re.I):
             return _ActorPart(words, words, words, 0.5)
     return None
+
+
+#: "forcing X to", "compelled X to" right before an infinitive trigger: X does it.
+_FORCED_TO = re.compile(r"\b(?:forc(?:e|es|ed|ing)|compell?(?:s|ed|ing)?|prompt(?:s|ed|ing)?)\s+"
+                        r"(?P<who>(?:[\w'’-]+\s+){1,5}?)to\s+$", re.I)
+
+
+def _forced_one(words: str, at: int, actors: list[ActorMention], registry: ActorRegistry,
+                conflict: str | None) -> _ActorPart | None:
+    """The actor made to act ("forced Israeli soldiers to retreat", "forcing the government to flee"):
+    an actor named in its words, else the registry's reading of its head noun, else no one."""
+    named = [a for a in actors if at <= a.start and a.end <= at + len(words)]
+    if named:
+        return _actor_part(named[-1])
+    head = re.search(r"([\w-]+)\s*$", words)
+    found = registry.match(head.group(1), conflict=conflict) if head else None
+    return _ActorPart(" ".join(words.split()), found.canonical, found.side, 0.6) if found else None
 
 
 #: A subordinate clause's subject of capitalised words and a force noun, right before its verb:
