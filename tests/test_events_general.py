@@ -118,3 +118,16 @@ def test_the_jihadists_after_the_one_group_named_are_that_group(gazetteer):
 ])
 def test_registry_names_of_backed_and_allied_forces(text, published, expected, gazetteer):
     assert told(text, published, gazetteer) == [expected]
+
+
+def test_an_order_to_leave_a_town_is_the_withdrawal_and_an_envoy_leaving_is_none(gazetteer):
+    assert told("Ukraine's military on Wednesday ordered its troops to leave Vuhledar to avoid being surrounded.",
+                "2024-10-02", gazetteer) == [("withdrew", "Ukraine", "geonames:690823", "2024-10-02", "day")]
+    assert told("The envoy will leave Kyiv on Friday.", "2024-10-02", gazetteer) == []
+
+
+def test_the_enemy_a_victory_is_over_is_no_subject(gazetteer):
+    # (Baghouz is not in the gazetteer: the event keeps its words)
+    (found,) = told("The SDF declared victory over Islamic State on Saturday after capturing Baghouz.", "2019-03-24",
+                    gazetteer)
+    assert found == ("captured", "SDF", None, "2019-03-23", "day")

@@ -354,8 +354,8 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"overnight|yesterday|today|last\s+\w+|earlier\s+\w+|early\s+on|late\s+on)\b))\b"),
     # "his forces had left El Fasher": armed men leaving a town (only after a force noun, see
     # _read_trigger: "the envoy left Kyiv" is no withdrawal)
-    ("withdrew", "active", "left",
-     r"\bleft\b(?=\s+(?:the\s+(?:city|town|village|capital|area)\b|(?-i:[A-Z])))"),
+    ("withdrew", "active", "left leave",
+     r"\b(?:left|leave|leaves)\b(?=\s+(?:the\s+(?:city|town|village|capital|area)\b|(?-i:[A-Z])))"),
     # "have been leaving for northwestern Syria from eastern Ghouta": leaving is a withdrawal only with "from"
     ("withdrew", "active", "leaving left",
      r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
@@ -1140,7 +1140,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
                       and re.match(r"['’]s\s+(?:[\w-]+\s+)?$", text[p.end:s0 + m.start()])), None)
     if voice == "active" and _APPOSED_RECOUNT.search(text, max(s0, t0 - 80), t0):
         return []  # "retook Moqokori, the second town the group has retaken in Hiiraan": the same taking again
-    if trig.change == "withdrew" and m.group(0).lower() == "left" and not _FORCE_LEFT.search(text, max(0, t0 - 40), t0):
+    if (trig.change == "withdrew" and m.group(0).lower() in ("left", "leave", "leaves")
+            and not _FORCE_LEFT.search(text, max(0, t0 - 40), t0)):
         return []  # "the envoy left Kyiv", "left the city in ruins": only forces leaving withdraw
     if trig.change == "withdrew" and voice == "active" and _civilians_leave(text, t0, sentence, actors):
         return []  # "residents fled Homs": people leave a town, no side gives it up
@@ -2218,7 +2219,7 @@ _NOT_SUBJECT = re.compile(
     r"\b(?:killed|killing|kill|wounded|wounding|routed|routing|repulsed|repelled|repelling|attacked|attacking|"
     r"defeated|defeating|fighting|fought|against|with|between|besieging|surrounding|surrounded|pursuing|pursued|backed\s+by|"
     r"pushed|pushing|drove|driving|ousted|ousting|ambushed|ambushing|encircled|encircling|outflanked|"
-    r"in|into|inside|from|near|across|to|towards?)\s+(?:(?:back|out)\s+)?(?:\d(?:[\d,]*\d)?\s+)?(?:(?:the|an?|their|its)\s+)?"
+    r"in|into|inside|from|near|across|to|towards?|over)\s+(?:(?:back|out)\s+)?(?:\d(?:[\d,]*\d)?\s+)?(?:(?:the|an?|their|its)\s+)?"
     r"(?:(?:northern|southern|eastern|western|central)\s+)?$", re.I)
 #: A subordinate clause with a subject of its own: "... by Turkey and Russia as the rebel enclave
 #: rapidly dissolved, ceding more and more territory".
@@ -2621,9 +2622,10 @@ _NO_PLACE_AFTER = re.compile(
     r"last\s+(?:night|week|month)|earlier\s+(?:this|on)\s+\w+|in\s+(?:late\s+|early\s+|mid-?)?"
     r"(?:" + _MONTH_NAMES + r"|(?:19|20)\d\d))"
     r"\s*(?:[,.;:)]|$|\s+(?:and|but|as|after|before|when|while)\b)", re.I)
-#: A force noun as the subject right before "left": "his forces had left El Fasher".
+#: A force noun as the subject right before "left": "his forces had left El Fasher" (or ordered
+#: to: "ordered its troops to leave Vuhledar").
 _FORCE_LEFT = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|militants|rebels|army|militia|garrison)\s+"
-                         r"(?:had\s+|have\s+|has\s+|finally\s+|then\s+)*$", re.I)
+                         r"(?:had\s+|have\s+|has\s+|finally\s+|then\s+|to\s+)*$", re.I)
 #: The force a transitive withdrawal names before the place: "withdrawing troops from".
 _WITHDRAWN_FORCE = re.compile(
     r"\s+(?:(?:its|their|his|the|some|all|most|remaining|ground|combat|[\w-]+th|[\d,]+)\s+){0,3}"
