@@ -131,3 +131,10 @@ def test_the_enemy_a_victory_is_over_is_no_subject(gazetteer):
     (found,) = told("The SDF declared victory over Islamic State on Saturday after capturing Baghouz.", "2019-03-24",
                     gazetteer)
     assert found == ("captured", "SDF", None, "2019-03-23", "day")
+
+
+def test_an_offset_aside_counts_from_the_main_clauses_date(gazetteer):
+    assert told("The M23 rebels withdrew from Goma on Saturday, 11 days after seizing it, under a deal brokered by "
+                "regional leaders.", "2012-12-02", gazetteer) == [
+        ("withdrew", "M23", "geonames:216281", "2012-12-01", "day"),
+        ("captured", "M23", "geonames:216281", "2012-11-20", "day")]

@@ -2851,6 +2851,10 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     # said": a participle aside opened by the trigger shares the main clause's time
     participle = own >= 0 and re.fullmatch(r",\s*(?:[a-z]+ly\s+)?", s_text[own:trig_at]) and s_text[
         trig_at:trig_end or trig_at + 12].lower().endswith("ing")
+    # "withdrew from Goma on Saturday, 11 days after seizing it, under a deal": an aside told as an
+    # offset from the main clause counts from the main clause's date
+    gap = re.match(r",\s*", s_text[own:]) if own >= 0 else None
+    participle = participle or (gap is not None and OFFSET.match(s_text, own + gap.end()) is not None)
     # "Earlier this week, Russian troops took back Sudzha, the ministry said": a date fronted
     # before the first comma dates the main clause, whatever commas follow
     first_comma = s_text.find(",")
