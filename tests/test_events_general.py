@@ -138,3 +138,11 @@ def test_an_offset_aside_counts_from_the_main_clauses_date(gazetteer):
                 "regional leaders.", "2012-12-02", gazetteer) == [
         ("withdrew", "M23", "geonames:216281", "2012-12-01", "day"),
         ("captured", "M23", "geonames:216281", "2012-11-20", "day")]
+
+
+def test_a_share_of_a_provinces_townships_is_part_of_the_province(gazetteer):
+    article = article_from_text("The Arakan Army now controls eight of Rakhine's 17 townships.", published="2024-03-25")
+    (found,) = map(event_to_dict, extract_events(article, geoparse(article, gazetteer=gazetteer)))
+    assert (found["change"], found["side"], found["id"], found["anchor"]) == ("holds", "Arakan Army", "geonames:1298852",
+                                                                              False)
+    assert found["notes"] == ["part of the place"]

@@ -1308,6 +1308,12 @@ def _speaker_in(text: str, sentence: Sentence, after: int, actors: list[ActorMen
     return None
 
 
+#: A count before "of X's": "eight of Rakhine's 17 townships", "most of Darfur's state capitals".
+_COUNT_OF = re.compile(r"\b(?:all|most|much|half|some|many|several|\d+|one|two|three|four|five|six|seven|eight|nine|"
+                       r"ten|eleven|twelve|a\s+(?:third|quarter|dozen))\s+of\s+(?:the\s+)?$", re.I)
+#: A place's own divisions after its possessive: "Rakhine's 17 townships", "Darfur's five state capitals".
+_OWNED_UNITS = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:townships|districts|towns|villages|provinces|states|regions|"
+                          r"cities|capitals|municipalities|settlements|counties|communes)\b", re.I)
 #: A place noun on its own, with nothing to say which one ("areas", "suburbs", "territory").
 _BARE_PLACE = re.compile(r"(?:areas|territories|suburbs|positions|villages|towns|zones|regions|"
                          r"neighbou?rhoods|districts|lands)\b"
@@ -1501,6 +1507,9 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                 # name, not in its capital city; the event is about part of the province
                 return [_PlacePart(_clean(text[n0:end]), n0, end, province, False, "part of the place")]
             return [_PlacePart(_clean(text[n0:end]), n0, end, anchor, True)]
+        if _COUNT_OF.search(lead_words) and _OWNED_UNITS.match(text, first.end, np_end):
+            # "eight of Rakhine's 17 townships": a share of the place's own divisions is part of it
+            return [_PlacePart(_clean(np_text), n0, np_end, first, False, "part of the place")]
         if re.match(r"['’]s\s", after_first):
             # "Tripoli's major air base", "Chad's north": the toponym only qualifies the place
             return [_PlacePart(_clean(np_text), n0, np_end, first, True)]
