@@ -341,20 +341,31 @@ _INSURGENT_WORDS = {"rebels": "rebel", "rebel forces": "rebel", "rebel fighters"
                     "militants": None, "jihadists": None, "fighters": None, "gunmen": None, "separatists": "separatist"}
 
 
+#: Bare words a war's own row may hold that any armed group is called by.
+_BROAD_WORDS = frozenset(("jihadists", "militants"))
+
+
 def _with_the_named_group(kept: list[ActorMention], text: str = "") -> list[ActorMention]:
     """Generic words for insurgents read as the one non-state group the text names: "Al-Shabaab
     ... the militants" in Somalia, "Tuareg rebels ... the rebels" in Mali. With several groups
     named, a word stands for the one whose aliases share it ("rebels" for the Tuareg rebels,
     not JNIM), else it stays generic. A people's or a clan's word before it says they are
     others, kept as written ("Tribal fighters entered the city" after the SDF withdrew)."""
+    # (a group is named by its name: a war's own row for "rebels" or "jihadists" names no one)
     groups = {a.actor.canonical: a.actor for a in kept
-              if not a.actor.country and a.actor.conflict not in ("generic", AS_WRITTEN) and a.actor.side != "government"}
+              if not a.actor.country and a.actor.conflict not in ("generic", AS_WRITTEN) and a.actor.side != "government"
+              and _strip_article(a.words).lower() not in _INSURGENT_WORDS}
     if not groups:
         return kept
     out = []
     for mention in kept:
         words = _strip_article(mention.words).lower()
-        if mention.actor.conflict == "generic" and mention.actor.side == "opposition" and words in _INSURGENT_WORDS:
+        generic = mention.actor.conflict == "generic" and mention.actor.side == "opposition"
+        # a war's catch-all row for a bare word ("jihadists" are Syria's opposition) yields to the
+        # one group the text names ("recaptured Palmyra from Islamic State ... the jihadists")
+        broad = (words in _BROAD_WORDS and mention.actor.conflict not in ("generic", AS_WRITTEN)
+                 and mention.actor.canonical not in groups and len(groups) == 1)
+        if (generic or broad) and words in _INSURGENT_WORDS:
             own = _OTHERS_WORD.search(text, max(0, mention.start - 25), mention.start) if text else None
             if own is not None:
                 written = text[own.start(1):mention.end]

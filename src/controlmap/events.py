@@ -228,7 +228,7 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\bin\s+the\s+hands\s+of\b"),
     ("holds", "under", "hands",
      r"\b(?:still\s+)?in\s+(?P<adj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+hands\b"),
-    ("captured", "to", "fall fell",
+    ("captured", "to", "fall fell came comes come",
      r"\b(?:fell|falls|fallen|falling)\s+(?:back\s+)?to\b|\b(?:fell|falls|fallen|came|comes|come)\s+(?:in)?to\s+the\s+"
      r"hands\s+of\b|\b(?:fell|falls|fallen|came|comes|come)\s+under\s+the\s+(?:full\s+)?control\s+of\b"),
     # "Hama fell into rebel hands", "Hama came under rebel control": taken by the adjective's side
@@ -320,10 +320,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("captured", "participle", "newly recently freshly",
      r"\b(?:newly|recently|freshly)[\s-]+(?:captured|seized|taken|won|occupied|liberated|gained|conquered)\b"),
     # (with the headline's present tense: "Sudan army retakes Um Rawaba")
-    ("retook", "active", "retook retak recaptur regain reclaim won wins took taken take taking",
+    ("retook", "active", "retook retak recaptur regain reclaim won wins took taken take taking claw",
      r"(?<![\w-])(?:retook|retaken|retake|retakes|retaking|recaptured|recapture|recaptures|recapturing|regained|regain|"
      r"regains|regaining|reclaimed|reclaims|won\s+back|wins\s+back|took\s+back|taken\s+back|take\s+back|takes\s+back|"
-     r"taking\s+back)\b"),
+     r"taking\s+back|claw(?:ed|s|ing)?\s+back)\b"),
     # "raised their flag over Robotyne", "hoisted the Ukrainian flag in the town centre"
     ("captured", "active", "raised hoisted planted",
      r"\b(?:raised|hoisted|planted)\s+(?:(?:their|its|his|the|a)\s+)?(?:[\w'’-]+\s+)?flags?\s+(?:over|above|in|on)\b"),
@@ -332,6 +332,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:handed|handing)\s+(?:over\s+)?control\s+of\b|\b(?:handed|handing)\s+over\b|\b(?:handed|handing)\b(?=\s+(?:it|them|the\s+(?:town|city|village|base|area|"
      r"camp|airport)|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))\s+(?:back\s+)?(?:over\s+)?to\s+(?:the\s+)?"
      r"(?:(?-i:[A-Z])|(?:[a-z]+\s+)?(?:army|military|government|rebels|troops|forces|militias?|fighters)\b))"),
+    # "Russian units have gained a foothold in its eastern outskirts": in the place, not holding it
+    ("entered", "active", "foothold",
+     r"\b(?:gained|gains|gaining|gain|established|establishes|establishing|secured|secures|won|got|has|have|had)\s+"
+     r"(?:a\s+|their\s+|its\s+|a\s+(?:firm|first|small|solid)\s+)?foothold\s+(?:in|inside|on|at)\b"),
     ("captured", "active", "control over wrest",
      r"\b(?:(?:taken|took|take|takes|taking|gained|gains|seized|seize|seizes|wrested|wrests|wrest)\s+(?:full\s+)?control\s+of|"
      r"took\s+over|taken\s+over|take\s+over|takes\s+over)\b"),
@@ -344,24 +348,28 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"poured\s+into|moved\s+into|moves\s+into|swept\s+into|sweeps\s+into|rolled\s+into|rolls\s+into|"
      r"(?:pushed|pushes)\s+(?:deeper\s+|further\s+)?into|(?:advanced|advances)\s+(?:deeper\s+|further\s+)?into|advancing\s+into|"
      r"forced\s+their\s+way\s+into|stormed|storms|storm(?=\s+(?-i:[A-Z]))|(?:broke|broken|breaks)\s+into|"
-     r"crossed\s+(?:the\s+(?:[\w-]+\s+)?border\s+)?into|(?<!been\s)(?<!troops\s)deployed\s+(?:in|into|to)(?=\s+(?-i:[A-Z])))\b"),
+     r"crossed\s+(?:the\s+(?:[\w-]+\s+)?border\s+)?into|(?<!been\s)(?<!troops\s)deployed\s+(?:in|into|to)(?=\s+(?-i:[A-Z]))|"
+     # ("US troops deployed in Syria" is a noun phrase; "troops deployed in Khiam on Wednesday" a deed)
+     r"(?<=troops\s)deployed\s+(?:in|into|to)(?=\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:on\s+\w+day|"
+     r"overnight|yesterday|today|last\s+\w+|earlier\s+\w+|early\s+on|late\s+on)\b))\b"),
     # "his forces had left El Fasher": armed men leaving a town (only after a force noun, see
     # _read_trigger: "the envoy left Kyiv" is no withdrawal)
-    ("withdrew", "active", "left",
-     r"\bleft\b(?=\s+(?:the\s+(?:city|town|village|capital|area)\b|(?-i:[A-Z])))"),
+    ("withdrew", "active", "left leave",
+     r"\b(?:left|leave|leaves)\b(?=\s+(?:the\s+(?:city|town|village|capital|area)\b|(?-i:[A-Z])))"),
     # "have been leaving for northwestern Syria from eastern Ghouta": leaving is a withdrawal only with "from"
     ("withdrew", "active", "leaving left",
      r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
     ("withdrew", "active", "withdr pull retreat fled flee abandon evacuat redeploy reposition",
-     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pull(?:ed|s|ing)?(?=\s+(?:(?:its|their|his|the|some|all|most|remaining|[\w-]+th)\s+){0,3}(?:troops|forces|soldiers|units|fighters|division|brigades?|personnel)\s+(?:out|back)\s+(?:of|from)\b)|pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate|(?:redeployed|redeploying|repositioned)\s+(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:troops|forces|units)\s+(?:outside|out\s+of|away\s+from))\b"),
+     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pull(?:ed|s|ing)?(?=\s+(?:(?:its|their|his|the|some|all|most|remaining|[\w-]+th)\s+){0,3}(?:troops|forces|soldiers|units|fighters|division|brigades?|personnel)\s+(?:out|back)\s+(?:of|from)\b)|pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|(?:pulled|pulls|pulling|pull)\s+(?:out|back)(?!\s+(?:of|from)\b)|retreated(?!\s+from\b)|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate|(?:redeployed|redeploying|repositioned)\s+(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:troops|forces|units)\s+(?:outside|out\s+of|away\s+from))\b"),
     # "the hurried Libyan evacuation", "the army's withdrawal from Kherson": a withdrawal named
     # as a noun, its actor the adjective; without "from X" it left the place told before
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
      r"\b(?P<adj>[\w'’-]+)\s+(?:evacuation|withdrawal|retreat|pull-?out)\b"),
     ("lost", "active", "lost loses ceding ceded cedes",
      r"\b(?:lost\s+control\s+of|loses\s+control\s+of|lost|loses|ceding|ceded|cedes)\b"),
-    ("besieged", "active", "besieg surround encircl blockade",
-     r"\b(?:besieged|besieging|besiege|besieges|surrounded|surrounds|encircled|encircles|encircling|blockaded|blockades)\b"),
+    ("besieged", "active", "besieg surround encircl blockade siege trapped",
+     r"\b(?:besieged|besieging|besiege|besieges|surrounded|surrounds|encircled|encircles|encircling|blockaded|blockades|"
+     r"(?:laid|lay|lays|laying)\s+siege\s+to|(?:(?<=were\s)|(?<=was\s)|(?<=been\s)|(?<=are\s))trapped(?=\s+(?:in|inside)\s))\b"),
     # "Pokrovsk, which Russian forces had besieged for months, fell on Monday": taken by whoever
     # the article has besieging or attacking it (no event when it has no one); last, so that the
     # siege of the same sentence is read first
@@ -417,6 +425,9 @@ _NOT_PLACE = re.compile(
     r"(?:[\w-]+\s+){0,2}(?:people|prisoners?|soldiers|troops|men|women|children|civilians|wounded|hostages?|"
     r"munitions|weapons?|weaponry|tanks|guns|equipment|hardware|vehicles|aircraft|planes|bombers|helicopters|"
     r"ammunition|arms|votes?|seats?|pct|percent|shares?|stake|billion|million|dollars|dlrs|power|office|"
+    # more people an army takes: "captured 48 Russian servicemen near Sudzha" (not "militants' stronghold")
+    r"(?:servicemen|servicemembers|service\s+members|personnel|fighters|militants|militiamen|gunmen|officers|"
+    r"conscripts|mercenaries|POWs|combatants|recruits|policemen|guards|crew|crews)(?!['’])|"
     r"place|part(?!\s+of\b)|talks|prisoner|steps?|measures?|action|responsibility|control\s+over\s+(?:their|its|his)|"
     r"(?:its|their|his)\s+(?:main\s+)?(?:links|supply|routes)|"
     # institutions, prizes, wars and goods: "the Republican-controlled Senate", "won the audience award"
@@ -462,7 +473,8 @@ def _included_towns(text: str, parts: list[_PlacePart], in_places: list[Place], 
 
 
 #: ", including Gondar and Bahir Dar": named members of the place just told.
-_INCLUDING = re.compile(r",?\s*(?:including|among\s+them|notably)\s+(?:the\s+(?:towns?|cit(?:y|ies)|villages?)\s+of\s+)?",
+_INCLUDING = re.compile(r",?\s*(?:including|among\s+them|notably)\s+(?:the\s+(?:towns?|cit(?:y|ies)|villages?)\s+of\s+|"
+                        r"the\s+(?:(?:regional|provincial|state|national)\s+)?(?:capital|port\s+city|port)\s+(?:of\s+)?)?",
                         re.I)
 #: Between two listed places when the first has an apposition: ", Russia's main logistics hub, and ".
 _APPOSED_ITEM_GAP = re.compile(r",\s*(?:the|a|an|its|[A-Z][\w'’-]*['’]s)\s+[^,;.()]{1,60},\s+(?:and|as\s+well\s+as)\s+"
@@ -527,6 +539,9 @@ _NP_END = re.compile(
     r"the\s+(?:next|following|same)\s+(?:day|morning|evening|night|afternoon)|a\s+day\s+later|later\s+that\s+\w+|"
     r"that\s+(?:same\s+)?(?:day|evening|night|afternoon|morning)|by\s+nightfall|within\s+hours|"
     r"following|after|before|since|during|with|as\s|for\s|leaving|bringing|because|while|"
+    # why or how: "pulled back from the town under the ceasefire deal", "under heavy fire"
+    r"under\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:deal|agreement|accord|truce|ceasefire|plan|arrangement|terms|"
+    r"pressure|fire|bombardment)|pressure|fire|heavy|intense|cover)|"
     # a new clause: "positions they gained", "territory and links Zaire", "fortifications and breached"
     r"when|where|which|who|they|we|but|urging|saying|according|said|says|until|"
     r"and\s+(?:[a-z]+ly\s+)?[a-z]+ing\b|"
@@ -1125,17 +1140,23 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
                       and re.match(r"['’]s\s+(?:[\w-]+\s+)?$", text[p.end:s0 + m.start()])), None)
     if voice == "active" and _APPOSED_RECOUNT.search(text, max(s0, t0 - 80), t0):
         return []  # "retook Moqokori, the second town the group has retaken in Hiiraan": the same taking again
-    if trig.change == "withdrew" and m.group(0).lower() == "left" and not _FORCE_LEFT.search(text, max(0, t0 - 40), t0):
+    if (trig.change == "withdrew" and m.group(0).lower() in ("left", "leave", "leaves")
+            and not _FORCE_LEFT.search(text, max(0, t0 - 40), t0)):
         return []  # "the envoy left Kyiv", "left the city in ruins": only forces leaving withdraw
     if trig.change == "withdrew" and voice == "active" and _civilians_leave(text, t0, sentence, actors):
         return []  # "residents fled Homs": people leave a town, no side gives it up
     if trig.change == "withdrew" and voice == "active" and (force := _WITHDRAWN_FORCE.match(text, t1, sentence.end)):
         t1 = force.end()  # "withdrawn its 98th Division from Khan Younis": the place follows the force
+    if trig.change == "besieged" and voice == "active" and (force := _ENCIRCLED_FORCE.match(text, t1, sentence.end)):
+        t1 = force.end()  # "encircled Ukrainian troops in Kurakhove": the besieged place follows the force
     if trig.change == "withdrew" and (voice == "retreat" or voice == "active" and (
             _HEADING.match(text, t1, sentence.end) or _NO_PLACE_AFTER.match(text, t1, sentence.end)
             and _relative_head(text, t0, sentence, in_places, actors) is None)):
         return _withdrawal(text, t0, t1, m, sentence, in_places, places, actors, actors_all, registry, conflict,
                            context)
+    if _agentless_passive(text, t0, m, sentence, trig):
+        return _passive_without_agent(text, t0, t1, m, trig, sentence, in_places, places, actors, actors_all,
+                                      registry, conflict, context)
     if owner is not None:
         end = _NP_END.search(text, t1 + 1, sentence.end)
         stop = end.start() if end else sentence.end
@@ -1222,6 +1243,77 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     return [(actor, p) for p in place_parts]
 
 
+#: A passive auxiliary right before a participle: "was liberated", "had been encircled".
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:[a-z]+ly\s+)?$", re.I)
+#: A participle (not "besieging", "took"): the passive's verb.
+_PARTICIPLE = re.compile(r"[\w-]+(?:ed|en|run|won)", re.I)
+#: Gains a side tells of itself: a side says a place "was liberated" or "recaptured" when it took
+#: it; "captured" or "taken" is as often the loser's admission, and says nothing of who.
+_SELF_TOLD_GAIN = re.compile(r"(?:liberated|freed|recaptured|retaken|regained|won\s+back|taken\s+back)$", re.I)
+
+
+def _agentless_passive(text: str, t0: int, m: re.Match[str], sentence: Sentence, trig: _Trigger) -> bool:
+    """Whether an active trigger is a passive with no "by" ("Hama was liberated on 5 December",
+    "Russian troops were encircled in Lyman"): its subject is what the deed was done to.
+
+    (A "by" passive has its own trigger, read before this one.)"""
+    return (trig.voice == "active" and trig.change in ("captured", "retook", "besieged")
+            and _PARTICIPLE.fullmatch(m.group(0)) is not None
+            and _PASSIVE_AUX.search(text, max(sentence.start, t0 - 30), t0) is not None)
+
+
+def _passive_without_agent(text: str, t0: int, t1: int, m: re.Match[str], trig: _Trigger, sentence: Sentence,
+                           in_places: list[Place], places: list[Place], actors: list[ActorMention],
+                           actors_all: list[ActorMention], registry: ActorRegistry, conflict: str | None,
+                           context: _Context) -> list[tuple[_ActorPart, _PlacePart]]:
+    """The events of an agentless passive.
+
+    A force encircled ("Ukrainian troops have been surrounded in Kurakhove") is besieged there by
+    its enemy, when the war has one; people captured ("Russian soldiers were captured in Sudzha")
+    are no ground taken; a place "liberated" or "recaptured" in the words of a side ("Hama was
+    liberated on 5 December, the rebels said") was taken by that side. Otherwise no one is told
+    to have done it, and there is no event.
+    """
+    subject = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
+    if trig.change == "besieged":
+        if subject is None:
+            return []
+        enemy = _opponent(subject.side, registry, conflict)
+        if enemy is None:
+            return []
+        parts = _object_places(text, t1, sentence, in_places, places, registry, descriptive=False, gain=False,
+                               theatre=context.theatre)
+        agent = _ActorPart(None, enemy.canonical, enemy.side, 0.6)
+        return [(agent, _with_anchor(p, sentence, places, context, t0)) for p in parts]
+    if subject is not None or not _SELF_TOLD_GAIN.search(m.group(0)):
+        return []
+    speaker = _speaker_in(text, sentence, t1, actors)
+    if speaker is None:
+        return []
+    parts = _subject_places(text, t0, sentence, in_places, places, registry)
+    return [(_actor_part(speaker, confidence=0.7), _with_anchor(p, sentence, places, context, t0)) for p in parts
+            if p.place is not None or p.text.strip().lower() in ("the city", "the town", "the village")]
+
+
+#: After a speaker's name: its verb, perhaps after a possessive noun ("the rebels' command said").
+_SPEAKS_AFTER_NAME = re.compile(r"(?:['’]s?)?(?:\s+[\w'’-]+){0,2}\s+(?:said|says|announced|declared|claimed|"
+                                r"reported|confirmed|stated)\b", re.I)
+
+
+def _speaker_in(text: str, sentence: Sentence, after: int, actors: list[ActorMention]) -> ActorMention | None:
+    """The actor that speaks after ``after`` in ``sentence`` ("..., the rebels' command said")."""
+    for a in actors:
+        if after <= a.start < sentence.end and _SPEAKS_AFTER_NAME.match(text, a.end, sentence.end):
+            return a
+    return None
+
+
+#: A count before "of X's": "eight of Rakhine's 17 townships", "most of Darfur's state capitals".
+_COUNT_OF = re.compile(r"\b(?:all|most|much|half|some|many|several|\d+|one|two|three|four|five|six|seven|eight|nine|"
+                       r"ten|eleven|twelve|a\s+(?:third|quarter|dozen))\s+of\s+(?:the\s+)?$", re.I)
+#: A place's own divisions after its possessive: "Rakhine's 17 townships", "Darfur's five state capitals".
+_OWNED_UNITS = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:townships|districts|towns|villages|provinces|states|regions|"
+                          r"cities|capitals|municipalities|settlements|counties|communes)\b", re.I)
 #: A place noun on its own, with nothing to say which one ("areas", "suburbs", "territory").
 _BARE_PLACE = re.compile(r"(?:areas|territories|suburbs|positions|villages|towns|zones|regions|"
                          r"neighbou?rhoods|districts|lands)\b"
@@ -1415,6 +1507,9 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                 # name, not in its capital city; the event is about part of the province
                 return [_PlacePart(_clean(text[n0:end]), n0, end, province, False, "part of the place")]
             return [_PlacePart(_clean(text[n0:end]), n0, end, anchor, True)]
+        if _COUNT_OF.search(lead_words) and _OWNED_UNITS.match(text, first.end, np_end):
+            # "eight of Rakhine's 17 townships": a share of the place's own divisions is part of it
+            return [_PlacePart(_clean(np_text), n0, np_end, first, False, "part of the place")]
         if re.match(r"['’]s\s", after_first):
             # "Tripoli's major air base", "Chad's north": the toponym only qualifies the place
             return [_PlacePart(_clean(np_text), n0, np_end, first, True)]
@@ -2082,7 +2177,8 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
                 and earlier[j - 1].entry.country == earlier[j].entry.country):
             j -= 1  # "Debre Tabor in Ethiopia's Amhara region": the country only owns the region
         if (text and j >= 0 and p.entry.kind in ("admin1", "admin2", "region", "country")
-                and _LOCATED_IN.fullmatch(text, earlier[j].end, earlier[j + 1].start if j + 1 < k else p.start)
+                and any(way.fullmatch(text, earlier[j].end, earlier[j + 1].start if j + 1 < k else p.start)
+                        for way in (_LOCATED_IN, _CAPITAL_OF))
                 and (kinds is None or earlier[j].entry.kind in kinds)
                 and not _PARTITIVE_BEFORE.search(text, max(0, before - 24), before)):
             # "the town of Lashio in northern Shan state ... seized it": the town, not the
@@ -2097,6 +2193,10 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
     return refuge if refuge is not None and (kinds is None or refuge.entry.kind in kinds) else None
 
 
+#: An apposition that says a town is its province's capital: "Wad Madani, the capital of Gezira
+#: state, ... seized it" is the town.
+_CAPITAL_OF = re.compile(r"\s*,\s*(?:the|its)\s+(?:[\w-]+\s+){0,2}?(?:capital|seat|largest\s+city|main\s+city|"
+                         r"main\s+town|chief\s+town)\s+of\s+(?:the\s+)?", re.I)
 #: What follows a place that acts: "Moscow had captured", "Israel said", "Kyiv claims".
 _ACTS_AFTER_PLACE = re.compile(r"\s+(?:(?:had|has|have)\s+(?:long\s+|already\s+)?[a-z]+ed\b|said|says|claimed|claims|"
                                r"announced|reported|denied|insisted|warned|backed|backs|supports|supported)\b", re.I)
@@ -2128,7 +2228,7 @@ _NOT_SUBJECT = re.compile(
     r"\b(?:killed|killing|kill|wounded|wounding|routed|routing|repulsed|repelled|repelling|attacked|attacking|"
     r"defeated|defeating|fighting|fought|against|with|between|besieging|surrounding|surrounded|pursuing|pursued|backed\s+by|"
     r"pushed|pushing|drove|driving|ousted|ousting|ambushed|ambushing|encircled|encircling|outflanked|"
-    r"in|into|inside|from|near|across|to|towards?)\s+(?:(?:back|out)\s+)?(?:\d(?:[\d,]*\d)?\s+)?(?:(?:the|an?|their|its)\s+)?"
+    r"in|into|inside|from|near|across|to|towards?|over)\s+(?:(?:back|out)\s+)?(?:\d(?:[\d,]*\d)?\s+)?(?:(?:the|an?|their|its)\s+)?"
     r"(?:(?:northern|southern|eastern|western|central)\s+)?$", re.I)
 #: A subordinate clause with a subject of its own: "... by Turkey and Russia as the rebel enclave
 #: rapidly dissolved, ceding more and more territory".
@@ -2189,6 +2289,11 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
     "troops" takes the side of the state that reports it ("Chad's high command said troops ...").
     """
     clause = text[sentence.start:t0]
+    forced = _FORCED_TO.search(clause)
+    if forced is not None:
+        # "seized Sanaa, forcing the internationally recognised government to flee": the one
+        # forced does it, never the subject that forced it
+        return _forced_one(forced.group("who"), sentence.start + forced.start("who"), actors, registry, conflict)
     relative = _RELATIVE_SUBJECT.search(clause)
     if relative is not None:
         # "captured Hama from the army, which had held the city since 2011": the relative
@@ -2302,6 +2407,23 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
                      r"division|group|movement|front|guards|police|army)\b", words, re.I):
             return _ActorPart(words, words, words, 0.5)
     return None
+
+
+#: "forcing X to", "compelled X to" right before an infinitive trigger: X does it.
+_FORCED_TO = re.compile(r"\b(?:forc(?:e|es|ed|ing)|compell?(?:s|ed|ing)?|prompt(?:s|ed|ing)?)\s+"
+                        r"(?P<who>(?:[\w'’-]+\s+){1,5}?)to\s+$", re.I)
+
+
+def _forced_one(words: str, at: int, actors: list[ActorMention], registry: ActorRegistry,
+                conflict: str | None) -> _ActorPart | None:
+    """The actor made to act ("forced Israeli soldiers to retreat", "forcing the government to flee"):
+    an actor named in its words, else the registry's reading of its head noun, else no one."""
+    named = [a for a in actors if at <= a.start and a.end <= at + len(words)]
+    if named:
+        return _actor_part(named[-1])
+    head = re.search(r"([\w-]+)\s*$", words)
+    found = registry.match(head.group(1), conflict=conflict) if head else None
+    return _ActorPart(" ".join(words.split()), found.canonical, found.side, 0.6) if found else None
 
 
 #: A subordinate clause's subject of capitalised words and a force noun, right before its verb:
@@ -2509,15 +2631,21 @@ _NO_PLACE_AFTER = re.compile(
     r"last\s+(?:night|week|month)|earlier\s+(?:this|on)\s+\w+|in\s+(?:late\s+|early\s+|mid-?)?"
     r"(?:" + _MONTH_NAMES + r"|(?:19|20)\d\d))"
     r"\s*(?:[,.;:)]|$|\s+(?:and|but|as|after|before|when|while)\b)", re.I)
-#: A force noun as the subject right before "left": "his forces had left El Fasher".
+#: A force noun as the subject right before "left": "his forces had left El Fasher" (or ordered
+#: to: "ordered its troops to leave Vuhledar").
 _FORCE_LEFT = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|militants|rebels|army|militia|garrison)\s+"
-                         r"(?:had\s+|have\s+|has\s+|finally\s+|then\s+)*$", re.I)
+                         r"(?:had\s+|have\s+|has\s+|finally\s+|then\s+|to\s+)*$", re.I)
 #: The force a transitive withdrawal names before the place: "withdrawing troops from".
 _WITHDRAWN_FORCE = re.compile(
     r"\s+(?:(?:its|their|his|the|some|all|most|remaining|ground|combat|[\w-]+th|[\d,]+)\s+){0,3}"
     r"(?:troops|forces|soldiers|units|fighters|tanks|division|brigades?|battalions?|personnel|contingent)"
     # ("pulled its forces out of": the verb's particle comes after the force)
     r"(?:\s+(?:out|back)(?=\s+(?:of|from)\b)|(?=\s+(?:from|out\s+of)\b))", re.I)
+#: The force an encirclement traps, before the place it is trapped in.
+_ENCIRCLED_FORCE = re.compile(
+    r"\s+(?:(?:the|some|about|up\s+to|as\s+many\s+as|thousands\s+of|hundreds\s+of|[\d,]+)\s+)*(?:[\w'’-]+\s+){0,3}?"
+    r"(?:troops|forces|soldiers|units|fighters|defenders|servicemen|garrison|brigades?|battalions?|militants|rebels)"
+    r"(?=\s+(?:in|inside|at)\s)", re.I)
 #: "withdrew from", "withdrew quickly from", "pulled back overnight from": the place follows.
 _FROM_AFTER_ADVERBS = re.compile(r"(?:\s+(?:back|home|hastily|quickly|overnight))*\s+(?:from|of)\b", re.I)
 
@@ -2583,8 +2711,10 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
                               "the place the same side was told of before")
             return [(actor, part)]
     taken = _TAKEN_IN_SENTENCE.search(text, sentence.start, t0)
+    # (the town a fall tells is its subject, before the verb: "Vuhledar ... fell")
+    fallen = taken is not None and taken.group(0).lower().endswith(("fell", "fallen"))
     towns = {p.entry.id: p for p in in_places if p.end <= t0 and p.entry.kind in ("city", "airport", "feature")
-             and (taken is None or p.start > taken.start())}
+             and (taken is None or fallen and p.end <= taken.start() or p.start > taken.start())}
     if taken is not None and len(towns) == 1 and destination is None:
         # "The SDF took over Deir ez-Zor after government forces withdrew": the losers left the
         # one town the sentence has the others take
@@ -2596,7 +2726,9 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
 
 #: A verb of taking ground earlier in the sentence of a withdrawal with no place.
 _TAKEN_IN_SENTENCE = re.compile(r"\b(?:captured|seized|took(?:\s+over|\s+control\s+of)?|taken|overran|overrun|"
-                                r"retook|recaptured|entered|stormed|regained\s+control\s+of)\b", re.I)
+                                r"retook|recaptured|entered|stormed|regained\s+control\s+of|"
+                                # "Vuhledar fell ..., with Ukraine confirming its troops had pulled out"
+                                r"fell|has\s+fallen|had\s+fallen)\b", re.I)
 
 
 def _last_gainer(context: _Context) -> _ActorPart | None:
@@ -2728,6 +2860,10 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     # said": a participle aside opened by the trigger shares the main clause's time
     participle = own >= 0 and re.fullmatch(r",\s*(?:[a-z]+ly\s+)?", s_text[own:trig_at]) and s_text[
         trig_at:trig_end or trig_at + 12].lower().endswith("ing")
+    # "withdrew from Goma on Saturday, 11 days after seizing it, under a deal": an aside told as an
+    # offset from the main clause counts from the main clause's date
+    gap = re.match(r",\s*", s_text[own:]) if own >= 0 else None
+    participle = participle or (gap is not None and OFFSET.match(s_text, own + gap.end()) is not None)
     # "Earlier this week, Russian troops took back Sudzha, the ministry said": a date fronted
     # before the first comma dates the main clause, whatever commas follow
     first_comma = s_text.find(",")
