@@ -620,6 +620,9 @@ def test_the_city_is_the_town_the_sentence_named_before():
     ("The army entered Wad Madani on Saturday. The city lies about 136 km southeast of Khartoum.", "understated", 165.8),
     ("Russia claimed Avdiivka on Saturday. Analysts called the capture of the town, which lies about 15 km north of "
      "Donetsk, a symbolic win.", "consistent", 13.6),
+    # an appositive after "the city": the recapture of the city, about N km from X
+    ("Sudan's army has regained control of Wad Madani. Burhan hailed the recapture of the city, about 135km "
+     "south-east of Khartoum.", "understated", 165.8),
 ])
 def test_the_town_or_the_city_as_the_located_place_is_the_town_named_before(text, verdict, km, gazetteer):
     from controlmap.article import article_from_text

@@ -1031,8 +1031,11 @@ def _located_after(scope: _Scope, position: int) -> tuple[Place | None, int]:
 
 
 #: A back-reference as the subject of a distance: "the town, which lies", "The city lies".
-_BACK_REFERENCE_SUBJECT = re.compile(r"\b(?:the|this)\s+(?:[a-z]+\s+)?(?:town|city|village)\b(?:\s*,\s*which)?"
-                                     r"\s+(?:lies|sits|is|was|stands|lay)\s+(?:[a-z]+\s+){0,2}$", re.I)
+# "the city lies ...", "the town, which is ...", and the appositive "the recapture of the city,
+# about 135km south-east of Khartoum".
+_BACK_REFERENCE_SUBJECT = re.compile(r"\b(?:the|this)\s+(?:[a-z]+\s+)?(?:town|city|village)\b"
+                                     r"(?:(?:\s*,\s*which)?\s+(?:lies|sits|is|was|stands|lay)\s+|\s*,\s*)"
+                                     r"(?:[a-z]+\s+){0,2}$", re.I)
 
 
 def _same_name_elsewhere(scope: _Scope, name: str, start: int) -> Place | None:
