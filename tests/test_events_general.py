@@ -146,3 +146,102 @@ def test_a_share_of_a_provinces_townships_is_part_of_the_province(gazetteer):
     assert (found["change"], found["side"], found["id"], found["anchor"]) == ("holds", "Arakan Army", "geonames:1298852",
                                                                               False)
     assert found["notes"] == ["part of the place"]
+
+
+def test_an_after_gerund_clause_is_an_event_of_its_own_with_its_own_date(gazetteer):
+    # "the city" is the capital told before; "on Saturday night" dates the seizing, not the entry
+    assert told("Syrian rebels have taken control of the capital, Damascus.\n\nRebel fighters entered the city early "
+                "on Sunday after seizing Homs, Syria's third largest city, on Saturday night.", "2024-12-08",
+                gazetteer) == [
+        ("captured", "opposition", "geonames:170654", "2024-12-08", "on-or-before-publication"),
+        ("entered", "opposition", "geonames:170654", "2024-12-08", "day"),
+        ("captured", "opposition", "geonames:169577", "2024-12-07", "day")]
+
+
+def test_an_undated_after_gerund_clause_came_before_the_main_clauses_day(gazetteer):
+    article = article_from_text("Rebel fighters entered Damascus on Sunday after seizing Homs.", published="2024-12-08")
+    found = [event_to_dict(e) for e in extract_events(article, geoparse(article, gazetteer=gazetteer))]
+    homs = next(e for e in found if e["id"] == "geonames:169577")
+    assert (homs["change"], homs["date"], homs["date_precision"], homs["date_relation"]) == (
+        "captured", "2024-12-08", "day", "before")
+
+
+def test_the_city_is_the_main_clauses_town_not_the_one_taken_weeks_before(gazetteer):
+    found = told("M23 rebels backed by Rwanda have seized Bukavu, the second-largest city in eastern Democratic "
+                 "Republic of Congo, weeks after capturing Goma.\n\nCongolese troops abandoned their positions in the "
+                 "city on Friday, residents said.", "2025-02-16", gazetteer)
+    assert ("withdrew", "DRC government", "geonames:217831", "2025-02-14", "day") in found
+
+
+def test_a_since_clause_with_its_own_verb_does_not_date_the_capture(gazetteer):
+    assert told("An alliance of ethnic armed groups in Myanmar says it has seized the town of Lashio, the biggest "
+                "defeat for the military junta since it took power in a coup in 2021.", "2024-08-05", gazetteer) == [
+        ("captured", "resistance", "geonames:1314759", "2024-08-05", "on-or-before-publication")]
+
+
+def test_a_date_after_a_descriptive_appositive_is_the_verbs(gazetteer):
+    assert told("In Libya, forces loyal to Khalifa Haftar withdrew from the town of Tarhuna, their last stronghold "
+                "in western Libya, in June 2020.", "2023-01-15", gazetteer) == [
+        ("withdrew", "LNA", "geonames:2210221", "2020-06-01", "month")]
+
+
+def test_a_siege_since_a_month_after_an_appositive_is_dated_since_then(gazetteer):
+    article = article_from_text("The RSF has besieged El Fasher, the last army stronghold in the region, since May.",
+                                published="2025-01-12")
+    found = [event_to_dict(e) for e in extract_events(article, geoparse(article, gazetteer=gazetteer))]
+    siege = next(e for e in found if e["change"] == "besieged")
+    assert (siege["side"], siege["id"], siege["date"], siege["date_precision"], siege["date_relation"]) == (
+        "RSF", "geonames:379555", "2024-05-01", "month", "since")
+    # the army's holding the appositive tells is not dated by the siege's "since May"
+    assert all(e["date_relation"] != "since" for e in found if e["change"] == "holds")
+
+
+def test_a_saying_day_bounds_an_undated_capture_from_above(gazetteer):
+    article = article_from_text("Russian forces have captured the village of Kurakhove in eastern Ukraine's Donetsk "
+                                "region, Russia's defence ministry said on Friday.", published="2025-01-06")
+    (found,) = map(event_to_dict, extract_events(article, geoparse(article, gazetteer=gazetteer)))
+    assert (found["change"], found["side"], found["id"], found["date"], found["date_precision"],
+            found["date_relation"]) == ("captured", "Russia", "geonames:695357", "2025-01-03", "day", "before")
+
+
+def test_its_troops_after_a_speaker_are_the_speakers(gazetteer):
+    found = told("Israeli forces have pulled out of the southern Lebanese town of Khiam.\n\nThe Lebanese army said its "
+                 "troops had deployed in Khiam on Wednesday, days after Israeli soldiers left positions around the town.",
+                 "2024-12-13", gazetteer)
+    assert ("entered", "Lebanese army", "curated:khiam", "2024-12-11", "day") in found
+    assert ("withdrew", "Israel", "curated:khiam", "2024-12-11", "day") in found
+
+
+def test_places_counted_inside_a_country_are_anchored_at_the_country_not_an_earlier_town(gazetteer):
+    article = article_from_text("The Lebanese army deployed in Khiam on Wednesday.\n\nIsrael's military still "
+                                "controls five hilltops inside Lebanon, close to the border.", published="2024-12-13")
+    found = [event_to_dict(e) for e in extract_events(article, geoparse(article, gazetteer=gazetteer))]
+    hills = next(e for e in found if e["change"] == "holds")
+    assert (hills["side"], hills["id"], hills["anchor"]) == ("Israel", "geonames:272103", True)
+
+
+def test_declared_liberated_is_a_retaking_by_the_declarers(gazetteer):
+    assert told("Islamic State fighters seized Mosul, Iraq's second-largest city, in June 2014. Iraqi forces declared "
+                "the city liberated in July 2017 after a nine-month battle.", "2023-01-15", gazetteer) == [
+        ("captured", "Islamic State", "geonames:99072", "2014-06-01", "month"),
+        ("retook", "Iraq", "geonames:99072", "2017-07-01", "month")]
+
+
+def test_more_than_a_year_after_an_undated_retaking_is_before_a_year_before_publication(gazetteer):
+    article = article_from_text("Sudan's army has regained control of Wad Madani, the capital of Gezira state, more "
+                                "than a year after it fell to the paramilitary Rapid Support Forces (RSF).",
+                                published="2025-01-12")
+    found = [event_to_dict(e) for e in extract_events(article, geoparse(article, gazetteer=gazetteer))]
+    fell = next(e for e in found if e["side"] == "RSF")
+    assert (fell["change"], fell["id"], fell["date"], fell["date_precision"], fell["date_relation"]) == (
+        "captured", "geonames:364103", "2024-01-12", "day", "before")
+
+
+@pytest.mark.parametrize("text", [
+    # look-alikes: declaring something else, saying without a taking, leaving people behind
+    "Iraqi forces declared a curfew in Mosul on Friday.",
+    "The army declared the town a military zone in July 2017.",
+    "Officials said on Friday that residents had left positions around Kherson.",
+])
+def test_look_alikes_of_the_round2_rules_give_no_events(text, gazetteer):
+    assert told(text, "2024-12-10", gazetteer) == []

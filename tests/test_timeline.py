@@ -275,3 +275,25 @@ def test_a_gain_then_a_loss_of_one_side_told_in_one_sentence_keep_their_order():
     took = dataclasses.replace(took, trigger_start=4)
     t = build_timeline([left, took])
     assert [(i.side, i.start, i.end) for i in t.intervals] == [("M23", date(2012, 1, 1), date(2012, 1, 1))]
+
+
+def test_a_week_that_contains_the_other_sides_vague_end_is_a_handover_not_a_dispute():
+    # the government held Aleppo until "on or before 30 Nov" (one paper); "the rebels seized Aleppo
+    # last week" (a 5 Dec paper: the week of 25 Nov): the week holds 30 Nov, so they agree
+    t = build_timeline([
+        event("captured", "government", date(2016, 1, 1), precision="year"),
+        event("withdrew", "government", date(2024, 11, 30), precision="on-or-before-publication"),
+        event("captured", "opposition", date(2024, 11, 25), precision="week", source="b.txt"),
+    ])
+    assert spans(t) == [("government", date(2016, 1, 1), date(2024, 11, 25)),
+                        ("opposition", date(2024, 11, 25), None)]
+    assert not any(i.disputed for i in t.intervals)
+    assert t.intervals[1].start_precision == "week"
+
+
+def test_a_week_that_ends_before_the_other_sides_day_is_still_a_dispute():
+    t = build_timeline([
+        event("withdrew", "government", date(2024, 12, 4)),
+        event("captured", "opposition", date(2024, 11, 25), precision="week", source="b.txt"),
+    ])
+    assert all(i.disputed for i in t.intervals)

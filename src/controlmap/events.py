@@ -39,13 +39,14 @@ Claims attributed to a speaker ("the army said ...") stay events, with the speak
 from __future__ import annotations
 
 import bisect
+import calendar
 import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from datetime import date
+from datetime import date, timedelta
 
 from .actors import AS_WRITTEN, UNKNOWN_COLOUR, Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
@@ -339,6 +340,12 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("captured", "active", "control over wrest",
      r"\b(?:(?:taken|took|take|takes|taking|gained|gains|seized|seize|seizes|wrested|wrests|wrest)\s+(?:full\s+)?control\s+of|"
      r"took\s+over|taken\s+over|take\s+over|takes\s+over)\b"),
+    # "Iraqi forces declared the city liberated in July 2017": the declarers took it back (as
+    # "the liberation of" is a retaking); the object ends before "liberated", see _NP_END
+    ("retook", "active", "declar proclaim pronounc",
+     r"\b(?:declared|declares|declaring|proclaimed|proclaims|pronounced)\b(?=\s+(?:the\s+(?:[\w-]+\s+)?[\w-]+|"
+     r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})\s+(?:fully\s+|completely\s+|officially\s+)?"
+     r"(?:liberated|freed|recaptured)\b)"),
     ("captured", "active", "captur seiz overr occup liberat conquer took taken take taking gained won secur",
      r"(?<![\w-])(?:captured|capture|captures|capturing|seized|seize|seizes|seizing|overran|overrun|overruns|overrunning|"
      r"occupied|(?-i:OCCUPY)|liberated|liberates|liberating|conquered|conquers|took|taken|take|takes|taking|gained|"
@@ -355,7 +362,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # "his forces had left El Fasher": armed men leaving a town (only after a force noun, see
     # _read_trigger: "the envoy left Kyiv" is no withdrawal)
     ("withdrew", "active", "left leave",
-     r"\b(?:left|leave|leaves)\b(?=\s+(?:the\s+(?:city|town|village|capital|area)\b|(?-i:[A-Z])))"),
+     r"\b(?:left|leave|leaves)\b(?=\s+(?:the\s+(?:city|town|village|capital|area)\b|(?-i:[A-Z])|"
+     # "days after Israeli soldiers left positions around the town"
+     r"(?:their\s+|its\s+)?positions\s+(?:in|around|near|at|inside|on)\b))"),
     # "have been leaving for northwestern Syria from eastern Ghouta": leaving is a withdrawal only with "from"
     ("withdrew", "active", "leaving left",
      r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
@@ -521,6 +530,11 @@ _NP_END = re.compile(
     r"[;:!?()]|\s+[\"“](?=[a-z])|\.(?:[\s)\"”’]|$)|\s[-–—]\s|,[\"”]|[\"”],|"
     r"\s+(?:reportedly|came|was|were|is|are|has|have|had|would|will|could|might|may|remains?|fell|deprived|"
     r"described|said|says|over\s+to|"
+    # the predicate of "declared the city liberated"
+    r"(?:fully\s+|completely\s+|officially\s+)?(?:liberated|freed|recaptured)(?=\s+(?:in|on|at|after|from|following|"
+    r"last|this|early|late|by)\b|\s*[,.;]|\s*$)|"
+    # a time of day before the date: "entered the city early on Sunday"
+    r"(?:early|late)(?=\s+(?:on|in|this|last|that|yesterday|today|tonight)\b)|"
     # the verb of a restrictive relative clause's head: "forces that held the city withdrew south"
     r"withdrew|retreated|fled|surrendered|abandoned|pulled\s+(?:out|back))\b|"
     # a comma ends the object, but not inside a list of names that ends it: "Hama, Homs and
@@ -2002,11 +2016,14 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
     # (nor for a town named in the words, which the gazetteer lacks and so is no dateline
     # town: "NAIROBI, April 18 - ... captured the central Somali town of Adan Yabaal")
     names_a_town = re.search(r"\b(?:town|village|city|camp|base|settlement)\s+of\s+[A-Z]", part.text) is not None
+    # several places counted in a country or province ("five hilltops inside Lebanon") are
+    # spread over it: no one town of another sentence stands for them, the region does
+    spread = many and coarse.kind in ("country", "admin1") and _COUNTED_PLACES.search(part.text) is not None
     pools = (lambda: inland, lambda: same if coarse is None and not names_a_town else inland,
-             lambda: of_the_war([p for p in within(context.neighbour(-1)) if plausible(p)])[-1:],
+             lambda: [] if spread else of_the_war([p for p in within(context.neighbour(-1)) if plausible(p)])[-1:],
              lambda: [] if many else [p for p in within(context.neighbour(1)) if plausible(p)][:1],
              lambda: [] if many else [p for p in within(context.neighbour(2)) if plausible(p)][:1],
-             earlier)
+             lambda: [] if spread else earlier())
     for rank, pool in enumerate(pools):
         found = pool()
         if found:
@@ -2016,7 +2033,13 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
     return part
 
 
-_MANY_PLACES = re.compile(r"\b(?:townships|villages|districts|towns|areas|regions|provinces|parts|much|most|half)\b",
+#: A count of places: "five hilltops", "dozens of villages", "12 positions".
+_COUNTED_PLACES = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several|"
+                             r"dozens\s+of|scores\s+of|hundreds\s+of|many|a\s+few|some)\s+(?:[a-z][\w-]*\s+)?"
+                             r"(?:hilltops|hills|positions|posts|outposts|villages|towns|areas|points|bases|settlements|"
+                             r"districts|townships|strongholds|sites|peaks|heights)\b", re.I)
+_MANY_PLACES = re.compile(r"\b(?:townships|villages|districts|towns|areas|regions|provinces|parts|much|most|half|"
+                          r"hilltops|hills|positions|posts|outposts|points|bases|settlements|sites|peaks)\b",
                           re.I)
 
 
@@ -2152,9 +2175,15 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
         word = noun.lower()
         return next((p for p in reversed(earlier) if word in p.text.lower() or word in p.entry.name.lower()), None)
     refuge: Place | None = None
+    background: Place | None = None
     for k in range(len(earlier) - 1, -1, -1):
         p = earlier[k]
         if text and MEASURED_FROM_BEFORE.search(text, max(0, p.start - 40), p.start):
+            continue
+        if text and _EARLIER_TAKING_BEFORE.search(text, max(0, p.start - 70), p.start):
+            # "M23 have seized Bukavu, ..., weeks after capturing Goma. ... in the city": the
+            # story is the main clause's town; the one taken before is only its background
+            background = background or p
             continue
         if text and (_ACTS_AFTER_PLACE.match(text, p.end) or _ACTOR_BEFORE_PLACE.search(text, max(0, p.start - 30), p.start)):
             # "the only regional capital Moscow had captured", "groups backed by Ankara", "Israel
@@ -2190,7 +2219,19 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
             return p
         if p.entry.kind in kinds:
             return p
-    return refuge if refuge is not None and (kinds is None or refuge.entry.kind in kinds) else None
+    for fallback in (refuge, background):
+        if fallback is not None and (kinds is None or fallback.entry.kind in kinds):
+            return fallback
+    return None
+
+
+#: A clause telling a taking that came before the main one, right before its place: "weeks
+#: after capturing", "days after the fall of", "after seizing the town of".
+_EARLIER_TAKING_BEFORE = re.compile(
+    r"\b(?:(?:hours|days|weeks|months|years|a\s+(?:day|week|month|year)|shortly|soon|just)\s+)?after\s+"
+    r"(?:(?:they|it|he)\s+(?:had\s+)?)?(?:capturing|seizing|taking|overrunning|retaking|recapturing|storming|"
+    r"captured|seized|took|overran|retook|recaptured|stormed|the\s+(?:fall|capture|seizure|loss)\s+of)\s+"
+    r"(?:(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|village|port|capital|hub)\s+of\s+)?$", re.I)
 
 
 #: An apposition that says a town is its province's capital: "Wad Madani, the capital of Gezira
@@ -2343,9 +2384,11 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
         last = near[-1]
         between = text[last.end:t0]
         pronoun_after = pronoun is not None and sentence.start + max(0, len(clause) - 45) + pronoun.start() >= last.end
-        if (last.actor.conflict == "generic" and not pronoun_after
+        if ((last.actor.conflict == "generic" or _BARE_FORCES.fullmatch(last.words)) and not pronoun_after
                 and _OWNED_BY_PRONOUN.search(text, max(sentence.start, last.start - 20), last.start)):
-            # "The CSP said its fighters remained in control": the fighters are the CSP's
+            # "The CSP said its fighters remained in control": the fighters are the CSP's (and
+            # "The Lebanese army said its troops had deployed" the Lebanese army's, though bare
+            # "troops" alone would be the war's main army)
             owners = [a for a in actors if sentence.start <= a.start and a.end <= last.start
                       and a.actor.conflict not in ("generic", AS_WRITTEN)]
             if owners:
@@ -2850,6 +2893,11 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
         before = [d for d in dates if d.end <= trig_at and d.relation != "until"]
         if before:
             return before[-1], None
+    described = next(((a, b) for a, b in _appositives(s_text) if a < trig_at < b), None)
+    if described is not None:
+        # "besieged El Fasher, the last army stronghold in the region, since May": a holding
+        # the appositive tells is dated only inside it; the time after it is the main verb's
+        return next((d for d in dates if described[0] < d.start < described[1]), None), None
     own = _aside_of(s_text, trig_at)
     if trig_end is not None and re.match(r"\s*,\s*(?:which|that)\b", s_text[trig_end:]):
         relative = s_text.index(",", trig_end)
@@ -2897,6 +2945,10 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     if trig_end is not None:
         # "captured Homs in an offensive that began on Nov. 27": the offensive's date, not the capture's
         dates = [d for d in dates if d.start < trig_at or not _OTHER_BEGINNING.search(s_text, trig_end, d.start)]
+        # "seized Lashio, the biggest defeat for the junta since it took power in a coup in
+        # 2021": a clause with a subject and verb of its own dates its own verb
+        dates = [d for d in dates if d.start < trig_end
+                 or not _OWN_CLAUSE_BEFORE.search(s_text, max(trig_end, d.start - 60), d.start)]
     if change == "holds":
         dates = [d for d in dates if d.start < trig_at or not _NEW_CLAUSE.search(s_text, trig_at, d.start)]
         # "Idlib has been run by HTS since 2017, while government-held Latakia": not Latakia's date
@@ -2944,6 +2996,12 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
             usable = [d for d in usable if d not in later]
             if not usable:
                 return None, until
+    after_gerund = (_AFTER_GERUND.search(s_text, max(0, trig_at - 30), trig_at)
+                    if s_text[trig_at:trig_end or trig_at].lower().endswith("ing") else None)
+    if after_gerund is not None and any(d.start > trig_at for d in usable):
+        # "entered the city early on Sunday after seizing Homs, ..., on Saturday night": the
+        # date before "after" is the main clause's, the one after the gerund its own
+        usable = [d for d in usable if d.start > trig_at]
     if any(d.start > trig_at for d in usable):
         # "overrun by IS in 2015 and recaptured by the army in 2016": a date before the "and"
         # dates the first verb when the second has its own after it
@@ -2979,6 +3037,9 @@ _LOSS_AFTER = re.compile(r"\b(?:withdrew|retreated|fled|surrendered|abandoned|pu
 #: :func:`_offset_for`.)
 _TOLD_AFTER = re.compile(r"(?<!\d\s)(?<![a-z]\s)(?:\b(?:hours|days|weeks|months|shortly|soon|just)\s+)?(?<![\w-])"
                          r"after\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}(?:had\s+)?$", re.I)
+#: "after" right before a gerund trigger: "entered the city on Sunday after seizing Homs" (the
+#: seizing came first, whatever word stands before "after").
+_AFTER_GERUND = re.compile(r"(?<![\w-])after\s+(?:[a-z]+ly\s+)?$", re.I)
 #: "has since", "have since then": a change told as coming after the date before it.
 _SINCE_THEN = re.compile(r"\b(?:has|have|had)\s+since(?:\s+then)?\s+(?:[a-z]+ly\s+)?(?:been\s+)?$", re.I)
 #: A second verb of taking or leaving after a trigger, which dates after it belong to.
@@ -3000,18 +3061,25 @@ def _date_is_the_aside(s_text: str, d: DateMention) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _aside_commas(s_text: str) -> tuple[int, ...]:
-    """The commas of a sentence that may bound an aside (looked up once per sentence)."""
+def _appositives(s_text: str) -> tuple[tuple[int, int], ...]:
+    """The (comma, comma) pairs around an appositive that only says what a place is."""
     commas = [m.start() for m in re.finditer(r",", s_text)]
     # an appositive name between two commas is no aside boundary: "have controlled the
     # capital, Sanaa, since 2014" dates the control
-    appositive = {c for a, b in zip(commas, commas[1:])
-                  if _APPOSITIVE_NAME.fullmatch(s_text, a + 1, b) and _PLACE_NOUN_BEFORE.search(s_text, 0, a)
-                  # "retook Wad Madani, the capital of Gezira state, in January": what the
-                  # place is, not an aside with a time of its own
-                  or (_APPOSITIVE_DESCRIPTION.fullmatch(s_text, a + 1, b) or _APPOSITIVE_LOCATION.fullmatch(s_text, a + 1, b))
-                  and _NAME_BEFORE.search(s_text, 0, a)
-                  for c in (a, b)}
+    return tuple((a, b) for a, b in zip(commas, commas[1:])
+                 if _APPOSITIVE_NAME.fullmatch(s_text, a + 1, b) and _PLACE_NOUN_BEFORE.search(s_text, 0, a)
+                 # "retook Wad Madani, the capital of Gezira state, in January": what the
+                 # place is, not an aside with a time of its own
+                 or (_APPOSITIVE_DESCRIPTION.fullmatch(s_text, a + 1, b)
+                     or _APPOSITIVE_LOCATION.fullmatch(s_text, a + 1, b))
+                 and _NAME_BEFORE.search(s_text, 0, a))
+
+
+@lru_cache(maxsize=64)
+def _aside_commas(s_text: str) -> tuple[int, ...]:
+    """The commas of a sentence that may bound an aside (looked up once per sentence)."""
+    commas = [m.start() for m in re.finditer(r",", s_text)]
+    appositive = {c for pair in _appositives(s_text) for c in pair}
     # a dateline's comma opens no aside: "BEIRUT, Nov 28 (Reuters) - Rebels launched ... on
     # Wednesday, seizing ..."
     dateline = _DATELINE_COMMA.match(s_text)
@@ -3039,8 +3107,10 @@ def _aside_of(s_text: str, at: int) -> int:
 _PLACE_NOUN_BEFORE = re.compile(r"\b(?:capital|city|town|port|village|province|region|stronghold|base)\s*$", re.I)
 _APPOSITIVE_NAME = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){0,3}\s*")
 _APPOSITIVE_DESCRIPTION = re.compile(
-    r"\s*(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:capital|city|town|village|seat|hub|centre|center|port|province|"
-    r"state|region|district|birthplace|heartland|cradle|gateway|home)(?:\s+(?:of|in)\s+(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?\s*"
+    # (what a side holds there describes the place too: "Tarhuna, their last stronghold in
+    # western Libya, in June 2020", "El Fasher, the last army stronghold in the region, since May")
+    r"\s*(?:the|a|an|its|their|his|her|(?-i:[A-Z])[\w'’-]*['’]s)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:capital|city|town|village|seat|hub|centre|center|port|province|"
+    r"state|region|district|birthplace|heartland|cradle|gateway|home|stronghold|bastion|garrison|outpost)(?:\s+(?:of|in)\s+(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?\s*"
     # "Lalibela, home to 12th-century rock-hewn churches,", "The MNDAA, part of the Three
     # Brotherhood Alliance,"
     r"|\s*(?:(?:home|host)\s+to|(?:a\s+)?part\s+of|a\s+member\s+of|one\s+of)\s+[^,;.]{3,80}")
@@ -3158,6 +3228,7 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
     echo = (_earlier_gain(context, place) if carried is None and trig.voice == "noun" and when is None
             and until is None else None)
     date_notes: tuple[str, ...] = ()
+    counted = False  # the date was moved by a count told in the sentence
     if carried is not None:
         # "... in March 2022. Eight months later, Ukraine retook the city"
         day, precision, date_text, date_notes = carried
@@ -3172,11 +3243,13 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
             day, precision = _moved(when.date, when.precision, offset_sign(told_from.group("way"))
                                     * count_value(told_from.group("n")), told_from.group("unit"))
             date_text = f"{when.text}, {' '.join(told_from.group(0).split())}"
+            counted = True
         elif when.end <= m.start() and (closing := _closing_offset(sentence.text, m.end())) is not None:
             # "seized Kherson in March 2022, and Ukraine retook the city eight months later":
             # the date told before the trigger is where the count starts
             day, precision = _moved(when.date, when.precision, closing[1], closing[2])
             date_text = f"{when.text}, {closing[3]}"
+            counted = True
         since = when.relation == "since" or re.search(r"\bsince\b[^.;,]*$", sentence.text[max(0, when.start - 70):when.start])
         others = bool(since and when.start > m.end() and change != "holds"
                       and _OWN_VERB_BETWEEN.search(sentence.text, m.end(), when.start))
@@ -3204,8 +3277,25 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
             # "the junta has lost control of large parts of Shan since ... October 2023": the
             # losses came on or after that date, not on it
             relation = "after"
+        if relation == "on" and change != "holds" and when is _said_on(sentence.text, m.end(), [when]):
+            # "Russian forces have captured Kurakhove, the ministry said on Friday": the day of
+            # the saying, which the capture came on or before
+            relation = "before"
+            date_notes += (f"on or before {when.text}: the day it was said, not told as the day it happened",)
     elif until is not None:
         day, precision, date_text, relation = until.date, until.precision, until.text, "before"
+    elif change != "holds" and (said := _said_on(sentence.text, m.end(), dates)) is not None:
+        # "Russian forces have captured Kurakhove, Russia's defence ministry said on Friday":
+        # the saying gives no date of the capture, only a day it had happened by
+        day, precision, date_text, relation = said.date, said.precision, said.text, "before"
+        date_notes += (f"on or before {said.text}: the day it was said, not told as the day it happened",)
+    elif article.published is not None and (counted_back := _undated_offset(sentence.text, m.start())) is not None:
+        # "has regained Wad Madani ... more than a year after it fell to the RSF": the main
+        # clause is undated (on or before the publication), so the fall came at least that
+        # long before the publication
+        n, unit, words = counted_back
+        day, precision, date_text, relation = _calendar_back(article.published, n, unit), "day", None, "before"
+        date_notes += (f"before {day.isoformat()}: told as {words} a change dated on or before the publication",)
     elif article.published is not None:
         day, precision, date_text = article.published, "on-or-before-publication", None
     else:
@@ -3232,7 +3322,11 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         # held Homs for a decade withdrew on Saturday": over by the date the sentence tells
         relation, until_day, until_precision = "before", day, precision
     confidence = actor.confidence * (0.8 if place.place is None else 1.0) * (0.9 if place.anchor else 1.0)
-    told_after = _TOLD_AFTER.search(sentence.text, max(0, m.start() - 60), m.start()) if relation == "on" else None
+    told_after = None
+    if relation == "on":
+        told_after = _TOLD_AFTER.search(sentence.text, max(0, m.start() - 60), m.start())
+        if told_after is None and not counted and m.group(0).lower().endswith("ing"):
+            told_after = _AFTER_GERUND.search(sentence.text, max(0, m.start() - 30), m.start())
     if told_after is not None and (date_text is None and precision == "on-or-before-publication"
                                    or when is not None and when.end <= told_after.start()):
         main = [d for d in dates if d.end <= told_after.start() and d.precision in _TEXT_PRECISIONS]
@@ -3256,6 +3350,49 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         attributed_to=_attribution(sentence.text, m.start()), trigger=" ".join(m.group(0).split()),
         trigger_start=sentence.start + m.start(), confidence=round(confidence, 2), notes=notes,
     )
+
+
+#: A count the trigger is told after, with how exact it is: "more than a year after it fell".
+_UNDATED_OFFSET = re.compile(r"(?:(?P<hedge>more\s+than|over|at\s+least|nearly|almost|about|some|around)\s+)?"
+                             + OFFSET.pattern + r"\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+
+
+def _undated_offset(s_text: str, trig_at: int) -> tuple[int, str, str] | None:
+    """(n, unit, words) of "N units after" right before a trigger, when the count is a floor
+    ("more than a year after", "two weeks after"): a change told as coming first by at least that."""
+    found = _UNDATED_OFFSET.search(s_text, max(0, trig_at - 80), trig_at)
+    if found is None or found.group("way").lower() != "after" or (found.group("hedge") or "").lower() in (
+            "nearly", "almost", "about", "some", "around") or re.search(r"[,;]", found.group(0)):
+        return None
+    words = " ".join(s_text[found.start():found.end("way")].split())
+    return count_value(found.group("n")), found.group("unit"), words
+
+
+def _calendar_back(day: date, n: int, unit: str) -> date:
+    """``day`` moved back exactly ``n`` calendar ``unit``s (a bound, not a period: no rounding)."""
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return day - timedelta(days=n)
+    if unit == "week":
+        return day - timedelta(weeks=n)
+    months = day.year * 12 + day.month - 1 - (n if unit == "month" else 12 * n)
+    year, month = divmod(months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+#: A verb of saying closing a sentence, right before its date: "..., the ministry said on Friday".
+_SAID_BEFORE_DATE = re.compile(r"\b(?:said|says|announced|claimed|reported|confirmed|stated|acknowledged|"
+                               r"admitted|told\s+(?:reporters|journalists|\w+))\s+(?:late\s+|early\s+)?$", re.I)
+
+
+def _said_on(s_text: str, after: int, dates: list[DateMention]) -> DateMention | None:
+    """The date of a saying told after the trigger, which bounds an undated change from above."""
+    for d in dates:
+        if (d.start > after and d.relation == "on" and d.precision in _TEXT_PRECISIONS
+                and _SAID_BEFORE_DATE.search(s_text, max(after, d.start - 40), d.start)):
+            return d
+    return None
 
 
 def _offset_for(s_text: str, trig_at: int, trig_end: int, when: DateMention) -> re.Match[str] | None:

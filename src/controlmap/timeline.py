@@ -361,6 +361,19 @@ def _within(inner: tuple[date, str | None], outer: tuple[date, str | None]) -> b
     return c <= a and b <= d
 
 
+def _compatible(a: tuple[date, str | None], b: tuple[date, str | None]) -> bool:
+    """Whether two vague dates can be one day: their spans share one (a week that contains
+    the day another report's "on or before" ends on)."""
+    (lo_a, hi_a), (lo_b, hi_b) = _span(*a), _span(*b)
+    return max(lo_a, lo_b) <= min(hi_a, hi_b)
+
+
+def _width(d: tuple[date, str | None]) -> int:
+    """How many days a date of that precision can be (the narrower is the finer reading)."""
+    lo, hi = _span(*d)
+    return (hi - lo).days
+
+
 def _finer(a: tuple[date, str | None], b: tuple[date, str | None]) -> tuple[date, str | None] | None:
     """Of two readings of one date (one inside the other's span), the more precise; ``None``
     when they are two different dates."""
@@ -451,6 +464,12 @@ def _reconcile_overlaps(intervals: list[ControlInterval]) -> None:
                     continue
                 if _within((a.end, a.end_precision), (b.start, b.start_precision)):
                     b.start, b.start_precision = a.end, a.end_precision
+                    continue
+                if _compatible((a.end, a.end_precision), (b.start, b.start_precision)):
+                    # "held it on or before 30 Nov" and "seized it last week" (the week of
+                    # 25 Nov): one handover in the days both allow, told at the finer precision
+                    finer = min((a.end, a.end_precision), (b.start, b.start_precision), key=_width)
+                    (a.end, a.end_precision), (b.start, b.start_precision) = finer, finer
                     continue
             if a.disputed and b.disputed:
                 continue  # already told apart, with their note
