@@ -78,6 +78,8 @@ def _resolved(text, gazetteer):
          "Jobar", "curated:jobar", "SY"),
         ("The SDF held Sheikh Maqsoud in Aleppo while rebels took al-Hamdaniyah.",
          "Sheikh Maqsoud", "curated:sheikh-maqsoud", "SY"),
+        ("The SDF declared victory over the Islamic State group in Baghouz, eastern Syria.",
+         "Baghouz", "curated:baghuz-fawqani", "SY"),
         ("The SDF held Sheikh Maqsoud in Aleppo while rebels took al-Hamdaniyah.",
          "al-Hamdaniyah", "curated:hamdaniyah-aleppo", "SY"),  # not Iraq's Al-Hamdaniya
         ("The Houthis said US strikes hit the Ras Isa port in Hodeidah province in Yemen.",
