@@ -350,3 +350,38 @@ def test_a_map_of_several_wars_names_each_sides_war_in_legend_popups_and_panel(b
         assert page.errors == []
     finally:
         page.page.close()
+
+
+def test_fitted_view_keeps_every_marker_clear_of_the_panel_and_legend(browser, tmp_path):
+    # Places spread wide (Latakia to Qamishli, 500 km): fitted into the whole page, Qamishli,
+    # the north-easternmost, sat under the date panel.
+    from datetime import date
+
+    from controlmap.gazetteer import GazetteerEntry
+    from controlmap.timeline import build_timeline
+    from tests.test_map import event, place
+
+    text = "Rebels captured Latakia on Sunday. Kurdish-led forces hold Qamishli. Palmyra fell on Saturday."
+    entries = {"Latakia": GazetteerEntry("geonames:173576", "Latakia", "city", "SY", None, 35.53168, 35.79011),
+               "Qamishli": GazetteerEntry("geonames:173377", "Qamishli", "city", "SY", None, 37.05215, 41.23142),
+               "Palmyra": GazetteerEntry("geonames:163808", "Palmyra", "city", "SY", None, 34.56, 38.28)}
+    places = [place(name, entry, article=text) for name, entry in entries.items()]
+    events = [event(places[0], "captured", "Syrian opposition", "opposition", date(2024, 12, 8), "day"),
+              event(places[1], "holds", "Syrian Democratic Forces", "SDF", date(2024, 12, 8), "on-or-before-publication"),
+              event(places[2], "captured", "Syrian opposition", "opposition", date(2024, 12, 7), "day")]
+    path = mapping.write_map(tmp_path / "wide.html", places, events, build_timeline(events), [])
+    page = Page(browser, path)
+    try:
+        boxes = page.page.evaluate("""() => ['.cm-time', '.cm-legend'].map(s => document.querySelector(s))
+            .filter(Boolean).map(e => e.getBoundingClientRect().toJSON())""")
+        markers = page.page.evaluate("""() => Array.from(document.querySelectorAll('path.leaflet-interactive'))
+            .map(e => e.getBoundingClientRect().toJSON())""")
+        assert len(boxes) == 2 and len(markers) == 3
+        for m in markers:
+            assert 0 <= m["left"] and m["right"] <= 1200 and 0 <= m["top"] and m["bottom"] <= 800
+            for b in boxes:
+                assert not (m["left"] < b["right"] and b["left"] < m["right"]
+                            and m["top"] < b["bottom"] and b["top"] < m["bottom"]), (m, b)
+        assert page.errors == []
+    finally:
+        page.page.close()

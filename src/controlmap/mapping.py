@@ -99,6 +99,8 @@ _GREY = UNKNOWN_COLOUR
 #: Places closer than this put their permanent labels on opposite sides. At the map's
 #: closest fitted zoom (9) 15 km is ~55 px: a marker and a label that close overlap.
 _LABEL_CLASH_KM = 15.0
+#: Room kept clear on the right when fitting the view: the date panel and the legend's width.
+_PANEL_WIDTH_PX = 360
 #: Up to this many places per date get a permanent name label; past it labels hide the map.
 _MAX_LABELS = 30
 _FALLBACK_PALETTE = ("#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf")
@@ -226,6 +228,15 @@ def _relation_label(relation: str, label: str) -> str:
         relation, label)
 
 
+def _evidence_name(event: Any) -> str:
+    """The place an event is about, as the panel lists it: an unnamed place ("much of the
+    north-east") with the town it is told from, not as if it were the town."""
+    entry = _event_entry(event)
+    if entry is None:
+        return event.place_text
+    return f"{event.place_text} (near {entry.name})" if getattr(event, "anchor", False) else entry.name
+
+
 def _evidence(event: Any, colours: SidePalette | dict[str, str] | None = None) -> dict[str, Any]:
     """What a popup quotes for one event: the sentence, its article and span, the date, and
     (on a map of several wars) the war of its side."""
@@ -239,7 +250,7 @@ def _evidence(event: Any, colours: SidePalette | dict[str, str] | None = None) -
         "actor": shown_actor(event.actor, getattr(event, "actor_text", None), event.side),
         "side": event.side,
         "place": event.place_text,
-        "name": _event_entry(event).name if _event_entry(event) is not None else event.place_text,
+        "name": _evidence_name(event),
         "id": _event_entry(event).id if _event_entry(event) is not None else None,
         "attributed_to": getattr(event, "attributed_to", None),
         "anchor": bool(getattr(event, "anchor", False)),
@@ -1306,7 +1317,10 @@ def build_map(
     }
     _Panel(info, layer_names).add_to(fmap)
     folium.LayerControl(collapsed=False, position="topleft").add_to(fmap)
-    fmap.fit_bounds(bounds, padding=(40, 40), max_zoom=9)
+    # The date panel (top right) and the legend (bottom right) are ~350 px wide: fitted into
+    # the whole page, the easternmost places sat under them. (Leaflet shrinks a padding wider
+    # than a small screen's map to a zoom that shows the bounds as best it can.)
+    fmap.fit_bounds(bounds, padding_top_left=(40, 40), padding_bottom_right=(_PANEL_WIDTH_PX, 40), max_zoom=9)
     return fmap
 
 
