@@ -127,10 +127,9 @@ def test_an_order_to_leave_a_town_is_the_withdrawal_and_an_envoy_leaving_is_none
 
 
 def test_the_enemy_a_victory_is_over_is_no_subject(gazetteer):
-    # (Baghouz is not in the gazetteer: the event keeps its words)
     (found,) = told("The SDF declared victory over Islamic State on Saturday after capturing Baghouz.", "2019-03-24",
                     gazetteer)
-    assert found == ("captured", "SDF", None, "2019-03-23", "day")
+    assert found == ("captured", "SDF", "curated:baghuz-fawqani", "2019-03-23", "day")
 
 
 def test_an_offset_aside_counts_from_the_main_clauses_date(gazetteer):
