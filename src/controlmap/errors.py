@@ -33,3 +33,7 @@ class GeocoderError(ControlmapError, RuntimeError):
 
 class ExportError(ControlmapError, ValueError):
     """An output path whose format controlmap cannot write."""
+
+
+class NERError(ControlmapError, RuntimeError):
+    """Recognition with a spaCy model was asked for and spaCy or its model is not installed."""

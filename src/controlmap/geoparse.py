@@ -62,7 +62,7 @@ class Place:
         return self.entry.kind
 
 
-def geoparse(article: Article, *, gazetteer: Gazetteer | None = None, geocoder=None) -> list[Place]:
+def geoparse(article: Article, *, gazetteer: Gazetteer | None = None, geocoder=None, ner=None) -> list[Place]:
     """Find and resolve every place mention in ``article``, in text order.
 
     Parameters
@@ -74,6 +74,9 @@ def geoparse(article: Article, *, gazetteer: Gazetteer | None = None, geocoder=N
     geocoder
         An optional :class:`controlmap.geocoders.OnlineGeocoder` asked about capitalised
         names the offline gazetteer does not know. ``None`` (the default) stays offline.
+    ner
+        An optional :class:`controlmap.ner.SpacyRecogniser` that revises the mentions with a
+        spaCy model's entities. ``None`` (the default) needs no model.
 
     Returns
     -------
@@ -83,6 +86,8 @@ def geoparse(article: Article, *, gazetteer: Gazetteer | None = None, geocoder=N
     sentences = split_sentences(article.text)
     index = SentenceIndex(sentences)
     mentions = find_mentions(article.text, gazetteer, {s.start for s in sentences})
+    if ner is not None:
+        mentions = ner.revise(article.text, mentions, gazetteer)
     if geocoder is not None:
         mentions = mentions + geocoder.find_unknown(article.text, mentions, gazetteer)
         mentions.sort(key=lambda m: m.start)

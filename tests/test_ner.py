@@ -1,0 +1,94 @@
+"""The optional spaCy recogniser (controlmap.ner) and the default path's independence from it.
+
+Tests that run the model skip where it is not installed (CI does not install the ``spacy``
+extra); the others run everywhere.
+"""
+import importlib.util
+import subprocess
+import sys
+
+import pytest
+
+from controlmap.article import article_from_text
+from controlmap.errors import ControlmapError, NERError
+from controlmap.geoparse import geoparse
+from controlmap.ner import DEFAULT_MODEL, _chunks, spacy_recogniser
+
+from .conftest import SEED
+
+needs_model = pytest.mark.skipif(
+    importlib.util.find_spec("spacy") is None or importlib.util.find_spec(DEFAULT_MODEL) is None,
+    reason=f"spaCy model {DEFAULT_MODEL} not installed (pip install 'controlmap[spacy]')")
+
+
+def test_default_path_never_imports_spacy(gazetteer):
+    code = ("import sys; from controlmap.article import load_article; from controlmap.geoparse import geoparse; "
+            "import controlmap.cli, controlmap.pipeline; "
+            f"geoparse(load_article({str(SEED)!r})); "
+            "sys.exit('spacy imported' if any(m == 'spacy' or m.startswith(('spacy.', 'thinc')) for m in sys.modules) else 0)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr or done.stdout
+
+
+def test_missing_model_is_a_one_line_error():
+    with pytest.raises(NERError) as caught:
+        spacy_recogniser("veto", model="no_such_spacy_model_here")
+    assert isinstance(caught.value, ControlmapError)
+    assert "\n" not in str(caught.value) and "pip install" in str(caught.value)
+
+
+def test_unknown_mode_is_refused():
+    with pytest.raises(ValueError, match="veto, recover, both"):
+        spacy_recogniser("everything")
+
+
+@pytest.mark.parametrize("text", ["", "one line", "a b\n" * 40, "x" * 95 + " " + "y" * 30])
+def test_chunks_cover_the_text_with_their_offsets(text):
+    pieces = _chunks(text, size=32)
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(text[offset:offset + len(piece)] == piece for offset, piece in pieces)
+    assert all(len(piece) <= 32 for _, piece in pieces)
+
+
+@pytest.fixture(scope="module")
+def both():
+    return spacy_recogniser("both")
+
+
+def _found(text, gazetteer, ner):
+    return [p.text for p in geoparse(article_from_text(text), gazetteer=gazetteer, ner=ner)]
+
+
+@needs_model
+def test_veto_drops_a_given_name_read_as_a_town(gazetteer, both):
+    text = "Not much happens in Russia without Vladimir Putin, the official said in Moscow."
+    assert "Vladimir" in _found(text, gazetteer, None)
+    assert _found(text, gazetteer, both) == ["Russia", "Moscow"]
+    assert _found(text, gazetteer, spacy_recogniser("recover")) == _found(text, gazetteer, None)
+
+
+@needs_model
+@pytest.mark.parametrize("text, name", [
+    ("Senate Majority Leader Larry Pogemiller, DFL-Minneapolis, said education cuts may end.", "Minneapolis"),
+    ("The DPRK-South Korea summit was held on Friday.", "South Korea"),
+])
+def test_recovery_adds_joined_and_several_word_places(gazetteer, both, text, name):
+    assert name not in _found(text, gazetteer, None)
+    assert name in _found(text, gazetteer, both)
+    assert name not in _found(text, gazetteer, spacy_recogniser("veto"))
+
+
+@needs_model
+def test_seed_is_unchanged_with_both(gazetteer, both, seed_article, seed_places):
+    revised = geoparse(seed_article, gazetteer=gazetteer, ner=both)
+    assert [(p.start, p.end, p.id) for p in revised] == [(p.start, p.end, p.id) for p in seed_places]
+
+
+@needs_model
+def test_entities_of_a_text_cut_in_pieces_keep_their_offsets(both, monkeypatch):
+    import controlmap.ner as ner
+
+    text = "The minister flew to Berlin on Monday. " * 20
+    monkeypatch.setattr(ner, "CHUNK_CHARS", 50)
+    places = [(s, e) for s, e, label in both.entities(text) if label == "GPE"]
+    assert len(places) == 20 and {text[s:e] for s, e in places} == {"Berlin"}
