@@ -238,15 +238,14 @@ def _borrowed_name_penalty(match: NameMatch, own_name: tuple[bool, int], hint: s
 _ARTICLE_PENALTY = 4.0
 
 
-def _article_penalty(match: NameMatch, cands: dict[str, NameMatch]) -> float:
+def _article_penalty(match: NameMatch, region_named: bool) -> float:
     """"Ships in the Red Sea" sail on the sea, not in Sudan's Red Sea State: English puts "the"
     before seas, deserts and regions, not before provinces and towns (which take it only with
     their type word: "the Red Sea state"). A division or town yields to a region that has
-    the name as its own.
+    the name as its own (``region_named``: one of the candidates does).
     """
     if match.entry.kind not in ("admin1", "admin2", "city"):
         return 0.0
-    region_named = any(c.quality == 2 and c.entry.kind == "region" for c in cands.values())
     return _ARTICLE_PENALTY if region_named else 0.0
 
 
@@ -254,15 +253,14 @@ def _article_penalty(match: NameMatch, cands: dict[str, NameMatch]) -> float:
 _TOWN_OF_THE_DISTRICT_PENALTY = 3.0
 
 
-def _district_penalty(match: NameMatch, cands: dict[str, NameMatch]) -> float:
+def _district_penalty(match: NameMatch, town_countries: set[str | None]) -> float:
     """"Maungdaw" is the town, not Maungdaw District (whose GeoNames point is another town's):
     a bare name a district and a town of the same country share is the town's. The district
-    needs its word ("Maungdaw district", "Pokrovsk raion"), which sets a kind hint."""
+    needs its word ("Maungdaw district", "Pokrovsk raion"), which sets a kind hint.
+    ``town_countries`` are the countries of the candidates that are towns by their own name."""
     if match.entry.kind != "admin2":
         return 0.0
-    town = any(c.entry.kind == "city" and c.quality == 2 and c.entry.country == match.entry.country
-               for c in cands.values())
-    return _TOWN_OF_THE_DISTRICT_PENALTY if town else 0.0
+    return _TOWN_OF_THE_DISTRICT_PENALTY if match.entry.country in town_countries else 0.0
 
 
 def _own_name_holders(cands: dict[str, NameMatch]) -> tuple[bool, int]:
@@ -307,25 +305,24 @@ def resolve_mentions(
 
     ``demonyms`` are countries the text names by their adjective; each counts once as context.
     """
-    candidates = [_candidates(m) for m in mentions]
-    # What the words around each mention say of where it is ("X, Y", "the Lebanese city of X",
-    # "X, near Y"): the evidence a mention lends the other mentions of its name.
-    said = [
-        {eid: (_within_bonus(match.entry, m.within, gazetteer) if m.within else 0.0)
-         + (_COUNTRY_SAID_BONUS if m.country and match.entry.country == m.country and match.entry.kind != "country" else 0.0)
-         + _located_in_bonus(match.entry, m.located_in)
-         for eid, match in cands.items()}
-        for m, cands in zip(mentions, candidates)
-    ]
-    base = [
-        {eid: _prior(match, m.kind_hint) + words[eid]
-         - _borrowed_name_penalty(match, own_name, m.kind_hint)
-         - (_article_penalty(match, cands) if m.after_article and not m.kind_hint else 0.0)
-         - (_district_penalty(match, cands) if not m.kind_hint else 0.0)
-         for eid, match in cands.items()}
-        for m, cands, words in zip(mentions, candidates, said)
-        for own_name in (_own_name_holders(cands),)
-    ]
+    # A long article repeats its names: mentions that share their matches share their
+    # candidates, and those written alike (the same hint and words around them) their scores.
+    # None of these dicts is changed once made.
+    by_matches: dict[int, dict[str, NameMatch]] = {}
+    for m in mentions:
+        if id(m.matches) not in by_matches:
+            by_matches[id(m.matches)] = _candidates(m)
+    candidates = [by_matches[id(m.matches)] for m in mentions]
+    said: list[dict[str, float]] = []
+    base: list[dict[str, float]] = []
+    written: dict[tuple, tuple[dict[str, float], dict[str, float]]] = {}
+    for m, cands in zip(mentions, candidates):
+        alike = (id(cands), m.kind_hint, m.within, m.country, m.located_in, m.after_article)
+        if alike not in written:
+            written[alike] = _said_and_base(m, cands, gazetteer)
+        words, scores = written[alike]
+        said.append(words)
+        base.append(scores)
     chosen = [max(scores, key=scores.get) if scores else None for scores in base]
     said_near: list[dict[str, float]] = [{} for _ in mentions]
     for _ in range(2):
@@ -354,6 +351,26 @@ def resolve_mentions(
                         cands[runner].entry if runner else None,
                         round(weights[runner] / total, 3) if runner else None))
     return results
+
+
+def _said_and_base(m: Mention, cands: dict[str, NameMatch], gazetteer: Gazetteer) -> tuple[dict[str, float], dict[str, float]]:
+    """What the words around a mention say of each candidate ("X, Y", "the Lebanese city of X",
+    "X in Y": the evidence a mention lends the other mentions of its name), and each
+    candidate's score before the document's geography (see :func:`_with_context`)."""
+    said = {eid: (_within_bonus(match.entry, m.within, gazetteer) if m.within else 0.0)
+            + (_COUNTRY_SAID_BONUS if m.country and match.entry.country == m.country and match.entry.kind != "country" else 0.0)
+            + _located_in_bonus(match.entry, m.located_in)
+            for eid, match in cands.items()}
+    # (what the penalties ask of all the candidates, asked once: a common name has hundreds)
+    own_name = _own_name_holders(cands)
+    region_named = any(c.quality == 2 and c.entry.kind == "region" for c in cands.values())
+    town_countries = {c.entry.country for c in cands.values() if c.entry.kind == "city" and c.quality == 2}
+    base = {eid: _prior(match, m.kind_hint) + said[eid]
+            - _borrowed_name_penalty(match, own_name, m.kind_hint)
+            - (_article_penalty(match, region_named) if m.after_article and not m.kind_hint else 0.0)
+            - (_district_penalty(match, town_countries) if not m.kind_hint else 0.0)
+            for eid, match in cands.items()}
+    return said, base
 
 
 def _located_in_bonus(entry: GazetteerEntry, located_in: tuple[tuple[str, str | None], ...]) -> float:
@@ -508,27 +525,47 @@ def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] =
     for key, entry in picked:
         picked_by_key.setdefault(key, entry)
     out = []
-    for m, key, cands, scores, near in zip(mentions, keys, candidates, base, nearest):
-        near_entry = picked_by_key.get(name_key(m.near)) if m.near else None
-        own = countries_of_name[key]
-        others_total = total - sum(own.values())
-        updated = {}
-        for eid, score in scores.items():
-            entry = cands[eid].entry
-            if entry.country and others_total:
-                score += 3.0 * (countries[entry.country] - own[entry.country]) / others_total
-            if entry.kind != "country" and eid in near:
-                km = near[eid]
-                score += 2.0 if km < 25 else 1.5 if km < 50 else 1.0 if km < 200 else 0.5 if km < CONTEXT_KM else 0.0
-            if near_entry is not None and entry.kind != "country" and entry.id != near_entry.id:
-                bonus = _said_near_bonus(_km(entry, near_entry))
-                score += bonus
-                if said_near is not None:
-                    said_near[len(out)][eid] = bonus
-            updated[eid] = score
-        _prefer_city_over_same_name_division(cands, updated, m.kind_hint, m.after_town_verb)
+    # Mentions of a name written alike get the same scores (the first one's, copied: the
+    # callers add to them one by one).
+    alike: dict[tuple, tuple[dict[str, float], dict[str, float]]] = {}
+    for i, (m, key, cands, scores, near) in enumerate(zip(mentions, keys, candidates, base, nearest)):
+        signature = (key, id(cands), id(scores), id(near), m.near, m.kind_hint, m.after_town_verb)
+        if signature in alike:
+            updated, bonuses = alike[signature]
+            updated = dict(updated)
+        else:
+            near_entry = picked_by_key.get(name_key(m.near)) if m.near else None
+            updated, bonuses = _in_context(m, key, cands, scores, near, near_entry, countries, countries_of_name, total)
+            alike[signature] = (dict(updated), bonuses)
+        if said_near is not None:
+            said_near[i].update(bonuses)
         out.append(updated)
     return out
+
+
+def _in_context(m: Mention, key: str, cands: dict[str, NameMatch], scores: dict[str, float], near: dict[str, float],
+                near_entry: GazetteerEntry | None, countries: Counter[str], countries_of_name: dict[str, Counter[str]],
+                total: int) -> tuple[dict[str, float], dict[str, float]]:
+    """One mention's scores with the document's geography (see :func:`_with_context`), and the
+    bonuses "X, near Y" gave its candidates."""
+    own = countries_of_name[key]
+    others_total = total - sum(own.values())
+    updated = {}
+    bonuses = {}
+    for eid, score in scores.items():
+        entry = cands[eid].entry
+        if entry.country and others_total:
+            score += 3.0 * (countries[entry.country] - own[entry.country]) / others_total
+        if entry.kind != "country" and eid in near:
+            km = near[eid]
+            score += 2.0 if km < 25 else 1.5 if km < 50 else 1.0 if km < 200 else 0.5 if km < CONTEXT_KM else 0.0
+        if near_entry is not None and entry.kind != "country" and entry.id != near_entry.id:
+            bonus = _said_near_bonus(_km(entry, near_entry))
+            score += bonus
+            bonuses[eid] = bonus
+        updated[eid] = score
+    _prefer_city_over_same_name_division(cands, updated, m.kind_hint, m.after_town_verb)
+    return updated, bonuses
 
 
 def _said_near_bonus(km: float) -> float:
