@@ -35,6 +35,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .gazetteer import SKELETON_PREFIX, VARIANT_COUNTRIES, Gazetteer, NameMatch, PersonName, name_key, spelling_skeleton
 
@@ -467,6 +468,8 @@ _ABBREVIATED = frozenset(("St", "Mt", "Ft", "Pt", "Ste"))
 
 
 def _gap_is_space(text: str, a: int, b: int) -> bool:
+    if b == a + 1 and text[a] == " ":
+        return True  # (the gap between most words: asked tens of thousands of times an article set)
     gap = text[a:b]
     if gap.startswith(".") and text[max(0, a - 3):a].split(" ")[-1] in _ABBREVIATED:
         gap = gap[1:]  # "St. Louis", "Mt. Pleasant": the abbreviation's dot joins the name
@@ -513,22 +516,23 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     runs = _runs(tokens, text, capitalised)
     run_of = {i: r for r in runs for i in r}
 
-    # Every n-gram inside a run, plus two runs bridged by one connector word.
-    spans: list[tuple[int, int]] = []
+    bridged_runs = _bridged_runs(runs, tokens)
+    # The lookup key of every n-gram inside a run, and of two runs bridged by one connector word.
+    keys: dict[tuple, str] = {}
     for run in runs:
         for a in range(len(run)):
+            start = tokens[run[a]].start
             for b in range(a, min(len(run), a + _MAX_NGRAM)):
-                spans.append((run[a], run[b]))
-    for bridged in _bridged_runs(runs, tokens):
+                keys[(run[a], run[b])] = name_key(text[start:tokens[run[b]].end])
+    for bridged in bridged_runs:
         for a in bridged[:3]:
             for b in bridged[-3:]:
-                spans.append((a, b))
-    keys = {span: name_key(_phrase(text, tokens, *span)) for span in spans}
+                keys[(a, b)] = name_key(_phrase(text, tokens, a, b))
     # Names that a lower-case feature word follows are looked up with it too ("Aleppo airport",
     # "Kansas City airport", "the Gaza strip"), under the span plus "tail".
     tails = {run[-1]: tail for run in runs if (tail := _feature_tail(tokens, run[-1] + 1))}
-    for a, b in spans:
-        if b in tails:
+    if tails:
+        for a, b in [span for span in keys if span[1] in tails]:
             keys[(a, b, "tail")] = name_key(_phrase(text, tokens, a, b) + " " + tails[b][0])
     found = gazetteer.lookup_keys(set(keys.values()))
     variants = _spelling_variants(text, tokens, runs, keys, found, gazetteer)
@@ -547,7 +551,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     mentions: list[Mention] = []
     taken: set[int] = set()
     # Bridged runs first, so that "Democratic Republic of the Congo" is not read as "Congo".
-    for run in _bridged_runs(runs, tokens) + runs:
+    for run in bridged_runs + runs:
         i = 0
         while i < len(run):
             tok_index = run[i]
@@ -699,12 +703,18 @@ _RIVER_WORDS_AFTER = re.compile(r"['’]s\s+(?:(?:left|right|opposite|other|far|
                                 re.I)
 
 
+#: A word that each of those patterns needs, for articles that have none (as case-blind as they).
+_RIVER_CUES = re.compile(r"bank|shore|mouth|estuary|cross", re.I)
+
+
 def _river_readings(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
     """A town's name that a river has too ("Dnipro", the Dnieper's Ukrainian name) reads as the
     river where the words make it one: "the left bank of the Dnipro", "crossed the Dnipro",
     "the Dnipro's left bank". The river is the one the gazetteer names "<name> River" or
     "River <name>"; elsewhere the name stays what it is ("in Dnipro" is the city).
     """
+    if not _RIVER_CUES.search(text):
+        return  # (no word either pattern needs: most articles)
     wanted = [m for m in mentions if not m.kind_hint and " " not in m.name
               and not any(x.entry.kind == "region" for x in m.matches)
               and (_RIVER_WORDS_BEFORE.search(text, max(0, m.start - 40), m.start) or _RIVER_WORDS_AFTER.match(text, m.end))]
@@ -1054,8 +1064,9 @@ def _craft_runs(text: str, tokens: list[Token], runs: list[list[int]], keys, fou
     for run in runs:
         first, last = run[0], run[-1]
         before = tokens[first - 1] if first >= 1 else None
-        joined_before = before is not None and _gap_is_space(text, before.end, tokens[first].start)
-        if joined_before and before.lower in _SHIP_WORDS and before.text.islower():
+        # (the words are asked before the gap: few runs stand next to a ship's or a weapon's noun)
+        if (before is not None and before.lower in _SHIP_WORDS and before.text.islower()
+                and _gap_is_space(text, before.end, tokens[first].start)):
             craft.update(run)
             continue
         k = last + 1
@@ -1067,7 +1078,8 @@ def _craft_runs(text: str, tokens: list[Token], runs: list[list[int]], keys, fou
             continue
         if k + 1 < len(tokens) and tokens[k + 1].lower in _ATTACK_NOUNS:
             continue
-        if joined_before and (before.lower in _LOCATIVE or before.lower in _PLACE_VERBS):
+        if (before is not None and (before.lower in _LOCATIVE or before.lower in _PLACE_VERBS)
+                and _gap_is_space(text, before.end, tokens[first].start)):
             continue
         # a country or a large place inside the run is itself: "U.S. Chinook helicopters"
         known = {t for a in range(len(run)) for b in range(a, len(run))
@@ -1215,8 +1227,9 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     matches = found[key]
     name = text[first.start:last.end]
     evidence: list[str] = []
-    before = [tokens[k] for k in run[:i]]
-    after = [tokens[k] for k in run[j + 1:]]
+    # (most names are a whole run: nothing before or after them to gather)
+    before = [tokens[k] for k in run[:i]] if i else []
+    after = [tokens[k] for k in run[j + 1:]] if j + 1 < len(run) else []
     start, end = first.start, last.end
 
     prev_index = run[i] - 1
@@ -1245,7 +1258,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         return None
     hint = list_hints.get(first.start)
 
-    leftover_before = [t for t in before if t.lower not in _BEFORE_NAME and t.lower != "the"]
+    leftover_before = [t for t in before if t.lower not in _BEFORE_NAME and t.lower != "the"] if before else []
     leftover_after = list(after)
     # "Idlib Province", "Kansas City Airport": feature words after the name.
     while leftover_after and leftover_after[0].lower in _FEATURE_AFTER and leftover_after[0].lower not in ("state", "department"):
@@ -1456,6 +1469,7 @@ def _near_place_after(text: str, end: int, found: dict[str, list[NameMatch]]) ->
     return None
 
 
+@lru_cache(maxsize=50_000)
 def _word_forms(word: str) -> tuple[str, ...]:
     """A lower-case word and the singulars it may be the plural of ("rangers", "wanderers":
     the word list has singulars only)."""
