@@ -325,8 +325,9 @@ def resolve_mentions(
         base.append(scores)
     chosen = [max(scores, key=scores.get) if scores else None for scores in base]
     said_near: list[dict[str, float]] = [{} for _ in mentions]
+    points = _CandidatePoints.of(mentions, candidates)
     for _ in range(2):
-        scores = _with_context(mentions, candidates, base, chosen, demonyms, said_near)
+        scores = _with_context(mentions, candidates, base, chosen, demonyms, said_near, points)
         previous, chosen = chosen, [max(s, key=s.get) if s else None for s in scores]
         if chosen == previous:
             break  # the same picks would give the same context again
@@ -500,12 +501,14 @@ def _short_country_names(mentions: list[Mention], candidates: list[dict[str, Nam
 
 
 def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] = frozenset(),
-                  said_near: list[dict[str, float]] | None = None) -> list[dict[str, float]]:
+                  said_near: list[dict[str, float]] | None = None,
+                  points: _CandidatePoints | None = None) -> list[dict[str, float]]:
     """Add the document's geography to each candidate's prior.
 
     A name is not its own context: the countries and places the other names picked count,
     never those of the name itself (a lone "Gaza" must not vote for its own first reading).
     The bonuses "X, near Y" gave are put in ``said_near`` (one dict per mention).
+    ``points`` are the candidates' points, when the caller has them from an earlier pass.
     """
     countries: Counter[str] = Counter(demonyms)
     countries_of_name: dict[str, Counter[str]] = defaultdict(Counter)
@@ -520,7 +523,7 @@ def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] =
         if entry.kind != "country":
             picked.append((key, entry))
     total = sum(countries.values())
-    nearest = _nearest_other_km(mentions, candidates, picked)
+    nearest = _nearest_other_km(points or _CandidatePoints.of(mentions, candidates), picked)
     picked_by_key = {}
     for key, entry in picked:
         picked_by_key.setdefault(key, entry)
@@ -582,18 +585,66 @@ _MATRIX_CELLS = 2_000_000
 _NAMED_PROVINCE_KM = 40.0
 
 
-def _nearest_other_km(mentions, candidates, picked) -> list[dict[str, float]]:
+@dataclass
+class _CandidatePoints:
+    """The candidates of a document's mentions as points, for :func:`_nearest_other_km`.
+
+    Mentions repeating a name with the same candidates are one group, and share their row of
+    results. Only the picks change from one pass of :func:`_with_context` to the next: this
+    is made once per document.
+
+    Attributes
+    ----------
+    groups
+        (name key, indices of its mentions, the candidates' entries) of each group.
+    provinces
+        For each group, each entry's (country, admin1 code) when it is a division or a town
+        with an admin1 code, else ``None``.
+    lat, lon
+        Radians of every group's entries, group after group.
+    key_ids
+        A number for each name key (numbers compare faster than strings).
+    row_ids
+        The number of the group's name key, for each point.
+    """
+
+    groups: list[tuple[str, list[int], list[GazetteerEntry]]]
+    provinces: list[list[tuple[str | None, str] | None]]
+    lat: np.ndarray
+    lon: np.ndarray
+    key_ids: dict[str, int]
+    row_ids: np.ndarray
+
+    @classmethod
+    def of(cls, mentions: list[Mention], candidates: list[dict[str, NameMatch]]) -> _CandidatePoints:
+        by_group: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+        for i, (m, cands) in enumerate(zip(mentions, candidates)):
+            by_group[(name_key(m.name), tuple(cands))].append(i)
+        groups = [(key, indices, [candidates[indices[0]][eid].entry for eid in ids])
+                  for (key, ids), indices in by_group.items()]
+        provinces = [[(e.country, e.admin1_code) if e.kind in ("admin1", "admin2", "city") and e.admin1_code else None
+                      for e in entries] for _, _, entries in groups]
+        flat = [e for _, _, entries in groups for e in entries]
+        key_ids = {key: n for n, key in enumerate(dict.fromkeys(name_key(m.name) for m in mentions))}
+        row_ids = np.repeat(np.array([key_ids[key] for key, _, _ in groups], dtype=np.int64),
+                            [len(entries) for _, _, entries in groups])
+        return cls(groups, provinces, np.radians([e.lat for e in flat]), np.radians([e.lon for e in flat]),
+                   key_ids, row_ids)
+
+
+def _nearest_other_km(points: _CandidatePoints, picked: list[tuple[str, GazetteerEntry]]) -> list[dict[str, float]]:
     """For each mention's candidates, the distance to the nearest place picked for another name.
 
     Vectorised over all distinct candidates x picks of the document (see :func:`_nearest_km`):
     this is the hot loop of resolution. Mentions repeating a name share their row of results.
     """
+    out: list[dict[str, float]] = [{} for _, indices, _ in points.groups for _ in indices]
     if not picked:
-        return [{} for _ in mentions]
+        return out
     # A name repeated with the same pick is one point of context, not many (a long document
     # repeats its places hundreds of times).
     picked = list({(k, e.id): (k, e) for k, e in picked}.values())
-    pick_keys = np.array([k for k, _ in picked])
+    pick_keys = np.array([points.key_ids[k] for k, _ in picked], dtype=np.int64)
     pick_lat = np.radians([e.lat for _, e in picked])
     pick_lon = np.radians([e.lon for _, e in picked])
     # Which names picked a place inside each province: a province is as near as can be to the
@@ -609,26 +660,16 @@ def _nearest_other_km(mentions, candidates, picked) -> list[dict[str, float]]:
             if e.kind == "admin1":
                 names_of_province[(e.country, e.admin1_code)].add(k)
 
-    groups: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
-    for i, (m, cands) in enumerate(zip(mentions, candidates)):
-        groups[(name_key(m.name), tuple(cands))].append(i)
-    rows = [(key, [candidates[idx[0]][eid].entry for eid in ids]) for (key, ids), idx in groups.items()]
-    flat = [e for _, entries in rows for e in entries]
-    out: list[dict[str, float]] = [{} for _ in mentions]
-    if not flat:
+    if not len(points.lat):
         return out
-    lat = np.radians([e.lat for e in flat])
-    lon = np.radians([e.lon for e in flat])
-    row_key = np.repeat(np.array([key for key, _ in rows]), [len(entries) for _, entries in rows])
-    nearest_km = _nearest_km(lat, lon, row_key, pick_lat, pick_lon, pick_keys).tolist()
+    nearest_km = _nearest_km(points.lat, points.lon, points.row_ids, pick_lat, pick_lon, pick_keys).tolist()
     offset = 0
-    for ((key, _), indices), (_, entries) in zip(groups.items(), rows):
+    for (key, indices, entries), provinces in zip(points.groups, points.provinces):
         near: dict[str, float] = {}
-        for e, d in zip(entries, nearest_km[offset:offset + len(entries)]):
+        for e, d, province in zip(entries, nearest_km[offset:offset + len(entries)], provinces):
             if d < CONTEXT_KM:
                 near[e.id] = d
-            if e.kind in ("admin1", "admin2", "city") and e.admin1_code:
-                province = (e.country, e.admin1_code)
+            if province is not None:
                 inside = names_inside.get(province)
                 if inside and (len(inside) > 1 or key not in inside):
                     near[e.id] = 0.0 if e.kind == "admin1" else min(near.get(e.id, 100.0), 100.0)
