@@ -306,21 +306,25 @@ def resolve_mentions(
     ``demonyms`` are countries the text names by their adjective; each counts once as context.
     """
     # A long article repeats its names: mentions that share their matches share their
-    # candidates, and those written alike (the same hint and words around them) their scores.
-    # None of these dicts is changed once made.
+    # candidates, and those written alike (the same hint and words around them) their scores;
+    # so do the mentions of other articles, for a name written with nothing around it that
+    # says where it is (see :func:`_plain_scores`). None of these dicts is changed once made.
     by_matches: dict[int, dict[str, NameMatch]] = {}
     for m in mentions:
         if id(m.matches) not in by_matches:
-            by_matches[id(m.matches)] = _candidates(m)
+            by_matches[id(m.matches)] = _kept_candidates(m)
     candidates = [by_matches[id(m.matches)] for m in mentions]
     said: list[dict[str, float]] = []
     base: list[dict[str, float]] = []
     written: dict[tuple, tuple[dict[str, float], dict[str, float]]] = {}
     for m, cands in zip(mentions, candidates):
-        alike = (id(cands), m.kind_hint, m.within, m.country, m.located_in, m.after_article)
-        if alike not in written:
-            written[alike] = _said_and_base(m, cands, gazetteer)
-        words, scores = written[alike]
+        if not (m.within or m.country or m.located_in):
+            words, scores = _plain_scores(m, cands, gazetteer)
+        else:
+            alike = (id(cands), m.kind_hint, m.within, m.country, m.located_in, m.after_article)
+            if alike not in written:
+                written[alike] = _said_and_base(m, cands, gazetteer)
+            words, scores = written[alike]
         said.append(words)
         base.append(scores)
     chosen = [max(scores, key=scores.get) if scores else None for scores in base]
@@ -352,6 +356,42 @@ def resolve_mentions(
                         cands[runner].entry if runner else None,
                         round(weights[runner] / total, 3) if runner else None))
     return results
+
+
+#: The candidates of each list of matches seen, by the list's identity, with the list (which
+#: keeps the identity from being reused): the lists are the gazetteer's cached answers, shared
+#: by every article that writes the name, and never changed in place.
+_CANDIDATES: dict[int, tuple[list[NameMatch], dict[str, NameMatch]]] = {}
+#: The scores of :func:`_plain_scores`, by the candidates' identity (with the candidates), the
+#: kind hint and "the" before the name.
+_PLAIN: dict[tuple[int, str | None, bool], tuple[dict[str, NameMatch], dict[str, float], dict[str, float]]] = {}
+#: How many lists of matches are remembered before starting afresh (a long-running process
+#: sees new ones without end).
+_KEPT = 100_000
+
+
+def _kept_candidates(m: Mention) -> dict[str, NameMatch]:
+    """:func:`_candidates` of ``m``, made once per list of matches, in any article."""
+    kept = _CANDIDATES.get(id(m.matches))
+    if kept is not None and kept[0] is m.matches:
+        return kept[1]
+    if len(_CANDIDATES) >= _KEPT:
+        _CANDIDATES.clear()
+        _PLAIN.clear()
+    cands = _candidates(m)
+    _CANDIDATES[id(m.matches)] = (m.matches, cands)
+    return cands
+
+
+def _plain_scores(m: Mention, cands: dict[str, NameMatch], gazetteer: Gazetteer) -> tuple[dict[str, float], dict[str, float]]:
+    """:func:`_said_and_base` of a mention with no words around it that say where it is (no
+    "X, Y", no country before it, no "in Y"): most mentions. Those depend only on the
+    candidates, the kind hint and "the" before the name, and are made once for any article."""
+    key = (id(cands), m.kind_hint, m.after_article)
+    kept = _PLAIN.get(key)
+    if kept is None or kept[0] is not cands:
+        kept = _PLAIN[key] = (cands, *_said_and_base(m, cands, gazetteer))
+    return kept[1], kept[2]
 
 
 def _said_and_base(m: Mention, cands: dict[str, NameMatch], gazetteer: Gazetteer) -> tuple[dict[str, float], dict[str, float]]:
