@@ -166,6 +166,8 @@ _LIST_KIND = {"counties": "admin2", "provinces": "admin1", "governorates": "admi
 # (a later word may open with an Arabic article: "Tal al-Hawa", "Deir ez-Zor")
 _NAME = r"[A-Z][\w'’.\-]*(?: (?:[a-z]{1,3}-)?[A-Z][\w'’.\-]*)*"
 _LIST_RE = re.compile(rf"{_NAME}(?:(?:,| and| or|, and|, or) {_NAME})+ ({'|'.join(_LIST_KIND)})\b")
+#: The plural that closes such a list, looked for first (one scan of the text).
+_LIST_PLURAL = re.compile("|".join(_LIST_KIND))
 _SPEECH = frozenset("said says told added explained wrote argued asked noted stated testified agreed recalled".split())
 #: Capitalised words that close an organisation's name: a place name before them names the
 #: organisation, not where anything is ("the Kyiv Independent", "the Sudan Tribune", "the Congo
@@ -1121,7 +1123,7 @@ def _person_runs(runs: list[list[int]], tokens: list[Token], keys, found,
 def _list_hints(text: str) -> dict[int, str]:
     """Start offsets of the items of "A, B and C counties" lists, with the kind the plural names."""
     hints: dict[int, str] = {}
-    if not any(plural in text for plural in _LIST_KIND):
+    if not _LIST_PLURAL.search(text):
         return hints  # (most articles have no such list: the pattern would try every capital)
     for match in _LIST_RE.finditer(text):
         kind = _LIST_KIND[match.group(1)]
@@ -1212,9 +1214,11 @@ def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]
     bridged = []
     for k, run in enumerate(runs[:-1]):
         nxt = runs[k + 1]
-        between = range(run[-1] + 1, nxt[0])
-        if 1 <= len(between) <= 2 and all(tokens[t].lower in _CONNECTORS for t in between):
-            bridged.append(run + list(between) + nxt)
+        after, gap = run[-1] + 1, nxt[0] - run[-1] - 1
+        # (one or two words between, each a connector: the first is asked before the second)
+        if (1 <= gap <= 2 and tokens[after].lower in _CONNECTORS
+                and (gap == 1 or tokens[after + 1].lower in _CONNECTORS)):
+            bridged.append(run + list(range(after, nxt[0])) + nxt)
     return bridged
 
 
