@@ -100,6 +100,8 @@ _BARE_AIRPORT = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]he\s+city['’]s|[Tt]he\s+to
                            r"(?:(?:main|international|military)\s+)?(?P<noun>airport|air\s+base|airbase|airfield)\b"
                            # (not "the airport in Kinshasa": a place named right after is its town)
                            r"(?!\s+(?:in|of|at|near|outside)\s+[A-Z])")
+#: The nouns of that pattern, as it writes them (case and all), looked for first.
+_AIRPORT_NOUN = re.compile(r"air(?:port|base|field|\s+base)")
 #: Airfields that are not what "the airport" of a town means.
 _NOT_THE_AIRPORT = re.compile(r"heliport|seaplane|water\s+aerodrome|harbou?r", re.I)
 #: How far back (characters) the town of a bare "the airport" may be named.
@@ -119,8 +121,8 @@ def _with_bare_airports(article: Article, places: list[Place], gazetteer: Gazett
     airport") is that airport again. Nothing is added where no such town is in play.
     """
     text = article.text
-    if "air" not in text:
-        return places
+    if not _AIRPORT_NOUN.search(text):
+        return places  # (no noun the pattern needs: most articles)
     added: list[Place] = []
     starts = [p.start for p in places]
     for match in _BARE_AIRPORT.finditer(text):
