@@ -922,7 +922,8 @@ class Gazetteer:
         ``person_names``) for those of ``keys`` it holds.
 
         Answers, misses included, are remembered per table: every article asks about the
-        same few thousand names, and a dictionary hit costs far less than a query.
+        same few thousand names, and a dictionary hit costs far less than a query. The small
+        tables (:data:`_SMALL_TABLES`) are read whole the first time they are asked.
         """
         if table in _SMALL_TABLES:
             rows = self._small_tables.get(table)

@@ -392,6 +392,8 @@ def _plain_scores(m: Mention, cands: dict[str, NameMatch], gazetteer: Gazetteer)
     key = (id(cands), m.kind_hint, m.after_article)
     kept = _PLAIN.get(key)
     if kept is None or kept[0] is not cands:
+        if len(_PLAIN) >= _KEPT:
+            _PLAIN.clear()
         kept = _PLAIN[key] = (cands, *_said_and_base(m, cands, gazetteer))
     return kept[1], kept[2]
 
