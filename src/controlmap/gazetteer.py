@@ -825,6 +825,17 @@ def _padded_chunks(keys: list[str]) -> Iterator[tuple[list[str], str]]:
         yield chunk + chunk[-1:] * (size - len(chunk)), _MARKS[size]
 
 
+#: Word tables of a few thousand rows at most, read whole on first use: a dictionary then
+#: answers every article without a query. (The English words and the census names run to
+#: hundreds of thousands: only the words asked are read, and remembered.)
+_SMALL_TABLES = frozenset({"common_words", "not_places", "demonyms", "stop_abbreviations"})
+
+
+def _reusable(keys: Iterable[str]) -> Iterable[str]:
+    """``keys`` as a collection that can be walked twice (a generator cannot)."""
+    return keys if isinstance(keys, (set, frozenset, list, tuple, dict)) else list(keys)
+
+
 def _entry(row: tuple) -> GazetteerEntry:
     return GazetteerEntry(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8]), row[9],
                           row[10], bool(row[11]))
@@ -850,18 +861,21 @@ class Gazetteer:
             raise GazetteerError(f"cannot open gazetteer index {self.path}: {exc}; run `controlmap gazetteer build`") from None
         self._names_cache: dict[str, list[NameMatch]] = {}
         self._word_memo: dict[str, dict[str, tuple | None]] = {}
+        self._small_tables: dict[str, dict[str, object]] = {}
 
     def lookup_keys(self, keys: Iterable[str]) -> dict[str, list[NameMatch]]:
         """Entries for many normalised names at once (see :func:`name_key`)."""
-        keys = list(dict.fromkeys(keys))
-        wanted = [k for k in keys if k not in self._names_cache]
+        keys = _reusable(keys)
+        cache = self._names_cache
+        # (only the names not asked before are put in order and queried: most are cached)
+        wanted = list(dict.fromkeys(k for k in keys if k not in cache))
         for chunk, marks in _padded_chunks(wanted):
             found: dict[str, list[NameMatch]] = {k: [] for k in chunk}
             sql = f"SELECT n.key, n.quality, {_COLUMNS} FROM names n JOIN entries e ON e.rowid = n.entry WHERE n.key IN ({marks})"
             for row in self._con.execute(sql, chunk):
                 found[row[0]].append(NameMatch(_entry(row[2:]), row[1]))
-            self._names_cache.update(found)
-        return {k: self._names_cache[k] for k in keys}
+            cache.update(found)
+        return {k: cache[k] for k in keys}
 
     def lookup(self, name: str, *, country: str | None = None, kind: str | None = None) -> list[GazetteerEntry]:
         """Entries known by ``name``, best first (own name, then by kind and population).
@@ -908,16 +922,23 @@ class Gazetteer:
         ``person_names``) for those of ``keys`` it holds.
 
         Answers, misses included, are remembered per table: every article asks about the
-        same few thousand names, and a dictionary hit costs far less than a query.
+        same few thousand names, and a dictionary hit costs far less than a query. The small
+        tables (:data:`_SMALL_TABLES`) are read whole the first time they are asked.
         """
+        if table in _SMALL_TABLES:
+            rows = self._small_tables.get(table)
+            if rows is None:
+                rows = self._small_tables[table] = {row[0]: make(*row[1:])
+                                                    for row in self._con.execute(f"SELECT * FROM {table}")}
+            return {k: rows[k] for k in keys if k in rows}
         memo = self._word_memo.setdefault(table, {})
-        keys = list(dict.fromkeys(keys))
-        wanted = [k for k in keys if k not in memo]
+        keys = _reusable(keys)
+        wanted = list(dict.fromkeys(k for k in keys if k not in memo))
         for chunk, marks in _padded_chunks(wanted):
             memo.update(dict.fromkeys(chunk))
             rows = self._con.execute(f"SELECT * FROM {table} WHERE word IN ({marks})", chunk)
             memo.update((row[0], make(*row[1:])) for row in rows)
-        return {k: memo[k] for k in keys if memo[k] is not None}
+        return {k: value for k in keys if (value := memo[k]) is not None}
 
     def common_words(self, keys: Iterable[str]) -> set[str]:
         """Those of ``keys`` that are also lower-case English words ("more", "reading")."""

@@ -105,6 +105,8 @@ _BARE_AIRPORT = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]he\s+city['’]s|[Tt]he\s+to
                            r"(?:(?:main|international|military)\s+)?(?P<noun>airport|air\s+base|airbase|airfield)\b"
                            # (not "the airport in Kinshasa": a place named right after is its town)
                            r"(?!\s+(?:in|of|at|near|outside)\s+[A-Z])")
+#: The nouns of that pattern, as it writes them (case and all), looked for first.
+_AIRPORT_NOUN = re.compile(r"air(?:port|base|field|\s+base)")
 #: Airfields that are not what "the airport" of a town means.
 _NOT_THE_AIRPORT = re.compile(r"heliport|seaplane|water\s+aerodrome|harbou?r", re.I)
 #: How far back (characters) the town of a bare "the airport" may be named.
@@ -124,8 +126,8 @@ def _with_bare_airports(article: Article, places: list[Place], gazetteer: Gazett
     airport") is that airport again. Nothing is added where no such town is in play.
     """
     text = article.text
-    if "air" not in text:
-        return places
+    if not _AIRPORT_NOUN.search(text):
+        return places  # (no noun the pattern needs: most articles)
     added: list[Place] = []
     starts = [p.start for p in places]
     for match in _BARE_AIRPORT.finditer(text):
@@ -243,15 +245,14 @@ def _borrowed_name_penalty(match: NameMatch, own_name: tuple[bool, int], hint: s
 _ARTICLE_PENALTY = 4.0
 
 
-def _article_penalty(match: NameMatch, cands: dict[str, NameMatch]) -> float:
+def _article_penalty(match: NameMatch, region_named: bool) -> float:
     """"Ships in the Red Sea" sail on the sea, not in Sudan's Red Sea State: English puts "the"
     before seas, deserts and regions, not before provinces and towns (which take it only with
     their type word: "the Red Sea state"). A division or town yields to a region that has
-    the name as its own.
+    the name as its own (``region_named``: one of the candidates does).
     """
     if match.entry.kind not in ("admin1", "admin2", "city"):
         return 0.0
-    region_named = any(c.quality == 2 and c.entry.kind == "region" for c in cands.values())
     return _ARTICLE_PENALTY if region_named else 0.0
 
 
@@ -259,15 +260,14 @@ def _article_penalty(match: NameMatch, cands: dict[str, NameMatch]) -> float:
 _TOWN_OF_THE_DISTRICT_PENALTY = 3.0
 
 
-def _district_penalty(match: NameMatch, cands: dict[str, NameMatch]) -> float:
+def _district_penalty(match: NameMatch, town_countries: set[str | None]) -> float:
     """"Maungdaw" is the town, not Maungdaw District (whose GeoNames point is another town's):
     a bare name a district and a town of the same country share is the town's. The district
-    needs its word ("Maungdaw district", "Pokrovsk raion"), which sets a kind hint."""
+    needs its word ("Maungdaw district", "Pokrovsk raion"), which sets a kind hint.
+    ``town_countries`` are the countries of the candidates that are towns by their own name."""
     if match.entry.kind != "admin2":
         return 0.0
-    town = any(c.entry.kind == "city" and c.quality == 2 and c.entry.country == match.entry.country
-               for c in cands.values())
-    return _TOWN_OF_THE_DISTRICT_PENALTY if town else 0.0
+    return _TOWN_OF_THE_DISTRICT_PENALTY if match.entry.country in town_countries else 0.0
 
 
 def _own_name_holders(cands: dict[str, NameMatch]) -> tuple[bool, int]:
@@ -312,29 +312,33 @@ def resolve_mentions(
 
     ``demonyms`` are countries the text names by their adjective; each counts once as context.
     """
-    candidates = [_candidates(m) for m in mentions]
-    # What the words around each mention say of where it is ("X, Y", "the Lebanese city of X",
-    # "X, near Y"): the evidence a mention lends the other mentions of its name.
-    said = [
-        {eid: (_within_bonus(match.entry, m.within, gazetteer) if m.within else 0.0)
-         + (_COUNTRY_SAID_BONUS if m.country and match.entry.country == m.country and match.entry.kind != "country" else 0.0)
-         + _located_in_bonus(match.entry, m.located_in)
-         for eid, match in cands.items()}
-        for m, cands in zip(mentions, candidates)
-    ]
-    base = [
-        {eid: _prior(match, m.kind_hint) + words[eid]
-         - _borrowed_name_penalty(match, own_name, m.kind_hint)
-         - (_article_penalty(match, cands) if m.after_article and not m.kind_hint else 0.0)
-         - (_district_penalty(match, cands) if not m.kind_hint else 0.0)
-         for eid, match in cands.items()}
-        for m, cands, words in zip(mentions, candidates, said)
-        for own_name in (_own_name_holders(cands),)
-    ]
+    # A long article repeats its names: mentions that share their matches share their
+    # candidates, and those written alike (the same hint and words around them) their scores;
+    # so do the mentions of other articles, for a name written with nothing around it that
+    # says where it is (see :func:`_plain_scores`). None of these dicts is changed once made.
+    by_matches: dict[int, dict[str, NameMatch]] = {}
+    for m in mentions:
+        if id(m.matches) not in by_matches:
+            by_matches[id(m.matches)] = _kept_candidates(m)
+    candidates = [by_matches[id(m.matches)] for m in mentions]
+    said: list[dict[str, float]] = []
+    base: list[dict[str, float]] = []
+    written: dict[tuple, tuple[dict[str, float], dict[str, float]]] = {}
+    for m, cands in zip(mentions, candidates):
+        if not (m.within or m.country or m.located_in):
+            words, scores = _plain_scores(m, cands, gazetteer)
+        else:
+            alike = (id(cands), m.kind_hint, m.within, m.country, m.located_in, m.after_article)
+            if alike not in written:
+                written[alike] = _said_and_base(m, cands, gazetteer)
+            words, scores = written[alike]
+        said.append(words)
+        base.append(scores)
     chosen = [max(scores, key=scores.get) if scores else None for scores in base]
     said_near: list[dict[str, float]] = [{} for _ in mentions]
+    points = _CandidatePoints.of(mentions, candidates)
     for _ in range(2):
-        scores = _with_context(mentions, candidates, base, chosen, demonyms, said_near)
+        scores = _with_context(mentions, candidates, base, chosen, demonyms, said_near, points)
         previous, chosen = chosen, [max(s, key=s.get) if s else None for s in scores]
         if chosen == previous:
             break  # the same picks would give the same context again
@@ -359,6 +363,64 @@ def resolve_mentions(
                         cands[runner].entry if runner else None,
                         round(weights[runner] / total, 3) if runner else None))
     return results
+
+
+#: The candidates of each list of matches seen, by the list's identity, with the list (which
+#: keeps the identity from being reused): the lists are the gazetteer's cached answers, shared
+#: by every article that writes the name, and never changed in place.
+_CANDIDATES: dict[int, tuple[list[NameMatch], dict[str, NameMatch]]] = {}
+#: The scores of :func:`_plain_scores`, by the candidates' identity (with the candidates), the
+#: kind hint and "the" before the name.
+_PLAIN: dict[tuple[int, str | None, bool], tuple[dict[str, NameMatch], dict[str, float], dict[str, float]]] = {}
+#: How many lists of matches are remembered before starting afresh (a long-running process
+#: sees new ones without end).
+_KEPT = 100_000
+
+
+def _kept_candidates(m: Mention) -> dict[str, NameMatch]:
+    """:func:`_candidates` of ``m``, made once per list of matches, in any article."""
+    kept = _CANDIDATES.get(id(m.matches))
+    if kept is not None and kept[0] is m.matches:
+        return kept[1]
+    if len(_CANDIDATES) >= _KEPT:
+        _CANDIDATES.clear()
+        _PLAIN.clear()
+    cands = _candidates(m)
+    _CANDIDATES[id(m.matches)] = (m.matches, cands)
+    return cands
+
+
+def _plain_scores(m: Mention, cands: dict[str, NameMatch], gazetteer: Gazetteer) -> tuple[dict[str, float], dict[str, float]]:
+    """:func:`_said_and_base` of a mention with no words around it that say where it is (no
+    "X, Y", no country before it, no "in Y"): most mentions. Those depend only on the
+    candidates, the kind hint and "the" before the name, and are made once for any article."""
+    key = (id(cands), m.kind_hint, m.after_article)
+    kept = _PLAIN.get(key)
+    if kept is None or kept[0] is not cands:
+        if len(_PLAIN) >= _KEPT:
+            _PLAIN.clear()
+        kept = _PLAIN[key] = (cands, *_said_and_base(m, cands, gazetteer))
+    return kept[1], kept[2]
+
+
+def _said_and_base(m: Mention, cands: dict[str, NameMatch], gazetteer: Gazetteer) -> tuple[dict[str, float], dict[str, float]]:
+    """What the words around a mention say of each candidate ("X, Y", "the Lebanese city of X",
+    "X in Y": the evidence a mention lends the other mentions of its name), and each
+    candidate's score before the document's geography (see :func:`_with_context`)."""
+    said = {eid: (_within_bonus(match.entry, m.within, gazetteer) if m.within else 0.0)
+            + (_COUNTRY_SAID_BONUS if m.country and match.entry.country == m.country and match.entry.kind != "country" else 0.0)
+            + _located_in_bonus(match.entry, m.located_in)
+            for eid, match in cands.items()}
+    # (what the penalties ask of all the candidates, asked once: a common name has hundreds)
+    own_name = _own_name_holders(cands)
+    region_named = any(c.quality == 2 and c.entry.kind == "region" for c in cands.values())
+    town_countries = {c.entry.country for c in cands.values() if c.entry.kind == "city" and c.quality == 2}
+    base = {eid: _prior(match, m.kind_hint) + said[eid]
+            - _borrowed_name_penalty(match, own_name, m.kind_hint)
+            - (_article_penalty(match, region_named) if m.after_article and not m.kind_hint else 0.0)
+            - (_district_penalty(match, town_countries) if not m.kind_hint else 0.0)
+            for eid, match in cands.items()}
+    return said, base
 
 
 def _located_in_bonus(entry: GazetteerEntry, located_in: tuple[tuple[str, str | None], ...]) -> float:
@@ -488,12 +550,14 @@ def _short_country_names(mentions: list[Mention], candidates: list[dict[str, Nam
 
 
 def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] = frozenset(),
-                  said_near: list[dict[str, float]] | None = None) -> list[dict[str, float]]:
+                  said_near: list[dict[str, float]] | None = None,
+                  points: _CandidatePoints | None = None) -> list[dict[str, float]]:
     """Add the document's geography to each candidate's prior.
 
     A name is not its own context: the countries and places the other names picked count,
     never those of the name itself (a lone "Gaza" must not vote for its own first reading).
     The bonuses "X, near Y" gave are put in ``said_near`` (one dict per mention).
+    ``points`` are the candidates' points, when the caller has them from an earlier pass.
     """
     countries: Counter[str] = Counter(demonyms)
     countries_of_name: dict[str, Counter[str]] = defaultdict(Counter)
@@ -508,32 +572,52 @@ def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] =
         if entry.kind != "country":
             picked.append((key, entry))
     total = sum(countries.values())
-    nearest = _nearest_other_km(mentions, candidates, picked)
+    nearest = _nearest_other_km(points or _CandidatePoints.of(mentions, candidates), picked)
     picked_by_key = {}
     for key, entry in picked:
         picked_by_key.setdefault(key, entry)
     out = []
-    for m, key, cands, scores, near in zip(mentions, keys, candidates, base, nearest):
-        near_entry = picked_by_key.get(name_key(m.near)) if m.near else None
-        own = countries_of_name[key]
-        others_total = total - sum(own.values())
-        updated = {}
-        for eid, score in scores.items():
-            entry = cands[eid].entry
-            if entry.country and others_total:
-                score += 3.0 * (countries[entry.country] - own[entry.country]) / others_total
-            if entry.kind != "country" and eid in near:
-                km = near[eid]
-                score += 2.0 if km < 25 else 1.5 if km < 50 else 1.0 if km < 200 else 0.5 if km < CONTEXT_KM else 0.0
-            if near_entry is not None and entry.kind != "country" and entry.id != near_entry.id:
-                bonus = _said_near_bonus(_km(entry, near_entry))
-                score += bonus
-                if said_near is not None:
-                    said_near[len(out)][eid] = bonus
-            updated[eid] = score
-        _prefer_city_over_same_name_division(cands, updated, m.kind_hint, m.after_town_verb)
+    # Mentions of a name written alike get the same scores (the first one's, copied: the
+    # callers add to them one by one).
+    alike: dict[tuple, tuple[dict[str, float], dict[str, float]]] = {}
+    for i, (m, key, cands, scores, near) in enumerate(zip(mentions, keys, candidates, base, nearest)):
+        signature = (key, id(cands), id(scores), id(near), m.near, m.kind_hint, m.after_town_verb)
+        if signature in alike:
+            updated, bonuses = alike[signature]
+            updated = dict(updated)
+        else:
+            near_entry = picked_by_key.get(name_key(m.near)) if m.near else None
+            updated, bonuses = _in_context(m, key, cands, scores, near, near_entry, countries, countries_of_name, total)
+            alike[signature] = (dict(updated), bonuses)
+        if said_near is not None:
+            said_near[i].update(bonuses)
         out.append(updated)
     return out
+
+
+def _in_context(m: Mention, key: str, cands: dict[str, NameMatch], scores: dict[str, float], near: dict[str, float],
+                near_entry: GazetteerEntry | None, countries: Counter[str], countries_of_name: dict[str, Counter[str]],
+                total: int) -> tuple[dict[str, float], dict[str, float]]:
+    """One mention's scores with the document's geography (see :func:`_with_context`), and the
+    bonuses "X, near Y" gave its candidates."""
+    own = countries_of_name[key]
+    others_total = total - sum(own.values())
+    updated = {}
+    bonuses = {}
+    for eid, score in scores.items():
+        entry = cands[eid].entry
+        if entry.country and others_total:
+            score += 3.0 * (countries[entry.country] - own[entry.country]) / others_total
+        if entry.kind != "country" and eid in near:
+            km = near[eid]
+            score += 2.0 if km < 25 else 1.5 if km < 50 else 1.0 if km < 200 else 0.5 if km < CONTEXT_KM else 0.0
+        if near_entry is not None and entry.kind != "country" and entry.id != near_entry.id:
+            bonus = _said_near_bonus(_km(entry, near_entry))
+            score += bonus
+            bonuses[eid] = bonus
+        updated[eid] = score
+    _prefer_city_over_same_name_division(cands, updated, m.kind_hint, m.after_town_verb)
+    return updated, bonuses
 
 
 def _said_near_bonus(km: float) -> float:
@@ -550,18 +634,66 @@ _MATRIX_CELLS = 2_000_000
 _NAMED_PROVINCE_KM = 40.0
 
 
-def _nearest_other_km(mentions, candidates, picked) -> list[dict[str, float]]:
+@dataclass
+class _CandidatePoints:
+    """The candidates of a document's mentions as points, for :func:`_nearest_other_km`.
+
+    Mentions repeating a name with the same candidates are one group, and share their row of
+    results. Only the picks change from one pass of :func:`_with_context` to the next: this
+    is made once per document.
+
+    Attributes
+    ----------
+    groups
+        (name key, indices of its mentions, the candidates' entries) of each group.
+    provinces
+        For each group, each entry's (country, admin1 code) when it is a division or a town
+        with an admin1 code, else ``None``.
+    lat, lon
+        Radians of every group's entries, group after group.
+    key_ids
+        A number for each name key (numbers compare faster than strings).
+    row_ids
+        The number of the group's name key, for each point.
+    """
+
+    groups: list[tuple[str, list[int], list[GazetteerEntry]]]
+    provinces: list[list[tuple[str | None, str] | None]]
+    lat: np.ndarray
+    lon: np.ndarray
+    key_ids: dict[str, int]
+    row_ids: np.ndarray
+
+    @classmethod
+    def of(cls, mentions: list[Mention], candidates: list[dict[str, NameMatch]]) -> _CandidatePoints:
+        by_group: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+        for i, (m, cands) in enumerate(zip(mentions, candidates)):
+            by_group[(name_key(m.name), tuple(cands))].append(i)
+        groups = [(key, indices, [candidates[indices[0]][eid].entry for eid in ids])
+                  for (key, ids), indices in by_group.items()]
+        provinces = [[(e.country, e.admin1_code) if e.kind in ("admin1", "admin2", "city") and e.admin1_code else None
+                      for e in entries] for _, _, entries in groups]
+        flat = [e for _, _, entries in groups for e in entries]
+        key_ids = {key: n for n, key in enumerate(dict.fromkeys(name_key(m.name) for m in mentions))}
+        row_ids = np.repeat(np.array([key_ids[key] for key, _, _ in groups], dtype=np.int64),
+                            [len(entries) for _, _, entries in groups])
+        return cls(groups, provinces, np.radians([e.lat for e in flat]), np.radians([e.lon for e in flat]),
+                   key_ids, row_ids)
+
+
+def _nearest_other_km(points: _CandidatePoints, picked: list[tuple[str, GazetteerEntry]]) -> list[dict[str, float]]:
     """For each mention's candidates, the distance to the nearest place picked for another name.
 
     Vectorised over all distinct candidates x picks of the document (see :func:`_nearest_km`):
     this is the hot loop of resolution. Mentions repeating a name share their row of results.
     """
+    out: list[dict[str, float]] = [{} for _, indices, _ in points.groups for _ in indices]
     if not picked:
-        return [{} for _ in mentions]
+        return out
     # A name repeated with the same pick is one point of context, not many (a long document
     # repeats its places hundreds of times).
     picked = list({(k, e.id): (k, e) for k, e in picked}.values())
-    pick_keys = np.array([k for k, _ in picked])
+    pick_keys = np.array([points.key_ids[k] for k, _ in picked], dtype=np.int64)
     pick_lat = np.radians([e.lat for _, e in picked])
     pick_lon = np.radians([e.lon for _, e in picked])
     # Which names picked a place inside each province: a province is as near as can be to the
@@ -577,26 +709,16 @@ def _nearest_other_km(mentions, candidates, picked) -> list[dict[str, float]]:
             if e.kind == "admin1":
                 names_of_province[(e.country, e.admin1_code)].add(k)
 
-    groups: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
-    for i, (m, cands) in enumerate(zip(mentions, candidates)):
-        groups[(name_key(m.name), tuple(cands))].append(i)
-    rows = [(key, [candidates[idx[0]][eid].entry for eid in ids]) for (key, ids), idx in groups.items()]
-    flat = [e for _, entries in rows for e in entries]
-    out: list[dict[str, float]] = [{} for _ in mentions]
-    if not flat:
+    if not len(points.lat):
         return out
-    lat = np.radians([e.lat for e in flat])
-    lon = np.radians([e.lon for e in flat])
-    row_key = np.repeat(np.array([key for key, _ in rows]), [len(entries) for _, entries in rows])
-    nearest_km = _nearest_km(lat, lon, row_key, pick_lat, pick_lon, pick_keys).tolist()
+    nearest_km = _nearest_km(points.lat, points.lon, points.row_ids, pick_lat, pick_lon, pick_keys).tolist()
     offset = 0
-    for ((key, _), indices), (_, entries) in zip(groups.items(), rows):
+    for (key, indices, entries), provinces in zip(points.groups, points.provinces):
         near: dict[str, float] = {}
-        for e, d in zip(entries, nearest_km[offset:offset + len(entries)]):
+        for e, d, province in zip(entries, nearest_km[offset:offset + len(entries)], provinces):
             if d < CONTEXT_KM:
                 near[e.id] = d
-            if e.kind in ("admin1", "admin2", "city") and e.admin1_code:
-                province = (e.country, e.admin1_code)
+            if province is not None:
                 inside = names_inside.get(province)
                 if inside and (len(inside) > 1 or key not in inside):
                     near[e.id] = 0.0 if e.kind == "admin1" else min(near.get(e.id, 100.0), 100.0)

