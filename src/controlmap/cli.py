@@ -104,8 +104,16 @@ def _shown(article: Article) -> str:
 articles_argument = click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
 published_option = click.option("--published", callback=_published, metavar="YYYY-MM-DD",
                                 help="Publication date, for articles without front matter or a sidecar .json.")
-geocoder_option = click.option("--geocoder", type=click.Choice(["offline", "nominatim"]), default="offline",
-                               show_default=True, help="Ask an online geocoder about names the offline gazetteer lacks.")
+_geocoder_option = click.option("--geocoder", type=click.Choice(["offline", "nominatim"]), default="offline",
+                                show_default=True, help="Ask an online geocoder about names the offline gazetteer lacks.")
+_ner_option = click.option("--ner", type=click.Choice(["none", "spacy"]), default="none", show_default=True,
+                           help="Let spaCy's English model revise the places found (pip install -e '.[spacy]'; "
+                                "about 25 KB/s).")
+
+
+def recognition_options(command):
+    """``--geocoder`` and ``--ner``: the opt-in help for finding places, on every command that reads articles."""
+    return _geocoder_option(_ner_option(command))
 
 
 def _format_option(*choices: str, default: str = "table"):
@@ -143,12 +151,18 @@ def _note_empty(result: Analysis, *, claims: bool = False, events: bool = False)
             _note(f"no control events found in {_shown(article)}")
 
 
-def _geocoder(name: str):
-    if name == "offline":
-        return None
-    from .geocoders import online_geocoder
+def _helpers(geocoder: str, ner: str) -> dict:
+    """The pipeline's optional helpers the options name: an online geocoder, a spaCy recogniser."""
+    helpers: dict = {"geocoder": None, "ner": None}
+    if geocoder != "offline":
+        from .geocoders import online_geocoder
 
-    return online_geocoder(name)
+        helpers["geocoder"] = online_geocoder(geocoder)
+    if ner == "spacy":
+        from .ner import spacy_recogniser
+
+        helpers["ner"] = spacy_recogniser()
+    return helpers
 
 
 def _emit(rows: list[dict], fmt: str, *, columns: list[str], fields: list[str], geojson=None) -> None:
@@ -204,14 +218,14 @@ def main(verbose: int) -> None:
 @articles_argument
 @published_option
 @_format_option("table", "json", "csv", "geojson")
-@geocoder_option
+@recognition_options
 @_handle_errors
-def places(articles, published, fmt, geocoder):
+def places(articles, published, fmt, geocoder, ner):
     """Find and resolve every place mention in ARTICLE(s) ('-' reads stdin)."""
     from .export import places_to_geojson
     from .pipeline import analyse
 
-    result = analyse(_load(articles, published), geocoder=_geocoder(geocoder), distances=False, events=False)
+    result = analyse(_load(articles, published), **_helpers(geocoder, ner), distances=False, events=False)
     found = result.places
     rows = [records.place_to_dict(p) for p in found]
     _emit(rows, fmt, columns=["start", "end", "text", "id", "name", "kind", "country", "lat", "lon", "confidence", "runner_up"],
@@ -225,14 +239,14 @@ def places(articles, published, fmt, geocoder):
 @_format_option("table", "json", "csv", "geojson")
 @click.option("--fail-on", type=click.Choice(["inconsistent"]), default=None,
               help="Exit 3 when a claim is overstated, understated, direction-wrong or has inconsistent units.")
-@geocoder_option
+@recognition_options
 @_handle_errors
-def verify(articles, published, fmt, fail_on, geocoder):
+def verify(articles, published, fmt, fail_on, geocoder, ner):
     """Check every stated distance in ARTICLE(s) against geography."""
     from . import distances
     from .pipeline import analyse
 
-    result = analyse(_load(articles, published), geocoder=_geocoder(geocoder), events=False)
+    result = analyse(_load(articles, published), **_helpers(geocoder, ner), events=False)
     rows = [distances.claim_to_dict(c) for c in result.claims]
     if fmt == "csv":
         rows = [distances.claim_to_row(c) for c in result.claims]
@@ -247,9 +261,9 @@ def verify(articles, published, fmt, fail_on, geocoder):
 @articles_argument
 @published_option
 @_format_option("table", "json", "csv", "geojson")
-@geocoder_option
+@recognition_options
 @_handle_errors
-def events(articles, published, fmt, geocoder):
+def events(articles, published, fmt, geocoder, ner):
     """Extract control events (who took, lost, entered, holds which place, when).
 
     Each article needs a publication date (--published, front matter or a sidecar .json).
@@ -258,7 +272,7 @@ def events(articles, published, fmt, geocoder):
     from .export import EVENT_EXTRA_FIELDS, event_times, events_to_geojson
     from .pipeline import analyse
 
-    result = analyse(_load(articles, published, require_date=True), geocoder=_geocoder(geocoder), distances=False)
+    result = analyse(_load(articles, published, require_date=True), **_helpers(geocoder, ner), distances=False)
     # JSON and CSV carry the GeoPackage layer's time fields; CSV has the notes as one text,
     # "; "-joined as there (they hold "|" and commas of their own)
     rows = [event_to_dict(e) | event_times(e) for e in result.events]
@@ -274,9 +288,9 @@ def events(articles, published, fmt, geocoder):
 @articles_argument
 @published_option
 @_format_option("table", "json", "csv")
-@geocoder_option
+@recognition_options
 @_handle_errors
-def timeline(articles, published, fmt, geocoder):
+def timeline(articles, published, fmt, geocoder, ner):
     """Who controlled each place over which interval, with the events behind it.
 
     One row per interval, the articles merged: a place two sources disagree about has an
@@ -287,7 +301,7 @@ def timeline(articles, published, fmt, geocoder):
     from .export import CSV_FIELDS, control_csv_rows, layers
     from .pipeline import analyse
 
-    result = analyse(_load(articles, published, require_date=True), geocoder=_geocoder(geocoder), distances=False)
+    result = analyse(_load(articles, published, require_date=True), **_helpers(geocoder, ner), distances=False)
     control = layers([], [], result.timeline, [])["control"]
     if fmt == "csv":
         rows = control_csv_rows(control)
@@ -306,9 +320,9 @@ def timeline(articles, published, fmt, geocoder):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), callback=_html_output, required=True,
               help="HTML file to write (.html or .htm).")
 @click.option("--title", default=None, help="Title shown on the map.")
-@geocoder_option
+@recognition_options
 @_handle_errors
-def map_command(articles, published, output, title, geocoder):
+def map_command(articles, published, output, title, geocoder, ner):
     """Draw a self-contained HTML map a reader steps through by date.
 
     Each article needs a publication date (--published, front matter or a sidecar .json).
@@ -317,7 +331,7 @@ def map_command(articles, published, output, title, geocoder):
     from .pipeline import analyse
 
     title = _utf8(title, "--title")
-    result = analyse(_load(articles, published, require_date=True), geocoder=_geocoder(geocoder))
+    result = analyse(_load(articles, published, require_date=True), **_helpers(geocoder, ner))
     # (the map and the exports replace their target only once written whole: no partial file)
     path = write_map(output, result.places, result.events, result.timeline, result.claims, title=title)
     click.echo(f"wrote {display_name(str(path))} ({len(result.places)} place mentions, {len(result.events)} events, "
@@ -333,9 +347,9 @@ def map_command(articles, published, output, title, geocoder):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               callback=_export_output,
               help="out.geojson or out.gpkg (every record), out.csv (control intervals).")
-@geocoder_option
+@recognition_options
 @_handle_errors
-def export(articles, published, output, geocoder):
+def export(articles, published, output, geocoder, ner):
     """Export places, events, control intervals and distance claims for GIS tools.
 
     .geojson (RFC 7946) and .gpkg (layers places, events, control, distance_claims) hold
@@ -345,7 +359,7 @@ def export(articles, published, output, geocoder):
     from .export import export as export_to
     from .pipeline import analyse
 
-    result = analyse(_load(articles, published, require_date=True), geocoder=_geocoder(geocoder))
+    result = analyse(_load(articles, published, require_date=True), **_helpers(geocoder, ner))
     path = export_to(output, result.places, result.events, result.timeline, result.claims)
     click.echo(f"wrote {display_name(str(path))}", err=True)
 

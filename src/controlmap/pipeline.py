@@ -95,6 +95,7 @@ def analyse(
     published: str | date | None = None,
     gazetteer: Gazetteer | None = None,
     geocoder=None,
+    ner=None,
     distances: bool = True,
     events: bool = True,
 ) -> Analysis:
@@ -111,6 +112,9 @@ def analyse(
         An open gazetteer; the default index otherwise.
     geocoder
         Optional online geocoder (see :mod:`controlmap.geocoders`); offline by default.
+    ner
+        Optional spaCy recogniser (:func:`controlmap.ner.spacy_recogniser`) that revises the
+        places found; none by default.
     distances, events
         Whether to check distance claims and extract control events. An article without
         a publication date is analysed all the same: its events dated relative to it
@@ -121,7 +125,7 @@ def analyse(
     gazetteer = gazetteer or open_gazetteer()
     result = Analysis(articles=loaded)
     for article in loaded:
-        places = geoparse(article, gazetteer=gazetteer, geocoder=geocoder)
+        places = geoparse(article, gazetteer=gazetteer, geocoder=geocoder, ner=ner)
         result.places.extend(places)
         if distances:
             from .distances import verify_distances
