@@ -1155,7 +1155,7 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     if voice == "active" and _APPOSED_RECOUNT.search(text, max(s0, t0 - 80), t0):
         return []  # "retook Moqokori, the second town the group has retaken in Hiiraan": the same taking again
     if (trig.change == "withdrew" and m.group(0).lower() in ("left", "leave", "leaves")
-            and not _FORCE_LEFT.search(text, max(0, t0 - 40), t0)):
+            and not _FORCE_LEFT.search(text, max(0, t0 - 90), t0)):
         return []  # "the envoy left Kyiv", "left the city in ruins": only forces leaving withdraw
     if trig.change == "withdrew" and voice == "active" and _civilians_leave(text, t0, sentence, actors):
         return []  # "residents fled Homs": people leave a town, no side gives it up
@@ -2180,7 +2180,8 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
         p = earlier[k]
         if text and MEASURED_FROM_BEFORE.search(text, max(0, p.start - 40), p.start):
             continue
-        if text and _EARLIER_TAKING_BEFORE.search(text, max(0, p.start - 70), p.start):
+        if text and (_EARLIER_TAKING_BEFORE.search(text, max(0, p.start - 70), p.start)
+                     or _TAKING_IN_RELATIVE_BEFORE.search(text, max(0, p.start - 50), p.start)):
             # "M23 have seized Bukavu, ..., weeks after capturing Goma. ... in the city": the
             # story is the main clause's town; the one taken before is only its background
             background = background or p
@@ -2192,6 +2193,7 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
         if text and refuge is None and (noun and _RETREATED_TO.search(text, max(0, p.start - 80), p.start)
                                         or _NEAR_BEFORE.search(text, max(0, p.start - 30), p.start)
                                         or _CIVIC_SCENE_BEFORE.search(text, max(0, p.start - 60), p.start)
+                                        or _DIPLOMACY_BEFORE.search(text, max(0, p.start - 60), p.start)
                                         or _ACROSS_FROM.search(text, max(0, p.start - 60), p.start)):
             # "Troops withdrew from Homs towards Damascus. Rebels entered the city": the city
             # is the one left behind; "retook Robotyne, near Orikhiv, but lost it": the place,
@@ -2234,12 +2236,23 @@ _EARLIER_TAKING_BEFORE = re.compile(
     r"(?:(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|village|port|capital|hub)\s+of\s+)?$", re.I)
 
 
+#: A taking told in an aside on the subject, right before its place: "The rebels, who seized
+#: (Goma) in late January, met little resistance": background to the story's town.
+_TAKING_IN_RELATIVE_BEFORE = re.compile(
+    r",\s*(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:already\s+)?(?:captured|seized|took|overran|retook|recaptured|"
+    r"stormed|entered)\s+$", re.I)
+
+
 #: An apposition that says a town is its province's capital: "Wad Madani, the capital of Gezira
 #: state, ... seized it" is the town.
 _CAPITAL_OF = re.compile(r"\s*,\s*(?:the|its)\s+(?:[\w-]+\s+){0,2}?(?:capital|seat|largest\s+city|main\s+city|"
                          r"main\s+town|chief\s+town)\s+of\s+(?:the\s+)?", re.I)
-#: What follows a place that acts: "Moscow had captured", "Israel said", "Kyiv claims".
-_ACTS_AFTER_PLACE = re.compile(r"\s+(?:(?:had|has|have)\s+(?:long\s+|already\s+)?[a-z]+ed\b|said|says|claimed|claims|"
+#: What follows a place that acts: "Moscow had captured", "Israel said", "Kyiv claims",
+#: "Ankara's allies".
+_ACTS_AFTER_PLACE = re.compile(r"['’]s\s+(?:allies|proxies|forces|troops|army|soldiers|military)\b|"
+                               r"\s+(?:(?:had|has|have)\s+(?:long\s+|already\s+)?"
+                               # (not what befalls a town: "Manbij has changed hands", "has suffered")
+                               r"(?!(?:changed|remained|suffered|endured|witnessed|experienced)\b)[a-z]+ed\b|said|says|claimed|claims|"
                                r"announced|reported|denied|insisted|warned|backed|backs|supports|supported)\b", re.I)
 #: What puts a place in an actor's role: "backed by Ankara", "loyal to Damascus".
 _ACTOR_BEFORE_PLACE = re.compile(r"\b(?:backed|supported|funded|armed|sponsored)\s+by\s+$|\bloyal\s+to\s+$|"
@@ -2251,6 +2264,10 @@ _ACROSS_FROM = re.compile(r"\b(?:across|opposite)\s+(?:the\s+[\w-]+\s+)?from\s+(
 _CIVIC_SCENE_BEFORE = re.compile(r"\b(?:celebrat\w*|protest\w*|rall(?:y|ied|ies)|gather\w*|mourn\w*|danced|"
                                  r"cheered|demonstrat\w*)\s+(?:[\w'’-]+\s+){0,3}?(?:in|on)\s+(?:the\s+)?"
                                  r"(?:streets\s+of\s+)?$", re.I)
+#: A place named only as where talks were held or a deal signed: "signed a peace accord in
+#: (Washington)", "at talks in (Doha)".
+_DIPLOMACY_BEFORE = re.compile(r"\b(?:signed|talks|accords?|agreements?|deal|summit|negotiations?|conference|ceasefire)\b"
+                               r"[^.;:!?]{0,40}?\b(?:in|at)\s+$", re.I)
 #: A place named as a landmark of another: "Robotyne, near Orikhiv", "Sake, outside Goma".
 _NEAR_BEFORE = re.compile(r",\s*(?:(?:just|about|some)\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?$", re.I)
 #: A place written as where the losers went: "withdrew south towards Damascus", "fled to Idlib".
@@ -2321,6 +2338,13 @@ def _parenthetical_speaker(text: str, actor: ActorMention, sentence: Sentence, t
     return aside >= 0 and 0 <= close < t0 - sentence.start
 
 
+#: Between a side and its ally in one subject: "Congolese soldiers (and allied) Burundian troops".
+_ALLIED_AFTER = re.compile(r"\s+(?:and|along\s+with|together\s+with|with)\s+(?:the\s+)?(?:allied|their\s+allies,?|its\s+allies,?)\s+",
+                           re.I)
+#: What opens a coordinated clause right before its subject: ", and the (SDF)", "; but (Russia)".
+_CLAUSE_SUBJECT_BEFORE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?:the\s+)?$", re.I)
+
+
 def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMention],
                   actors_all: list[ActorMention], registry: ActorRegistry, conflict: str | None) -> _ActorPart | None:
     """The actor of an active trigger: the nearest actor written before it.
@@ -2359,8 +2383,12 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
     near = [a for a in actors if a.end <= t0 and _subject_like(text, a, sentence.start)
             and not _parenthetical_speaker(text, a, sentence, t0)]
     trigger_aside = _aside_of(sentence.text, t0 - sentence.start)
-    aside = [a for a in near if _aside_of(sentence.text, a.start - sentence.start) not in (-1, trigger_aside)
-             or _between_commas(sentence.text, a.start - sentence.start, a.end - sentence.start, t0 - sentence.start)]
+    aside = [a for a in near if (_aside_of(sentence.text, a.start - sentence.start) not in (-1, trigger_aside)
+                                 or _between_commas(sentence.text, a.start - sentence.start, a.end - sentence.start,
+                                                    t0 - sentence.start))
+             # ("..., and the SDF, backed by US air power, captured it": a clause's subject
+             # before its own aside, not an aside)
+             and not _CLAUSE_SUBJECT_BEFORE.search(text, max(sentence.start, a.start - 20), a.start)]
     if aside and len(aside) < len(near):
         # "The Arakan Army, one of the most powerful ethnic armed groups, said it had overrun":
         # an actor in an aside describes the subject, it is not the subject
@@ -2404,6 +2432,11 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
                 # "Ukraine withdrew, Russia's biggest gain since it captured Bakhmut": the owner
                 return _actor_part(owner[-1], " ".join(pronoun.group(0).split()), 0.7)
             return _actor_part(last, " ".join(pronoun.group(0).split()), 0.8)
+        if last.actor.conflict == AS_WRITTEN and len(near) > 1 and near[-2].actor.conflict not in (
+                "generic", AS_WRITTEN) and _ALLIED_AFTER.fullmatch(text, near[-2].end, last.start):
+            # "Congolese soldiers and allied Burundian troops pulled out": the war's own side
+            # leads; the ally the registry lacks is only beside it
+            last = near[-2]
         if len(between) <= 160:
             return _reported_by(text, last, sentence, t0, actors)
     claimed = _CLAIMED_TO_HAVE.search(clause)
@@ -2677,6 +2710,8 @@ _NO_PLACE_AFTER = re.compile(
 #: A force noun as the subject right before "left": "his forces had left El Fasher" (or ordered
 #: to: "ordered its troops to leave Vuhledar").
 _FORCE_LEFT = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|militants|rebels|army|militia|garrison)\s+"
+                         # ("soldiers of the Ethiopian National Defense Force had left the city")
+                         r"(?:(?:of|from)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){1,6})?"
                          r"(?:had\s+|have\s+|has\s+|finally\s+|then\s+|to\s+)*$", re.I)
 #: The force a transitive withdrawal names before the place: "withdrawing troops from".
 _WITHDRAWN_FORCE = re.compile(
@@ -2714,7 +2749,16 @@ def _civilians_leave(text: str, t0: int, sentence: Sentence, actors: list[ActorM
     if _CIVILIANS_DRIVEN.search(text, sentence.start, t0):
         return True
     found = _CIVILIANS_BEFORE.search(text, sentence.start, t0)
-    return found is not None and not any(found.start() <= a.start < t0 for a in actors)
+    # "Tens of thousands of Kurds fled Tal Rifaat": a people counted is no force, though its
+    # name is an actor's word ("dozens of Russian soldiers fled" are soldiers)
+    return found is not None and not any(found.start() <= a.start < t0 and not (
+        _PEOPLE_COUNTED.search(text, found.start(), a.start) and not _FORCE_NOUN.search(a.words)) for a in actors)
+
+
+#: A count of people right before an actor word: "tens of thousands of (Kurds)".
+_PEOPLE_COUNTED = re.compile(r"\b(?:thousands|hundreds|millions|dozens|scores)\s+of\s+$", re.I)
+_FORCE_NOUN = re.compile(r"\b(?:troops|soldiers|fighters|forces|militants|rebels|gunmen|militiamen|police|army|units|"
+                         r"insurgents|jihadists|guerrillas|personnel|marines|paratroopers)\b", re.I)
 
 
 def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentence, in_places: list[Place],
@@ -2925,6 +2969,10 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     dates = [d for d in dates if d.start > trig_at or d.relation == "since"
              or re.search(r"\bsince\b", s_text[max(0, d.start - 40):d.start])
              or not re.search(r"[,;]\s*but\b", s_text[d.end:trig_at])]
+    if any(d.start > trig_at for d in dates):
+        # "The rebels swept into Aleppo last week, and government forces withdrew from the
+        # airport on Saturday": a clause joined by "and" that dates itself is not dated by the one before
+        dates = [d for d in dates if d.start > trig_at or not re.search(r"[,;]\s*and\s+(?!then\b)", s_text[d.end:trig_at])]
     if change in ("captured", "retook", "entered") and not re.search(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$",
                                                                   s_text[max(0, trig_at - 20):trig_at]):
         # a taking happens on a day, never "since": "retook Sudzha, the largest settlement
@@ -2949,6 +2997,12 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
         # 2021": a clause with a subject and verb of its own dates its own verb
         dates = [d for d in dates if d.start < trig_end
                  or not _OWN_CLAUSE_BEFORE.search(s_text, max(trig_end, d.start - 60), d.start)]
+        # "The fall of Manbij follows the SNA's capture of Tal Rifaat on Dec. 1": the date of
+        # what it follows, not its own
+        dates = [d for d in dates if d.start < trig_end or not _FOLLOWS.search(s_text, trig_end, d.start)]
+        # "holds Aleppo and Idlib, where HTS has run an administration since 2017": a clause
+        # on the place, opened after the trigger, dates what happened there, not the trigger
+        dates = [d for d in dates if d.start < trig_end or not _WHERE_CLAUSE.search(s_text, trig_end, d.start)]
     if change == "holds":
         dates = [d for d in dates if d.start < trig_at or not _NEW_CLAUSE.search(s_text, trig_at, d.start)]
         # "Idlib has been run by HTS since 2017, while government-held Latakia": not Latakia's date
@@ -3026,6 +3080,9 @@ _PARTITIVE_LEAD = re.compile(
 _OWN_CLAUSE_BEFORE = re.compile(r"\b(?:since|when|after|before|as|while)\s+(?:it|they|he|she|we|the\s+[\w-]+|"
                                 r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?"
                                 r"[a-z]+(?:ed|ook|ent|an|ew|on|ught|ell)\b[^.;]*$")
+_FOLLOWS = re.compile(r"\b(?:follows|followed|(?:comes|came)\s+(?:(?:days|weeks|hours|a\s+day|a\s+week)\s+)?after)\b", re.I)
+_WHERE_CLAUSE = re.compile(r",\s*where\s+(?:[\w'’-]+\s+){1,5}?(?:has\s+|have\s+|had\s+|was\s+|were\s+)?[a-z]+\b",
+                           re.I)
 _BUT_CLAUSE = re.compile(r"[,;]\s*but\b|\bbut\s+(?:then\s+|later\s+)?(?:(?:had|has|have|was|were)\s+)?"
                          r"(?:lost|ceded|retreated|withdrew|abandoned|fled|recaptured|retook|regained)\b", re.I)
 #: A holding told in a relative clause on forces whose loss the sentence then tells: "forces

@@ -1,0 +1,106 @@
+"""Control events in whole articles: several paragraphs, back-references across them, background
+and asides, read through the real geoparser. Each test asserts what a user sees in `controlmap
+events`: the change, the side, the place's gazetteer id and the date with its precision."""
+from __future__ import annotations
+
+from controlmap.article import article_from_text
+from controlmap.events import event_to_dict, extract_events
+from controlmap.geoparse import geoparse
+
+
+def told(text: str, published: str, gazetteer) -> list[tuple]:
+    article = article_from_text(text, published=published)
+    return [(e["change"], e["side"], e["id"], e["date"], e["date_precision"])
+            for e in map(event_to_dict, extract_events(article, geoparse(article, gazetteer=gazetteer)))]
+
+
+def test_a_month_of_this_year_is_that_month(gazetteer):
+    text = ("The RSF has besieged El Fasher since May 2024.\n\n"
+            "In April this year its fighters overran the Zamzam displacement camp south of the city.")
+    assert ("captured", "RSF", "curated:zamzam-camp", "2025-04-01", "month") in told(text, "2025-10-28", gazetteer)
+
+
+def test_a_where_clause_dates_what_happened_there_not_the_holding(gazetteer):
+    text = ("Syrian rebels captured Hama on Thursday.\n\n"
+            "The opposition now holds Aleppo and Idlib, where HTS has run an administration since 2017.")
+    assert told(text, "2024-12-06", gazetteer)[1:] == [
+        ("holds", "opposition", "geonames:170063", "2024-12-06", "on-or-before-publication"),
+        ("holds", "opposition", "geonames:169389", "2024-12-06", "on-or-before-publication")]
+    text = ("Ukrainian forces have withdrawn from Vuhledar, the military said.\n\n"
+            "Kyiv's forces still hold part of Russia's Kursk region, where they launched an incursion on Aug. 6.")
+    assert told(text, "2024-10-02", gazetteer)[1] == (
+        "holds", "Ukraine", "geonames:538555", "2024-10-02", "on-or-before-publication")
+
+
+def test_a_clause_joined_by_and_keeps_its_own_date(gazetteer):
+    text = ("BEIRUT, Dec 6 (Reuters) - Syrian rebels captured Hama on Thursday.\n\n"
+            "The rebels swept into Aleppo last week, and government forces withdrew from the city's airport "
+            "on Saturday.")
+    assert told(text, "2024-12-06", gazetteer)[1:] == [
+        ("entered", "opposition", "geonames:170063", "2024-11-25", "week"),
+        ("withdrew", "government", "icao:OSAP", "2024-11-30", "day")]
+
+
+def test_a_people_counted_fleeing_is_no_withdrawal(gazetteer):
+    text = ("The Syrian National Army captured Tal Rifaat on Dec. 1.\n\n"
+            "Tens of thousands of Kurds fled Tal Rifaat towards Tabqa and Raqqa, the UN said.")
+    assert told(text, "2024-12-10", gazetteer) == [("captured", "opposition", "geonames:163476", "2024-12-01", "day")]
+
+
+def test_soldiers_of_a_named_army_leaving_withdraw(gazetteer):
+    text = ("Tigrayan fighters entered Mekelle on Monday, residents said.\n\n"
+            "Residents said soldiers of the Ethiopian National Defense Force had left the city.")
+    assert told(text, "2021-06-29", gazetteer) == [
+        ("entered", "Tigray forces", "geonames:331180", "2021-06-28", "day"),
+        ("withdrew", "Ethiopian government", "geonames:331180", "2021-06-29", "on-or-before-publication")]
+
+
+def test_a_town_that_changed_hands_is_what_the_city_points_to(gazetteer):
+    # "Manbij has changed hands" tells what befell the town; it is no capital acting ("Moscow had captured")
+    # and the subject of the second clause stands before its own aside
+    text = ("Kurds fled towards Tabqa and Raqqa, the UN said.\n\n"
+            "Manbij has changed hands several times during the war. Islamic State seized the city in January "
+            "2014, and the SDF, backed by US air power, captured it from the group in August 2016.")
+    assert told(text, "2024-12-10", gazetteer) == [
+        ("captured", "Islamic State", "geonames:167357", "2014-01-01", "month"),
+        ("captured", "SDF", "geonames:167357", "2016-08-01", "month")]
+
+
+def test_a_capital_owning_allies_is_no_antecedent(gazetteer):
+    text = ("Turkish-backed fighters have captured Manbij from the SDF, as Ankara's allies pressed their "
+            "advantage.\n\nThe SNA said its fighters had taken full control of the city after two days of clashes.")
+    assert [e[2] for e in told(text, "2024-12-10", gazetteer)] == ["geonames:167357", "geonames:167357"]
+
+
+def test_what_a_fall_follows_carries_its_own_date(gazetteer):
+    text = ("Turkish-backed fighters have captured Manbij from the SDF, the Syrian National Army said on Monday.\n\n"
+            "The fall of Manbij follows the SNA's capture of Tal Rifaat, north of Aleppo, on Dec. 1.")
+    events = told(text, "2024-12-10", gazetteer)
+    assert ("captured", "opposition", "geonames:163476", "2024-12-01", "day") in events
+    assert not [e for e in events if e[2] == "geonames:167357" and e[3] == "2024-12-01"]
+
+
+def test_the_city_after_a_taking_told_in_an_aside_is_the_story_s_town(gazetteer):
+    # the war's own army leads a subject shared with an ally the registry lacks
+    text = ("M23 rebels walked into the centre of Bukavu on Sunday, residents said.\n\n"
+            "The rebels, who seized Goma, the largest city in the east, in late January, met little resistance. "
+            "Congolese soldiers and allied Burundian troops pulled out of the city on Friday and Saturday.")
+    assert told(text, "2025-02-17", gazetteer)[-1] == ("withdrew", "DRC government", "geonames:217831",
+                                                       "2025-02-14", "day")
+
+
+def test_where_a_deal_was_signed_is_not_the_city(gazetteer):
+    text = ("M23 rebels entered the city of Uvira on Wednesday, days after the leaders of Congo and Rwanda signed "
+            "a peace accord in Washington.\n\nThe rebels walked into the city centre after Congolese troops fled, "
+            "witnesses said.")
+    assert {e[2] for e in told(text, "2025-12-11", gazetteer)} == {"geonames:204405"}
+
+
+def test_the_karen_national_union_is_its_own_side(gazetteer):
+    text = ("Myanmar troops withdrew from their last base near Myawaddy on Thursday, Karen rebels said.\n\n"
+            "The KNU said its forces had taken control of the battalion headquarters. The KNU took the town of "
+            "Kawkareik, west of Myawaddy, briefly in 2023.")
+    assert told(text, "2024-04-12", gazetteer) == [
+        ("withdrew", "junta", "geonames:1308052", "2024-04-11", "day"),
+        ("captured", "KNU", "geonames:1308052", "2024-04-12", "on-or-before-publication"),
+        ("captured", "KNU", "geonames:1319898", "2023-01-01", "year")]
