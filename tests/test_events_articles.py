@@ -104,3 +104,59 @@ def test_the_karen_national_union_is_its_own_side(gazetteer):
         ("withdrew", "junta", "geonames:1308052", "2024-04-11", "day"),
         ("captured", "KNU", "geonames:1308052", "2024-04-12", "on-or-before-publication"),
         ("captured", "KNU", "geonames:1319898", "2023-01-01", "year")]
+
+
+def test_the_one_handed_a_loss_did_not_take_the_town(gazetteer):
+    text = ("BEIRUT, Dec 6 (Reuters) - Syrian rebels captured the central city of Hama on Thursday after days of "
+            "fighting, the army said, handing President Bashar al-Assad his second major loss in a week after the "
+            "fall of Aleppo.")
+    assert [e[:3] for e in told(text, "2024-12-06", gazetteer)] == [
+        ("captured", "opposition", "geonames:170017"), ("captured", "opposition", "geonames:170063")]
+
+
+def test_we_in_a_quote_is_the_named_leader_s_group(gazetteer):
+    text = ("Syrian rebels captured the central city of Hama on Thursday, the army said.\n\n"
+            "\"We have entered Hama to free the people,\" HTS leader Abu Mohammed al-Golani said in a recorded message.")
+    assert told(text, "2024-12-06", gazetteer)[1][:3] == ("entered", "opposition", "geonames:170017")
+
+
+def test_a_commander_the_registry_names_speaks_for_his_army(gazetteer):
+    text = ("Russia's army chief Valery Gerasimov told President Vladimir Putin on Thursday that Russian forces had "
+            "captured the city of Kupiansk, a claim Kyiv rejected.\n\n\"The city of Kupiansk is under our control,\" "
+            "Gerasimov said at a meeting, adding that troops had also taken Vovchansk further north.")
+    assert [e[:3] for e in told(text, "2025-11-21", gazetteer)] == [
+        ("captured", "Russia", "geonames:703656"), ("captured", "Russia", "geonames:689304")]
+
+
+def test_again_after_the_town_ends_its_noun_phrase(gazetteer):
+    text = "Tuareg rebels took Kidal in 2012. Malian forces were driven out of the town again in 2014."
+    assert told(text, "2023-11-15", gazetteer)[1] == ("withdrew", "government", "geonames:2455290", "2014-01-01", "year")
+
+
+def test_they_is_the_subject_not_a_name_used_as_a_modifier(gazetteer):
+    text = ("Sudan's army retook Wad Madani in January.\n\nIn January, troops broke the RSF siege of the army's "
+            "General Command headquarters, and this month they pushed the paramilitary out of much of Bahri, north "
+            "of the Blue Nile.")
+    assert told(text, "2025-03-21", gazetteer)[1] == ("captured", "SAF", "geonames:379251", "2025-03-01", "month")
+
+
+def test_in_army_hands_after_an_appositive_is_the_town_it_describes(gazetteer):
+    text = ("The RSF still controls almost all of Darfur, in the west, and is besieging El Fasher, the last city in "
+            "the region in army hands.")
+    assert [e[:3] for e in told(text, "2025-03-21", gazetteer)] == [
+        ("holds", "RSF", "curated:darfur"), ("besieged", "RSF", "geonames:379555"), ("holds", "SAF", "geonames:379555")]
+
+
+def test_the_territory_is_the_territory_named_before(gazetteer):
+    text = ("Israeli tanks rolled into Rafah on Tuesday.\n\nIsrael has controlled the Gaza Strip's borders on land "
+            "since Hamas seized the territory in 2007, except for the Rafah crossing.")
+    assert ("captured", "Hamas", "curated:gaza-strip", "2007-01-01", "year") in told(text, "2024-05-07", gazetteer)
+
+
+def test_a_holding_since_a_capture_begins_with_it(gazetteer):
+    text = ("Israel has controlled the Gaza Strip's borders on land since Hamas seized the territory in 2007, "
+            "except for the Rafah crossing, run by Egypt.")
+    article = article_from_text(text, published="2024-05-07")
+    held = [event_to_dict(e) for e in extract_events(article, geoparse(article, gazetteer=gazetteer))][0]
+    assert (held["change"], held["side"], held["date"], held["date_relation"], held["until"]) == (
+        "holds", "Israel", "2007-01-01", "since", None)

@@ -518,7 +518,7 @@ _COREF = re.compile(
     # (a demonym after them: "the eastern Congolese city")
     r"(?:(?-i:[A-Z][a-z]+(?:ese|ian|an|ean|ish|i))\s+)?(?P<noun>city|town|village|camp|"
     r"oasis|base|building|area|province|region|capital|enclave|district|airport|port|country|corridor|crossing|"
-    r"river|bridge|dam|valley|heights)(?!\s+of\s+(?-i:[A-Z]))|(?P<it>it))\b", re.I)
+    r"river|bridge|dam|valley|heights|territory|strip)(?!\s+of\s+(?-i:[A-Z]))|(?P<it>it))\b", re.I)
 
 #: Where an object noun phrase ends.
 #: A capitalised name of up to four words ("Deir al-Balah", "Ouadi Doum").
@@ -553,6 +553,8 @@ _NP_END = re.compile(
     r"the\s+(?:next|following|same)\s+(?:day|morning|evening|night|afternoon)|a\s+day\s+later|later\s+that\s+\w+|"
     r"that\s+(?:same\s+)?(?:day|evening|night|afternoon|morning)|by\s+nightfall|within\s+hours|"
     r"following|after|before|since|during|with|as\s|for\s|leaving|bringing|because|while|"
+    # "were driven out of the town again in 2014", "took the city back"
+    r"again|once\s+more|back\s+(?:in|on)\b|"
     # why or how: "pulled back from the town under the ceasefire deal", "under heavy fire"
     r"under\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:deal|agreement|accord|truce|ceasefire|plan|arrangement|terms|"
     r"pressure|fire|bombardment)|pressure|fire|heavy|intense|cover)|"
@@ -1781,6 +1783,13 @@ _SUBJECT_GAP = re.compile(
     r"major|biggest|largest|remaining|isolated\s+and|cut\s+off\s+and)\s+)*$", re.I)
 
 
+#: An appositive naming what a town is, up to a predicate after it: ", the last city in the
+#: region (in army hands)", ", the only town (still under government control)".
+_APPOSED_TOWN_NOUN = re.compile(r",\s+(?:the|its|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|village|stronghold|"
+                                r"garrison|base|outpost|capital)(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                                r"(?:region|province|state|country|area|north|south|east|west))?\s+(?:still\s+|now\s+)?$", re.I)
+
+
 def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Place],
                     places: list[Place], registry: ActorRegistry) -> list[_PlacePart]:
     """The place a passive or predicative trigger is about: written just before it."""
@@ -1813,6 +1822,13 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
             s = sentence.start + named_noun.start("name")
             return [_PlacePart(named_noun.group("name"), s, s + len(named_noun.group("name")),
                                inside[-1] if inside else None, bool(inside))]
+    described = _APPOSED_TOWN_NOUN.search(before)
+    if described:
+        # "besieging El Fasher, the last city in the region in army hands": the appositive's
+        # town is held, not the region it is located in
+        head = [p for p in in_places if p.end <= sentence.start + described.start()]
+        if head and not text[head[-1].end:sentence.start + described.start()].strip():
+            return [_PlacePart(head[-1].text, head[-1].start, head[-1].end, head[-1], False)]
     # The noun phrase right before the trigger: "refugee camps besieged by", "Douma is surrounded by".
     words = list(re.finditer(r"[\w'’-]+", stripped))[-10:]
     boundaries = [0]
@@ -2072,7 +2088,10 @@ _FACILITY = "a facility or feature named after the place"
 
 
 #: A place named as a speaker: "Baghdad said", "Tehran radio reported".
-_SPEAKER_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}\s+(?:said|says|saying|reported|reports|announced|claimed|"
+_SPEAKER_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}"
+                            # (a group's leader or spokesman, named: "HTS leader Abu Mohammed al-Golani said")
+                            r"(?:\s+(?:leader|chief|commander|spokesman|spokeswoman|spokesperson)\s+(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,3})?"
+                            r"\s+(?:said|says|saying|reported|reports|announced|claimed|"
                             r"described|denied|acknowledged|admitted|confirmed|rejected|insisted|warned|stated|"
                             r"(?:did|does|would|could)\s+not\s+confirm|declined\s+to\s+confirm)\b", re.I)
 
@@ -2126,7 +2145,9 @@ _NOUNS_OF_NAMES = frozenset("corridor crossing river bridge dam valley heights".
 _KIND_FOR_NOUN = {"camp": ("city", "feature"), "city": ("city",), "town": ("city",), "village": ("city",), "capital": ("city",),
                   "oasis": ("city", "feature", "airport"), "base": ("airport", "city", "feature"),
                   "airport": ("airport",), "province": ("admin1", "admin2", "region"),
-                  "region": ("admin1", "region", "admin2"), "country": ("country",), "port": ("city",)}
+                  "region": ("admin1", "region", "admin2"), "country": ("country",), "port": ("city",),
+                  # "since Hamas seized the territory in 2007": the Gaza Strip, not a town in it
+                  "territory": ("region", "admin1", "admin2", "country"), "strip": ("region",)}
 
 
 def _capital_in_play(earlier: list[Place], theatre: frozenset[str] = frozenset()) -> Place | None:
@@ -2286,6 +2307,8 @@ _NOT_SUBJECT = re.compile(
     r"\b(?:killed|killing|kill|wounded|wounding|routed|routing|repulsed|repelled|repelling|attacked|attacking|"
     r"defeated|defeating|fighting|fought|against|with|between|besieging|surrounding|surrounded|pursuing|pursued|backed\s+by|"
     r"pushed|pushing|drove|driving|ousted|ousting|ambushed|ambushing|encircled|encircling|outflanked|"
+    # the one handed a defeat: "handing President Bashar al-Assad his second loss after the fall of Aleppo"
+    r"handing|handed|dealing|dealt|inflicting|inflicted\s+on|"
     r"in|into|inside|from|near|across|to|towards?|over)\s+(?:(?:back|out)\s+)?(?:\d(?:[\d,]*\d)?\s+)?(?:(?:the|an?|their|its)\s+)?"
     r"(?:(?:northern|southern|eastern|western|central)\s+)?$", re.I)
 #: A subordinate clause with a subject of its own: "... by Turkey and Russia as the rebel enclave
@@ -2338,6 +2361,9 @@ def _parenthetical_speaker(text: str, actor: ActorMention, sentence: Sentence, t
     return aside >= 0 and 0 <= close < t0 - sentence.start
 
 
+#: A common noun right after an actor's name, which then only qualifies it: "the RSF (siege)".
+_ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:siege|blockade|offensive|attack|assault|advance|positions?|lines|drone|shelling|"
+                                r"bombardment|checkpoints?|bases?|headquarters|stronghold|territory|control)\b", re.I)
 #: Between a side and its ally in one subject: "Congolese soldiers (and allied) Burundian troops".
 _ALLIED_AFTER = re.compile(r"\s+(?:and|along\s+with|together\s+with|with)\s+(?:the\s+)?(?:allied|their\s+allies,?|its\s+allies,?)\s+",
                            re.I)
@@ -2431,7 +2457,10 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             if owner and re.search(r"\b(?:since|when|after|before|as)\s+$", text[owner[-1].end:pron_at], re.I):
                 # "Ukraine withdrew, Russia's biggest gain since it captured Bakhmut": the owner
                 return _actor_part(owner[-1], " ".join(pronoun.group(0).split()), 0.7)
-            return _actor_part(last, " ".join(pronoun.group(0).split()), 0.8)
+            # (not a name used as a modifier: "troops broke the RSF siege ..., and they pushed the
+            # paramilitary out" are the troops)
+            head = next((a for a in reversed(near) if not _ATTRIBUTIVE_AFTER.match(text, a.end)), last)
+            return _actor_part(head, " ".join(pronoun.group(0).split()), 0.8)
         if last.actor.conflict == AS_WRITTEN and len(near) > 1 and near[-2].actor.conflict not in (
                 "generic", AS_WRITTEN) and _ALLIED_AFTER.fullmatch(text, near[-2].end, last.start):
             # "Congolese soldiers and allied Burundian troops pulled out": the war's own side
@@ -3795,6 +3824,10 @@ _COUNTERCLAIM = re.compile(r"\b(?:said|says|insisted|insists|denied|denies|maint
 _CONCESSIVE = re.compile(r"\b(?:throughout|even\s+as|even\s+though|even\s+when|despite|in\s+spite\s+of)\b", re.I)
 
 
+#: "since" opening a clause, right before its verb: "since Hamas (seized)", "ever since the army".
+_SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,4}(?:had\s+|has\s+)?$", re.I)
+
+
 def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
     """A holding told beside its place's capture held until the capture.
 
@@ -3811,7 +3844,14 @@ def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
     out = []
     for e in events:
         gain = gains.get((e.start, where(e)))
-        if (e.change == "holds" and gain is not None and gain.side != e.side
+        if (e.change == "holds" and gain is not None and gain.side != e.side and e.trigger_start < gain.trigger_start
+                and _SINCE_CLAUSE_BEFORE.search(e.sentence, 0, gain.trigger_start - e.start)):
+            # "Israel has controlled the Gaza Strip's borders since Hamas seized the territory in
+            # 2007": the holding began with the gain, it did not end there
+            e = dataclasses.replace(e, date=gain.date, date_precision=gain.date_precision, date_text=gain.date_text,
+                                    date_relation="since",
+                                    notes=e.notes + (f"held since the {gain.change} told in the same sentence",))
+        elif (e.change == "holds" and gain is not None and gain.side != e.side
                 and e.date_text in (None, gain.date_text) and e.date_relation == "on"
                 # (not a gain of ground around a town held throughout: "Hama had remained in
                 # government hands throughout the war, even as rebels overran much of the
