@@ -160,3 +160,11 @@ def test_a_holding_since_a_capture_begins_with_it(gazetteer):
     held = [event_to_dict(e) for e in extract_events(article, geoparse(article, gazetteer=gazetteer))][0]
     assert (held["change"], held["side"], held["date"], held["date_relation"], held["until"]) == (
         "holds", "Israel", "2007-01-01", "since", None)
+
+
+def test_a_change_reported_as_said_on_a_day_came_on_or_before_it(gazetteer):
+    text = ("Sudan's army chief, Gen Abdel Fattah al-Burhan, said in a televised address on Monday that his forces "
+            "had withdrawn from El Fasher.")
+    article = article_from_text(text, published="2025-10-28")
+    e = event_to_dict(extract_events(article, geoparse(article, gazetteer=gazetteer))[0])
+    assert (e["change"], e["side"], e["date"], e["date_relation"]) == ("withdrew", "SAF", "2025-10-27", "before")

@@ -3363,6 +3363,13 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
             # "the junta has lost control of large parts of Shan since ... October 2023": the
             # losses came on or after that date, not on it
             relation = "after"
+        if (relation == "on" and change != "holds" and when.end <= m.start() and not counted
+                and _SAID_WHEN_BEFORE.search(sentence.text, max(0, when.start - 60), when.start)
+                and _THAT_PERFECT.match(sentence.text, when.end, m.start())):
+            # "Burhan said in a televised address on Monday that his forces had withdrawn": the
+            # day of the saying, which the withdrawal came on or before
+            relation = "before"
+            date_notes += (f"on or before {when.text}: the day it was said, not told as the day it happened",)
         if relation == "on" and change != "holds" and when is _said_on(sentence.text, m.end(), [when]):
             # "Russian forces have captured Kurakhove, the ministry said on Friday": the day of
             # the saying, which the capture came on or before
@@ -3467,6 +3474,11 @@ def _calendar_back(day: date, n: int, unit: str) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
+#: A verb of saying before its date: "said (in a televised address) on Monday".
+_SAID_WHEN_BEFORE = re.compile(r"\b(?:said|says|announced|claimed|confirmed|acknowledged|admitted|told\s+[\w'’-]+)\b"
+                               r"[^.;,]{0,40}$", re.I)
+#: The reported clause after the date, up to its perfect verb: "that his forces had (withdrawn)".
+_THAT_PERFECT = re.compile(r"\s+that\s+(?:[\w'’-]+\s+){1,5}?(?:had|has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?$", re.I)
 #: A verb of saying closing a sentence, right before its date: "..., the ministry said on Friday".
 _SAID_BEFORE_DATE = re.compile(r"\b(?:said|says|announced|claimed|reported|confirmed|stated|acknowledged|"
                                r"admitted|told\s+(?:reporters|journalists|\w+))\s+(?:late\s+|early\s+)?$", re.I)
