@@ -168,3 +168,27 @@ def test_a_change_reported_as_said_on_a_day_came_on_or_before_it(gazetteer):
     article = article_from_text(text, published="2025-10-28")
     e = event_to_dict(extract_events(article, geoparse(article, gazetteer=gazetteer))[0])
     assert (e["change"], e["side"], e["date"], e["date_relation"]) == ("withdrew", "SAF", "2025-10-27", "before")
+
+
+def test_a_relative_clause_with_its_own_subject_tells_its_own_taking_and_date(gazetteer):
+    text = ("In January, the army retook Wad Madani, the capital of Gezira state, which the RSF had seized in "
+            "December 2023.")
+    assert told(text, "2025-03-21", gazetteer) == [
+        ("retook", "SAF", "geonames:364103", "2025-01-01", "month"),
+        ("captured", "RSF", "geonames:364103", "2023-12-01", "month")]
+
+
+def test_it_after_an_owner_opening_the_sentence_before_is_that_owner(gazetteer):
+    text = ("The RSF fled north.\n\nThe army's momentum began in central Sudan. In January, it retook Wad Madani.")
+    assert told(text, "2025-03-21", gazetteer) == [("retook", "SAF", "geonames:364103", "2025-01-01", "month")]
+
+
+def test_towns_freed_are_taken_and_hostages_held_are_no_holding(gazetteer):
+    text = ("Ukraine retook Kupiansk in September 2022 during a lightning counter-offensive that also freed Izium "
+            "and Balakliia.")
+    assert told(text, "2025-11-21", gazetteer) == [
+        ("retook", "Ukraine", "geonames:703656", "2022-09-01", "month"),
+        ("captured", "Ukraine", "geonames:707292", "2022-09-01", "month"),
+        ("captured", "Ukraine", "geonames:712926", "2022-09-01", "month")]
+    assert told("The army freed hostages held in Gaza.", "2024-06-10", gazetteer) == []
+    assert told("Ukrainian soldiers freed 40 prisoners in Kherson on Friday.", "2022-11-20", gazetteer) == []

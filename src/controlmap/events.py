@@ -346,10 +346,12 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:declared|declares|declaring|proclaimed|proclaims|pronounced)\b(?=\s+(?:the\s+(?:[\w-]+\s+)?[\w-]+|"
      r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})\s+(?:fully\s+|completely\s+|officially\s+)?"
      r"(?:liberated|freed|recaptured)\b)"),
-    ("captured", "active", "captur seiz overr occup liberat conquer took taken take taking gained won secur",
+    ("captured", "active", "captur seiz overr occup liberat conquer took taken take taking gained won secur freed frees",
      r"(?<![\w-])(?:captured|capture|captures|capturing|seized|seize|seizes|seizing|overran|overrun|overruns|overrunning|"
      r"occupied|(?-i:OCCUPY)|liberated|liberates|liberating|conquered|conquers|took|taken|take|takes|taking|gained|"
-     r"won(?!['’])|secured|secures|securing)\b"),
+     # ("a counter-offensive that also freed Izium": a town freed is liberated; people freed
+     # are no place, and "freed from" tells who was freed)
+     r"won(?!['’])|secured|secures|securing|(?:freed|frees)(?!\s+(?:from|of|by|up)\b))\b"),
     ("entered", "active", "enter march moved moves swept sweeps roll push advanc forced storm broke broken breaks crossed returned walked drove poured deployed",
      r"\b(?:entered|enter|enters|entering|returned\s+to|returned\s+into|marched\s+into|marches\s+into|walked\s+into|drove\s+into|"
      r"poured\s+into|moved\s+into|moves\s+into|swept\s+into|sweeps\s+into|rolled\s+into|rolls\s+into|"
@@ -1159,6 +1161,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     if (trig.change == "withdrew" and m.group(0).lower() in ("left", "leave", "leaves")
             and not _FORCE_LEFT.search(text, max(0, t0 - 90), t0)):
         return []  # "the envoy left Kyiv", "left the city in ruins": only forces leaving withdraw
+    if trig.change == "holds" and _CAPTIVES_BEFORE.search(text, max(s0, t0 - 40), t0):
+        return []  # "the army freed hostages held in Gaza": people held captive, no ground held
     if trig.change == "withdrew" and voice == "active" and _civilians_leave(text, t0, sentence, actors):
         return []  # "residents fled Homs": people leave a town, no side gives it up
     if trig.change == "withdrew" and voice == "active" and (force := _WITHDRAWN_FORCE.match(text, t1, sentence.end)):
@@ -1649,7 +1653,8 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
         if not named:
             return None
         head_end = named[-1].start
-        link = re.search(r"(?:\s*,?\s+(?:which|that))?\s*$", text[sentence.start:head_end])
+        # (the name may follow its article: "Wad Madani, which the RSF had seized")
+        link = re.search(r"(?:\s*,?\s+(?:which|that)(?:\s+the)?)?\s*$", text[sentence.start:head_end], re.I)
         reduced = _REDUCED_RELATIVE_HEAD.search(text, sentence.start, head_end)
         if reduced is not None:
             # "Sudzha, the largest settlement Ukraine had held in Russia's Kursk region": a
@@ -1662,7 +1667,7 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
                 return _PlacePart(p.text, p.start, p.end, p, False)
             return _PlacePart(_clean(reduced.group(0)), reduced.start(), reduced.start() + len(_clean(reduced.group(0))),
                               None, False)
-        if not link or not re.search(r"\b(?:which|that)\s*$", link.group(0)):
+        if not link or not re.search(r"\b(?:which|that)(?:\s+the)?\s*$", link.group(0), re.I):
             return None  # "Rebels captured": a named actor alone is a main clause, not a relative one
         head_end = sentence.start + link.start()
     else:
@@ -2330,6 +2335,10 @@ def _last_match(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     return last
 
 
+#: What stands before a name that opens its sentence: nothing, or "The".
+_OPENS_SENTENCE = re.compile(r"(?:\A|[.!?][\"”’]?\s+|\n\s*)(?:The\s+)?\Z")
+
+
 def _subject_like(text: str, mention: ActorMention, floor: int) -> bool:
     """True when ``mention`` may be the subject of a trigger after it (see :data:`_NOT_SUBJECT`)."""
     return ((not _possessive(text, mention) or _OWNED_UNIT.match(text, mention.end) is not None)
@@ -2367,6 +2376,9 @@ _ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:siege|blockade|offensive|attack|assault|
 #: Between a side and its ally in one subject: "Congolese soldiers (and allied) Burundian troops".
 _ALLIED_AFTER = re.compile(r"\s+(?:and|along\s+with|together\s+with|with)\s+(?:the\s+)?(?:allied|their\s+allies,?|its\s+allies,?)\s+",
                            re.I)
+#: People held captive, right before "held": "hostages (held) in Gaza", "prisoners still held".
+_CAPTIVES_BEFORE = re.compile(r"\b(?:hostages?|prisoners?|captives?|detainees?|abductees)\s+(?:(?:still|being|are|were|"
+                              r"is|was|now)\s+)*$", re.I)
 #: What opens a coordinated clause right before its subject: ", and the (SDF)", "; but (Russia)".
 _CLAUSE_SUBJECT_BEFORE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?:the\s+)?$", re.I)
 
@@ -2493,7 +2505,10 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             if named:
                 return _actor_part(named[-1], " ".join(said.group("pronoun").split()), 0.6)
     if pronoun is not None:
-        earlier = [a for a in actors_all if a.end <= sentence.start and _subject_like(text, a, 0)]
+        # (an owner opening its sentence stands for it too: "The army's momentum began in central
+        # Sudan. In January, it retook Wad Madani")
+        earlier = [a for a in actors_all if a.end <= sentence.start and (
+            _subject_like(text, a, 0) or _possessive(text, a) and _OPENS_SENTENCE.search(text, max(0, a.start - 6), a.start))]
         if earlier:
             return _actor_part(earlier[-1], " ".join(pronoun.group(0).split()), 0.6)
         return None  # "we took the most stringent measures": a pronoun with no one to stand for
@@ -3032,6 +3047,9 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
         # "holds Aleppo and Idlib, where HTS has run an administration since 2017": a clause
         # on the place, opened after the trigger, dates what happened there, not the trigger
         dates = [d for d in dates if d.start < trig_end or not _WHERE_CLAUSE.search(s_text, trig_end, d.start)]
+        # "retook Wad Madani, ..., which the RSF had seized in December 2023": the relative
+        # clause's own subject and verb date that verb
+        dates = [d for d in dates if d.start < trig_end or not _WHICH_CLAUSE.search(s_text, trig_end, d.start)]
     if change == "holds":
         dates = [d for d in dates if d.start < trig_at or not _NEW_CLAUSE.search(s_text, trig_at, d.start)]
         # "Idlib has been run by HTS since 2017, while government-held Latakia": not Latakia's date
@@ -3110,6 +3128,7 @@ _OWN_CLAUSE_BEFORE = re.compile(r"\b(?:since|when|after|before|as|while)\s+(?:it
                                 r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?"
                                 r"[a-z]+(?:ed|ook|ent|an|ew|on|ught|ell)\b[^.;]*$")
 _FOLLOWS = re.compile(r"\b(?:follows|followed|(?:comes|came)\s+(?:(?:days|weeks|hours|a\s+day|a\s+week)\s+)?after)\b", re.I)
+_WHICH_CLAUSE = re.compile(r",\s*(?:which|that|whom)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:had|has|have)\s+[a-z]+", re.I)
 _WHERE_CLAUSE = re.compile(r",\s*where\s+(?:[\w'’-]+\s+){1,5}?(?:has\s+|have\s+|had\s+|was\s+|were\s+)?[a-z]+\b",
                            re.I)
 _BUT_CLAUSE = re.compile(r"[,;]\s*but\b|\bbut\s+(?:then\s+|later\s+)?(?:(?:had|has|have|was|were)\s+)?"
