@@ -192,3 +192,19 @@ def test_towns_freed_are_taken_and_hostages_held_are_no_holding(gazetteer):
         ("captured", "Ukraine", "geonames:712926", "2022-09-01", "month")]
     assert told("The army freed hostages held in Gaza.", "2024-06-10", gazetteer) == []
     assert told("Ukrainian soldiers freed 40 prisoners in Kherson on Friday.", "2022-11-20", gazetteer) == []
+
+
+def test_a_further_object_with_a_noun_before_its_name_and_its_own_date(gazetteer):
+    assert told("Russia captured Avdiivka in February and the town of Marinka in December 2023.", "2024-10-02",
+                gazetteer)[1] == ("captured", "Russia", "geonames:701845", "2023-12-01", "month")
+    assert told("Government forces retook eastern Aleppo in December 2016 and the Damascus suburb of Eastern Ghouta "
+                "in 2018.", "2024-12-08", gazetteer)[1] == (
+        "retook", "government", "curated:eastern-ghouta", "2018-01-01", "year")
+
+
+def test_the_towns_an_including_list_dates_are_taken_on_their_dates(gazetteer):
+    text = ("The M23 has seized swathes of mineral-rich eastern Congo this year, including Goma in January and "
+            "Bukavu, the capital of South Kivu, in February.")
+    assert told(text, "2025-12-11", gazetteer)[1:] == [
+        ("captured", "M23", "geonames:216281", "2025-01-01", "month"),
+        ("captured", "M23", "geonames:217831", "2025-02-01", "month")]

@@ -3547,8 +3547,10 @@ def _moved(day: date, precision: str, n: int, unit: str) -> tuple[date, str]:
 #: Voices whose actor comes from their own place or from what was told before, so that a place
 #: gapped after them cannot share it ("Hama fell on Thursday": whoever besieged Hama).
 _NO_GAPPING = frozenset({"fell", "participle", "retreat", "adjective"})
-#: What joins a further dated object: "and", "then", ", and then", "and later", or a list's comma.
-_DATED_JOIN = re.compile(r"(?:\s*,\s*(?:(?:and|then)\s+(?:(?:then|later)\s+)?)?|\s+(?:and|then)\s+(?:(?:then|later)\s+)?)")
+#: What joins a further dated object: "and", "then", ", and then", "and later", a list's comma,
+#: or "including" ("seized swathes of eastern Congo this year, including Goma in January").
+_DATED_JOIN = re.compile(r"(?:\s*,?\s*including\s+|\s*,\s*(?:(?:and|then)\s+(?:(?:then|later)\s+)?)?|"
+                         r"\s+(?:and|then)\s+(?:(?:then|later)\s+)?)")
 #: A clause boundary between a subject's trigger and the date of its clause ("Hama fell to
 #: rebels on Thursday" is one clause; "Hama fell to rebels, who on Thursday" is not).
 _GAPPED_BREAK = re.compile(r"[,;:.()]|\b(?:and|but|or|who|which|that|as|while|when|after|before|since|until)\b")
@@ -3557,7 +3559,9 @@ _NEXT_UNIT = re.compile(r"the\s+(?:next|following)\s+(?P<unit>day|week|month|yea
 #: What must follow a further dated object: the clause ends, or another item or an adverbial
 #: begins. ("and Russia on Saturday condemned it": Russia is a subject, no object.)
 _ITEM_END = re.compile(r"\s*(?:[,.;:!?)\"”]|$|(?:and|then|after|before|amid|following|as|while|when)\b)")
-_THE = re.compile(r"the\s+", re.I)
+#: What may open a further object before its name: "the", "the town of", "the Damascus suburb of".
+_ITEM_LEAD = re.compile(r"the\s+(?:(?:[\w'’-]+\s+){0,2}?(?:town|city|village|suburb|district|port|capital|"
+                        r"stronghold|hub)\s+of\s+)?", re.I)
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 #: An apposition between a further object and its date: ", the capital of South Kivu, ".
 _APPOSITION_BEFORE_DATE = re.compile(r",\s*(?:the|a|an)\s+[^,.;]{1,60},\s*")
@@ -3632,7 +3636,7 @@ def _dated_coordination(s_text: str, s0: int, m: re.Match[str], found: list[tupl
 def _places_from(s_text: str, s0: int, at: int, in_places: list[Place]) -> list[Place]:
     """The resolved place that starts at ``at`` (or after a "the" there), and those coordinated
     right after it ("Homs and Hama"); empty when no place starts there."""
-    the = _THE.match(s_text, at - s0)
+    the = _ITEM_LEAD.match(s_text, at - s0)
     starts = (at, s0 + the.end()) if the else (at,)
     first = next((i for i, p in enumerate(in_places) if p.start in starts), None)
     if first is None:
