@@ -208,3 +208,19 @@ def test_the_towns_an_including_list_dates_are_taken_on_their_dates(gazetteer):
     assert told(text, "2025-12-11", gazetteer)[1:] == [
         ("captured", "M23", "geonames:216281", "2025-01-01", "month"),
         ("captured", "M23", "geonames:217831", "2025-02-01", "month")]
+
+
+def test_a_dateline_in_may_is_no_modal(gazetteer):
+    assert told("JERUSALEM, May 7 (Reuters) - Israeli troops entered Rafah on Tuesday.", "2024-05-07", gazetteer) == [
+        ("entered", "Israel", "geonames:281102", "2024-05-07", "day")]
+    assert told("Rebels may have taken Hama.", "2024-05-07", gazetteer) == []
+
+
+def test_the_crossing_between_two_sides_is_the_crossing_told_before(gazetteer):
+    text = ("Israeli tanks seize Rafah crossing as talks hang in balance\n\n"
+            "Israeli tanks rolled into Rafah on Tuesday and took control of the crossing between Egypt and the "
+            "Gaza Strip.")
+    article = article_from_text(text, published="2024-05-07")
+    last = event_to_dict(extract_events(article, geoparse(article, gazetteer=gazetteer))[-1])
+    assert (last["change"], last["place_text"], last["name"], last["anchor"]) == (
+        "captured", "the crossing between Egypt and the Gaza Strip", "Rafaḩ", True)

@@ -392,11 +392,12 @@ _TRIGGERS: tuple[_Trigger, ...] = tuple(_Trigger(c, v, re.compile(p, re.I), tupl
                                        for c, v, k, p in _TRIGGER_TABLE)
 _CUES: tuple[str, ...] = tuple(sorted({cue for t in _TRIGGERS for cue in t.cues}))
 
-#: Words before a trigger that make it a vow, threat, plan, hypothesis or denial.
+#: Words before a trigger that make it a vow, threat, plan, hypothesis or denial ("may" in lower
+#: case only: "JERUSALEM, May 7 (Reuters) - Israeli tanks rolled into Rafah" is a date).
 _IRREALIS = re.compile(
     r"\b(?:vow\w*|threat\w*|pledg\w*|promis\w*|plan\w*|aim\w*|intend\w*|seek\w*|sought|want\w*|hop\w*|"
     r"bid\s+to|attempt\w*|refus\w*|agree\w*\s+to|offer\w*\s+to|deadline\w*|"
-    r"(?:has|have|had|given|gives)\s+(?:\d+|one|two|three|four|five|six|ten|sixty|thirty)\s+(?:days?|weeks?|months?)\s+to|tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
+    r"(?:has|have|had|given|gives)\s+(?:\d+|one|two|three|four|five|six|ten|sixty|thirty)\s+(?:days?|weeks?|months?)\s+to|tr(?:y|ied|ying)\s+to|would|will|could|(?-i:may)|might|should|shall|expected\s+to|set\s+to|"
     r"about\s+to|verge\s+of|ready\s+to|prepar\w*|wheth\w*|if|unless|deni\w*|deny\w*|not|no|never|nor|neither|"
     r"failed|fail\w*|rumou?r\w*|unconfirmed|haste\s+to|order\s+to|calls?\s+for|urg\w*|demand\w*|could\s+be|"
     r"goals?|objectives?|ambitions?|intentions?|designs\s+on|(?:battl|fight|struggl|strain|push|press)\w*\s+to|"
@@ -410,7 +411,8 @@ _IRREALIS = re.compile(
     r"(?:stop|stops|stopped|stopping|prevent\w*|keep|keeps|kept|keeping|bar|bars|barred|barring|deter\w*|block\w*)"
     r"\s+(?:\S+\s+){0,4}?from)\b", re.I)
 #: What makes a clause a hypothesis or a future ("if the army will move ... after taking").
-_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|will|would|could|might|may|should|shall)\b", re.I)
+#: (the modal in lower case only: "JERUSALEM, May 7 (Reuters) -" is a date)
+_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|will|would|could|might|(?-i:may)|should|shall)\b", re.I)
 #: "almost captured", "have nearly encircled": right before the trigger only ("nearly 500 rebels
 #: captured the town" did capture it).
 _ALMOST = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:(?:been|be)\s+)?$", re.I)
@@ -1423,6 +1425,9 @@ _REGION_THEN_NOUN_OF = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:cit
 #: "the Gaza side of the crossing": a side of a feature told before, not of the named place.
 _SIDE_OF_FEATURE = re.compile(r"\s+side\s+of\s+the\s+(?P<feature>crossing|border|river|bridge|frontier|dam)\b", re.I)
 _SIDE_OF = re.compile(r"\s+(?:side|part|half|end)\s+of\s+(?:the\s+)?", re.I)
+#: A border feature told by the two sides it joins: "the crossing between Egypt and Gaza".
+_FEATURE_BETWEEN = re.compile(r"\s*the\s+(?:main\s+|border\s+)*(?P<feature>crossing|bridge|border\s+post)\s+"
+                              r"(?:between|linking|connecting)\b", re.I)
 
 
 def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place],
@@ -1485,6 +1490,16 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         # "the southern Gaza city of Khan Younis", "the South Kivu capital of Bukavu": the region
         # only says where the town named after the noun lies
         named = named[1:]
+    between = _FEATURE_BETWEEN.match(np_text)
+    if between is not None:
+        # "took control of the crossing between Egypt and the Gaza Strip": a crossing on the
+        # border the two name, the one told before ("seize Rafah crossing"), never either side
+        feature = between.group("feature").lower()
+        told = [p for p in places if p.end <= sentence.start
+                and re.match(r"\s+(?:[\w-]+\s+)?" + feature, text[p.end:p.end + 30], re.I)]
+        if told:
+            return [_PlacePart(_clean(np_text), n0, np_end, told[-1], True, "part of the place")]
+        return [_PlacePart(_clean(np_text), n0, np_end, None, False, _UNANCHORED)]
     side_of = _SIDE_OF_FEATURE.match(text, named[0].end) if named else None
     if side_of is not None and not any(p.start >= side_of.end() for p in named[1:]):
         # "the Gaza side of the crossing": the crossing told before ("seized the Rafah border
