@@ -224,3 +224,20 @@ def test_the_crossing_between_two_sides_is_the_crossing_told_before(gazetteer):
     last = event_to_dict(extract_events(article, geoparse(article, gazetteer=gazetteer))[-1])
     assert (last["change"], last["place_text"], last["name"], last["anchor"]) == (
         "captured", "the crossing between Egypt and the Gaza Strip", "Rafaḩ", True)
+
+
+def test_a_dated_further_object_after_a_locating_aside(gazetteer):
+    text = "Russian forces captured Avdiivka, about 40 km to the east, in February 2024, and Selydove in October 2024."
+    assert told(text, "2025-12-02", gazetteer) == [
+        ("captured", "Russia", "geonames:713122", "2024-02-01", "month"),
+        ("captured", "Russia", "geonames:694677", "2024-10-01", "month")]
+
+
+def test_an_offensive_by_a_side_to_seize_a_city_is_an_aim(gazetteer):
+    assert told("The capture of Tarhuna ends a 14-month offensive by the LNA to seize Tripoli.", "2020-06-06",
+                gazetteer) == []
+
+
+def test_coalition_backed_forces_in_yemen_are_the_government_side(gazetteer):
+    assert told("Coalition-backed forces retook the port city of Aden in July 2015.", "2021-11-24", gazetteer) == [
+        ("retook", "government", "geonames:415189", "2015-07-01", "month")]

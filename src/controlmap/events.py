@@ -401,7 +401,9 @@ _IRREALIS = re.compile(
     r"about\s+to|verge\s+of|ready\s+to|prepar\w*|wheth\w*|if|unless|deni\w*|deny\w*|not|no|never|nor|neither|"
     r"failed|fail\w*|rumou?r\w*|unconfirmed|haste\s+to|order\s+to|calls?\s+for|urg\w*|demand\w*|could\s+be|"
     r"goals?|objectives?|ambitions?|intentions?|designs\s+on|(?:battl|fight|struggl|strain|push|press)\w*\s+to|"
-    r"(?:counter-?attacks?|offensives?|operations?|efforts?|drive|campaign|assault)\s+to|working\s+to|"
+    # ("a 14-month offensive by the LNA to seize Tripoli": the one who fought comes between)
+    r"(?:counter-?attacks?|offensives?|operations?|efforts?|drive|campaign|assault)\s+"
+    r"(?:by\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?)?to|working\s+to|"
     # not done yet: "close to capturing", "on the verge of"
     r"close\s+to|closing\s+in\s+on|brink\s+of|within\s+reach\s+of|"
     # terms and demands: "Israel was to withdraw", "the deal requires Israel to withdraw",
@@ -487,7 +489,8 @@ def _included_towns(text: str, parts: list[_PlacePart], in_places: list[Place], 
 
 #: ", including Gondar and Bahir Dar": named members of the place just told.
 _INCLUDING = re.compile(r",?\s*(?:including|among\s+them|notably)\s+(?:the\s+(?:towns?|cit(?:y|ies)|villages?)\s+of\s+|"
-                        r"the\s+(?:(?:regional|provincial|state|national)\s+)?(?:capital|port\s+city|port)\s+(?:of\s+)?)?",
+                        r"the\s+(?:(?:regional|provincial|state|national|oil|strategic|key|border)\s+)?(?:capital|port\s+city|port|town|city)\s+"
+                        r"(?:of\s+)?)?",
                         re.I)
 #: Between two listed places when the first has an apposition: ", Russia's main logistics hub, and ".
 _APPOSED_ITEM_GAP = re.compile(r",\s*(?:the|a|an|its|[A-Z][\w'’-]*['’]s)\s+[^,;.()]{1,60},\s+(?:and|as\s+well\s+as)\s+"
@@ -3579,6 +3582,9 @@ _ITEM_LEAD = re.compile(r"the\s+(?:(?:[\w'’-]+\s+){0,2}?(?:town|city|village|s
                         r"stronghold|hub)\s+of\s+)?", re.I)
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 #: An apposition between a further object and its date: ", the capital of South Kivu, ".
+#: An aside that says where the object lies, between it and its date: ", about 40 km to the east, ".
+_LOCATING_ASIDE = re.compile(r",\s*(?:(?:about|some|around|roughly|nearly|just)\s+)?\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles)"
+                             r"[^,;.]{0,40},\s*", re.I)
 _APPOSITION_BEFORE_DATE = re.compile(r",\s*(?:the|a|an)\s+[^,.;]{1,60},\s*")
 #: An offset after a further object is told from the item before it, not from an event elsewhere.
 _ITEM_OFFSET_WAYS = {"later": 1, "earlier": -1}
@@ -3628,8 +3634,10 @@ def _dated_coordination(s_text: str, s0: int, m: re.Match[str], found: list[tupl
     if first is None or first.relation == "until":
         return found
     gap = s_text[after:first.start]
-    # the date must close the first clause: right after its object, or after the agent of a subject
-    if gap.strip() if is_object else (len(gap) > 60 or _GAPPED_BREAK.search(gap)):
+    # the date must close the first clause: right after its object (or an aside that locates it:
+    # "captured Avdiivka, about 40 km to the east, in February 2024, and Selydove in October"),
+    # or after the agent of a subject
+    if (gap.strip() and not _LOCATING_ASIDE.fullmatch(gap)) if is_object else (len(gap) > 60 or _GAPPED_BREAK.search(gap)):
         return found
     items: list[_PlacePart] = []
     previous, at = first, first.end
