@@ -241,3 +241,11 @@ def test_an_offensive_by_a_side_to_seize_a_city_is_an_aim(gazetteer):
 def test_coalition_backed_forces_in_yemen_are_the_government_side(gazetteer):
     assert told("Coalition-backed forces retook the port city of Aden in July 2015.", "2021-11-24", gazetteer) == [
         ("retook", "government", "geonames:415189", "2015-07-01", "month")]
+
+
+def test_the_army_after_a_foreign_state_s_army_is_that_army(gazetteer):
+    text = ("Israeli forces withdrew from Khiam on Wednesday, the Lebanese army said.\n\n"
+            "The army said in a statement that its units had entered Khiam.")
+    assert told(text, "2024-12-12", gazetteer) == [
+        ("withdrew", "Israel", "curated:khiam", "2024-12-11", "day"),
+        ("entered", "Lebanese army", "curated:khiam", "2024-12-12", "on-or-before-publication")]
