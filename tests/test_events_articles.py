@@ -249,3 +249,9 @@ def test_the_army_after_a_foreign_state_s_army_is_that_army(gazetteer):
     assert told(text, "2024-12-12", gazetteer) == [
         ("withdrew", "Israel", "curated:khiam", "2024-12-11", "day"),
         ("entered", "Lebanese army", "curated:khiam", "2024-12-12", "on-or-before-publication")]
+
+
+def test_troops_pulled_back_to_lines_in_quotes_name_no_place(gazetteer):
+    text = ("Russia said it had recaptured Sudzha. Ukraine's top commander said on Wednesday that Ukrainian units "
+            "were being pulled back \"to more advantageous lines\" to avoid encirclement, but did not name Sudzha.")
+    assert [e[:3] for e in told(text, "2025-03-14", gazetteer)] == [("retook", "Russia", "geonames:486816")]

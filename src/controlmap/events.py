@@ -1441,7 +1441,8 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     ``theatre`` holds the countries of the article's war: "the capital" is one of theirs.
     """
     rest = text[t1:sentence.end]
-    if re.match(r"\s*(?:[a-z]+ly\s+)?(?:to|by|back|up|down|away|place|part(?!\s+of\b)|prisoner|hold|power|office|charge|refuge|"
+    # (a quote may open the phrase: 'pulled back "to more advantageous lines"')
+    if re.match(r"\s*[\"“]?(?:[a-z]+ly\s+)?(?:to|by|back|up|down|away|place|part(?!\s+of\b)|prisoner|hold|power|office|charge|refuge|"
                 r"shelter|custody|hostage)\b", rest, re.I):
         return []  # "fled to", "took place", "taken prisoner": no place is the object
     if gain and _CARRIED_FROM.match(rest):
