@@ -163,3 +163,11 @@ def test_a_yearless_february_29_in_a_january_paper_is_last_years():
     assert invalid_dates("They left on February 29.", date(2025, 1, 8)) == []
     assert [d.date for d in find_dates("on December 31", date(2024, 12, 31))] == [date(2024, 12, 31)]
     assert [d.date for d in find_dates("on January 1", date(2024, 12, 31))] == [date(2024, 1, 1)]
+
+
+def test_a_month_with_this_or_last_year_is_one_date_of_that_year():
+    published = date(2025, 10, 28)
+    assert [(d.date, d.precision, d.relation) for d in find_dates("In April this year its fighters overran it",
+                                                                  published)] == [(date(2025, 4, 1), "month", "on")]
+    assert [(d.date, d.precision, d.relation) for d in find_dates("besieged since May last year", published)] == [
+        (date(2024, 5, 1), "month", "since")]

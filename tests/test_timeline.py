@@ -1,6 +1,7 @@
 """Timeline: merging events from several articles into who held each place, and when."""
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -268,7 +269,6 @@ def test_sides_that_follow_each_other_are_not_flagged():
 
 def test_a_gain_then_a_loss_of_one_side_told_in_one_sentence_keep_their_order():
     """"M23 seized Goma in 2012 but withdrew days later": held in 2012, not since then."""
-    import dataclasses
 
     took = event("captured", "M23", date(2012, 1, 1), precision="year")
     left = dataclasses.replace(event("withdrew", "M23", date(2012, 1, 1), precision="year"), trigger_start=30)
@@ -297,3 +297,32 @@ def test_a_week_that_ends_before_the_other_sides_day_is_still_a_dispute():
         event("captured", "opposition", date(2024, 11, 25), precision="week", source="b.txt"),
     ])
     assert all(i.disputed for i in t.intervals)
+
+
+def test_part_of_a_place_held_against_its_holder_contests_it_and_is_no_dispute():
+    # "the city stayed in government hands even as rebels held much of the countryside around it"
+    import dataclasses
+    part = dataclasses.replace(event("holds", "opposition", date(2011, 1, 1), precision="year"),
+                               place_text="much of the countryside around it", notes=("part of the place",))
+    t = build_timeline([event("holds", "government", date(2011, 1, 1), precision="year"), part,
+                        event("captured", "opposition", date(2024, 12, 5))])
+    assert spans(t) == [("government", date(2011, 1, 1), date(2024, 12, 5)), ("opposition", date(2024, 12, 5), None)]
+    assert not any(i.disputed for i in t.intervals)
+    assert t.intervals[0].contested
+
+
+def test_an_entry_then_the_defenders_withdrawal_is_one_fight_not_a_dispute():
+    # "Russian troops had entered the town last week" ... "Ukrainian forces have withdrawn"
+    t = build_timeline([event("entered", "Russia", date(2024, 9, 23), precision="week"),
+                        event("withdrew", "Ukraine", date(2024, 10, 2), precision="on-or-before-publication")])
+    assert not any(i.disputed for i in t.intervals)
+    assert [i.side for i in t.at(date(2024, 10, 5))] == ["Russia"]
+
+
+def test_a_withdrawal_said_on_a_day_fits_a_capture_the_day_before():
+    # "the RSF said on Sunday they had taken El Fasher"; "Burhan said on Monday his forces had withdrawn"
+    t = build_timeline([event("holds", "SAF", date(2025, 3, 21), precision="on-or-before-publication"),
+                        event("captured", "RSF", date(2025, 10, 26)),
+                        event("withdrew", "SAF", date(2025, 10, 27), relation="before")])
+    assert spans(t) == [("SAF", date(2025, 3, 21), date(2025, 10, 26)), ("RSF", date(2025, 10, 26), None)]
+    assert not any(i.disputed for i in t.intervals)

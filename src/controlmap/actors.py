@@ -220,7 +220,8 @@ class ActorRegistry:
                 kept[-1] = ActorMention(kept[-1].start, mention.end, text[kept[-1].start:mention.end], mention.actor)
                 continue
             kept.append(mention)
-        return self._with_descriptions(text, _with_the_named_state(_with_the_named_group(kept, text)))
+        return self._with_descriptions(text, _with_the_named_army(
+            _with_the_named_state(_with_the_named_group(kept, text)), text))
 
     @staticmethod
     def _with_descriptions(text: str, kept: list[ActorMention]) -> list[ActorMention]:
@@ -399,6 +400,27 @@ def _with_the_named_state(kept: list[ActorMention]) -> list[ActorMention]:
     return [ActorMention(a.start, a.end, a.words, state)
             if a.actor.conflict == "generic" and a.actor.side == "government" and _strip_article(a.words).lower() in _STATE_FORCE_WORDS
             else a for a in kept]
+
+
+#: How far back a named army may be for a bare "the army" to stand for it (a paragraph or two).
+_ARMY_REACH = 400
+
+
+def _with_the_named_army(kept: list[ActorMention], text: str) -> list[ActorMention]:
+    """A bare "the army" read as the state's army named just before it, when that is
+    another row than the bare word's: "the Lebanese army said ... The army said in a statement
+    that its units had entered Khiam" is Lebanon's army, not the war's main one (Israel's); a
+    group named "Army" ("the Arakan Army ... The army said") is no state's army."""
+    out: list[ActorMention] = []
+    for a in kept:
+        if _strip_article(a.words).lower() == "army":
+            named = [b for b in out if 0 <= a.start - b.end <= _ARMY_REACH and b.words.lower().endswith("army")
+                     and _strip_article(b.words).lower() != "army" and b.actor.country
+                     and b.actor.conflict not in ("generic", AS_WRITTEN)]
+            if named and named[-1].actor.canonical != a.actor.canonical:
+                a = ActorMention(a.start, a.end, a.words, named[-1].actor)
+        out.append(a)
+    return out
 
 
 def _key(alias: str) -> str:

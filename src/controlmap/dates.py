@@ -141,6 +141,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx,
     ("month_day", _PREP + r"\b(?P<mon>" + _MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:km|kms|miles|mi|per|%|,\s*\d))"),
     ("day_month", _PREP + r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>" + _MONTH + r")\b"),
     ("month_year", _PREP + r"\b(?P<mon>" + _MONTH + r")\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"),
+    # "in April this year", "since May last year": the month of the year named, not the latest
+    # such month, and one date, not a month and a year that compete for the verb
+    ("month_of_year", r"\b(?:(?P<prep>in|since|until|till|by|during|early|late|mid-?|from)\s+)?"
+                      r"(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|"
+                      r"November|December))\s+(?P<w>this|last)\s+year\b"),
     # "in March": a month named in full, after a preposition, is the latest such month (capitals
     # required, so that "may" the verb is no month)
     ("month", r"\b(?P<prep>in|since|until|till|by|during|early|late|mid-?|from|last|"
@@ -394,6 +399,9 @@ def _resolve_unchecked(name: str, g: dict[str, str | None], published: date | No
             return (first if first <= published and not this_month else first.replace(year=first.year - 1)), "month"
         if name == "year":
             return date(int(g["y"]), 1, 1), "year"
+        if name == "month_of_year" and published is not None:
+            year = published.year - (0 if g["w"].lower() == "this" else 1)
+            return date(year, month_number(g["mon"]), 1), "month"
     except (ValueError, KeyError):
         return None
     if published is None:

@@ -346,10 +346,12 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:declared|declares|declaring|proclaimed|proclaims|pronounced)\b(?=\s+(?:the\s+(?:[\w-]+\s+)?[\w-]+|"
      r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})\s+(?:fully\s+|completely\s+|officially\s+)?"
      r"(?:liberated|freed|recaptured)\b)"),
-    ("captured", "active", "captur seiz overr occup liberat conquer took taken take taking gained won secur",
+    ("captured", "active", "captur seiz overr occup liberat conquer took taken take taking gained won secur freed frees",
      r"(?<![\w-])(?:captured|capture|captures|capturing|seized|seize|seizes|seizing|overran|overrun|overruns|overrunning|"
      r"occupied|(?-i:OCCUPY)|liberated|liberates|liberating|conquered|conquers|took|taken|take|takes|taking|gained|"
-     r"won(?!['’])|secured|secures|securing)\b"),
+     # ("a counter-offensive that also freed Izium": a town freed is liberated; people freed
+     # are no place, and "freed from" tells who was freed)
+     r"won(?!['’])|secured|secures|securing|(?:freed|frees)(?!\s+(?:from|of|by|up)\b))\b"),
     ("entered", "active", "enter march moved moves swept sweeps roll push advanc forced storm broke broken breaks crossed returned walked drove poured deployed",
      r"\b(?:entered|enter|enters|entering|returned\s+to|returned\s+into|marched\s+into|marches\s+into|walked\s+into|drove\s+into|"
      r"poured\s+into|moved\s+into|moves\s+into|swept\s+into|sweeps\s+into|rolled\s+into|rolls\s+into|"
@@ -390,15 +392,18 @@ _TRIGGERS: tuple[_Trigger, ...] = tuple(_Trigger(c, v, re.compile(p, re.I), tupl
                                        for c, v, k, p in _TRIGGER_TABLE)
 _CUES: tuple[str, ...] = tuple(sorted({cue for t in _TRIGGERS for cue in t.cues}))
 
-#: Words before a trigger that make it a vow, threat, plan, hypothesis or denial.
+#: Words before a trigger that make it a vow, threat, plan, hypothesis or denial ("may" in lower
+#: case only: "JERUSALEM, May 7 (Reuters) - Israeli tanks rolled into Rafah" is a date).
 _IRREALIS = re.compile(
     r"\b(?:vow\w*|threat\w*|pledg\w*|promis\w*|plan\w*|aim\w*|intend\w*|seek\w*|sought|want\w*|hop\w*|"
     r"bid\s+to|attempt\w*|refus\w*|agree\w*\s+to|offer\w*\s+to|deadline\w*|"
-    r"(?:has|have|had|given|gives)\s+(?:\d+|one|two|three|four|five|six|ten|sixty|thirty)\s+(?:days?|weeks?|months?)\s+to|tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
+    r"(?:has|have|had|given|gives)\s+(?:\d+|one|two|three|four|five|six|ten|sixty|thirty)\s+(?:days?|weeks?|months?)\s+to|tr(?:y|ied|ying)\s+to|would|will|could|(?-i:may)|might|should|shall|expected\s+to|set\s+to|"
     r"about\s+to|verge\s+of|ready\s+to|prepar\w*|wheth\w*|if|unless|deni\w*|deny\w*|not|no|never|nor|neither|"
     r"failed|fail\w*|rumou?r\w*|unconfirmed|haste\s+to|order\s+to|calls?\s+for|urg\w*|demand\w*|could\s+be|"
     r"goals?|objectives?|ambitions?|intentions?|designs\s+on|(?:battl|fight|struggl|strain|push|press)\w*\s+to|"
-    r"(?:counter-?attacks?|offensives?|operations?|efforts?|drive|campaign|assault)\s+to|working\s+to|"
+    # ("a 14-month offensive by the LNA to seize Tripoli": the one who fought comes between)
+    r"(?:counter-?attacks?|offensives?|operations?|efforts?|drive|campaign|assault)\s+"
+    r"(?:by\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?)?to|working\s+to|"
     # not done yet: "close to capturing", "on the verge of"
     r"close\s+to|closing\s+in\s+on|brink\s+of|within\s+reach\s+of|"
     # terms and demands: "Israel was to withdraw", "the deal requires Israel to withdraw",
@@ -408,7 +413,8 @@ _IRREALIS = re.compile(
     r"(?:stop|stops|stopped|stopping|prevent\w*|keep|keeps|kept|keeping|bar|bars|barred|barring|deter\w*|block\w*)"
     r"\s+(?:\S+\s+){0,4}?from)\b", re.I)
 #: What makes a clause a hypothesis or a future ("if the army will move ... after taking").
-_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|will|would|could|might|may|should|shall)\b", re.I)
+#: (the modal in lower case only: "JERUSALEM, May 7 (Reuters) -" is a date)
+_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|will|would|could|might|(?-i:may)|should|shall)\b", re.I)
 #: "almost captured", "have nearly encircled": right before the trigger only ("nearly 500 rebels
 #: captured the town" did capture it).
 _ALMOST = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:(?:been|be)\s+)?$", re.I)
@@ -483,7 +489,8 @@ def _included_towns(text: str, parts: list[_PlacePart], in_places: list[Place], 
 
 #: ", including Gondar and Bahir Dar": named members of the place just told.
 _INCLUDING = re.compile(r",?\s*(?:including|among\s+them|notably)\s+(?:the\s+(?:towns?|cit(?:y|ies)|villages?)\s+of\s+|"
-                        r"the\s+(?:(?:regional|provincial|state|national)\s+)?(?:capital|port\s+city|port)\s+(?:of\s+)?)?",
+                        r"the\s+(?:(?:regional|provincial|state|national|oil|strategic|key|border)\s+)?(?:capital|port\s+city|port|town|city)\s+"
+                        r"(?:of\s+)?)?",
                         re.I)
 #: Between two listed places when the first has an apposition: ", Russia's main logistics hub, and ".
 _APPOSED_ITEM_GAP = re.compile(r",\s*(?:the|a|an|its|[A-Z][\w'’-]*['’]s)\s+[^,;.()]{1,60},\s+(?:and|as\s+well\s+as)\s+"
@@ -518,7 +525,7 @@ _COREF = re.compile(
     # (a demonym after them: "the eastern Congolese city")
     r"(?:(?-i:[A-Z][a-z]+(?:ese|ian|an|ean|ish|i))\s+)?(?P<noun>city|town|village|camp|"
     r"oasis|base|building|area|province|region|capital|enclave|district|airport|port|country|corridor|crossing|"
-    r"river|bridge|dam|valley|heights)(?!\s+of\s+(?-i:[A-Z]))|(?P<it>it))\b", re.I)
+    r"river|bridge|dam|valley|heights|territory|strip)(?!\s+of\s+(?-i:[A-Z]))|(?P<it>it))\b", re.I)
 
 #: Where an object noun phrase ends.
 #: A capitalised name of up to four words ("Deir al-Balah", "Ouadi Doum").
@@ -553,6 +560,8 @@ _NP_END = re.compile(
     r"the\s+(?:next|following|same)\s+(?:day|morning|evening|night|afternoon)|a\s+day\s+later|later\s+that\s+\w+|"
     r"that\s+(?:same\s+)?(?:day|evening|night|afternoon|morning)|by\s+nightfall|within\s+hours|"
     r"following|after|before|since|during|with|as\s|for\s|leaving|bringing|because|while|"
+    # "were driven out of the town again in 2014", "took the city back"
+    r"again|once\s+more|back\s+(?:in|on)\b|"
     # why or how: "pulled back from the town under the ceasefire deal", "under heavy fire"
     r"under\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:deal|agreement|accord|truce|ceasefire|plan|arrangement|terms|"
     r"pressure|fire|bombardment)|pressure|fire|heavy|intense|cover)|"
@@ -1155,8 +1164,10 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     if voice == "active" and _APPOSED_RECOUNT.search(text, max(s0, t0 - 80), t0):
         return []  # "retook Moqokori, the second town the group has retaken in Hiiraan": the same taking again
     if (trig.change == "withdrew" and m.group(0).lower() in ("left", "leave", "leaves")
-            and not _FORCE_LEFT.search(text, max(0, t0 - 40), t0)):
+            and not _FORCE_LEFT.search(text, max(0, t0 - 90), t0)):
         return []  # "the envoy left Kyiv", "left the city in ruins": only forces leaving withdraw
+    if trig.change == "holds" and _CAPTIVES_BEFORE.search(text, max(s0, t0 - 40), t0):
+        return []  # "the army freed hostages held in Gaza": people held captive, no ground held
     if trig.change == "withdrew" and voice == "active" and _civilians_leave(text, t0, sentence, actors):
         return []  # "residents fled Homs": people leave a town, no side gives it up
     if trig.change == "withdrew" and voice == "active" and (force := _WITHDRAWN_FORCE.match(text, t1, sentence.end)):
@@ -1417,6 +1428,9 @@ _REGION_THEN_NOUN_OF = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:cit
 #: "the Gaza side of the crossing": a side of a feature told before, not of the named place.
 _SIDE_OF_FEATURE = re.compile(r"\s+side\s+of\s+the\s+(?P<feature>crossing|border|river|bridge|frontier|dam)\b", re.I)
 _SIDE_OF = re.compile(r"\s+(?:side|part|half|end)\s+of\s+(?:the\s+)?", re.I)
+#: A border feature told by the two sides it joins: "the crossing between Egypt and Gaza".
+_FEATURE_BETWEEN = re.compile(r"\s*the\s+(?:main\s+|border\s+)*(?P<feature>crossing|bridge|border\s+post)\s+"
+                              r"(?:between|linking|connecting)\b", re.I)
 
 
 def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place],
@@ -1427,7 +1441,8 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     ``theatre`` holds the countries of the article's war: "the capital" is one of theirs.
     """
     rest = text[t1:sentence.end]
-    if re.match(r"\s*(?:[a-z]+ly\s+)?(?:to|by|back|up|down|away|place|part(?!\s+of\b)|prisoner|hold|power|office|charge|refuge|"
+    # (a quote may open the phrase: 'pulled back "to more advantageous lines"')
+    if re.match(r"\s*[\"“]?(?:[a-z]+ly\s+)?(?:to|by|back|up|down|away|place|part(?!\s+of\b)|prisoner|hold|power|office|charge|refuge|"
                 r"shelter|custody|hostage)\b", rest, re.I):
         return []  # "fled to", "took place", "taken prisoner": no place is the object
     if gain and _CARRIED_FROM.match(rest):
@@ -1479,6 +1494,16 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         # "the southern Gaza city of Khan Younis", "the South Kivu capital of Bukavu": the region
         # only says where the town named after the noun lies
         named = named[1:]
+    between = _FEATURE_BETWEEN.match(np_text)
+    if between is not None:
+        # "took control of the crossing between Egypt and the Gaza Strip": a crossing on the
+        # border the two name, the one told before ("seize Rafah crossing"), never either side
+        feature = between.group("feature").lower()
+        told = [p for p in places if p.end <= sentence.start
+                and re.match(r"\s+(?:[\w-]+\s+)?" + feature, text[p.end:p.end + 30], re.I)]
+        if told:
+            return [_PlacePart(_clean(np_text), n0, np_end, told[-1], True, "part of the place")]
+        return [_PlacePart(_clean(np_text), n0, np_end, None, False, _UNANCHORED)]
     side_of = _SIDE_OF_FEATURE.match(text, named[0].end) if named else None
     if side_of is not None and not any(p.start >= side_of.end() for p in named[1:]):
         # "the Gaza side of the crossing": the crossing told before ("seized the Rafah border
@@ -1647,7 +1672,8 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
         if not named:
             return None
         head_end = named[-1].start
-        link = re.search(r"(?:\s*,?\s+(?:which|that))?\s*$", text[sentence.start:head_end])
+        # (the name may follow its article: "Wad Madani, which the RSF had seized")
+        link = re.search(r"(?:\s*,?\s+(?:which|that)(?:\s+the)?)?\s*$", text[sentence.start:head_end], re.I)
         reduced = _REDUCED_RELATIVE_HEAD.search(text, sentence.start, head_end)
         if reduced is not None:
             # "Sudzha, the largest settlement Ukraine had held in Russia's Kursk region": a
@@ -1660,7 +1686,7 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
                 return _PlacePart(p.text, p.start, p.end, p, False)
             return _PlacePart(_clean(reduced.group(0)), reduced.start(), reduced.start() + len(_clean(reduced.group(0))),
                               None, False)
-        if not link or not re.search(r"\b(?:which|that)\s*$", link.group(0)):
+        if not link or not re.search(r"\b(?:which|that)(?:\s+the)?\s*$", link.group(0), re.I):
             return None  # "Rebels captured": a named actor alone is a main clause, not a relative one
         head_end = sentence.start + link.start()
     else:
@@ -1781,6 +1807,13 @@ _SUBJECT_GAP = re.compile(
     r"major|biggest|largest|remaining|isolated\s+and|cut\s+off\s+and)\s+)*$", re.I)
 
 
+#: An appositive naming what a town is, up to a predicate after it: ", the last city in the
+#: region (in army hands)", ", the only town (still under government control)".
+_APPOSED_TOWN_NOUN = re.compile(r",\s+(?:the|its|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|village|stronghold|"
+                                r"garrison|base|outpost|capital)(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                                r"(?:region|province|state|country|area|north|south|east|west))?\s+(?:still\s+|now\s+)?$", re.I)
+
+
 def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Place],
                     places: list[Place], registry: ActorRegistry) -> list[_PlacePart]:
     """The place a passive or predicative trigger is about: written just before it."""
@@ -1813,6 +1846,13 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
             s = sentence.start + named_noun.start("name")
             return [_PlacePart(named_noun.group("name"), s, s + len(named_noun.group("name")),
                                inside[-1] if inside else None, bool(inside))]
+    described = _APPOSED_TOWN_NOUN.search(before)
+    if described:
+        # "besieging El Fasher, the last city in the region in army hands": the appositive's
+        # town is held, not the region it is located in
+        head = [p for p in in_places if p.end <= sentence.start + described.start()]
+        if head and not text[head[-1].end:sentence.start + described.start()].strip():
+            return [_PlacePart(head[-1].text, head[-1].start, head[-1].end, head[-1], False)]
     # The noun phrase right before the trigger: "refugee camps besieged by", "Douma is surrounded by".
     words = list(re.finditer(r"[\w'’-]+", stripped))[-10:]
     boundaries = [0]
@@ -2072,7 +2112,10 @@ _FACILITY = "a facility or feature named after the place"
 
 
 #: A place named as a speaker: "Baghdad said", "Tehran radio reported".
-_SPEAKER_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}\s+(?:said|says|saying|reported|reports|announced|claimed|"
+_SPEAKER_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}"
+                            # (a group's leader or spokesman, named: "HTS leader Abu Mohammed al-Golani said")
+                            r"(?:\s+(?:leader|chief|commander|spokesman|spokeswoman|spokesperson)\s+(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,3})?"
+                            r"\s+(?:said|says|saying|reported|reports|announced|claimed|"
                             r"described|denied|acknowledged|admitted|confirmed|rejected|insisted|warned|stated|"
                             r"(?:did|does|would|could)\s+not\s+confirm|declined\s+to\s+confirm)\b", re.I)
 
@@ -2126,7 +2169,9 @@ _NOUNS_OF_NAMES = frozenset("corridor crossing river bridge dam valley heights".
 _KIND_FOR_NOUN = {"camp": ("city", "feature"), "city": ("city",), "town": ("city",), "village": ("city",), "capital": ("city",),
                   "oasis": ("city", "feature", "airport"), "base": ("airport", "city", "feature"),
                   "airport": ("airport",), "province": ("admin1", "admin2", "region"),
-                  "region": ("admin1", "region", "admin2"), "country": ("country",), "port": ("city",)}
+                  "region": ("admin1", "region", "admin2"), "country": ("country",), "port": ("city",),
+                  # "since Hamas seized the territory in 2007": the Gaza Strip, not a town in it
+                  "territory": ("region", "admin1", "admin2", "country"), "strip": ("region",)}
 
 
 def _capital_in_play(earlier: list[Place], theatre: frozenset[str] = frozenset()) -> Place | None:
@@ -2180,7 +2225,8 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
         p = earlier[k]
         if text and MEASURED_FROM_BEFORE.search(text, max(0, p.start - 40), p.start):
             continue
-        if text and _EARLIER_TAKING_BEFORE.search(text, max(0, p.start - 70), p.start):
+        if text and (_EARLIER_TAKING_BEFORE.search(text, max(0, p.start - 70), p.start)
+                     or _TAKING_IN_RELATIVE_BEFORE.search(text, max(0, p.start - 50), p.start)):
             # "M23 have seized Bukavu, ..., weeks after capturing Goma. ... in the city": the
             # story is the main clause's town; the one taken before is only its background
             background = background or p
@@ -2192,6 +2238,7 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
         if text and refuge is None and (noun and _RETREATED_TO.search(text, max(0, p.start - 80), p.start)
                                         or _NEAR_BEFORE.search(text, max(0, p.start - 30), p.start)
                                         or _CIVIC_SCENE_BEFORE.search(text, max(0, p.start - 60), p.start)
+                                        or _DIPLOMACY_BEFORE.search(text, max(0, p.start - 60), p.start)
                                         or _ACROSS_FROM.search(text, max(0, p.start - 60), p.start)):
             # "Troops withdrew from Homs towards Damascus. Rebels entered the city": the city
             # is the one left behind; "retook Robotyne, near Orikhiv, but lost it": the place,
@@ -2234,12 +2281,23 @@ _EARLIER_TAKING_BEFORE = re.compile(
     r"(?:(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|village|port|capital|hub)\s+of\s+)?$", re.I)
 
 
+#: A taking told in an aside on the subject, right before its place: "The rebels, who seized
+#: (Goma) in late January, met little resistance": background to the story's town.
+_TAKING_IN_RELATIVE_BEFORE = re.compile(
+    r",\s*(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:already\s+)?(?:captured|seized|took|overran|retook|recaptured|"
+    r"stormed|entered)\s+$", re.I)
+
+
 #: An apposition that says a town is its province's capital: "Wad Madani, the capital of Gezira
 #: state, ... seized it" is the town.
 _CAPITAL_OF = re.compile(r"\s*,\s*(?:the|its)\s+(?:[\w-]+\s+){0,2}?(?:capital|seat|largest\s+city|main\s+city|"
                          r"main\s+town|chief\s+town)\s+of\s+(?:the\s+)?", re.I)
-#: What follows a place that acts: "Moscow had captured", "Israel said", "Kyiv claims".
-_ACTS_AFTER_PLACE = re.compile(r"\s+(?:(?:had|has|have)\s+(?:long\s+|already\s+)?[a-z]+ed\b|said|says|claimed|claims|"
+#: What follows a place that acts: "Moscow had captured", "Israel said", "Kyiv claims",
+#: "Ankara's allies".
+_ACTS_AFTER_PLACE = re.compile(r"['’]s\s+(?:allies|proxies|forces|troops|army|soldiers|military)\b|"
+                               r"\s+(?:(?:had|has|have)\s+(?:long\s+|already\s+)?"
+                               # (not what befalls a town: "Manbij has changed hands", "has suffered")
+                               r"(?!(?:changed|remained|suffered|endured|witnessed|experienced)\b)[a-z]+ed\b|said|says|claimed|claims|"
                                r"announced|reported|denied|insisted|warned|backed|backs|supports|supported)\b", re.I)
 #: What puts a place in an actor's role: "backed by Ankara", "loyal to Damascus".
 _ACTOR_BEFORE_PLACE = re.compile(r"\b(?:backed|supported|funded|armed|sponsored)\s+by\s+$|\bloyal\s+to\s+$|"
@@ -2251,6 +2309,10 @@ _ACROSS_FROM = re.compile(r"\b(?:across|opposite)\s+(?:the\s+[\w-]+\s+)?from\s+(
 _CIVIC_SCENE_BEFORE = re.compile(r"\b(?:celebrat\w*|protest\w*|rall(?:y|ied|ies)|gather\w*|mourn\w*|danced|"
                                  r"cheered|demonstrat\w*)\s+(?:[\w'’-]+\s+){0,3}?(?:in|on)\s+(?:the\s+)?"
                                  r"(?:streets\s+of\s+)?$", re.I)
+#: A place named only as where talks were held or a deal signed: "signed a peace accord in
+#: (Washington)", "at talks in (Doha)".
+_DIPLOMACY_BEFORE = re.compile(r"\b(?:signed|talks|accords?|agreements?|deal|summit|negotiations?|conference|ceasefire)\b"
+                               r"[^.;:!?]{0,40}?\b(?:in|at)\s+$", re.I)
 #: A place named as a landmark of another: "Robotyne, near Orikhiv", "Sake, outside Goma".
 _NEAR_BEFORE = re.compile(r",\s*(?:(?:just|about|some)\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?$", re.I)
 #: A place written as where the losers went: "withdrew south towards Damascus", "fled to Idlib".
@@ -2269,6 +2331,8 @@ _NOT_SUBJECT = re.compile(
     r"\b(?:killed|killing|kill|wounded|wounding|routed|routing|repulsed|repelled|repelling|attacked|attacking|"
     r"defeated|defeating|fighting|fought|against|with|between|besieging|surrounding|surrounded|pursuing|pursued|backed\s+by|"
     r"pushed|pushing|drove|driving|ousted|ousting|ambushed|ambushing|encircled|encircling|outflanked|"
+    # the one handed a defeat: "handing President Bashar al-Assad his second loss after the fall of Aleppo"
+    r"handing|handed|dealing|dealt|inflicting|inflicted\s+on|"
     r"in|into|inside|from|near|across|to|towards?|over)\s+(?:(?:back|out)\s+)?(?:\d(?:[\d,]*\d)?\s+)?(?:(?:the|an?|their|its)\s+)?"
     r"(?:(?:northern|southern|eastern|western|central)\s+)?$", re.I)
 #: A subordinate clause with a subject of its own: "... by Turkey and Russia as the rebel enclave
@@ -2288,6 +2352,10 @@ def _last_match(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     for last in matches:  # noqa: B007 - the loop keeps the last one
         pass
     return last
+
+
+#: What stands before a name that opens its sentence: nothing, or "The".
+_OPENS_SENTENCE = re.compile(r"(?:\A|[.!?][\"”’]?\s+|\n\s*)(?:The\s+)?\Z")
 
 
 def _subject_like(text: str, mention: ActorMention, floor: int) -> bool:
@@ -2319,6 +2387,19 @@ def _parenthetical_speaker(text: str, actor: ActorMention, sentence: Sentence, t
     aside = _aside_of(s_text, at)
     close = s_text.find(",", actor.end - sentence.start)
     return aside >= 0 and 0 <= close < t0 - sentence.start
+
+
+#: A common noun right after an actor's name, which then only qualifies it: "the RSF (siege)".
+_ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:siege|blockade|offensive|attack|assault|advance|positions?|lines|drone|shelling|"
+                                r"bombardment|checkpoints?|bases?|headquarters|stronghold|territory|control)\b", re.I)
+#: Between a side and its ally in one subject: "Congolese soldiers (and allied) Burundian troops".
+_ALLIED_AFTER = re.compile(r"\s+(?:and|along\s+with|together\s+with|with)\s+(?:the\s+)?(?:allied|their\s+allies,?|its\s+allies,?)\s+",
+                           re.I)
+#: People held captive, right before "held": "hostages (held) in Gaza", "prisoners still held".
+_CAPTIVES_BEFORE = re.compile(r"\b(?:hostages?|prisoners?|captives?|detainees?|abductees)\s+(?:(?:still|being|are|were|"
+                              r"is|was|now)\s+)*$", re.I)
+#: What opens a coordinated clause right before its subject: ", and the (SDF)", "; but (Russia)".
+_CLAUSE_SUBJECT_BEFORE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?:the\s+)?$", re.I)
 
 
 def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMention],
@@ -2359,8 +2440,12 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
     near = [a for a in actors if a.end <= t0 and _subject_like(text, a, sentence.start)
             and not _parenthetical_speaker(text, a, sentence, t0)]
     trigger_aside = _aside_of(sentence.text, t0 - sentence.start)
-    aside = [a for a in near if _aside_of(sentence.text, a.start - sentence.start) not in (-1, trigger_aside)
-             or _between_commas(sentence.text, a.start - sentence.start, a.end - sentence.start, t0 - sentence.start)]
+    aside = [a for a in near if (_aside_of(sentence.text, a.start - sentence.start) not in (-1, trigger_aside)
+                                 or _between_commas(sentence.text, a.start - sentence.start, a.end - sentence.start,
+                                                    t0 - sentence.start))
+             # ("..., and the SDF, backed by US air power, captured it": a clause's subject
+             # before its own aside, not an aside)
+             and not _CLAUSE_SUBJECT_BEFORE.search(text, max(sentence.start, a.start - 20), a.start)]
     if aside and len(aside) < len(near):
         # "The Arakan Army, one of the most powerful ethnic armed groups, said it had overrun":
         # an actor in an aside describes the subject, it is not the subject
@@ -2403,7 +2488,15 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             if owner and re.search(r"\b(?:since|when|after|before|as)\s+$", text[owner[-1].end:pron_at], re.I):
                 # "Ukraine withdrew, Russia's biggest gain since it captured Bakhmut": the owner
                 return _actor_part(owner[-1], " ".join(pronoun.group(0).split()), 0.7)
-            return _actor_part(last, " ".join(pronoun.group(0).split()), 0.8)
+            # (not a name used as a modifier: "troops broke the RSF siege ..., and they pushed the
+            # paramilitary out" are the troops)
+            head = next((a for a in reversed(near) if not _ATTRIBUTIVE_AFTER.match(text, a.end)), last)
+            return _actor_part(head, " ".join(pronoun.group(0).split()), 0.8)
+        if last.actor.conflict == AS_WRITTEN and len(near) > 1 and near[-2].actor.conflict not in (
+                "generic", AS_WRITTEN) and _ALLIED_AFTER.fullmatch(text, near[-2].end, last.start):
+            # "Congolese soldiers and allied Burundian troops pulled out": the war's own side
+            # leads; the ally the registry lacks is only beside it
+            last = near[-2]
         if len(between) <= 160:
             return _reported_by(text, last, sentence, t0, actors)
     claimed = _CLAIMED_TO_HAVE.search(clause)
@@ -2431,7 +2524,10 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             if named:
                 return _actor_part(named[-1], " ".join(said.group("pronoun").split()), 0.6)
     if pronoun is not None:
-        earlier = [a for a in actors_all if a.end <= sentence.start and _subject_like(text, a, 0)]
+        # (an owner opening its sentence stands for it too: "The army's momentum began in central
+        # Sudan. In January, it retook Wad Madani")
+        earlier = [a for a in actors_all if a.end <= sentence.start and (
+            _subject_like(text, a, 0) or _possessive(text, a) and _OPENS_SENTENCE.search(text, max(0, a.start - 6), a.start))]
         if earlier:
             return _actor_part(earlier[-1], " ".join(pronoun.group(0).split()), 0.6)
         return None  # "we took the most stringent measures": a pronoun with no one to stand for
@@ -2677,6 +2773,8 @@ _NO_PLACE_AFTER = re.compile(
 #: A force noun as the subject right before "left": "his forces had left El Fasher" (or ordered
 #: to: "ordered its troops to leave Vuhledar").
 _FORCE_LEFT = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|militants|rebels|army|militia|garrison)\s+"
+                         # ("soldiers of the Ethiopian National Defense Force had left the city")
+                         r"(?:(?:of|from)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){1,6})?"
                          r"(?:had\s+|have\s+|has\s+|finally\s+|then\s+|to\s+)*$", re.I)
 #: The force a transitive withdrawal names before the place: "withdrawing troops from".
 _WITHDRAWN_FORCE = re.compile(
@@ -2714,7 +2812,16 @@ def _civilians_leave(text: str, t0: int, sentence: Sentence, actors: list[ActorM
     if _CIVILIANS_DRIVEN.search(text, sentence.start, t0):
         return True
     found = _CIVILIANS_BEFORE.search(text, sentence.start, t0)
-    return found is not None and not any(found.start() <= a.start < t0 for a in actors)
+    # "Tens of thousands of Kurds fled Tal Rifaat": a people counted is no force, though its
+    # name is an actor's word ("dozens of Russian soldiers fled" are soldiers)
+    return found is not None and not any(found.start() <= a.start < t0 and not (
+        _PEOPLE_COUNTED.search(text, found.start(), a.start) and not _FORCE_NOUN.search(a.words)) for a in actors)
+
+
+#: A count of people right before an actor word: "tens of thousands of (Kurds)".
+_PEOPLE_COUNTED = re.compile(r"\b(?:thousands|hundreds|millions|dozens|scores)\s+of\s+$", re.I)
+_FORCE_NOUN = re.compile(r"\b(?:troops|soldiers|fighters|forces|militants|rebels|gunmen|militiamen|police|army|units|"
+                         r"insurgents|jihadists|guerrillas|personnel|marines|paratroopers)\b", re.I)
 
 
 def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentence, in_places: list[Place],
@@ -2925,6 +3032,10 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     dates = [d for d in dates if d.start > trig_at or d.relation == "since"
              or re.search(r"\bsince\b", s_text[max(0, d.start - 40):d.start])
              or not re.search(r"[,;]\s*but\b", s_text[d.end:trig_at])]
+    if any(d.start > trig_at for d in dates):
+        # "The rebels swept into Aleppo last week, and government forces withdrew from the
+        # airport on Saturday": a clause joined by "and" that dates itself is not dated by the one before
+        dates = [d for d in dates if d.start > trig_at or not re.search(r"[,;]\s*and\s+(?!then\b)", s_text[d.end:trig_at])]
     if change in ("captured", "retook", "entered") and not re.search(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$",
                                                                   s_text[max(0, trig_at - 20):trig_at]):
         # a taking happens on a day, never "since": "retook Sudzha, the largest settlement
@@ -2949,6 +3060,15 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
         # 2021": a clause with a subject and verb of its own dates its own verb
         dates = [d for d in dates if d.start < trig_end
                  or not _OWN_CLAUSE_BEFORE.search(s_text, max(trig_end, d.start - 60), d.start)]
+        # "The fall of Manbij follows the SNA's capture of Tal Rifaat on Dec. 1": the date of
+        # what it follows, not its own
+        dates = [d for d in dates if d.start < trig_end or not _FOLLOWS.search(s_text, trig_end, d.start)]
+        # "holds Aleppo and Idlib, where HTS has run an administration since 2017": a clause
+        # on the place, opened after the trigger, dates what happened there, not the trigger
+        dates = [d for d in dates if d.start < trig_end or not _WHERE_CLAUSE.search(s_text, trig_end, d.start)]
+        # "retook Wad Madani, ..., which the RSF had seized in December 2023": the relative
+        # clause's own subject and verb date that verb
+        dates = [d for d in dates if d.start < trig_end or not _WHICH_CLAUSE.search(s_text, trig_end, d.start)]
     if change == "holds":
         dates = [d for d in dates if d.start < trig_at or not _NEW_CLAUSE.search(s_text, trig_at, d.start)]
         # "Idlib has been run by HTS since 2017, while government-held Latakia": not Latakia's date
@@ -3026,6 +3146,10 @@ _PARTITIVE_LEAD = re.compile(
 _OWN_CLAUSE_BEFORE = re.compile(r"\b(?:since|when|after|before|as|while)\s+(?:it|they|he|she|we|the\s+[\w-]+|"
                                 r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?"
                                 r"[a-z]+(?:ed|ook|ent|an|ew|on|ught|ell)\b[^.;]*$")
+_FOLLOWS = re.compile(r"\b(?:follows|followed|(?:comes|came)\s+(?:(?:days|weeks|hours|a\s+day|a\s+week)\s+)?after)\b", re.I)
+_WHICH_CLAUSE = re.compile(r",\s*(?:which|that|whom)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:had|has|have)\s+[a-z]+", re.I)
+_WHERE_CLAUSE = re.compile(r",\s*where\s+(?:[\w'’-]+\s+){1,5}?(?:has\s+|have\s+|had\s+|was\s+|were\s+)?[a-z]+\b",
+                           re.I)
 _BUT_CLAUSE = re.compile(r"[,;]\s*but\b|\bbut\s+(?:then\s+|later\s+)?(?:(?:had|has|have|was|were)\s+)?"
                          r"(?:lost|ceded|retreated|withdrew|abandoned|fled|recaptured|retook|regained)\b", re.I)
 #: A holding told in a relative clause on forces whose loss the sentence then tells: "forces
@@ -3277,6 +3401,13 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
             # "the junta has lost control of large parts of Shan since ... October 2023": the
             # losses came on or after that date, not on it
             relation = "after"
+        if (relation == "on" and change != "holds" and when.end <= m.start() and not counted
+                and _SAID_WHEN_BEFORE.search(sentence.text, max(0, when.start - 60), when.start)
+                and _THAT_PERFECT.match(sentence.text, when.end, m.start())):
+            # "Burhan said in a televised address on Monday that his forces had withdrawn": the
+            # day of the saying, which the withdrawal came on or before
+            relation = "before"
+            date_notes += (f"on or before {when.text}: the day it was said, not told as the day it happened",)
         if relation == "on" and change != "holds" and when is _said_on(sentence.text, m.end(), [when]):
             # "Russian forces have captured Kurakhove, the ministry said on Friday": the day of
             # the saying, which the capture came on or before
@@ -3381,6 +3512,11 @@ def _calendar_back(day: date, n: int, unit: str) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
+#: A verb of saying before its date: "said (in a televised address) on Monday".
+_SAID_WHEN_BEFORE = re.compile(r"\b(?:said|says|announced|claimed|confirmed|acknowledged|admitted|told\s+[\w'’-]+)\b"
+                               r"[^.;,]{0,40}$", re.I)
+#: The reported clause after the date, up to its perfect verb: "that his forces had (withdrawn)".
+_THAT_PERFECT = re.compile(r"\s+that\s+(?:[\w'’-]+\s+){1,5}?(?:had|has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?$", re.I)
 #: A verb of saying closing a sentence, right before its date: "..., the ministry said on Friday".
 _SAID_BEFORE_DATE = re.compile(r"\b(?:said|says|announced|claimed|reported|confirmed|stated|acknowledged|"
                                r"admitted|told\s+(?:reporters|journalists|\w+))\s+(?:late\s+|early\s+)?$", re.I)
@@ -3430,8 +3566,10 @@ def _moved(day: date, precision: str, n: int, unit: str) -> tuple[date, str]:
 #: Voices whose actor comes from their own place or from what was told before, so that a place
 #: gapped after them cannot share it ("Hama fell on Thursday": whoever besieged Hama).
 _NO_GAPPING = frozenset({"fell", "participle", "retreat", "adjective"})
-#: What joins a further dated object: "and", "then", ", and then", "and later", or a list's comma.
-_DATED_JOIN = re.compile(r"(?:\s*,\s*(?:(?:and|then)\s+(?:(?:then|later)\s+)?)?|\s+(?:and|then)\s+(?:(?:then|later)\s+)?)")
+#: What joins a further dated object: "and", "then", ", and then", "and later", a list's comma,
+#: or "including" ("seized swathes of eastern Congo this year, including Goma in January").
+_DATED_JOIN = re.compile(r"(?:\s*,?\s*including\s+|\s*,\s*(?:(?:and|then)\s+(?:(?:then|later)\s+)?)?|"
+                         r"\s+(?:and|then)\s+(?:(?:then|later)\s+)?)")
 #: A clause boundary between a subject's trigger and the date of its clause ("Hama fell to
 #: rebels on Thursday" is one clause; "Hama fell to rebels, who on Thursday" is not).
 _GAPPED_BREAK = re.compile(r"[,;:.()]|\b(?:and|but|or|who|which|that|as|while|when|after|before|since|until)\b")
@@ -3440,9 +3578,14 @@ _NEXT_UNIT = re.compile(r"the\s+(?:next|following)\s+(?P<unit>day|week|month|yea
 #: What must follow a further dated object: the clause ends, or another item or an adverbial
 #: begins. ("and Russia on Saturday condemned it": Russia is a subject, no object.)
 _ITEM_END = re.compile(r"\s*(?:[,.;:!?)\"”]|$|(?:and|then|after|before|amid|following|as|while|when)\b)")
-_THE = re.compile(r"the\s+", re.I)
+#: What may open a further object before its name: "the", "the town of", "the Damascus suburb of".
+_ITEM_LEAD = re.compile(r"the\s+(?:(?:[\w'’-]+\s+){0,2}?(?:town|city|village|suburb|district|port|capital|"
+                        r"stronghold|hub)\s+of\s+)?", re.I)
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 #: An apposition between a further object and its date: ", the capital of South Kivu, ".
+#: An aside that says where the object lies, between it and its date: ", about 40 km to the east, ".
+_LOCATING_ASIDE = re.compile(r",\s*(?:(?:about|some|around|roughly|nearly|just)\s+)?\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles)"
+                             r"[^,;.]{0,40},\s*", re.I)
 _APPOSITION_BEFORE_DATE = re.compile(r",\s*(?:the|a|an)\s+[^,.;]{1,60},\s*")
 #: An offset after a further object is told from the item before it, not from an event elsewhere.
 _ITEM_OFFSET_WAYS = {"later": 1, "earlier": -1}
@@ -3492,8 +3635,10 @@ def _dated_coordination(s_text: str, s0: int, m: re.Match[str], found: list[tupl
     if first is None or first.relation == "until":
         return found
     gap = s_text[after:first.start]
-    # the date must close the first clause: right after its object, or after the agent of a subject
-    if gap.strip() if is_object else (len(gap) > 60 or _GAPPED_BREAK.search(gap)):
+    # the date must close the first clause: right after its object (or an aside that locates it:
+    # "captured Avdiivka, about 40 km to the east, in February 2024, and Selydove in October"),
+    # or after the agent of a subject
+    if (gap.strip() and not _LOCATING_ASIDE.fullmatch(gap)) if is_object else (len(gap) > 60 or _GAPPED_BREAK.search(gap)):
         return found
     items: list[_PlacePart] = []
     previous, at = first, first.end
@@ -3515,7 +3660,7 @@ def _dated_coordination(s_text: str, s0: int, m: re.Match[str], found: list[tupl
 def _places_from(s_text: str, s0: int, at: int, in_places: list[Place]) -> list[Place]:
     """The resolved place that starts at ``at`` (or after a "the" there), and those coordinated
     right after it ("Homs and Hama"); empty when no place starts there."""
-    the = _THE.match(s_text, at - s0)
+    the = _ITEM_LEAD.match(s_text, at - s0)
     starts = (at, s0 + the.end()) if the else (at,)
     first = next((i for i, p in enumerate(in_places) if p.start in starts), None)
     if first is None:
@@ -3738,6 +3883,10 @@ _COUNTERCLAIM = re.compile(r"\b(?:said|says|insisted|insists|denied|denies|maint
 _CONCESSIVE = re.compile(r"\b(?:throughout|even\s+as|even\s+though|even\s+when|despite|in\s+spite\s+of)\b", re.I)
 
 
+#: "since" opening a clause, right before its verb: "since Hamas (seized)", "ever since the army".
+_SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,4}(?:had\s+|has\s+)?$", re.I)
+
+
 def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
     """A holding told beside its place's capture held until the capture.
 
@@ -3754,7 +3903,14 @@ def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
     out = []
     for e in events:
         gain = gains.get((e.start, where(e)))
-        if (e.change == "holds" and gain is not None and gain.side != e.side
+        if (e.change == "holds" and gain is not None and gain.side != e.side and e.trigger_start < gain.trigger_start
+                and _SINCE_CLAUSE_BEFORE.search(e.sentence, 0, gain.trigger_start - e.start)):
+            # "Israel has controlled the Gaza Strip's borders since Hamas seized the territory in
+            # 2007": the holding began with the gain, it did not end there
+            e = dataclasses.replace(e, date=gain.date, date_precision=gain.date_precision, date_text=gain.date_text,
+                                    date_relation="since",
+                                    notes=e.notes + (f"held since the {gain.change} told in the same sentence",))
+        elif (e.change == "holds" and gain is not None and gain.side != e.side
                 and e.date_text in (None, gain.date_text) and e.date_relation == "on"
                 # (not a gain of ground around a town held throughout: "Hama had remained in
                 # government hands throughout the war, even as rebels overran much of the

@@ -286,7 +286,9 @@ def _place_intervals(key: str, events: list[ControlEvent]) -> list[ControlInterv
                 held = start(event, None, "unknown")
             else:
                 held.events.append(event)
-            held.end, held.end_precision = day, event.date_precision
+            # ("his forces had withdrawn, Burhan said on Monday": on or before that Monday, which
+            # a capture told on Sunday fits)
+            held.end, held.end_precision = day, (_BY_THEN if event.date_relation == "before" else event.date_precision)
         elif kind in ("gain", "enter"):
             for other in out:
                 if other.side != event.side and other.end is None and (other.start is None or day is None
@@ -325,11 +327,24 @@ def _place_intervals(key: str, events: list[ControlEvent]) -> list[ControlInterv
                     held.start, held.start_precision = day, event.date_precision
                 continue
             rivals = [o for o in out if o.side != event.side and o.end is None and _claims(o)]
+            whole = [o for o in rivals if not _partial(o) and (o.start is None or day is None or o.start <= day)]
+            if _is_part(event) and whole:
+                # "the city stayed in government hands even as rebels held much of the
+                # countryside around it": part of the place, held against the side that holds
+                # it, contests that side's holding and opens none of its own
+                whole[-1].events.append(event)
+                whole[-1].contested = True
+                continue
             interval = start(event, day, event.date_precision)
             for rival in rivals:
                 if rival.start is not None and day is not None and rival.start < day and event.source == rival.events[-1].source:
                     # The same report tells of a later holder: control changed in between.
                     rival.end, rival.end_precision = day, event.date_precision
+                    continue
+                if _is_part(event) or _partial(rival):
+                    # two sides holding parts of a place ("northeastern Syria", "much of the
+                    # country"): a divided place, not sources that disagree
+                    rival.contested = interval.contested = True
                     continue
                 _dispute(rival, event)
                 interval.disputed = True
@@ -346,6 +361,10 @@ def _place_intervals(key: str, events: list[ControlEvent]) -> list[ControlInterv
 
 
 # --- duplicates and overlaps ---------------------------------------------------------------
+
+
+#: The precision of a date that bounds from above only: "on or before" it.
+_BY_THEN = "on-or-before-publication"
 
 
 def _span(day: date, precision: str | None) -> tuple[date, date]:
@@ -473,6 +492,16 @@ def _reconcile_overlaps(intervals: list[ControlInterval]) -> None:
                     continue
             if a.disputed and b.disputed:
                 continue  # already told apart, with their note
+            if b.events[0].change == "entered" and a.end is not None and b.start is not None and b.start <= a.end:
+                # "Russian troops entered the town last week" and "Ukrainian forces have withdrawn":
+                # one fight for the place, told in order, not two reports that disagree
+                a.contested = b.contested = True
+                continue
+            if _partial(a) or _partial(b):
+                # one side holds part of the place ("northeastern Syria") while the other holds
+                # it or another part ("much of the country"): contested ground, no disagreement
+                a.contested = b.contested = True
+                continue
             note = (f"sources disagree: {a.side} {_range(a)} ({_who(a, ending=True)}) "
                     f"but {b.side} {_range(b)} ({_who(b)})")
             for interval in (a, b):
@@ -497,6 +526,16 @@ def _range(interval: ControlInterval) -> str:
     if end:
         return f"held it until {end}"
     return f"holds it from {start} on" if start else "held it (dates unknown)"
+
+
+def _is_part(event: ControlEvent) -> bool:
+    """Whether an event is about part of its place ("much of the countryside around it")."""
+    return any(note.startswith("part of") for note in event.notes)
+
+
+def _partial(interval: ControlInterval) -> bool:
+    """Whether every event of an interval tells only of part of its place."""
+    return bool(interval.events) and all(_is_part(e) for e in interval.events)
 
 
 def _claims(interval: ControlInterval) -> bool:
