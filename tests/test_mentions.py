@@ -350,3 +350,13 @@ def test_a_town_before_suburb_is_the_town_without_the_word(gazetteer):
     assert places["Houston"].entry.id == "geonames:4699066" and "Houston suburb" not in places
     # a suburb's own name before "suburb of" keeps the word: it is the suburb's
     assert "Jobar suburb" in _names("Rescuers reached the Jobar suburb of Damascus.", gazetteer)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Metula, less than a kilometre from the Lebanese border, was evacuated.", "Metula"),
+    ("Shlomi, about two kilometres from the border, was hit on Sunday.", "Shlomi"),
+    ("Kiryat Shmona, two miles from the border, emptied.", "Kiryat Shmona"),
+    ("Avdiivka, a few miles north of Donetsk, fell in February.", "Avdiivka"),
+])
+def test_a_distance_in_words_after_a_sentence_initial_town_frames_it_as_a_place(text, town, gazetteer):
+    assert town in _names(text, gazetteer)

@@ -1492,8 +1492,9 @@ def _measured_from(tokens: list[Token], prev_index: int) -> bool:
 #: What, written right after a name, says the name is a place's: a distance from another place,
 #: an apposition with a place noun, a verb of lying somewhere, a location.
 _PLACE_FRAME_AFTER = re.compile(
-    r",?\s+(?:(?:about|some|roughly|around|nearly|almost|just|only|barely|less\s+than|more\s+than)\s+)?"
-    r"\d[\d,.]*(?:\s*-\s*\d[\d,.]*)?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{1,20}\)\s+)?"
+    r",?\s+(?:(?:about|some|roughly|around|nearly|almost|just|only|barely|less\s+than|more\s+than|under|over)\s+)?"
+    r"(?:\d[\d,.]*(?:\s*-\s*\d[\d,.]*)?\s*|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|"
+    r"several|a\s+couple\s+of|half\s+a)\s+)(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{1,20}\)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of|from|away)\b"
     r"|,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}(?:town|city|village|hamlet|settlement|port|suburb|"
     r"neighbou?rhood|district|camp|region|province|oblast|enclave|stronghold)\b"
