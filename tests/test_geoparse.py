@@ -559,3 +559,15 @@ def test_a_province_named_with_its_word_stays_the_province(gazetteer):
     found = {p.text: p.entry.kind for p in _parse("Fighting raged across Zaporizhzhia, Donetsk and Kherson regions.",
                                                   gazetteer)}
     assert found["Zaporizhzhia"] == "admin1"
+
+
+@pytest.mark.parametrize("text, written, icao", [
+    ("The plane landed at Dulles International Airport in the evening.", "Dulles International Airport", "icao:KIAD"),
+    ("Flights from Dulles airport were grounded.", "Dulles airport", "icao:KIAD"),
+    ("Flights were cancelled at Heathrow Airport on Sunday.", "Heathrow Airport", "icao:EGLL"),
+    ("He landed at O'Hare International Airport in the evening.", "O'Hare International Airport", "icao:KORD"),
+    ("Passengers were stranded at Rafic Hariri International Airport.", "Rafic Hariri International Airport", "icao:OLBA"),
+])
+def test_an_airport_named_after_its_city_is_found_without_the_city(text, written, icao, gazetteer):
+    found = {p.text: p.id for p in _parse(text, gazetteer)}
+    assert found.get(written) == icao, found
