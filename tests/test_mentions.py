@@ -360,3 +360,22 @@ def test_a_town_before_suburb_is_the_town_without_the_word(gazetteer):
 ])
 def test_a_distance_in_words_after_a_sentence_initial_town_frames_it_as_a_place(text, town, gazetteer):
     assert town in _names(text, gazetteer)
+
+
+@pytest.mark.parametrize("text, line", [
+    ("Service on the Orange line was suspended after a fire in Boston.", "Orange"),
+    ("Trains on the Victoria line were delayed in London.", "Victoria"),
+    ("Commuters on the Jubilee line faced delays.", "Jubilee"),
+])
+def test_a_name_before_line_is_a_transit_line(text, line, gazetteer):
+    assert line not in _names(text, gazetteer)
+
+
+def test_a_country_before_line_is_still_the_country(gazetteer):
+    assert "Lebanon" in _names("Israeli forces crossed the Lebanon line, officials said.", gazetteer)
+
+
+def test_a_sentence_initial_name_ending_in_a_type_word_is_a_place(gazetteer):
+    places = _places("Dulles International Airport is 22 miles away.", gazetteer)
+    assert places["Dulles International Airport"].id == "icao:KIAD"
+    assert "Cherry County" in _names("Cherry County, for example, saw a 20 percent drop.", gazetteer)

@@ -134,6 +134,9 @@ _DATELINE_TAIL = re.compile(
 # the place of that name is a small town: "Idlib rebels" still says where they fight.
 _ORGANISATION_WORDS = frozenset("militia militias militiaman militiamen movement brigade brigades battalion fighters "
                                 "party group".split())
+#: Lower-case nouns after "the" and a name for a metro or rail line: "the Orange line", "the
+#: Piccadilly line". (A country's name before "line" is still the country.)
+_LINE_WORDS = frozenset({"line", "lines"})
 # Lower-case nouns for fighters after a name: "Kokang rebels", "Fano militiamen". The name is
 # a people's, a region's or a group's; a hamlet of that name elsewhere is not meant.
 _FIGHTER_WORDS = frozenset("rebels rebel fighters insurgents militants guerrillas guerillas separatists "
@@ -1360,6 +1363,9 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     if (nxt_index < len(tokens) and tokens[nxt_index].lower in _ORGANISATION_WORDS and not after
             and best_population < 100_000 and not facts.country):
         return None  # "besieged by Amal militia", "the Wagner group": an organisation, not Åmål
+    if (prev_word == "the" and not after and nxt_index < len(tokens) and tokens[nxt_index].lower in _LINE_WORDS
+            and tokens[nxt_index].text.islower() and not facts.own_country):
+        return None  # "the Orange line", "the Victoria line": a metro or rail line named after a place
     if (nxt_index < len(tokens) and tokens[nxt_index].lower in _FIGHTER_WORDS and not after
             and best_population < _HAMLET_POPULATION and not facts.country
             and not facts.region):
@@ -1430,7 +1436,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         if not (major or locative or hint or site or near):  # ("Sake, near Goma": said to be near a place)
             return None
         evidence.append("common word with support")
-    elif initial and not (major or locative or hint) and best_population < 5_000:
+    elif initial and not (major or locative or hint or last.lower in _FEATURE_AFTER) and best_population < 5_000:
         # "Speaking", "Pictures": sentence-initial capitals are no evidence of a name.
         return None
     if (i == j and person is not None
