@@ -379,3 +379,18 @@ def test_a_sentence_initial_name_ending_in_a_type_word_is_a_place(gazetteer):
     places = _places("Dulles International Airport is 22 miles away.", gazetteer)
     assert places["Dulles International Airport"].id == "icao:KIAD"
     assert "Cherry County" in _names("Cherry County, for example, saw a 20 percent drop.", gazetteer)
+
+
+@pytest.mark.parametrize("text, backer, kept", [
+    ("US-backed forces advanced on Raqqa.", "US", "Raqqa"),
+    ("Iran-backed militias shelled the base near Deir ez-Zor.", "Iran", "Deir ez-Zor"),
+    ("Turkey-sponsored fighters entered Afrin.", "Turkey", "Afrin"),
+    ("Russia-aligned forces held Bamako.", "Russia", "Bamako"),
+])
+def test_a_name_before_backed_is_the_backer_not_a_place(text, backer, kept, gazetteer):
+    names = _names(text, gazetteer)
+    assert backer not in names and kept in names
+
+
+def test_a_name_before_based_still_says_where(gazetteer):
+    assert "UK" in _names("The UK-based Syrian Observatory said so.", gazetteer)

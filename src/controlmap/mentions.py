@@ -134,6 +134,9 @@ _DATELINE_TAIL = re.compile(
 # the place of that name is a small town: "Idlib rebels" still says where they fight.
 _ORGANISATION_WORDS = frozenset("militia militias militiaman militiamen movement brigade brigades battalion fighters "
                                 "party group".split())
+#: A hyphened tail that makes a name the backer of what follows ("US-backed forces", "Iran-allied
+#: militias"), not where it is. ("UK-based", "Gaza-bound" and "Hamas-run Gaza" still say where.)
+_BACKER_TAIL = re.compile(r"[-‑](?:backed|sponsored|supported|allied|aligned|funded|armed|trained|brokered)\b")
 #: Lower-case nouns after "the" and a name for a metro or rail line: "the Orange line", "the
 #: Piccadilly line". (A country's name before "line" is still the country.)
 _LINE_WORDS = frozenset({"line", "lines"})
@@ -1358,6 +1361,8 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         return None  # "SANA, the state news agency, said": the agency, not Sanaa
     if text[end:end + 1] == "$":
         return None  # "US$460", "NZ$10": a currency
+    if text[end:end + 1] in "-‑" and not after and _BACKER_TAIL.match(text, end):
+        return None  # "US-backed forces", "Iran-backed militias": who backs them, not where they are
     if nxt_index < len(tokens) and tokens[nxt_index].lower in _DISEASE_WORDS and not after:
         return None  # "the Reston ebolavirus", "Marburg virus": a pathogen named after a place
     if (nxt_index < len(tokens) and tokens[nxt_index].lower in _ORGANISATION_WORDS and not after
