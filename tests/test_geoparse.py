@@ -571,3 +571,20 @@ def test_a_province_named_with_its_word_stays_the_province(gazetteer):
 def test_an_airport_named_after_its_city_is_found_without_the_city(text, written, icao, gazetteer):
     found = {p.text: p.id for p in _parse(text, gazetteer)}
     assert found.get(written) == icao, found
+
+
+@pytest.mark.parametrize("text, icao", [
+    ("Forces loyal to Tripoli's Government of National Accord took full control of the capital's airport.",
+     "icao:HLLT"),
+    ("Rebels closed in on Kabul from Kandahar and Herat. By evening the Taliban held the capital's airport.",
+     "icao:OAKB"),
+    ("Troops loyal to the government in Khartoum secured the capital's airport.", "icao:HSSK"),
+])
+def test_the_capitals_airport_is_the_airport_of_the_capital_named_before(text, icao, gazetteer):
+    found = {p.text: p.id for p in _parse(text, gazetteer)}
+    assert found.get("the capital's airport") == icao, found
+
+
+def test_the_capitals_airport_with_no_capital_named_is_not_guessed(gazetteer):
+    found = {p.text for p in _parse("Fighters entered the capital's airport after taking Benghazi.", gazetteer)}
+    assert "the capital's airport" not in found
