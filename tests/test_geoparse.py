@@ -588,3 +588,11 @@ def test_the_capitals_airport_is_the_airport_of_the_capital_named_before(text, i
 def test_the_capitals_airport_with_no_capital_named_is_not_guessed(gazetteer):
     found = {p.text for p in _parse("Fighters entered the capital's airport after taking Benghazi.", gazetteer)}
     assert "the capital's airport" not in found
+
+
+def test_a_subheading_with_no_full_stop_is_a_sentence_of_its_own(gazetteer):
+    text = ('"Why would anyone want to do this to them?"\nWest Virginia police shot at during traffic stop\n'
+            "More than 200 miles to the northwest, two police officers from the town of Lewisburg pulled over a car.\n")
+    places = {p.text: p for p in _parse(text, gazetteer)}
+    assert places["West Virginia"].sentence.text == "West Virginia police shot at during traffic stop"
+    assert places["Lewisburg"].sentence.text.startswith("More than 200 miles")
