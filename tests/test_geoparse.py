@@ -559,3 +559,40 @@ def test_a_province_named_with_its_word_stays_the_province(gazetteer):
     found = {p.text: p.entry.kind for p in _parse("Fighting raged across Zaporizhzhia, Donetsk and Kherson regions.",
                                                   gazetteer)}
     assert found["Zaporizhzhia"] == "admin1"
+
+
+@pytest.mark.parametrize("text, written, icao", [
+    ("The plane landed at Dulles International Airport in the evening.", "Dulles International Airport", "icao:KIAD"),
+    ("Flights from Dulles airport were grounded.", "Dulles airport", "icao:KIAD"),
+    ("Flights were cancelled at Heathrow Airport on Sunday.", "Heathrow Airport", "icao:EGLL"),
+    ("He landed at O'Hare International Airport in the evening.", "O'Hare International Airport", "icao:KORD"),
+    ("Passengers were stranded at Rafic Hariri International Airport.", "Rafic Hariri International Airport", "icao:OLBA"),
+])
+def test_an_airport_named_after_its_city_is_found_without_the_city(text, written, icao, gazetteer):
+    found = {p.text: p.id for p in _parse(text, gazetteer)}
+    assert found.get(written) == icao, found
+
+
+@pytest.mark.parametrize("text, icao", [
+    ("Forces loyal to Tripoli's Government of National Accord took full control of the capital's airport.",
+     "icao:HLLT"),
+    ("Rebels closed in on Kabul from Kandahar and Herat. By evening the Taliban held the capital's airport.",
+     "icao:OAKB"),
+    ("Troops loyal to the government in Khartoum secured the capital's airport.", "icao:HSSK"),
+])
+def test_the_capitals_airport_is_the_airport_of_the_capital_named_before(text, icao, gazetteer):
+    found = {p.text: p.id for p in _parse(text, gazetteer)}
+    assert found.get("the capital's airport") == icao, found
+
+
+def test_the_capitals_airport_with_no_capital_named_is_not_guessed(gazetteer):
+    found = {p.text for p in _parse("Fighters entered the capital's airport after taking Benghazi.", gazetteer)}
+    assert "the capital's airport" not in found
+
+
+def test_a_subheading_with_no_full_stop_is_a_sentence_of_its_own(gazetteer):
+    text = ('"Why would anyone want to do this to them?"\nWest Virginia police shot at during traffic stop\n'
+            "More than 200 miles to the northwest, two police officers from the town of Lewisburg pulled over a car.\n")
+    places = {p.text: p for p in _parse(text, gazetteer)}
+    assert places["West Virginia"].sentence.text == "West Virginia police shot at during traffic stop"
+    assert places["Lewisburg"].sentence.text.startswith("More than 200 miles")

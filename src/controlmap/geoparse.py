@@ -101,7 +101,7 @@ def geoparse(article: Article, *, gazetteer: Gazetteer | None = None, geocoder=N
 
 
 #: "the airport", "the city's airport", "the air base": an airport named by its town before.
-_BARE_AIRPORT = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]he\s+city['’]s|[Tt]he\s+town['’]s)\s+"
+_BARE_AIRPORT = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]he\s+city['’]s|[Tt]he\s+town['’]s|(?P<capital>[Tt]he\s+capital['’]s))\s+"
                            r"(?:(?:main|international|military)\s+)?(?P<noun>airport|air\s+base|airbase|airfield)\b"
                            # (not "the airport in Kinshasa": a place named right after is its town)
                            r"(?!\s+(?:in|of|at|near|outside)\s+[A-Z])")
@@ -140,6 +140,12 @@ def _with_bare_airports(article: Article, places: list[Place], gazetteer: Gazett
         # troops still held the airport" is Goma's, told before)
         before = [p for p in places[:bisect_left(starts, start)] if start - p.end <= AIRPORT_TOWN_CHARS
                   and p.entry.kind not in _TOO_COARSE_FOR_AN_AIRPORT and not _speaks_for_a_state(text, p)]
+        if match.group("capital"):
+            # "took control of the capital's airport": the capital named last, though other
+            # towns came after it, and though it was named as the seat of a government ("Forces
+            # loyal to Tripoli's Government of National Accord", "the junta in Bamako")
+            before = [p for p in places[:bisect_left(starts, start)]
+                      if start - p.end <= AIRPORT_TOWN_CHARS and p.entry.capital]
         if not before or before[-1].entry.kind not in ("city", "airport"):
             continue
         town = before[-1]

@@ -134,6 +134,12 @@ _DATELINE_TAIL = re.compile(
 # the place of that name is a small town: "Idlib rebels" still says where they fight.
 _ORGANISATION_WORDS = frozenset("militia militias militiaman militiamen movement brigade brigades battalion fighters "
                                 "party group".split())
+#: A hyphened tail that makes a name the backer of what follows ("US-backed forces", "Iran-allied
+#: militias"), not where it is. ("UK-based", "Gaza-bound" and "Hamas-run Gaza" still say where.)
+_BACKER_TAIL = re.compile(r"[-‑](?:backed|sponsored|supported|allied|aligned|funded|armed|trained|brokered)\b")
+#: Lower-case nouns after "the" and a name for a metro or rail line: "the Orange line", "the
+#: Piccadilly line". (A country's name before "line" is still the country.)
+_LINE_WORDS = frozenset({"line", "lines"})
 # Lower-case nouns for fighters after a name: "Kokang rebels", "Fano militiamen". The name is
 # a people's, a region's or a group's; a hamlet of that name elsewhere is not meant.
 _FIGHTER_WORDS = frozenset("rebels rebel fighters insurgents militants guerrillas guerillas separatists "
@@ -542,9 +548,11 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     variants = _spelling_variants(text, tokens, runs, keys, found, gazetteer)
     all_keys = {k for k, v in found.items() if v}
     common = gazetteer.common_words(all_keys)
-    never = gazetteer.not_places(all_keys)
     stop_abbreviations = gazetteer.stop_abbreviations(all_keys)
-    persons = gazetteer.person_names({name_key(tokens[i].text) for run in runs for i in run})
+    word_keys = {name_key(tokens[i].text) for run in runs for i in run}
+    persons = gazetteer.person_names(word_keys)
+    # (every word of a run is asked too: "Friday" and "Italian" after a town are no surname)
+    never = gazetteer.not_places(all_keys | word_keys)
     # (every capitalised token is in a run)
     demonyms = gazetteer.demonyms({tokens[i].lower for run in runs for i in run if not tokens[i].possessive})
     english = gazetteer.english_words({form for run in runs for i in run[1:] for form in _word_forms(tokens[i].lower)})
@@ -583,7 +591,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
                 i = best + 1  # in a bridged run only a match across the connector counts
                 continue
             mention = _judge(text, tokens, run, i, best, keys, found, common, run_of, persons, list_hints, variants,
-                             english)
+                             english, never)
             if mention is None and _organisation_named(text, tokens, run, best, found.get(keys[(tok_index, run[best])], [])):
                 i = len(run)  # the rest of the run is the organisation's name: "the Aleppo Media Centre"
                 continue
@@ -768,7 +776,7 @@ def _territory_readings(mentions: list[Mention], text: str, gazetteer: Gazetteer
     ("Rafah in Gaza"). Elsewhere the name stays the town: "in Gaza" alone is Gaza City, as
     the gold sets annotate it; "Gaza City" and "the city of Gaza" are the city.
     """
-    wanted = [m for m in mentions if not m.kind_hint and " " not in m.name
+    wanted = [m for m in mentions if (not m.kind_hint or CONTAINER in m.evidence) and " " not in m.name
               and any(x.entry.kind == "city" and x.quality == 2 for x in m.matches)]
     if not wanted:
         return
@@ -783,7 +791,9 @@ def _territory_readings(mentions: list[Mention], text: str, gazetteer: Gazetteer
             continue
         before = text[max(0, m.start - 40):m.start]
         cue = None
-        if _COMPASS_BEFORE.search(before):
+        if CONTAINER in m.evidence:
+            cue = "a town of it"
+        elif _COMPASS_BEFORE.search(before):
             cue = "compass word before"
         elif _AREA_WORDS_BEFORE.search(before):
             cue = "area words before"
@@ -1224,8 +1234,11 @@ def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]
 
 def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys, found, common, run_of,
            persons: dict[str, PersonName], list_hints: dict[int, str], variants: frozenset[str] | set[str] = frozenset(),
-           english: frozenset[str] | set[str] = frozenset()) -> Mention | None:
-    """Decide whether tokens run[i..j] name a place; build the mention with its hints."""
+           english: frozenset[str] | set[str] = frozenset(), never: dict[str, str] | None = None) -> Mention | None:
+    """Decide whether tokens run[i..j] name a place; build the mention with its hints.
+
+    ``never`` holds the words of the runs that are never names of places (weekdays, demonyms).
+    """
     first, last = tokens[run[i]], tokens[run[j]]
     key = keys[(run[i], run[j])]
     matches = found[key]
@@ -1285,9 +1298,17 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         elif tail_matches and not last.possessive:
             end = tokens[tail[1]].end  # "the Gaza strip": the name with its feature word
             return Mention(start, end, text[start:end], text[start:end], tail_matches, None, [f"name + {tail[0]}"])
+        elif not last.possessive and nxt.lower in _TOWN_NOUNS and _town_of_after(text, tokens, nxt_index):
+            # "the southern Gaza city of Khan Younis", "the eastern Congo town of Goma": the
+            # name qualifies the town noun as its territory, not as "Gaza City"
+            hint = _container_hint(matches)
+            evidence.append(CONTAINER)
         elif not last.possessive and nxt.lower in _FEATURE_AFTER and _FEATURE_AFTER[nxt.lower] != "airport":
             hint = _FEATURE_AFTER[nxt.lower]
-            end = nxt.end
+            if not (nxt.lower == "suburb" and not _town_of_after(text, tokens, nxt_index, named=False)):
+                # ("a Houston suburb" names Houston, not a place called "Houston suburb"; "the
+                # Jobar suburb of Damascus" names the suburb)
+                end = nxt.end
             evidence.append(f"followed by {nxt.lower!r}")
     if prev is not None and not before and prev.lower in _FEATURE_BEFORE:
         hint = hint or _FEATURE_BEFORE[prev.lower]
@@ -1340,11 +1361,16 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         return None  # "SANA, the state news agency, said": the agency, not Sanaa
     if text[end:end + 1] == "$":
         return None  # "US$460", "NZ$10": a currency
+    if text[end:end + 1] in "-‑" and not after and _BACKER_TAIL.match(text, end):
+        return None  # "US-backed forces", "Iran-backed militias": who backs them, not where they are
     if nxt_index < len(tokens) and tokens[nxt_index].lower in _DISEASE_WORDS and not after:
         return None  # "the Reston ebolavirus", "Marburg virus": a pathogen named after a place
     if (nxt_index < len(tokens) and tokens[nxt_index].lower in _ORGANISATION_WORDS and not after
             and best_population < 100_000 and not facts.country):
         return None  # "besieged by Amal militia", "the Wagner group": an organisation, not Åmål
+    if (prev_word == "the" and not after and nxt_index < len(tokens) and tokens[nxt_index].lower in _LINE_WORDS
+            and tokens[nxt_index].text.islower() and not facts.own_country):
+        return None  # "the Orange line", "the Victoria line": a metro or rail line named after a place
     if (nxt_index < len(tokens) and tokens[nxt_index].lower in _FIGHTER_WORDS and not after
             and best_population < _HAMLET_POPULATION and not facts.country
             and not facts.region):
@@ -1377,6 +1403,13 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         # Bardella", "Victoria Nuland"; a person's name takes no article: "the Jordan Hubmen"
         # are a team of the town)
         return None
+    if (i == j and after and len(run) - j <= 3 and not facts.own_division_or_region and prev_word != "the"
+            and _surname_after_town(text, tokens, run, j, person, _town_population(matches),
+                                    found.get(keys.get((run[j + 1], run[j + 1]), ""), []), persons, english,
+                                    never or {})):
+        # "The Kremlin said Vladimir Putin would", "Kobe Bryant scored": a town's name before
+        # a surname is a foreign given name the American lists lack
+        return None
     if not whole:
         # Part of a longer proper noun: an organisation or a person, unless a well-known place
         # leads a longer name ("Aleppo University") or compass words start it. The place must
@@ -1408,7 +1441,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         if not (major or locative or hint or site or near):  # ("Sake, near Goma": said to be near a place)
             return None
         evidence.append("common word with support")
-    elif initial and not (major or locative or hint) and best_population < 5_000:
+    elif initial and not (major or locative or hint or last.lower in _FEATURE_AFTER) and best_population < 5_000:
         # "Speaking", "Pictures": sentence-initial capitals are no evidence of a name.
         return None
     if (i == j and person is not None
@@ -1427,6 +1460,35 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
                    near=near)
 
 
+#: Nouns for a town that a territory's, a province's or a country's name may qualify, before
+#: "of" and the town's name: "the Gaza city of Khan Younis", "the Donetsk town of Pokrovsk".
+_TOWN_NOUNS = frozenset("city town village".split())
+#: Evidence of a name that qualifies a town noun (see :data:`_TOWN_NOUNS`): the territory,
+#: province or country the town is in.
+CONTAINER = "a town's territory: '<name> town of'"
+
+
+def _town_of_after(text: str, tokens: list[Token], noun: int, named: bool = True) -> bool:
+    """Whether the noun at token ``noun`` is followed by "of" (and, when ``named``, by a
+    capitalised name): "city of Khan Younis", "suburb of Damascus"."""
+    k = noun + 1
+    if k >= len(tokens) or tokens[k].lower != "of" or not _gap_is_space(text, tokens[noun].end, tokens[k].start):
+        return False
+    return not named or k + 1 < len(tokens) and tokens[k + 1].capitalised and _gap_is_space(text, tokens[k].end,
+                                                                                             tokens[k + 1].start)
+
+
+def _container_hint(matches: list[NameMatch]) -> str | None:
+    """The kind of place a name before "town of" names: a country by that name, else a
+    province; a territory ("Gaza") is found by :func:`_territory_readings`."""
+    kinds = {m.entry.kind for m in matches if m.quality == 2}
+    if "country" in kinds:
+        return "country"
+    if "admin1" in kinds or any(m.entry.kind == "admin1" for m in matches):
+        return "admin1"
+    return None
+
+
 def _measured_from(tokens: list[Token], prev_index: int) -> bool:
     """Whether the name after token ``prev_index`` is where a distance is measured from:
     "110km south of Zaporizhzhia", "20 miles from Hodeidah" (a point, so a town)."""
@@ -1441,8 +1503,9 @@ def _measured_from(tokens: list[Token], prev_index: int) -> bool:
 #: What, written right after a name, says the name is a place's: a distance from another place,
 #: an apposition with a place noun, a verb of lying somewhere, a location.
 _PLACE_FRAME_AFTER = re.compile(
-    r",?\s+(?:(?:about|some|roughly|around|nearly|almost|just|only|barely|less\s+than|more\s+than)\s+)?"
-    r"\d[\d,.]*(?:\s*-\s*\d[\d,.]*)?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{1,20}\)\s+)?"
+    r",?\s+(?:(?:about|some|roughly|around|nearly|almost|just|only|barely|less\s+than|more\s+than|under|over)\s+)?"
+    r"(?:\d[\d,.]*(?:\s*-\s*\d[\d,.]*)?\s*|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|"
+    r"several|a\s+couple\s+of|half\s+a)\s+)(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{1,20}\)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of|from|away)\b"
     r"|,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}(?:town|city|village|hamlet|settlement|port|suburb|"
     r"neighbou?rhood|district|camp|region|province|oblast|enclave|stronghold)\b"
@@ -1507,6 +1570,69 @@ def _given_name_then_unknown(person: PersonName | None, nxt: Token, nxt_matches:
     if nxt.lower in _NAME_TAILS or not nxt.text[:1].isupper():
         return False
     return not any(form in english for form in _word_forms(nxt.lower))
+
+
+#: A town this large is read as a given name before a word only when the word is a known
+#: surname ("Kobe Bryant"): a big city's name leads teams and firms ("Houston Astros").
+_BIG_TOWN_POPULATION = 1_000_000
+
+
+def _surname_like(token: Token, english: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether a capitalised word may be a part of a person's name: no acronym, feature word,
+    institution ("Church", "Bank") or English word."""
+    return (token.text[:1].isupper() and not token.text.isupper() and token.lower not in _NAME_TAILS
+            and not any(form in english for form in _word_forms(token.lower)))
+
+
+def _team_plural(word: str) -> bool:
+    """"Seahawks", "Knicks", "Raptors": a plural of a capitalised word names a team, not a
+    person (surnames in -as, -is, -os and -us stay: "Tsipras", "Mitsotakis")."""
+    return word.endswith("s") and len(word) > 3 and word[-2] not in "aiousS"
+
+
+def _town_population(matches: list[NameMatch]) -> int:
+    """The population of the largest town by the name (its province's aside: Vladimir Oblast
+    is not what makes "Vladimir" a big city's name)."""
+    return max((m.entry.population for m in matches if m.entry.kind == "city"), default=0)
+
+
+def _surname_after_town(text: str, tokens: list[Token], run: list[int], j: int, person: PersonName | None,
+                        population: int, nxt_matches: list[NameMatch], persons: dict[str, PersonName],
+                        english: frozenset[str] | set[str], never: dict[str, str]) -> bool:
+    """Whether the town's name at ``run[j]`` is a given name: a capitalised word follows it
+    that is a surname, and the two stand in running text.
+
+    News writes a foreign leader's given name before the surname ("Vladimir Putin", "Recep
+    Tayyip Erdogan", "Abdel Fattah al-Burhan"); the census lists know few such given names,
+    so the word after says it: no place and no English word ("Putin", "Tayyip"), or a
+    common surname with no large namesake ("Bryant", "Clough"; an English word then only
+    after a given name of the lists: "Nigel Clough", not "Baltimore Sun"). Feature words,
+    institutions and acronyms lead longer place or organisation names ("Aleppo Citadel",
+    "Kandahar Airfield", "Kabul Bank") and are no surname. In a Title Case headline every
+    word is capitalised: a lower-case word must stand right before or right after the run.
+    A word after the surname must be one too ("Recep Tayyip Erdogan", not "Centerville
+    Christian Church"), and a person's name takes no article ("the Cambridge Analytica
+    scandal", "the Glendale Galleria": the caller asks). An unknown plural is a team's name
+    ("Seattle Seahawks").
+    """
+    nxt = tokens[run[j + 1]]
+    if not _surname_like(nxt) or run[-1] != run[j + 1] and not _surname_like(tokens[run[-1]], english):
+        return False
+    if any(name_key(tokens[k].text) in never for k in run[j + 1:]):
+        return False  # "in Alexandria Friday night", "the Cambridge Italian community"
+    if whole_run_country(nxt_matches) or _best_population(nxt_matches) >= 100_000:
+        return False
+    surname = persons.get(name_key(nxt.text))
+    is_english = any(form in english for form in _word_forms(nxt.lower))
+    known_surname = surname is not None and surname.common_surname and (
+        not is_english or person is not None and person.given_share > 0)
+    unknown = not nxt_matches and not is_english and not _team_plural(nxt.text)
+    if not (known_surname or unknown and population < _BIG_TOWN_POPULATION):
+        return False
+    before, after = run[0] - 1, run[-1] + 1
+    lower_before = before >= 0 and tokens[before].text.islower() and _gap_is_space(text, tokens[before].end, tokens[run[0]].start)
+    lower_after = after < len(tokens) and tokens[after].text.islower() and _gap_is_space(text, tokens[run[-1]].end, tokens[after].start)
+    return lower_before or lower_after
 
 
 #: An appositive saying a name is a news outlet: "SANA, the state news agency", "Al-Masirah, the

@@ -61,10 +61,40 @@ def _split(text: str) -> tuple[Sentence, ...]:
             token = _last_word(text, max(begin, match.start() - 40), match.start()).lower()
             if token in _ABBREVIATIONS or len(token) == 1 and token.isalpha() or _INITIALS.fullmatch(token):
                 continue
+        begin = _subheading(sentences, text, begin, match.end())
         _append(sentences, text, begin, match.end())
         begin = match.end()
+    begin = _subheading(sentences, text, begin, len(text))
     _append(sentences, text, begin, len(text))
     return tuple(sentences)
+
+
+def _subheading(out: list[Sentence], text: str, begin: int, end: int) -> int:
+    """Append a subheading that opens ``text[begin:end]`` as a sentence of its own and return
+    where the rest begins (``begin`` when there is none).
+
+    A subheading is a line of its own with no final punctuation, between a line that ends a
+    sentence and a line of copy: "...to do this to them?"\nWest Virginia police shot at during
+    traffic stop\nMore than 200 miles to the northwest, ...". A line of wrapped copy is as
+    long as the line under it; a subheading is shorter than the paragraph it heads.
+    """
+    start = begin
+    while start < end and text[start] in " \t\n":
+        start += 1
+    if start and text[start - 1] != "\n":
+        return begin  # (not at a line start: the sentence before ended on the same line)
+    newline = text.find("\n", start, end)
+    if newline < 0:
+        return begin
+    line = text[start:newline]
+    nxt_end = text.find("\n", newline + 1)
+    following = text[newline + 1:nxt_end if 0 <= nxt_end < end else end]
+    if not (8 <= len(line) <= 160 and line[-1:] not in ".!?,;:\"'”’" and following[:1].isupper()
+            and any(c.islower() for c in line) and line.split()[-1].lower() not in _GOES_ON
+            and len(line) < 0.75 * len(following)):
+        return begin
+    _append(out, text, start, newline)
+    return newline + 1
 
 
 def _last_word(text: str, start: int, end: int) -> str:
