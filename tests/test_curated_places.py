@@ -89,6 +89,24 @@ def _resolved(text, gazetteer):
          "Robotyne", "curated:robotyne", "UA"),
         ("Ukrainian forces withdrew from Malaya Loknya in Russia's Kursk region, north of Sudzha.",
          "Malaya Loknya", "curated:malaya-loknya", "RU"),
+        # not Bol'shaya Martynovka in Rostov Oblast nor Ukraine's Martynivka
+        ("Ukrainian troops captured Martynovka, north-east of Sudzha, on Sunday, Kyiv said.",
+         "Martynovka", "curated:martynovka-kursk", "RU"),
+        ("Russian forces retook Martynovka and Malaya Loknya in the Kursk region, the ministry said.",
+         "Martynovka", "curated:martynovka-kursk", "RU"),
+        ("Fighting continued around Guyevo, south of Sudzha, as Ukrainian units pulled back towards the border "
+         "with Sumy.", "Guyevo", "geonames:557731", "RU"),
+        # Ethiopia: Shire is the name news uses for Inda Selassie (GeoNames Inda Silasē), not Ābīy Ādī
+        ("Tigrayan forces said on Friday they had pulled out of several towns, including Shire, as Ethiopian "
+         "and Eritrean troops advanced in the Tigray region.", "Shire", "geonames:334227", "ET"),
+        ("Eritrean troops entered Shire, the largest town in north-western Tigray, aid workers said.",
+         "Shire", "geonames:334227", "ET"),
+        ("Ethiopian federal forces took control of Shire and Axum on Friday, the government said.",
+         "Shire", "geonames:334227", "ET"),
+        ("Flights resumed between Addis Ababa and Shire on Monday, Ethiopian Airlines said.",
+         "Shire", "geonames:334227", "ET"),
+        ("Clashes were reported near Inda Selassie, known locally as Shire, close to the Eritrean border.",
+         "Shire", "geonames:334227", "ET"),
         # DR Congo
         ("M23 rebels seized Minova and Masisi in eastern Congo, then Kavumu airport outside Bukavu.",
          "Masisi", "curated:masisi", "CD"),

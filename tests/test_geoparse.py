@@ -486,15 +486,15 @@ def test_gaza_stays_the_city_where_nothing_makes_it_the_territory(text, name, ga
 
 
 @pytest.mark.parametrize("text", [
-    "Russia's defence ministry said its troops had repelled attacks near the villages of Martynovka and "
+    "Russia's defence ministry said its troops had repelled attacks near the villages of Kurilovka and "
     "Kauchuk in the Kursk region.",
-    "Russian troops repelled attacks near Martynovka in Russia's Kursk region.",
-    "Russian troops repelled attacks near Martynovka and Kauchuk in Kursk oblast.",
+    "Russian troops repelled attacks near Kurilovka in Russia's Kursk region.",
+    "Russian troops repelled attacks near Kurilovka and Kauchuk in Kursk oblast.",
 ])
 def test_a_village_outside_the_region_the_sentence_puts_it_in_is_no_confident_reading(text, gazetteer):
-    # The gazetteer lacks the Kursk village; its namesakes lie in Rostov Oblast (600 km away),
-    # Poltava Oblast and Crimea. None may be read with confidence.
-    (village,) = [p for p in _parse(text, gazetteer) if p.text == "Martynovka"]
+    # The gazetteer lacks the Kursk village; its namesakes lie in Kharkiv and Dnipropetrovsk
+    # oblasts (Martynovka, the example before, is curated now). None may be read with confidence.
+    (village,) = [p for p in _parse(text, gazetteer) if p.text == "Kurilovka"]
     assert village.entry.admin1 != "Kursk Oblast"
     assert village.confidence <= 0.15, (village.entry.name, village.entry.admin1, village.confidence)
 
@@ -507,13 +507,13 @@ def test_every_town_of_a_list_before_in_y_is_located_in_y(gazetteer):
     assert mentions["Khiam"].located_in == mentions["Maroun al-Ras"].located_in == (("LB", None),)
 
 
-def test_a_small_town_known_by_an_alternate_name_far_from_the_article_s_places_keeps_half_its_confidence(gazetteer):
-    # "Martynovka" is only an alternate name of Bol'shaya Martynovka (Rostov Oblast), 600 km from
-    # the Kursk region, the article's only other place but Russia.
+def test_a_village_once_read_far_away_by_an_alternate_name_is_the_curated_kursk_village(gazetteer):
+    # "Martynovka" was only an alternate name of Bol'shaya Martynovka (Rostov Oblast), 600 km from
+    # the Kursk region, and kept half its confidence; the Kursk village is curated now.
     text = "Russia said its troops repelled attacks near Martynovka. Fighting went on in the Kursk region."
     village = next(p for p in _parse(text, gazetteer) if p.text == "Martynovka")
-    assert village.entry.id == "geonames:574877"  # (the pick stays; the doubt is in the confidence)
-    assert village.confidence <= 0.3, village.confidence
+    assert village.entry.id == "curated:martynovka-kursk"
+    assert village.entry.id != "geonames:574877"
 
 
 def test_a_district_needs_its_word_and_a_bare_name_is_the_town(gazetteer):
@@ -596,3 +596,29 @@ def test_a_subheading_with_no_full_stop_is_a_sentence_of_its_own(gazetteer):
     places = {p.text: p for p in _parse(text, gazetteer)}
     assert places["West Virginia"].sentence.text == "West Virginia police shot at during traffic stop"
     assert places["Lewisburg"].sentence.text.startswith("More than 200 miles")
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi forces have been fighting for months to retake Mosul from Islamic State. "
+    "Iraqi forces recaptured the last districts of the Old City on Sunday.",
+    "Syrian government troops pushed into Aleppo's Old City on Wednesday after weeks of shelling.",
+    "Rebels in Homs withdrew from the Old City under a UN-brokered deal, leaving the last rebel-held "
+    "neighbourhoods of the city.",
+    "Fighting reached the Old Town of Sanaa, a UNESCO World Heritage site, as Houthi fighters clashed with tribesmen.",
+    "Philippine troops cleared the last militants from Marawi. The Old City, known as the main battle area, lay in ruins.",
+])
+def test_the_old_city_of_a_town_in_play_is_no_far_away_place(text, gazetteer):
+    places = _parse(text, gazetteer)
+    assert not [p for p in places if p.text.lower() in ("old city", "old town")]
+    assert "geonames:6945291" not in {p.id for p in places}  # Jerusalem's Old City
+    assert places  # the town itself is still found
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes broke out near the Al-Aqsa mosque compound in Jerusalem's Old City on Friday.",
+    "Israeli police barred Palestinian men under 50 from entering the Old City for Friday prayers, "
+    "Jerusalem police said.",
+])
+def test_jerusalems_old_city_is_kept_where_jerusalem_is_named(text, gazetteer):
+    assert "geonames:6945291" in {p.id for p in _parse(text, gazetteer)}
+

@@ -97,7 +97,35 @@ def geoparse(article: Article, *, gazetteer: Gazetteer | None = None, geocoder=N
         for m, (best, conf, runner, runner_conf) in zip(mentions, resolve_mentions(mentions, gazetteer, demonyms))
     ]
     places = _variants_in_play(places, mentions)
+    places = _quarters_in_play(places, mentions)
     return _with_bare_airports(article, places, gazetteer, index)
+
+
+#: Names of a town's quarter that news writes for the town in play ("the Old City" of Mosul,
+#: of Aleppo, of Jerusalem): GeoNames has places so named (Jerusalem's, Old City in
+#: Philadelphia, Old Town in Maine), which are meant only where the article is there.
+_QUARTER_NAMES = frozenset({"old city", "old town"})
+#: How near another place of the article a quarter's reading must be to be kept.
+QUARTER_KM = 15.0
+
+
+def _quarters_in_play(places: list[Place], mentions: list[Mention]) -> list[Place]:
+    """"the Old City" is a quarter of the town in play, not a place of its own: its reading is kept
+    only within :data:`QUARTER_KM` of another place the article names ("Jerusalem ... the Old
+    City"); otherwise it is left unresolved (the events code anchors such unnamed places at the
+    town), never Jerusalem's Old City in a report on Mosul."""
+    quarter = [p.text.lower() in _QUARTER_NAMES and (m.after_article or _after_possessive(p, m)) for p, m in zip(places, mentions)]
+    if not any(quarter):
+        return places
+    others = [p.entry for p, q in zip(places, quarter) if not q and p.entry.kind != "country"]
+    return [p for p, q in zip(places, quarter)
+            if not q or any(_km(p.entry, o) <= QUARTER_KM for o in others)]
+
+
+def _after_possessive(place: Place, mention: Mention) -> bool:
+    """Whether a possessive is written right before the mention ("Mosul's Old City")."""
+    offset = place.start - place.sentence.start
+    return place.sentence.text[max(0, offset - 3):offset] in ("'s ", "’s ")
 
 
 #: "the airport", "the city's airport", "the air base": an airport named by its town before.
