@@ -298,11 +298,11 @@ def timeline(articles, published, fmt, geocoder, ner):
     supporting events (sentence, span, change, date); CSV is ``export -o out.csv``'s table.
     Each article needs a publication date (--published, front matter or a sidecar .json).
     """
-    from .export import CSV_FIELDS, control_csv_rows, layers
+    from .export import CSV_FIELDS, control_csv_rows, control_features
     from .pipeline import analyse
 
     result = analyse(_load(articles, published, require_date=True), **_helpers(geocoder, ner), distances=False)
-    control = layers([], [], result.timeline, [])["control"]
+    control = control_features(result.timeline)
     if fmt == "csv":
         rows = control_csv_rows(control)
     else:

@@ -293,13 +293,18 @@ def layers(
     places: Sequence[Place], events: Sequence[Any], timeline: Any, claims: Sequence[Any]
 ) -> dict[str, list[dict[str, Any]]]:
     """Every record as a GeoJSON Feature, by layer name (see :data:`LAYERS`)."""
-    intervals = list(getattr(timeline, "intervals", None) or []) if timeline is not None else []
     return {
         "places": [_feature(_point(p.entry), place_row(p)) for p in places or []],
         "events": [_feature(_event_geometry(e), event_row(e)) for e in events or []],
-        "control": [_feature(_point(i.place or getattr(i, "anchor", None)), control_row(i)) for i in intervals],
+        "control": control_features(timeline),
         "distance_claims": [_feature(_claim_geometry(c), claim_row(c)) for c in claims or []],
     }
+
+
+def control_features(timeline: Any) -> list[dict[str, Any]]:
+    """The ``control`` layer: one point Feature per interval of ``timeline`` (``None``: none)."""
+    intervals = list(getattr(timeline, "intervals", None) or []) if timeline is not None else []
+    return [_feature(_point(i.place or getattr(i, "anchor", None)), control_row(i)) for i in intervals]
 
 
 # ---------------------------------------------------------------------------- writers

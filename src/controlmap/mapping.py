@@ -99,8 +99,10 @@ _GREY = UNKNOWN_COLOUR
 #: Places closer than this put their permanent labels on opposite sides. At the map's
 #: closest fitted zoom (9) 15 km is ~55 px: a marker and a label that close overlap.
 _LABEL_CLASH_KM = 15.0
-#: Room kept clear on the right when fitting the view: the date panel and the legend's width.
-_PANEL_WIDTH_PX = 360
+#: Widest the date panel and the legend may be (their CSS ``max-width``), and the room kept
+#: clear on the right when fitting the view: the panel and its margins.
+_PANEL_MAX_WIDTH_PX = 340
+_PANEL_WIDTH_PX = _PANEL_MAX_WIDTH_PX + 20
 #: Up to this many places per date get a permanent name label; past it labels hide the map.
 _MAX_LABELS = 30
 _FALLBACK_PALETTE = ("#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf")
@@ -228,16 +230,27 @@ def _relation_label(relation: str, label: str) -> str:
         relation, label)
 
 
-def _evidence_name(event: Any) -> str:
+#: Gazetteer id -> the name the map shows for it (:func:`written_names`); absent ids keep
+#: their gazetteer name.
+Names = dict[str, str]
+
+
+def _shown_name(entry: Any, names: Names | None) -> str:
+    return (names or {}).get(entry.id, entry.name)
+
+
+def _evidence_name(event: Any, names: Names | None = None) -> str:
     """The place an event is about, as the panel lists it: an unnamed place ("much of the
     north-east") with the town it is told from, not as if it were the town."""
     entry = _event_entry(event)
     if entry is None:
         return event.place_text
-    return f"{event.place_text} (near {entry.name})" if getattr(event, "anchor", False) else entry.name
+    shown = _shown_name(entry, names)
+    return f"{event.place_text} (near {shown})" if getattr(event, "anchor", False) else shown
 
 
-def _evidence(event: Any, colours: SidePalette | dict[str, str] | None = None) -> dict[str, Any]:
+def _evidence(event: Any, colours: SidePalette | dict[str, str] | None = None,
+              names: Names | None = None) -> dict[str, Any]:
     """What a popup quotes for one event: the sentence, its article and span, the date, and
     (on a map of several wars) the war of its side."""
     return {
@@ -250,7 +263,7 @@ def _evidence(event: Any, colours: SidePalette | dict[str, str] | None = None) -
         "actor": shown_actor(event.actor, getattr(event, "actor_text", None), event.side),
         "side": event.side,
         "place": event.place_text,
-        "name": _evidence_name(event),
+        "name": _evidence_name(event, names),
         "id": _event_entry(event).id if _event_entry(event) is not None else None,
         "attributed_to": getattr(event, "attributed_to", None),
         "anchor": bool(getattr(event, "anchor", False)),
@@ -491,8 +504,11 @@ def _point(entry: Any, properties: dict[str, Any]) -> dict[str, Any]:
             "properties": properties}
 
 
-def _entry_props(entry: Any) -> dict[str, Any]:
-    return {"name": entry.name, "id": entry.id, "kind": entry.kind, "country": entry.country}
+def _entry_props(entry: Any, names: Names | None = None) -> dict[str, Any]:
+    props = {"name": _shown_name(entry, names), "id": entry.id, "kind": entry.kind, "country": entry.country}
+    if props["name"] != entry.name:  # the popup names the entry as the gazetteer does, beside its id
+        props["gazetteer_name"] = entry.name
+    return props
 
 
 #: Lower-case words a town's written name may hold ("Deir ez-Zor", "Stratford-upon-Avon",
@@ -536,32 +552,6 @@ def written_names(places: Sequence[Any]) -> dict[str, str]:
             if name.casefold() != entries[key].name.casefold() and taken[name.casefold()] == 1}
 
 
-def use_written_names(data: Any, names: dict[str, str], gazetteer_names: dict[str, str]) -> None:
-    """Rename, in place, every feature and quoted event of ``data`` to its written name.
-
-    Walks the map's GeoJSON and panel data once they are built, so that the code drawing
-    them keeps working with gazetteer entries; the gazetteer name stays in
-    ``gazetteer_name``, for the popup, beside the entry id.
-    """
-    if isinstance(data, (list, tuple)):
-        for item in data:
-            use_written_names(item, names, gazetteer_names)
-        return
-    if not isinstance(data, dict):
-        return
-    key = data.get("id")
-    if isinstance(key, str) and key in names and isinstance(data.get("name"), str):
-        gazetteer_name, name = gazetteer_names.get(key), data["name"]
-        near = f"(near {gazetteer_name})"
-        if name == gazetteer_name:
-            data["gazetteer_name"], data["name"] = name, names[key]
-        elif name.endswith(near):  # an unnamed place told from the town
-            data["gazetteer_name"], data["name"] = gazetteer_name, name[: -len(near)] + f"(near {names[key]})"
-    for value in data.values():
-        if isinstance(value, (dict, list, tuple)):
-            use_written_names(value, names, gazetteer_names)
-
-
 # ---------------------------------------------------------------------------- snapshots
 
 
@@ -588,20 +578,21 @@ class PlaceHistory:
     evidence: list[list[dict[str, Any]]]
 
 
-def place_histories(timeline: Any, colours: SidePalette | dict[str, str]) -> dict[str, PlaceHistory]:
+def place_histories(timeline: Any, colours: SidePalette | dict[str, str],
+                    names: Names | None = None) -> dict[str, PlaceHistory]:
     """Every located place of ``timeline`` with its history, keyed by place key."""
     by_place: dict[str, list[Any]] = {}
     for interval in _intervals(timeline):
         if getattr(interval, "place", None) is not None:
             by_place.setdefault(interval.place_key, []).append(interval)
     return {key: PlaceHistory(history[0].place, history, [_interval_summary(i, colours) for i in history],
-                              [[_evidence(e, colours) for e in i.events] for i in history])
+                              [[_evidence(e, colours, names) for e in i.events] for i in history])
             for key, history in by_place.items()}
 
 
 def snapshot(
     timeline: Any, events: Sequence[Any], step: DateStep, colours: SidePalette | dict[str, str],
-    *, histories: dict[str, PlaceHistory] | None = None,
+    *, histories: dict[str, PlaceHistory] | None = None, names: Names | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
     """The features of one date: every located place of the timeline, and that day's events.
 
@@ -616,6 +607,8 @@ def snapshot(
     histories
         :func:`place_histories` of ``timeline``; pass it when drawing many dates, so that
         each place's history is summarised once rather than once per date.
+    names
+        :func:`written_names`: the towns to show as the articles spell them.
 
     Returns
     -------
@@ -625,7 +618,7 @@ def snapshot(
         be located (listed in the panel, not drawn).
     """
     if histories is None:
-        histories = place_histories(timeline, colours)
+        histories = place_histories(timeline, colours, names)
     today = [e for e in events if step.day is not None and e.date == step.day]
     today_by_place: dict[str, list[Any]] = {}
     for event in today:
@@ -638,9 +631,9 @@ def snapshot(
             active = [k for k, i in enumerate(history) if i.end is None] or list(range(len(history)))
         else:
             active = [k for k, i in enumerate(history) if i.covers(step.day)]
-        props = _entry_props(place.entry) | {
+        props = _entry_props(place.entry, names) | {
             "history": place.summaries,
-            "today": [_evidence(e, colours) for e in today_by_place.pop(key, [])],
+            "today": [_evidence(e, colours, names) for e in today_by_place.pop(key, [])],
         }
         if active:
             # Several intervals at once: sources disagree, or fighting inside the place.
@@ -661,23 +654,24 @@ def snapshot(
     for day_events in today_by_place.values():
         entry = next((_event_entry(e) for e in day_events if _event_entry(e) is not None), None)
         if entry is None:
-            unlocated.extend(_evidence(e, colours) for e in day_events)
+            unlocated.extend(_evidence(e, colours, names) for e in day_events)
             continue
         # An event that opened no interval (a siege, an unknown actor): draw it on its own.
         first = day_events[0]
-        props = _entry_props(entry) | {
+        props = _entry_props(entry, names) | {
             # An unnamed place described from a town ("posts east of Basra") is not the town.
-            "name": f"{first.place_text} (near {entry.name})" if first.anchor else entry.name,
+            "name": _evidence_name(first, names),
             "status": "event", "history": [], "also": [],
             "current": {"side": first.side, "actor": shown_actor(first.actor, first.actor_text, first.side),
                         "war": _war_of(colours, first), "colour": _colour_of(colours, first),
                         "since": date_label(first.date, first.date_precision), "until": "",
                         "disputed": False, "contested": False, "note": ""},
-            "today": [_evidence(e, colours) for e in day_events],
-            "evidence": [_evidence(e, colours) for e in day_events],
+            "today": [_evidence(e, colours, names) for e in day_events],
+            "evidence": [_evidence(e, colours, names) for e in day_events],
         }
         features.append(_point(entry, props))
-    return {"type": "FeatureCollection", "features": features}, [_evidence(e, colours) for e in today], unlocated
+    return ({"type": "FeatureCollection", "features": features}, [_evidence(e, colours, names) for e in today],
+            unlocated)
 
 
 def _offset_km(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, float]:
@@ -711,7 +705,7 @@ def place_labels(features: Sequence[dict[str, Any]]) -> None:
                 upper["properties"]["label"], lower["properties"]["label"] = "top", "bottom"
 
 
-def _mention_features(places: Sequence[Any], skip: set[str]) -> dict[str, Any]:
+def _mention_features(places: Sequence[Any], skip: set[str], names: Names | None = None) -> dict[str, Any]:
     """One point per gazetteer entry mentioned but not on the control layers."""
     grouped: dict[str, list[Any]] = {}
     for place in places:
@@ -720,7 +714,7 @@ def _mention_features(places: Sequence[Any], skip: set[str]) -> dict[str, Any]:
     features = []
     for mentions in grouped.values():
         entry = mentions[0].entry
-        features.append(_point(entry, _entry_props(entry) | {
+        features.append(_point(entry, _entry_props(entry, names) | {
             "status": "mention", "history": [], "also": [], "today": [], "current": None,
             "evidence": [{"sentence": m.sentence.text, "source": m.source, "span": [m.sentence.start, m.sentence.end],
                           "place": m.text, "words": [m.start, m.end], "confidence": round(float(m.confidence), 3)}
@@ -733,7 +727,7 @@ def _drawable(claims: Sequence[Any]) -> list[Any]:
     return [c for c in claims if c.from_place is not None and c.to_place is not None]
 
 
-def claim_features(claims: Sequence[Any]) -> dict[str, Any]:
+def claim_features(claims: Sequence[Any], names: Names | None = None) -> dict[str, Any]:
     """Distance claims as lines from the reference place to the located one, patterned by verdict.
 
     The lines are :func:`controlmap.distances.claims_to_geojson`'s; the map adds its colour
@@ -748,7 +742,7 @@ def claim_features(claims: Sequence[Any]) -> dict[str, Any]:
         a, b = claim.from_place.entry, claim.to_place.entry
         feature["properties"].update({
             "status": "claim", "colour": CLAIM_COLOUR, "dash": VERDICT_DASHES.get(claim.verdict, _UNKNOWN_DASH),
-            "name": f"{a.name} \u2192 {b.name}", "id": f"{a.id} \u2192 {b.id}",
+            "name": f"{_shown_name(a, names)} \u2192 {_shown_name(b, names)}", "id": f"{a.id} \u2192 {b.id}",
             "evidence": [_claim_evidence(claim)],
         })
     return collection
@@ -759,7 +753,7 @@ def _claim_evidence(claim: Any) -> dict[str, Any]:
             "span": [claim.sentence.start, claim.sentence.end]}
 
 
-def endpoint_features(claims: Sequence[Any], skip: set[str]) -> dict[str, Any]:
+def endpoint_features(claims: Sequence[Any], skip: set[str], names: Names | None = None) -> dict[str, Any]:
     """A small marker at each end of a claim line that no control layer draws.
 
     Without one, "Idlib sits 55km from Aleppo" ends in nothing when Idlib has no event.
@@ -772,7 +766,7 @@ def endpoint_features(claims: Sequence[Any], skip: set[str]) -> dict[str, Any]:
                 quoted = ends.setdefault(end.entry.id, (end.entry, []))[1]
                 if claim not in quoted:
                     quoted.append(claim)
-    features = [_point(entry, _entry_props(entry) | {
+    features = [_point(entry, _entry_props(entry, names) | {
         "status": "endpoint", "colour": CLAIM_COLOUR, "history": [], "also": [], "today": [], "current": None,
         "evidence": [_claim_evidence(c) for c in quoted]}) for entry, quoted in ends.values()]
     return {"type": "FeatureCollection", "features": features}
@@ -963,7 +957,7 @@ _CSS = """
 .cm-quote { margin: 3px 0 1px 0; padding-left: 6px; border-left: 3px solid #999; font-style: italic; }
 .cm-source, .cm-history { color: #555; font-size: 11px; }
 .cm-panel { background: #fff; padding: 6px 8px; border-radius: 4px; font: 12px/1.35 system-ui, sans-serif;
-            box-shadow: 0 1px 5px rgba(0,0,0,0.4); max-width: 340px; }
+            box-shadow: 0 1px 5px rgba(0,0,0,0.4); max-width: %dpx; }
 .cm-panel button { font-size: 13px; width: 26px; }
 .cm-slider { width: 180px; vertical-align: middle; }
 .cm-date { font-weight: 700; font-size: 14px; margin: 2px 0; }
@@ -975,7 +969,7 @@ path.leaflet-interactive:focus { outline: none; }
             font: 11px system-ui, sans-serif; }
 .cm-label::before { display: none; }
 .cm-line { display: inline-block; width: 30px; height: 8px; margin-right: 5px; vertical-align: middle; }
-"""
+""" % _PANEL_MAX_WIDTH_PX
 
 
 class _Helpers(MacroElement):
@@ -1241,22 +1235,16 @@ def build_map(
     if not steps and (any(i.place is not None for i in intervals) or any(_event_entry(e) for e in events)):
         steps = [DateStep(None, "unknown", "undated reports")]
 
-    histories = place_histories(timeline, colours)
-    snapshots = [snapshot(timeline, events, step, colours, histories=histories) for step in steps]
+    names = written_names(list(places or []))
+    histories = place_histories(timeline, colours, names)
+    snapshots = [snapshot(timeline, events, step, colours, histories=histories, names=names) for step in steps]
     drawn_ids = {f["properties"]["id"] for fc, _, _ in snapshots for f in fc["features"]}
     claims = list(claims or [])
-    lines = claim_features(claims)
-    ends = endpoint_features(claims, drawn_ids)
+    lines = claim_features(claims, names)
+    ends = endpoint_features(claims, drawn_ids, names)
     # A claim's end is drawn with its line; the "other places" overlay would draw it twice.
-    mentions = _mention_features(list(places or []), drawn_ids | {f["properties"]["id"] for f in ends["features"]})
-
-    names = written_names(list(places or []))
-    if names:
-        gazetteer_names = {p.entry.id: p.entry.name for p in places or []}
-        use_written_names([snapshots, ends, mentions], names, gazetteer_names)
-        for feature in lines["features"]:  # "A \u2192 B" names two entries
-            ends_named = zip(feature["properties"]["id"].split(" \u2192 "), feature["properties"]["name"].split(" \u2192 "))
-            feature["properties"]["name"] = " \u2192 ".join(names.get(k, name) for k, name in ends_named)
+    mentions = _mention_features(list(places or []), drawn_ids | {f["properties"]["id"] for f in ends["features"]},
+                                 names)
 
     focus = [f for fc, _, _ in snapshots for f in fc["features"]] + lines["features"]
     if not focus and not mentions["features"]:
