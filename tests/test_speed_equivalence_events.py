@@ -8,6 +8,7 @@ import json
 import random
 import re
 
+from controlmap.actors import _alternation, _is_acronym, load_actors
 from controlmap.events import _CUES, _TRIGGERS, _triggers_by_sentence, event_sentences
 from controlmap.text import Sentence, split_sentences
 
@@ -96,3 +97,13 @@ def test_event_sentences_are_the_refined_split(shared_folder):
     for text in _TEXTS + _random_texts() + _shared_texts(shared_folder):
         assert event_sentences(text) == _old_event_sentences(text)
 
+
+def test_acronyms_found_from_their_first_capital_are_the_word_start_pattern(shared_folder):
+    registry = load_actors()
+    exact = [alias for actor in registry.actors for alias in actor.aliases if _is_acronym(alias)]
+    old = _alternation(exact, 0)
+    assert old is not None and old.pattern != registry._exact.pattern
+    texts = _TEXTS + _random_texts() + _shared_texts(shared_folder)
+    texts += ["-HTS", "xHTS", "HTS-", "HTSx", "(HTS)", "\nHTS\n", "HTS", "AFC/M23 fighters", "M23's", "’IS"]
+    for text in texts:
+        assert [m.span() for m in registry._exact.finditer(text)] == [m.span() for m in old.finditer(text)], text

@@ -135,7 +135,7 @@ class ActorRegistry:
         # The same aliases in lower case, searched in the text's lower-case copy: an ignore-case
         # pattern compares every character both ways and is about five times slower.
         self._lowered = _alternation([a.lower() for a in folded], 0)
-        self._exact = _alternation(exact, 0)
+        self._exact = _alternation(exact, 0, capitals=True)
         self._colours: dict[str, str] = {}
         # The last text scanned and its hits: the event reader scans an article once to guess
         # its war and again (when only the places tell the war) to choose the aliases' rows.
@@ -436,14 +436,15 @@ def _is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(alias) <= 6
 
 
-def _alternation(aliases: list[str], flags: int) -> re.Pattern[str] | None:
+def _alternation(aliases: list[str], flags: int, *, capitals: bool = False) -> re.Pattern[str] | None:
     """One pattern for all ``aliases``, the longest alias winning where several match.
 
     The aliases are merged into a tree of characters ("s" -> "y" -> ... "syrian army",
     "syrian government forces"), so that at each position of the text the regex engine
     follows at most one branch instead of trying some three hundred aliases one by one (three
     times faster than a tree of words); a longer continuation is tried before its stem ends
-    the match.
+    the match. ``capitals``: the aliases open on capitals (acronyms), rare in running text
+    (see below).
     """
     if not aliases:
         return None
@@ -454,6 +455,15 @@ def _alternation(aliases: list[str], flags: int) -> re.Pattern[str] | None:
         for char in " ".join(alias.replace("’", "'").split()):
             node = node.setdefault(char.lower() if flags & re.I else char, {})
         node[""] = {}  # an alias ends here
+    if capitals and not flags & re.I:
+        # A pattern that opens on literal characters lets the engine skip in C to the next
+        # position holding one of them (a capital: a few in a hundred) instead of starting a
+        # match at every position, as it must when the word-start check comes first: the
+        # check goes after the first character, one place further back (``(?<![\w-].)``), the
+        # same test (four times faster over the benchmark's news).
+        branches = [_char_pattern(char) + r"(?<![\w-].)" + _tree_pattern(child)
+                    for char, child in sorted(tree.items()) if char]
+        return re.compile("(?:" + "|".join(branches) + r")(?![\w-])", flags)
     return re.compile(r"(?<![\w-])" + _tree_pattern(tree) + r"(?![\w-])", flags)
 
 
