@@ -107,3 +107,31 @@ def test_acronyms_found_from_their_first_capital_are_the_word_start_pattern(shar
     texts += ["-HTS", "xHTS", "HTS-", "HTSx", "(HTS)", "\nHTS\n", "HTS", "AFC/M23 fighters", "M23's", "’IS"]
     for text in texts:
         assert [m.span() for m in registry._exact.finditer(text)] == [m.span() for m in old.finditer(text)], text
+
+
+def test_the_ignore_case_aliases_built_on_first_use_are_the_registry_s():
+    from controlmap.actors import read_actors
+    from controlmap.settings import geo_folder
+
+    registry = read_actors(geo_folder() / "actors.csv")
+    folded = [alias for actor in registry.actors for alias in actor.aliases if not _is_acronym(alias)]
+    assert "_folded" not in registry.__dict__  # (not built by loading)
+    # a text whose lower-case copy is longer ("İ") is read with the ignore-case pattern
+    found = registry.find("İdlib: HTS and Syrian Government Forces held it")
+    assert registry._folded.pattern == _alternation(folded, re.I).pattern
+    assert [(a.words, a.actor.canonical) for a in found] == [("HTS", "Hayat Tahrir al-Sham"),
+                                                            ("Syrian Government Forces", "Syrian government")]
+
+
+def test_the_war_of_the_places_counts_each_mention():
+    registry = load_actors()
+    for countries in (["SY"] * 3 + ["UA"] * 2, ["SY", "UA"], ["UA", "SY", "UA"], [], ["ZZ"], ["SD", "SD", "SY", "SY"]):
+        votes: dict[str, int] = {}
+        for country in countries:
+            for conflict, where in registry.theatres.items():
+                if country in where:
+                    votes[conflict] = votes.get(conflict, 0) + 1
+        ranked = sorted(votes.values(), reverse=True)
+        expected = (None if not ranked or len(ranked) > 1 and ranked[0] == ranked[1]
+                    else max(votes, key=votes.__getitem__))
+        assert registry.conflict_in(iter(countries)) == expected, countries
