@@ -792,8 +792,10 @@ def find_claims(article: Article, places: list[Place], *, gazetteer: Any = None)
     any_quantity = (_QUANTITY_LOWER.search(lower) if len(lower) == len(text) else _QUANTITY.search(text)) is not None
     for sentence in sentences:
         # the sentence's places by bisection: a long document has thousands
-        in_sentence = [p for p in places[bisect.bisect_left(starts, sentence.start):
-                                         bisect.bisect_left(starts, sentence.end)] if p.end <= sentence.end]
+        first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        if last - first < 2 and not any_quantity:
+            continue  # (no figure, and a claim in words needs two places: most sentences)
+        in_sentence = [p for p in places[first:last] if p.end <= sentence.end]
         quantities = parse_quantities(sentence.text, sentence.start) if any_quantity else []
         found = [_claim(article, sentence, statements, in_sentence, places, gazetteer)
                  for statements in _merge_conversions(text, quantities)]
@@ -826,9 +828,11 @@ def _proximity_claims(article: Article, sentence: Sentence, in_sentence: list[Pl
     text = article.text
     claims: list[DistanceClaim] = []
     for i, reference in enumerate(in_sentence):
+        if i == 0:
+            continue  # (no place before it to be near it: spare the search)
         window_start = max(sentence.start, reference.start - 60)
         match = _PROXIMITY_BEFORE.search(text[window_start:reference.start])
-        if match is None or i == 0:
+        if match is None:
             continue
         phrase_start = window_start + match.start("phrase")
         located = in_sentence[i - 1]

@@ -755,24 +755,67 @@ def _paragraph_wars(text: str, conflict: str | None, actors: list[ActorMention],
 def _triggers_by_sentence(text: str, sentences: list[Sentence]) -> list[tuple[_Trigger, ...]]:
     """For each sentence, the triggers whose cue words it contains, in table order.
 
-    Each cue is found once in the whole text (``str.find`` is far cheaper than running some
-    thirty patterns over every sentence), so only the few sentences that may hold a trigger
-    are searched with the patterns, and only with those that can match.
+    The cues are found in one pass of :data:`_CUE_AT` over the lower-cased text (one
+    ``str.find`` loop per cue reads the text some 160 times), so only the few sentences that
+    may hold a trigger are searched with the patterns, and only with those that can match.
     """
     lower = text.lower()
     if len(lower) != len(text):
         # (a character whose lower case is longer would shift the offsets: search everything)
         return [_TRIGGERS] * len(sentences)
     starts = [s.start for s in sentences]
-    present: list[set[str]] = [set() for _ in sentences]
-    for cue in _CUES:
-        at = lower.find(cue)
-        while at != -1:
-            i = bisect.bisect_right(starts, at) - 1
-            if i >= 0 and at + len(cue) <= sentences[i].end:
-                present[i].add(cue)
-            at = lower.find(cue, at + 1)
-    return [tuple(t for t in _TRIGGERS if not here.isdisjoint(t.cues)) if here else () for here in present]
+    masks = [0] * len(sentences)
+    for m in _CUE_AT.finditer(lower):
+        at = m.start()
+        i = bisect.bisect_right(starts, at) - 1
+        if i < 0:
+            continue
+        room = sentences[i].end - at  # (a cue must end inside the sentence it starts in)
+        for cue in _CUE_PREFIXES[m.group(1)]:
+            if len(cue) <= room:
+                masks[i] |= _CUE_MASKS[cue]
+    return [_triggers_of(mask) for mask in masks]
+
+
+def _cue_tree(cues: tuple[str, ...]) -> str:
+    """A pattern matching the longest of ``cues`` that starts where it is tried.
+
+    The cues are merged into a tree of characters, so the engine follows one branch per
+    position instead of trying 160 strings; a longer continuation is tried before its stem
+    ends the match (greedy ``?``).
+    """
+    tree: dict = {}
+    for cue in cues:
+        node = tree
+        for char in cue:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
+
+
+#: The longest cue starting at each position of a lower-cased text, inside a lookahead: it
+#: consumes nothing, so a cue starting inside another ("captured" in "recaptured") is found too.
+_CUE_AT = re.compile("(?=(" + _cue_tree(_CUES) + "))")
+#: Per cue, the cues it starts with, itself included: every cue that starts where it does (the
+#: others starting there are shorter than the longest, so they are its prefixes).
+_CUE_PREFIXES: dict[str, tuple[str, ...]] = {c: tuple(p for p in _CUES if c.startswith(p)) for c in _CUES}
+#: Per cue, the triggers that list it, as a bit mask over :data:`_TRIGGERS`.
+_CUE_MASKS: dict[str, int] = {c: sum(1 << k for k, t in enumerate(_TRIGGERS) if c in t.cues) for c in _CUES}
+
+
+@lru_cache(maxsize=1024)
+def _triggers_of(mask: int) -> tuple[_Trigger, ...]:
+    """The triggers of a bit mask over :data:`_TRIGGERS`, in table order (few masks recur:
+    most sentences hold no cue, or one or two)."""
+    return tuple(t for k, t in enumerate(_TRIGGERS) if mask >> k & 1)
 
 
 @dataclass(frozen=True)
@@ -961,6 +1004,8 @@ def _loyalty_guesses(target: str, noun: str) -> list[str]:
 _HEADLINE = re.compile(r"\A[ \t]*(?P<line>[^a-z\n]*[A-Z][^a-z\n]*?)[ \t]*\n(?=\s*\S)")
 #: A separator line between items of a news digest ("- - - -").
 _SEPARATOR = re.compile(r"\n[ \t]*(?:-[ \t]*){3,}\n")
+#: A word character: a chunk without one ("- - - -") is no sentence.
+_WORD_CHAR = re.compile(r"\w")
 
 
 def event_sentences(text: str) -> list[Sentence]:
@@ -979,12 +1024,17 @@ def event_sentences(text: str) -> list[Sentence]:
         cuts.update((m.start() + 1, m.end()))
     out: list[Sentence] = []
     for sentence in split_sentences(text):
-        inside = sorted(c for c in cuts if sentence.start < c < sentence.end)
+        inside = sorted(c for c in cuts if sentence.start < c < sentence.end) if cuts else ()
+        if not inside:
+            # (most sentences: the splitter's are stripped already, only the word check is left)
+            if _WORD_CHAR.search(sentence.text):
+                out.append(sentence)
+            continue
         bounds = [sentence.start, *inside, sentence.end]
         for a, b in zip(bounds, bounds[1:]):
             chunk = text[a:b]
             # a separator chunk ("- - - -") is no sentence; keep only chunks with a word
-            if not re.search(r"\w", chunk):
+            if not _WORD_CHAR.search(chunk):
                 continue
             lead = len(chunk) - len(chunk.lstrip())
             a, b = a + lead, a + lead + len(chunk.strip())
