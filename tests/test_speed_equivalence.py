@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from controlmap.article import article_from_text
-from controlmap.gazetteer import GazetteerEntry, NameMatch
+from controlmap.gazetteer import Gazetteer, GazetteerEntry, IdentityCache, NameMatch
 from controlmap.geoparse import geoparse
 from controlmap.mentions import (_RIVER_CUES, _bare_county, _facts, _gap_is_space, _token_at, _tokenize, tokenize,
                                  whole_run_country)
@@ -88,8 +88,8 @@ def _entry(kind: str, population: int = 0, country: str = "SY") -> GazetteerEntr
     [NameMatch(_entry("admin1", 150_000, "IQ"), 2), NameMatch(_entry("city", 120_000), 2)],
     [NameMatch(_entry("region", 0, None), 2), NameMatch(_entry("city", 60_000, "LB"), 2)],
 ])
-def test_facts_are_what_the_matches_say(matches):
-    facts = _facts(matches)
+def test_facts_are_what_the_matches_say(matches, gazetteer):
+    facts = _facts(matches, gazetteer)
     assert facts.country == any(m.entry.kind == "country" or (m.entry.kind == "admin1" and m.entry.population >= 100_000)
                                 for m in matches)
     assert facts.population == max((m.entry.population for m in matches if not _bare_county(m)), default=0)
@@ -97,10 +97,10 @@ def test_facts_are_what_the_matches_say(matches):
     assert facts.own_name == any(m.quality == 2 for m in matches)
     assert facts.own_country == any(m.entry.kind == "country" and m.quality == 2 for m in matches)
     assert facts.bare_counties == all(_bare_county(m) for m in matches)
-    assert whole_run_country(matches) == facts.country
+    assert whole_run_country(matches, gazetteer) == facts.country
     # the same list gives the same facts; an equal new list gets its own
-    assert _facts(matches) is facts
-    assert _facts(list(matches)) == facts
+    assert _facts(matches, gazetteer) is facts
+    assert _facts(list(matches), gazetteer) == facts
 
 
 def test_token_at_is_the_first_token_from_an_offset():
@@ -121,11 +121,53 @@ def _places(text: str, gazetteer) -> list[tuple]:
             for p in geoparse(article_from_text(text), gazetteer=gazetteer)]
 
 
-def test_answers_kept_across_articles_do_not_change_them(gazetteer, seed_article):
+def test_answers_kept_across_articles_are_the_answers_made_cold(gazetteer, seed_article):
     texts = _TEXTS + [seed_article.text]
-    first = [_places(t, gazetteer) for t in texts]
+    # (each article read by an index object of its own: nothing is kept from another article)
+    cold = [_places(t, Gazetteer(gazetteer.path)) for t in texts]
+    warm = [_places(t, gazetteer) for t in texts]  # (the session's index: other tests filled its caches)
     again = [_places(t, gazetteer) for t in reversed(texts)][::-1]
-    assert first == again
+    assert warm == cold
+    assert again == cold
+
+
+def test_what_is_kept_is_kept_by_the_index_that_gave_it(gazetteer):
+    other = Gazetteer(gazetteer.path)
+    _places(_TEXTS[0], gazetteer)
+    for what in ("mention facts", "geoparse candidates", "geoparse plain scores"):
+        assert len(gazetteer.derived(what, 1)) > 0
+        assert other.derived(what, 1) is not gazetteer.derived(what, 1)
+        assert len(other.derived(what, 1)) == 0  # (nothing the first one made)
+
+
+def test_an_index_of_other_data_gives_its_own_answers(gazetteer, tmp_path):
+    import shutil
+    import sqlite3
+
+    # a copy of the index that does not know the city of Idlib (only its province)
+    path = tmp_path / "gazetteer.sqlite"
+    shutil.copyfile(gazetteer.path, path)
+    con = sqlite3.connect(path)
+    con.execute("DELETE FROM names WHERE entry IN (SELECT rowid FROM entries WHERE id = 'geonames:169389')")
+    con.commit()
+    con.close()
+    text = "Rebels entered Idlib on Sunday."
+    before = _places(text, gazetteer)
+    changed = _places(text, Gazetteer(path))
+    assert [p[2] for p in before] == ["geonames:169389"]
+    assert "geonames:169389" not in [p[2] for p in changed]
+    assert _places(text, gazetteer) == before
+
+
+def test_the_least_recently_used_is_forgotten_first():
+    kept: IdentityCache[str] = IdentityCache(2)
+    a, b, c = [1], [2], [3]
+    kept.put(a, "a")
+    kept.put(b, "b", "hint")
+    assert kept.get(a) == "a"  # (now b is the least recently used)
+    kept.put(c, "c")
+    assert (kept.get(a), kept.get(b, "hint"), kept.get(c), len(kept)) == ("a", None, "c", 2)
+    assert kept.get(b) is None and kept.get([1]) is None  # (the details and the object itself are the key)
 
 
 def test_mentions_written_alike_are_resolved_as_if_apart(gazetteer, seed_article):

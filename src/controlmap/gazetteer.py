@@ -32,12 +32,12 @@ import sqlite3
 import tempfile
 import time
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Generic, Hashable, Iterable, Iterator, TypeVar
 
 from . import settings
 from .errors import GazetteerError, UnknownPlaceError
@@ -871,6 +871,43 @@ def _reusable(keys: Iterable[str]) -> Iterable[str]:
     return keys if isinstance(keys, (set, frozenset, list, tuple, dict)) else list(keys)
 
 
+_V = TypeVar("_V")
+
+
+class IdentityCache(Generic[_V]):
+    """Values derived from objects (an index's lists of matches), by each object's identity and
+    a few hashable details, at most ``size`` of them: the least recently used goes first.
+
+    An entry holds its object, so that no other object can take its identity while the entry
+    lives. Only objects never changed in place may be keys (the index's answers are not).
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self._entries: OrderedDict[Hashable, tuple[object, _V]] = OrderedDict()
+
+    def get(self, obj: object, *details: Hashable) -> _V | None:
+        """The value kept for ``obj`` and ``details``, or ``None``."""
+        key = (id(obj), *details) if details else id(obj)
+        kept = self._entries.get(key)
+        if kept is None or kept[0] is not obj:
+            return None
+        self._entries.move_to_end(key)
+        return kept[1]
+
+    def put(self, obj: object, value: _V, *details: Hashable) -> _V:
+        """Keep ``value`` for ``obj`` and ``details``; return it."""
+        key = (id(obj), *details) if details else id(obj)
+        self._entries[key] = (obj, value)
+        self._entries.move_to_end(key)
+        if len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 def _entry(row: tuple) -> GazetteerEntry:
     return GazetteerEntry(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8]), row[9],
                           row[10], bool(row[11]))
@@ -897,6 +934,16 @@ class Gazetteer:
         self._names_cache: dict[str, list[NameMatch]] = {}
         self._word_memo: dict[str, dict[str, tuple | None]] = {}
         self._small_tables: dict[str, dict[str, object]] = {}
+        self._derived: dict[str, IdentityCache] = {}
+
+    def derived(self, what: str, size: int) -> IdentityCache:
+        """The cache named ``what`` of values that callers derive from this index's answers,
+        made on first use with room for ``size`` (see :class:`IdentityCache`). It lives and dies
+        with this object: no other index, nor another object on this file, sees its values."""
+        cache = self._derived.get(what)
+        if cache is None:
+            cache = self._derived[what] = IdentityCache(size)
+        return cache
 
     def lookup_keys(self, keys: Iterable[str]) -> dict[str, list[NameMatch]]:
         """Entries for many normalised names at once (see :func:`name_key`)."""

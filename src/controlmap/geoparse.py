@@ -353,7 +353,7 @@ def resolve_mentions(
     by_matches: dict[int, dict[str, NameMatch]] = {}
     for m in mentions:
         if id(m.matches) not in by_matches:
-            by_matches[id(m.matches)] = _kept_candidates(m)
+            by_matches[id(m.matches)] = _kept_candidates(m, gazetteer)
     candidates = [by_matches[id(m.matches)] for m in mentions]
     said: list[dict[str, float]] = []
     base: list[dict[str, float]] = []
@@ -399,42 +399,29 @@ def resolve_mentions(
     return results
 
 
-#: The candidates of each list of matches seen, by the list's identity, with the list (which
-#: keeps the identity from being reused): the lists are the gazetteer's cached answers, shared
-#: by every article that writes the name, and never changed in place.
-_CANDIDATES: dict[int, tuple[list[NameMatch], dict[str, NameMatch]]] = {}
-#: The scores of :func:`_plain_scores`, by the candidates' identity (with the candidates), the
-#: kind hint and "the" before the name.
-_PLAIN: dict[tuple[int, str | None, bool], tuple[dict[str, NameMatch], dict[str, float], dict[str, float]]] = {}
-#: How many lists of matches are remembered before starting afresh (a long-running process
-#: sees new ones without end).
+#: How many lists of matches (and of scores) the gazetteer keeps the candidates of, across
+#: articles: a long-running process sees new lists without end (one-off lookups, the
+#: narrowed lists of the mention rules), the most recently used are those that hit again.
 _KEPT = 100_000
 
 
-def _kept_candidates(m: Mention) -> dict[str, NameMatch]:
-    """:func:`_candidates` of ``m``, made once per list of matches, in any article."""
-    kept = _CANDIDATES.get(id(m.matches))
-    if kept is not None and kept[0] is m.matches:
-        return kept[1]
-    if len(_CANDIDATES) >= _KEPT:
-        _CANDIDATES.clear()
-        _PLAIN.clear()
-    cands = _candidates(m)
-    _CANDIDATES[id(m.matches)] = (m.matches, cands)
-    return cands
+def _kept_candidates(m: Mention, gazetteer: Gazetteer) -> dict[str, NameMatch]:
+    """:func:`_candidates` of ``m``, made once per list of matches, in any article (the lists
+    are the gazetteer's answers, shared by every article that writes the name)."""
+    kept = gazetteer.derived("geoparse candidates", _KEPT)
+    cands = kept.get(m.matches)
+    return cands if cands is not None else kept.put(m.matches, _candidates(m))
 
 
 def _plain_scores(m: Mention, cands: dict[str, NameMatch], gazetteer: Gazetteer) -> tuple[dict[str, float], dict[str, float]]:
     """:func:`_said_and_base` of a mention with no words around it that say where it is (no
     "X, Y", no country before it, no "in Y"): most mentions. Those depend only on the
     candidates, the kind hint and "the" before the name, and are made once for any article."""
-    key = (id(cands), m.kind_hint, m.after_article)
-    kept = _PLAIN.get(key)
-    if kept is None or kept[0] is not cands:
-        if len(_PLAIN) >= _KEPT:
-            _PLAIN.clear()
-        kept = _PLAIN[key] = (cands, *_said_and_base(m, cands, gazetteer))
-    return kept[1], kept[2]
+    kept = gazetteer.derived("geoparse plain scores", _KEPT)
+    scores = kept.get(cands, m.kind_hint, m.after_article)
+    if scores is None:
+        scores = kept.put(cands, _said_and_base(m, cands, gazetteer), m.kind_hint, m.after_article)
+    return scores
 
 
 def _said_and_base(m: Mention, cands: dict[str, NameMatch], gazetteer: Gazetteer) -> tuple[dict[str, float], dict[str, float]]:
