@@ -11,8 +11,8 @@ import pytest
 from controlmap.article import article_from_text
 from controlmap.gazetteer import Gazetteer, GazetteerEntry, IdentityCache, NameMatch
 from controlmap.geoparse import geoparse
-from controlmap.mentions import (_RIVER_CUES, _bare_county, _facts, _gap_is_space, _token_at, _tokenize, tokenize,
-                                 whole_run_country)
+from controlmap.mentions import (_RIVER_CUES, _bare_county, _facts, _runs, _token_at, _tokenize, find_mentions,
+                                 tokenize, whole_run_country)
 from controlmap.text import _last_word
 
 # (``controlmap.geoparse`` the module, not the function of that name the package exports)
@@ -59,21 +59,26 @@ def test_river_cues_are_found_wherever_the_patterns_could_match():
             assert match.group().casefold() == letter, (letter, match.group())
 
 
-@pytest.mark.parametrize("gap", [" ", "  ", "\n", ".", ". ", ", ", "", " \n", "\t"])
-def test_one_space_answer_is_the_long_way(gap):
-    text = f"New{gap}York"
-    # (the long way: the same text with the one-space shortcut out of reach)
-    assert _gap_is_space(text, 3, 3 + len(gap)) == _gap_is_space_long(text, 3, 3 + len(gap))
+@pytest.mark.parametrize("text, runs", [
+    ("They flew to New York on Monday.", [["New", "York"], ["Monday"]]),  # (one space: the shortcut)
+    ("They flew to New  York on Monday.", [["New", "York"], ["Monday"]]),
+    ("They flew to New\nYork on Monday.", [["New", "York"], ["Monday"]]),  # (a name wrapped in prose)
+    ("They flew to St. Louis on Monday.", [["St", "Louis"], ["Monday"]]),  # (the abbreviation's dot)
+    ("They flew to New   York on Monday.", [["New"], ["York"], ["Monday"]]),
+    ("They flew to New\n\nYork on Monday.", [["New"], ["York"], ["Monday"]]),  # (two paragraphs)
+    ("OCCUPY NEW\nYORK HQ", [["OCCUPY", "NEW"], ["YORK", "HQ"]]),  # (a headline over its dateline)
+    ("New. York", [["New"], ["York"]]),
+])
+def test_words_run_together_across_the_gaps_of_one_name(text, runs):
+    tokens = tokenize(text)
+    assert [[tokens[i].text for i in run] for run in _runs(tokens, text)] == runs
 
 
-def _gap_is_space_long(text: str, a: int, b: int) -> bool:
-    gap = text[a:b]
-    if not (0 < len(gap) <= 2 and gap.strip() == ""):
-        return False
-    if "\n" in gap:
-        line = text[text.rfind("\n", 0, a) + 1:a]
-        return gap.count("\n") == 1 and any(c.islower() for c in line)
-    return True
+@pytest.mark.parametrize("text, name", [("They flew to St. Louis on Monday.", "St. Louis"),
+                                        ("They flew to New\nYork on Monday.", "New\nYork"),
+                                        ("They flew to New  York on Monday.", "New  York")])
+def test_a_name_across_such_a_gap_is_one_mention(text, name, gazetteer):
+    assert [m.text for m in find_mentions(text, gazetteer)] == [name]
 
 
 def _entry(kind: str, population: int = 0, country: str = "SY") -> GazetteerEntry:
