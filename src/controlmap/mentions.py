@@ -1387,22 +1387,20 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     if after and _organisation_after(text, tokens, run[j] + 1, last.end, facts.country, facts.division):
         return None  # "the Kyiv Independent reported", "the Congo River Alliance": an organisation
     person = persons.get(key)
-    if (i == j and after and (person is not None and person.common_given and prev_word != "the"
-                              or not facts.country and facts.population < 1_000_000)
-            and _given_name_then_unknown(person, after[0], found.get(keys.get((run[j + 1], run[j + 1]), ""), []),
-                                         english, gazetteer)):
+    if i == j and after:
         # "who succeeded Hassan Nasrallah": a given name before a surname no list knows; a
         # country's or a large city's name too, when it is a common given name ("Jordan
         # Bardella", "Victoria Nuland"; a person's name takes no article: "the Jordan Hubmen"
         # are a team of the town)
-        return None
-    if (i == j and after and len(run) - j <= 3 and not facts.own_division_or_region and prev_word != "the"
-            and _surname_after_town(text, tokens, run, j, person, _town_population(matches),
-                                    found.get(keys.get((run[j + 1], run[j + 1]), ""), []), persons, english,
-                                    never or {}, gazetteer)):
+        listed = (person is not None and person.common_given and prev_word != "the"
+                  or not facts.country and facts.population < 1_000_000)
         # "The Kremlin said Vladimir Putin would", "Kobe Bryant scored": a town's name before
         # a surname is a foreign given name the American lists lack
-        return None
+        foreign = len(run) - j <= 3 and not facts.own_division_or_region and prev_word != "the"
+        if (listed or foreign) and _given_name_before_surname(
+                text, tokens, run, j, person, matches, found.get(keys.get((run[j + 1], run[j + 1]), ""), []), persons,
+                english, never or {}, gazetteer, listed=listed, foreign=foreign):
+            return None
     if not whole:
         # Part of a longer proper noun: an organisation or a person, unless a well-known place
         # leads a longer name ("Aleppo University") or compass words start it. The place must
@@ -1549,22 +1547,6 @@ def _word_forms(word: str) -> tuple[str, ...]:
 _NAME_TAILS = _FACILITY | _INSTITUTION | frozenset(_FEATURE_AFTER) | _TAIL_WORDS
 
 
-def _given_name_then_unknown(person: PersonName | None, nxt: Token, nxt_matches: list[NameMatch],
-                             english: frozenset[str] | set[str], gazetteer: Gazetteer) -> bool:
-    """Whether a town's name that is also a given name ("Hassan", "Victoria") is followed by a
-    capitalised word that is neither a place, nor an English word, nor an acronym: a surname
-    ("Hassan Nasrallah", "Victoria Vivians"), not "Cambridge Analytica" or "Bolton Wanderers".
-    A village may share the surname (Nasrallah is one in Tunisia), a province or a city may not
-    ("Austin Texas")."""
-    if person is None or person.given_share <= 0 or nxt.text.isupper():
-        return False
-    if whole_run_country(nxt_matches, gazetteer) or _best_population(nxt_matches, gazetteer) >= 100_000:
-        return False
-    if nxt.lower in _NAME_TAILS or not nxt.text[:1].isupper():
-        return False
-    return not any(form in english for form in _word_forms(nxt.lower))
-
-
 #: A town this large is read as a given name before a word only when the word is a known
 #: surname ("Kobe Bryant"): a big city's name leads teams and firms ("Houston Astros").
 _BIG_TOWN_POPULATION = 1_000_000
@@ -1589,38 +1571,50 @@ def _town_population(matches: list[NameMatch]) -> int:
     return max((m.entry.population for m in matches if m.entry.kind == "city"), default=0)
 
 
-def _surname_after_town(text: str, tokens: list[Token], run: list[int], j: int, person: PersonName | None,
-                        population: int, nxt_matches: list[NameMatch], persons: dict[str, PersonName],
-                        english: frozenset[str] | set[str], never: dict[str, str], gazetteer: Gazetteer) -> bool:
-    """Whether the town's name at ``run[j]`` is a given name: a capitalised word follows it
-    that is a surname, and the two stand in running text.
+def _given_name_before_surname(text: str, tokens: list[Token], run: list[int], j: int, person: PersonName | None,
+                               matches: list[NameMatch], nxt_matches: list[NameMatch], persons: dict[str, PersonName],
+                               english: frozenset[str] | set[str], never: dict[str, str], gazetteer: Gazetteer, *,
+                               listed: bool, foreign: bool) -> bool:
+    """Whether the place name at ``run[j]`` is a person's given name: the capitalised word after
+    it is a surname. Either way that word must be able to be part of a person's name
+    (:func:`_surname_like`) and name no country, province or city of 100,000 or more (a village
+    may share a surname: Nasrallah is one in Tunisia; "Austin Texas" is no person).
 
-    News writes a foreign leader's given name before the surname ("Vladimir Putin", "Recep
-    Tayyip Erdogan", "Abdel Fattah al-Burhan"); the census lists know few such given names,
-    so the word after says it: no place and no English word ("Putin", "Tayyip"), or a
-    common surname with no large namesake ("Bryant", "Clough"; an English word then only
-    after a given name of the lists: "Nigel Clough", not "Baltimore Sun"). Feature words,
-    institutions and acronyms lead longer place or organisation names ("Aleppo Citadel",
-    "Kandahar Airfield", "Kabul Bank") and are no surname. In a Title Case headline every
-    word is capitalised: a lower-case word must stand right before or right after the run.
-    A word after the surname must be one too ("Recep Tayyip Erdogan", not "Centerville
-    Christian Church"), and a person's name takes no article ("the Cambridge Analytica
-    scandal", "the Glendale Galleria": the caller asks). An unknown plural is a team's name
-    ("Seattle Seahawks").
+    ``listed``: a given name of the census lists ("Hassan", "Victoria") before a word no list
+    knows as English: a surname ("Hassan Nasrallah", "Victoria Vivians"), not "Cambridge
+    Analytica" or "Bolton Wanderers".
+
+    ``foreign``: news writes a foreign leader's given name before the surname ("Vladimir Putin",
+    "Recep Tayyip Erdogan", "Abdel Fattah al-Burhan"); the census lists know few such given
+    names, so the word after says it: no place and no English word ("Putin", "Tayyip"), or a
+    common surname with no large namesake ("Bryant", "Clough"; an English word then only after
+    a given name of the lists: "Nigel Clough", not "Baltimore Sun"), when the town is not one
+    of :data:`_BIG_TOWN_POPULATION` ("Houston Astros"). Feature words, institutions and
+    acronyms lead longer place or organisation names ("Aleppo Citadel", "Kandahar Airfield",
+    "Kabul Bank") and are no surname. In a Title Case headline every word is capitalised: a
+    lower-case word must stand right before or right after the run. A word after the surname
+    must be one too ("Recep Tayyip Erdogan", not "Centerville Christian Church"), and a
+    person's name takes no article ("the Cambridge Analytica scandal", "the Glendale Galleria":
+    the caller asks). An unknown plural is a team's name ("Seattle Seahawks").
     """
     nxt = tokens[run[j + 1]]
-    if not _surname_like(nxt) or run[-1] != run[j + 1] and not _surname_like(tokens[run[-1]], english):
+    if (not _surname_like(nxt) or whole_run_country(nxt_matches, gazetteer)
+            or _best_population(nxt_matches, gazetteer) >= 100_000):
+        return False
+    is_english = any(form in english for form in _word_forms(nxt.lower))
+    if listed and person is not None and person.given_share > 0 and not is_english:
+        return True
+    if not foreign:
+        return False
+    if run[-1] != run[j + 1] and not _surname_like(tokens[run[-1]], english):
         return False
     if any(name_key(tokens[k].text) in never for k in run[j + 1:]):
         return False  # "in Alexandria Friday night", "the Cambridge Italian community"
-    if whole_run_country(nxt_matches, gazetteer) or _best_population(nxt_matches, gazetteer) >= 100_000:
-        return False
     surname = persons.get(name_key(nxt.text))
-    is_english = any(form in english for form in _word_forms(nxt.lower))
     known_surname = surname is not None and surname.common_surname and (
         not is_english or person is not None and person.given_share > 0)
     unknown = not nxt_matches and not is_english and not _team_plural(nxt.text)
-    if not (known_surname or unknown and population < _BIG_TOWN_POPULATION):
+    if not (known_surname or unknown and _town_population(matches) < _BIG_TOWN_POPULATION):
         return False
     before, after = run[0] - 1, run[-1] + 1
     lower_before = before >= 0 and tokens[before].text.islower() and _gap_is_space(text, tokens[before].end, tokens[run[0]].start)
