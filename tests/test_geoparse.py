@@ -654,3 +654,11 @@ def test_the_old_city_of_a_town_in_play_is_no_far_away_place(text, gazetteer):
 def test_jerusalems_old_city_is_kept_where_jerusalem_is_named(text, gazetteer):
     assert "geonames:6945291" in {p.id for p in _parse(text, gazetteer)}
 
+
+
+@pytest.mark.parametrize("words", ["airport", "international airport", "civilian airport", "military air base"])
+def test_what_names_a_towns_airport_before_its_noun_is_one_list(words, gazetteer):
+    # (the qualifiers the mention rules take between a town and its airport: "Goma's civilian airport")
+    text = f"Rebels entered Goma on Sunday; by Monday they held the city's {words}."
+    found = {p.text: p.id for p in _parse(text, gazetteer)}
+    assert found.get(f"the city's {words}") == "icao:FZNA", found

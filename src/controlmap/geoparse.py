@@ -27,7 +27,7 @@ import numpy as np
 
 from .article import Article
 from .gazetteer import Gazetteer, GazetteerEntry, NameMatch, name_key, open_gazetteer
-from .mentions import SPELLING_VARIANT, Mention, find_mentions
+from .mentions import AIRPORT_QUALIFIERS, SPELLING_VARIANT, Mention, find_mentions
 from .text import Sentence, SentenceIndex, split_sentences
 
 #: A runner-up is reported when its confidence is at least this.
@@ -128,13 +128,15 @@ def _after_possessive(place: Place, mention: Mention) -> bool:
     return place.sentence.text[max(0, offset - 3):offset] in ("'s ", "’s ")
 
 
+#: The nouns of an airport as news writes them after "the".
+_AIRPORT_NOUNS = r"airport|air\s+base|airbase|airfield"
 #: "the airport", "the city's airport", "the air base": an airport named by its town before.
 _BARE_AIRPORT = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]he\s+city['’]s|[Tt]he\s+town['’]s|(?P<capital>[Tt]he\s+capital['’]s))\s+"
-                           r"(?:(?:main|international|military)\s+)?(?P<noun>airport|air\s+base|airbase|airfield)\b"
+                           rf"(?:(?:{'|'.join(sorted(AIRPORT_QUALIFIERS))})\s+)?(?P<noun>{_AIRPORT_NOUNS})\b"
                            # (not "the airport in Kinshasa": a place named right after is its town)
                            r"(?!\s+(?:in|of|at|near|outside)\s+[A-Z])")
 #: The nouns of that pattern, as it writes them (case and all), looked for first.
-_AIRPORT_NOUN = re.compile(r"air(?:port|base|field|\s+base)")
+_AIRPORT_NOUN = re.compile(_AIRPORT_NOUNS)
 #: Airfields that are not what "the airport" of a town means.
 _NOT_THE_AIRPORT = re.compile(r"heliport|seaplane|water\s+aerodrome|harbou?r", re.I)
 #: How far back (characters) the town of a bare "the airport" may be named.

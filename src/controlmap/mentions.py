@@ -490,7 +490,9 @@ def _gap_is_space(text: str, a: int, b: int) -> bool:
 _TAIL_WORDS = frozenset("strip valley river delta peninsula desert basin island islands mountains heights corridor camp".split())
 
 
-_AIRPORT_QUALIFIERS = frozenset("international main military civilian civil".split())
+#: Words between a town and its airport that say which of its airports is meant, none of them
+#: another airport: "Khartoum's international airport", "the city's military airport".
+AIRPORT_QUALIFIERS = frozenset("international main military civilian civil".split())
 
 
 def _feature_tail(tokens: list[Token], k: int) -> tuple[str, int] | None:
@@ -499,7 +501,7 @@ def _feature_tail(tokens: list[Token], k: int) -> tuple[str, int] | None:
     if k >= len(tokens):
         return None
     word = tokens[k].lower
-    if word in _AIRPORT_QUALIFIERS and k + 1 < len(tokens) and tokens[k + 1].lower in ("airport", "airbase", "air"):
+    if word in AIRPORT_QUALIFIERS and k + 1 < len(tokens) and tokens[k + 1].lower in ("airport", "airbase", "air"):
         # "Khartoum's international airport", "Aleppo's military airport": the same airport
         k, word = k + 1, tokens[k + 1].lower
     if word in ("airport", "airbase"):
