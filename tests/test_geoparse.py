@@ -1,4 +1,6 @@
 """Recognition and resolution, on the seed and on the feature references news uses."""
+import sys
+
 import pytest
 
 from controlmap.article import article_from_text
@@ -662,3 +664,16 @@ def test_what_names_a_towns_airport_before_its_noun_is_one_list(words, gazetteer
     text = f"Rebels entered Goma on Sunday; by Monday they held the city's {words}."
     found = {p.text: p.id for p in _parse(text, gazetteer)}
     assert found.get(f"the city's {words}") == "icao:FZNA", found
+
+
+def test_the_capitals_airport_asks_nothing_of_the_towns_that_are_no_capital(gazetteer, monkeypatch):
+    # (the capital's airport is the capital's, wherever the other towns were named: who speaks
+    # for a state is asked only of "the airport")
+    geoparse_module = sys.modules["controlmap.geoparse"]
+
+    def asked(*_):
+        raise AssertionError("who speaks was asked")
+
+    monkeypatch.setattr(geoparse_module, "_speaks_for_a_state", asked)
+    text = "Rebels closed in on Kabul from Kandahar and Herat. By evening the Taliban held the capital's airport."
+    assert {p.text: p.id for p in _parse(text, gazetteer)}["the capital's airport"] == "icao:OAKB"

@@ -164,18 +164,18 @@ def _with_bare_airports(article: Article, places: list[Place], gazetteer: Gazett
         start, end = match.start(), match.end()
         if any(p.start < end and start < p.end for p in places):
             continue  # ("Aleppo's airport" is a mention already)
-        # (countries and provinces named after the town do not hide it: "took control of
-        # Goma, the biggest city in eastern Congo ... its troops still held the airport")
-        # (nor does a town that only says who speaks: "The government in Kinshasa said its
-        # troops still held the airport" is Goma's, told before)
-        before = [p for p in places[:bisect_left(starts, start)] if start - p.end <= AIRPORT_TOWN_CHARS
-                  and p.entry.kind not in _TOO_COARSE_FOR_AN_AIRPORT and not _speaks_for_a_state(text, p)]
+        near = [p for p in places[:bisect_left(starts, start)] if start - p.end <= AIRPORT_TOWN_CHARS]
         if match.group("capital"):
             # "took control of the capital's airport": the capital named last, though other
             # towns came after it, and though it was named as the seat of a government ("Forces
             # loyal to Tripoli's Government of National Accord", "the junta in Bamako")
-            before = [p for p in places[:bisect_left(starts, start)]
-                      if start - p.end <= AIRPORT_TOWN_CHARS and p.entry.capital]
+            before = [p for p in near if p.entry.capital]
+        else:
+            # (countries and provinces named after the town do not hide it: "took control of
+            # Goma, the biggest city in eastern Congo ... its troops still held the airport")
+            # (nor does a town that only says who speaks: "The government in Kinshasa said its
+            # troops still held the airport" is Goma's, told before)
+            before = [p for p in near if p.entry.kind not in _TOO_COARSE_FOR_AN_AIRPORT and not _speaks_for_a_state(text, p)]
         if not before or before[-1].entry.kind not in ("city", "airport"):
             continue
         town = before[-1]
