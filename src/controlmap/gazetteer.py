@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Generic, Hashable, Iterable, Iterator, TypeVar
+from typing import Callable, Collection, Generic, Hashable, Iterable, Iterator, TypeVar
 
 from . import settings
 from .errors import GazetteerError, UnknownPlaceError
@@ -866,11 +866,6 @@ def _padded_chunks(keys: list[str]) -> Iterator[tuple[list[str], str]]:
 _SMALL_TABLES = frozenset({"common_words", "not_places", "demonyms", "stop_abbreviations"})
 
 
-def _reusable(keys: Iterable[str]) -> Iterable[str]:
-    """``keys`` as a collection that can be walked twice (a generator cannot)."""
-    return keys if isinstance(keys, (set, frozenset, list, tuple, dict)) else list(keys)
-
-
 _V = TypeVar("_V")
 
 
@@ -945,9 +940,9 @@ class Gazetteer:
             cache = self._derived[what] = IdentityCache(size)
         return cache
 
-    def lookup_keys(self, keys: Iterable[str]) -> dict[str, list[NameMatch]]:
-        """Entries for many normalised names at once (see :func:`name_key`)."""
-        keys = _reusable(keys)
+    def lookup_keys(self, keys: Collection[str]) -> dict[str, list[NameMatch]]:
+        """Entries for many normalised names at once (see :func:`name_key`). ``keys`` is walked
+        twice (the names not asked before, then the answers): a collection, not a generator."""
         cache = self._names_cache
         # (only the names not asked before are put in order and queried: most are cached)
         wanted = list(dict.fromkeys(k for k in keys if k not in cache))
@@ -999,7 +994,7 @@ class Gazetteer:
             (entry.country, entry.admin1_code)).fetchone()
         return _entry(row) if row else None
 
-    def _word_rows(self, table: str, keys: Iterable[str], make: Callable[..., object] = tuple) -> dict[str, object]:
+    def _word_rows(self, table: str, keys: Collection[str], make: Callable[..., object] = tuple) -> dict[str, object]:
         """``make(*columns)`` of the rows of a word table (``common_words``, ``not_places``,
         ``person_names``) for those of ``keys`` it holds.
 
@@ -1014,7 +1009,6 @@ class Gazetteer:
                                                     for row in self._con.execute(f"SELECT * FROM {table}")}
             return {k: rows[k] for k in keys if k in rows}
         memo = self._word_memo.setdefault(table, {})
-        keys = _reusable(keys)
         wanted = list(dict.fromkeys(k for k in keys if k not in memo))
         for chunk, marks in _padded_chunks(wanted):
             memo.update(dict.fromkeys(chunk))
@@ -1022,28 +1016,28 @@ class Gazetteer:
             memo.update((row[0], make(*row[1:])) for row in rows)
         return {k: value for k in keys if (value := memo[k]) is not None}
 
-    def common_words(self, keys: Iterable[str]) -> set[str]:
+    def common_words(self, keys: Collection[str]) -> set[str]:
         """Those of ``keys`` that are also lower-case English words ("more", "reading")."""
         return set(self._word_rows("common_words", keys, lambda: True))
 
-    def english_words(self, keys: Iterable[str]) -> set[str]:
+    def english_words(self, keys: Collection[str]) -> set[str]:
         """Those of ``keys`` that are lower-case English words, place names or not ("post",
         "wanderer"; not "nasrallah")."""
         return set(self._word_rows("english_words", keys, lambda: True))
 
-    def demonyms(self, keys: Iterable[str]) -> dict[str, str]:
+    def demonyms(self, keys: Collection[str]) -> dict[str, str]:
         """Those of ``keys`` that are a country's demonym ("syrian"), with the country's ISO code."""
         return self._word_rows("demonyms", keys, str)
 
-    def not_places(self, keys: Iterable[str]) -> dict[str, str]:
+    def not_places(self, keys: Collection[str]) -> dict[str, str]:
         """Those of ``keys`` that are never places (demonyms, months...), with the reason."""
         return self._word_rows("not_places", keys, str)
 
-    def person_names(self, keys: Iterable[str]) -> dict[str, PersonName]:
+    def person_names(self, keys: Collection[str]) -> dict[str, PersonName]:
         """Those of ``keys`` that are common given names or surnames in the US census lists."""
         return self._word_rows("person_names", keys, PersonName)
 
-    def stop_abbreviations(self, keys: Iterable[str]) -> dict[str, str]:
+    def stop_abbreviations(self, keys: Collection[str]) -> dict[str, str]:
         """Those of ``keys`` that are one-word abbreviations needing their full stop ("mass" for
         "Mass."), with the id of the entry they abbreviate."""
         return self._word_rows("stop_abbreviations", keys, str)
