@@ -20,3 +20,18 @@ def test_a_killed_builds_temporary_file_is_removed_but_a_running_builds_is_kept(
     assert not abandoned.exists()
     assert running.exists()  # a concurrent build is still writing it
     assert index.exists()  # the index itself is never touched
+
+
+def test_the_lookups_ask_for_collections_of_keys_which_they_walk_twice(gazetteer):
+    # (a generator would be used up by the first walk: the signature says what callers give)
+    from typing import Collection, get_type_hints
+
+    from controlmap.gazetteer import Gazetteer
+
+    for method in (Gazetteer.lookup_keys, Gazetteer.common_words, Gazetteer.english_words, Gazetteer.demonyms,
+                   Gazetteer.not_places, Gazetteer.person_names, Gazetteer.stop_abbreviations):
+        assert get_type_hints(method)["keys"] == Collection[str], method.__name__
+    keys = ["aleppo", "no such place at all"]
+    found = gazetteer.lookup_keys(keys)
+    assert list(found) == keys and found["aleppo"] and found["no such place at all"] == []
+    assert gazetteer.english_words(["city", "aleppo"]) == {"city"}

@@ -1,4 +1,6 @@
 """Recognition and resolution, on the seed and on the feature references news uses."""
+import sys
+
 import pytest
 
 from controlmap.article import article_from_text
@@ -573,6 +575,38 @@ def test_an_airport_named_after_its_city_is_found_without_the_city(text, written
     assert found.get(written) == icao, found
 
 
+@pytest.mark.parametrize("name", ["City Airport", "County Airport", "Memorial Airport", "Executive Airport",
+                                  "International Airport", "Midway Airport"])
+def test_what_only_says_what_an_airport_is_names_no_airport(name, gazetteer):
+    # (what many airports' names leave after their cities', or what opens with an English word)
+    assert gazetteer.lookup(name) == []
+
+
+@pytest.mark.parametrize("name, icao", [
+    ("Dulles International Airport", "icao:KIAD"), ("Dulles Airport", "icao:KIAD"), ("Heathrow Airport", "icao:EGLL"),
+])
+def test_a_short_name_one_airport_gives_is_that_airport(name, icao, gazetteer):
+    assert [e.id for e in gazetteer.lookup(name)] == [icao]
+
+
+def test_a_belfast_storys_city_airport_is_not_londons(gazetteer):
+    found = {p.text: p.id for p in _parse("Flights resumed at City Airport in Belfast on Monday.", gazetteer)}
+    assert "City Airport" not in found and "Belfast" in found, found
+
+
+def test_a_short_name_is_kept_only_when_one_airport_gives_it_and_it_opens_with_no_english_word():
+    from controlmap.gazetteer import _telling_short_names
+
+    airports = [("EGLC", {"name": "London City Airport", "city": "London"}),
+                ("EGAC", {"name": "Belfast City Airport", "city": "Belfast"}),
+                ("KIAD", {"name": "Washington Dulles International Airport", "city": "Washington"}),
+                ("KMDW", {"name": "Chicago Midway International Airport", "city": "Chicago"}),
+                ("LIRN", {"name": "Naples / Capodichino Airport", "city": "Naples"}),
+                ("OSAP", {"name": "Aleppo International Airport", "city": "Aleppo"})]
+    assert _telling_short_names(airports) == {"EGLC": [], "EGAC": [], "KMDW": [], "LIRN": [], "OSAP": [],
+                                              "KIAD": ["Dulles International Airport", "Dulles Airport"]}
+
+
 @pytest.mark.parametrize("text, icao", [
     ("Forces loyal to Tripoli's Government of National Accord took full control of the capital's airport.",
      "icao:HLLT"),
@@ -622,3 +656,24 @@ def test_the_old_city_of_a_town_in_play_is_no_far_away_place(text, gazetteer):
 def test_jerusalems_old_city_is_kept_where_jerusalem_is_named(text, gazetteer):
     assert "geonames:6945291" in {p.id for p in _parse(text, gazetteer)}
 
+
+
+@pytest.mark.parametrize("words", ["airport", "international airport", "civilian airport", "military air base"])
+def test_what_names_a_towns_airport_before_its_noun_is_one_list(words, gazetteer):
+    # (the qualifiers the mention rules take between a town and its airport: "Goma's civilian airport")
+    text = f"Rebels entered Goma on Sunday; by Monday they held the city's {words}."
+    found = {p.text: p.id for p in _parse(text, gazetteer)}
+    assert found.get(f"the city's {words}") == "icao:FZNA", found
+
+
+def test_the_capitals_airport_asks_nothing_of_the_towns_that_are_no_capital(gazetteer, monkeypatch):
+    # (the capital's airport is the capital's, wherever the other towns were named: who speaks
+    # for a state is asked only of "the airport")
+    geoparse_module = sys.modules["controlmap.geoparse"]
+
+    def asked(*_):
+        raise AssertionError("who speaks was asked")
+
+    monkeypatch.setattr(geoparse_module, "_speaks_for_a_state", asked)
+    text = "Rebels closed in on Kabul from Kandahar and Herat. By evening the Taliban held the capital's airport."
+    assert {p.text: p.id for p in _parse(text, gazetteer)}["the capital's airport"] == "icao:OAKB"

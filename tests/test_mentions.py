@@ -394,3 +394,27 @@ def test_a_name_before_backed_is_the_backer_not_a_place(text, backer, kept, gaze
 
 def test_a_name_before_based_still_says_where(gazetteer):
     assert "UK" in _names("The UK-based Syrian Observatory said so.", gazetteer)
+
+
+@pytest.mark.parametrize("text, listed, foreign, given", [
+    # a given name of the lists before a word no list knows: either rule says so
+    ("who succeeded Hassan Nasrallah in the post", True, False, True),
+    # a foreign given name before a surname, told in running text: only the second way
+    ("The Kremlin said Vladimir Putin would visit.", False, True, True),
+    ("The Kremlin said Vladimir Putin would visit.", False, False, False),
+    # a large place after the name says no person, whichever way is asked
+    ("the crowd in Austin Texas cheered", True, True, False),
+])
+def test_one_rule_reads_a_given_name_before_a_surname(text, listed, foreign, given, gazetteer):
+    from controlmap.gazetteer import name_key
+    from controlmap.mentions import _given_name_before_surname, _runs, tokenize
+
+    tokens = tokenize(text)
+    run = next(r for r in _runs(tokens, text) if tokens[r[0]].text in ("Hassan", "Vladimir", "Austin"))
+    words = [tokens[k].text for k in run]
+    found = gazetteer.lookup_keys({name_key(w) for w in words})
+    persons = gazetteer.person_names({name_key(w) for w in words})
+    english = gazetteer.english_words({tokens[k].lower for k in run[1:]})
+    assert _given_name_before_surname(text, tokens, run, 0, persons.get(name_key(words[0])), found[name_key(words[0])],
+                                      found[name_key(words[1])], persons, english, {}, gazetteer,
+                                      listed=listed, foreign=foreign) is given

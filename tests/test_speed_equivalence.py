@@ -9,10 +9,10 @@ import sys
 import pytest
 
 from controlmap.article import article_from_text
-from controlmap.gazetteer import GazetteerEntry, NameMatch
+from controlmap.gazetteer import Gazetteer, GazetteerEntry, IdentityCache, NameMatch
 from controlmap.geoparse import geoparse
-from controlmap.mentions import (_RIVER_CUES, _bare_county, _facts, _gap_is_space, _token_at, _tokenize, tokenize,
-                                 whole_run_country)
+from controlmap.mentions import (_RIVER_CUES, _bare_county, _facts, _runs, _token_at, _tokenize, find_mentions,
+                                 tokenize, whole_run_country)
 from controlmap.text import _last_word
 
 # (``controlmap.geoparse`` the module, not the function of that name the package exports)
@@ -59,21 +59,26 @@ def test_river_cues_are_found_wherever_the_patterns_could_match():
             assert match.group().casefold() == letter, (letter, match.group())
 
 
-@pytest.mark.parametrize("gap", [" ", "  ", "\n", ".", ". ", ", ", "", " \n", "\t"])
-def test_one_space_answer_is_the_long_way(gap):
-    text = f"New{gap}York"
-    # (the long way: the same text with the one-space shortcut out of reach)
-    assert _gap_is_space(text, 3, 3 + len(gap)) == _gap_is_space_long(text, 3, 3 + len(gap))
+@pytest.mark.parametrize("text, runs", [
+    ("They flew to New York on Monday.", [["New", "York"], ["Monday"]]),  # (one space: the shortcut)
+    ("They flew to New  York on Monday.", [["New", "York"], ["Monday"]]),
+    ("They flew to New\nYork on Monday.", [["New", "York"], ["Monday"]]),  # (a name wrapped in prose)
+    ("They flew to St. Louis on Monday.", [["St", "Louis"], ["Monday"]]),  # (the abbreviation's dot)
+    ("They flew to New   York on Monday.", [["New"], ["York"], ["Monday"]]),
+    ("They flew to New\n\nYork on Monday.", [["New"], ["York"], ["Monday"]]),  # (two paragraphs)
+    ("OCCUPY NEW\nYORK HQ", [["OCCUPY", "NEW"], ["YORK", "HQ"]]),  # (a headline over its dateline)
+    ("New. York", [["New"], ["York"]]),
+])
+def test_words_run_together_across_the_gaps_of_one_name(text, runs):
+    tokens = tokenize(text)
+    assert [[tokens[i].text for i in run] for run in _runs(tokens, text)] == runs
 
 
-def _gap_is_space_long(text: str, a: int, b: int) -> bool:
-    gap = text[a:b]
-    if not (0 < len(gap) <= 2 and gap.strip() == ""):
-        return False
-    if "\n" in gap:
-        line = text[text.rfind("\n", 0, a) + 1:a]
-        return gap.count("\n") == 1 and any(c.islower() for c in line)
-    return True
+@pytest.mark.parametrize("text, name", [("They flew to St. Louis on Monday.", "St. Louis"),
+                                        ("They flew to New\nYork on Monday.", "New\nYork"),
+                                        ("They flew to New  York on Monday.", "New  York")])
+def test_a_name_across_such_a_gap_is_one_mention(text, name, gazetteer):
+    assert [m.text for m in find_mentions(text, gazetteer)] == [name]
 
 
 def _entry(kind: str, population: int = 0, country: str = "SY") -> GazetteerEntry:
@@ -88,8 +93,8 @@ def _entry(kind: str, population: int = 0, country: str = "SY") -> GazetteerEntr
     [NameMatch(_entry("admin1", 150_000, "IQ"), 2), NameMatch(_entry("city", 120_000), 2)],
     [NameMatch(_entry("region", 0, None), 2), NameMatch(_entry("city", 60_000, "LB"), 2)],
 ])
-def test_facts_are_what_the_matches_say(matches):
-    facts = _facts(matches)
+def test_facts_are_what_the_matches_say(matches, gazetteer):
+    facts = _facts(matches, gazetteer)
     assert facts.country == any(m.entry.kind == "country" or (m.entry.kind == "admin1" and m.entry.population >= 100_000)
                                 for m in matches)
     assert facts.population == max((m.entry.population for m in matches if not _bare_county(m)), default=0)
@@ -97,10 +102,10 @@ def test_facts_are_what_the_matches_say(matches):
     assert facts.own_name == any(m.quality == 2 for m in matches)
     assert facts.own_country == any(m.entry.kind == "country" and m.quality == 2 for m in matches)
     assert facts.bare_counties == all(_bare_county(m) for m in matches)
-    assert whole_run_country(matches) == facts.country
+    assert whole_run_country(matches, gazetteer) == facts.country
     # the same list gives the same facts; an equal new list gets its own
-    assert _facts(matches) is facts
-    assert _facts(list(matches)) == facts
+    assert _facts(matches, gazetteer) is facts
+    assert _facts(list(matches), gazetteer) == facts
 
 
 def test_token_at_is_the_first_token_from_an_offset():
@@ -121,11 +126,53 @@ def _places(text: str, gazetteer) -> list[tuple]:
             for p in geoparse(article_from_text(text), gazetteer=gazetteer)]
 
 
-def test_answers_kept_across_articles_do_not_change_them(gazetteer, seed_article):
+def test_answers_kept_across_articles_are_the_answers_made_cold(gazetteer, seed_article):
     texts = _TEXTS + [seed_article.text]
-    first = [_places(t, gazetteer) for t in texts]
+    # (each article read by an index object of its own: nothing is kept from another article)
+    cold = [_places(t, Gazetteer(gazetteer.path)) for t in texts]
+    warm = [_places(t, gazetteer) for t in texts]  # (the session's index: other tests filled its caches)
     again = [_places(t, gazetteer) for t in reversed(texts)][::-1]
-    assert first == again
+    assert warm == cold
+    assert again == cold
+
+
+def test_what_is_kept_is_kept_by_the_index_that_gave_it(gazetteer):
+    other = Gazetteer(gazetteer.path)
+    _places(_TEXTS[0], gazetteer)
+    for what in ("mention facts", "geoparse candidates", "geoparse plain scores"):
+        assert len(gazetteer.derived(what, 1)) > 0
+        assert other.derived(what, 1) is not gazetteer.derived(what, 1)
+        assert len(other.derived(what, 1)) == 0  # (nothing the first one made)
+
+
+def test_an_index_of_other_data_gives_its_own_answers(gazetteer, tmp_path):
+    import shutil
+    import sqlite3
+
+    # a copy of the index that does not know the city of Idlib (only its province)
+    path = tmp_path / "gazetteer.sqlite"
+    shutil.copyfile(gazetteer.path, path)
+    con = sqlite3.connect(path)
+    con.execute("DELETE FROM names WHERE entry IN (SELECT rowid FROM entries WHERE id = 'geonames:169389')")
+    con.commit()
+    con.close()
+    text = "Rebels entered Idlib on Sunday."
+    before = _places(text, gazetteer)
+    changed = _places(text, Gazetteer(path))
+    assert [p[2] for p in before] == ["geonames:169389"]
+    assert "geonames:169389" not in [p[2] for p in changed]
+    assert _places(text, gazetteer) == before
+
+
+def test_the_least_recently_used_is_forgotten_first():
+    kept: IdentityCache[str] = IdentityCache(2)
+    a, b, c = [1], [2], [3]
+    kept.put(a, "a")
+    kept.put(b, "b", "hint")
+    assert kept.get(a) == "a"  # (now b is the least recently used)
+    kept.put(c, "c")
+    assert (kept.get(a), kept.get(b, "hint"), kept.get(c), len(kept)) == ("a", None, "c", 2)
+    assert kept.get(b) is None and kept.get([1]) is None  # (the details and the object itself are the key)
 
 
 def test_mentions_written_alike_are_resolved_as_if_apart(gazetteer, seed_article):

