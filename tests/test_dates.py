@@ -171,3 +171,9 @@ def test_a_month_with_this_or_last_year_is_one_date_of_that_year():
                                                                   published)] == [(date(2025, 4, 1), "month", "on")]
     assert [(d.date, d.precision, d.relation) for d in find_dates("besieged since May last year", published)] == [
         (date(2024, 5, 1), "month", "since")]
+
+
+def test_date_spans_need_no_publication_date():
+    from controlmap.dates import date_spans
+    text = "JERUSALEM, May 7 (Reuters) - Rebels May Seize Aleppo in May, on 30 February."
+    assert [text[s:e] for s, e in date_spans(text)] == ["May 7", "in May", "on 30 February"]

@@ -216,6 +216,23 @@ def test_a_dateline_in_may_is_no_modal(gazetteer):
     assert told("Rebels may have taken Hama.", "2024-05-07", gazetteer) == []
 
 
+def test_a_title_case_may_is_a_modal(gazetteer):
+    # a headline's "May" is the modal: only a "May" the dates module reads as a date is a month
+    assert told("Syrian Rebels May Seize Aleppo, Analysts Say\n\nThe offensive has surprised the government.",
+                "2024-11-29", gazetteer) == []
+    assert told("Russian Forces May Capture Kharkiv Within Weeks, Analysts Warn\n\n"
+                "Analysts said the offensive could reach the city soon.", "2024-11-29", gazetteer) == []
+    assert told("If the Rebels Take Hama, They May Move on Homs After Seizing Aleppo", "2024-11-29", gazetteer) == []
+
+
+def test_a_month_named_may_is_no_modal(gazetteer):
+    assert told("In May, Syrian rebels captured Hama.", "2024-11-29", gazetteer) == [
+        ("captured", "opposition", "geonames:170017", "2024-05-01", "month")]
+    # (the condition before "after taking" is a month, not a hypothesis)
+    assert told("In May rebels advanced on Homs after taking Hama.", "2024-11-29", gazetteer)[-1][:3] == (
+        "captured", "opposition", "geonames:170017")
+
+
 def test_the_crossing_between_two_sides_is_the_crossing_told_before(gazetteer):
     text = ("Israeli tanks seize Rafah crossing as talks hang in balance\n\n"
             "Israeli tanks rolled into Rafah on Tuesday and took control of the crossing between Egypt and the "

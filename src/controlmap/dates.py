@@ -284,7 +284,20 @@ def relative_dates(text: str) -> list[str]:
     return [d.text for d in find_dates(text, _ANY_DAY) if (d.start, d.end) not in absolute]
 
 
-#: Any publication date: only whether an expression resolves matters to :func:`relative_dates`.
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every date expression of ``text``, whatever the publication date.
+
+    The spans :func:`find_dates` would give with some publication date, and those of the
+    impossible dates :func:`invalid_dates` reports: for a caller that must know which words
+    are a date before it reads them as something else ("JERUSALEM, May 7 (Reuters)": "May"
+    is a month there, not the modal verb).
+    """
+    found, invalid = _scan(text, _ANY_DAY)
+    return sorted((d.start, d.end) for d in [*found, *invalid])
+
+
+#: Any publication date: only whether an expression resolves matters to :func:`relative_dates`
+#: and :func:`date_spans`.
 _ANY_DAY = date(2000, 6, 15)
 
 

@@ -50,8 +50,8 @@ from datetime import date, timedelta
 
 from .actors import AS_WRITTEN, UNKNOWN_COLOUR, Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
-from .dates import (MONTHS, PRECISIONS, OFFSET, WEEKDAYS, DateMention, count_value, find_dates, invalid_dates, offset_sign,
-                    period_start, relative_dates, shifted)
+from .dates import (MONTHS, PRECISIONS, OFFSET, WEEKDAYS, DateMention, count_value, date_spans, find_dates, invalid_dates,
+                    offset_sign, period_start, relative_dates, shifted)
 from .distances import MEASURED_FROM_BEFORE
 from .errors import GazetteerError
 from .gazetteer import GazetteerEntry, name_key, open_gazetteer
@@ -392,12 +392,13 @@ _TRIGGERS: tuple[_Trigger, ...] = tuple(_Trigger(c, v, re.compile(p, re.I), tupl
                                        for c, v, k, p in _TRIGGER_TABLE)
 _CUES: tuple[str, ...] = tuple(sorted({cue for t in _TRIGGERS for cue in t.cues}))
 
-#: Words before a trigger that make it a vow, threat, plan, hypothesis or denial ("may" in lower
-#: case only: "JERUSALEM, May 7 (Reuters) - Israeli tanks rolled into Rafah" is a date).
+#: Words before a trigger that make it a vow, threat, plan, hypothesis or denial ("may" only
+#: where it is no date, see :func:`_modal_in`: "JERUSALEM, May 7 (Reuters) - Israeli tanks
+#: rolled into Rafah" is a date, "Syrian Rebels May Seize Aleppo" a headline's modal).
 _IRREALIS = re.compile(
     r"\b(?:vow\w*|threat\w*|pledg\w*|promis\w*|plan\w*|aim\w*|intend\w*|seek\w*|sought|want\w*|hop\w*|"
     r"bid\s+to|attempt\w*|refus\w*|agree\w*\s+to|offer\w*\s+to|deadline\w*|"
-    r"(?:has|have|had|given|gives)\s+(?:\d+|one|two|three|four|five|six|ten|sixty|thirty)\s+(?:days?|weeks?|months?)\s+to|tr(?:y|ied|ying)\s+to|would|will|could|(?-i:may)|might|should|shall|expected\s+to|set\s+to|"
+    r"(?:has|have|had|given|gives)\s+(?:\d+|one|two|three|four|five|six|ten|sixty|thirty)\s+(?:days?|weeks?|months?)\s+to|tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
     r"about\s+to|verge\s+of|ready\s+to|prepar\w*|wheth\w*|if|unless|deni\w*|deny\w*|not|no|never|nor|neither|"
     r"failed|fail\w*|rumou?r\w*|unconfirmed|haste\s+to|order\s+to|calls?\s+for|urg\w*|demand\w*|could\s+be|"
     r"goals?|objectives?|ambitions?|intentions?|designs\s+on|(?:battl|fight|struggl|strain|push|press)\w*\s+to|"
@@ -413,8 +414,8 @@ _IRREALIS = re.compile(
     r"(?:stop|stops|stopped|stopping|prevent\w*|keep|keeps|kept|keeping|bar|bars|barred|barring|deter\w*|block\w*)"
     r"\s+(?:\S+\s+){0,4}?from)\b", re.I)
 #: What makes a clause a hypothesis or a future ("if the army will move ... after taking").
-#: (the modal in lower case only: "JERUSALEM, May 7 (Reuters) -" is a date)
-_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|will|would|could|might|(?-i:may)|should|shall)\b", re.I)
+#: (the modal only where it is no date, see :func:`_modal_in`)
+_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|will|would|could|might|may|should|shall)\b", re.I)
 #: "almost captured", "have nearly encircled": right before the trigger only ("nearly 500 rebels
 #: captured the town" did capture it).
 _ALMOST = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:(?:been|be)\s+)?$", re.I)
@@ -1134,10 +1135,10 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
     # is a report, "vowed to stage a counterattack" and "in a bid to take" are not events.
     window = s_text[max(0, at - 45):at]
     window = re.split(r"[,;:]|\b(?:said|says|and|but|while|after|which)\b", window)[-1]
-    if _IRREALIS.search(window) is not None or _ALMOST.search(window) is not None:
+    if _modal_in(_IRREALIS, s_text, at - len(window), at) or _ALMOST.search(window) is not None:
         return True
     if re.search(r"\b(?:after|before|once|until|upon)\s+(?:[\w'’-]+\s+){0,2}$", s_text[max(0, at - 30):at]) and \
-            _CONDITIONAL.search(s_text[max(0, at - 100):at]):
+            _modal_in(_CONDITIONAL, s_text, max(0, at - 100), at):
         return True  # "if the army will move on Idlib after taking Aleppo": a hypothesis, with its condition
     if trig.change == "besieged" and (_SIEGE_ENDED.search(s_text, max(0, at - 40), at)
                                       or _SIEGE_TO_END.search(s_text, max(0, at - 40), at)):
@@ -1150,6 +1151,22 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
         return True  # "Ukraine dismissed Russian claims that its troops had seized Toretsk"
     clause = re.split(r"[;:]|,\s+(?=[A-Z])|\b(?:said|says)\b", s_text[max(0, at - 120):at])[-1]
     return _PURPOSE.search(clause) is not None or trig.change != "withdrew" and _ORDERED.search(clause) is not None
+
+
+def _modal_in(pattern: re.Pattern[str], s_text: str, start: int, end: int) -> bool:
+    """Whether ``pattern`` matches in ``s_text[start:end]``, a "may" that is part of a date
+    the dates module reads ("May 7", "in May", "May this year") not counting as the modal."""
+    window = s_text[start:end]
+    spans: list[tuple[int, int]] | None = None
+    for m in pattern.finditer(window):
+        if m.group().lower() != "may":
+            return True
+        if spans is None:
+            spans = date_spans(s_text)
+        at = start + m.start()
+        if not any(s <= at < e for s, e in spans):
+            return True
+    return False
 
 
 #: "broke the siege of", "lifted the RSF's siege of": a siege ended by the besieged side.
