@@ -20,6 +20,15 @@ def test_a_month_of_this_year_is_that_month(gazetteer):
     assert ("captured", "RSF", "curated:zamzam-camp", "2025-04-01", "month") in told(text, "2025-10-28", gazetteer)
 
 
+def test_a_month_of_this_year_after_the_publication_is_no_date(gazetteer):
+    text = "Ukrainian forces regained control of Kupiansk in April this year, the army said."
+    article = article_from_text(text, published="2024-02-10")
+    [event] = map(event_to_dict, extract_events(article, geoparse(article, gazetteer=gazetteer)))
+    assert (event["date"], event["date_precision"]) == ("2024-02-10", "on-or-before-publication")
+    assert event["notes"] == ["'in April this year' is a date after the publication (April 2024 had not begun on "
+                              "2024-02-10): dated on or before the publication instead"]
+
+
 def test_a_where_clause_dates_what_happened_there_not_the_holding(gazetteer):
     text = ("Syrian rebels captured Hama on Thursday.\n\n"
             "The opposition now holds Aleppo and Idlib, where HTS has run an administration since 2017.")

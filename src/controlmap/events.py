@@ -3536,8 +3536,9 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
     undated = _why_undated(sentence.text) if day is None else ""
     if date_text is None and day is not None and precision == "on-or-before-publication":
         # "recaptured Andriivka on 30 February": say why the date written was not used
-        date_notes += tuple(f"{bad.text!r} is no calendar date ({bad.reason}): dated on or before the publication "
-                            "instead" for bad in invalid_dates(sentence.text, article.published))
+        date_notes += tuple(f"{bad.text!r} is {'a date after the publication' if bad.after_publication else 'no calendar date'} "
+                            f"({bad.reason}): dated on or before the publication instead"
+                            for bad in invalid_dates(sentence.text, article.published))
     notes = tuple(n for n in (place.note, undated, *date_notes) if n)
     return ControlEvent(
         start=sentence.start, end=sentence.end, sentence=sentence.text, source=article.source,
