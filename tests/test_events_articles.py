@@ -171,6 +171,14 @@ def test_a_holding_since_a_capture_begins_with_it(gazetteer):
         "holds", "Israel", "2007-01-01", "since", None)
 
 
+def test_an_unnamed_place_of_a_named_possessor_is_anchored_at_it(gazetteer):
+    # the place's own words say whose it is: no town named nearby stands for it
+    text = "Russian forces have held Zaporizhzhia Oblast's southern districts since 2022, near the city of Melitopol."
+    article = article_from_text(text, published="2024-05-07")
+    held = event_to_dict(extract_events(article, geoparse(article, gazetteer=gazetteer))[0])
+    assert (held["name"], held["anchor"], held["date"], held["notes"]) == ("Zaporizhzhia Oblast", True, "2022-01-01", [])
+
+
 def test_a_change_reported_as_said_on_a_day_came_on_or_before_it(gazetteer):
     text = ("Sudan's army chief, Gen Abdel Fattah al-Burhan, said in a televised address on Monday that his forces "
             "had withdrawn from El Fasher.")

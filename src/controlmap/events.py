@@ -2037,6 +2037,16 @@ def _capital_named_here(text: str, n0: int, np_end: int, in_places: list[Place],
     return _PlacePart(_clean(text[n0:np_end]), n0, np_end, place, False, f"the capital of {country}")
 
 
+def _possessor_in(part: _PlacePart) -> bool:
+    """Whether the place of ``part`` is named inside its words, in the possessive ("the Gaza
+    Strip's borders on land", "Chad's north"): the place the words belong to."""
+    place = part.place
+    if place is None or place.entry.kind in ("country", "continent") or not part.start <= place.start < part.end:
+        return False
+    at = place.end - place.sentence.start
+    return re.match(r"['’]s?\s", place.sentence.text[at:at + 3]) is not None
+
+
 #: The note of an unnamed place that no town may stand in for ("the capital", unnamed).
 _UNANCHORED = "the text names no place it stands for"
 
@@ -2057,6 +2067,10 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
     """
     if part.note == _UNANCHORED or part.place is not None and not (
             part.anchor and part.place.entry.kind in _COARSE_KINDS and part.note not in (_NAMED, _FACILITY)):
+        return part
+    if part.place is not None and _possessor_in(part):
+        # "the Gaza Strip's borders on land": the place's own words say whose it is, and no
+        # town named nearby (Rafah, of the same Strip) stands for it
         return part
 
     text = sentence.text
