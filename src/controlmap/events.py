@@ -71,6 +71,11 @@ CHANGE_CLASS: dict[str, str] = {"captured": "gain", "retook": "gain", "entered":
                                 "besieged": "siege", "withdrew": "loss", "lost": "loss"}
 
 
+#: The note of an event about part of its place ("much of the countryside around Aleppo",
+#: "eight of Rakhine's 17 townships"), which the timeline reads (see ``timeline._is_part``).
+PART_OF_PLACE = "part of the place"
+
+
 @dataclass(frozen=True)
 class ControlEvent:
     """One change (or observation) of control, read from one sentence.
@@ -1253,7 +1258,7 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         end = _NP_END.search(text, t1 + 1, sentence.end)
         stop = end.start() if end else sentence.end
         place_parts = [_PlacePart(" ".join(text[owner.start:stop].split()), owner.start, stop, owner, False,
-                                  "part of the place")]
+                                  PART_OF_PLACE)]
     elif voice == "active" and re.search(r"\b(?:the|a|an)\s+$", text[s0:t0], re.I) and m.group(0).endswith("ed"):
         return []  # "the rest of the occupied territories": a participle used as an adjective
     elif voice == "active" and _EMPTY_OBJECT.match(text, t1, sentence.end) and (
@@ -1569,7 +1574,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         told = [p for p in places if p.end <= sentence.start
                 and re.match(r"\s+(?:[\w-]+\s+)?" + feature, text[p.end:p.end + 30], re.I)]
         if told:
-            return [_PlacePart(_clean(np_text), n0, np_end, told[-1], True, "part of the place")]
+            return [_PlacePart(_clean(np_text), n0, np_end, told[-1], True, PART_OF_PLACE)]
         return [_PlacePart(_clean(np_text), n0, np_end, None, False, _UNANCHORED)]
     side_of = _SIDE_OF_FEATURE.match(text, named[0].end) if named else None
     if side_of is not None and not any(p.start >= side_of.end() for p in named[1:]):
@@ -1580,7 +1585,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                 and re.match(r"\s+(?:[\w-]+\s+)?" + feature, text[p.end:p.end + 30], re.I)]
         end = side_of.end()
         if told:
-            return [_PlacePart(_clean(text[n0:end]), n0, end, told[-1], True, "part of the place")]
+            return [_PlacePart(_clean(text[n0:end]), n0, end, told[-1], True, PART_OF_PLACE)]
         return [_PlacePart(_clean(text[n0:end]), n0, end, None, False, _UNANCHORED)]
     if (len(named) > 1 and named[1].entry.country == named[0].entry.country
             and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}", text[named[0].end:named[1].start])
@@ -1611,11 +1616,11 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             if province is not None:
                 # "rebel-held territory in Idlib": land and villages lie in the province of that
                 # name, not in its capital city; the event is about part of the province
-                return [_PlacePart(_clean(text[n0:end]), n0, end, province, False, "part of the place")]
+                return [_PlacePart(_clean(text[n0:end]), n0, end, province, False, PART_OF_PLACE)]
             return [_PlacePart(_clean(text[n0:end]), n0, end, anchor, True)]
         if _COUNT_OF.search(lead_words) and _OWNED_UNITS.match(text, first.end, np_end):
             # "eight of Rakhine's 17 townships": a share of the place's own divisions is part of it
-            return [_PlacePart(_clean(np_text), n0, np_end, first, False, "part of the place")]
+            return [_PlacePart(_clean(np_text), n0, np_end, first, False, PART_OF_PLACE)]
         if re.match(r"['’]s\s", after_first):
             # "Tripoli's major air base", "Chad's north": the toponym only qualifies the place
             return [_PlacePart(_clean(np_text), n0, np_end, first, True)]
@@ -1649,7 +1654,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             # the next item of the list comes after the first one's apposition
             if p.start > chain[-1].end and _APPOSED_ITEM_GAP.fullmatch(text, chain[-1].end, p.start):
                 chain.append(p)
-        parts = [_PlacePart(p.text, p.start, p.end, p, False, "part of the place" if _PLACE_NOUN.search(lead_words)
+        parts = [_PlacePart(p.text, p.start, p.end, p, False, PART_OF_PLACE if _PLACE_NOUN.search(lead_words)
                             and re.search(r"\b(?:parts?|neighbou?rhoods?|much|most|half|sliver|pocket|blocks|"
                                           r"outskirts|districts?|quarters?)\b", lead_words, re.I)
                             or _district_of_town(p) else "")
@@ -1659,7 +1664,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             # "pushed the RSF out of most of central Sudan", "captured most of Aleppo": part of
             # the place, in its words
             s = n0 + _PARTITIVE_LEAD.search(lead_words).start()
-            parts[0] = _PlacePart(text[s:first.end], s, first.end, first, False, "part of the place")
+            parts[0] = _PlacePart(text[s:first.end], s, first.end, first, False, PART_OF_PLACE)
         tail = _SURROUNDING.match(text[chain[-1].end:sentence.end])
         if tail:
             s = chain[-1].end + tail.start("np")
@@ -1689,7 +1694,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         if antecedent is not None and not (coref.group("noun") and not _place_head(np_text)
                                            and not re.fullmatch(r"\W*" + re.escape(coref.group(0)) + r"\W*", np_text)):
             # (not "the province's future export growth": the province is named, growth is the head)
-            part = "" if coref.start() == 0 else "part of the place"
+            part = "" if coref.start() == 0 else PART_OF_PLACE
             if coref.start() == 0 and (coref.group("it") or re.match(r"\s+(?:back\s+)?(?:over\s+)?to\s",
                                                                     np_text[coref.end():])):
                 # "handed it to the army", "handing the town to the army": the object ends there
@@ -3997,7 +4002,7 @@ def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
                 # (not a gain of ground around a town held throughout: "Hama had remained in
                 # government hands throughout the war, even as rebels overran much of the
                 # surrounding countryside in 2012")
-                and not (gain.anchor or any(n.startswith(("part of", "the area around")) for n in gain.notes))
+                and not (gain.anchor or any(n == PART_OF_PLACE or n.startswith("the area around") for n in gain.notes))
                 and not _CONCESSIVE.search(e.sentence, min(e.trigger_start, gain.trigger_start) - e.start,
                                            max(e.trigger_start, gain.trigger_start) - e.start)
                 and not (e.trigger_start > gain.trigger_start
