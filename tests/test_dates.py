@@ -171,3 +171,22 @@ def test_a_month_with_this_or_last_year_is_one_date_of_that_year():
                                                                   published)] == [(date(2025, 4, 1), "month", "on")]
     assert [(d.date, d.precision, d.relation) for d in find_dates("besieged since May last year", published)] == [
         (date(2024, 5, 1), "month", "since")]
+
+
+def test_a_month_of_this_year_after_the_publication_is_flagged_not_resolved():
+    # not this year's April (the future), nor last year's (the words say this year)
+    published = date(2024, 2, 10)
+    text = "Ukrainian forces had regained control of the town in April this year."
+    assert find_dates(text, published) == []
+    [bad] = invalid_dates(text, published)
+    assert (bad.text, bad.reason, bad.after_publication) == (
+        "in April this year", "April 2024 had not begun on 2024-02-10", True)
+    # a future tense may look ahead; the month of publication itself has begun
+    assert [d.date for d in find_dates("Troops will remain until April this year.", published)] == [date(2024, 4, 1)]
+    assert [d.date for d in find_dates("in February this year", published)] == [date(2024, 2, 1)]
+
+
+def test_date_spans_need_no_publication_date():
+    from controlmap.dates import date_spans
+    text = "JERUSALEM, May 7 (Reuters) - Rebels May Seize Aleppo in May, on 30 February."
+    assert [text[s:e] for s, e in date_spans(text)] == ["May 7", "in May", "on 30 February"]

@@ -757,6 +757,13 @@ def test_a_mile_and_a_kilometre_are_figures():
     assert parse_quantities("a metre of snow") == [] and parse_quantities("A Mile away") == []
 
 
+def test_a_unit_joined_to_an_adjective_after_an_article_is_no_figure():
+    # the article belongs to the noun ("a convoy"), not to the unit; a written figure stays one
+    assert parse_quantities("A mile-long convoy of Russian tanks was seen") == []
+    assert parse_quantities("a kilometre‑wide strip along the border") == []
+    assert [(q.low, q.unit) for q in parse_quantities("a 40-mile-long convoy")] == [(40, "mi")]
+
+
 def test_a_journey_whose_ends_come_first_is_a_road_claim_even_with_by_road_after(gazetteer):
     (claim,) = real_claims("The journey from Port Sudan to Khartoum is 800 km by road.", gazetteer)
     assert (claim.kind, claim.from_place.entry.name, claim.to_place.entry.name) == ("road", "Port Sudan", "Khartoum")

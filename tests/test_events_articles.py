@@ -20,6 +20,15 @@ def test_a_month_of_this_year_is_that_month(gazetteer):
     assert ("captured", "RSF", "curated:zamzam-camp", "2025-04-01", "month") in told(text, "2025-10-28", gazetteer)
 
 
+def test_a_month_of_this_year_after_the_publication_is_no_date(gazetteer):
+    text = "Ukrainian forces regained control of Kupiansk in April this year, the army said."
+    article = article_from_text(text, published="2024-02-10")
+    [event] = map(event_to_dict, extract_events(article, geoparse(article, gazetteer=gazetteer)))
+    assert (event["date"], event["date_precision"]) == ("2024-02-10", "on-or-before-publication")
+    assert event["notes"] == ["'in April this year' is a date after the publication (April 2024 had not begun on "
+                              "2024-02-10): dated on or before the publication instead"]
+
+
 def test_a_where_clause_dates_what_happened_there_not_the_holding(gazetteer):
     text = ("Syrian rebels captured Hama on Thursday.\n\n"
             "The opposition now holds Aleppo and Idlib, where HTS has run an administration since 2017.")
@@ -162,6 +171,14 @@ def test_a_holding_since_a_capture_begins_with_it(gazetteer):
         "holds", "Israel", "2007-01-01", "since", None)
 
 
+def test_an_unnamed_place_of_a_named_possessor_is_anchored_at_it(gazetteer):
+    # the place's own words say whose it is: no town named nearby stands for it
+    text = "Russian forces have held Zaporizhzhia Oblast's southern districts since 2022, near the city of Melitopol."
+    article = article_from_text(text, published="2024-05-07")
+    held = event_to_dict(extract_events(article, geoparse(article, gazetteer=gazetteer))[0])
+    assert (held["name"], held["anchor"], held["date"], held["notes"]) == ("Zaporizhzhia Oblast", True, "2022-01-01", [])
+
+
 def test_a_change_reported_as_said_on_a_day_came_on_or_before_it(gazetteer):
     text = ("Sudan's army chief, Gen Abdel Fattah al-Burhan, said in a televised address on Monday that his forces "
             "had withdrawn from El Fasher.")
@@ -214,6 +231,23 @@ def test_a_dateline_in_may_is_no_modal(gazetteer):
     assert told("JERUSALEM, May 7 (Reuters) - Israeli troops entered Rafah on Tuesday.", "2024-05-07", gazetteer) == [
         ("entered", "Israel", "geonames:281102", "2024-05-07", "day")]
     assert told("Rebels may have taken Hama.", "2024-05-07", gazetteer) == []
+
+
+def test_a_title_case_may_is_a_modal(gazetteer):
+    # a headline's "May" is the modal: only a "May" the dates module reads as a date is a month
+    assert told("Syrian Rebels May Seize Aleppo, Analysts Say\n\nThe offensive has surprised the government.",
+                "2024-11-29", gazetteer) == []
+    assert told("Russian Forces May Capture Kharkiv Within Weeks, Analysts Warn\n\n"
+                "Analysts said the offensive could reach the city soon.", "2024-11-29", gazetteer) == []
+    assert told("If the Rebels Take Hama, They May Move on Homs After Seizing Aleppo", "2024-11-29", gazetteer) == []
+
+
+def test_a_month_named_may_is_no_modal(gazetteer):
+    assert told("In May, Syrian rebels captured Hama.", "2024-11-29", gazetteer) == [
+        ("captured", "opposition", "geonames:170017", "2024-05-01", "month")]
+    # (the condition before "after taking" is a month, not a hypothesis)
+    assert told("In May rebels advanced on Homs after taking Hama.", "2024-11-29", gazetteer)[-1][:3] == (
+        "captured", "opposition", "geonames:170017")
 
 
 def test_the_crossing_between_two_sides_is_the_crossing_told_before(gazetteer):

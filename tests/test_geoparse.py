@@ -677,3 +677,26 @@ def test_the_capitals_airport_asks_nothing_of_the_towns_that_are_no_capital(gaze
     monkeypatch.setattr(geoparse_module, "_speaks_for_a_state", asked)
     text = "Rebels closed in on Kabul from Kandahar and Herat. By evening the Taliban held the capital's airport."
     assert {p.text: p.id for p in _parse(text, gazetteer)}["the capital's airport"] == "icao:OAKB"
+
+
+GAZA_RAFAH, EGYPT_RAFAH = "geonames:281102", "geonames:350350"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israeli tanks rolled into Rafah on Tuesday and seized the crossing between Egypt and the Gaza Strip.", GAZA_RAFAH),
+    ("Strikes hit Khan Younis and Rafah overnight, Gaza's health ministry said, as Egypt and Qatar pressed "
+     "for a ceasefire.", GAZA_RAFAH),
+    ("The Israeli army ordered residents of eastern Rafah to move to al-Mawasi, while Egypt warned that an "
+     "offensive would threaten its peace treaty with Israel.", GAZA_RAFAH),
+    ("Smugglers used tunnels under Rafah to bring goods from Egypt into the Gaza Strip, Israeli officials said.",
+     GAZA_RAFAH),
+    ("Palestinians fled Rafah towards Deir al-Balah as Egyptian mediators met Hamas officials in Cairo.", GAZA_RAFAH),
+    ("Egyptian officials said aid trucks waited at the Egyptian town of Rafah as fighting continued across "
+     "the border in Gaza.", EGYPT_RAFAH),
+    ("Hundreds of trucks were parked in Rafah, Egypt, on Monday, waiting to cross into Gaza.", EGYPT_RAFAH),
+    ("Egypt's military reinforced its positions in El Arish and Sheikh Zuweid, and convoys moved east to "
+     "Rafah in North Sinai.", EGYPT_RAFAH),
+])
+def test_a_border_town_is_on_the_side_whose_places_the_article_names(text, expected, gazetteer):
+    ids = {p.id for p in _parse(text, gazetteer) if p.text == "Rafah"}
+    assert ids == {expected}

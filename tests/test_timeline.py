@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from controlmap.events import ControlEvent
+from controlmap.events import PART_OF_PLACE, ControlEvent
 from controlmap.gazetteer import GazetteerEntry
 from controlmap.geoparse import Place
 from controlmap.text import Sentence
@@ -303,12 +303,20 @@ def test_part_of_a_place_held_against_its_holder_contests_it_and_is_no_dispute()
     # "the city stayed in government hands even as rebels held much of the countryside around it"
     import dataclasses
     part = dataclasses.replace(event("holds", "opposition", date(2011, 1, 1), precision="year"),
-                               place_text="much of the countryside around it", notes=("part of the place",))
+                               place_text="much of the countryside around it", notes=(PART_OF_PLACE,))
     t = build_timeline([event("holds", "government", date(2011, 1, 1), precision="year"), part,
                         event("captured", "opposition", date(2024, 12, 5))])
     assert spans(t) == [("government", date(2011, 1, 1), date(2024, 12, 5)), ("opposition", date(2024, 12, 5), None)]
     assert not any(i.disputed for i in t.intervals)
     assert t.intervals[0].contested
+
+
+def test_only_the_part_of_the_place_note_makes_an_event_partial():
+    # the timeline reads the one note events writes for it, not any free text that begins alike
+    other = dataclasses.replace(event("holds", "opposition", date(2011, 1, 1), precision="year"),
+                                notes=("part of a longer name",))
+    t = build_timeline([event("holds", "government", date(2011, 1, 1), precision="year"), other])
+    assert all(i.disputed for i in t.intervals) and not any(i.contested for i in t.intervals)
 
 
 def test_an_entry_then_the_defenders_withdrawal_is_one_fight_not_a_dispute():

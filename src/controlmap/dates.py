@@ -102,7 +102,9 @@ class DateMention:
 
 @dataclass(frozen=True)
 class InvalidDate:
-    """Words written as a date that no calendar has ("on 30 February", "2024-13-01").
+    """Words written as a date that no calendar has ("on 30 February", "2024-13-01"), or as a
+    month of the publication's year that has not begun by it ("in April this year" in a
+    February article, in no future tense).
 
     Attributes
     ----------
@@ -112,12 +114,15 @@ class InvalidDate:
         The words, e.g. ``"on 30 February"``.
     reason
         Why it is no date, e.g. ``"February 2025 has 28 days"``.
+    after_publication
+        Whether the words name a date of the calendar, but one after the publication.
     """
 
     start: int
     end: int
     text: str
     reason: str
+    after_publication: bool = False
 
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -239,6 +244,15 @@ def _scan(text: str, published: date | None) -> tuple[list[DateMention], list[In
                 continue
             day, precision = resolved
             prep = ((g.get("prep") or "").lower().split() or [""])[0]  # ("since the beginning of": since)
+            if name == "month_of_year" and published is not None and day > published \
+                    and not _looks_ahead(prep, start, text):
+                # "in April this year" in a February article: the text names this year's April,
+                # which has not come ("in April" alone would be last year's, the words say not)
+                invalid.append(InvalidDate(start, end, " ".join(text[start:end].split()),
+                                           f"{MONTHS[day.month - 1].title()} {day.year} had not begun on "
+                                           f"{published.isoformat()}", after_publication=True))
+                taken.append((start, end))
+                continue
             if name == "weekday" and _looks_ahead(prep, start, text) and published is not None and day <= published:
                 day = _within_calendar(lambda day=day: day + timedelta(days=7))
                 if day is None:
@@ -284,7 +298,20 @@ def relative_dates(text: str) -> list[str]:
     return [d.text for d in find_dates(text, _ANY_DAY) if (d.start, d.end) not in absolute]
 
 
-#: Any publication date: only whether an expression resolves matters to :func:`relative_dates`.
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every date expression of ``text``, whatever the publication date.
+
+    The spans :func:`find_dates` would give with some publication date, and those of the
+    impossible dates :func:`invalid_dates` reports: for a caller that must know which words
+    are a date before it reads them as something else ("JERUSALEM, May 7 (Reuters)": "May"
+    is a month there, not the modal verb).
+    """
+    found, invalid = _scan(text, _ANY_DAY)
+    return sorted((d.start, d.end) for d in [*found, *invalid])
+
+
+#: Any publication date: only whether an expression resolves matters to :func:`relative_dates`
+#: and :func:`date_spans`.
 _ANY_DAY = date(2000, 6, 15)
 
 

@@ -167,8 +167,10 @@ _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60
 # "two dozen", "half a dozen": dozens are counted in small numbers ("a few dozen" is no figure)
 _DOZENS = r"(?:half\s+a|a|two|three|four|five|six)\s+dozen"
 # "a mile", "less than a kilometre": the article is the figure one, but only right before a
-# unit written out ("a m" or "a ft" would be letters, not a distance).
-_ONE_UNIT = r"an?(?=\s+(?:nautical\s+mile|mile|kilomet(?:re|er))\b)"
+# unit written out ("a m" or "a ft" would be letters, not a distance), and not before a unit
+# joined to an adjective: in "a mile-long convoy" the article is the convoy's, no figure ("a
+# 40-mile-long convoy" keeps its written figure, 40).
+_ONE_UNIT = r"an?(?=\s+(?:nautical\s+mile|mile|kilomet(?:re|er))\b(?![-‑]))"
 _WORD_NUMBER = (
     r"(?:%s|(?:%s)(?:[- ](?:%s))?|%s|a\s+hundred|a\s+thousand|half\s+a|%s)"
     % (_DOZENS, "|".join(_TENS_WORDS), "|".join(list(_UNITS_WORDS)[:9]),

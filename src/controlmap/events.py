@@ -50,8 +50,8 @@ from datetime import date, timedelta
 
 from .actors import AS_WRITTEN, UNKNOWN_COLOUR, Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
-from .dates import (MONTHS, PRECISIONS, OFFSET, WEEKDAYS, DateMention, count_value, find_dates, invalid_dates, offset_sign,
-                    period_start, relative_dates, shifted)
+from .dates import (MONTHS, PRECISIONS, OFFSET, WEEKDAYS, DateMention, count_value, date_spans, find_dates, invalid_dates,
+                    offset_sign, period_start, relative_dates, shifted)
 from .distances import MEASURED_FROM_BEFORE
 from .errors import GazetteerError
 from .gazetteer import GazetteerEntry, name_key, open_gazetteer
@@ -69,6 +69,11 @@ _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
 #: The class of each change, as the timeline and the scorers read it.
 CHANGE_CLASS: dict[str, str] = {"captured": "gain", "retook": "gain", "entered": "enter", "holds": "hold",
                                 "besieged": "siege", "withdrew": "loss", "lost": "loss"}
+
+
+#: The note of an event about part of its place ("much of the countryside around Aleppo",
+#: "eight of Rakhine's 17 townships"), which the timeline reads (see ``timeline._is_part``).
+PART_OF_PLACE = "part of the place"
 
 
 @dataclass(frozen=True)
@@ -392,12 +397,13 @@ _TRIGGERS: tuple[_Trigger, ...] = tuple(_Trigger(c, v, re.compile(p, re.I), tupl
                                        for c, v, k, p in _TRIGGER_TABLE)
 _CUES: tuple[str, ...] = tuple(sorted({cue for t in _TRIGGERS for cue in t.cues}))
 
-#: Words before a trigger that make it a vow, threat, plan, hypothesis or denial ("may" in lower
-#: case only: "JERUSALEM, May 7 (Reuters) - Israeli tanks rolled into Rafah" is a date).
+#: Words before a trigger that make it a vow, threat, plan, hypothesis or denial ("may" only
+#: where it is no date, see :func:`_modal_in`: "JERUSALEM, May 7 (Reuters) - Israeli tanks
+#: rolled into Rafah" is a date, "Syrian Rebels May Seize Aleppo" a headline's modal).
 _IRREALIS = re.compile(
     r"\b(?:vow\w*|threat\w*|pledg\w*|promis\w*|plan\w*|aim\w*|intend\w*|seek\w*|sought|want\w*|hop\w*|"
     r"bid\s+to|attempt\w*|refus\w*|agree\w*\s+to|offer\w*\s+to|deadline\w*|"
-    r"(?:has|have|had|given|gives)\s+(?:\d+|one|two|three|four|five|six|ten|sixty|thirty)\s+(?:days?|weeks?|months?)\s+to|tr(?:y|ied|ying)\s+to|would|will|could|(?-i:may)|might|should|shall|expected\s+to|set\s+to|"
+    r"(?:has|have|had|given|gives)\s+(?:\d+|one|two|three|four|five|six|ten|sixty|thirty)\s+(?:days?|weeks?|months?)\s+to|tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
     r"about\s+to|verge\s+of|ready\s+to|prepar\w*|wheth\w*|if|unless|deni\w*|deny\w*|not|no|never|nor|neither|"
     r"failed|fail\w*|rumou?r\w*|unconfirmed|haste\s+to|order\s+to|calls?\s+for|urg\w*|demand\w*|could\s+be|"
     r"goals?|objectives?|ambitions?|intentions?|designs\s+on|(?:battl|fight|struggl|strain|push|press)\w*\s+to|"
@@ -413,8 +419,8 @@ _IRREALIS = re.compile(
     r"(?:stop|stops|stopped|stopping|prevent\w*|keep|keeps|kept|keeping|bar|bars|barred|barring|deter\w*|block\w*)"
     r"\s+(?:\S+\s+){0,4}?from)\b", re.I)
 #: What makes a clause a hypothesis or a future ("if the army will move ... after taking").
-#: (the modal in lower case only: "JERUSALEM, May 7 (Reuters) -" is a date)
-_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|will|would|could|might|(?-i:may)|should|shall)\b", re.I)
+#: (the modal only where it is no date, see :func:`_modal_in`)
+_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|will|would|could|might|may|should|shall)\b", re.I)
 #: "almost captured", "have nearly encircled": right before the trigger only ("nearly 500 rebels
 #: captured the town" did capture it).
 _ALMOST = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:(?:been|be)\s+)?$", re.I)
@@ -1134,10 +1140,10 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
     # is a report, "vowed to stage a counterattack" and "in a bid to take" are not events.
     window = s_text[max(0, at - 45):at]
     window = re.split(r"[,;:]|\b(?:said|says|and|but|while|after|which)\b", window)[-1]
-    if _IRREALIS.search(window) is not None or _ALMOST.search(window) is not None:
+    if _modal_in(_IRREALIS, s_text, at - len(window), at) or _ALMOST.search(window) is not None:
         return True
     if re.search(r"\b(?:after|before|once|until|upon)\s+(?:[\w'’-]+\s+){0,2}$", s_text[max(0, at - 30):at]) and \
-            _CONDITIONAL.search(s_text[max(0, at - 100):at]):
+            _modal_in(_CONDITIONAL, s_text, max(0, at - 100), at):
         return True  # "if the army will move on Idlib after taking Aleppo": a hypothesis, with its condition
     if trig.change == "besieged" and (_SIEGE_ENDED.search(s_text, max(0, at - 40), at)
                                       or _SIEGE_TO_END.search(s_text, max(0, at - 40), at)):
@@ -1150,6 +1156,22 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
         return True  # "Ukraine dismissed Russian claims that its troops had seized Toretsk"
     clause = re.split(r"[;:]|,\s+(?=[A-Z])|\b(?:said|says)\b", s_text[max(0, at - 120):at])[-1]
     return _PURPOSE.search(clause) is not None or trig.change != "withdrew" and _ORDERED.search(clause) is not None
+
+
+def _modal_in(pattern: re.Pattern[str], s_text: str, start: int, end: int) -> bool:
+    """Whether ``pattern`` matches in ``s_text[start:end]``, a "may" that is part of a date
+    the dates module reads ("May 7", "in May", "May this year") not counting as the modal."""
+    window = s_text[start:end]
+    spans: list[tuple[int, int]] | None = None
+    for m in pattern.finditer(window):
+        if m.group().lower() != "may":
+            return True
+        if spans is None:
+            spans = date_spans(s_text)
+        at = start + m.start()
+        if not any(s <= at < e for s, e in spans):
+            return True
+    return False
 
 
 #: "broke the siege of", "lifted the RSF's siege of": a siege ended by the besieged side.
@@ -1236,7 +1258,7 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         end = _NP_END.search(text, t1 + 1, sentence.end)
         stop = end.start() if end else sentence.end
         place_parts = [_PlacePart(" ".join(text[owner.start:stop].split()), owner.start, stop, owner, False,
-                                  "part of the place")]
+                                  PART_OF_PLACE)]
     elif voice == "active" and re.search(r"\b(?:the|a|an)\s+$", text[s0:t0], re.I) and m.group(0).endswith("ed"):
         return []  # "the rest of the occupied territories": a participle used as an adjective
     elif voice == "active" and _EMPTY_OBJECT.match(text, t1, sentence.end) and (
@@ -1552,7 +1574,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         told = [p for p in places if p.end <= sentence.start
                 and re.match(r"\s+(?:[\w-]+\s+)?" + feature, text[p.end:p.end + 30], re.I)]
         if told:
-            return [_PlacePart(_clean(np_text), n0, np_end, told[-1], True, "part of the place")]
+            return [_PlacePart(_clean(np_text), n0, np_end, told[-1], True, PART_OF_PLACE)]
         return [_PlacePart(_clean(np_text), n0, np_end, None, False, _UNANCHORED)]
     side_of = _SIDE_OF_FEATURE.match(text, named[0].end) if named else None
     if side_of is not None and not any(p.start >= side_of.end() for p in named[1:]):
@@ -1563,7 +1585,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                 and re.match(r"\s+(?:[\w-]+\s+)?" + feature, text[p.end:p.end + 30], re.I)]
         end = side_of.end()
         if told:
-            return [_PlacePart(_clean(text[n0:end]), n0, end, told[-1], True, "part of the place")]
+            return [_PlacePart(_clean(text[n0:end]), n0, end, told[-1], True, PART_OF_PLACE)]
         return [_PlacePart(_clean(text[n0:end]), n0, end, None, False, _UNANCHORED)]
     if (len(named) > 1 and named[1].entry.country == named[0].entry.country
             and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}", text[named[0].end:named[1].start])
@@ -1594,11 +1616,11 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             if province is not None:
                 # "rebel-held territory in Idlib": land and villages lie in the province of that
                 # name, not in its capital city; the event is about part of the province
-                return [_PlacePart(_clean(text[n0:end]), n0, end, province, False, "part of the place")]
+                return [_PlacePart(_clean(text[n0:end]), n0, end, province, False, PART_OF_PLACE)]
             return [_PlacePart(_clean(text[n0:end]), n0, end, anchor, True)]
         if _COUNT_OF.search(lead_words) and _OWNED_UNITS.match(text, first.end, np_end):
             # "eight of Rakhine's 17 townships": a share of the place's own divisions is part of it
-            return [_PlacePart(_clean(np_text), n0, np_end, first, False, "part of the place")]
+            return [_PlacePart(_clean(np_text), n0, np_end, first, False, PART_OF_PLACE)]
         if re.match(r"['’]s\s", after_first):
             # "Tripoli's major air base", "Chad's north": the toponym only qualifies the place
             return [_PlacePart(_clean(np_text), n0, np_end, first, True)]
@@ -1632,7 +1654,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             # the next item of the list comes after the first one's apposition
             if p.start > chain[-1].end and _APPOSED_ITEM_GAP.fullmatch(text, chain[-1].end, p.start):
                 chain.append(p)
-        parts = [_PlacePart(p.text, p.start, p.end, p, False, "part of the place" if _PLACE_NOUN.search(lead_words)
+        parts = [_PlacePart(p.text, p.start, p.end, p, False, PART_OF_PLACE if _PLACE_NOUN.search(lead_words)
                             and re.search(r"\b(?:parts?|neighbou?rhoods?|much|most|half|sliver|pocket|blocks|"
                                           r"outskirts|districts?|quarters?)\b", lead_words, re.I)
                             or _district_of_town(p) else "")
@@ -1642,7 +1664,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             # "pushed the RSF out of most of central Sudan", "captured most of Aleppo": part of
             # the place, in its words
             s = n0 + _PARTITIVE_LEAD.search(lead_words).start()
-            parts[0] = _PlacePart(text[s:first.end], s, first.end, first, False, "part of the place")
+            parts[0] = _PlacePart(text[s:first.end], s, first.end, first, False, PART_OF_PLACE)
         tail = _SURROUNDING.match(text[chain[-1].end:sentence.end])
         if tail:
             s = chain[-1].end + tail.start("np")
@@ -1672,7 +1694,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         if antecedent is not None and not (coref.group("noun") and not _place_head(np_text)
                                            and not re.fullmatch(r"\W*" + re.escape(coref.group(0)) + r"\W*", np_text)):
             # (not "the province's future export growth": the province is named, growth is the head)
-            part = "" if coref.start() == 0 else "part of the place"
+            part = "" if coref.start() == 0 else PART_OF_PLACE
             if coref.start() == 0 and (coref.group("it") or re.match(r"\s+(?:back\s+)?(?:over\s+)?to\s",
                                                                     np_text[coref.end():])):
                 # "handed it to the army", "handing the town to the army": the object ends there
@@ -2020,6 +2042,16 @@ def _capital_named_here(text: str, n0: int, np_end: int, in_places: list[Place],
     return _PlacePart(_clean(text[n0:np_end]), n0, np_end, place, False, f"the capital of {country}")
 
 
+def _possessor_in(part: _PlacePart) -> bool:
+    """Whether the place of ``part`` is named inside its words, in the possessive ("the Gaza
+    Strip's borders on land", "Chad's north"): the place the words belong to."""
+    place = part.place
+    if place is None or place.entry.kind in ("country", "continent") or not part.start <= place.start < part.end:
+        return False
+    at = place.end - place.sentence.start
+    return re.match(r"['’]s?\s", place.sentence.text[at:at + 3]) is not None
+
+
 #: The note of an unnamed place that no town may stand in for ("the capital", unnamed).
 _UNANCHORED = "the text names no place it stands for"
 
@@ -2040,6 +2072,10 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
     """
     if part.note == _UNANCHORED or part.place is not None and not (
             part.anchor and part.place.entry.kind in _COARSE_KINDS and part.note not in (_NAMED, _FACILITY)):
+        return part
+    if part.place is not None and _possessor_in(part):
+        # "the Gaza Strip's borders on land": the place's own words say whose it is, and no
+        # town named nearby (Rafah, of the same Strip) stands for it
         return part
 
     text = sentence.text
@@ -3519,8 +3555,9 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
     undated = _why_undated(sentence.text) if day is None else ""
     if date_text is None and day is not None and precision == "on-or-before-publication":
         # "recaptured Andriivka on 30 February": say why the date written was not used
-        date_notes += tuple(f"{bad.text!r} is no calendar date ({bad.reason}): dated on or before the publication "
-                            "instead" for bad in invalid_dates(sentence.text, article.published))
+        date_notes += tuple(f"{bad.text!r} is {'a date after the publication' if bad.after_publication else 'no calendar date'} "
+                            f"({bad.reason}): dated on or before the publication instead"
+                            for bad in invalid_dates(sentence.text, article.published))
     notes = tuple(n for n in (place.note, undated, *date_notes) if n)
     return ControlEvent(
         start=sentence.start, end=sentence.end, sentence=sentence.text, source=article.source,
@@ -3965,7 +4002,7 @@ def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
                 # (not a gain of ground around a town held throughout: "Hama had remained in
                 # government hands throughout the war, even as rebels overran much of the
                 # surrounding countryside in 2012")
-                and not (gain.anchor or any(n.startswith(("part of", "the area around")) for n in gain.notes))
+                and not (gain.anchor or any(n == PART_OF_PLACE or n.startswith("the area around") for n in gain.notes))
                 and not _CONCESSIVE.search(e.sentence, min(e.trigger_start, gain.trigger_start) - e.start,
                                            max(e.trigger_start, gain.trigger_start) - e.start)
                 and not (e.trigger_start > gain.trigger_start

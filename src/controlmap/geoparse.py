@@ -21,7 +21,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -584,6 +584,8 @@ def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] =
     """
     countries: Counter[str] = Counter(demonyms)
     countries_of_name: dict[str, Counter[str]] = defaultdict(Counter)
+    # (the places other than countries, by country: what decides between border twins)
+    sides = _Sides()
     picked: list[tuple[str, GazetteerEntry]] = []
     keys = [name_key(m.name) for m in mentions]
     for key, cands, pick in zip(keys, candidates, chosen):
@@ -592,6 +594,9 @@ def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] =
             weight = 2 if entry.kind == "country" else 1
             countries[entry.country] += weight
             countries_of_name[key][entry.country] += weight
+            if entry.kind != "country":
+                sides.places[entry.country] += 1
+                sides.of_name[key][entry.country] += 1
         if entry.kind != "country":
             picked.append((key, entry))
     total = sum(countries.values())
@@ -610,7 +615,8 @@ def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] =
             updated = dict(updated)
         else:
             near_entry = picked_by_key.get(name_key(m.near)) if m.near else None
-            updated, bonuses = _in_context(m, key, cands, scores, near, near_entry, countries, countries_of_name, total)
+            updated, bonuses = _in_context(m, key, cands, scores, near, near_entry, countries, countries_of_name, total,
+                                           sides)
             alike[signature] = (dict(updated), bonuses)
         if said_near is not None:
             said_near[i].update(bonuses)
@@ -620,16 +626,24 @@ def _with_context(mentions, candidates, base, chosen, demonyms: frozenset[str] =
 
 def _in_context(m: Mention, key: str, cands: dict[str, NameMatch], scores: dict[str, float], near: dict[str, float],
                 near_entry: GazetteerEntry | None, countries: Counter[str], countries_of_name: dict[str, Counter[str]],
-                total: int) -> tuple[dict[str, float], dict[str, float]]:
+                total: int, sides: _Sides | None = None) -> tuple[dict[str, float], dict[str, float]]:
     """One mention's scores with the document's geography (see :func:`_with_context`), and the
     bonuses "X, near Y" gave its candidates."""
     own = countries_of_name[key]
     others_total = total - sum(own.values())
+    twins = _border_twins(cands, scores) if sides is not None else ()
+    if twins:
+        own_places = sides.of_name[key]
+        places_total = sum(sides.places.values()) - sum(own_places.values())
+        if not places_total:
+            twins = ()
     updated = {}
     bonuses = {}
     for eid, score in scores.items():
         entry = cands[eid].entry
-        if entry.country and others_total:
+        if eid in twins:
+            score += 3.0 * (sides.places[entry.country] - own_places[entry.country]) / places_total
+        elif entry.country and others_total:
             score += 3.0 * (countries[entry.country] - own[entry.country]) / others_total
         if entry.kind != "country" and eid in near:
             km = near[eid]
@@ -641,6 +655,46 @@ def _in_context(m: Mention, key: str, cands: dict[str, NameMatch], scores: dict[
         updated[eid] = score
     _prefer_city_over_same_name_division(cands, updated, m.kind_hint, m.after_town_verb)
     return updated, bonuses
+
+
+@dataclass
+class _Sides:
+    """The places other than countries an article's names picked, by country, in all and by
+    name (see :func:`_border_twins`)."""
+
+    places: Counter[str] = field(default_factory=Counter)
+    of_name: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+
+#: Namesakes of one kind closer than this, in two countries, are one border town split by the
+#: border (Rafah in Gaza and in Egypt, Nogales in Arizona and Sonora).
+BORDER_TWIN_KM = 25.0
+#: Only candidates within this much of the best score are asked whether they are twins.
+_TWIN_MARGIN = 4.0
+
+
+def _border_twins(cands: dict[str, NameMatch], scores: dict[str, float]) -> frozenset[str]:
+    """The best candidate and its namesakes across a border (see :data:`BORDER_TWIN_KM`), or
+    nothing when it has none.
+
+    A story from a border town names the country on the other side as often as its own ("the
+    crossing between Egypt and the Gaza Strip"), so the countries' names say little about which
+    side is meant; the twins are judged by the other places the article names on each side
+    (the Gaza Strip, Khan Younis; El Arish, Sinai). Words that say the side ("the Egyptian town
+    of Rafah", "Rafah, Egypt") still outweigh them.
+    """
+    if len(scores) < 2:
+        return frozenset()
+    best = max(scores, key=scores.get)
+    top = cands[best].entry
+    if top.kind not in ("city", "admin2") or not top.country:
+        return frozenset()
+    floor = scores[best] - _TWIN_MARGIN
+    twins = [eid for eid, v in scores.items()
+             if eid != best and v >= floor and (e := cands[eid].entry).kind == top.kind
+             and e.country and e.country != top.country
+             and abs(e.lat - top.lat) < 0.5 and _km(e, top) <= BORDER_TWIN_KM]
+    return frozenset([best, *twins]) if twins else frozenset()
 
 
 def _said_near_bonus(km: float) -> float:

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import date_label, precision_end
-from .events import CHANGE_CLASS, ControlEvent
+from .events import CHANGE_CLASS, PART_OF_PLACE, ControlEvent
 from .gazetteer import GazetteerEntry
 
 
@@ -530,7 +530,7 @@ def _range(interval: ControlInterval) -> str:
 
 def _is_part(event: ControlEvent) -> bool:
     """Whether an event is about part of its place ("much of the countryside around it")."""
-    return any(note.startswith("part of") for note in event.notes)
+    return PART_OF_PLACE in event.notes
 
 
 def _partial(interval: ControlInterval) -> bool:
