@@ -192,3 +192,27 @@ def test_mentions_written_alike_are_resolved_as_if_apart(gazetteer, seed_article
     for m in apart:
         m.matches = list(m.matches)
     assert geoparse_module.resolve_mentions(apart, gazetteer, demonyms) == shared
+
+
+def _old_tokenize(text: str, starts: set[int]) -> tuple[list, list[int]]:
+    """The tokenizer as it was: one match object per word."""
+    from controlmap.mentions import _TOKEN, Token, _name_token
+    tokens, capitalised = [], []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        if word.islower() and "-" not in word:
+            tokens.append(Token(match.start(), match.end(), word, word, False))
+        else:
+            token = _name_token(text, match.start(), word, starts)
+            if token.capitalised:
+                capitalised.append(len(tokens))
+            tokens.append(token)
+    return tokens, capitalised
+
+
+@pytest.mark.parametrize("text", _TEXTS + ["", "  ", "...", "x", " U.S. W. Va. Port-au-Prince Aleppo's  D-Charleston ",
+                                          "“Can you\nimagine” (Idlib) — 12 Deir ez-Zor's UK-based s’ cafés"])
+def test_the_split_tokenizer_is_the_match_per_word_one(text):
+    starts = {0} | {m.end() for m in re.finditer(r"[.!?]\s+", text)}
+    assert _tokenize(text, starts) == _old_tokenize(text, starts)
+    assert _tokenize(text) == _old_tokenize(text, set())

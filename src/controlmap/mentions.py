@@ -44,6 +44,8 @@ from .gazetteer import SKELETON_PREFIX, VARIANT_COUNTRIES, Gazetteer, NameMatch,
 # "U.S.", "N.C." and the one AP state abbreviation with lower-case letters, "W.Va.", are one
 # token each, so that "Va." in "W.Va." is not read as Virginia.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|W\. ?Va\.|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# The same, as the one group of a pattern to split on: the gaps and the words in turn.
+_TOKEN_PIECES = re.compile(f"({_TOKEN.pattern})")
 # The Arabic article in its assimilated spellings: "Deir ez-Zor", "Ras el-Ain", "Dar es-Salaam".
 _PARTICLES = frozenset("al el ad ar as ash an at az ul ez es ed er en et esh".split())
 _CONNECTORS = frozenset("of and de del della da do dos das la le les los las upon on am sur en di du y the".split())
@@ -389,16 +391,23 @@ def _tokenize(text: str, sentence_starts: set[int] | None = None) -> tuple[list[
     capitalised: list[int] = []
     append = tokens.append
     # Most tokens are plain lower-case words, only context for the names around them: they
-    # take the short branch (this is the hottest loop of the geoparser).
-    for match in _TOKEN.finditer(text):
-        word = match.group()
+    # take the short branch (this is the hottest loop of the geoparser). The text is split
+    # into its gaps and words in one call, the offsets counted from their lengths: a tenth
+    # faster than a match object per word with its ``group``, ``start`` and ``end``.
+    pieces = _TOKEN_PIECES.split(text)  # gap, word, gap, word, ..., gap
+    pos = len(pieces[0])
+    walk = iter(pieces)
+    next(walk)
+    for word, gap in zip(walk, walk):
+        end = pos + len(word)
         if word.islower() and "-" not in word:
-            append(Token(match.start(), match.end(), word, word, False))
+            append(Token(pos, end, word, word, False))
         else:
-            token = _name_token(text, match.start(), word, starts)
+            token = _name_token(text, pos, word, starts)
             if token.capitalised:
                 capitalised.append(len(tokens))
             append(token)
+        pos = end + len(gap)
     return tokens, capitalised
 
 
