@@ -216,3 +216,10 @@ def test_the_split_tokenizer_is_the_match_per_word_one(text):
     starts = {0} | {m.end() for m in re.finditer(r"[.!?]\s+", text)}
     assert _tokenize(text, starts) == _old_tokenize(text, starts)
     assert _tokenize(text) == _old_tokenize(text, set())
+
+
+@pytest.mark.parametrize("text", _TEXTS + ["", "U.S.", "U.S.A. W.Va. W. Va. W.V. A.b U. W. X.Y", "N.C.'s W.Va.'s Port-au-Prince",
+                                          "“Can you\nimagine” (Idlib) — 12 Deir ez-Zor's UK-based s’ cafés"])
+def test_the_split_pattern_finds_the_words_of_the_token_pattern(text):
+    from controlmap.mentions import _TOKEN, _TOKEN_PIECES
+    assert _TOKEN_PIECES.split(text) == re.compile(f"({_TOKEN.pattern})").split(text)
