@@ -1179,3 +1179,16 @@ def test_every_form_of_a_trigger_verb_has_a_cue(form):
     text = f"Rebels {form} Aleppo."
     (chosen,) = module._triggers_by_sentence(text, split_sentences(text))
     assert {id(t) for t in module._TRIGGERS if t.pattern.search(text)} <= {id(t) for t in chosen}
+
+
+def test_a_speaker_who_disputes_is_a_speaker_but_not_the_claims_author():
+    """One list of speech verbs (``_SPEECH_VERBS``) for both patterns; "denied" names a speaker
+    ("Damascus denied") but does not credit it with the claim ("the army denied")."""
+    from controlmap import events as module
+
+    for verb in ("said", "declared", "announced"):
+        assert module._SPEAKER_AFTER.match(f" {verb} it")
+        assert module._SPEAKS_AFTER_NAME.match(f"' command {verb} it")
+    assert module._SPEAKER_AFTER.match(" denied it") and module._SPEAKER_AFTER.match(" did not confirm it")
+    assert not module._SPEAKS_AFTER_NAME.match(" denied it")
+    assert not module._SPEAKS_AFTER_NAME.match(" did not confirm it")

@@ -1392,9 +1392,16 @@ def _passive_without_agent(text: str, t0: int, t1: int, m: re.Match[str], trig: 
             if p.place is not None or p.text.strip().lower() in ("the city", "the town", "the village")]
 
 
+#: Verbs by which a speaker states a claim as its own ("the rebels said", "Baghdad announced").
+_SPEECH_VERBS = r"said|says|announced|declared|claimed|reported|confirmed|stated"
+#: Verbs that make a word a speaker without crediting it with the claim ("Damascus denied",
+#: "Moscow did not confirm"): :data:`_SPEAKER_AFTER` takes them, :data:`_SPEAKS_AFTER_NAME`
+#: must not ("Hama was liberated, the army denied" does not say the army took it).
+_SPEAKER_ONLY_VERBS = (r"saying|reports|described|denied|acknowledged|admitted|rejected|insisted|warned|"
+                       r"(?:did|does|would|could)\s+not\s+confirm|declined\s+to\s+confirm")
+
 #: After a speaker's name: its verb, perhaps after a possessive noun ("the rebels' command said").
-_SPEAKS_AFTER_NAME = re.compile(r"(?:['’]s?)?(?:\s+[\w'’-]+){0,2}\s+(?:said|says|announced|declared|claimed|"
-                                r"reported|confirmed|stated)\b", re.I)
+_SPEAKS_AFTER_NAME = re.compile(rf"(?:['’]s?)?(?:\s+[\w'’-]+){{0,2}}\s+(?:{_SPEECH_VERBS})\b", re.I)
 
 
 def _speaker_in(text: str, sentence: Sentence, after: int, actors: list[ActorMention]) -> ActorMention | None:
@@ -2201,9 +2208,7 @@ _FACILITY = "a facility or feature named after the place"
 _SPEAKER_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}"
                             # (a group's leader or spokesman, named: "HTS leader Abu Mohammed al-Golani said")
                             r"(?:\s+(?:leader|chief|commander|spokesman|spokeswoman|spokesperson)\s+(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,3})?"
-                            r"\s+(?:said|says|saying|reported|reports|announced|claimed|"
-                            r"described|denied|acknowledged|admitted|confirmed|rejected|insisted|warned|stated|"
-                            r"(?:did|does|would|could)\s+not\s+confirm|declined\s+to\s+confirm)\b", re.I)
+                            rf"\s+(?:{_SPEECH_VERBS}|{_SPEAKER_ONLY_VERBS})\b", re.I)
 
 
 def _speaking_capitals(text: str, places: list[Place], registry: ActorRegistry,
