@@ -1192,3 +1192,12 @@ def test_a_speaker_who_disputes_is_a_speaker_but_not_the_claims_author():
     assert module._SPEAKER_AFTER.match(" denied it") and module._SPEAKER_AFTER.match(" did not confirm it")
     assert not module._SPEAKS_AFTER_NAME.match(" denied it")
     assert not module._SPEAKS_AFTER_NAME.match(" did not confirm it")
+
+
+@pytest.mark.parametrize("word", ["one", "seven", "twelve"])
+def test_counts_of_places_and_deadlines_read_one_list_of_number_words(word):
+    from controlmap import events as module
+
+    assert module._COUNT_OF.search(f"{word} of ")
+    assert module._COUNTED_PLACES.search(f"{word} strategic hilltops")
+    assert module._IRREALIS.search(f"was given {word} days to")

@@ -136,7 +136,8 @@ _PREP_BEFORE = re.compile(r"(?:since|until|till|before|by|on|in|from|after|durin
 _PREP_REACH = 60
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+#: Counts written out, "one" to "twelve" (a word's index is its value less one).
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 
 # Order matters: longer, more specific forms first; a later pattern never overlaps an earlier hit.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx, re.I)) for name, rx in (
@@ -165,9 +166,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx,
     ("today", r"\b(?P<w>today|tonight|this\s+(?:morning|afternoon|evening))\b"),
     ("last_unit", r"\b(?P<w>last|past|this|earlier\s+this)\s+(?P<unit>week|month|year)\b"),
     ("duration", r"\b(?P<prep>for)\s+(?:(?:more|less|fewer)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+|"
-                 r"the\s+(?:past|last)\s+)?(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+"
+                 r"the\s+(?:past|last)\s+)?(?P<n>\d{1,3}|a|an|" + "|".join(NUMBER_WORDS) + r")\s+"
                  r"(?P<unit>years?|months?|weeks?|days?)\b"),
-    ("ago", r"(?<![\d,.])\b(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b"),
+    ("ago", r"(?<![\d,.])\b(?P<n>\d{1,3}|a|an|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b"),
     ("year", r"\b(?P<prep>since|until|till|before|by|in|from|after|during|of|late|early|mid-?)\s+(?:(?:early|late|mid-?)\s*)?(?P<y>(?:19|20)\d\d)\b(?!\s*(?:km|kms|miles|people|dlrs?|troops|soldiers|men|-))"),
 ))
 
@@ -476,7 +477,7 @@ def _duration_start(count: str, unit: str, published: date) -> tuple[date, str]:
 def count_value(word: str) -> int:
     """The number a count word stands for: "a" 1, "eight" 8, "12" 12."""
     word = word.lower()
-    return 1 if word in ("a", "an") else int(word) if word.isdigit() else _NUMBER_WORDS.index(word) + 1
+    return 1 if word in ("a", "an") else int(word) if word.isdigit() else NUMBER_WORDS.index(word) + 1
 
 
 def period_start(day: date, precision: str) -> date:
@@ -515,7 +516,7 @@ def _shift(day: date, n: int, unit: str) -> date:
 
 
 #: "eight months after", "two weeks before", "a year later": a date told from another one.
-OFFSET = re.compile(r"(?<![\d,.])\b(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>years?|months?|weeks?|days?)"
+OFFSET = re.compile(r"(?<![\d,.])\b(?P<n>\d{1,3}|a|an|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>years?|months?|weeks?|days?)"
                     r"\s+(?P<way>after|before|later|earlier)\b", re.I)
 
 

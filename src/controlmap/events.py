@@ -50,7 +50,7 @@ from datetime import date, timedelta
 
 from .actors import AS_WRITTEN, UNKNOWN_COLOUR, Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
-from .dates import (MONTHS, PRECISIONS, OFFSET, WEEKDAYS, DateMention, count_value, date_spans, find_dates, invalid_dates,
+from .dates import (MONTHS, NUMBER_WORDS, PRECISIONS, OFFSET, WEEKDAYS, DateMention, count_value, date_spans, find_dates, invalid_dates,
                     offset_sign, period_start, relative_dates, shifted)
 from .distances import MEASURED_FROM_BEFORE
 from .errors import GazetteerError
@@ -65,6 +65,8 @@ from .text import Sentence, split_sentences
 CHANGES: tuple[str, ...] = ("captured", "retook", "entered", "holds", "besieged", "withdrew", "lost")
 #: The months as news capitalises them, for the patterns that must not take them for names.
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+#: Counts written out ("one" to "twelve"), for the patterns of counted places and deadlines.
+_NUMBER_WORDS = "|".join(NUMBER_WORDS)
 
 #: The class of each change, as the timeline and the scorers read it.
 CHANGE_CLASS: dict[str, str] = {"captured": "gain", "retook": "gain", "entered": "enter", "holds": "hold",
@@ -403,7 +405,9 @@ _CUES: tuple[str, ...] = tuple(sorted({cue for t in _TRIGGERS for cue in t.cues}
 _IRREALIS = re.compile(
     r"\b(?:vow\w*|threat\w*|pledg\w*|promis\w*|plan\w*|aim\w*|intend\w*|seek\w*|sought|want\w*|hop\w*|"
     r"bid\s+to|attempt\w*|refus\w*|agree\w*\s+to|offer\w*\s+to|deadline\w*|"
-    r"(?:has|have|had|given|gives)\s+(?:\d+|one|two|three|four|five|six|ten|sixty|thirty)\s+(?:days?|weeks?|months?)\s+to|tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
+    # (deadlines also come in tens: "given sixty days to")
+    rf"(?:has|have|had|given|gives)\s+(?:\d+|{_NUMBER_WORDS}|sixty|thirty)\s+(?:days?|weeks?|months?)\s+to|"
+    r"tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
     r"about\s+to|verge\s+of|ready\s+to|prepar\w*|wheth\w*|if|unless|deni\w*|deny\w*|not|no|never|nor|neither|"
     r"failed|fail\w*|rumou?r\w*|unconfirmed|haste\s+to|order\s+to|calls?\s+for|urg\w*|demand\w*|could\s+be|"
     r"goals?|objectives?|ambitions?|intentions?|designs\s+on|(?:battl|fight|struggl|strain|push|press)\w*\s+to|"
@@ -1413,8 +1417,8 @@ def _speaker_in(text: str, sentence: Sentence, after: int, actors: list[ActorMen
 
 
 #: A count before "of X's": "eight of Rakhine's 17 townships", "most of Darfur's state capitals".
-_COUNT_OF = re.compile(r"\b(?:all|most|much|half|some|many|several|\d+|one|two|three|four|five|six|seven|eight|nine|"
-                       r"ten|eleven|twelve|a\s+(?:third|quarter|dozen))\s+of\s+(?:the\s+)?$", re.I)
+_COUNT_OF = re.compile(rf"\b(?:all|most|much|half|some|many|several|\d+|{_NUMBER_WORDS}|"
+                       r"a\s+(?:third|quarter|dozen))\s+of\s+(?:the\s+)?$", re.I)
 #: A place's own divisions after its possessive: "Rakhine's 17 townships", "Darfur's five state capitals".
 _OWNED_UNITS = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:townships|districts|towns|villages|provinces|states|regions|"
                           r"cities|capitals|municipalities|settlements|counties|communes)\b", re.I)
@@ -2167,7 +2171,7 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
 
 
 #: A count of places: "five hilltops", "dozens of villages", "12 positions".
-_COUNTED_PLACES = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several|"
+_COUNTED_PLACES = re.compile(rf"\b(?:\d+|{_NUMBER_WORDS}|a\s+dozen|several|"
                              r"dozens\s+of|scores\s+of|hundreds\s+of|many|a\s+few|some)\s+(?:[a-z][\w-]*\s+)?"
                              r"(?:hilltops|hills|positions|posts|outposts|villages|towns|areas|points|bases|settlements|"
                              r"districts|townships|strongholds|sites|peaks|heights)\b", re.I)
