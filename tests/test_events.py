@@ -1201,3 +1201,15 @@ def test_counts_of_places_and_deadlines_read_one_list_of_number_words(word):
     assert module._COUNT_OF.search(f"{word} of ")
     assert module._COUNTED_PLACES.search(f"{word} strategic hilltops")
     assert module._IRREALIS.search(f"was given {word} days to")
+
+
+def test_plural_place_nouns_are_one_list_read_three_ways():
+    from controlmap import events as module
+
+    for noun in module._PLACE_PLURALS.split("|"):
+        assert module._COUNTED_PLACES.search(f"five {noun} inside Lebanon")
+        assert module._MANY_PLACES.search(f"the {noun}")
+    for noun in module._DIVISION_PLURALS.split("|"):
+        assert module._OWNED_UNITS.match(f"'s 17 {noun}") and module._BARE_PLACE.match(noun)
+    assert not module._OWNED_UNITS.match("'s forward positions")  # held by it, not part of it
+    assert not module._MANY_PLACES.search("the Golan Heights") and module._COUNTED_PLACES.search("two heights")

@@ -1419,12 +1419,19 @@ def _speaker_in(text: str, sentence: Sentence, after: int, actors: list[ActorMen
 #: A count before "of X's": "eight of Rakhine's 17 townships", "most of Darfur's state capitals".
 _COUNT_OF = re.compile(rf"\b(?:all|most|much|half|some|many|several|\d+|{_NUMBER_WORDS}|"
                        r"a\s+(?:third|quarter|dozen))\s+of\s+(?:the\s+)?$", re.I)
+#: Plural nouns of the divisions a place is made of ("17 townships", "villages").
+_DIVISION_PLURALS = r"townships|districts|towns|villages|settlements|provinces|regions"
+#: Plural place nouns: the divisions, and the sites fought over ("five hilltops", "12 positions").
+_PLACE_PLURALS = _DIVISION_PLURALS + r"|hilltops|hills|peaks|positions|posts|outposts|points|bases|strongholds|sites|areas"
 #: A place's own divisions after its possessive: "Rakhine's 17 townships", "Darfur's five state capitals".
-_OWNED_UNITS = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:townships|districts|towns|villages|provinces|states|regions|"
-                          r"cities|capitals|municipalities|settlements|counties|communes)\b", re.I)
-#: A place noun on its own, with nothing to say which one ("areas", "suburbs", "territory").
-_BARE_PLACE = re.compile(r"(?:areas|territories|suburbs|positions|villages|towns|zones|regions|"
-                         r"neighbou?rhoods|districts|lands)\b"
+#: Divisions only, not all of :data:`_PLACE_PLURALS`: "Israel's positions" are held by Israel,
+#: not part of it.
+_OWNED_UNITS = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_DIVISION_PLURALS}|states|cities|capitals|"
+                          r"municipalities|counties|communes)\b", re.I)
+#: A place noun on its own, with nothing to say which one ("areas", "suburbs", "territory"):
+#: divisions and stretches of land. Of the sites only "positions": a held hilltop, post or base
+#: is one site, which a town named nearby may locate.
+_BARE_PLACE = re.compile(rf"(?:{_DIVISION_PLURALS}|areas|positions|territories|suburbs|zones|neighbou?rhoods|lands)\b"
                          r"(?!\s+(?:of|in|near|around|outside|along|on|east|west|north|south)\b)", re.I)
 
 
@@ -2173,11 +2180,10 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
 #: A count of places: "five hilltops", "dozens of villages", "12 positions".
 _COUNTED_PLACES = re.compile(rf"\b(?:\d+|{_NUMBER_WORDS}|a\s+dozen|several|"
                              r"dozens\s+of|scores\s+of|hundreds\s+of|many|a\s+few|some)\s+(?:[a-z][\w-]*\s+)?"
-                             r"(?:hilltops|hills|positions|posts|outposts|villages|towns|areas|points|bases|settlements|"
-                             r"districts|townships|strongholds|sites|peaks|heights)\b", re.I)
-_MANY_PLACES = re.compile(r"\b(?:townships|villages|districts|towns|areas|regions|provinces|parts|much|most|half|"
-                          r"hilltops|hills|positions|posts|outposts|points|bases|settlements|sites|peaks)\b",
-                          re.I)
+                             rf"(?:{_PLACE_PLURALS}|heights)\b", re.I)
+#: Words of many places, or of a share of one ("villages", "much of"). Not "heights", which
+#: :data:`_COUNTED_PLACES` takes only after a count: "the Golan Heights" is one place.
+_MANY_PLACES = re.compile(rf"\b(?:{_PLACE_PLURALS}|parts|much|most|half)\b", re.I)
 
 
 def _plausible_anchor(place: Place, context: _Context) -> bool:
