@@ -1213,3 +1213,15 @@ def test_plural_place_nouns_are_one_list_read_three_ways():
         assert module._OWNED_UNITS.match(f"'s 17 {noun}") and module._BARE_PLACE.match(noun)
     assert not module._OWNED_UNITS.match("'s forward positions")  # held by it, not part of it
     assert not module._MANY_PLACES.search("the Golan Heights") and module._COUNTED_PLACES.search("two heights")
+
+
+def test_one_list_of_force_nouns_for_withdrawals_encirclements_and_leaving():
+    from controlmap import events as module
+
+    for noun in module._FORCE_NOUNS.split("|"):
+        assert module._FORCE_LEFT.search(f"its {noun} had ")
+        assert module._ENCIRCLED_FORCE.match(f" Ukrainian {noun} in ")
+    pull = next(t for t in module._TRIGGERS if t.change == "withdrew" and "pull" in t.cues)
+    for noun in module._WITHDRAWN_NOUNS.replace("?", "").split("|"):
+        assert module._WITHDRAWN_FORCE.match(f" its {noun} from ")
+        assert pull.pattern.search(f"Russia pulled its {noun} out of Kherson")

@@ -67,6 +67,11 @@ CHANGES: tuple[str, ...] = ("captured", "retook", "entered", "holds", "besieged"
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
 #: Counts written out ("one" to "twelve"), for the patterns of counted places and deadlines.
 _NUMBER_WORDS = "|".join(NUMBER_WORDS)
+#: Armed men named as a body, as the subject or object of a move ("its troops", "the forces").
+_FORCE_NOUNS = r"troops|forces|soldiers|units|fighters"
+#: What a side pulls out of a place: its men, and its formations and tanks ("withdrew a
+#: division from", "pulled its tanks out of").
+_WITHDRAWN_NOUNS = _FORCE_NOUNS + r"|tanks|division|brigades?|battalions?|personnel|contingent"
 
 #: The class of each change, as the timeline and the scorers read it.
 CHANGE_CLASS: dict[str, str] = {"captured": "gain", "retook": "gain", "entered": "enter", "holds": "hold",
@@ -378,7 +383,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("withdrew", "active", "leaving left",
      r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
     ("withdrew", "active", "withdr pull retreat fled flee abandon evacuat redeploy reposition",
-     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pull(?:ed|s|ing)?(?=\s+(?:(?:its|their|his|the|some|all|most|remaining|[\w-]+th)\s+){0,3}(?:troops|forces|soldiers|units|fighters|division|brigades?|personnel)\s+(?:out|back)\s+(?:of|from)\b)|pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|(?:pulled|pulls|pulling|pull)\s+(?:out|back)(?!\s+(?:of|from)\b)|retreated(?!\s+from\b)|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate|(?:redeployed|redeploying|repositioned)\s+(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:troops|forces|units)\s+(?:outside|out\s+of|away\s+from))\b"),
+     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pull(?:ed|s|ing)?(?=\s+(?:(?:its|their|his|the|some|all|most|remaining|[\w-]+th)\s+){0,3}"
+     rf"(?:{_WITHDRAWN_NOUNS})\s+(?:out|back)\s+(?:of|from)\b)|"
+     r"pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|(?:pulled|pulls|pulling|pull)\s+(?:out|back)(?!\s+(?:of|from)\b)|retreated(?!\s+from\b)|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate|(?:redeployed|redeploying|repositioned)\s+(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:troops|forces|units)\s+(?:outside|out\s+of|away\s+from))\b"),
     # "the hurried Libyan evacuation", "the army's withdrawal from Kherson": a withdrawal named
     # as a noun, its actor the adjective; without "from X" it left the place told before
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
@@ -450,7 +457,8 @@ _NOT_PLACE = re.compile(
     r"(?:[\w-]+\s+){0,2}(?:people|prisoners?|soldiers|troops|men|women|children|civilians|wounded|hostages?|"
     r"munitions|weapons?|weaponry|tanks|guns|equipment|hardware|vehicles|aircraft|planes|bombers|helicopters|"
     r"ammunition|arms|votes?|seats?|pct|percent|shares?|stake|billion|million|dollars|dlrs|power|office|"
-    # more people an army takes: "captured 48 Russian servicemen near Sudzha" (not "militants' stronghold")
+    # more people an army takes: "captured 48 Russian servicemen near Sudzha" (not "militants' stronghold");
+    # people and goods taken, not :data:`_FORCE_NOUNS`: "forces" and "units" are no captive
     r"(?:servicemen|servicemembers|service\s+members|personnel|fighters|militants|militiamen|gunmen|officers|"
     r"conscripts|mercenaries|POWs|combatants|recruits|policemen|guards|crew|crews)(?!['’])|"
     r"place|part(?!\s+of\b)|talks|prisoner|steps?|measures?|action|responsibility|control\s+over\s+(?:their|its|his)|"
@@ -2873,20 +2881,22 @@ _NO_PLACE_AFTER = re.compile(
     r"\s*(?:[,.;:)]|$|\s+(?:and|but|as|after|before|when|while)\b)", re.I)
 #: A force noun as the subject right before "left": "his forces had left El Fasher" (or ordered
 #: to: "ordered its troops to leave Vuhledar").
-_FORCE_LEFT = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|militants|rebels|army|militia|garrison)\s+"
+_FORCE_LEFT = re.compile(rf"\b(?:{_FORCE_NOUNS}|militants|rebels|army|militia|garrison)\s+"
                          # ("soldiers of the Ethiopian National Defense Force had left the city")
                          r"(?:(?:of|from)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){1,6})?"
                          r"(?:had\s+|have\s+|has\s+|finally\s+|then\s+|to\s+)*$", re.I)
 #: The force a transitive withdrawal names before the place: "withdrawing troops from".
 _WITHDRAWN_FORCE = re.compile(
     r"\s+(?:(?:its|their|his|the|some|all|most|remaining|ground|combat|[\w-]+th|[\d,]+)\s+){0,3}"
-    r"(?:troops|forces|soldiers|units|fighters|tanks|division|brigades?|battalions?|personnel|contingent)"
+    rf"(?:{_WITHDRAWN_NOUNS})"
     # ("pulled its forces out of": the verb's particle comes after the force)
     r"(?:\s+(?:out|back)(?=\s+(?:of|from)\b)|(?=\s+(?:from|out\s+of)\b))", re.I)
-#: The force an encirclement traps, before the place it is trapped in.
+#: The force an encirclement traps, before the place it is trapped in: :data:`_FORCE_NOUNS` and
+#: the men and formations trapped (defenders, a garrison), not the tanks and contingents a side
+#: pulls out (:data:`_WITHDRAWN_NOUNS`).
 _ENCIRCLED_FORCE = re.compile(
     r"\s+(?:(?:the|some|about|up\s+to|as\s+many\s+as|thousands\s+of|hundreds\s+of|[\d,]+)\s+)*(?:[\w'’-]+\s+){0,3}?"
-    r"(?:troops|forces|soldiers|units|fighters|defenders|servicemen|garrison|brigades?|battalions?|militants|rebels)"
+    rf"(?:{_FORCE_NOUNS}|defenders|servicemen|garrison|brigades?|battalions?|militants|rebels)"
     r"(?=\s+(?:in|inside|at)\s)", re.I)
 #: "withdrew from", "withdrew quickly from", "pulled back overnight from": the place follows.
 _FROM_AFTER_ADVERBS = re.compile(r"(?:\s+(?:back|home|hastily|quickly|overnight))*\s+(?:from|of)\b", re.I)
