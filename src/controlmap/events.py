@@ -2381,20 +2381,26 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
     return None
 
 
+#: The verbs of a taking told in passing, past tense and gerund ("after capturing", "who seized").
+_TAKING_FORMS = (("captured", "capturing"), ("seized", "seizing"), ("took", "taking"), ("overran", "overrunning"),
+                 ("retook", "retaking"), ("recaptured", "recapturing"), ("stormed", "storming"))
+_TAKING_VERBS = "|".join(past for past, _ in _TAKING_FORMS)
+_TAKING_GERUNDS = "|".join(gerund for _, gerund in _TAKING_FORMS)
+
 #: A clause telling a taking that came before the main one, right before its place: "weeks
 #: after capturing", "days after the fall of", "after seizing the town of".
 _EARLIER_TAKING_BEFORE = re.compile(
     r"\b(?:(?:hours|days|weeks|months|years|a\s+(?:day|week|month|year)|shortly|soon|just)\s+)?after\s+"
-    r"(?:(?:they|it|he)\s+(?:had\s+)?)?(?:capturing|seizing|taking|overrunning|retaking|recapturing|storming|"
-    r"captured|seized|took|overran|retook|recaptured|stormed|the\s+(?:fall|capture|seizure|loss)\s+of)\s+"
+    rf"(?:(?:they|it|he)\s+(?:had\s+)?)?(?:{_TAKING_GERUNDS}|"
+    rf"{_TAKING_VERBS}|the\s+(?:fall|capture|seizure|loss)\s+of)\s+"
     r"(?:(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|village|port|capital|hub)\s+of\s+)?$", re.I)
 
 
 #: A taking told in an aside on the subject, right before its place: "The rebels, who seized
-#: (Goma) in late January, met little resistance": background to the story's town.
+#: (Goma) in late January, met little resistance": background to the story's town. An aside
+#: may also tell an entry ("who entered"); :data:`_EARLIER_TAKING_BEFORE` takes no "after entering".
 _TAKING_IN_RELATIVE_BEFORE = re.compile(
-    r",\s*(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:already\s+)?(?:captured|seized|took|overran|retook|recaptured|"
-    r"stormed|entered)\s+$", re.I)
+    rf",\s*(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:already\s+)?(?:{_TAKING_VERBS}|entered)\s+$", re.I)
 
 
 #: An apposition that says a town is its province's capital: "Wad Madani, the capital of Gezira
