@@ -135,6 +135,10 @@ _PREP_BEFORE = re.compile(r"(?:since|until|till|before|by|on|in|from|after|durin
 #: How far back a preposition and the white space after it may start.
 _PREP_REACH = 60
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+#: A month named in full and capitalised (so that "may" the verb is no month).
+_FULL_MONTH = "(?-i:" + "|".join(m.capitalize() for m in MONTHS) + ")"
+#: The prepositions before a month named alone ("in March", "since May last year").
+_MONTH_PREP = r"in|since|until|till|by|during|early|late|mid-?|from"
 
 #: Counts written out, "one" to "twelve" (a word's index is its value less one).
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
@@ -149,17 +153,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx,
     ("month_year", _PREP + r"\b(?P<mon>" + _MONTH + r")\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"),
     # "in April this year", "since May last year": the month of the year named, not the latest
     # such month, and one date, not a month and a year that compete for the verb
-    ("month_of_year", r"\b(?:(?P<prep>in|since|until|till|by|during|early|late|mid-?|from)\s+)?"
-                      r"(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|"
-                      r"November|December))\s+(?P<w>this|last)\s+year\b"),
-    # "in March": a month named in full, after a preposition, is the latest such month (capitals
-    # required, so that "may" the verb is no month)
-    ("month", r"\b(?P<prep>in|since|until|till|by|during|early|late|mid-?|from|last|"
+    ("month_of_year", rf"\b(?:(?P<prep>{_MONTH_PREP})\s+)?(?P<mon>{_FULL_MONTH})\s+(?P<w>this|last)\s+year\b"),
+    # "in March", "last March": a month named in full, after a preposition, is the latest such
+    # month (capitals required, see _FULL_MONTH)
+    ("month", rf"\b(?P<prep>{_MONTH_PREP}|last|"
               # "at the end of May", "by the middle of March", "in the first days of August"
               r"(?:at|by|in|since|until|from|around|towards?)\s+the\s+(?:end|start|beginning|middle|close|turn|"
               r"first\s+(?:days|weeks)|last\s+(?:days|weeks))\s+of)\s+(?:(?:early|late|mid-?)\s*)?"
-              r"(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|"
-              r"December))\b(?!\s*\d)"),
+              rf"(?P<mon>{_FULL_MONTH})\b(?!\s*\d)"),
     ("weekday", _PREP + r"\b(?P<wd>" + _WEEKDAY + r")(?P<poss>['’]s)?" + _PART + r"\b"),
     ("weekend", r"\b(?P<w>at|over|during|this|last)\s+(?:the\s+)?weekend\b"),
     ("yesterday", _PREP + r"\b(?P<w>yesterday|last\s+night|overnight)" + _PART + r"\b"),
