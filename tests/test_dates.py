@@ -190,3 +190,13 @@ def test_date_spans_need_no_publication_date():
     from controlmap.dates import date_spans
     text = "JERUSALEM, May 7 (Reuters) - Rebels May Seize Aleppo in May, on 30 February."
     assert [text[s:e] for s, e in date_spans(text)] == ["May 7", "in May", "on 30 February"]
+
+
+def test_month_alone_and_month_of_the_year_share_their_month_names_and_prepositions():
+    from controlmap import dates as module
+
+    patterns = dict(module._PATTERNS)
+    for prep in module._MONTH_PREP.replace("-?", "").split("|"):
+        assert patterns["month"].search(f"{prep} March")
+        assert patterns["month_of_year"].search(f"{prep} March this year")
+    assert not patterns["month"].search("in may") and not patterns["month_of_year"].search("in may this year")

@@ -1179,3 +1179,49 @@ def test_every_form_of_a_trigger_verb_has_a_cue(form):
     text = f"Rebels {form} Aleppo."
     (chosen,) = module._triggers_by_sentence(text, split_sentences(text))
     assert {id(t) for t in module._TRIGGERS if t.pattern.search(text)} <= {id(t) for t in chosen}
+
+
+def test_a_speaker_who_disputes_is_a_speaker_but_not_the_claims_author():
+    """One list of speech verbs (``_SPEECH_VERBS``) for both patterns; "denied" names a speaker
+    ("Damascus denied") but does not credit it with the claim ("the army denied")."""
+    from controlmap import events as module
+
+    for verb in ("said", "declared", "announced"):
+        assert module._SPEAKER_AFTER.match(f" {verb} it")
+        assert module._SPEAKS_AFTER_NAME.match(f"' command {verb} it")
+    assert module._SPEAKER_AFTER.match(" denied it") and module._SPEAKER_AFTER.match(" did not confirm it")
+    assert not module._SPEAKS_AFTER_NAME.match(" denied it")
+    assert not module._SPEAKS_AFTER_NAME.match(" did not confirm it")
+
+
+@pytest.mark.parametrize("word", ["one", "seven", "twelve"])
+def test_counts_of_places_and_deadlines_read_one_list_of_number_words(word):
+    from controlmap import events as module
+
+    assert module._COUNT_OF.search(f"{word} of ")
+    assert module._COUNTED_PLACES.search(f"{word} strategic hilltops")
+    assert module._IRREALIS.search(f"was given {word} days to")
+
+
+def test_plural_place_nouns_are_one_list_read_three_ways():
+    from controlmap import events as module
+
+    for noun in module._PLACE_PLURALS.split("|"):
+        assert module._COUNTED_PLACES.search(f"five {noun} inside Lebanon")
+        assert module._MANY_PLACES.search(f"the {noun}")
+    for noun in module._DIVISION_PLURALS.split("|"):
+        assert module._OWNED_UNITS.match(f"'s 17 {noun}") and module._BARE_PLACE.match(noun)
+    assert not module._OWNED_UNITS.match("'s forward positions")  # held by it, not part of it
+    assert not module._MANY_PLACES.search("the Golan Heights") and module._COUNTED_PLACES.search("two heights")
+
+
+def test_one_list_of_force_nouns_for_withdrawals_encirclements_and_leaving():
+    from controlmap import events as module
+
+    for noun in module._FORCE_NOUNS.split("|"):
+        assert module._FORCE_LEFT.search(f"its {noun} had ")
+        assert module._ENCIRCLED_FORCE.match(f" Ukrainian {noun} in ")
+    pull = next(t for t in module._TRIGGERS if t.change == "withdrew" and "pull" in t.cues)
+    for noun in module._WITHDRAWN_NOUNS.replace("?", "").split("|"):
+        assert module._WITHDRAWN_FORCE.match(f" its {noun} from ")
+        assert pull.pattern.search(f"Russia pulled its {noun} out of Kherson")

@@ -135,8 +135,13 @@ _PREP_BEFORE = re.compile(r"(?:since|until|till|before|by|on|in|from|after|durin
 #: How far back a preposition and the white space after it may start.
 _PREP_REACH = 60
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+#: A month named in full and capitalised (so that "may" the verb is no month).
+_FULL_MONTH = "(?-i:" + "|".join(m.capitalize() for m in MONTHS) + ")"
+#: The prepositions before a month named alone ("in March", "since May last year").
+_MONTH_PREP = r"in|since|until|till|by|during|early|late|mid-?|from"
 
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+#: Counts written out, "one" to "twelve" (a word's index is its value less one).
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 
 # Order matters: longer, more specific forms first; a later pattern never overlaps an earlier hit.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx, re.I)) for name, rx in (
@@ -148,26 +153,23 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx,
     ("month_year", _PREP + r"\b(?P<mon>" + _MONTH + r")\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"),
     # "in April this year", "since May last year": the month of the year named, not the latest
     # such month, and one date, not a month and a year that compete for the verb
-    ("month_of_year", r"\b(?:(?P<prep>in|since|until|till|by|during|early|late|mid-?|from)\s+)?"
-                      r"(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|"
-                      r"November|December))\s+(?P<w>this|last)\s+year\b"),
-    # "in March": a month named in full, after a preposition, is the latest such month (capitals
-    # required, so that "may" the verb is no month)
-    ("month", r"\b(?P<prep>in|since|until|till|by|during|early|late|mid-?|from|last|"
+    ("month_of_year", rf"\b(?:(?P<prep>{_MONTH_PREP})\s+)?(?P<mon>{_FULL_MONTH})\s+(?P<w>this|last)\s+year\b"),
+    # "in March", "last March": a month named in full, after a preposition, is the latest such
+    # month (capitals required, see _FULL_MONTH)
+    ("month", rf"\b(?P<prep>{_MONTH_PREP}|last|"
               # "at the end of May", "by the middle of March", "in the first days of August"
               r"(?:at|by|in|since|until|from|around|towards?)\s+the\s+(?:end|start|beginning|middle|close|turn|"
               r"first\s+(?:days|weeks)|last\s+(?:days|weeks))\s+of)\s+(?:(?:early|late|mid-?)\s*)?"
-              r"(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|"
-              r"December))\b(?!\s*\d)"),
+              rf"(?P<mon>{_FULL_MONTH})\b(?!\s*\d)"),
     ("weekday", _PREP + r"\b(?P<wd>" + _WEEKDAY + r")(?P<poss>['’]s)?" + _PART + r"\b"),
     ("weekend", r"\b(?P<w>at|over|during|this|last)\s+(?:the\s+)?weekend\b"),
     ("yesterday", _PREP + r"\b(?P<w>yesterday|last\s+night|overnight)" + _PART + r"\b"),
     ("today", r"\b(?P<w>today|tonight|this\s+(?:morning|afternoon|evening))\b"),
     ("last_unit", r"\b(?P<w>last|past|this|earlier\s+this)\s+(?P<unit>week|month|year)\b"),
     ("duration", r"\b(?P<prep>for)\s+(?:(?:more|less|fewer)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+|"
-                 r"the\s+(?:past|last)\s+)?(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+"
+                 r"the\s+(?:past|last)\s+)?(?P<n>\d{1,3}|a|an|" + "|".join(NUMBER_WORDS) + r")\s+"
                  r"(?P<unit>years?|months?|weeks?|days?)\b"),
-    ("ago", r"(?<![\d,.])\b(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b"),
+    ("ago", r"(?<![\d,.])\b(?P<n>\d{1,3}|a|an|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b"),
     ("year", r"\b(?P<prep>since|until|till|before|by|in|from|after|during|of|late|early|mid-?)\s+(?:(?:early|late|mid-?)\s*)?(?P<y>(?:19|20)\d\d)\b(?!\s*(?:km|kms|miles|people|dlrs?|troops|soldiers|men|-))"),
 ))
 
@@ -476,7 +478,7 @@ def _duration_start(count: str, unit: str, published: date) -> tuple[date, str]:
 def count_value(word: str) -> int:
     """The number a count word stands for: "a" 1, "eight" 8, "12" 12."""
     word = word.lower()
-    return 1 if word in ("a", "an") else int(word) if word.isdigit() else _NUMBER_WORDS.index(word) + 1
+    return 1 if word in ("a", "an") else int(word) if word.isdigit() else NUMBER_WORDS.index(word) + 1
 
 
 def period_start(day: date, precision: str) -> date:
@@ -515,7 +517,7 @@ def _shift(day: date, n: int, unit: str) -> date:
 
 
 #: "eight months after", "two weeks before", "a year later": a date told from another one.
-OFFSET = re.compile(r"(?<![\d,.])\b(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>years?|months?|weeks?|days?)"
+OFFSET = re.compile(r"(?<![\d,.])\b(?P<n>\d{1,3}|a|an|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>years?|months?|weeks?|days?)"
                     r"\s+(?P<way>after|before|later|earlier)\b", re.I)
 
 

@@ -50,7 +50,7 @@ from datetime import date, timedelta
 
 from .actors import AS_WRITTEN, UNKNOWN_COLOUR, Actor, ActorMention, ActorRegistry, load_actors
 from .article import Article
-from .dates import (MONTHS, PRECISIONS, OFFSET, WEEKDAYS, DateMention, count_value, date_spans, find_dates, invalid_dates,
+from .dates import (MONTHS, NUMBER_WORDS, PRECISIONS, OFFSET, WEEKDAYS, DateMention, count_value, date_spans, find_dates, invalid_dates,
                     offset_sign, period_start, relative_dates, shifted)
 from .distances import MEASURED_FROM_BEFORE
 from .errors import GazetteerError
@@ -65,6 +65,13 @@ from .text import Sentence, split_sentences
 CHANGES: tuple[str, ...] = ("captured", "retook", "entered", "holds", "besieged", "withdrew", "lost")
 #: The months as news capitalises them, for the patterns that must not take them for names.
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+#: Counts written out ("one" to "twelve"), for the patterns of counted places and deadlines.
+_NUMBER_WORDS = "|".join(NUMBER_WORDS)
+#: Armed men named as a body, as the subject or object of a move ("its troops", "the forces").
+_FORCE_NOUNS = r"troops|forces|soldiers|units|fighters"
+#: What a side pulls out of a place: its men, and its formations and tanks ("withdrew a
+#: division from", "pulled its tanks out of").
+_WITHDRAWN_NOUNS = _FORCE_NOUNS + r"|tanks|division|brigades?|battalions?|personnel|contingent"
 
 #: The class of each change, as the timeline and the scorers read it.
 CHANGE_CLASS: dict[str, str] = {"captured": "gain", "retook": "gain", "entered": "enter", "holds": "hold",
@@ -376,7 +383,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("withdrew", "active", "leaving left",
      r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
     ("withdrew", "active", "withdr pull retreat fled flee abandon evacuat redeploy reposition",
-     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pull(?:ed|s|ing)?(?=\s+(?:(?:its|their|his|the|some|all|most|remaining|[\w-]+th)\s+){0,3}(?:troops|forces|soldiers|units|fighters|division|brigades?|personnel)\s+(?:out|back)\s+(?:of|from)\b)|pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|(?:pulled|pulls|pulling|pull)\s+(?:out|back)(?!\s+(?:of|from)\b)|retreated(?!\s+from\b)|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate|(?:redeployed|redeploying|repositioned)\s+(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:troops|forces|units)\s+(?:outside|out\s+of|away\s+from))\b"),
+     r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pull(?:ed|s|ing)?(?=\s+(?:(?:its|their|his|the|some|all|most|remaining|[\w-]+th)\s+){0,3}"
+     rf"(?:{_WITHDRAWN_NOUNS})\s+(?:out|back)\s+(?:of|from)\b)|"
+     r"pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|(?:pulled|pulls|pulling|pull)\s+(?:out|back)(?!\s+(?:of|from)\b)|retreated(?!\s+from\b)|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate|(?:redeployed|redeploying|repositioned)\s+(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:troops|forces|units)\s+(?:outside|out\s+of|away\s+from))\b"),
     # "the hurried Libyan evacuation", "the army's withdrawal from Kherson": a withdrawal named
     # as a noun, its actor the adjective; without "from X" it left the place told before
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
@@ -403,7 +412,9 @@ _CUES: tuple[str, ...] = tuple(sorted({cue for t in _TRIGGERS for cue in t.cues}
 _IRREALIS = re.compile(
     r"\b(?:vow\w*|threat\w*|pledg\w*|promis\w*|plan\w*|aim\w*|intend\w*|seek\w*|sought|want\w*|hop\w*|"
     r"bid\s+to|attempt\w*|refus\w*|agree\w*\s+to|offer\w*\s+to|deadline\w*|"
-    r"(?:has|have|had|given|gives)\s+(?:\d+|one|two|three|four|five|six|ten|sixty|thirty)\s+(?:days?|weeks?|months?)\s+to|tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
+    # (deadlines also come in tens: "given sixty days to")
+    rf"(?:has|have|had|given|gives)\s+(?:\d+|{_NUMBER_WORDS}|sixty|thirty)\s+(?:days?|weeks?|months?)\s+to|"
+    r"tr(?:y|ied|ying)\s+to|would|will|could|may|might|should|shall|expected\s+to|set\s+to|"
     r"about\s+to|verge\s+of|ready\s+to|prepar\w*|wheth\w*|if|unless|deni\w*|deny\w*|not|no|never|nor|neither|"
     r"failed|fail\w*|rumou?r\w*|unconfirmed|haste\s+to|order\s+to|calls?\s+for|urg\w*|demand\w*|could\s+be|"
     r"goals?|objectives?|ambitions?|intentions?|designs\s+on|(?:battl|fight|struggl|strain|push|press)\w*\s+to|"
@@ -446,7 +457,8 @@ _NOT_PLACE = re.compile(
     r"(?:[\w-]+\s+){0,2}(?:people|prisoners?|soldiers|troops|men|women|children|civilians|wounded|hostages?|"
     r"munitions|weapons?|weaponry|tanks|guns|equipment|hardware|vehicles|aircraft|planes|bombers|helicopters|"
     r"ammunition|arms|votes?|seats?|pct|percent|shares?|stake|billion|million|dollars|dlrs|power|office|"
-    # more people an army takes: "captured 48 Russian servicemen near Sudzha" (not "militants' stronghold")
+    # more people an army takes: "captured 48 Russian servicemen near Sudzha" (not "militants' stronghold");
+    # people and goods taken, not :data:`_FORCE_NOUNS`: "forces" and "units" are no captive
     r"(?:servicemen|servicemembers|service\s+members|personnel|fighters|militants|militiamen|gunmen|officers|"
     r"conscripts|mercenaries|POWs|combatants|recruits|policemen|guards|crew|crews)(?!['’])|"
     r"place|part(?!\s+of\b)|talks|prisoner|steps?|measures?|action|responsibility|control\s+over\s+(?:their|its|his)|"
@@ -1392,9 +1404,16 @@ def _passive_without_agent(text: str, t0: int, t1: int, m: re.Match[str], trig: 
             if p.place is not None or p.text.strip().lower() in ("the city", "the town", "the village")]
 
 
+#: Verbs by which a speaker states a claim as its own ("the rebels said", "Baghdad announced").
+_SPEECH_VERBS = r"said|says|announced|declared|claimed|reported|confirmed|stated"
+#: Verbs that make a word a speaker without crediting it with the claim ("Damascus denied",
+#: "Moscow did not confirm"): :data:`_SPEAKER_AFTER` takes them, :data:`_SPEAKS_AFTER_NAME`
+#: must not ("Hama was liberated, the army denied" does not say the army took it).
+_SPEAKER_ONLY_VERBS = (r"saying|reports|described|denied|acknowledged|admitted|rejected|insisted|warned|"
+                       r"(?:did|does|would|could)\s+not\s+confirm|declined\s+to\s+confirm")
+
 #: After a speaker's name: its verb, perhaps after a possessive noun ("the rebels' command said").
-_SPEAKS_AFTER_NAME = re.compile(r"(?:['’]s?)?(?:\s+[\w'’-]+){0,2}\s+(?:said|says|announced|declared|claimed|"
-                                r"reported|confirmed|stated)\b", re.I)
+_SPEAKS_AFTER_NAME = re.compile(rf"(?:['’]s?)?(?:\s+[\w'’-]+){{0,2}}\s+(?:{_SPEECH_VERBS})\b", re.I)
 
 
 def _speaker_in(text: str, sentence: Sentence, after: int, actors: list[ActorMention]) -> ActorMention | None:
@@ -1406,14 +1425,21 @@ def _speaker_in(text: str, sentence: Sentence, after: int, actors: list[ActorMen
 
 
 #: A count before "of X's": "eight of Rakhine's 17 townships", "most of Darfur's state capitals".
-_COUNT_OF = re.compile(r"\b(?:all|most|much|half|some|many|several|\d+|one|two|three|four|five|six|seven|eight|nine|"
-                       r"ten|eleven|twelve|a\s+(?:third|quarter|dozen))\s+of\s+(?:the\s+)?$", re.I)
+_COUNT_OF = re.compile(rf"\b(?:all|most|much|half|some|many|several|\d+|{_NUMBER_WORDS}|"
+                       r"a\s+(?:third|quarter|dozen))\s+of\s+(?:the\s+)?$", re.I)
+#: Plural nouns of the divisions a place is made of ("17 townships", "villages").
+_DIVISION_PLURALS = r"townships|districts|towns|villages|settlements|provinces|regions"
+#: Plural place nouns: the divisions, and the sites fought over ("five hilltops", "12 positions").
+_PLACE_PLURALS = _DIVISION_PLURALS + r"|hilltops|hills|peaks|positions|posts|outposts|points|bases|strongholds|sites|areas"
 #: A place's own divisions after its possessive: "Rakhine's 17 townships", "Darfur's five state capitals".
-_OWNED_UNITS = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:townships|districts|towns|villages|provinces|states|regions|"
-                          r"cities|capitals|municipalities|settlements|counties|communes)\b", re.I)
-#: A place noun on its own, with nothing to say which one ("areas", "suburbs", "territory").
-_BARE_PLACE = re.compile(r"(?:areas|territories|suburbs|positions|villages|towns|zones|regions|"
-                         r"neighbou?rhoods|districts|lands)\b"
+#: Divisions only, not all of :data:`_PLACE_PLURALS`: "Israel's positions" are held by Israel,
+#: not part of it.
+_OWNED_UNITS = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_DIVISION_PLURALS}|states|cities|capitals|"
+                          r"municipalities|counties|communes)\b", re.I)
+#: A place noun on its own, with nothing to say which one ("areas", "suburbs", "territory"):
+#: divisions and stretches of land. Of the sites only "positions": a held hilltop, post or base
+#: is one site, which a town named nearby may locate.
+_BARE_PLACE = re.compile(rf"(?:{_DIVISION_PLURALS}|areas|positions|territories|suburbs|zones|neighbou?rhoods|lands)\b"
                          r"(?!\s+(?:of|in|near|around|outside|along|on|east|west|north|south)\b)", re.I)
 
 
@@ -2160,13 +2186,12 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
 
 
 #: A count of places: "five hilltops", "dozens of villages", "12 positions".
-_COUNTED_PLACES = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several|"
+_COUNTED_PLACES = re.compile(rf"\b(?:\d+|{_NUMBER_WORDS}|a\s+dozen|several|"
                              r"dozens\s+of|scores\s+of|hundreds\s+of|many|a\s+few|some)\s+(?:[a-z][\w-]*\s+)?"
-                             r"(?:hilltops|hills|positions|posts|outposts|villages|towns|areas|points|bases|settlements|"
-                             r"districts|townships|strongholds|sites|peaks|heights)\b", re.I)
-_MANY_PLACES = re.compile(r"\b(?:townships|villages|districts|towns|areas|regions|provinces|parts|much|most|half|"
-                          r"hilltops|hills|positions|posts|outposts|points|bases|settlements|sites|peaks)\b",
-                          re.I)
+                             rf"(?:{_PLACE_PLURALS}|heights)\b", re.I)
+#: Words of many places, or of a share of one ("villages", "much of"). Not "heights", which
+#: :data:`_COUNTED_PLACES` takes only after a count: "the Golan Heights" is one place.
+_MANY_PLACES = re.compile(rf"\b(?:{_PLACE_PLURALS}|parts|much|most|half)\b", re.I)
 
 
 def _plausible_anchor(place: Place, context: _Context) -> bool:
@@ -2201,9 +2226,7 @@ _FACILITY = "a facility or feature named after the place"
 _SPEAKER_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}"
                             # (a group's leader or spokesman, named: "HTS leader Abu Mohammed al-Golani said")
                             r"(?:\s+(?:leader|chief|commander|spokesman|spokeswoman|spokesperson)\s+(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,3})?"
-                            r"\s+(?:said|says|saying|reported|reports|announced|claimed|"
-                            r"described|denied|acknowledged|admitted|confirmed|rejected|insisted|warned|stated|"
-                            r"(?:did|does|would|could)\s+not\s+confirm|declined\s+to\s+confirm)\b", re.I)
+                            rf"\s+(?:{_SPEECH_VERBS}|{_SPEAKER_ONLY_VERBS})\b", re.I)
 
 
 def _speaking_capitals(text: str, places: list[Place], registry: ActorRegistry,
@@ -2358,20 +2381,26 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
     return None
 
 
+#: The verbs of a taking told in passing, past tense and gerund ("after capturing", "who seized").
+_TAKING_FORMS = (("captured", "capturing"), ("seized", "seizing"), ("took", "taking"), ("overran", "overrunning"),
+                 ("retook", "retaking"), ("recaptured", "recapturing"), ("stormed", "storming"))
+_TAKING_VERBS = "|".join(past for past, _ in _TAKING_FORMS)
+_TAKING_GERUNDS = "|".join(gerund for _, gerund in _TAKING_FORMS)
+
 #: A clause telling a taking that came before the main one, right before its place: "weeks
 #: after capturing", "days after the fall of", "after seizing the town of".
 _EARLIER_TAKING_BEFORE = re.compile(
     r"\b(?:(?:hours|days|weeks|months|years|a\s+(?:day|week|month|year)|shortly|soon|just)\s+)?after\s+"
-    r"(?:(?:they|it|he)\s+(?:had\s+)?)?(?:capturing|seizing|taking|overrunning|retaking|recapturing|storming|"
-    r"captured|seized|took|overran|retook|recaptured|stormed|the\s+(?:fall|capture|seizure|loss)\s+of)\s+"
+    rf"(?:(?:they|it|he)\s+(?:had\s+)?)?(?:{_TAKING_GERUNDS}|"
+    rf"{_TAKING_VERBS}|the\s+(?:fall|capture|seizure|loss)\s+of)\s+"
     r"(?:(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|village|port|capital|hub)\s+of\s+)?$", re.I)
 
 
 #: A taking told in an aside on the subject, right before its place: "The rebels, who seized
-#: (Goma) in late January, met little resistance": background to the story's town.
+#: (Goma) in late January, met little resistance": background to the story's town. An aside
+#: may also tell an entry ("who entered"); :data:`_EARLIER_TAKING_BEFORE` takes no "after entering".
 _TAKING_IN_RELATIVE_BEFORE = re.compile(
-    r",\s*(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:already\s+)?(?:captured|seized|took|overran|retook|recaptured|"
-    r"stormed|entered)\s+$", re.I)
+    rf",\s*(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:already\s+)?(?:{_TAKING_VERBS}|entered)\s+$", re.I)
 
 
 #: An apposition that says a town is its province's capital: "Wad Madani, the capital of Gezira
@@ -2858,20 +2887,22 @@ _NO_PLACE_AFTER = re.compile(
     r"\s*(?:[,.;:)]|$|\s+(?:and|but|as|after|before|when|while)\b)", re.I)
 #: A force noun as the subject right before "left": "his forces had left El Fasher" (or ordered
 #: to: "ordered its troops to leave Vuhledar").
-_FORCE_LEFT = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|militants|rebels|army|militia|garrison)\s+"
+_FORCE_LEFT = re.compile(rf"\b(?:{_FORCE_NOUNS}|militants|rebels|army|militia|garrison)\s+"
                          # ("soldiers of the Ethiopian National Defense Force had left the city")
                          r"(?:(?:of|from)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){1,6})?"
                          r"(?:had\s+|have\s+|has\s+|finally\s+|then\s+|to\s+)*$", re.I)
 #: The force a transitive withdrawal names before the place: "withdrawing troops from".
 _WITHDRAWN_FORCE = re.compile(
     r"\s+(?:(?:its|their|his|the|some|all|most|remaining|ground|combat|[\w-]+th|[\d,]+)\s+){0,3}"
-    r"(?:troops|forces|soldiers|units|fighters|tanks|division|brigades?|battalions?|personnel|contingent)"
+    rf"(?:{_WITHDRAWN_NOUNS})"
     # ("pulled its forces out of": the verb's particle comes after the force)
     r"(?:\s+(?:out|back)(?=\s+(?:of|from)\b)|(?=\s+(?:from|out\s+of)\b))", re.I)
-#: The force an encirclement traps, before the place it is trapped in.
+#: The force an encirclement traps, before the place it is trapped in: :data:`_FORCE_NOUNS` and
+#: the men and formations trapped (defenders, a garrison), not the tanks and contingents a side
+#: pulls out (:data:`_WITHDRAWN_NOUNS`).
 _ENCIRCLED_FORCE = re.compile(
     r"\s+(?:(?:the|some|about|up\s+to|as\s+many\s+as|thousands\s+of|hundreds\s+of|[\d,]+)\s+)*(?:[\w'’-]+\s+){0,3}?"
-    r"(?:troops|forces|soldiers|units|fighters|defenders|servicemen|garrison|brigades?|battalions?|militants|rebels)"
+    rf"(?:{_FORCE_NOUNS}|defenders|servicemen|garrison|brigades?|battalions?|militants|rebels)"
     r"(?=\s+(?:in|inside|at)\s)", re.I)
 #: "withdrew from", "withdrew quickly from", "pulled back overnight from": the place follows.
 _FROM_AFTER_ADVERBS = re.compile(r"(?:\s+(?:back|home|hastily|quickly|overnight))*\s+(?:from|of)\b", re.I)
