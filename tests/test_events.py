@@ -401,12 +401,12 @@ def test_events_of_an_undated_article_keep_absolute_dates_and_say_why_others_are
 def test_the_cue_prefilter_changes_no_result(seed_article, seed_places, monkeypatch):
     """Skipping patterns whose cue words a sentence lacks is only a speed-up: every sentence
     of the seed and of these tests gives the same events with every pattern run on it."""
-    from controlmap import events as module
+    from controlmap import event_triggers, events as module
     texts = [seed_article] + [article(t)[0] for t in _PHRASINGS + _NOT_EVENTS]
     places = [seed_places] + [article(t)[1] for t in _PHRASINGS + _NOT_EVENTS]
     fast = [[event_to_dict(e) for e in extract_events(a, p)] for a, p in zip(texts, places)]
     monkeypatch.setattr(module, "_triggers_by_sentence",
-                        lambda text, sentences: [module._TRIGGERS] * len(sentences))
+                        lambda text, sentences: [event_triggers._TRIGGERS] * len(sentences))
     slow = [[event_to_dict(e) for e in extract_events(a, p)] for a, p in zip(texts, places)]
     assert fast == slow and any(fast)
 
@@ -1174,7 +1174,7 @@ _VERB_FORMS = ("captured capture captures capturing seized seize seizes seizing 
 @pytest.mark.parametrize("form", _VERB_FORMS)
 def test_every_form_of_a_trigger_verb_has_a_cue(form):
     """The cue prefilter must never hide a pattern that matches ("taking" once had no cue)."""
-    from controlmap import events as module
+    from controlmap import event_triggers as module
 
     text = f"Rebels {form} Aleppo."
     (chosen,) = module._triggers_by_sentence(text, split_sentences(text))
@@ -1184,7 +1184,7 @@ def test_every_form_of_a_trigger_verb_has_a_cue(form):
 def test_a_speaker_who_disputes_is_a_speaker_but_not_the_claims_author():
     """One list of speech verbs (``_SPEECH_VERBS``) for both patterns; "denied" names a speaker
     ("Damascus denied") but does not credit it with the claim ("the army denied")."""
-    from controlmap import events as module
+    from controlmap import event_clauses as module
 
     for verb in ("said", "declared", "announced"):
         assert module._SPEAKER_AFTER.match(f" {verb} it")
@@ -1196,15 +1196,15 @@ def test_a_speaker_who_disputes_is_a_speaker_but_not_the_claims_author():
 
 @pytest.mark.parametrize("word", ["one", "seven", "twelve"])
 def test_counts_of_places_and_deadlines_read_one_list_of_number_words(word):
-    from controlmap import events as module
+    from controlmap import event_places, event_triggers
 
-    assert module._COUNT_OF.search(f"{word} of ")
-    assert module._COUNTED_PLACES.search(f"{word} strategic hilltops")
-    assert module._IRREALIS.search(f"was given {word} days to")
+    assert event_places._COUNT_OF.search(f"{word} of ")
+    assert event_places._COUNTED_PLACES.search(f"{word} strategic hilltops")
+    assert event_triggers._IRREALIS.search(f"was given {word} days to")
 
 
 def test_plural_place_nouns_are_one_list_read_three_ways():
-    from controlmap import events as module
+    from controlmap import event_places as module
 
     for noun in module._PLACE_PLURALS.split("|"):
         assert module._COUNTED_PLACES.search(f"five {noun} inside Lebanon")
@@ -1216,12 +1216,12 @@ def test_plural_place_nouns_are_one_list_read_three_ways():
 
 
 def test_one_list_of_force_nouns_for_withdrawals_encirclements_and_leaving():
-    from controlmap import events as module
+    from controlmap import event_triggers, events as module
 
-    for noun in module._FORCE_NOUNS.split("|"):
+    for noun in event_triggers._FORCE_NOUNS.split("|"):
         assert module._FORCE_LEFT.search(f"its {noun} had ")
         assert module._ENCIRCLED_FORCE.match(f" Ukrainian {noun} in ")
-    pull = next(t for t in module._TRIGGERS if t.change == "withdrew" and "pull" in t.cues)
-    for noun in module._WITHDRAWN_NOUNS.replace("?", "").split("|"):
+    pull = next(t for t in event_triggers._TRIGGERS if t.change == "withdrew" and "pull" in t.cues)
+    for noun in event_triggers._WITHDRAWN_NOUNS.replace("?", "").split("|"):
         assert module._WITHDRAWN_FORCE.match(f" its {noun} from ")
         assert pull.pattern.search(f"Russia pulled its {noun} out of Kherson")

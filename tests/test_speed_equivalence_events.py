@@ -9,7 +9,8 @@ import random
 import re
 
 from controlmap.actors import _alternation, _is_acronym, load_actors
-from controlmap.events import _CUES, _TRIGGERS, _triggers_by_sentence, event_sentences
+from controlmap.event_triggers import _CUES, _TRIGGERS, _triggers_by_sentence
+from controlmap.events import event_sentences
 from controlmap.text import Sentence, split_sentences
 
 _TEXTS = [
