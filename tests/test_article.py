@@ -202,3 +202,36 @@ def test_the_missing_date_error_quotes_the_article():
     article = article_from_text("Rebels entered Homs on Thursday, then Hama yesterday.", source="a.txt")
     with pytest.raises(DateError, match=r'\("on Thursday", "yesterday"\) cannot be resolved'):
         require_published(article)
+
+
+def test_the_option_date_that_replaces_another_is_warned_about(caplog):
+    assert load_article(SEED, published="2024-12-01").published == date(2024, 12, 1)
+    assert "published 2024-11-30 is overridden by --published 2024-12-01" in caplog.text
+    caplog.clear()
+    load_article(SEED, published="2024-11-30")  # the same day: nothing to say
+    assert "overridden" not in caplog.text
+
+
+def test_front_matter_written_on_windows_is_front_matter(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"---\r\npublished: 2025-03-21\r\n---\r\nThe army retook Wad Madani on Friday.\r\n")
+    article = load_article(path)
+    assert article.published == date(2025, 3, 21)
+    assert article.text.lstrip().startswith("The army retook") and "published" not in article.text
+
+
+def test_a_sidecar_saved_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Rebels entered Aleppo on Friday.", encoding="utf-8")
+    path.with_suffix(".json").write_bytes(b'\xef\xbb\xbf{"published": "2024-11-30"}')
+    assert load_article(path).published == date(2024, 11, 30)
+
+
+def test_a_too_large_file_is_told_by_its_own_size(tmp_path, monkeypatch):
+    from controlmap import settings
+
+    monkeypatch.setattr(settings, "max_article_bytes", 2**20)
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"Aleppo. " * (3 * 2**20 // 8))
+    with pytest.raises(InputError, match=r"big.txt: 3.0 MiB is larger than the 1 MiB"):
+        load_article(path)

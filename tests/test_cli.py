@@ -456,3 +456,41 @@ def test_ner_without_the_model_is_one_line(monkeypatch):
         pytest.skip("the spaCy model is installed here")
     result = CliRunner().invoke(main, ["places", str(SEED), "--ner", "spacy"])
     assert "pip install" in _one_line_error(result)
+
+
+@pytest.mark.parametrize("command", [["map", "-o"], ["export", "-o"]])
+def test_an_output_into_a_missing_folder_is_refused_before_reading(tmp_path, command):
+    missing = tmp_path / "no-such-article.txt"  # a usage error comes first, as for a bad suffix
+    out = tmp_path / "nodir" / ("m.html" if command[0] == "map" else "e.gpkg")
+    result = CliRunner().invoke(main, [command[0], str(missing), command[1], str(out)])
+    assert result.exit_code == 2 and "does not exist" in result.stderr and "no such file" not in result.stderr
+
+
+def test_stdin_given_twice_is_refused():
+    result = CliRunner().invoke(main, ["places", "-", "-"], input="Rebels entered Aleppo.\n")
+    assert result.exit_code == 1 and "'-' (stdin) can be read only once" in result.stderr
+
+
+def test_tables_of_several_articles_say_which_article_each_row_is_from(tmp_path):
+    other = tmp_path / "homs.txt"
+    other.write_text("The army retook Homs on Monday.\n", encoding="utf-8")
+    for command in ("places", "events", "verify"):
+        both = CliRunner().invoke(main, [command, str(SEED), str(other), "--published", "2024-11-30"])
+        one = CliRunner().invoke(main, [command, str(other), "--published", "2024-11-30"])
+        assert both.stdout.split()[0] == "source", command
+        assert one.stdout.split()[0] != "source", command
+
+
+def test_records_built_on_a_doubtful_place_say_so_with_the_runner_up():
+    places = json.loads(CliRunner().invoke(main, ["places", str(SEED), "--format", "json"]).stdout)
+    doubtful = [p for p in places if p["low_confidence"]]
+    assert doubtful and all(p["confidence"] < 0.6 for p in doubtful)
+    assert all(not p["low_confidence"] for p in places if p["confidence"] >= 0.6)
+    events = json.loads(CliRunner().invoke(main, ["events", str(SEED), "--format", "json"]).stdout)
+    by_span = {(p["start"], p["end"]): p for p in places}
+    named = [e for e in events if (e["place_start"], e["place_end"]) in by_span]  # (not "it", "the city")
+    assert any(e["low_confidence"] for e in named)
+    for event in named:
+        mention = by_span[event["place_start"], event["place_end"]]
+        assert event["place_confidence"] == round(mention["confidence"], 3)
+        assert (event["low_confidence"], event["runner_up"]) == (mention["low_confidence"], mention["runner_up"])

@@ -5,6 +5,7 @@ import csv
 import json
 import re
 from datetime import date
+from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -14,7 +15,7 @@ from shapely import wkt
 
 from controlmap import export
 from controlmap.errors import ControlmapError, ExportError
-from controlmap.timeline import Timeline
+from controlmap.timeline import Timeline, interval_to_dict
 from tests.test_map import AIRPORT, ALEPPO, IDLIB, SOURCE, TEXT, seed_records
 
 #: Words QGIS looks for in a Date/DateTime field name to make it the start or end of a feature.
@@ -54,7 +55,7 @@ def test_geojson_round_trip(seed, tmp_path):
     layers = _by_layer(collection)
     assert {k: len(v) for k, v in layers.items()} == {"places": 6, "events": 5, "control": 4, "distance_claims": 1}
     got = [{k: v for k, v in f["properties"].items() if k != "layer"} for f in layers["control"]]
-    assert got == [export.control_row(i) for i in timeline.intervals]
+    assert got == [interval_to_dict(i) for i in timeline.intervals]
     assert [f["properties"]["start_date"] for f in layers["control"]] == [
         "2016-01-01", "2024-11-30", "2024-11-30", "2020-01-01"]
     # NULL end: still held.
@@ -132,7 +133,7 @@ def test_gpkg_round_trip(seed, tmp_path):
     path = export.export(tmp_path / "out.gpkg", *seed)
     control = gpd.read_file(path, layer="control")
     assert control.crs.to_epsg() == 4326
-    expected = [export.control_row(i) for i in timeline.intervals]
+    expected = [interval_to_dict(i) for i in timeline.intervals]
     assert list(control["id"]) == [r["id"] for r in expected]
     assert list(control["side"]) == [r["side"] for r in expected]
     assert [d.date().isoformat() for d in control["start_date"]] == [r["start_date"] for r in expected]
@@ -182,7 +183,7 @@ def test_csv_round_trip(seed, tmp_path):
     assert list(rows[0]) == list(export.CSV_FIELDS)
     assert len(rows) == len(timeline.intervals)
     for row, interval in zip(rows, timeline.intervals):
-        expected = export.control_row(interval)
+        expected = interval_to_dict(interval)
         assert row["id"] == interval.place.id and row["side"] == interval.side
         assert row["start_date"] == expected["start_date"]
         assert row["end_date"] == (expected["end_date"] or "")
@@ -191,7 +192,7 @@ def test_csv_round_trip(seed, tmp_path):
         assert (point.x, point.y) == (interval.place.lon, interval.place.lat)
         assert (float(row["lon"]), float(row["lat"])) == (point.x, point.y)
     frame = pd.read_csv(path)
-    assert list(frame["start_date"]) == [export.control_row(i)["start_date"] for i in timeline.intervals]
+    assert list(frame["start_date"]) == [interval_to_dict(i)["start_date"] for i in timeline.intervals]
 
 
 def test_csv_without_intervals_says_what_to_use(seed, tmp_path):
@@ -377,3 +378,11 @@ def test_control_of_an_unnamed_place_is_drawn_at_its_anchor(tmp_path):
         rows = list(csv.DictReader(handle))
     khartoum = f"POINT ({KHARTOUM.lon!r} {KHARTOUM.lat!r})"
     assert [(r["side"], r["end_date"], r["wkt"]) for r in rows] == [("RSF", "2025-03-21", khartoum), ("SAF", "", khartoum)]
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc, a folder no one can write files in")
+@pytest.mark.parametrize("suffix", [".gpkg", ".geojson", ".csv"])
+def test_a_path_that_cannot_be_written_is_one_clear_error(seed, suffix):
+    # (/proc refuses new files even to root, where a read-only folder would not)
+    with pytest.raises(ExportError, match=rf"/proc/controlmap-test{suffix}: cannot write \("):
+        export.export(Path(f"/proc/controlmap-test{suffix}"), *seed)

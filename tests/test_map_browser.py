@@ -159,6 +159,11 @@ def test_seed_article_map_renders(browser, seed_article, gazetteer, tmp_path):
         page.page.locator("input.cm-slider").fill("0")
         assert page.label() != "on or before 2024-11-30"
         assert page.errors == [] and {urlparse(u).hostname for u in page.blocked} <= {"tile.openstreetmap.org"}
+        # "HTS ... in Idlib": the city over its province by a short head, which the reader is told
+        page.page.locator("input.cm-slider").fill(str(page.page.locator("input.cm-slider").get_attribute("max")))
+        idlib = next(t for t in page.popups() if t.startswith("Idlib\n"))
+        assert "Place resolved with low confidence (0.5" in idlib
+        assert "runner-up: Idlib Governorate (geonames:169387)" in idlib
     finally:
         page.page.close()
 

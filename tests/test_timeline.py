@@ -96,8 +96,8 @@ def test_interval_dict_is_json_ready():
     t = build_timeline([event("captured", "government", date(2016, 12, 22))])
     d = interval_to_dict(t.intervals[0])
     json.dumps(d)
-    assert (d["id"], d["side"], d["start"], d["end"], d["disputed"]) == (
-        "geonames:170063", "government", "2016-12-22", None, False)
+    assert (d["id"], d["side"], d["start_date"], d["end_date"], d["ongoing"], d["disputed"]) == (
+        "geonames:170063", "government", "2016-12-22", None, True, False)
 
 
 def test_seed_timeline(seed_article, seed_places):
@@ -159,7 +159,7 @@ def test_the_palace_and_the_presidential_palace_in_khartoum_are_one_place():
     assert {i.place_name for i in t.intervals} == {"the presidential palace in Khartoum"}
     assert all(i.place is None and i.anchor == KHARTOUM for i in t.intervals)
     d = interval_to_dict(t.intervals[1])
-    assert (d["anchor"], d["lat"], d["lon"]) == (KHARTOUM.id, KHARTOUM.lat, KHARTOUM.lon)
+    assert (d["anchor"], d["id"], d["kind"]) == (True, KHARTOUM.id, None)
 
 
 @pytest.mark.parametrize("other", [

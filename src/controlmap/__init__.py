@@ -7,6 +7,8 @@ The pipeline, one module per stage::
 
 The names below are the public API. The heavier stages (distances, events, timeline, map,
 exports) are imported on first use, so that ``controlmap places`` stays fast to start.
+The exports are the module ``controlmap.export`` (``from controlmap.export import export``):
+a function of the same name here would be replaced by the module as soon as it is imported.
 """
 from __future__ import annotations
 
@@ -29,7 +31,6 @@ _LAZY = {
     "Timeline": "timeline",
     "write_map": "mapping",
     "build_map": "mapping",
-    "export": "export",
     "analyse": "pipeline",
     "Analysis": "pipeline",
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -22,7 +23,8 @@ from .errors import DateError, InputError
 
 log = logging.getLogger(__name__)
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+# (a file saved on Windows ends its lines with "\r\n": its front matter is front matter too)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
 _FIELD = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.+?)\s*$", re.M)
 # Exactly a calendar date, or one followed by a time: ``date.fromisoformat`` alone would also
 # take "20241130" and week dates ("2024-W48-6"), which no one writes as a publication date.
@@ -141,10 +143,7 @@ def decode_text(data: bytes, source: str) -> str:
     would find the wrong places silently.
     """
     if len(data) > settings.max_article_bytes:
-        raise InputError(
-            f"{source}: {len(data) / 1e6:.1f} MB is larger than the {settings.max_article_bytes / 1e6:.0f} MB "
-            "an article may be (set CONTROLMAP_MAX_BYTES to raise the limit)"
-        )
+        raise too_large(source, len(data))
     marked = next(((bom, codec, name) for bom, codec, name in _BOMS if data.startswith(bom)), None)
     if marked is not None:
         bom, codec, name = marked
@@ -166,6 +165,12 @@ def decode_text(data: bytes, source: str) -> str:
     if not text.strip():
         raise InputError(f"{source}: empty article, no text to read")
     return text
+
+
+def too_large(source: str, size: int) -> InputError:
+    """The error for an article of ``size`` bytes over :data:`~controlmap.settings.max_article_bytes`."""
+    return InputError(f"{source}: {size / 2**20:.1f} MiB is larger than the {settings.max_article_bytes / 2**20:.0f} MiB "
+                      "an article may be (set CONTROLMAP_MAX_BYTES to raise the limit)")
 
 
 def _utf16_hint(data: bytes) -> str:
@@ -211,7 +216,8 @@ def _sidecar(path: Path) -> dict[str, str]:
         return {}
     shown = display_name(str(sidecar))
     try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        # (utf-8-sig: Notepad saves UTF-8 with a byte-order mark, which JSON alone refuses)
+        meta = json.loads(sidecar.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise InputError(f"{shown}: cannot read sidecar ({exc.strerror})") from None
     except UnicodeDecodeError as exc:
@@ -231,10 +237,10 @@ def article_from_text(
 ) -> Article:
     """Build an :class:`Article` from text already in memory (front matter is honoured).
 
-    ``published`` wins over the front matter's ``published:`` (or ``date:``); a malformed
-    front-matter date is then ignored with a warning, as it is with ``lenient_dates`` (for
-    work that needs no date, such as finding places). Otherwise it is refused: it is the
-    date the writer meant to give, and it is wrong.
+    ``published`` wins over the front matter's ``published:`` (or ``date:``), with a warning
+    when the two differ; a malformed front-matter date is then ignored with a warning, as it
+    is with ``lenient_dates`` (for work that needs no date, such as finding places).
+    Otherwise it is refused: it is the date the writer meant to give, and it is wrong.
 
     Raises
     ------
@@ -253,8 +259,20 @@ def article_from_text(
     overridden = f"--published {when.isoformat()} is used" if when is not None else None
     written = _written_date(fields.get("published") or fields.get("date"), f"{source}: front matter date",
                             overridden=overridden, lenient=lenient_dates)
+    _note_override(when, written, f"{source}: front matter date")
     return Article(text=text, source=source, published=when or written,
                    publisher=publisher or fields.get("publisher"))
+
+
+def _note_override(given: date | None, own: date | None, what: str) -> None:
+    """Warn when ``--published`` replaces a different, valid date the article gives itself.
+
+    The option wins (the caller asked for it), but one ``--published`` over a batch of
+    articles re-dates every one of them: "on Thursday" then counts back from the wrong day,
+    and saying nothing would hide it.
+    """
+    if given is not None and own is not None and given != own:
+        log.warning("warning: %s %s is overridden by --published %s", what, own.isoformat(), given.isoformat())
 
 
 def _written_date(value: str | None, what: str, *, overridden: str | None, lenient: bool) -> date | None:
@@ -288,7 +306,8 @@ def load_article(path: str | Path, *, published: str | date | None = None, lenie
     path
         The file, or ``"-"``.
     published
-        A publication date that wins over the article's own.
+        A publication date that wins over the article's own (a different one of its own is
+        warned about).
     lenient_dates
         Warn about a malformed front-matter or sidecar date and go on without it, rather
         than refuse the article (for work that needs no date). A malformed date that
@@ -316,6 +335,9 @@ def load_article(path: str | Path, *, published: str | date | None = None, lenie
     try:
         with file.open("rb") as handle:
             data = handle.read(settings.max_article_bytes + 1)
+            if len(data) > settings.max_article_bytes:
+                # (only the limit's worth was read: the message gives the file's own size)
+                raise too_large(name, os.fstat(handle.fileno()).st_size)
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from None
     meta = _sidecar(file)
@@ -328,8 +350,10 @@ def load_article(path: str | Path, *, published: str | date | None = None, lenie
         if article.published is not None:
             overridden = (f"--published {article.published.isoformat()} is used" if published
                           else f"the front matter's {article.published.isoformat()} is used")
-        sidecar_date = _written_date(meta["published"], f"{display_name(str(sidecar_path(file)))}: published",
-                                     overridden=overridden, lenient=lenient_dates)
+        what = f"{display_name(str(sidecar_path(file)))}: published"
+        sidecar_date = _written_date(meta["published"], what, overridden=overridden, lenient=lenient_dates)
+        if published:
+            _note_override(article.published, sidecar_date, what)
         if article.published is None and sidecar_date is not None:
             article = Article(article.text, article.source, sidecar_date, article.publisher)
     return article

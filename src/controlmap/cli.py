@@ -72,12 +72,20 @@ def _utf8(value: str | None, what: str) -> str | None:
     return value
 
 
+def _existing_folder(value: Path) -> Path:
+    # (checked before the articles are read, as the suffix is: a typo in the command should
+    # not cost the whole pipeline's run before it is told)
+    if not value.parent.is_dir():
+        raise click.BadParameter(f"{display_name(str(value))!r}: folder {display_name(str(value.parent))!r} does not exist")
+    return value
+
+
 def _html_output(ctx, param, value: Path) -> Path:
     # A map is one HTML file a browser opens: '-' would be a file named '-', and a .txt a
     # file no browser shows as a map.
     if value.suffix.lower() not in (".html", ".htm"):
         raise click.BadParameter(f"{display_name(str(value))!r}: the map is an HTML file; give a path ending in .html or .htm")
-    return value
+    return _existing_folder(value)
 
 
 def _export_output(ctx, param, value: Path) -> Path:
@@ -89,7 +97,7 @@ def _export_output(ctx, param, value: Path) -> Path:
         raise click.BadParameter(f"{display_name(str(value))!r}: unknown export format "
                                  f"{value.suffix or '(no suffix)'!r}; give a path ending in "
                                  + ", ".join(EXPORT_SUFFIXES))
-    return value
+    return _existing_folder(value)
 
 
 def _note(message: str) -> None:
@@ -103,12 +111,13 @@ def _shown(article: Article) -> str:
 
 articles_argument = click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
 published_option = click.option("--published", callback=_published, metavar="YYYY-MM-DD",
-                                help="Publication date, for articles without front matter or a sidecar .json.")
+                                help="Publication date of the articles; replaces a date of their own (front matter or "
+                                     "a sidecar .json), with a warning when the two differ.")
 _geocoder_option = click.option("--geocoder", type=click.Choice(["offline", "nominatim"]), default="offline",
                                 show_default=True, help="Ask an online geocoder about names the offline gazetteer lacks.")
 _ner_option = click.option("--ner", type=click.Choice(["none", "spacy"]), default="none", show_default=True,
                            help="Let spaCy's English model revise the places found (pip install -e '.[spacy]'; "
-                                "about 25 KB/s).")
+                                "about 30 KB/s).")
 
 
 def recognition_options(command):
@@ -117,7 +126,9 @@ def recognition_options(command):
 
 
 def _format_option(*choices: str, default: str = "table"):
-    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True)
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True,
+                        help="table for reading, json/csv for tools" + (", geojson for GIS" if "geojson" in choices else "")
+                        + ".")
 
 
 def _load(articles, published, *, require_date: bool = False) -> list[Article]:
@@ -131,6 +142,8 @@ def _load(articles, published, *, require_date: bool = False) -> list[Article]:
 
     from .text import looks_english
 
+    if list(articles).count("-") > 1:
+        raise InputError("'-' (stdin) can be read only once; give it once among the articles")
     loaded = [load_article(a, published=published, lenient_dates=not require_date) for a in articles]
     for article in loaded:
         if not looks_english(article.text):
@@ -163,6 +176,11 @@ def _helpers(geocoder: str, ner: str) -> dict:
 
         helpers["ner"] = spacy_recogniser()
     return helpers
+
+
+def _table_columns(columns: list[str], result: Analysis) -> list[str]:
+    """``columns``, led by ``source`` when the rows come from several articles (JSON and CSV always carry it)."""
+    return ["source", *columns] if len(result.articles) > 1 else columns
 
 
 def _emit(rows: list[dict], fmt: str, *, columns: list[str], fields: list[str], geojson=None) -> None:
@@ -228,7 +246,8 @@ def places(articles, published, fmt, geocoder, ner):
     result = analyse(_load(articles, published), **_helpers(geocoder, ner), distances=False, events=False)
     found = result.places
     rows = [records.place_to_dict(p) for p in found]
-    _emit(rows, fmt, columns=["start", "end", "text", "id", "name", "kind", "country", "lat", "lon", "confidence", "runner_up"],
+    _emit(rows, fmt, columns=_table_columns(["start", "end", "text", "id", "name", "kind", "country", "lat", "lon",
+                                             "confidence", "runner_up"], result),
           fields=records.PLACE_FIELDS, geojson=places_to_geojson(found) if fmt == "geojson" else None)
     _note_empty(result)
 
@@ -247,10 +266,10 @@ def verify(articles, published, fmt, fail_on, geocoder, ner):
     from .pipeline import analyse
 
     result = analyse(_load(articles, published), **_helpers(geocoder, ner), events=False)
-    rows = [distances.claim_to_dict(c) for c in result.claims]
-    if fmt == "csv":
-        rows = [distances.claim_to_row(c) for c in result.claims]
-    _emit(rows, fmt, columns=["verdict", "kind", "text", "geodesic_km", "tolerance_km", "bearing_deg", "units_verdict", "reason"],
+    to_row = distances.claim_to_row if fmt == "csv" else distances.claim_to_dict
+    rows = [to_row(c) for c in result.claims]
+    _emit(rows, fmt, columns=_table_columns(["verdict", "kind", "text", "geodesic_km", "tolerance_km", "bearing_deg",
+                                             "units_verdict", "reason"], result),
           fields=distances.CSV_FIELDS, geojson=distances.claims_to_geojson(result.claims) if fmt == "geojson" else None)
     _note_empty(result, claims=True)
     # A wrong claim is a finding, not an error: exit 0 unless the caller asked to fail on it.
@@ -278,7 +297,8 @@ def events(articles, published, fmt, geocoder, ner):
     rows = [event_to_dict(e) | event_times(e) for e in result.events]
     if fmt == "csv":
         rows = [row | {"notes": "; ".join(row["notes"])} for row in rows]
-    _emit(rows, fmt, columns=["date", "date_precision", "date_relation", "until", "side", "actor_text", "change", "place_text", "id", "attributed_to", "sentence"],
+    _emit(rows, fmt, columns=_table_columns(["date", "date_precision", "date_relation", "until", "side", "actor_text",
+                                             "change", "place_text", "id", "attributed_to", "sentence"], result),
           fields=EVENT_CSV_FIELDS + EVENT_EXTRA_FIELDS,
           geojson=events_to_geojson(result.events) if fmt == "geojson" else None)
     _note_empty(result, events=True)
@@ -293,9 +313,10 @@ def events(articles, published, fmt, geocoder, ner):
 def timeline(articles, published, fmt, geocoder, ner):
     """Who controlled each place over which interval, with the events behind it.
 
-    One row per interval, the articles merged: a place two sources disagree about has an
-    interval from each, flagged ``disputed`` with a note naming both. JSON rows carry the
-    supporting events (sentence, span, change, date); CSV is ``export -o out.csv``'s table.
+    One row per interval, the articles merged. disputed: two sources disagree (an interval
+    from each, with a note naming both); contested: fighting inside the place (an entry, a
+    siege) or parts of it held by two sides. JSON rows carry the supporting events
+    (sentence, span, change, date); CSV is the table that export -o out.csv writes.
     Each article needs a publication date (--published, front matter or a sidecar .json).
     """
     from .export import CSV_FIELDS, control_csv_rows, control_features
@@ -346,7 +367,7 @@ def map_command(articles, published, output, title, geocoder, ner):
 @published_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               callback=_export_output,
-              help="out.geojson or out.gpkg (every record), out.csv (control intervals).")
+              help="out.geojson, out.json or out.gpkg (every record), out.csv (control intervals).")
 @recognition_options
 @_handle_errors
 def export(articles, published, output, geocoder, ner):

@@ -32,7 +32,7 @@ class GeocoderError(ControlmapError, RuntimeError):
 
 
 class ExportError(ControlmapError, ValueError):
-    """An output path whose format controlmap cannot write."""
+    """An output controlmap cannot write: an unknown format, nothing to write, or a path it cannot write to."""
 
 
 class NERError(ControlmapError, RuntimeError):

@@ -69,6 +69,7 @@ from .event_records import CHANGES, CHANGE_CLASS, ControlEvent, PART_OF_PLACE, _
 from .event_triggers import (_FORCE_NOUNS, _MONTH_NAMES, _NEGATED, _Trigger, _WITHDRAWN_NOUNS, _agentless_passive,
                              _is_irrealis, _triggers_by_sentence)
 from .geoparse import Place
+from .records import place_doubt
 from .text import Sentence, split_sentences
 
 __all__ = ["CHANGES", "CHANGE_CLASS", "EVENT_CSV_FIELDS", "PART_OF_PLACE",
@@ -79,7 +80,8 @@ __all__ = ["CHANGES", "CHANGE_CLASS", "EVENT_CSV_FIELDS", "PART_OF_PLACE",
 EVENT_CSV_FIELDS: tuple[str, ...] = (
     "source", "start", "end", "change", "actor_text", "actor", "side", "place_text", "place_start",
     "place_end", "id", "name", "lat", "lon", "gazetteer_source", "anchor", "date", "date_precision", "date_text", "date_relation", "until",
-    "until_precision", "attributed_to", "trigger", "confidence", "sentence", "sentence_start", "sentence_end",
+    "until_precision", "attributed_to", "trigger", "confidence", "place_confidence", "low_confidence", "runner_up",
+    "runner_up_name", "sentence", "sentence_start", "sentence_end",
 )
 
 
@@ -867,6 +869,8 @@ def event_to_dict(event: ControlEvent) -> dict:
         "date_text": event.date_text, "date_relation": event.date_relation,
         "until": event.until.isoformat() if event.until else None, "until_precision": event.until_precision,
         "attributed_to": event.attributed_to, "trigger": event.trigger, "confidence": event.confidence,
+        # (how sure the place is, apart from how sure the reading of the sentence is)
+        **place_doubt(event.place),
         "sentence": event.sentence,
         # (the sentence's span again under the names places and distance claims give it)
         "sentence_start": event.start, "sentence_end": event.end,

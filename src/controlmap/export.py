@@ -80,6 +80,7 @@ from .dates import precision_end
 from ._files import replacing
 from .errors import ExportError
 from .geoparse import Place
+from .timeline import interval_to_dict
 
 #: GeoPackage layer names, in the order they are written.
 LAYERS: tuple[str, ...] = ("places", "events", "control", "distance_claims")
@@ -105,7 +106,8 @@ _TEXT, _INT, _REAL, _BOOL, _DATE = "str", "int", "float", "bool", "date"
 SCHEMAS: dict[str, dict[str, str]] = {
     "places": {
         "source": _TEXT, "start": _INT, "end": _INT, "text": _TEXT, "id": _TEXT, "name": _TEXT, "kind": _TEXT,
-        "country": _TEXT, "admin1": _TEXT, "confidence": _REAL, "runner_up": _TEXT, "runner_up_name": _TEXT,
+        "country": _TEXT, "admin1": _TEXT, "confidence": _REAL, "low_confidence": _BOOL, "runner_up": _TEXT,
+        "runner_up_name": _TEXT,
         "runner_up_confidence": _REAL, "derived_location": _BOOL, "gazetteer_source": _TEXT,
         "sentence_start": _INT, "sentence_end": _INT, "sentence": _TEXT,
     },
@@ -114,7 +116,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "side": _TEXT, "place_text": _TEXT, "place_start": _INT, "place_end": _INT, "id": _TEXT, "name": _TEXT,
         "gazetteer_source": _TEXT, "anchor": _BOOL, "date_precision": _TEXT, "date_text": _TEXT,
         "date_relation": _TEXT, "until_precision": _TEXT, "attributed_to": _TEXT, "trigger": _TEXT,
-        "confidence": _REAL, "sentence": _TEXT, "sentence_start": _INT, "sentence_end": _INT, "notes": _TEXT,
+        "confidence": _REAL, "place_confidence": _REAL, "low_confidence": _BOOL, "runner_up": _TEXT,
+        "runner_up_name": _TEXT, "sentence": _TEXT, "sentence_start": _INT, "sentence_end": _INT, "notes": _TEXT,
         "start_date": _DATE, "end_date": _DATE, "held_until": _DATE,
     },
     "control": {
@@ -225,50 +228,6 @@ def events_to_geojson(events: Sequence[Any]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": [_feature(_event_geometry(e), event_row(e)) for e in events]}
 
 
-def _evidence(event: Any) -> dict[str, Any]:
-    entry = event.place.entry if event.place is not None else None
-    return {
-        "source": event.source, "sentence": event.sentence, "start": event.start, "end": event.end,
-        "place_text": event.place_text, "place_start": event.place_start, "place_end": event.place_end,
-        "id": entry.id if entry else None, "change": event.change, "actor": event.actor, "side": event.side,
-        "event_date": _iso(event.date), "date_precision": event.date_precision,
-        "attributed_to": event.attributed_to,
-    }
-
-
-def control_row(interval: Any) -> dict[str, Any]:
-    """One control interval: place and gazetteer entry, side, dates, and the events behind it.
-
-    ``evidence`` is a list of the supporting events (source, sentence and its span, place
-    words and their span, change, date); ``sources`` the articles, ``|``-joined. An unnamed
-    place has its anchor's ``id`` and ``country`` (``anchor`` true) and no ``kind``: the
-    town's kind is not the palace's.
-    """
-    entry = interval.place
-    anchor = getattr(interval, "anchor", None) if entry is None else None
-    at = entry or anchor
-    return {
-        "place_key": interval.place_key,
-        "id": at.id if at else None,
-        "name": interval.place_name,
-        "kind": entry.kind if entry else None,
-        "country": at.country if at else None,
-        "anchor": anchor is not None,
-        "side": interval.side,
-        "actor": interval.actor,
-        "start_date": _iso(interval.start),
-        "start_precision": interval.start_precision,
-        "end_date": _iso(interval.end),
-        "end_precision": interval.end_precision,
-        "ongoing": interval.end is None,
-        "disputed": bool(interval.disputed),
-        "contested": bool(interval.contested),
-        "note": interval.note or "",
-        "sources": "|".join(dict.fromkeys(e.source for e in interval.events)),
-        "evidence": [_evidence(e) for e in interval.events],
-    }
-
-
 def claim_row(claim: Any) -> dict[str, Any]:
     """One distance claim: the CLI's flat row plus the sentence, so that it stands alone."""
     from .distances import claim_to_row
@@ -304,7 +263,7 @@ def layers(
 def control_features(timeline: Any) -> list[dict[str, Any]]:
     """The ``control`` layer: one point Feature per interval of ``timeline`` (``None``: none)."""
     intervals = list(getattr(timeline, "intervals", None) or []) if timeline is not None else []
-    return [_feature(_point(i.place or getattr(i, "anchor", None)), control_row(i)) for i in intervals]
+    return [_feature(_point(i.place or getattr(i, "anchor", None)), interval_to_dict(i)) for i in intervals]
 
 
 # ---------------------------------------------------------------------------- writers
@@ -359,14 +318,19 @@ def _frame(name: str, features: list[dict[str, Any]]):
 def write_gpkg(path: Path, records: dict[str, list[dict[str, Any]]]) -> Path:
     """The four layers of :data:`LAYERS` in one GeoPackage, each with its :data:`SCHEMAS`
     columns, a layer without rows too (a saved QGIS project expects every layer)."""
-    if not any(records[name] for name in LAYERS):
-        raise ExportError(f"{path}: nothing to export (no place, event, control interval or distance claim)")
+    from pyogrio.errors import DataSourceError
+
     if path.exists():
         # Appending layers to an old file would mix runs; start afresh.
         path.unlink()
     for name in LAYERS:
-        _frame(name, records[name]).to_file(path, layer=name, driver="GPKG", engine="pyogrio",
-                                            geometry_type=GEOMETRY_TYPES[name])
+        try:
+            _frame(name, records[name]).to_file(path, layer=name, driver="GPKG", engine="pyogrio",
+                                                geometry_type=GEOMETRY_TYPES[name])
+        except DataSourceError as exc:
+            # GDAL's "unable to open database file" is a file that cannot be written, told
+            # as any other (a read-only folder, /proc): not a traceback
+            raise OSError(str(exc).rsplit(": ", 1)[-1]) from None
     return path
 
 

@@ -75,6 +75,7 @@ from .actors import AS_WRITTEN, UNKNOWN_COLOUR, load_actors
 from .dates import PRECISIONS, date_label
 from ._files import replacing
 from .errors import ExportError
+from .records import place_doubt
 
 #: The only CDN assets the map uses: leaflet itself. Everything else is written here.
 _LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
@@ -268,6 +269,7 @@ def _evidence(event: Any, colours: SidePalette | dict[str, str] | None = None,
         "attributed_to": getattr(event, "attributed_to", None),
         "anchor": bool(getattr(event, "anchor", False)),
         "war": _war_of(colours, event),
+        **place_doubt(getattr(event, "place", None)),
     }
 
 
@@ -717,7 +719,7 @@ def _mention_features(places: Sequence[Any], skip: set[str], names: Names | None
         features.append(_point(entry, _entry_props(entry, names) | {
             "status": "mention", "history": [], "also": [], "today": [], "current": None,
             "evidence": [{"sentence": m.sentence.text, "source": m.source, "span": [m.sentence.start, m.sentence.end],
-                          "place": m.text, "words": [m.start, m.end], "confidence": round(float(m.confidence), 3)}
+                          "place": m.text, "words": [m.start, m.end], **place_doubt(m)}
                          for m in mentions],
         }))
     return {"type": "FeatureCollection", "features": features}
@@ -818,6 +820,11 @@ controlmap.quote = function (root, ev) {
   // attributed_to is the phrase as written ("according to the SOHR", "Moscow claimed").
   if (ev.attributed_to) { where += ' \u00b7 attributed: ' + ev.attributed_to; }
   root.appendChild(controlmap.el('div', where, 'cm-source'));
+  if (ev.low_confidence) {
+    var doubt = 'Place resolved with low confidence (' + ev.place_confidence + ')';
+    if (ev.runner_up) { doubt += '; runner-up: ' + ev.runner_up_name + ' (' + ev.runner_up + ')'; }
+    root.appendChild(controlmap.el('div', doubt, 'cm-doubt'));
+  }
 };
 // "HTS (opposition)", or the side alone when the actor adds nothing to it.
 // On a map of several wars a side's name carries its war: "HTS (opposition, Syria)".
@@ -955,6 +962,7 @@ _CSS = """
 .cm-title { font-weight: 700; font-size: 14px; }
 .cm-head { font-weight: 700; margin-top: 6px; }
 .cm-quote { margin: 3px 0 1px 0; padding-left: 6px; border-left: 3px solid #999; font-style: italic; }
+.cm-doubt { color: #a15c00; font-size: 11px; }
 .cm-source, .cm-history { color: #555; font-size: 11px; }
 .cm-panel { background: #fff; padding: 6px 8px; border-radius: 4px; font: 12px/1.35 system-ui, sans-serif;
             box-shadow: 0 1px 5px rgba(0,0,0,0.4); max-width: %dpx; }

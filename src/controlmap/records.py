@@ -6,11 +6,31 @@ import io
 import json
 from typing import Any, Iterable, Sequence
 
+from . import settings
 from .geoparse import Place
 
 PLACE_FIELDS = ["source", "start", "end", "text", "id", "name", "kind", "country", "admin1", "lat", "lon",
-                "confidence", "runner_up", "runner_up_confidence", "derived_location", "gazetteer_source",
+                "confidence", "low_confidence", "runner_up", "runner_up_name", "runner_up_confidence",
+                "derived_location", "gazetteer_source",
                 "sentence_start", "sentence_end", "sentence"]
+
+
+def is_low_confidence(place: Place) -> bool:
+    """Whether a place was resolved with a confidence below :data:`controlmap.settings.low_confidence`."""
+    return place.confidence < settings.low_confidence
+
+
+def place_doubt(place: Place | None) -> dict[str, Any]:
+    """How sure the resolution of a place is, for the records built on it (events, popups):
+    ``place_confidence``, ``low_confidence`` and the runner-up's id and name (``None`` when
+    there is none, or no place)."""
+    runner_up = place.runner_up if place is not None else None
+    return {
+        "place_confidence": round(float(place.confidence), 3) if place is not None else None,
+        "low_confidence": is_low_confidence(place) if place is not None else False,
+        "runner_up": runner_up.id if runner_up else None,
+        "runner_up_name": runner_up.name if runner_up else None,
+    }
 
 
 def place_to_dict(place: Place) -> dict[str, Any]:
@@ -29,6 +49,7 @@ def place_to_dict(place: Place) -> dict[str, Any]:
         "lat": entry.lat,
         "lon": entry.lon,
         "confidence": place.confidence,
+        "low_confidence": is_low_confidence(place),
         "runner_up": place.runner_up.id if place.runner_up else None,
         "runner_up_name": place.runner_up.name if place.runner_up else None,
         "runner_up_confidence": place.runner_up_confidence,

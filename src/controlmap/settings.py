@@ -20,6 +20,12 @@ cache_folder: Path = Path(
 #: almost certainly not an article, and a clear refusal beats minutes of scanning.
 max_article_bytes: int = int(os.environ.get("CONTROLMAP_MAX_BYTES", 20 * 1024 * 1024))
 
+#: Confidence below which a resolved place is flagged ``low_confidence`` (with its
+#: runner-up, where there is one). On the four geoparsing dev sets, readings below 0.6 are
+#: within 161 km of the gold about half the time, against three in four above it
+#: (``python benchmarks/places.py --out DIR`` keeps the predictions to check).
+low_confidence: float = 0.6
+
 #: User agent sent to online geocoders (Nominatim's usage policy requires a real one).
 geocoder_user_agent: str = os.environ.get("CONTROLMAP_USER_AGENT", "controlmap/0.1 (offline-first geoparser)")
 

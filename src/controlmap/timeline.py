@@ -40,8 +40,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import date_label, precision_end
-from .events import CHANGE_CLASS, PART_OF_PLACE, ControlEvent
+from .event_records import CHANGE_CLASS, PART_OF_PLACE, ControlEvent
 from .gazetteer import GazetteerEntry
+from .records import place_doubt
 
 
 @dataclass
@@ -65,8 +66,8 @@ class ControlInterval:
     events
         The events that support the interval, in date order.
     contested
-        True when it was opened by an ``entered`` event (fighting inside the place) or the
-        place was besieged during it.
+        True when it was opened by an ``entered`` event (fighting inside the place), the
+        place was besieged during it, or two sides held parts of it at once.
     disputed
         True when sources disagree about this interval; ``note`` says how.
     anchor
@@ -542,28 +543,68 @@ def _claims(interval: ControlInterval) -> bool:
     return any(CHANGE_CLASS.get(e.change) in ("gain", "hold") for e in interval.events)
 
 
+def _told_by(event: ControlEvent) -> str:
+    """The article of an event, with who it quotes: "ua2.txt (Ukraine's General Staff said)"."""
+    return f"{event.source} ({event.attributed_to})" if event.attributed_to else event.source
+
+
 def _dispute(interval: ControlInterval, event: ControlEvent) -> None:
     """Flag ``interval`` as contradicted by ``event``, naming both sources."""
     interval.disputed = True
-    theirs = event.attributed_to or event.source
-    mine = interval.events[0].attributed_to or interval.events[0].source
-    note = f"{mine} puts it under {interval.side}; {theirs} says {event.side} {event.change} it"
+    note = (f"sources disagree: {_told_by(interval.events[0])} puts it under {interval.side}; "
+            f"{_told_by(event)} says {event.side} {event.change} it")
     interval.note = note if not interval.note else interval.note + "; " + note
 
 
-def interval_to_dict(interval: ControlInterval) -> dict:
-    """A JSON-ready dict of an interval, its supporting events as sentence spans."""
-    entry = interval.place
-    at = entry or interval.anchor  # where it is drawn: the place, else the town it is told from
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _evidence(event: ControlEvent) -> dict:
+    """One supporting event of an interval, as its row quotes it: the sentence and its span,
+    the place words and their span, the change and its date, and how sure the place is."""
+    entry = event.place.entry if event.place is not None else None
     return {
-        "place_key": interval.place_key, "id": entry.id if entry else None, "name": interval.place_name,
-        "anchor": interval.anchor.id if entry is None and interval.anchor else None,
-        "lat": at.lat if at else None, "lon": at.lon if at else None,
-        "side": interval.side, "actor": interval.actor,
-        "start": interval.start.isoformat() if interval.start else None, "start_precision": interval.start_precision,
-        "end": interval.end.isoformat() if interval.end else None, "end_precision": interval.end_precision,
-        "contested": interval.contested, "disputed": interval.disputed, "note": interval.note,
-        "events": [{"source": e.source, "start": e.start, "end": e.end, "change": e.change, "side": e.side,
-                    "date": e.date.isoformat() if e.date else None, "date_precision": e.date_precision,
-                    "attributed_to": e.attributed_to} for e in interval.events],
+        "source": event.source, "sentence": event.sentence, "start": event.start, "end": event.end,
+        "place_text": event.place_text, "place_start": event.place_start, "place_end": event.place_end,
+        "id": entry.id if entry else None, "change": event.change, "actor": event.actor, "side": event.side,
+        "event_date": _iso(event.date), "date_precision": event.date_precision,
+        "attributed_to": event.attributed_to, **place_doubt(event.place),
+    }
+
+
+def interval_to_dict(interval: ControlInterval) -> dict:
+    """A JSON-ready dict of one control interval: the one serialisation the CLI, the exports
+    (GeoJSON properties, GeoPackage ``control`` layer, CSV) and a notebook all use.
+
+    ``start_date``/``end_date`` are ISO dates (the names QGIS's temporal controller and
+    kepler.gl look for), ``ongoing`` is true while the end is open. ``evidence`` lists the
+    supporting events (source, sentence and its span, place words and their span, change,
+    date); ``sources`` the articles, ``|``-joined. An unnamed place has its anchor town's
+    ``id`` and ``country`` (``anchor`` true) and no ``kind``: the town's kind is not the
+    palace's. ``contested``: fighting inside the place (an entry, a siege) or parts of it
+    held by two sides; ``disputed``: sources disagree, ``note`` says who says what.
+    """
+    entry = interval.place
+    anchor = interval.anchor if entry is None else None
+    at = entry or anchor
+    return {
+        "place_key": interval.place_key,
+        "id": at.id if at else None,
+        "name": interval.place_name,
+        "kind": entry.kind if entry else None,
+        "country": at.country if at else None,
+        "anchor": anchor is not None,
+        "side": interval.side,
+        "actor": interval.actor,
+        "start_date": _iso(interval.start),
+        "start_precision": interval.start_precision,
+        "end_date": _iso(interval.end),
+        "end_precision": interval.end_precision,
+        "ongoing": interval.end is None,
+        "disputed": bool(interval.disputed),
+        "contested": bool(interval.contested),
+        "note": interval.note or "",
+        "sources": "|".join(dict.fromkeys(e.source for e in interval.events)),
+        "evidence": [_evidence(e) for e in interval.events],
     }
