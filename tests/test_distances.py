@@ -761,7 +761,9 @@ def test_a_unit_joined_to_an_adjective_after_an_article_is_no_figure():
     # the article belongs to the noun ("a convoy"), not to the unit; a written figure stays one
     assert parse_quantities("A mile-long convoy of Russian tanks was seen") == []
     assert parse_quantities("a kilometre‑wide strip along the border") == []
-    assert [(q.low, q.unit) for q in parse_quantities("a 40-mile-long convoy")] == [(40, "mi")]
+    assert [(q.low, q.unit) for q in parse_quantities("a 40-mile-long strip")] == [(40, "mi")]
+    # the length of a column of vehicles is no distance over ground, written figure or not
+    assert parse_quantities("a 40-mile-long convoy") == [] and parse_quantities("a 2km-long convoy of armour") == []
 
 
 def test_a_journey_whose_ends_come_first_is_a_road_claim_even_with_by_road_after(gazetteer):
@@ -868,3 +870,93 @@ def test_from_a_and_b_after_a_figure_is_not_a_pair(gazetteer):
     first, second = real_claims("Bucha is 25 km from Kyiv and Irpin is 20 km from it.", gazetteer)
     assert (first.from_place.entry.name, first.to_place.entry.name, first.verdict) == ("Kyiv", "Bucha", "consistent")
     assert second.from_place is None and second.verdict == "unverifiable"
+
+
+# --- generalisation pass: fresh war-reporting sentences (Ukraine, Gaza, Lebanon, Sudan, Sahel)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("Sderot, about 1km from the Gaza border, was hit.", "border"),
+    ("Kfar Aza, less than 3km from the Gaza perimeter fence, was overrun.", "border fence"),
+    ("Sderot, less than a mile from the Gaza boundary fence, was hit by rockets.", "border fence"),
+    ("The camp is 5km from the Syria-Turkey border.", "border"),
+    ("Kupiansk is about 10km from the line of contact.", "front line"),
+    ("The village is just 2km from the Blue Line that separates Lebanon and Israel.", "ceasefire line"),
+])
+def test_a_figure_from_a_line_named_after_a_place_is_not_measured_from_the_place(gazetteer, text, line):
+    # "the Gaza border" is a line: measured from the town of Gaza, 1 km would be a wrong figure
+    (claim,) = real_claims(text, gazetteer)
+    assert claim.from_place is None and claim.verdict == "unverifiable"
+    assert claim.reason == f"a {line} without geometry"
+
+
+def test_the_border_town_of_a_place_is_still_the_reference(gazetteer):
+    (claim,) = real_claims("Kiryat Shmona lies about 8km south of the border town of Metula.", gazetteer)
+    assert claim.from_place.entry.name == "Metula" and claim.verdict == "consistent"
+
+
+@pytest.mark.parametrize("text", [
+    "Some 600km separate El Obeid from Nyala, the capital of South Darfur.",
+    "Kherson and Mykolaiv are separated by some 60km of farmland.",
+    "About 60km separates Kherson from Mykolaiv.",
+])
+def test_separate_relates_two_places(gazetteer, text):
+    (claim,) = real_claims(text, gazetteer)
+    assert claim.kind == "between" and claim.from_place is not None and claim.to_place is not None
+    assert claim.verdict == "consistent"
+
+
+def test_a_figure_outside_a_town_measures_from_it(gazetteer):
+    (claim,) = real_claims("Hostomel airport, about 25km outside Kyiv, was seized on the first day.", gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name, claim.verdict) == ("Kyiv", "Hostomel", "consistent")
+
+
+@pytest.mark.parametrize(("text", "located"), [
+    ("Nearly 200km (124 miles) north of Ouagadougou, the town of Djibo has been cut off for years.", "Djibo"),
+    ("About 25 miles south of Beirut lies the coastal city of Sidon.", "Sidon"),
+    ("Some 50km from Kherson, the town of Snihurivka was shelled.", "Snihurivka"),
+])
+def test_a_fronted_offset_locates_the_town_after_it(gazetteer, text, located):
+    (claim,) = real_claims(text, gazetteer)
+    assert claim.to_place is not None and claim.to_place.entry.name.startswith(located[:4])
+    assert claim.verdict == "consistent"
+
+
+def test_further_south_measures_from_the_town_named_before(gazetteer):
+    text = "Ukrainian troops recaptured Robotyne in August 2023. Tokmak, about 20km further south, stayed Russian."
+    (claim,) = real_claims(text, gazetteer)
+    assert (claim.from_place.entry.name, claim.to_place.entry.name, claim.verdict) == ("Robotyne", "Tokmak", "consistent")
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("roughly 15km to 20km south-east", 15, 20),
+    ("15km-20km south-east", 15, 20),
+    ("between 10km and 15km from", 10, 15),
+])
+def test_a_range_with_its_unit_on_both_figures_is_one_statement(text, low, high):
+    assert [(q.low, q.high, q.unit) for q in parse_quantities(text)] == [(low, high, "km")]
+
+
+def test_a_range_with_units_on_both_figures_is_one_claim(gazetteer):
+    (claim,) = real_claims("Selydove, roughly 15km to 20km south-east of Pokrovsk, fell in October.", gazetteer)
+    assert claim.interval_km == (15.0, 20.0) and claim.verdict == "consistent"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("two and a half miles from the plant", 2.5),
+    ("about a mile and a half from Khan Younis", 1.5),
+    ("four and a half kilometres away", 4.5),
+])
+def test_and_a_half_is_part_of_the_figure(text, value):
+    (q,) = parse_quantities(text)
+    assert q.low == q.high == value
+
+
+def test_a_line_that_runs_from_a_to_b_is_a_length_not_a_distance(gazetteer):
+    (claim,) = real_claims("The front line runs for some 1,000km (620 miles) from Kharkiv to Kherson.", gazetteer)
+    assert claim.kind == "lone" and claim.verdict == "unverifiable" and claim.units_verdict == "units-consistent"
+
+
+def test_an_advance_deep_into_territory_is_a_lone_claim():
+    assert [(q.low, q.unit) for q in parse_quantities("pushed some 30km deep into Russian territory")] == [(30, "km")]
+    assert parse_quantities("a tunnel 30 metres deep under the camp") == []

@@ -90,7 +90,12 @@ country ("the Huaral Valley, 80 kilometres north of the capital Lima" is Huaral)
 reason. In lower-case wire copy the ends of a line ("a 267-klm pipeline connecting nuevo teapa
 ... and salina cruz") are looked up as towns, kept only when both are towns of one country.
 Borders, front lines and coasts ("50 nautical miles off the coast of Yemen") have no geometry:
-the reason names which. A race course stays ``unverifiable`` but gives the geodesic between its
+the reason names which. So do the fences, boundaries and ceasefire lines that mark them ("the
+line of contact", "the Blue Line"); a place named inside such words only names the line ("1km
+from the Gaza border" is not 1 km from the town of Gaza), and a line that "runs for 1,000km from
+Kharkiv to Kherson" is a length, its ends no measure. "Some 600km separate A from B" and "A and
+B are separated by 60km" relate two places as "apart" does; "25km outside Kyiv" measures from
+Kyiv. A range may carry its unit twice ("15km to 20km"), and "a mile and a half" is 1.5 miles. A race course stays ``unverifiable`` but gives the geodesic between its
 ends, which the course can never be shorter than.
 """
 from __future__ import annotations
@@ -177,7 +182,9 @@ _WORD_NUMBER = (
        "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)), _ONE_UNIT)
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER}\b)"
+# "two and a half miles"; "a mile and a half" puts the half after the unit (see parse_quantities)
+_NUMBER = rf"(?:(?:{_DIGITS}|{_WORD_NUMBER}\b)(?:\s+and\s+a\s+half\b)?)"
+_HALF_AFTER_UNIT = re.compile(r"\s+and\s+a\s+half\b", re.I)
 # "10-15km", "80 to 120 km", and "between 80 and 120 km": "and" joins the bounds only after
 # "between" ("20 and 30 km" alone is two figures), and "between" is taken only with both.
 _RANGE = (rf"(?:(?P<between>between)\s+(?={_NUMBER}\s+and\s+{_NUMBER}))?(?P<low>{_NUMBER})"
@@ -214,7 +221,11 @@ _QUALIFIER_PART = re.compile(
 # 900m"), depths and heights ("three km underground", "an altitude of 30,000 metres").
 _NOT_DISTANCE_AFTER = re.compile(
     r"^(?:\s*(?:/|per\b|an?\s+hour|a\s+day)|2\b|²|\s*sq\b"
-    r"|\)?[\s-]+(?:underground|deep|high|tall|above|below|in\s+diameter|of\s+altitude|up\b|down\b))", re.I)
+    r"|\)?[\s-]+(?:underground|deep(?!\s+(?:into|inside|in|behind|within)\b)|high|tall|above|below|in\s+diameter"
+    r"|of\s+altitude|up\b|down\b)"
+    # the length of a column of vehicles or people, not of ground: "a 2km-long convoy", "a 40-mile queue"
+    r"|\)?(?:[\s-]+long)?[\s-]+(?:\w+\s+)?(?:convoy|column|queue|tailback|traffic\s+jam|line\s+of\s+"
+    r"(?:vehicles|trucks|lorries|cars|tanks|people|refugees))s?\b)", re.I)
 _NOT_DISTANCE_BEFORE = re.compile(
     r"(?:square|sq\.?|cubic)\s*$|[$£€]\s*$|\b(?:dollars?|euros?|pounds?|yen|francs?|marks?|dlrs|stg|usd|eur|gbp|us\$)\s*$"
     r"|\b(?:altitude|depth|height|elevation|depths|heights)\s+of\s+(?:(?:up\s+to|about|some|over|around)\s+)?$", re.I)
@@ -259,6 +270,8 @@ class Statement:
 def number_value(text: str) -> float:
     """Value of a number as written: ``"1,200"``, ``"2.5"``, ``"five"``, ``"twenty-five"``."""
     word = re.sub(r"\s+", " ", text.strip().lower())
+    if word.endswith(" and a half"):  # "two and a half"
+        return number_value(word[:-len(" and a half")]) + 0.5
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", word):
         return float(word.replace(",", ""))
     special = {"a hundred": 100, "a thousand": 1000, "a dozen": 12, "half a dozen": 6, "half a": 0.5, "a": 1, "an": 1}
@@ -317,9 +330,36 @@ def parse_quantities(text: str, offset: int = 0) -> list[Statement]:
             continue
         low = number_value(match.group("low"))
         high = number_value(match.group("high")) if match.group("high") else low
+        end = match.end()
+        half = _HALF_AFTER_UNIT.match(text, end)
+        if half is not None and low == high and low == int(low):  # "a mile and a half"
+            low = high = low + 0.5
+            end = half.end()
         if high < low:  # "10 or 5 km" is not a range we understand
             high = low
-        out.append(Statement(offset + match.start(), offset + match.end(), match.group(0), low, high, unit))
+        out.append(Statement(offset + match.start(), offset + end, text[match.start():end], low, high, unit))
+    return _join_ranges(text, out, offset)
+
+
+# Between two figures that each carry their unit, the words that make them one range: "15km to
+# 20km", "15km-20km", "between 10km and 15km" ("and" only after "between").
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*$", re.I)
+
+
+def _join_ranges(text: str, statements: list[Statement], offset: int) -> list[Statement]:
+    """Merge "15km to 20km" (two figures, one unit each) into the one range it states."""
+    out: list[Statement] = []
+    for statement in statements:
+        last = out[-1] if out else None
+        if last is not None and not last.is_range and not statement.is_range and last.unit == statement.unit \
+                and statement.low > last.low:
+            gap = text[last.end - offset:statement.start - offset]
+            between = re.search(r"\bbetween\s+$", text[max(0, last.start - offset - 9):last.start - offset], re.I)
+            if _RANGE_JOIN.fullmatch(gap) or (between and re.fullmatch(r"\s+and\s+", gap)):
+                out[-1] = Statement(last.start, statement.end, text[last.start - offset:statement.end - offset],
+                                    last.low, statement.high, last.unit)
+                continue
+        out.append(statement)
     return out
 
 
@@ -454,10 +494,17 @@ _NOUN_AFTER = re.compile(
 #: Lines whose length is no distance between the places they run past: a border or a front
 #: "from Kharkiv to Kherson" winds along the ground, and its ends are not its measure.
 _LONE_LINE_NOUNS = ("border", "frontier", "front", "front line", "stretch", "strip")
+# A line as the subject of a verb of extent: "the front line runs for", "the border stretches".
+_LINE_SUBJECT = re.compile(
+    r"\b(?P<line>front[\s-]*line|front|border|frontier|coastline|strip|corridor)\s+(?:now\s+|still\s+)?"
+    r"(?:runs?|ran|stretch(?:es|ed)?|extends?|extended|snakes?|snaked|winds?|wound)\s+(?:for\s+|some\s+)?$", re.I)
 _BY_ROAD = re.compile(r"\b(?:by\s+road|by\s+car|by\s+rail|drive|driving|drove|road\s+distance)\b", re.I)
 _CONVERSION = re.compile(r"^\s*[(\[]\s*(?P<qual>(?:[a-z]+\s+){0,2}?)(?=[\d\w])", re.I)
 # "off" as sailors use it: "50 nautical miles off the coast of Yemen", "20 miles off Odesa"
-_FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:away\s+)?(?P<rel>from|of|off)\b", re.I)
+# "25km outside Kyiv" measures from Kyiv as "from" does ("outside of" too: not the "of" of a length)
+_FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:away\s+)?(?P<rel>from|outside(?:\s+of)?|of|off)\b", re.I)
+# "20 km further south": like "to the south", from the town the text was about
+_FURTHER = re.compile(r"^\s*(?:further|farther)\s", re.I)
 _APART_AFTER = re.compile(r"^\s*apart\b", re.I)
 _AWAY_AFTER = re.compile(r"^\s*away\b", re.I)
 _CAPITAL = re.compile(r"^\s*the\s+(?:\w+\s+)?capital\b(?:\s+city)?", re.I)
@@ -465,10 +512,21 @@ _CAPITAL = re.compile(r"^\s*the\s+(?:\w+\s+)?capital\b(?:\s+city)?", re.I)
 _DIVISION_CAPITAL_WORDS = (r"regional|provincial|state|district|county|oblast|governorate|departmental|prefectural"
                            r"|territorial|cantonal")
 _DIVISION_CAPITAL = re.compile(rf"^\s*(?P<words>the\s+(?P<adj>{_DIVISION_CAPITAL_WORDS})\s+capital\b)", re.I)
-_BORDER = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?P<line>border|frontier|front[\s-]*line|coast(?:line)?)\b", re.I)
+# Lines news measures from: borders and the fences and boundaries that mark them ("the Gaza
+# perimeter fence"), front and ceasefire lines ("the line of contact", "the Blue Line"), coasts.
+_LINE_WORDS = (r"border|frontier|boundary|front[\s-]*line|line\s+of\s+(?:contact|control)|contact\s+line"
+               r"|(?:ceasefire|cease-fire|demarcation|armistice|blue|green)\s+line|(?:perimeter\s+|border\s+)?fence"
+               r"|perimeter|barrier|coast(?:line)?|shore(?:line)?")
+_BORDER = re.compile(rf"^\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}(?P<line>{_LINE_WORDS})\b", re.I)
 #: The lines a figure may measure from, as a reason names them: the gazetteer has points only.
-_LINE_REFERENCES = {"border": "border", "frontier": "border", "front line": "front line", "frontline": "front line",
-                    "coast": "coast", "coastline": "coast"}
+_LINE_REFERENCES = {"border": "border", "frontier": "border", "boundary": "border", "front line": "front line",
+                    "frontline": "front line", "line of contact": "front line", "contact line": "front line",
+                    "line of control": "ceasefire line", "ceasefire line": "ceasefire line",
+                    "cease-fire line": "ceasefire line", "demarcation line": "ceasefire line",
+                    "armistice line": "ceasefire line", "blue line": "ceasefire line", "green line": "ceasefire line",
+                    "fence": "border fence", "perimeter fence": "border fence", "border fence": "border fence",
+                    "perimeter": "border fence", "barrier": "border fence",
+                    "coast": "coast", "coastline": "coast", "shore": "coast", "shoreline": "coast"}
 # "the Israeli border town of Metula", "the frontline city of Pokrovsk": "border" describes a
 # settlement named next, which is the reference, not the border itself.
 _BORDER_SETTLEMENT = re.compile(
@@ -1078,16 +1136,22 @@ _IMPLIED_REFERENCE_KINDS = frozenset({"city", "airport"})
 
 # After a fronted offset, what may stand before the place it locates: "Some 20km to the south,
 # the town of Tokmak ...", "About 30km to the east, in Kupiansk, ...".
-_FRONTED_LEAD = re.compile(r"\s*,\s*(?:in\s+|at\s+)?(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|port)\s+of\s+)?$", re.I)
+# An inverted sentence puts the verb first: "About 25 miles south of Beirut lies the coastal city of Sidon".
+_FRONTED_LEAD = re.compile(r"\s*(?:,\s*(?:in\s+|at\s+)?|,?\s*(?:lies|lie|sits|stands|is|was)\s+)"
+                           r"(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|port)\s+of\s+)?$", re.I)
+# A participle may open the sentence before a fronted figure: "Located some 40km from the border, Sumy ..."
+_FRONTED_HEAD = re.compile(r"\s*(?:(?:located|situated|lying|sitting|based)\s+(?:just\s+|only\s+)?)?", re.I)
 
 
 def _fronted_located(scope: _Scope, claim_start: int, end: int) -> Place | None:
     """The place a sentence-opening offset locates: the town right after its comma.
 
     "Ukrainian forces retook Robotyne. Some 20km to the south, the town of Tokmak is heavily
-    fortified": Tokmak, measured (by :func:`_implied_reference`) from Robotyne.
+    fortified": Tokmak, measured (by :func:`_implied_reference`) from Robotyne. With a named
+    reference too: "Nearly 200km north of Ouagadougou, the town of Djibo ...", "Located 40km
+    from the border, Sumy ...", and inverted, "About 25 miles south of Beirut lies Sidon".
     """
-    if scope.text[scope.sentence.start:claim_start].strip():
+    if not _FRONTED_HEAD.fullmatch(scope.text, scope.sentence.start, claim_start):
         return None
     for place in scope.in_sentence:
         if place.start >= end:
@@ -1195,6 +1259,33 @@ def _apart_pair(scope: _Scope, claim_start: int) -> tuple[Place | None, Place | 
     return (pair[-2], pair[-1]) if len(pair) >= 2 else (None, None)
 
 
+# "Some 600km separate El Obeid from Nyala", "60km of farmland separates A and B"
+_SEPARATES_AFTER = re.compile(r"\s*(?:of\s+[a-z]+(?:\s+[a-z]+)?\s+)?separates?\s+", re.I)
+# "A and B are separated by some 60km", "A is separated from B by 60km"
+_SEPARATED_BEFORE = re.compile(r"\bseparated\s+(?:from\s+[^,;:.]{1,60}?\s+)?by\s+$", re.I)
+
+
+def _separated(scope: _Scope, claim_start: int, figures_end: int) -> _Attribution | None:
+    """A distance told by "separate": "Some 600km separate El Obeid from Nyala" (the two places
+    after the verb) or "Kherson and Mykolaiv are separated by 60km" (the two before, as "apart")."""
+    text, sentence = scope.text, scope.sentence
+    verb = _SEPARATES_AFTER.match(text, figures_end, sentence.end)
+    if verb is not None:
+        first = _place_after(scope.in_sentence, verb.end(), 40, sentence.end)
+        if first is None or not _SHORT_LEAD.match(text[verb.end():first.start]):
+            return None
+        link = re.match(r"\s*(?:,\s*)?(?:from|and)\s+", text[first.end:sentence.end], re.I)
+        second = _place_after(scope.in_sentence, first.end + link.end(), 40, sentence.end) if link else None
+        if second is None or not _SHORT_LEAD.match(text[first.end + link.end():second.start]):
+            return None
+        return _Attribution("between", second.end, from_place=first, to_place=second, reference_text=first.text)
+    if _SEPARATED_BEFORE.search(text, sentence.start, claim_start):
+        found = _Attribution("between", figures_end)
+        found.from_place, found.to_place = _apart_pair(scope, claim_start)
+        return found
+    return None
+
+
 def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is_range_limit: bool) -> _Attribution:
     """Decide the kind of claim and its endpoints from the words after the figures.
 
@@ -1215,10 +1306,14 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         found.to_place = _locate(scope, claim_start, [found.from_place] if found.from_place else exclude_none)
         if found.to_place is None and found.from_place is not None:
             found.to_place, found.end = _located_after(scope, found.end)
-        if found.to_place is None and not direction.group("rel") and direction.group("to"):
+        # "8km to the north-east", "20 km further south": measured from a town named before
+        implied = not direction.group("rel") and bool(direction.group("to") or _FURTHER.match(after))
+        if found.to_place is None and (implied or found.from_place is not None):
+            # a fronted offset: "Some 20km to the south, the town of Tokmak ...", "Nearly 200km
+            # north of Ouagadougou, the town of Djibo ...", "About 25 miles south of Beirut lies Sidon"
             found.to_place = _fronted_located(scope, claim_start, found.end)
             found.end = found.to_place.end if found.to_place is not None else found.end
-        if not direction.group("rel") and direction.group("to") and found.to_place is not None:
+        if implied and found.to_place is not None:
             # "Khan Younis, some 8km to the north-east": of the town named just before
             found.from_place = _implied_reference(scope, found.to_place)
             if found.from_place is not None:
@@ -1227,6 +1322,11 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         _the_town_named_before(scope, found, claim_start)
         _division_capital(scope, found)
         return found
+
+    line = _LINE_SUBJECT.search(before)
+    if line is not None:  # "The front line runs for some 1,000km from Kharkiv to Kherson": its ends are no measure
+        word = re.sub(r"[\s-]+", " ", line.group("line").lower())
+        return _Attribution("lone", figures_end, notes=[f"the length of a {word}, not a distance between places"])
 
     noun = _NOUN_AFTER.match(after)
     if noun and not re.search(r"\b(?:of|from)\s*$", before[-8:], re.I):
@@ -1255,6 +1355,9 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         found = _Attribution("between", figures_end + apart.end())
         found.from_place, found.to_place = _apart_pair(scope, claim_start)
         return found
+    separated = _separated(scope, claim_start, figures_end)
+    if separated is not None:
+        return separated
 
     relation = _FROM_AFTER.match(after)
     if relation and not is_range_limit:
@@ -1279,6 +1382,9 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         if found.reference_text in _LINE_REFERENCES.values():
             found.kind = "range_limit"
         found.to_place = _locate(scope, claim_start, [found.from_place] if found.from_place else exclude_none)
+        if found.to_place is None:  # "Some 30km from Kherson, the village of ...", "Located 40km from X, Sumy ..."
+            found.to_place = _fronted_located(scope, claim_start, found.end)
+            found.end = found.to_place.end if found.to_place is not None else found.end
         _the_town_named_before(scope, found, claim_start)
         _division_capital(scope, found)
         return found
@@ -1460,10 +1566,12 @@ def _reference(scope: _Scope, position: int, notes: list[str]) -> tuple[Place | 
     border = _BORDER.match(rest)
     if border:
         border_end = position + border.end()
-        # A place inside the words ("the Syria-Turkey border") or one they describe ("the
-        # border town of Metula") is the reference; else it is the border itself.
+        # A settlement the words describe ("the border town of Metula") is the reference; else
+        # it is the line itself. A place inside the words only names the line ("the Gaza
+        # border", "the Syria-Turkey border", "the Gaza perimeter fence"): measuring from the
+        # town of Gaza would turn a figure from the fence into a wrong one.
         place = _place_after(in_sentence, position, border.end() + 30, sentence.end)
-        if place is None or place.start >= border_end and not _BORDER_SETTLEMENT.match(text[border_end:place.start]):
+        if place is None or place.start < border_end or not _BORDER_SETTLEMENT.match(text[border_end:place.start]):
             line = re.sub(r"[\s-]+", " ", border.group("line").lower())
             return None, _LINE_REFERENCES.get(line, line), border_end
     capital = _CAPITAL.match(rest)
