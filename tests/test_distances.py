@@ -960,3 +960,10 @@ def test_a_line_that_runs_from_a_to_b_is_a_length_not_a_distance(gazetteer):
 def test_an_advance_deep_into_territory_is_a_lone_claim():
     assert [(q.low, q.unit) for q in parse_quantities("pushed some 30km deep into Russian territory")] == [(30, "km")]
     assert parse_quantities("a tunnel 30 metres deep under the camp") == []
+
+
+def test_an_unverifiable_claim_names_the_place_the_gazetteer_lacks():
+    text = "Fighting was reported in Qwertabad, 30 km north of Aleppo.\nTroops were seen 30 km north of Aleppo."
+    reasons = [c.reason for c in verify(text)]
+    assert reasons == ["a place not resolved: 'Qwertabad' is not in the gazetteer",
+                       "a place not resolved: the located place is not named"]

@@ -1695,6 +1695,26 @@ def _convert(s: Statement, unit: str) -> str:
     return f"{s.low * factor:.1f} {unit}"
 
 
+#: A capitalised name just before a claim, set off as news sets off the place it locates:
+#: "in Qwertabad, 30 km north of Aleppo", "Qwertabad (30 km from Aleppo)".
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:[ -](?:al-|el-)?[A-Z][\w'’-]+){0,3})\s*[,(–—-]?\s*"
+                          r"(?:(?:which|that)\s+(?:is|lies|sits)\s+|(?:is|lies|sits)\s+)?"
+                          r"(?:(?:about|some|around|roughly|nearly|almost|just|only)\s+)?\Z")
+
+
+def _located_words(claim: DistanceClaim) -> str | None:
+    """The name a claim locates that the gazetteer lacks ("Qwertabad" in "in Qwertabad, 30
+    km north of Aleppo"), ``None`` when the words before the figure name no place."""
+    sentence = claim.sentence
+    before = sentence.text[:max(0, claim.start - sentence.start)]
+    found = _NAME_BEFORE.search(before[-80:])
+    if found is None or found.group(1) == claim.reference_text:
+        return None
+    # (a sentence's first word is capitalised whatever it is: "Troops advanced 10km")
+    at = len(before) - len(before[-80:]) + found.start(1)
+    return found.group(1) if before[:at].strip() else None
+
+
 def _unverifiable_reason(claim: DistanceClaim) -> str | None:
     if claim.kind == "course":
         return "a race course length, not a point-to-point distance"
@@ -1712,7 +1732,10 @@ def _unverifiable_reason(claim: DistanceClaim) -> str | None:
         why = next((n.split(": ", 1)[1] for n in claim.notes if n.startswith(f"{what}: ")), None)
         return f"a place not resolved: {what}" + (f" ({why})" if why else "")
     if claim.to_place is None:
-        return "a place not resolved: the located place is not named or not in the gazetteer"
+        unknown = _located_words(claim)
+        if unknown:
+            return f"a place not resolved: '{unknown}' is not in the gazetteer"
+        return "a place not resolved: the located place is not named"
     for place in (claim.from_place, claim.to_place):
         if place.entry.kind in _AREA_KINDS:
             return f"a place is an area, not a point: {place.entry.name} ({place.entry.kind})"
