@@ -224,3 +224,44 @@ def test_syrian_towns_in_the_spellings_news_uses(gazetteer, spelling, entry_id):
     # GeoNames transliterates ("Jisr ash Shughūr"); wires write "Jisr al-Shughur".
     resolved = _resolved(f"Government forces shelled {spelling} in Syria on Monday.", gazetteer)
     assert resolved[spelling].id == entry_id
+
+
+@pytest.mark.parametrize(
+    "text, name, entry_id",
+    [
+        # Somalia's regions and towns in the spellings Reuters and the BBC use.
+        ("President Hassan Sheikh Mohamud visited troops in the Hiraan region.", "Hiraan region", "geonames:57060"),
+        ("Al Shabaab fighters attacked villages in Lower Shabelle, Somalia.", "Lower Shabelle", "geonames:51966"),
+        ("Al Shabaab held the port of Barawe in Somalia until 2014.", "Barawe", "curated:barawe"),
+        ("Jubaland forces took control of Dolow, Somalia, on the Ethiopian frontier.", "Dolow", "curated:dolow"),
+        ("Militants seized villages near Balad, north of Mogadishu, Somalia.", "Balad", "curated:balad-somalia"),
+        ("The United States struck Islamic State fighters in Puntland, near Bosaso, Somalia.", "Puntland",
+         "curated:puntland"),
+        # Sudan: the region the war has moved to, and the river (not the state) after "the".
+        ("Fighting has shifted to the Kordofan region, where the RSF is shelling El Obeid in Sudan.",
+         "Kordofan region", "curated:kordofan"),
+        ("Wad Madani lies on the Blue Nile, south-east of Khartoum in Sudan.", "Blue Nile", "curated:blue-nile-river"),
+        # Gaza's boundary: the crossing and the kibbutzim of 7 October.
+        ("Aid trucks waited at the Kerem Shalom crossing into Gaza.", "Kerem Shalom", "curated:kerem-shalom"),
+        ("Hostages were taken from Nir Oz and Kfar Aza, near the Gaza boundary fence, in Israel.", "Kfar Aza",
+         "curated:kfar-aza"),
+        # Haiti's Centre department by its English name (was Nigeria's Plateau State).
+        ("Gangs seized towns on the road to the Central Plateau, north-east of Port-au-Prince, Haiti.",
+         "Central Plateau", "geonames:3728069"),
+    ],
+)
+def test_places_news_names_that_the_sources_lacked(gazetteer, text, name, entry_id):
+    resolved = _resolved(text, gazetteer)
+    assert name in resolved, (name, sorted(resolved))
+    assert resolved[name].id == entry_id, (name, resolved[name].id, resolved[name].name)
+
+
+def test_blue_nile_state_is_still_the_state(gazetteer):
+    resolved = _resolved("The army said it had cleared Blue Nile state of RSF fighters, Sudan said.", gazetteer)
+    assert resolved["Blue Nile state"].id == "geonames:408654"
+
+
+def test_iraqi_balad_stays_in_iraq(gazetteer):
+    # The Somali town's row shares its name with the Iraqi town: context decides.
+    resolved = _resolved("A rocket hit the air base at Balad, north of Baghdad, in Iraq.", gazetteer)
+    assert resolved["Balad"].country == "IQ"

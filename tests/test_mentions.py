@@ -418,3 +418,73 @@ def test_one_rule_reads_a_given_name_before_a_surname(text, listed, foreign, giv
     assert _given_name_before_surname(text, tokens, run, 0, persons.get(name_key(words[0])), found[name_key(words[0])],
                                       found[name_key(words[1])], persons, english, {}, gazetteer,
                                       listed=listed, foreign=foreign) is given
+
+
+def _place_texts(text, gazetteer):
+    return [(p.text, p.entry.id) for p in geoparse(article_from_text(text), gazetteer=gazetteer)]
+
+
+def test_ap_dateline_without_a_comma_is_its_town(gazetteer):
+    # AP writes "CAIRO (AP) —" with no comma after the town.
+    places = _place_texts("CAIRO (AP) — Sudan's military entered Wad Madani on Saturday.", gazetteer)
+    assert ("CAIRO", "geonames:360630") in places
+    assert not _place_texts("WHO (AP) — The agency warned of cholera on Saturday.", gazetteer)
+
+
+def test_names_in_a_wire_credit_line_are_people_but_its_towns_are_places(gazetteer):
+    text = ("Fighting went on in Kismayo.\n\n(Reporting by Abdi Sheikh in Mogadishu and Abdiqani Hassan in Garowe; "
+            "Writing by Sofia Christensen; Editing by Alex Richardson)")
+    names = [t for t, _ in _place_texts(text, gazetteer)]
+    assert names == ["Kismayo", "Mogadishu", "Garowe"]
+
+
+def test_a_common_word_the_article_reads_as_a_town_is_a_town_at_a_sentence_start(gazetteer):
+    text = "The rebels took Sake last week after days of fighting near Goma. Sake's fall followed the capture of Minova."
+    assert [t for t, _ in _place_texts(text, gazetteer)].count("Sake") == 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The RSF has been besieging Kadugli and Dilling in South Kordofan, Sudan.", "Dilling"),
+    ("Sake, Minova and now Bukavu: the rebels' advance has rattled Kinshasa.", "Sake"),
+])
+def test_a_common_word_coordinated_with_towns_is_a_town(gazetteer, text, name):
+    assert name in [t for t, _ in _place_texts(text, gazetteer)]
+
+
+@pytest.mark.parametrize("text", [
+    "Justice for Helen, Clarence, Irene, Marie and Randy Kunz, the family said in Ohio.",
+    "Noma said the police in Cape Town had failed her. Noma works as a domestic worker.",
+])
+def test_people_in_lists_and_at_sentence_starts_stay_people(gazetteer, text):
+    names = [t for t, _ in _place_texts(text, gazetteer)]
+    assert "Irene" not in names and "Noma" not in names, names
+
+
+def test_a_country_after_a_town_noun_opens_a_relative_clause(gazetteer):
+    # "the city Russia captured" is Russia, not Russia, Ohio (a "city" hint).
+    places = _place_texts("Shelling killed two people in Kherson, the city Russia captured in 2022.", gazetteer)
+    assert ("Russia", "geonames:2017370") in places
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The Fano, a loose network of ethnic Amhara militias, fought in Tigray.", "Amhara"),
+    ("Amhara nationalists accuse Tigray of occupying land.", "Amhara"),
+    ("The MNDAA is drawn from the ethnic Chinese Kokang minority in Shan State.", "Kokang"),
+])
+def test_a_peoples_name_is_no_place(gazetteer, text, word):
+    names = [t for t, _ in _place_texts(text, gazetteer)]
+    assert word not in names, names
+
+
+def test_a_region_of_the_same_name_is_still_a_place(gazetteer):
+    names = [t for t, _ in _place_texts("Fano fighters seized towns in the Amhara region of Ethiopia.", gazetteer)]
+    assert "Amhara region" in names
+
+
+def test_a_name_the_article_gives_a_militia_is_the_militia_throughout(gazetteer):
+    text = ("Fighters from the Fano militia briefly seized towns in Ethiopia's Amhara region. "
+            "The Fano, a loose network of militias, fought alongside federal troops in Tigray.")
+    names = [t for t, _ in _place_texts(text, gazetteer)]
+    assert "Fano" not in names, names
+    # (a town's own words still make it the town)
+    assert "Fano" in [t for t, _ in _place_texts("Police in the town of Fano, Italy, said the Fano group met.", gazetteer)]

@@ -135,6 +135,9 @@ _DATELINE_TAIL = re.compile(
     r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)?(?:\s+\d{1,2}\b)?"  # the date
     r"\s*(?:\([A-Z][\w ]*\)\s*)?[—–-]"  # the agency and the dash
     r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+#: The agency and the dash of a dateline with no comma after its town, as AP writes it: "CAIRO
+#: (AP) —" (a town's own name, or any capitalised run, then the agency in brackets and a dash).
+_AGENCY_DASH = re.compile(r"\s*\([A-Z][\w ]*\)\s*[—–-]")
 # Lower-case nouns after a name that make it an organisation's name ("Amal militia"), when
 # the place of that name is a small town: "Idlib rebels" still says where they fight.
 _ORGANISATION_WORDS = frozenset("militia militias militiaman militiamen movement brigade brigades battalion fighters "
@@ -150,6 +153,10 @@ _LINE_WORDS = frozenset({"line", "lines"})
 _FIGHTER_WORDS = frozenset("rebels rebel fighters insurgents militants guerrillas guerillas separatists "
                            "militiamen".split())
 _HAMLET_POPULATION = 1_000
+#: Lower-case nouns after a name that make it a people's: "the Kokang minority", "Amhara
+#: nationalists". ("Amhara forces" may still be a region's, and the gold sets count "the
+#: Samburu tribe" as the county of that name.)
+_PEOPLE_NOUNS = frozenset("minority minorities nationalists nationalist ethnicity".split())
 # Lower-case words after a place name that make it the name of a pathogen.
 _DISEASE_WORDS = frozenset("virus ebolavirus fever flu influenza disease strain syndrome variant encephalitis".split())
 # Surnames at least this frequent (US census rank) need support to be read as a town alone.
@@ -563,12 +570,13 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     # (every capitalised token is in a run)
     demonyms = gazetteer.demonyms({tokens[i].lower for run in runs for i in run if not tokens[i].possessive})
     english = gazetteer.english_words({form for run in runs for i in run[1:] for form in _word_forms(tokens[i].lower)})
-    people = _person_runs(runs, tokens, keys, found, persons)
+    people = _person_runs(runs, tokens, keys, found, persons) | _credit_line_people(text, tokens, runs)
     craft = _craft_runs(text, tokens, runs, keys, found, gazetteer)
     list_hints = _list_hints(text)
 
     mentions: list[Mention] = []
     taken: set[int] = set()
+    unsupported: list[tuple[list[int], int, int]] = []  # common words that lacked support
     # Bridged runs first, so that "Democratic Republic of the Congo" is not read as "Congo".
     for run in bridged_runs + runs:
         i = 0
@@ -609,11 +617,23 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
             if mention is not None:
                 mentions.append(mention)
                 taken.update(run[i:best + 1])
+            elif keys[(tok_index, run[best])] in common:
+                unsupported.append((run, i, best))
             i = best + 1
     for mention in mentions:
         mention.country = _country_said_before(text, tokens, mention.start, run_of, keys, found, demonyms)
     craft_names = {_phrase(text, tokens, run[0], run[-1]) for run in runs if run[0] in craft}
     mentions = _drop_person_names(mentions, runs, tokens, keys, found, text, people, craft_names, gazetteer)
+    if unsupported:
+        # (after the people are set aside: "Noma ... said Noma" is no support for "Noma works")
+        told = [mention for run, i, best in _common_words_told(text, tokens, unsupported, keys, mentions, taken, persons, found)
+                if (mention := _judge(text, tokens, run, i, best, keys, found, common, run_of, persons, list_hints,
+                                      variants, english, never, gazetteer, told=True)) is not None]
+        for mention in told:
+            mention.country = _country_said_before(text, tokens, mention.start, run_of, keys, found, demonyms)
+        if told:
+            mentions = _drop_person_names(mentions + told, runs, tokens, keys, found, text, people, craft_names, gazetteer)
+    mentions = _drop_organisation_names(mentions, text, gazetteer)
     _divisions_by_type_word(mentions, gazetteer)
     mentions.sort(key=lambda m: m.start)
     if variants:
@@ -1024,6 +1044,54 @@ def _spelling_variants(text: str, tokens: list[Token], runs: list[list[int]], ke
     return filled
 
 
+#: The evidence of a common English word that something supports as a place.
+_SUPPORTED_WORD = "common word with support"
+_TOWN_OR_DIVISION = frozenset({"city", "admin1", "admin2", "country"})
+
+
+def _common_words_told(text: str, tokens: list[Token], unsupported: list[tuple[list[int], int, int]], keys,
+                       mentions: list[Mention], taken: set[int], persons: dict[str, PersonName],
+                       keys_found: dict[str, list[NameMatch]]) -> list[tuple[list[int], int, int]]:
+    """The common English words, turned down for want of support, that the article supports as
+    places after all: one it reads as a place elsewhere (one sense per name: "The rebels took
+    Sake ... Sake's fall followed"; a sentence's first word is no evidence of a name, but the
+    article's other mention is), or one coordinated with a place ("besieging Kadugli and
+    Dilling", "Sake, Minova and now Bukavu": the items of a list share what supports them)."""
+    # (only a name supported as a place counts: a common word taken for a large town alone,
+    # "Earth", "Bush", says nothing of its other uses)
+    names = {name_key(m.name) for m in mentions if _SUPPORTED_WORD in m.evidence}
+    # (the neighbour must be a place's own name, no common word: "Helen, Clarence, Irene" are people)
+    places = [m for m in mentions if _SUPPORTED_WORD not in m.evidence and " " not in m.name
+              and any(match.entry.kind in _TOWN_OR_DIVISION for match in m.matches)] + [
+        m for m in mentions if " " in m.name]
+    starts = {m.start for m in places}
+    ends = sorted(m.end for m in places)
+    # the countries of the article's places: a word read as a place on this evidence must be
+    # a place of one of them ("Sake" among the towns of Congo; not "Eta" or "Abbas", an Andorran
+    # or an Iranian village, in a story about Spain or the West Bank)
+    countries = {m.matches[0].entry.country for m in places if m.matches}
+    told = []
+    for run, i, j in unsupported:
+        if i or j != len(run) - 1 or any(k in taken for k in run[i:j + 1]):
+            continue  # (a whole run only: "Abbas a-Sayed" is a person)
+        if _is_person_word(persons.get(keys[(run[i], run[j])])):
+            continue  # "Helen, Clarence, Irene", "Bush's spokeswoman": people's names stay people's
+        nxt = run[j] + 1
+        start, end = tokens[run[i]].start, tokens[run[j]].end
+        if nxt < len(tokens) and (tokens[nxt].lower in _FACILITY or tokens[nxt].lower.rstrip("s") in _FACILITY
+                                  or tokens[nxt].lower == "of") or _NUMBER_AFTER.match(text, end):
+            continue  # "Hampden and Center streets", "University of Manchester", "Section 2AA": a name's first word
+        if not any(match.entry.country in countries for match in keys_found[keys[(run[i], run[j])]]):
+            continue
+        after = _COORDINATION.match(text, end)
+        at = bisect.bisect_right(ends, start) - 1
+        beside = (after is not None and after.end() in starts
+                  or at >= 0 and start - ends[at] <= 8 and _COORDINATION.fullmatch(text, ends[at], start) is not None)
+        if beside or tokens[run[i]].sentence_initial and keys[(run[i], run[j])] in names:
+            told.append((run, i, j))
+    return told
+
+
 def _lower_word_follows(text: str, tokens: list[Token], k: int, end: int) -> bool:
     """Whether token ``k`` is a lower-case word right after ``end`` ("PA officials"), other
     than a connector ("GA and MD")."""
@@ -1110,6 +1178,32 @@ def _craft_runs(text: str, tokens: list[Token], runs: list[list[int]], keys, fou
 def _well_known_place(matches: list[NameMatch], gazetteer: Gazetteer) -> bool:
     """A country, a region or a place of 100,000 or more goes by the name."""
     return _facts(matches, gazetteer).well_known
+
+
+#: A wire story's credit line: "(Reporting by Khalid Abdelaziz in Dubai; Editing by Aidan Lewis)",
+#: "Additional reporting by Emily Rose in Jerusalem", "Writing by Sofia Christensen".
+_CREDIT_LINE = re.compile(r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced|[Ff]act-checking)\s+by\s[^()\n]*")
+
+
+def _credit_line_people(text: str, tokens: list[Token], runs: list[list[int]]) -> set[int]:
+    """Token indices of the journalists a credit line names: every run of two or more words in
+    it that no locative precedes ("Sofia Christensen", "Abdiqani Hassan"; but "in Garowe" is
+    where the reporter filed from). Their names are as often towns' as any ("Sofia", "Hassan",
+    "Florence") and nothing else in the line says so."""
+    people: set[int] = set()
+    if "by" not in text:
+        return people
+    spans = [(m.start(), m.end()) for m in _CREDIT_LINE.finditer(text)]
+    if not spans:
+        return people
+    for run in runs:
+        first = tokens[run[0]]
+        if len(run) < 2 or not any(a <= first.start < b for a, b in spans):
+            continue
+        if run[0] > 0 and tokens[run[0] - 1].lower in _LOCATIVE:
+            continue
+        people.update(run)
+    return people
 
 
 def _person_runs(runs: list[list[int]], tokens: list[Token], keys, found,
@@ -1203,6 +1297,26 @@ def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: l
                  or _best_population(m.matches, gazetteer) >= 1_000_000)]
 
 
+#: A name right before a lower-case organisation noun: "the Fano militia", "the Wagner group".
+_NAMED_ORGANISATION = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:%s)\b" % "|".join(sorted(_ORGANISATION_WORDS - {"fighters"})))
+
+
+def _drop_organisation_names(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Drop lone names of small towns that the article also writes as an organisation's name.
+
+    "Fighters from the Fano militia ... The Fano, a loose network of militias": once the
+    article has said that a name is a militia's or a group's (see the organisation words in
+    :func:`_judge`), its other lone uses are the group too, unless feature words or a verb of
+    fighting over ground say they are a town ("the town of Fano", "captured Fano").
+    """
+    named = {m.group(1) for m in _NAMED_ORGANISATION.finditer(text)}
+    if not named:
+        return mentions
+    return [m for m in mentions
+            if m.name not in named or m.kind_hint or m.after_town_verb
+            or (facts := _facts(m.matches, gazetteer)).country or facts.population >= 100_000]
+
+
 def _place_in_play(text: str, start: int) -> bool:
     """Whether the words before ``start`` make a place likely: "in Georgia", "Atlanta, Georgia"."""
     before = text[max(0, start - 30):start]
@@ -1241,10 +1355,13 @@ def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]
 
 def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys, found, common, run_of,
            persons: dict[str, PersonName], list_hints: dict[int, str], variants: frozenset[str] | set[str],
-           english: frozenset[str] | set[str], never: dict[str, str] | None, gazetteer: Gazetteer) -> Mention | None:
+           english: frozenset[str] | set[str], never: dict[str, str] | None, gazetteer: Gazetteer,
+           told: bool = False) -> Mention | None:
     """Decide whether tokens run[i..j] name a place; build the mention with its hints.
 
     ``never`` holds the words of the runs that are never names of places (weekdays, demonyms).
+    ``told`` says the article supports the name as a place elsewhere (see
+    :func:`_common_words_told`): a common English word then needs nothing more.
     """
     first, last = tokens[run[i]], tokens[run[j]]
     key = keys[(run[i], run[j])]
@@ -1317,14 +1434,17 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
                 # Jobar suburb of Damascus" names the suburb)
                 end = nxt.end
             evidence.append(f"followed by {nxt.lower!r}")
-    if prev is not None and not before and prev.lower in _FEATURE_BEFORE:
+    facts = _facts(matches, gazetteer)
+    if (prev is not None and not before and prev.lower in _FEATURE_BEFORE
+            and not (facts.own_country and _FEATURE_BEFORE[prev.lower] != "country")):
+        # ("the city Russia captured", "the town Israel bombed": a country after a place noun
+        # opens a relative clause, it is not the town's name)
         hint = hint or _FEATURE_BEFORE[prev.lower]
     if (prev is not None and not before and prev.lower == "of" and prev_index >= 1
             and tokens[prev_index - 1].lower in _FEATURE_BEFORE and _gap_is_space(text, tokens[prev_index - 1].end, prev.start)):
         hint = hint or _FEATURE_BEFORE[tokens[prev_index - 1].lower]
         evidence.append(f"'{tokens[prev_index - 1].lower} of'")
 
-    facts = _facts(matches, gazetteer)
     best_population = facts.population
     major = facts.well_known
     # "in the Netherlands": the article does not hide the preposition (but "in the Valley"
@@ -1362,7 +1482,7 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     is_common = key in common and not (name.isupper() or "." in name)
     initial = first.sentence_initial and not before
 
-    dateline = (first.sentence_initial and text[last.end:last.end + 1] == ","
+    dateline = (first.sentence_initial and (text[last.end:last.end + 1] == "," or _AGENCY_DASH.match(text, end))
                 or _in_slash_dateline(text, tokens, run[i], run[j]))
     if first.sentence_initial and not before and _MEDIA_APPOSITIVE.match(text, end) and not facts.country:
         return None  # "SANA, the state news agency, said": the agency, not Sanaa
@@ -1378,6 +1498,12 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     if (prev_word == "the" and not after and nxt_index < len(tokens) and tokens[nxt_index].lower in _LINE_WORDS
             and tokens[nxt_index].text.islower() and not facts.own_country):
         return None  # "the Orange line", "the Victoria line": a metro or rail line named after a place
+    if (not before and prev_word == "ethnic"
+            or not after and nxt_index < len(tokens) and tokens[nxt_index].lower in _PEOPLE_NOUNS
+            and tokens[nxt_index].text.islower()) and not facts.own_country:
+        # "ethnic Amhara militias", "the ethnic Chinese Kokang minority", "Amhara nationalists": a
+        # people's name (a region may share it; the words say it is the people)
+        return None
     if (nxt_index < len(tokens) and tokens[nxt_index].lower in _FIGHTER_WORDS and not after
             and best_population < _HAMLET_POPULATION and not facts.country
             and not facts.region):
@@ -1439,13 +1565,13 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
         evidence.append(f"near {near}")
     if is_common:
         # "China has warned": a country is the likelier reading even at a sentence start.
-        if initial and not (facts.country or framed):
+        if initial and not (facts.country or framed or told):
             return None
         # "The Trail smelter": a works named after the town puts the town in play.
         site = not after and nxt_index < len(tokens) and tokens[nxt_index].lower in _SITE_WORDS
-        if not (major or locative or hint or site or near):  # ("Sake, near Goma": said to be near a place)
+        if not (major or locative or hint or site or near or told):  # ("Sake, near Goma": said to be near a place)
             return None
-        evidence.append("common word with support")
+        evidence.append(_SUPPORTED_WORD)
     elif initial and not (major or locative or hint or last.lower in _FEATURE_AFTER) and best_population < 5_000:
         # "Speaking", "Pictures": sentence-initial capitals are no evidence of a name.
         return None
