@@ -390,3 +390,34 @@ def test_fitted_view_keeps_every_marker_clear_of_the_panel_and_legend(browser, t
         assert page.errors == []
     finally:
         page.page.close()
+
+
+_VISIBLE_LABELS = """() => Array.from(document.querySelectorAll('.cm-label'))
+  .filter(e => e.style.visibility !== 'hidden')
+  .map(e => { var r = e.getBoundingClientRect(); return [e.textContent, r.left, r.top, r.right, r.bottom]; })"""
+
+
+def test_labels_that_would_overlap_wait_for_a_zoom(browser, gazetteer, tmp_path):
+    from controlmap.article import article_from_text
+    from controlmap.pipeline import analyse
+
+    # Two towns 40 km apart on a map that also holds Syria: at the fitted zoom their names
+    # would print over each other.
+    ukraine = article_from_text("Russian forces captured Pokrovsk on Monday. Ukraine still holds Avdiivka.",
+                                source="ua.txt", published="2024-11-30")
+    syria = article_from_text("Rebels captured Aleppo on Friday.", source="sy.txt", published="2024-11-30")
+    r = analyse([ukraine, syria], gazetteer=gazetteer)
+    page = Page(browser, mapping.write_map(tmp_path / "m.html", r.places, r.events, r.timeline, r.claims))
+    try:
+        page.page.wait_for_timeout(800)  # (the view is still easing into its fitted bounds)
+        shown = page.page.evaluate(_VISIBLE_LABELS)
+        assert not [(a[0], b[0]) for i, a in enumerate(shown) for b in shown[i + 1:] if _overlap(a[1:], b[1:])]
+        names = {s[0] for s in shown}
+        assert "Aleppo" in names and len(names & {"Pokrovsk", "Avdiivka"}) == 1
+        page.page.evaluate("controlmap.map.setView([48.2, 37.5], 10, {animate: false})")
+        page.page.wait_for_timeout(300)
+        zoomed = page.page.evaluate(_VISIBLE_LABELS)
+        assert {"Pokrovsk", "Avdiivka"} <= {s[0] for s in zoomed}
+        assert page.errors == []
+    finally:
+        page.page.close()

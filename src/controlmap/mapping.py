@@ -925,6 +925,29 @@ controlmap.clearOfControls = function (popup) {
   popup.options.autoPanPaddingTopLeft = [10, top];
   popup.options.autoPanPaddingBottomRight = [10, bottom];
 };
+// Permanent labels that would overlap one already shown are hidden until a zoom or a date
+// makes room: the places with an event on the shown date first, then those with a known
+// controller, then the rest (an unreadable pile of names helps no one; the marker and its
+// popup stay).
+controlmap.declutter = function (map) {
+  var labels = [];
+  map.eachLayer(function (layer) {
+    var tip = layer.getTooltip && layer.getTooltip();
+    if (!tip || !tip.options.permanent || !tip.getElement() || !layer.feature) { return; }
+    var p = layer.feature.properties;
+    labels.push({el: tip.getElement(), rank: (p.today && p.today.length) ? 0 : (p.current ? 1 : 2)});
+  });
+  labels.sort(function (a, b) { return a.rank - b.rank; });
+  var kept = [];
+  labels.forEach(function (label) {
+    label.el.style.visibility = '';
+    var r = label.el.getBoundingClientRect();
+    var clash = kept.some(function (k) {
+      return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom;
+    });
+    if (clash) { label.el.style.visibility = 'hidden'; } else { kept.push(r); }
+  });
+};
 // Where a permanent label sits for each label side (see mapping.place_labels).
 controlmap.labelOffsets = {right: [10, 0], left: [-10, 0], top: [0, -10], bottom: [0, 10]};
 controlmap.layerOptions = function (labels) {
@@ -1126,6 +1149,7 @@ class _Panel(MacroElement):
                                     'cm-source'));
               });
               div.setAttribute('data-step', String(state.index));
+              controlmap.declutter(map);
             }
             slider.addEventListener('input', function () { show(parseInt(slider.value, 10)); });
             prev.addEventListener('click', function () { show(state.index - 1); });
@@ -1133,6 +1157,7 @@ class _Panel(MacroElement):
             L.DomEvent.disableClickPropagation(div);
             L.DomEvent.disableScrollPropagation(div);
             controlmap.showStep = show;
+            map.on('zoomend overlayadd overlayremove', function () { controlmap.declutter(map); });
             show(state.index);
             return div;
           };
