@@ -27,7 +27,9 @@ Distance claims are neutral dark lines whose dash pattern is the verdict
 clicks; a claim's end that no date layer marks gets a small dark dot. Actors are shown as the registry names them, except its ``generic`` rows, whose
 names are bookkeeping: there the side is shown, with the words as written when they add
 to it (:func:`shown_actor`). Permanent labels of places a few km apart go on opposite
-sides (:func:`place_labels`), and popups open clear of the map's controls.
+sides (:func:`place_labels`); in the page, a label that would still print over another
+is hidden until a zoom makes room (``controlmap.declutter``), and popups open clear of the
+map's controls.
 
 Escaping
 --------
