@@ -542,6 +542,18 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
             # "El Fasher, the capital of North Darfur, which the RSF has besieged": the
             # relative clause is about the town the appositive describes
             p = owner
+        located = _LOCATED_BEFORE.search(text, max(sentence.start, p.start - 60), p.start)
+        if owner is None and located is not None:
+            # a toponym after "in" only says where the relative clause's head lies
+            town = next((q for q in reversed(in_places) if q.end == located.start()), None)
+            if town is not None and p.entry.kind in _COARSE_KINDS and town.entry.kind in _ANCHOR_KINDS:
+                # "the village of Robotyne in the Zaporizhzhia region, which Ukraine retook": the village
+                return _PlacePart(town.text, town.start, town.end, town, False)
+            head = _UNNAMED_HEAD_BEFORE.search(text, max(sentence.start, located.start() - 60), located.start())
+            if town is None and head is not None and not _NOT_PLACE.match(head.group(0)):
+                # "the presidential palace in Khartoum, which the RSF had held": the palace, at
+                # Khartoum (as "... the palace. The RSF had held it since 2023" would read)
+                return _PlacePart(text[head.start():p.end], head.start(), p.end, p, True)
         return _PlacePart(p.text, p.start, p.end, p, False)
     noun = re.search(r"(?<![\w'’-])(?:(?:the|a|an|all|some|several|most|few|their|its)\s+)*(?:(?!" + _FUNCTION_WORD +
                      r"\s)[\w'’-]+\s+){0,3}?(?:" +
@@ -554,6 +566,13 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
     return _PlacePart(words, start, start + len(words), None, False)
 
 
+#: "in" (or "at", "near") right before the toponym a relative clause follows: the toponym may
+#: only locate the clause's head ("the palace in Khartoum, which ...").
+_LOCATED_BEFORE = re.compile(r"\s*,?\s+(?:in|at|inside|near)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)"
+                             r"\w*\s+)?$", re.I)
+#: An unnamed place right before that "in": "the presidential palace", "an army base".
+_UNNAMED_HEAD_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+(?:(?!" + _FUNCTION_WORD + r"\s)[\w'’-]+\s+){0,3}?(?:"
+                                  + _PLACE_NOUN_WORDS + r")$", re.I)
 #: A place noun phrase right before the subject of a relative clause with no "that": "the largest
 #: settlement (Ukraine had held)", "the only regional capital (Moscow had captured)".
 _REDUCED_RELATIVE_HEAD = re.compile(r"\b(?:the|a)\s+(?:[a-z][\w-]*\s+){0,3}(?:settlement|town|city|village|capital|"
@@ -674,6 +693,15 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
         if name and not _names_actor(name.group("name"), registry, None):
             s = sentence.start + name.start("name")
             return [_PlacePart(name.group("name"), s, s + len(name.group("name")), None, False)]
+        pointer = re.search(r"(?:^|[,;]\s*|\b(?:and|but|as|while|when)\s+)(?P<np>(?:the|this|that)\s+(?:[a-z][\w-]*\s+){0,2}?"
+                            r"(?P<noun>city|town|village|capital|port)\s*)$", before[:apposed.start()], re.I)
+        if pointer is not None:
+            # "The city, capital of Anbar province west of Baghdad, fell": the city told before,
+            # never a place of the apposition (which only describes it)
+            s = sentence.start + pointer.start("np")
+            antecedent = _antecedent(places, s, pointer.group("noun"), text)
+            words = pointer.group("np").strip()
+            return [_PlacePart(words, s, s + len(words), antecedent, False)] if antecedent is not None else []
         named_noun = _NOUN_OF_NAME.search(before[:apposed.start()])
         if named_noun and not _names_actor(named_noun.group("name"), registry, None):
             # "The town of Luvungi, about 60 km north of Uvira, fell to the rebels": a town the
