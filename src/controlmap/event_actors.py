@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date
 from functools import lru_cache
 
 from .actors import AS_WRITTEN, UNKNOWN_COLOUR, Actor, ActorMention, ActorRegistry
@@ -225,13 +226,22 @@ def _speaker_in(text: str, sentence: Sentence, after: int, actors: list[ActorMen
     return None
 
 
+#: A verb only a state does with its forces, right after a capital: "Kyiv withdrew its troops",
+#: "Moscow has sent reinforcements" (not what befalls a town: "Kabul fell").
+_COMMANDS_AFTER = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:withdr[ae]wn?|pulled|sent|deployed|dispatched|ordered|"
+                             r"redeployed|moved)\s+(?:its|their|more|some|all|the\s+last|troops|forces|reinforcements)\b",
+                             re.I)
+
+
 def _speaking_capitals(text: str, places: list[Place], registry: ActorRegistry,
                        conflict: str | None) -> list[ActorMention]:
-    """National capitals named as speakers ("Moscow claimed", "Damascus denied"), as the
-    actor of their state's forces (the registry's ``country`` column)."""
+    """National capitals named as speakers ("Moscow claimed", "Damascus denied") or as the
+    state that commands its forces ("Kyiv withdrew its troops"), as the actor of their
+    state's forces (the registry's ``country`` column)."""
     found = []
     for place in places:
-        if place.entry.capital and place.entry.country and _SPEAKER_AFTER.match(text, place.end):
+        if place.entry.capital and place.entry.country and (_SPEAKER_AFTER.match(text, place.end)
+                                                            or _COMMANDS_AFTER.match(text, place.end)):
             actor = registry.state_of(place.entry.country, conflict)
             if actor is not None:
                 found.append(ActorMention(place.start, place.end, place.text, actor))
@@ -749,13 +759,16 @@ def _earlier_gain(context: _Context, part: _PlacePart) -> ControlEvent | None:
     for "the fall of Ouadi Doum"): the same gazetteer entry, or words that contain the name."""
     key = part.place.entry.id if part.place is not None and not part.anchor else None
     words = " ".join(part.text.lower().split())
-    for event in reversed(context.earlier):
-        if CHANGE_CLASS[event.change] != "gain" or event.side == "unknown":
-            continue
-        if (key is not None and event.place_key == key) or (key is None and len(words) > 3
-                                                           and words in " ".join(event.place_text.lower().split())):
-            return event
-    return None
+    gains = [event for event in context.earlier if CHANGE_CLASS[event.change] == "gain" and event.side != "unknown"
+             and ((key is not None and event.place_key == key)
+                  or (key is None and len(words) > 3 and words in " ".join(event.place_text.lower().split())))]
+    if not gains:
+        return None
+    # the latest taking, not the last told: "The SDF captured Raqqa on Tuesday ..., three years
+    # after Islamic State seized it in 2014. The fall of Raqqa ..." is the SDF's (an undated
+    # gain counts as the latest: it is usually the story's own)
+    return max(reversed(gains), key=lambda e: (e.date is None or e.date_precision == "on-or-before-publication",
+                                               e.date or date.min))
 
 
 def _opponent(side: str, registry: ActorRegistry, conflict: str | None) -> Actor | None:
