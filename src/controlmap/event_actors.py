@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date
 from functools import lru_cache
 
 from .actors import AS_WRITTEN, UNKNOWN_COLOUR, Actor, ActorMention, ActorRegistry
 from .dates import WEEKDAYS
 from .event_clauses import _SPEAKER_AFTER, _SPEAKS_AFTER_NAME, _SPEECH, _aside_of, _last_match
 from .event_records import CHANGE_CLASS, ControlEvent, _ActorPart, _Context, _PlacePart
-from .event_triggers import _AUX, _MONTH_NAMES
+from .event_triggers import _AUX, _FUNCTION_WORD as _FUNCTION_WORD_PATTERN, _MONTH_NAMES
 from .geoparse import Place
 from .text import Sentence
 
@@ -126,8 +127,10 @@ def _loyal_mention(text: str, at: int, actors: list[ActorMention], places: list[
     start = head.start if head is not None else noun.start("noun")
     actor = _loyal_actor(text, t0, t1, noun.group("noun"), actors, places, registry, conflict)
     if actor is None:
-        if head is not None and head.actor.conflict != "generic":
-            return None  # the noun already says whose forces they are
+        if head is not None and head.actor.conflict != "generic" and not _LOYAL_NOUN.fullmatch(head.words + " "):
+            # the noun already says whose forces they are ("Kurdish fighters loyal to a local
+            # commander"); a bare "Fighters" says nothing, though the war may give it a default side
+            return None
         written = " ".join(text[start:t1].split())
         actor = Actor(written, written, UNKNOWN_COLOUR, AS_WRITTEN)  # (as the registry keeps unknown owners)
     return ActorMention(start, t1, text[start:t1], actor)
@@ -223,13 +226,22 @@ def _speaker_in(text: str, sentence: Sentence, after: int, actors: list[ActorMen
     return None
 
 
+#: A verb only a state does with its forces, right after a capital: "Kyiv withdrew its troops",
+#: "Moscow has sent reinforcements" (not what befalls a town: "Kabul fell").
+_COMMANDS_AFTER = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:withdr[ae]wn?|pulled|sent|deployed|dispatched|ordered|"
+                             r"redeployed|moved)\s+(?:its|their|more|some|all|the\s+last|troops|forces|reinforcements)\b",
+                             re.I)
+
+
 def _speaking_capitals(text: str, places: list[Place], registry: ActorRegistry,
                        conflict: str | None) -> list[ActorMention]:
-    """National capitals named as speakers ("Moscow claimed", "Damascus denied"), as the
-    actor of their state's forces (the registry's ``country`` column)."""
+    """National capitals named as speakers ("Moscow claimed", "Damascus denied") or as the
+    state that commands its forces ("Kyiv withdrew its troops"), as the actor of their
+    state's forces (the registry's ``country`` column)."""
     found = []
     for place in places:
-        if place.entry.capital and place.entry.country and _SPEAKER_AFTER.match(text, place.end):
+        if place.entry.capital and place.entry.country and (_SPEAKER_AFTER.match(text, place.end)
+                                                            or _COMMANDS_AFTER.match(text, place.end)):
             actor = registry.state_of(place.entry.country, conflict)
             if actor is not None:
                 found.append(ActorMention(place.start, place.end, place.text, actor))
@@ -321,6 +333,14 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
         head = next((a for a in actors if 0 <= sentence.start + relative.start() - a.end <= 1), None)
         if head is not None:
             return _actor_part(head)
+    elided = _ELIDED_SUBJECT.search(clause)
+    if elided is not None:
+        # "Iran seized the Fao peninsula at the southern tip of Iraq and has held it since": a
+        # second verb with no subject of its own shares the first one's subject (not the
+        # nearest name, which the first verb's object may hold)
+        lead = _clause_subject(text, sentence, sentence.start + elided.start(), actors)
+        if lead is not None:
+            return _reported_by(text, lead, sentence, t0, actors, registry, conflict)
     saying = _SAYING_ITS.search(clause)
     if saying is not None:
         # "The army denied reports that rebels had taken Hama, saying its forces still held the
@@ -329,6 +349,11 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
                         and _subject_like(text, a, sentence.start)), None)
         if subject is not None:
             return _actor_part(subject, " ".join(saying.group("pronoun").split()), 0.8)
+    coordinated = _COORDINATED_SUBJECT.search(clause)
+    if coordinated is not None and not any(sentence.start + coordinated.start(1) <= a.start < t0 for a in actors):
+        # "Iraqi forces recaptured Tikrit, and Kurdish peshmerga drove the militants out": the
+        # coordinated clause's own subject, which the registry does not know, not the first one's
+        return _qualified_side(coordinated.group("word"), " ".join(coordinated.group(1).split()), registry, conflict)
     own = _SUBORDINATE_SUBJECT.search(clause)
     if own is not None and not any(sentence.start + own.start(1) <= a.start < t0 for a in actors):
         # "regained control of Sweida after Druze militias withdrew": the clause's own subject,
@@ -390,13 +415,16 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             # paramilitary out" are the troops)
             head = next((a for a in reversed(near) if not _ATTRIBUTIVE_AFTER.match(text, a.end)), last)
             return _actor_part(head, " ".join(pronoun.group(0).split()), 0.8)
-        if last.actor.conflict == AS_WRITTEN and len(near) > 1 and near[-2].actor.conflict not in (
-                "generic", AS_WRITTEN) and _ALLIED_AFTER.fullmatch(text, near[-2].end, last.start):
-            # "Congolese soldiers and allied Burundian troops pulled out": the war's own side
-            # leads; the ally the registry lacks is only beside it
+        if len(near) > 1 and near[-2].actor.conflict not in ("generic", AS_WRITTEN) and (
+                _ALLIED_AFTER.fullmatch(text, near[-2].end, last.start)
+                or last.actor.conflict == "generic" and re.fullmatch(r"\s+and\s+", text[near[-2].end:last.start])):
+            # "Congolese soldiers and allied Burundian troops pulled out", "Sudan's army and allied
+            # fighters entered": the war's own side leads, its ally is only beside it; "Russian
+            # tanks and armoured vehicles rolled into": a generic noun joined to a named side is
+            # more of the same side
             last = near[-2]
         if len(between) <= 160:
-            return _reported_by(text, last, sentence, t0, actors)
+            return _reported_by(text, last, sentence, t0, actors, registry, conflict)
     claimed = _CLAIMED_TO_HAVE.search(clause)
     if claimed is not None:
         # "Russia's defence ministry claimed to have captured Kurakhove": the speaker did it,
@@ -529,13 +557,27 @@ def _last_speaker(text: str, sentence: Sentence, actors_all: list[ActorMention])
     return before[-1] if before else None
 
 
-def _reported_by(text: str, mention: ActorMention, sentence: Sentence, t0: int,
-                 actors: list[ActorMention]) -> _ActorPart:
-    """``mention`` as an actor; a bare "troops" takes the side of the state whose report it is.
+def _reported_by(text: str, mention: ActorMention, sentence: Sentence, t0: int, actors: list[ActorMention],
+                 registry: ActorRegistry | None = None, conflict: str | None = None) -> _ActorPart:
+    """``mention`` as an actor; a bare "troops" takes the side its qualifier says, else the side
+    of the state whose report it is.
 
-    In "Chad's military high command said today troops killed ... to capture X" the troops are
-    Chad's: the generic registry row would make them any war's "government".
+    "Government fighters" are the government's and "Soviet troops" the Soviets' (the registry
+    reads only the bare noun, a generic row); in "Chad's military high command said today troops
+    killed ... to capture X" the troops are Chad's: the generic row would make them any war's
+    "government".
     """
+    if registry is not None and _FORCE_NOUN_ALONE.fullmatch(mention.words):
+        # (the bare noun may have its war's default side, "fighters" the LNA in Libya: the
+        # qualifier still says better)
+        qualifier = _QUALIFIER_BEFORE.search(text, max(sentence.start, mention.start - 30), mention.start)
+        if qualifier is not None:
+            written = " ".join(text[qualifier.start("word"):mention.end].split())
+            qualified = _qualified_side(qualifier.group("word"), written, registry, conflict)
+            if qualified is not None and (qualified.actor != written or mention.actor.conflict == "generic"):
+                # (a name the registry lacks is kept as written only over the generic row:
+                # "Myanmar troops" stay the junta the war's bare "troops" are)
+                return qualified
     if mention.actor.conflict != "generic" or not _BARE_FORCES.fullmatch(" ".join(mention.words.split())):
         return _actor_part(mention)
     verbs = [m for m in _SPEECH.finditer(text, sentence.start, mention.start)]
@@ -546,6 +588,64 @@ def _reported_by(text: str, mention: ActorMention, sentence: Sentence, t0: int,
     if not speakers:
         return _actor_part(mention)
     return _ActorPart(mention.words, speakers[-1].actor.canonical, speakers[-1].actor.side, 0.8)
+
+
+#: A force noun alone, with nothing to say whose: "fighters", "troops", "peshmerga".
+_FORCE_NOUN_ALONE = re.compile(r"(?:forces|troops|soldiers|fighters|militiamen|gunmen|guerrillas|units|militias?|"
+                               r"peshmerga|mujahideen|commandos|paratroopers|marines|rebels|insurgents|militants)",
+                               re.I)
+#: The word right before a bare force noun that says whose it is: a capitalised demonym or name
+#: ("Soviet troops", "Kurdish peshmerga") or a side word ("Government fighters", "rebel units").
+_QUALIFIER_BEFORE = re.compile(r"(?<![\w'’.-])(?P<word>(?-i:[A-Z])[a-z][\w'’-]*|government|rebel|opposition|"
+                               r"regime|insurgent|separatist|jihadist)\s+$", re.I)
+#: Capitalised words that open a phrase without saying whose forces follow ("Some troops").
+_NOT_QUALIFIERS = (frozenset(("the", "some", "many", "most", "all", "more", "other", "several", "few", "these", "those",
+                             "their", "its", "his", "her", "our", "two", "three", "four", "five", "ten", "hundreds",
+                             "thousands", "dozens", "allied", "enemy", "foreign", "local", "regular", "elite", "special",
+                             "new", "fresh", "retreating", "advancing", "remaining", "armed", "no", "when", "after",
+                             "before", "as", "while", "and", "but", "then", "there", "here", "where", "if"))
+                            | frozenset(w.lower() for w in WEEKDAYS) | frozenset(_MONTH_NAMES.lower().split("|")))
+#: A second verb whose subject is left out, right before the trigger: "... and has held", "and then".
+_ELIDED_SUBJECT = re.compile(r"(?<![\w'’-])and\s+(?:then\s+|later\s+|since\s+)?" + _AUX + r"$", re.I)
+#: The subject of a coordinated clause the registry does not know, right before its verb: ", and
+#: Kurdish peshmerga (drove)", "; but Soviet troops (withdrew)".
+_COORDINATED_SUBJECT = re.compile(
+    r"[,;]\s*(?:and|but|while|whereas)\s+((?:the\s+)?(?P<word>(?-i:[A-Z])[a-z][\w'’-]*)\s+(?:(?-i:[A-Z])[\w'’-]*\s+)?"
+    + _FORCE_NOUN_ALONE.pattern + r")\s+" + _AUX + r"$", re.I)
+#: A subordinator right before an actor: its clause is not the main one ("after Iraq retook X").
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:after|when|as|while|since|before|because|although|though|once|until|if)\s+"
+                                  r"(?:the\s+)?$", re.I)
+
+
+def _qualified_side(word: str, written: str, registry: ActorRegistry, conflict: str | None) -> _ActorPart | None:
+    """The side of forces whose one qualifier ``word`` says whose they are: a side word
+    ("Government") or a demonym the registry knows ("Kurdish": "Kurdish forces"), else the
+    words as written for a name it does not know ("Soviet troops"); ``None`` for a word that
+    says nothing ("Some", "Monday")."""
+    low = word.lower()
+    if low in _NOT_QUALIFIERS or re.fullmatch(r"(?:" + _FUNCTION_WORD_PATTERN + r")", low):
+        return None
+    found = registry.match(_SIDE_WORDS[low], conflict=conflict) if low in _SIDE_WORDS else None
+    if found is None:
+        found = registry.match(word + " forces", conflict=conflict)
+    if found is not None and found.conflict != "generic":
+        return _ActorPart(written, found.canonical, found.side, 0.8)
+    if not re.match(r"[A-Z]", word) or low in _SIDE_WORDS:
+        return None
+    return _ActorPart(written, written, written, 0.5)
+
+
+def _clause_subject(text: str, sentence: Sentence, before: int, actors: list[ActorMention]) -> ActorMention | None:
+    """The subject of the main clause that ends at ``before``: the first actor that may be a
+    subject after the last speech verb ("Residents said (the army) took ..."), not one in a
+    subordinate clause ("after Iraq retook ...")."""
+    speech = _last_match(_SPEECH.finditer(text, sentence.start, before))
+    floor = speech.end() if speech is not None else sentence.start
+    for a in actors:
+        if floor <= a.start and a.end <= before and _subject_like(text, a, floor) \
+                and not _SUBORDINATOR_BEFORE.search(text, max(floor, a.start - 12), a.start):
+            return a
+    return None
 
 
 def _actor_of_pronoun(text: str, at: int, sentence: Sentence, context: _Context,
@@ -659,13 +759,16 @@ def _earlier_gain(context: _Context, part: _PlacePart) -> ControlEvent | None:
     for "the fall of Ouadi Doum"): the same gazetteer entry, or words that contain the name."""
     key = part.place.entry.id if part.place is not None and not part.anchor else None
     words = " ".join(part.text.lower().split())
-    for event in reversed(context.earlier):
-        if CHANGE_CLASS[event.change] != "gain" or event.side == "unknown":
-            continue
-        if (key is not None and event.place_key == key) or (key is None and len(words) > 3
-                                                           and words in " ".join(event.place_text.lower().split())):
-            return event
-    return None
+    gains = [event for event in context.earlier if CHANGE_CLASS[event.change] == "gain" and event.side != "unknown"
+             and ((key is not None and event.place_key == key)
+                  or (key is None and len(words) > 3 and words in " ".join(event.place_text.lower().split())))]
+    if not gains:
+        return None
+    # the latest taking, not the last told: "The SDF captured Raqqa on Tuesday ..., three years
+    # after Islamic State seized it in 2014. The fall of Raqqa ..." is the SDF's (an undated
+    # gain counts as the latest: it is usually the story's own)
+    return max(reversed(gains), key=lambda e: (e.date is None or e.date_precision == "on-or-before-publication",
+                                               e.date or date.min))
 
 
 def _opponent(side: str, registry: ActorRegistry, conflict: str | None) -> Actor | None:

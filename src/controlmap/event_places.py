@@ -57,6 +57,14 @@ _UNIT = re.compile(r"^\s*(?:the\s+)?(?:(?!of\s)[\w'’-]+\s+){0,4}?(?:brigades?|
 #: What "took" carries from one place to another: "took them from Idlib to the capital".
 _CARRIED_FROM = re.compile(r"\s*(?:them|him|her|us|it|the\s+\w+|their\s+\w+)\s+(?:all\s+the\s+way\s+)?from\s+[^.;]{1,60}?\bto\b",
                            re.I)
+def _airport_abroad(place: Place, theatre: frozenset[str]) -> bool:
+    """Whether ``place`` is a bare "the airport" the geoparser gave the airport of a town outside
+    the war's countries: "... said in a statement from Riyadh. Militiamen retook the
+    international airport" is the airport of the city in play (Aden), not Riyadh's."""
+    return (place.entry.kind == "airport" and bool(theatre) and place.entry.country not in theatre
+            and re.match(r"(?:the|its)\s", place.text, re.I) is not None)
+
+
 def _included_towns(text: str, parts: list[_PlacePart], in_places: list[Place], sentence: Sentence) -> list[_PlacePart]:
     """The towns an "including" list names after the last object ("out of several towns in the
     Amhara region, including Gondar and Bahir Dar"): each is taken too."""
@@ -110,7 +118,9 @@ _HELD_GROUND_AFTER = re.compile(r"\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}(?:" + _HELD_G
 #: Phrases that point back to a place already named.
 _COREF = re.compile(
     r"\b(?:(?:the|this|that)\s+(?:(?:besieged|embattled|northern|southern|eastern|western|central|key|strategic|"
-    r"desert|battered|ancient|coastal|border|rebel-held|small|whole|entire)\s+)?"
+    # (two of them: "the ruined industrial town")
+    r"desert|battered|ancient|coastal|border|rebel-held|small|whole|entire|ruined|devastated|industrial|frontline|"
+    r"front-line|mining|historic|shattered)\s+){0,2}"
     # (a demonym after them: "the eastern Congolese city")
     r"(?:(?-i:[A-Z][a-z]+(?:ese|ian|an|ean|ish|i))\s+)?(?P<noun>city|town|village|camp|"
     r"oasis|base|building|area|province|region|capital|enclave|district|airport|port|country|corridor|crossing|"
@@ -223,6 +233,8 @@ def _district_of_town(place: Place) -> bool:
 #: A list item the gazetteer lacks between two it knows: ", Zorianka and ", ", Zorianka, ".
 _UNKNOWN_ITEM_GAP = re.compile(r"\s*,\s*(?P<name>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})"
                                r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)", re.I)
+#: The last item of a list after a known town, a name the gazetteer lacks: "(Minova) and Sake".
+_UNKNOWN_LAST_ITEM = re.compile(r"\s*,?\s+and\s+(?P<name>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})(?![\w'’-])")
 _CONJUNCTION_GAP = re.compile(
     r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?"
     # "Khartoum and the neighbouring cities of Omdurman and Bahri": a list goes on through its kind
@@ -239,6 +251,20 @@ _LISTED = re.compile(r"^.*?\bof\s+(?P<names>" + _NAME + r"(?:\s*,\s*" + _NAME + 
                      + _LOCATIVE_TAIL, re.S)
 #: "Ouadi Doum in northern" before a toponym: one name the gazetteer lacks.
 _LOCATED = re.compile(r"^\s*(?:the\s+)?(?P<names>" + _NAME + r")" + _LOCATIVE_TAIL, re.S)
+
+
+#: "the capital of", "its provincial capital of" right before a province: its capital city.
+_CAPITAL_OF_LEAD = re.compile(r"\b(?:the|its)\s+(?:(?:provincial|regional|state|district)\s+)?capital\s+of\s+(?:the\s+)?$",
+                              re.I)
+
+
+def _capital_named_in(division: Place, places: list[Place]) -> Place | None:
+    """The town the article names in ``division`` that is likeliest its capital: the most
+    populous one (the gazetteer does not say which town is a province's seat)."""
+    entry = division.entry
+    towns = [p for p in places if p.entry.kind == "city" and p.entry.country == entry.country
+             and entry.admin1_code and p.entry.admin1_code == entry.admin1_code]
+    return max(towns, key=lambda p: p.entry.population) if towns else None
 
 
 def _names_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -323,6 +349,13 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
         return []  # "regaining control over the suburbs would stop ...": hypothetical
     named = [p for p in in_places if n0 <= p.start < np_end and p.start - n0 <= 80 and not _SPEECH.match(
         text[p.end:p.end + 14].lstrip())]
+    abroad = [p for p in named if _airport_abroad(p, theatre)]
+    if abroad and abroad[0] is named[0]:
+        # the airport of the town in play: the last one of the war's countries named before
+        town = next((p for p in reversed(places) if p.end <= n0 and p.entry.kind == "city"
+                     and p.entry.country in theatre), None)
+        s, e = abroad[0].start, abroad[0].end
+        return [_PlacePart(text[s:e], s, e, town, town is not None, "the airport of the town in play")]
     while (len(named) > 1 and named[1].entry.kind in ("city", "airport", "feature")
            and _SIDE_OF.fullmatch(text, named[0].end, named[1].start)):
         # "the Gaza side of the Rafah crossing" is at Rafah (but "the Kherson side of the Dnipro"
@@ -373,6 +406,15 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             # names the gazetteer lacks, located by the toponym after them.
             return [_PlacePart(name, s, e, first, True, _NAMED)
                     for name, s, e in _names_in(text, n0 + listed.start("names"), n0 + listed.end("names"))]
+        if first.entry.kind == "admin1" and _CAPITAL_OF_LEAD.search(lead_words):
+            # "the RSF overran the capital of Gezira state": the state's capital city, which the
+            # article names (the largest town it names in the state), else part of the state
+            end = first.end
+            town = _capital_named_in(first, places)
+            if town is not None:
+                return [_PlacePart(_clean(text[n0:end]), n0, end, town, False,
+                                   f"the capital of {first.entry.name}, named in the article")]
+            return [_PlacePart(_clean(text[n0:end]), n0, end, first, False, PART_OF_PLACE)]
         if re.search(r"\b(?:" + _PLACE_NOUN_WORDS + r")\s+(?:to|towards?|from|linking|between)\s+(?:the\s+)?$",
                      lead_words, re.I) or _DIRECTIONAL.search(lead_words) or re.search(
                 r"\b(?:in|at|near|outside|inside|within|around|on)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)\w*\s+)?$",
@@ -418,6 +460,14 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             if gap.rstrip().endswith(" of") and p.entry.kind != "city":
                 break  # "Khan Shaykhun and the southern villages of Idlib": villages in the province, not it
             chain.append(p)
+        last_item = _UNKNOWN_LAST_ITEM.match(text, chain[-1].end, np_end)
+        if (last_item is not None and _PLURAL_LIST_BEFORE.search(text, max(n0, chain[-1].start - 80), chain[-1].start)
+                and not any(p.start < last_item.end("name") and last_item.start("name") < p.end for p in in_places)
+                and not _names_actor(last_item.group("name"), registry, None)):
+            # "the towns of Minova and Sake": the last town of the list, which the gazetteer lacks,
+            # is kept with its words
+            s, e = last_item.span("name")
+            unknown.append(_PlacePart(text[s:e], s, e, None, False))
         for p in in_places:
             # "recaptured Izium, Russia's main logistics hub, and Kupiansk, a key railway junction":
             # the next item of the list comes after the first one's apposition
@@ -542,6 +592,18 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
             # "El Fasher, the capital of North Darfur, which the RSF has besieged": the
             # relative clause is about the town the appositive describes
             p = owner
+        located = _LOCATED_BEFORE.search(text, max(sentence.start, p.start - 60), p.start)
+        if owner is None and located is not None:
+            # a toponym after "in" only says where the relative clause's head lies
+            town = next((q for q in reversed(in_places) if q.end == located.start()), None)
+            if town is not None and p.entry.kind in _COARSE_KINDS and town.entry.kind in _ANCHOR_KINDS:
+                # "the village of Robotyne in the Zaporizhzhia region, which Ukraine retook": the village
+                return _PlacePart(town.text, town.start, town.end, town, False)
+            head = _UNNAMED_HEAD_BEFORE.search(text, max(sentence.start, located.start() - 60), located.start())
+            if town is None and head is not None and not _NOT_PLACE.match(head.group(0)):
+                # "the presidential palace in Khartoum, which the RSF had held": the palace, at
+                # Khartoum (as "... the palace. The RSF had held it since 2023" would read)
+                return _PlacePart(text[head.start():p.end], head.start(), p.end, p, True)
         return _PlacePart(p.text, p.start, p.end, p, False)
     noun = re.search(r"(?<![\w'’-])(?:(?:the|a|an|all|some|several|most|few|their|its)\s+)*(?:(?!" + _FUNCTION_WORD +
                      r"\s)[\w'’-]+\s+){0,3}?(?:" +
@@ -554,6 +616,13 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
     return _PlacePart(words, start, start + len(words), None, False)
 
 
+#: "in" (or "at", "near") right before the toponym a relative clause follows: the toponym may
+#: only locate the clause's head ("the palace in Khartoum, which ...").
+_LOCATED_BEFORE = re.compile(r"\s*,?\s+(?:in|at|inside|near)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)"
+                             r"\w*\s+)?$", re.I)
+#: An unnamed place right before that "in": "the presidential palace", "an army base".
+_UNNAMED_HEAD_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+(?:(?!" + _FUNCTION_WORD + r"\s)[\w'’-]+\s+){0,3}?(?:"
+                                  + _PLACE_NOUN_WORDS + r")$", re.I)
 #: A place noun phrase right before the subject of a relative clause with no "that": "the largest
 #: settlement (Ukraine had held)", "the only regional capital (Moscow had captured)".
 _REDUCED_RELATIVE_HEAD = re.compile(r"\b(?:the|a)\s+(?:[a-z][\w-]*\s+){0,3}(?:settlement|town|city|village|capital|"
@@ -674,6 +743,15 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
         if name and not _names_actor(name.group("name"), registry, None):
             s = sentence.start + name.start("name")
             return [_PlacePart(name.group("name"), s, s + len(name.group("name")), None, False)]
+        pointer = re.search(r"(?:^|[,;]\s*|\b(?:and|but|as|while|when)\s+)(?P<np>(?:the|this|that)\s+(?:[a-z][\w-]*\s+){0,2}?"
+                            r"(?P<noun>city|town|village|capital|port)\s*)$", before[:apposed.start()], re.I)
+        if pointer is not None:
+            # "The city, capital of Anbar province west of Baghdad, fell": the city told before,
+            # never a place of the apposition (which only describes it)
+            s = sentence.start + pointer.start("np")
+            antecedent = _antecedent(places, s, pointer.group("noun"), text)
+            words = pointer.group("np").strip()
+            return [_PlacePart(words, s, s + len(words), antecedent, False)] if antecedent is not None else []
         named_noun = _NOUN_OF_NAME.search(before[:apposed.start()])
         if named_noun and not _names_actor(named_noun.group("name"), registry, None):
             # "The town of Luvungi, about 60 km north of Uvira, fell to the rebels": a town the
@@ -1049,9 +1127,17 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
         return next((p for p in reversed(earlier) if word in p.text.lower() or word in p.entry.name.lower()), None)
     refuge: Place | None = None
     background: Place | None = None
+    measured: Place | None = None  # the reference point of a distance, if nothing else will do
+    listed: Place | None = None  # a member of a list ("the towns of Minova and Sake"), likewise
     for k in range(len(earlier) - 1, -1, -1):
         p = earlier[k]
         if text and MEASURED_FROM_BEFORE.search(text, max(0, p.start - 40), p.start):
+            measured = measured or p
+            continue
+        if text and _PLURAL_LIST_BEFORE.search(text, max(0, p.start - 80), p.start):
+            # "seized the towns of Minova and Sake, west of Goma, ... encircled the city": one
+            # town of several named together is not "the city" (nor "it")
+            listed = listed or p
             continue
         if text and (_EARLIER_TAKING_BEFORE.search(text, max(0, p.start - 70), p.start)
                      or _TAKING_IN_RELATIVE_BEFORE.search(text, max(0, p.start - 50), p.start)):
@@ -1094,10 +1180,16 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
             return p
         if p.entry.kind in kinds:
             return p
-    for fallback in (refuge, background):
+    for fallback in (refuge, background, measured, listed):
         if fallback is not None and (kinds is None or fallback.entry.kind in kinds):
             return fallback
     return None
+
+
+#: The plural place noun and the names before a member of a list: "the towns of (Minova)", "the
+#: villages of Foua and (Kfraya)".
+_PLURAL_LIST_BEFORE = re.compile(r"\b(?:towns|villages|cities|settlements|localities)\s+of\s+"
+                                 r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$", re.I)
 
 
 #: The verbs of a taking told in passing, past tense and gerund ("after capturing", "who seized").
