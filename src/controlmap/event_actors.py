@@ -815,8 +815,8 @@ def _actor_from_words(words: str, at: int, actors: list[ActorMention], registry:
     if not words:
         return None
     last = words.split()[-1].lower()
-    if last in _NOT_ACTOR_ADJECTIVES:
-        return None  # "state-run television", "self-declared": no armed side
+    if last in _NOT_ACTOR_ADJECTIVES and registry.match(words, conflict=conflict) is None:
+        return None  # "state-run television", "self-declared": no armed side (but "Islamic State")
     if last in _SIDE_WORDS:
         found = registry.match(_SIDE_WORDS[last], conflict=conflict)
         if found is not None:

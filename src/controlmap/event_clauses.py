@@ -96,7 +96,9 @@ _APPOSITIVE_NAME = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z]
 _APPOSITIVE_DESCRIPTION = re.compile(
     # (what a side holds there describes the place too: "Tarhuna, their last stronghold in
     # western Libya, in June 2020", "El Fasher, the last army stronghold in the region, since May")
-    r"\s*(?:the|a|an|its|their|his|her|(?-i:[A-Z])[\w'’-]*['’]s)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:capital|city|town|village|seat|hub|centre|center|port|province|"
+    # ("Aozou, the main Libyan garrison in the disputed border strip, on Saturday": a
+    # demonym among the modifiers)
+    r"\s*(?:the|a|an|its|their|his|her|(?-i:[A-Z])[\w'’-]*['’]s)\s+(?:(?:[a-z][\w'’-]*|(?-i:[A-Z][a-z]+(?:an|ian|ese|i|ish)))\s+){0,3}(?:capital|city|town|village|seat|hub|centre|center|port|province|"
     r"state|region|district|birthplace|heartland|cradle|gateway|home|stronghold|bastion|garrison|outpost)(?:\s+(?:of|in)\s+(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?\s*"
     # "Lalibela, home to 12th-century rock-hewn churches,", "The MNDAA, part of the Three
     # Brotherhood Alliance,"

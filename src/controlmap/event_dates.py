@@ -42,6 +42,11 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     if dateline is not None and any(d.start >= dateline.end() for d in dates):
         dates = [d for d in dates if d.start >= dateline.end()]
     every = dates
+    when_clause = next((d for d in dates if d.end <= trig_at and _WHEN_CLAUSE.fullmatch(s_text, d.end, trig_at)), None)
+    if when_clause is not None:
+        # "in January, when Chadian troops overran Fada", "controlled since 2012, when government
+        # forces pulled out": the "when" clause tells what happened at the date it hangs on
+        return dataclasses.replace(when_clause, relation="on"), None
     if (change in ("holds", "besieged") and trig_end is not None
             and _EVER_SINCE.search(s_text, trig_end, min(len(s_text), trig_end + 60))):
         # "took Babanusa in late 2023, but the army has held its base there since then": held
@@ -85,6 +90,10 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
         # "The rebels swept into Aleppo last week, and government forces withdrew from the
         # airport on Saturday": a clause joined by "and" that dates itself is not dated by the one before
         dates = [d for d in dates if d.start > trig_at or not re.search(r"[,;]\s*and\s+(?!then\b)", s_text[d.end:trig_at])]
+    # "fell to the militants in January 2014, and government forces have surrounded it": a
+    # present perfect after "and" with a subject of its own runs up to the report, not from
+    # the date of the clause before
+    dates = [d for d in dates if d.start > trig_at or not _AND_PERFECT.search(s_text, d.end, trig_at)]
     if change in ("captured", "retook", "entered") and not re.search(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$",
                                                                   s_text[max(0, trig_at - 20):trig_at]):
         # a taking happens on a day, never "since": "retook Sudzha, the largest settlement
@@ -178,6 +187,41 @@ def _pick_dates(dates: list[DateMention], trig_at: int, change: str, s_text: str
     return min(usable, key=lambda d: abs(d.start - trig_at)), until
 
 
+#: ", and <subject> have" right before a trigger: a clause of its own in the present perfect.
+_AND_PERFECT = re.compile(r"[,;]\s*and\s+(?!then\b)(?:[\w'’-]+\s+){1,4}?(?:has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?$", re.I)
+#: A season told with "the" or "last": "since the summer", "in the autumn", "last winter"
+#: ("fall" only where it is no noun of a town's fall: "since the fall of Aleppo").
+_SEASON = re.compile(r"\b(?:(?P<prep>since|in|during|over|by)\s+)?(?P<det>the|last)\s+"
+                     r"(?P<season>spring|summer|autumn|winter|fall(?!\s+of\b))\b", re.I)
+#: The month each season begins in.
+_SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def season_dates(s_text: str, published: date | None) -> list[DateMention]:
+    """The seasons of ``s_text`` as dates of year precision: the latest such season begun by the
+    publication ("since the autumn" in January 2025 is autumn 2024), or the one before it after
+    "last" when the publication falls inside the season ("last summer" in July 2015 is 2014).
+
+    The dates module reads no seasons; a season is told only against the report's date.
+    """
+    if published is None or "the " not in s_text and "last " not in s_text.lower():
+        return []
+    out = []
+    for m in _SEASON.finditer(s_text):
+        month = _SEASON_STARTS[m.group("season").lower()]
+        year = published.year if published.month >= month else published.year - 1
+        begun = date(year, month, 1)
+        inside = (published - begun).days < 92
+        if m.group("det").lower() == "last" and inside:
+            year -= 1
+        prep = (m.group("prep") or "").lower()
+        out.append(DateMention(m.start(), m.end(), m.group(0), date(year, 1, 1), "year",
+                               "since" if prep == "since" else "before" if prep == "by" else "on"))
+    return out
+
+
+#: From a date to a trigger inside the "when" clause hung on it: ", when Chadian troops (overran)".
+_WHEN_CLAUSE = re.compile(r"\s*,\s*when\s+(?:[\w'’-]+\s+){1,6}?(?:had\s+|have\s+|has\s+|was\s+|were\s+)?", re.I)
 #: "still", "now" right before a holding verb: a holding at the time of the report.
 _STILL_BEFORE = re.compile(r"\b(?:still|now|currently)\s+(?:[a-z]+ly\s+)?$", re.I)
 #: A clause of another noun's beginning between a trigger and a date: "in an offensive that began on".
@@ -216,7 +260,8 @@ _VERB_BETWEEN = re.compile(r"\b(?:and|then|but)\s+(?:then\s+|later\s+|also\s+)?(
 _SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:(?:then|later|again|finally|eventually|soon|was|were|is|are|has|have|had|"
                           r"been|[a-z]+ly)\s+)*$", re.I)
 #: A coordinated clause with a subject and a finite verb of its own: "and several clashes have been".
-_NEW_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\s+(?:[\w'’-]+\s+){1,4}?(?:have|has|had|were|was|are|is)\s")
+#: (with its subject gapped too: "controls Nyala and has besieged El Fasher since May")
+_NEW_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\s+(?:[\w'’-]+\s+){0,4}?(?:have|has|had|were|was|are|is)\s")
 
 
 def _date_is_the_aside(s_text: str, d: DateMention) -> bool:

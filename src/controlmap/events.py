@@ -61,12 +61,12 @@ from .event_clauses import _attribution
 from .event_dates import (_AFTER_GERUND, _EVER_SINCE, _HELD_BY_THE_LOSER, _LOSS_AFTER, _NO_GAPPING, _OWN_VERB_BETWEEN,
                           _PLUPERFECT, _SAID_WHEN_BEFORE, _STILL_HOLDS, _TEXT_PRECISIONS, _THAT_PERFECT, _TOLD_AFTER,
                           _calendar_back, _closing_offset, _dated_coordination, _moved, _offset_across, _offset_for,
-                          _pick_dates, _said_on, _undated_offset, _why_undated)
+                          _pick_dates, _said_on, _undated_offset, _why_undated, season_dates)
 from .event_places import (_BARE_COREF, _BARE_PLACE, _EMPTY_OBJECT, _NP_END, _antecedent, _clean, _continues_name,
                            _determined, _elided_subject, _included_towns, _names_actor, _object_places, _relative_head,
                            _subject_places, _with_anchor)
 from .event_records import CHANGES, CHANGE_CLASS, ControlEvent, PART_OF_PLACE, _ActorPart, _Context, _PlacePart
-from .event_triggers import (_FORCE_NOUNS, _MONTH_NAMES, _NEGATED, _Trigger, _WITHDRAWN_NOUNS, _agentless_passive,
+from .event_triggers import (_FORCE_NOUNS, _MONTH_NAMES, _NEGATED, _ORDINAL_TO, _Trigger, _WITHDRAWN_NOUNS, _agentless_passive,
                              _is_irrealis, _triggers_by_sentence)
 from .geoparse import Place
 from .records import place_doubt
@@ -312,6 +312,11 @@ def _sentence_events(article: Article, sentence: Sentence, triggers: tuple[_Trig
             taken.append((t0, t1))
             if dates is None:
                 dates = find_dates(s_text, article.published)
+                seasons = season_dates(s_text, article.published)
+                if seasons:
+                    # (a season only where no date the dates module reads covers it)
+                    dates = sorted(dates + [d for d in seasons if not any(o.start < d.end and d.start < o.end
+                                                                          for o in dates)], key=lambda d: d.start)
             found = [(_whose_bare_forces(article.text, actor_part, sentence, t0, actors_all, registry, conflict,
                                          context), place_part) for actor_part, place_part in found]
             if trig.voice not in _NO_GAPPING:
@@ -339,6 +344,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     owner = None
     if voice == "adjective" and adj and _continues_name(text, s0, s0 + m.start("adj")):
         return []  # "the El Paraiso base of the Fourth Infantry Brigade": "Paraiso" names the base
+    if voice == "adjective" and trig.change == "holds" and _MEDIA_AFTER.match(text, t1, sentence.end):
+        return []  # "the Houthi-run Saba news agency": who runs a newspaper or a channel, no ground held
     if voice == "adjective":
         # "Aleppo's remaining opposition-run neighborhoods": the toponym owns the place.
         owner = next((p for p in in_places if 0 <= s0 + m.start() - p.end <= 25
@@ -390,7 +397,15 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
                                      theatre=context.theatre)
         place_parts += _included_towns(text, place_parts, in_places, sentence)
     else:
-        place_parts = _subject_places(text, t0, sentence, in_places, places, registry)
+        # "Kidal was the first regional capital to fall to the rebels": the subject is before the
+        # ordinal's noun phrase, which only says how the fall ranks
+        ordinal = (_ORDINAL_TO.search(text, max(s0, t0 - 60), t0)
+                   if voice == "to" and m.group(0).lower().startswith("fall ") else None)
+        # "the airport, which a U.N. source said remained in the hands of ...": the relative
+        # pronoun is the subject, the saying only tells who holds it so
+        said = _RELATIVE_SAID.search(text, max(s0, t0 - 90), t0) if voice in ("by", "under") else None
+        subject_at = ordinal.start() if ordinal else said.end("rel") if said else t0
+        place_parts = _subject_places(text, subject_at, sentence, in_places, places, registry)
         if not place_parts and voice in ("by", "to"):
             place_parts = _elided_subject(text, t0, sentence, context)
     if not place_parts:
@@ -448,6 +463,17 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     # An actor and a place must be different things ("Russia captured Russia" is a misread).
     place_parts = [p for p in place_parts if not (actor.text and p.text.strip().lower() == actor.text.lower())]
     return [(actor, p) for p in place_parts]
+
+
+#: A saying inside a relative clause, up to its predicate: "which a U.N. source said (remained in
+#: the hands of)", "that officials say is (under rebel control)".
+_RELATIVE_SAID = re.compile(r"\b(?P<rel>(?:which|that)\s+)(?:[\w.'’-]+\s+){1,5}?(?:said|says|say|believed|reported)\s+"
+                            r"(?:(?:remained|remains|was|is|were|are|had\s+been|has\s+been|still|now)\s+)*$", re.I)
+#: A media outlet's name after an adjective of who runs it: "(Houthi-run) Saba news agency",
+#: "(military-run) Global New Light of Myanmar newspaper", "(Hamas-controlled) al-Aqsa TV".
+_MEDIA_AFTER = re.compile(r"\s+(?:(?:(?-i:[A-Z])[\w'’.-]*|of|the|al-[\w'’-]+|el-[\w'’-]+)\s+){0,7}(?:(?:state\s+)?news\s+"
+                          r"agency|newspapers?|daily|dailies|television|(?-i:TV)|radio|channels?|broadcasters?|media|"
+                          r"outlets?|websites?|(?:news|radio|television|TV)\s+stations?|newswire)\b", re.I)
 
 
 #: Gains a side tells of itself: a side says a place "was liberated" or "recaptured" when it took
@@ -515,6 +541,10 @@ _NO_PLACE_AFTER = re.compile(
     r"\s*(?:[,.;:)]|$)|\s+(?:(?:\d+|a|an|one|two|three|four|five|several|a\s+few)\s+)?(?:minutes?|hours?|days?|weeks?|"
     r"months?)\s+(?:later|after)\b|\s+(?:under|amid|after|before|when|as|because|following|overnight|later|"
     r"soon|shortly|again)\b"
+    # how they left: "withdrew in the face of a two-month offensive", "pulled out with little
+    # resistance", "retreated without a fight"
+    r"|\s+(?:in\s+the\s+face\s+of|with\s+(?:little|no|barely\s+any|hardly\s+any|minimal)\b|without\s+(?:a\s+)?"
+    r"(?:fight|fighting|resistance|a\s+shot)\b)"
     # a date, then the clause's end: "after government forces withdrew on Friday."
     r"|\s+(?:on\s+(?:\w+day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2})|yesterday|overnight|"
     r"last\s+(?:night|week|month)|earlier\s+(?:this|on)\s+\w+|in\s+(?:late\s+|early\s+|mid-?)?"
@@ -522,9 +552,11 @@ _NO_PLACE_AFTER = re.compile(
     r"\s*(?:[,.;:)]|$|\s+(?:and|but|as|after|before|when|while)\b)", re.I)
 #: A force noun as the subject right before "left": "his forces had left El Fasher" (or ordered
 #: to: "ordered its troops to leave Vuhledar").
-_FORCE_LEFT = re.compile(rf"\b(?:{_FORCE_NOUNS}|militants|rebels|army|militia|garrison)\s+"
+_FORCE_LEFT = re.compile(rf"\b(?:(?:{_FORCE_NOUNS}|militants|rebels|army|militia|garrison)\s+"
                          # ("soldiers of the Ethiopian National Defense Force had left the city")
                          r"(?:(?:of|from)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){1,6})?"
+                         # ("members of Islamic State had left the city": members of a named group only)
+                         r"|members\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){1,6})"
                          r"(?:had\s+|have\s+|has\s+|finally\s+|then\s+|to\s+)*$", re.I)
 #: The force a transitive withdrawal names before the place: "withdrawing troops from".
 _WITHDRAWN_FORCE = re.compile(
@@ -586,11 +618,30 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
     is the one written after "from"/"of", else the place the same side was last told to hold,
     take, enter or leave: a report names the town once, then speaks of "the evacuation".
     """
-    if m.groupdict().get("adj") is not None and m.group("adj").lower() in ("their", "its", "his", "our"):
+    adj = m.groupdict().get("adj")
+    # ('made "a tactical withdrawal" from Kunduz': the noun's closing quote before its "from")
+    t1 += len(_CLOSING_QUOTE.match(text, t1, sentence.end).group(0))
+    if adj is not None and adj.lower() in ("the", "this", "that") and not any(t0 <= a.start < t1 for a in actors):
+        # "The withdrawal was completed on Saturday": the withdrawal told before, its side and
+        # place; only as a subject ("captured during the pullout" tells when, not that it was done)
+        if not _CLAUSE_OPENS.search(text[sentence.start:t0]):
+            return []
+        told = next((e for e in reversed(context.earlier) if e.change == "withdrew"), None)
+        if told is None or _FROM_AFTER_ADVERBS.match(text, t1, sentence.end):
+            return []
+        return [(_ActorPart(told.actor_text, told.actor, told.side, 0.7),
+                 _PlacePart(told.place_text, told.place_start, told.place_end, told.place, told.anchor,
+                            "the withdrawal told before"))]
+    if adj is not None and adj.lower() in ("their", "its", "his", "our"):
         # "Israeli forces completed their withdrawal from the corridor": the owner is the subject
         actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
-    elif m.groupdict().get("adj") is not None:
-        actor = _actor_from_words(m.group("adj"), t0, actors, registry, conflict)
+    elif adj is not None and _WITHDRAWAL_MADE.search(text, max(sentence.start, t0 - 30), t0) \
+            and _actor_from_words(adj, t0, actors, registry, conflict) is None:
+        # 'government forces had made "a tactical withdrawal"': an adjective of manner, the
+        # subject of the verb made it
+        actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
+    elif adj is not None:
+        actor = _actor_from_words(adj, t0, actors, registry, conflict)
     elif _civilians_leave(text, t0, sentence, actors):
         return []  # "refugees fleeing", "thousands of residents fled": people leave, no side does
     else:
@@ -626,9 +677,20 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
     return []
 
 
-#: A verb of taking ground earlier in the sentence of a withdrawal with no place.
-_TAKEN_IN_SENTENCE = re.compile(r"\b(?:captured|seized|took(?:\s+over|\s+control\s+of)?|taken|overran|overrun|"
-                                r"retook|recaptured|entered|stormed|regained\s+control\s+of|"
+#: The start of a clause, right before its subject: the sentence's start, a comma, "and", "said".
+_CLAUSE_OPENS = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|said|says)\s+)$", re.I)
+#: A closing quote right after a word ('"a tactical withdrawal" from').
+_CLOSING_QUOTE = re.compile(r"[\"”’']?")
+#: A verb whose object is a withdrawal its subject made: "had made (a tactical withdrawal)".
+_WITHDRAWAL_MADE = re.compile(r"\b(?:made|make|makes|making|carried\s+out|carries\s+out|completed|completes|began|"
+                              r"begun|begins|staged|stages|conducted|conducts|announced|announces)\s+"
+                              r"[\"“‘']?(?:(?:a|an|the)\s+)?$", re.I)
+#: A verb of taking ground earlier in the sentence of a withdrawal with no place (the present of
+#: headlines too: "Turkish-backed rebels seize Afrin town centre as Kurdish fighters pull out";
+#: and a claim to hold it: "Russia claims full control of Avdiivka after Ukrainian pullout").
+_TAKEN_IN_SENTENCE = re.compile(r"\b(?:captured|captures?|seized|seizes?|took(?:\s+over|\s+control\s+of)?|takes|taken|"
+                                r"overran|overrun|overruns|retook|retakes|recaptured|recaptures|entered|enters|stormed|"
+                                r"storms|regained\s+control\s+of|(?:full|total|complete)\s+control\s+of|"
                                 # "Vuhledar fell ..., with Ukraine confirming its troops had pulled out"
                                 r"fell|has\s+fallen|had\s+fallen)\b", re.I)
 
@@ -638,7 +700,10 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
     if place.when is not None:
         when, until = place.when, None  # "... and Homs on Saturday": the place's own date
     else:
-        when, until = _pick_dates(dates, m.start(), trig.change, sentence.text, m.end())
+        # "laid siege to Avdiivka, north of the Russian-held city of Donetsk, since October": a
+        # holding told as an adjective is no clause, the dates after it are the verb's
+        own = [d for d in dates if d.end <= m.start()] if trig.voice == "adjective" else dates
+        when, until = _pick_dates(own, m.start(), trig.change, sentence.text, m.end())
     relation, change = "on", trig.change
     carried = _offset_across(article, sentence, m, context) if when is None and until is None else None
     echo = (_earlier_gain(context, place) if carried is None and trig.voice == "noun" and when is None
