@@ -700,3 +700,37 @@ GAZA_RAFAH, EGYPT_RAFAH = "geonames:281102", "geonames:350350"
 def test_a_border_town_is_on_the_side_whose_places_the_article_names(text, expected, gazetteer):
     ids = {p.id for p in _parse(text, gazetteer) if p.text == "Rafah"}
     assert ids == {expected}
+
+
+def _read(text, gazetteer):
+    """What each written mention resolves to: {text: id} (the last one of a repeated text)."""
+    return {p.text: p.id for p in _parse(text, gazetteer)}
+
+
+@pytest.mark.parametrize("text, written, expected", [
+    # a river the gazetteer lacks is not the town or village of its name
+    ("Russian troops tried to cross the Oskil river near Kupiansk in Ukraine's Kharkiv region.", "Oskil", None),
+    ("South African forces attacked Tumpo, east of the Cuito river, near Cuito Cuanavale in Angola.", "Cuito", None),
+    ("Cuito Cuanavale lies at the confluence of the Cuito and Cuanavale rivers in Angola.", "Cuito", None),
+    ("Troops crossed the Dnipro river near Kherson in Ukraine.", "Dnipro river", "curated:dnieper"),
+    # a numbered operation, a news agency, a ship and a bloc are named after places, not at them
+    ("Iran said its Karbala-5 offensive had pushed to within 7 miles of Basra, Iraq.", "Karbala", None),
+    ("The Houthi-run Saba news agency said 15 were killed in Taiz, Yemen. Saba also said Aden was calm.", "Saba", None),
+    ("The U.S. battleship New Jersey shelled Druse positions above Beirut, Lebanon.", "New Jersey", None),
+    ("Mali, Burkina Faso and Niger formed the Alliance of Sahel States last year.", "Sahel", None),
+    # an appositive or a type word of the province makes the province
+    ("The Houthis still hold Marib, an oil-producing province east of Sanaa, Yemen.", "Marib", "geonames:72966"),
+    ("IS fighters are concentrated in the oil-rich province of Deir el-Zour in Syria.", "Deir el-Zour", "geonames:170792"),
+    ("Rebels took Aleppo, the capital of Aleppo province, in Syria.", "Aleppo", "geonames:170063"),
+    # "the regional capitals of" are towns; a territory's refugee camps are the territory's
+    ("Jihadists attacked Menaka in Mali. The regional capitals of Gao and Timbuktu were calm.", "Gao", "geonames:2457163"),
+    ("Jabalia, the largest of Gaza's eight historic refugee camps, was shelled again.", "Gaza", "curated:gaza-strip"),
+    # an airport by its own name, with no town of that name
+    ("Flights at Mitiga airport in Tripoli, Libya, were suspended after shelling.", "Mitiga airport", "icao:HLLM"),
+])
+def test_blind_batch_readings(text, written, expected, gazetteer):
+    read = _read(text, gazetteer)
+    if expected is None:
+        assert written not in read, read
+    else:
+        assert read.get(written) == expected, read

@@ -79,6 +79,8 @@ _FEATURE_AFTER = {
     "airport": "airport", "airbase": "airport",
 }
 _FEATURE_BEFORE = {"city": "city", "town": "city", "village": "city", "capital": "city", "suburb": "city",
+                   # "the regional capitals of Gao and Timbuktu": the towns, not the regions
+                   "capitals": "city", "cities": "city", "towns": "city",
                    "province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
                    "oblast": "admin1", "country": "country"}
 _MAX_NGRAM = 6
@@ -530,6 +532,31 @@ def _feature_tail(tokens: list[Token], k: int) -> tuple[str, int] | None:
     return (word, k) if word in _TAIL_WORDS else None
 
 
+def _airport_by_own_name(text: str, tokens: list[Token], run: list[int], i: int, keys, found,
+                         tails: dict[int, tuple[str, int]]) -> Mention | None:
+    """The airport whose own name is the rest of the run and the word "airport" after it, where
+    no place has the name alone: "Mitiga airport" (Tripoli's, not named after a town)."""
+    tail = tails.get(run[-1])
+    if tail is None or tail[0] != "airport" or tokens[run[i]].sentence_initial and i == len(run) - 1:
+        return None  # (a lone capital opening a sentence may be any word)
+    airports = [m for m in found.get(keys.get((run[i], run[-1], "tail"), ""), []) if m.entry.kind == "airport"]
+    if not airports:
+        return None
+    start, end = tokens[run[i]].start, tokens[tail[1]].end
+    return Mention(start, end, text[start:end], _phrase(text, tokens, run[i], run[-1]), airports, "airport",
+                   ["airport by its own name"])
+
+
+def _rivers_named(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether the words from token ``k`` on (right after a name) make it one of two rivers:
+    "the Cuito and Cuanavale rivers" (at "Cuito" and at "Cuanavale")."""
+    if k < len(tokens) and tokens[k].lower == "rivers" and _gap_is_space(text, tokens[k - 1].end, tokens[k].start):
+        return True
+    return (k + 2 < len(tokens) and tokens[k].lower in ("and", "or") and tokens[k + 1].capitalised
+            and tokens[k + 2].lower == "rivers" and _gap_is_space(text, tokens[k - 1].end, tokens[k].start)
+            and _gap_is_space(text, tokens[k + 1].end, tokens[k + 2].start))
+
+
 def _phrase(text: str, tokens: list[Token], i: int, j: int) -> str:
     return text[tokens[i].start:tokens[j].end]
 
@@ -600,6 +627,12 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
                 best = j
                 break
             if best is None:
+                airport = _airport_by_own_name(text, tokens, run, i, keys, found, tails)
+                if airport is not None:
+                    mentions.append(airport)
+                    taken.update(run[i:])
+                    i = len(run)
+                    continue
                 i += 1
                 continue
             if run is not run_of.get(run[0]) and run_of.get(run[i]) is run_of.get(run[best]):
@@ -634,6 +667,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
         if told:
             mentions = _drop_person_names(mentions + told, runs, tokens, keys, found, text, people, craft_names, gazetteer)
     mentions = _drop_organisation_names(mentions, text, gazetteer)
+    if ", " in text:
+        _provinces_by_appositive(mentions, text)
     _divisions_by_type_word(mentions, gazetteer)
     mentions.sort(key=lambda m: m.start)
     if variants:
@@ -788,6 +823,8 @@ _AREA_WORDS_BEFORE = re.compile(
 _TERRITORY_POSSESSIONS = re.compile(
     r"['’]s\s+(?:(?:[\w-]+-(?:run|led|controlled)|Hamas|Hamas['’]s)\s+)?(?:health\s+ministry|ministry|government|authorities"
     r"|civil\s+defen[cs]e|rulers|media\s+office|population|\d[\d.,]*\s+million"
+    # "Gaza's eight historic refugee camps": the towns or camps of a territory, not of a town
+    r"|(?:[\w-]+\s+){0,3}?(?:refugee\s+camps|camps|towns|cities|governorates|municipalities)"
     r"|(?:(?:north|south|east|west)(?:ern)?\s+)?(?:borders?|frontier|coast(?:line)?|border\s+crossings?))\b", re.I)
 #: How far from a town of the name a place "in" it must be for the name to be the territory:
 #: "Khan Younis in Gaza" (25 km from Gaza City), not "Shejaiya in Gaza" (a district of the city).
@@ -956,10 +993,44 @@ def _divisions_by_type_word(mentions: list[Mention], gazetteer: Gazetteer) -> No
     if not wanted:
         return
     keys = {m.start: [name_key(f"{m.name} {word}") for word in _DIVISION_WORDS] for m in wanted}
-    found = gazetteer.lookup_keys({k for ks in keys.values() for k in ks})
+    # the province a town of that name heads, under its own spelling: "the province of Deir
+    # el-Zour" is GeoNames' "Deir ez-Zor Governorate", whose town "Deir el-Zour" also names
+    seats = {m.start: [(x.entry.country, x.entry.admin1) for x in m.matches
+                       if x.entry.kind == "city" and x.entry.admin1 and _heads_division(x.entry.name, x.entry.admin1)]
+             for m in wanted}
+    found = gazetteer.lookup_keys({k for ks in keys.values() for k in ks}
+                                  | {name_key(admin1) for pairs in seats.values() for _, admin1 in pairs})
     for m in wanted:
         divisions = [x for k in keys[m.start] for x in found[k] if x.entry.kind == "admin1"]
+        if not divisions:
+            divisions = [NameMatch(x.entry, 0) for country, admin1 in seats[m.start] for x in found[name_key(admin1)]
+                         if x.entry.kind == "admin1" and x.entry.country == country]
         m.matches = m.matches + divisions
+
+
+def _heads_division(town: str, admin1: str) -> bool:
+    """Whether a province's name is its town's with a type word: "Deir ez-Zor" and "Deir ez-Zor
+    Governorate", "Marib" and "Marib Governorate"."""
+    words = name_key(admin1).split()
+    return words[-1] in _DIVISION_WORDS and " ".join(words[:-1]) == name_key(town)
+
+
+#: An appositive that calls a name a province: "Marib, an oil-producing province", "Idlib, the
+#: last rebel-held province". (Not "Aleppo, the capital of Aleppo province": no "of" or place
+#: noun may come between.)
+_PROVINCE_APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:(?!(?:of|in|on|at|near|and|city|town|capital|port|village|seat)\b)[\w'’-]+\s+){0,3}"
+    r"(?:province|governorate|oblast)\b", re.I)
+
+
+def _provinces_by_appositive(mentions: list[Mention], text: str) -> None:
+    """A name an appositive calls a province ("holds Marib, an oil-producing province") is read
+    as the province: the hint brings in the division (see :func:`_divisions_by_type_word`)."""
+    for m in mentions:
+        if (m.kind_hint is None and not any(x.entry.kind == "country" for x in m.matches)
+                and _PROVINCE_APPOSITIVE.match(text, m.end)):
+            m.kind_hint = "admin1"
+            m.evidence.append("an appositive calls it a province")
 
 
 #: Verbs whose object is a place, for names found by their spelling skeleton ("captured Tal Rifaat").
@@ -1122,7 +1193,7 @@ def _without_abbreviation(key: str, entry_id: str, found: dict[str, list[NameMat
 #: ship Novocherkassk", "the submarine Rostov-on-Don", "the tanker Sounion"). Navies and owners
 #: name ships after towns; a ship is no place.
 _SHIP_WORDS = frozenset("ship warship cruiser frigate submarine destroyer tanker vessel corvette carrier flagship "
-                        "boat freighter trawler icebreaker minesweeper".split())
+                        "boat freighter trawler icebreaker minesweeper battleship gunboat".split())
 #: Nouns for a weapon: the name right before one is the weapon's ("Neptune missiles", "a
 #: Bayraktar drone", "Tomahawk cruise missiles", "Patriot air defence systems"; a hyphenated
 #: qualifier is cut to its head, "anti" for "anti-ship").
@@ -1299,6 +1370,14 @@ def _drop_person_names(mentions: list[Mention], runs: list[list[int]], tokens: l
 
 #: A name right before a lower-case organisation noun: "the Fano militia", "the Wagner group".
 _NAMED_ORGANISATION = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:%s)\b" % "|".join(sorted(_ORGANISATION_WORDS - {"fighters"})))
+#: Lower-case words after a name that make it a news agency's: "the Saba news agency". (A
+#: country's or a large town's agency still says where, "the Fars news agency", and so does a
+#: bare "agency": "the Atlanta agency" is an office in Atlanta.)
+_AGENCY_AFTER = re.compile(r"\s+(?:news|press)\s+agency\b")
+_NAMED_AGENCY = re.compile(r"\b([A-Z][\w'’-]+)" + _AGENCY_AFTER.pattern)
+#: A hyphen and a number right after a name: a numbered operation's code name ("Karbala-5",
+#: "Dawn-8"), no place. (Countries are kept: "Iran-3" is rare enough, "Russia-1" is a channel.)
+_OPERATION_CODE = re.compile(r"[-‑]\d")
 
 
 def _drop_organisation_names(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -1310,11 +1389,16 @@ def _drop_organisation_names(mentions: list[Mention], text: str, gazetteer: Gaze
     fighting over ground say they are a town ("the town of Fano", "captured Fano").
     """
     named = {m.group(1) for m in _NAMED_ORGANISATION.finditer(text)}
-    if not named:
+    # A news agency's name ("the Saba news agency ... Saba also said") is the agency again
+    # unless a country or a city of a million goes by it (see the agency words in :func:`_judge`).
+    agencies = {m.group(1) for m in _NAMED_AGENCY.finditer(text)} if "agency" in text else set()
+    if not named and not agencies:
         return mentions
     return [m for m in mentions
-            if m.name not in named or m.kind_hint or m.after_town_verb
-            or (facts := _facts(m.matches, gazetteer)).country or facts.population >= 100_000]
+            if not (m.name in named or m.name in agencies) or m.kind_hint or m.after_town_verb
+            or (facts := _facts(m.matches, gazetteer)).own_country
+            or m.name in named and (facts.country or facts.population >= 100_000)
+            or m.name in agencies and facts.population >= 1_000_000]
 
 
 def _place_in_play(text: str, start: int) -> bool:
@@ -1398,6 +1482,10 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     if not before and _after_dotted_title(text, tokens, run[i]):
         return None
     hint = list_hints.get(first.start)
+    if (prev_word == "of" and run[j] + 1 < len(tokens)
+            and tokens[run[j] + 1].text in ("States", "Nations") and _gap_is_space(text, last.end, tokens[run[j] + 1].start)
+            and not any(x.entry.kind == "country" for x in matches)):
+        return None  # "the Alliance of Sahel States": a word of a bloc's name, not Burkina Faso's Sahel Region
 
     leftover_before = [t for t in before if t.lower not in _BEFORE_NAME and t.lower != "the"] if before else []
     leftover_after = list(after)
@@ -1419,6 +1507,10 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
             if tail_matches:
                 end = tokens[tail[1]].end
                 return Mention(start, end, text[start:end], name, tail_matches, "airport", ["name + airport"])
+        elif tail and tail[0] == "river" and not tail_matches and not last.possessive:
+            # "the Oskil river", "east of the Cuito river": a river the gazetteer lacks; the town
+            # or village that shares its name is not meant
+            return None
         elif tail_matches and not last.possessive:
             end = tokens[tail[1]].end  # "the Gaza strip": the name with its feature word
             return Mention(start, end, text[start:end], text[start:end], tail_matches, None, [f"name + {tail[0]}"])
@@ -1435,6 +1527,8 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
                 end = nxt.end
             evidence.append(f"followed by {nxt.lower!r}")
     facts = _facts(matches, gazetteer)
+    if not after and not last.possessive and not facts.region and _rivers_named(text, tokens, nxt_index):
+        return None  # "the Cuito and Cuanavale rivers": rivers, not the towns of those names
     if (prev is not None and not before and prev.lower in _FEATURE_BEFORE
             and not (facts.own_country and _FEATURE_BEFORE[prev.lower] != "country")):
         # ("the city Russia captured", "the town Israel bombed": a country after a place noun
@@ -1495,6 +1589,10 @@ def _judge(text: str, tokens: list[Token], run: list[int], i: int, j: int, keys,
     if (nxt_index < len(tokens) and tokens[nxt_index].lower in _ORGANISATION_WORDS and not after
             and best_population < 100_000 and not facts.country):
         return None  # "besieged by Amal militia", "the Wagner group": an organisation, not Åmål
+    if not after and best_population < 1_000_000 and not facts.own_country and _AGENCY_AFTER.match(text, end):
+        return None  # "the Houthi-run Saba news agency": the agency, not Saba in the Caribbean
+    if not after and _OPERATION_CODE.match(text, end) and not facts.own_country:
+        return None  # "the Karbala-5 offensive", "Val Fajr-8": a numbered operation named after a place
     if (prev_word == "the" and not after and nxt_index < len(tokens) and tokens[nxt_index].lower in _LINE_WORDS
             and tokens[nxt_index].text.islower() and not facts.own_country):
         return None  # "the Orange line", "the Victoria line": a metro or rail line named after a place
