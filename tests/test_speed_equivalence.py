@@ -223,3 +223,81 @@ def test_the_split_tokenizer_is_the_match_per_word_one(text):
 def test_the_split_pattern_finds_the_words_of_the_token_pattern(text):
     from controlmap.mentions import _TOKEN, _TOKEN_PIECES
     assert _TOKEN_PIECES.split(text) == re.compile(f"({_TOKEN.pattern})").split(text)
+
+
+# (texts where an opening word boundary is easy to get wrong: a name at the very start, after a
+# digit, an underscore, an apostrophe, a letter of another script, inside a word)
+_EDGES = ["Reporting by Sofia Christensen", "xReporting by A", "1Reporting by A", "_Writing by B", "éEditing by C",
+          "'Compiled by D", "(Produced by E)", "Fact-checking by F\nG", "fact-checking by g", "Weporting by H",
+          "the Fano militia and theFano militia", "ÉFano militia", "9Wagner group", "Saba news agency; xSaba press agency",
+          "Syrian side, Israeli troops, Russian-held Donetsk, Lebanese villages, aSyrian side", "Ab", "",
+          "Zaporizhzhia counties", "neighbourhoods", "the states of Ohio and Iowa"]
+
+
+def _fast_scan_texts(seed_article) -> list[str]:
+    return _TEXTS + _EDGES + [seed_article.text] + [text for text in _dev_texts()]
+
+
+def _dev_texts() -> list[str]:
+    # The geoparsing dev sets when they are there (a checkout has them beside it): 907 articles.
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geoparse"
+    return [json.loads(line)["text"] for path in sorted(folder.glob("*.dev.jsonl"))
+            for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def test_fast_scans_find_what_their_patterns_find(seed_article):
+    from controlmap.text import FAST_SCANS
+
+    assert len(FAST_SCANS) >= 4  # (the organisations, the agencies, the credit lines, the demonyms)
+    texts = _fast_scan_texts(seed_article)
+    for fast, slow in FAST_SCANS.items():
+        slow_pattern = re.compile(slow)
+        assert fast.pattern != slow
+        for text in texts:
+            assert [m.span() + m.groups() for m in fast.finditer(text)] == [m.span() + m.groups() for m in slow_pattern.finditer(text)]
+
+
+def test_the_list_plural_test_is_the_patterns_search(seed_article):
+    from controlmap.mentions import _LIST_PLURAL, _has_list_plural
+
+    for text in _fast_scan_texts(seed_article):
+        assert _has_list_plural(text) == (_LIST_PLURAL.search(text) is not None)
+
+
+@pytest.mark.parametrize("name", ["Aleppo", "ALEPPO", "aleppo", "Idlib", "A", "New York", "Port-au-Prince", "St.",
+                                  "Ḩalab", "Straße", "Kharkiv’s", "x y", " Aleppo", "Aleppo ", "İstanbul", "ǅ"])
+def test_a_plain_word_keys_as_the_full_normalisation(name):
+    import unicodedata
+
+    from controlmap.gazetteer import _APOSTROPHES, _SEPARATORS, name_key
+
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    assert name_key.__wrapped__(name) == _SEPARATORS.sub(" ", text.translate(_APOSTROPHES)).casefold().strip()
+
+
+def test_a_plain_ascii_word_keys_as_the_full_normalisation_for_every_letter_pair():
+    from controlmap.gazetteer import _APOSTROPHES, _SEPARATORS, name_key
+
+    letters = [chr(c) for c in range(128)]
+    for a in letters:
+        for b in letters:
+            name = a + b
+            assert name_key.__wrapped__(name) == _SEPARATORS.sub(" ", name.translate(_APOSTROPHES)).casefold().strip()
+
+
+def test_name_matches_built_from_rows_are_the_dataclasses(gazetteer):
+    from controlmap.gazetteer import _COLUMNS, _entry, _name_match
+
+    rows = gazetteer._con.execute(
+        f"SELECT n.key, n.quality, {_COLUMNS} FROM names n JOIN entries e ON e.rowid = n.entry "
+        "WHERE n.key IN ('aleppo', 'idlib', 'gaza', 'london', 'springfield', 'georgia', 'kyiv', 'washington')").fetchall()
+    assert len(rows) > 20
+    for row in rows:
+        fast, slow = _name_match(row), NameMatch(_entry(row[2:]), row[1])
+        assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+        assert list(vars(fast.entry).items()) == list(vars(slow.entry).items())
+        assert vars(fast) == vars(slow) and list(vars(fast)) == list(vars(slow))
+        assert type(fast.entry.derived) is bool and type(fast.entry.capital) is bool

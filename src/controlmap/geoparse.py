@@ -28,7 +28,7 @@ import numpy as np
 from .article import Article
 from .gazetteer import Gazetteer, GazetteerEntry, NameMatch, name_key, open_gazetteer
 from .mentions import AIRPORT_QUALIFIERS, SPELLING_VARIANT, Mention, find_mentions
-from .text import Sentence, SentenceIndex, split_sentences
+from .text import Sentence, SentenceIndex, fast_scan, split_sentences
 
 #: A runner-up is reported when its confidence is at least this.
 RUNNER_UP_MIN = 0.05
@@ -328,7 +328,7 @@ def _within_bonus(entry: GazetteerEntry, within: tuple[str, ...], gazetteer: Gaz
 
 # A capitalised word not followed by what makes a demonym name an actor rather than a land:
 # "Russian-held Donetsk", "Israeli troops", "Russian drones" say who, not where.
-_CAPITALISED_WORD = re.compile(
+_CAPITALISED_WORD = fast_scan(
     r"\b[A-Z][a-z]{3,}\b(?!-|\s+(?:forces|troops|army|military|soldiers|fighters|militias?|drones?|missiles?|"
     r"strikes?|air\s*strikes?|aircraft|warplanes|jets|planes|navy|officials?|government|authorities|president|"
     r"prime|minister|defen[cs]e|regime|state|media|side\s+said|spokes\w+)\b)")

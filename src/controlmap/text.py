@@ -121,6 +121,35 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
     out.append(Sentence(start, end, text[start:end]))
 
 
+#: The patterns made by :func:`fast_scan`, each with the pattern it stands for (the tests check
+#: that the two find the same matches).
+FAST_SCANS: dict[re.Pattern, str] = {}
+
+#: An opening word boundary before a set of word characters (and a group opening between).
+_OPENING_BOUNDARY = re.compile(r"\\b(\(?)(\[[\w-]+\])")
+
+
+def fast_scan(slow: str, fast: str | None = None) -> re.Pattern:
+    r"""``re.compile(slow)``, rewritten to be searched for faster through a whole article.
+
+    Python's regex engine skips, in C, the positions of a text where a pattern that opens with
+    a set of characters cannot start; a pattern that opens with ``\b`` is tried at every
+    position in turn, half the time of a scan. So an opening ``\b[A-Z]`` (or ``\b([A-Z]``) is
+    written ``[A-Z](?<!\w[A-Z])``: the character, then no word character before it, which is
+    what a boundary before a word character means (the set must hold word characters only).
+    ``fast`` gives a rewrite made by hand.
+    """
+    if fast is None:
+        opening = _OPENING_BOUNDARY.match(slow)
+        if opening is None:
+            raise ValueError(f"no opening boundary before a set of word characters in {slow!r}")
+        group, chars = opening.groups()
+        fast = f"{group}{chars}(?<!\\w{chars}){slow[opening.end():]}"
+    compiled = re.compile(fast)
+    FAST_SCANS[compiled] = slow
+    return compiled
+
+
 class SentenceIndex:
     """Find the sentence that holds a character offset in O(log n)."""
 
