@@ -2,7 +2,7 @@
 
 The pipeline, one module per stage::
 
-    article -> text (sentences) -> mentions -> geoparse (gazetteer) -> distances / events
+    article -> text (sentences) -> mentions -> geoparse (gazetteer) -> distances / events, denials
             -> timeline -> mapping / export
 
 The names below are the public API. The heavier stages (distances, events, timeline, map,
@@ -27,6 +27,8 @@ _LAZY = {
     "DistanceClaim": "distances",
     "extract_events": "events",
     "ControlEvent": "events",
+    "find_denials": "denials",
+    "Denial": "denials",
     "build_timeline": "timeline",
     "Timeline": "timeline",
     "write_map": "mapping",

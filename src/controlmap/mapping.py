@@ -589,8 +589,10 @@ def place_histories(timeline: Any, colours: SidePalette | dict[str, str],
     for interval in _intervals(timeline):
         if getattr(interval, "place", None) is not None:
             by_place.setdefault(interval.place_key, []).append(interval)
+    # (an interval's denials are quoted after its events: change "denied", the denier as actor)
     return {key: PlaceHistory(history[0].place, history, [_interval_summary(i, colours) for i in history],
-                              [[_evidence(e, colours, names) for e in i.events] for i in history])
+                              [[_evidence(e, colours, names) for e in (*i.events, *getattr(i, "denials", ()))]
+                               for i in history])
             for key, history in by_place.items()}
 
 

@@ -32,6 +32,9 @@ class Analysis:
         Every distance claim with its verdict (:class:`controlmap.distances.DistanceClaim`).
     events
         Every control event (:class:`controlmap.events.ControlEvent`).
+    denials
+        Every denial of a change of control (:class:`controlmap.denials.Denial`): no event,
+        but it flags the timeline's intervals it disputes.
     timeline
         Who controlled each place when (:class:`controlmap.timeline.Timeline`), or ``None``
         when events were not asked for.
@@ -41,6 +44,7 @@ class Analysis:
     places: list[Place] = field(default_factory=list)
     claims: list = field(default_factory=list)
     events: list = field(default_factory=list)
+    denials: list = field(default_factory=list)
     timeline: object | None = None
 
     def places_in(self, article: Article) -> list[Place]:
@@ -132,11 +136,13 @@ def analyse(
 
             result.claims.extend(verify_distances(article, places, gazetteer=gazetteer))
         if events:
+            from .denials import find_denials
             from .events import extract_events
 
             result.events.extend(extract_events(article, places))
+            result.denials.extend(find_denials(article, places))
     if events:
         from .timeline import build_timeline
 
-        result.timeline = build_timeline(result.events)
+        result.timeline = build_timeline(result.events, result.denials)
     return result

@@ -32,14 +32,22 @@ read as one place (keyed by the fuller words), so that the army's recapture clos
 RSF's holding. Places that only may be the same ("several villages near Kupiansk", "the
 villages") stay apart, but where two sides are said to hold them at once, both intervals
 are flagged ``disputed``.
+
+A denial (:mod:`controlmap.denials`: "Ukraine denied that Russian troops had taken
+Ocheretyne") opens and closes nothing; it flags, as ``disputed``, the intervals of the
+place it denies: a rival's interval in force on the day of the denial (its gain is denied),
+and, for a denied loss ("denied withdrawing from"), the speaker's own interval that a loss
+ended on or before that day. The denial joins the interval's ``denials`` and its note.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import date_label, precision_end
+from .denials import DENIED_LOSS, Denial
 from .event_records import CHANGE_CLASS, PART_OF_PLACE, ControlEvent
 from .gazetteer import GazetteerEntry
 from .records import place_doubt
@@ -70,6 +78,8 @@ class ControlInterval:
         place was besieged during it, or two sides held parts of it at once.
     disputed
         True when sources disagree about this interval; ``note`` says how.
+    denials
+        Denials of the change that opened or closed it (:class:`controlmap.denials.Denial`).
     anchor
         For an unnamed place (``place`` ``None``), the gazetteer entry of the town it is
         told from ("the palace" in Khartoum: Khartoum), where its events name one; the
@@ -90,6 +100,7 @@ class ControlInterval:
     disputed: bool = False
     note: str = ""
     anchor: GazetteerEntry | None = None
+    denials: list = field(default_factory=list)
 
     def covers(self, day: date) -> bool:
         """True when the interval includes ``day`` (an open end is ongoing)."""
@@ -106,10 +117,13 @@ class Timeline:
         All intervals.
     events
         The events it was built from (including ones that opened no interval, such as sieges).
+    denials
+        The denials it was given, whether or not they disputed an interval.
     """
 
     intervals: list[ControlInterval] = field(default_factory=list)
     events: list[ControlEvent] = field(default_factory=list)
+    denials: list = field(default_factory=list)
 
     def dates(self) -> list[date]:
         """Sorted distinct dates on which control changed (interval starts and ends)."""
@@ -134,13 +148,16 @@ class Timeline:
 _RANK = {"loss": 0, "gain": 1, "enter": 1, "hold": 2, "siege": 3}
 
 
-def build_timeline(events: list[ControlEvent]) -> Timeline:
+def build_timeline(events: list[ControlEvent], denials: Sequence[Denial] = ()) -> Timeline:
     """Merge events (from any number of articles) into control intervals per place.
 
     Parameters
     ----------
     events
         Control events, in any order.
+    denials
+        Denials of changes (:func:`controlmap.denials.find_denials`) from the same articles:
+        they flag the intervals they deny as ``disputed``.
 
     Returns
     -------
@@ -153,7 +170,30 @@ def build_timeline(events: list[ControlEvent]) -> Timeline:
     for key, group in _by_place(events).items():
         intervals.extend(_place_intervals(key, group))
     _flag_rivals_nearby(intervals)
-    return Timeline(intervals=intervals, events=list(events))
+    for denial in denials:
+        _apply_denial(intervals, denial)
+    return Timeline(intervals=intervals, events=list(events), denials=list(denials))
+
+
+def _apply_denial(intervals: list[ControlInterval], denial: Denial) -> None:
+    """Flag the intervals of the denial's place that it says are wrong (module docstring)."""
+    key = denial.place.entry.id
+    day = denial.date
+    for interval in intervals:
+        if interval.place_key != key:
+            continue
+        rival = interval.side != denial.side and denial.denied_side in (None, interval.side)
+        if rival and (day is None or interval.covers(day)):
+            what = f"{interval.side} did not take it"
+        elif (denial.denied == DENIED_LOSS and interval.side == denial.side and interval.end is not None
+              and (day is None or interval.end <= day)):
+            what = f"{interval.side} did not give it up"
+        else:
+            continue
+        interval.disputed = True
+        interval.denials.append(denial)
+        note = f"denied: {denial.actor_text} ({denial.source}) says {what}"
+        interval.note = note if not interval.note else interval.note + "; " + note
 
 
 # --- unnamed places: which words name the same place -------------------------------------
@@ -580,7 +620,8 @@ def interval_to_dict(interval: ControlInterval) -> dict:
     ``start_date``/``end_date`` are ISO dates (the names QGIS's temporal controller and
     kepler.gl look for), ``ongoing`` is true while the end is open. ``evidence`` lists the
     supporting events (source, sentence and its span, place words and their span, change,
-    date); ``sources`` the articles, ``|``-joined. An unnamed place has its anchor town's
+    date), then the denials that dispute it (change ``denied``, the denier as actor and
+    side); ``sources`` the articles, ``|``-joined. An unnamed place has its anchor town's
     ``id`` and ``country`` (``anchor`` true) and no ``kind``: the town's kind is not the
     palace's. ``contested``: fighting inside the place (an entry, a siege) or parts of it
     held by two sides; ``disputed``: sources disagree, ``note`` says who says what.
@@ -605,6 +646,6 @@ def interval_to_dict(interval: ControlInterval) -> dict:
         "disputed": bool(interval.disputed),
         "contested": bool(interval.contested),
         "note": interval.note or "",
-        "sources": "|".join(dict.fromkeys(e.source for e in interval.events)),
-        "evidence": [_evidence(e) for e in interval.events],
+        "sources": "|".join(dict.fromkeys(e.source for e in (*interval.events, *interval.denials))),
+        "evidence": [_evidence(e) for e in (*interval.events, *interval.denials)],
     }

@@ -1,0 +1,129 @@
+"""Denials: a side saying a capture did not happen disputes the capture in the timeline."""
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from controlmap.article import article_from_text
+from controlmap.cli import main
+from controlmap.denials import DENIED_GAIN, DENIED_LOSS, find_denials
+from controlmap.geoparse import geoparse
+from controlmap.pipeline import analyse
+from controlmap.timeline import interval_to_dict
+
+CLAIM = "Russian forces captured the village of Ocheretyne, the Russian defence ministry said on Sunday. "
+
+
+def _analysis(*texts: tuple[str, str]):
+    articles = [article_from_text(text, source=f"article{i}.txt", published=published)
+                for i, (text, published) in enumerate(texts)]
+    return analyse(articles, distances=False)
+
+
+def _interval(result, name: str, side: str) -> dict:
+    rows = [interval_to_dict(i) for i in result.timeline.intervals]
+    found = [r for r in rows if r["name"] == name and r["side"] == side]
+    assert found, f"no {side} interval of {name} in {[(r['name'], r['side']) for r in rows]}"
+    return found[0]
+
+
+def _denials(text: str, published: str = "2024-05-10"):
+    article = article_from_text(text, source="a.txt", published=published)
+    return find_denials(article, geoparse(article))
+
+
+def test_a_denied_capture_is_disputed_with_the_denial_quoted():
+    text = CLAIM + "Ukraine's military denied that Russian troops had taken Ocheretyne."
+    result = _analysis((text, "2024-05-10"))
+    row = _interval(result, "Ocheretyne", "Russia")
+    assert row["disputed"]
+    assert "denied" in row["note"] and "Ukraine" in row["note"]
+    denial = [e for e in row["evidence"] if e["change"] == "denied"]
+    assert len(denial) == 1
+    assert denial[0]["side"] == "Ukraine"
+    assert text[denial[0]["start"]:denial[0]["end"]] == denial[0]["sentence"]
+    assert denial[0]["id"] == row["id"]
+
+
+def test_the_denial_is_no_control_event():
+    text = CLAIM + "Ukraine's military denied that Russian troops had taken Ocheretyne."
+    result = _analysis((text, "2024-05-10"))
+    assert [e.change for e in result.events] == ["captured"]
+    assert len(result.denials) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Chasiv Yar has not been captured," the Ukrainian army said.',
+    "Ukraine rejected Russian claims of the capture of Chasiv Yar.",
+    "Kyiv dismissed reports that Chasiv Yar had fallen to Russian forces.",
+    "Chasiv Yar has not fallen to Russian forces, the Ukrainian General Staff said.",
+])
+def test_the_phrasings_of_a_denial(sentence):
+    text = "Russian troops captured Chasiv Yar on Thursday, Moscow said. " + sentence
+    denials = _denials(text)
+    assert [(d.place.entry.name, d.side, d.denied) for d in denials] == [("Chasiv Yar", "Ukraine", DENIED_GAIN)]
+    assert denials[0].denied_side in (None, "Russia")
+    result = _analysis((text, "2024-05-10"))
+    assert _interval(result, "Chasiv Yar", "Russia")["disputed"]
+
+
+def test_a_denied_withdrawal_disputes_the_speakers_lost_holding():
+    text = ("Ukrainian forces held Krasnohorivka in 2023. Ukrainian troops withdrew from Krasnohorivka on Monday, "
+            "Russian bloggers said. Kyiv denied withdrawing from Krasnohorivka.")
+    denials = _denials(text)
+    assert [(d.place.entry.name, d.side, d.denied) for d in denials] == [("Krasnohorivka", "Ukraine", DENIED_LOSS)]
+    result = _analysis((text, "2024-05-10"))
+    row = _interval(result, "Krasnohorivka", "Ukraine")
+    assert row["end_date"] is not None and row["disputed"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ukraine denied that it planned to withdraw from Ocheretyne.",
+    "Kyiv rejected calls to withdraw from Ocheretyne.",
+    "Ukraine denied journalists entry to Ocheretyne.",
+    "Russian forces have been denied any advance near Ocheretyne.",
+])
+def test_what_is_not_a_denial_of_a_change(sentence):
+    result = _analysis((CLAIM + sentence, "2024-05-10"))
+    assert result.denials == []
+    assert not _interval(result, "Ocheretyne", "Russia")["disputed"]
+
+
+def test_a_denial_before_the_capture_does_not_dispute_it():
+    # Kyiv denied a fall on 1 May; a later report dates the capture on 8 May: no contradiction.
+    earlier = ("Ukraine denied that Russian troops had taken Ocheretyne.", "2024-05-01")
+    later = ("Russian forces captured Ocheretyne on Wednesday, the Russian defence ministry said.", "2024-05-10")
+    result = _analysis(earlier, later)
+    assert len(result.denials) == 1
+    row = _interval(result, "Ocheretyne", "Russia")
+    assert row["start_date"] == "2024-05-08" and not row["disputed"]
+
+
+def test_a_denial_with_no_capture_to_dispute_opens_nothing():
+    result = _analysis(("Ukraine denied that Russian troops had taken Ocheretyne.", "2024-05-10"))
+    assert result.timeline.intervals == []
+    assert [d.place.entry.name for d in result.timeline.denials] == ["Ocheretyne"]
+    assert result.timeline.denials[0].date == date(2024, 5, 10)
+
+
+def test_export_quotes_the_denial_beside_the_capture(tmp_path):
+    article = tmp_path / "ocheretyne.txt"
+    article.write_text(CLAIM + "Ukraine's military denied that Russian troops had taken Ocheretyne.", encoding="utf-8")
+    out = tmp_path / "control.csv"
+    run = CliRunner().invoke(main, ["export", str(article), "--published", "2024-05-10", "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["name"], r["disputed"]) for r in rows] == [("Ocheretyne", "True")]
+    assert [e["change"] for e in json.loads(rows[0]["evidence"])] == ["captured", "denied"]
+
+
+def test_events_json_has_no_denial(tmp_path):
+    article = tmp_path / "ocheretyne.txt"
+    article.write_text(CLAIM + "Ukraine's military denied that Russian troops had taken Ocheretyne.", encoding="utf-8")
+    run = CliRunner().invoke(main, ["events", str(article), "--published", "2024-05-10", "--format", "json"])
+    assert run.exit_code == 0, run.output
+    assert [e["change"] for e in json.loads(run.output)] == ["captured"]
