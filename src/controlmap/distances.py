@@ -221,7 +221,8 @@ _QUALIFIER_PART = re.compile(
 # 900m"), depths and heights ("three km underground", "an altitude of 30,000 metres").
 _NOT_DISTANCE_AFTER = re.compile(
     r"^(?:\s*(?:/|per\b|an?\s+hour|a\s+day)|2\b|²|\s*sq\b"
-    r"|\)?[\s-]+(?:underground|deep(?!\s+(?:into|inside|in|behind|within)\b)|high|tall|above|below|in\s+diameter"
+    r"|\)?[\s-]+(?:underground|deep(?!\s+(?:into|inside|in|behind|within|and\s+(?:\w+\s+)?\d[\d.,]*\s*\w+\s+wide)\b)"
+    r"|high|tall|above|below|in\s+diameter"
     r"|of\s+altitude|up\b|down\b)"
     # the length of a column of vehicles or people, not of ground: "a 2km-long convoy", "a 40-mile queue"
     r"|\)?(?:[\s-]+long)?[\s-]+(?:\w+\s+)?(?:convoy|column|queue|tailback|traffic\s+jam|line\s+of\s+"
@@ -970,6 +971,11 @@ def _claim(article: Article, sentence: Sentence, statements: list[Statement], in
         sense, qualifier = "upper", qualifier or "range of"
 
     found = _attribute(scope, claim_start, end_of_figures, sense, is_range_limit)
+    if _EPICENTRE_BEFORE.search(text, sentence.start, claim_start):
+        # "The quake was centred about 32km from Gaziantep, ..., and about 26km from Nurdagi": the
+        # figures locate the epicentre, which has no name; Gaziantep is no endpoint of the second
+        found.to_place = None
+        found.notes.append(EPICENTRE_NOTE)
     window = text[max(sentence.start, claim_start - 30):min(sentence.end, found.end + 30)]
     if found.kind in ("between", "road", "route") and _COURSE_WORDS.search(before[-40:]):
         found.kind = "course"
@@ -983,7 +989,7 @@ def _claim(article: Article, sentence: Sentence, statements: list[Statement], in
     if found.kind in ("offset", "between", "road") and to_place is not None and to_place.start >= sentence.start \
             and 0 <= claim_start - to_place.end <= 25:
         claim_start = to_place.start  # cover the located place when it is the subject or appositive
-    if found.from_place is not None and (
+    if found.from_place is not None and found.from_place.start >= sentence.start and (
             found.kind == "between" and 0 <= claim_start - found.from_place.end <= 60
             # "... north of the Russian-held city of Donetsk, about 15 km away"
             or found.kind == "offset" and 0 <= claim_start - found.from_place.end
@@ -1005,6 +1011,18 @@ def _claim(article: Article, sentence: Sentence, statements: list[Statement], in
         qualifier_sense=sense, interval_km=_interval(statements[0], sense), direction=direction,
         direction_deg=compass_degrees(direction) if direction else None, from_place=from_place,
         to_place=to_place, reference_text=found.reference_text, notes=notes)
+
+
+#: An earthquake's epicentre as what a figure locates: "The quake was centred about 32km from
+#: X", "the epicentre was 10 km north of Y", and a second figure joined to such a first by "and".
+_QUAKE = r"\b(?:earthquakes?|quakes?|tremors?|temblors?|aftershocks?|epicent(?:re|er)s?)\b"
+_EPICENTRE_VERB = (r"(?:\s+(?:was|were|is|had\s+been|has\s+been))?\s+(?:(?:centred|centered|located|struck|hit|"
+                   r"occurred|recorded|measured|struck\s+at|located\s+at)\s+)?")
+_EPICENTRE_BEFORE = re.compile(
+    rf"{_QUAKE}{_EPICENTRE_VERB}(?:(?:at|about|some|roughly|approximately|around|just|only|nearly)\s+)*$"
+    rf"|{_QUAKE}{_EPICENTRE_VERB}[^.;]*\band\s+(?:(?:about|some|roughly|approximately|around|just|only|nearly)\s+)*$",
+    re.I)
+EPICENTRE_NOTE = "the figure locates an earthquake's epicentre"
 
 
 # A located place named after its offset: "225 km east of Lima at Chacapalca". Not "in": "60
@@ -1203,11 +1221,9 @@ def _locate(scope: _Scope, position: int, exclude: Iterable[Place]) -> Place | N
         # about 136 km south-east of Khartoum": the last town named before this sentence
         # ("Rebels entered Hama, about 45km north of Homs. The city lies ..." is Hama: Homs was
         # named only to measure from)
-        earlier = [p for p in scope.all_places if p.end <= scope.sentence.start + back.start()
-                   and _may_be_town(scope.text, p) and not any(p.entry.id == q.entry.id for q in exclude)
-                   and not _measured_from(scope.text, p)]
-        if earlier:
-            return replace(earlier[-1], sentence=scope.sentence)
+        earlier = _town_told_before(scope, scope.sentence.start + back.start(), exclude)
+        if earlier is not None:
+            return replace(earlier, sentence=scope.sentence)
     names = list(_NAMES.finditer(head))
     if not names or not _SUBJECT_GAP.match(head[names[-1].end():]):
         return None
@@ -1219,6 +1235,15 @@ def _locate(scope: _Scope, position: int, exclude: Iterable[Place]) -> Place | N
     if place is not None and any(place.entry.id == p.entry.id for p in exclude):
         return None
     return place
+
+
+def _town_told_before(scope: _Scope, position: int, exclude: Iterable[Place]) -> Place | None:
+    """The last town named before ``position`` that a back-reference ("the town", "it") can
+    point to: not one named only to measure from, nor one of ``exclude``."""
+    exclude = list(exclude)
+    earlier = [p for p in scope.all_places if p.end <= position and _may_be_town(scope.text, p)
+               and not any(p.entry.id == q.entry.id for q in exclude) and not _measured_from(scope.text, p)]
+    return earlier[-1] if earlier else None
 
 
 # Features named after the town in them: "the Huaral Valley" holds Huaral, "the Kufra oasis" Kufra.
@@ -1307,15 +1332,18 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
         if found.to_place is None and found.from_place is not None:
             found.to_place, found.end = _located_after(scope, found.end)
         # "8km to the north-east", "20 km further south": measured from a town named before
-        implied = not direction.group("rel") and bool(direction.group("to") or _FURTHER.match(after))
+        # (and a bare point closing its clause: "... the capital Khartoum, 200 kilometres north.")
+        implied = not direction.group("rel") and bool(direction.group("to") or _FURTHER.match(after)
+                                                      or _CLAUSE_ENDS.match(after, direction.end()))
         if found.to_place is None and (implied or found.from_place is not None):
             # a fronted offset: "Some 20km to the south, the town of Tokmak ...", "Nearly 200km
             # north of Ouagadougou, the town of Djibo ...", "About 25 miles south of Beirut lies Sidon"
             found.to_place = _fronted_located(scope, claim_start, found.end)
             found.end = found.to_place.end if found.to_place is not None else found.end
         if implied and found.to_place is not None:
-            # "Khan Younis, some 8km to the north-east": of the town named just before
-            found.from_place = _implied_reference(scope, found.to_place)
+            # "Khan Younis, some 8km to the north-east": of the town named just before; "It is
+            # ... the capital Khartoum, 200 kilometres north": of the town "it" is
+            found.from_place = _it_subject(scope, [found.to_place]) or _implied_reference(scope, found.to_place)
             if found.from_place is not None:
                 found.reference_text = found.from_place.text
                 found.notes.append(f"'to the {found.direction}' read as from {found.from_place.text}, named before")
@@ -1358,6 +1386,12 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
     separated = _separated(scope, claim_start, figures_end)
     if separated is not None:
         return separated
+
+    to_place = _TO_PLACE_AFTER.match(after)
+    if to_place and not is_range_limit:
+        found = _distance_to(scope, figures_end + to_place.end())
+        if found is not None:
+            return found
 
     relation = _FROM_AFTER.match(after)
     if relation and not is_range_limit:
@@ -1427,9 +1461,53 @@ def _attribute(scope: _Scope, claim_start: int, figures_end: int, sense: str, is
     return _Attribution("lone", figures_end)
 
 
+#: What ends a clause right after a compass point with no "of": "..., 200 kilometres north."
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:)\]]|$)")
+#: "to" and a place after a figure: "It is approximately 10 km to Kostiantynivka".
+_TO_PLACE_AFTER = re.compile(r"\s*(?:away\s+)?to\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+#: A sentence that opens with its subject and a verb of being, the frame of "N km to X":
+#: "It is ...", "Chasiv Yar lies ...", "The town is ...". A verb of motion ("advanced 10 km
+#: to Robotyne") leaves the start of the move unsaid.
+_BEING_SUBJECT = re.compile(r"\s*(?P<it>It|The\s+(?:town|city|village))?\s*[,]?\s*(?:which\s+)?"
+                            r"(?:is|lies|sits|was|stands|lay)\s", re.I)
+
+
+def _it_subject(scope: _Scope, exclude: list[Place]) -> Place | None:
+    """The town a sentence opening "It is", "The town lies" points back to, else ``None``."""
+    frame = _BEING_SUBJECT.match(scope.text, scope.sentence.start)
+    if frame is None or frame.group("it") is None:
+        return None
+    told = _town_told_before(scope, scope.sentence.start, exclude)
+    return replace(told, sentence=scope.sentence) if told is not None else None
+
+
+def _distance_to(scope: _Scope, position: int) -> _Attribution | None:
+    """"N km to X" in a sentence whose subject is a town: the distance from the subject to X.
+
+    "Russian troops are advancing on Chasiv Yar. It is approximately 10 km to Kostiantynivka,
+    20-25 km to Druzhkivka ..., 30-35 km to Sloviansk": every figure measures from the subject
+    (a town named at the start, or "it", "the town": the town told of in the sentence before).
+    """
+    target = _place_after(scope.in_sentence, position, 1, scope.sentence.end)
+    if target is None or target.entry.kind in _AREA_KINDS:
+        return None
+    text, sentence = scope.text, scope.sentence
+    opening = next((p for p in scope.in_sentence if p.start == sentence.start), None)
+    frame = _BEING_SUBJECT.match(text, opening.end if opening is not None else sentence.start)
+    if frame is None or (opening is None) == (frame.group("it") is None):
+        return None
+    subject = opening or _it_subject(scope, [target])
+    if subject is None or subject.entry.id == target.entry.id:
+        return None
+    return _Attribution("between", target.end, from_place=subject, to_place=target, reference_text=subject.text,
+                        notes=[] if opening is not None else [f"'{frame.group('it')}' read as {subject.text}, told before"])
+
+
 #: A road or a distance whose endpoints come before its figure: "The drive from Kherson to
 #: Mykolaiv is 60km", "the distance between A and B is about 30 miles".
-_ENDPOINTS_FIRST = re.compile(rf"\b(?P<noun>{_ROAD_NOUNS}|distance)\s+(?=(?:from|between)\b)", re.I)
+_ENDPOINTS_FIRST = re.compile(rf"\b(?P<noun>{_ROAD_NOUNS}|distance)\s+(?=(?:from|between)\b)"
+                              # a sentence that opens with its endpoints: "From London to Oxford, 90 kilometres"
+                              r"|^\s*(?P<bare>)(?=from\b)", re.I)
 _FIGURE_FOLLOWS = re.compile(r"[\s,]*(?:(?:is|was|are|were|of|takes|took|covers|covered|about|some|roughly|around|"
                              r"nearly|almost|just|only|a|an|the)\s+){0,3}", re.I)
 
@@ -1444,7 +1522,7 @@ def _endpoints_before(scope: _Scope, claim_start: int, figures_end: int) -> _Att
     a, b = _from_to_after(scope.text, scope.in_sentence, scope.sentence.start + lead.end(), claim_start)
     if a is None or b is None or not _FIGURE_FOLLOWS.fullmatch(scope.text[b.end:claim_start]):
         return None
-    kind = "between" if lead.group("noun").lower() == "distance" else "road"
+    kind = "between" if lead.group("bare") is not None or lead.group("noun").lower() == "distance" else "road"
     return _Attribution(kind, figures_end, from_place=a, to_place=b, start=scope.sentence.start + lead.start())
 
 
@@ -1716,6 +1794,8 @@ def _located_words(claim: DistanceClaim) -> str | None:
 
 
 def _unverifiable_reason(claim: DistanceClaim) -> str | None:
+    if EPICENTRE_NOTE in claim.notes:
+        return "the figure locates an earthquake's epicentre, not a named place"
     if claim.kind == "course":
         return "a race course length, not a point-to-point distance"
     if claim.reference_text in _LINE_REFERENCES.values() and claim.from_place is None:
