@@ -99,6 +99,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # "Goma's capture by M23", "Aleppo's fall to the rebels"
     ("captured", "by", "capture seizure takeover fall",
      r"['’]s\s+(?:capture|seizure|takeover)\s+by\b|['’]s\s+fall\s+to\b"),
+    # "Kherson's liberation by Ukrainian troops": a retaking, as "the liberation of" is
+    ("retook", "by", "liberation recapture",
+     r"['’]s\s+(?:liberation|recapture)\s+by\b"),
 
     ("lost", "to", "lost ceded surrendered",
      r"\b(?:lost|ceded|surrendered)\b(?=[^.;]{1,80}?\bto\s+(?:the\s+)?[\w'-]+\s+(?:forces|troops|army|rebels|fighters|militia))"),
@@ -145,6 +148,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # "Israeli troops remain in the Philadelphi corridor"
     ("holds", "active", "remain",
      r"\b(?:remain|remains|remained|remaining)\s+(?:deployed\s+|stationed\s+|entrenched\s+)?(?:in|inside)\b"),
+    # "Ukrainian troops are still holding out in pockets of Bakhmut": holding on to (part of) it
+    # (the present only: "held out in Mariupol for 80 days" is over)
+    ("holds", "active", "holding hold",
+     r"\b(?:holding|hold|holds)\s+out\s+(?:in|inside)\b"),
     # "Ukrainian troops are holding their positions in Vovchansk"
     ("holds", "active", "holding hold held",
      r"\b(?:holding|hold|holds|held)\s+(?:on\s+to\s+)?(?:their|its|his)\s+(?:[\w-]+\s+)?(?:positions?|ground|lines?)"

@@ -437,7 +437,11 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         if actor is None:
             return []
     else:
-        actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
+        agent = (_nominal_agent(text, place_parts[0], sentence, actors)
+                 if voice == "noun" and trig.change in ("captured", "retook") else None)
+        # "Assad fled Damascus after the fall of Homs to the rebels": the agent after the
+        # place took it, whoever the clause's subject is
+        actor = agent or _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
         if actor is None and voice == "noun" and trig.change in ("captured", "retook"):
             owner_actor = next((a for a in actors if _POSSESSIVE_GAP.fullmatch(text, a.end, t0)), None)
             if owner_actor is not None and not re.match(r"(?:the\s+)?fall", m.group(0), re.I):
@@ -463,6 +467,21 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     # An actor and a place must be different things ("Russia captured Russia" is a misread).
     place_parts = [p for p in place_parts if not (actor.text and p.text.strip().lower() == actor.text.lower())]
     return [(actor, p) for p in place_parts]
+
+
+#: Between the place of a nominal gain and its agent: "the fall of Homs (to) the rebels",
+#: "the capture of the city (by) M23".
+_NOMINAL_AGENT_GAP = re.compile(r"\s*,?\s*(?:by|to)\s+(?:the\s+)?")
+
+
+def _nominal_agent(text: str, part: _PlacePart, sentence: Sentence, actors: list[ActorMention]) -> _ActorPart | None:
+    """The actor right after "by" or "to" after the place of a nominal gain ("the fall of Homs
+    to the rebels"), or ``None``."""
+    gap = _NOMINAL_AGENT_GAP.match(text, part.end, sentence.end)
+    if gap is None or part.end < sentence.start:
+        return None
+    after = next((a for a in actors if gap.end() - 4 <= a.start <= gap.end()), None)
+    return _actor_part(after, None, 0.8) if after is not None else None
 
 
 #: A saying inside a relative clause, up to its predicate: "which a U.N. source said (remained in
@@ -532,7 +551,10 @@ _POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:(?:swift|rapid|recent|latest|sudden
 #: What follows a verb of leaving whose place goes unsaid: a direction or a destination
 #: ("starting to flee northwards towards the Tibesti", "withdrew to the border").
 _HEADING = re.compile(r"\s*(?:(?:northwards?|southwards?|eastwards?|westwards?|north|south|east|west|back|home|across|"
-                      r"hastily|quickly|overnight)\b|(?:towards?|to|into)\s)", re.I)
+                      r"hastily|quickly|overnight)\b|(?:towards?|to|into)\s|"
+                      # ("fled in the direction of Homs", "retreated in the general direction of"):
+                      # movement toward a place, not out of it
+                      r"in\s+the\s+(?:general\s+)?direction\s+of\b)", re.I)
 
 
 #: What may follow a withdrawal that names no place: a time, a reason, the clause's end ("but
