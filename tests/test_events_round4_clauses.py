@@ -117,3 +117,42 @@ def test_holding_out_in_pockets_of_a_town_is_a_holding_of_part_of_it(gazetteer):
     events = [event_to_dict(e) for e in extract_events(article, geoparse(article, gazetteer=gazetteer))]
     assert [(e["change"], e["side"], e["id"]) for e in events] == [("holds", "Ukraine", "geonames:713174")]
     assert "part of the place" in events[0]["notes"]
+
+
+# --- second round: a holder's control as a noun, reduced relatives past a date, losses in a
+# clause of time, speakers after a clause of time -----------------------------------------------
+
+
+def test_a_sides_control_of_a_place_as_a_noun_is_its_holding(gazetteer):
+    assert told("The rebels' control of Idlib dates back to 2015.", "2024-05-10", gazetteer) == [
+        ("holds", "opposition", "geonames:169389", "2024-05-10", "on")]
+    # a possessive that is no side holds nothing: "Russia's control of the skies" is no place
+    assert told("Aleppo's control of its own water supply is limited.", "2024-05-10", gazetteer) == []
+
+
+def test_a_reduced_relative_after_the_date_of_an_entry_tells_the_holding(gazetteer):
+    events = told("M23 rebels entered Goma on Monday, a city the Congolese army had held since 2013.",
+                  "2025-01-28", gazetteer)
+    assert ("holds", "DRC government", "geonames:216281", "2013-01-01", "since") in events
+
+
+def test_a_holding_throughout_the_war_in_a_reduced_relative_ends_with_the_capture(gazetteer):
+    events = told("Rebels captured Hama, a city government forces had held throughout the war.", "2024-12-06",
+                  gazetteer)
+    assert [e[:3] for e in events] == [("captured", "opposition", "geonames:170017"),
+                                       ("holds", "government", "geonames:170017")]
+    assert events[1][4] == "before"
+
+
+def test_losing_a_town_in_a_clause_of_time_is_a_loss_and_the_takers_capture(gazetteer):
+    events = told("The army retook Wad Madani on Saturday, a year after losing it to the RSF.", "2025-01-12",
+                  gazetteer)
+    assert [e[:2] for e in events] == [("retook", "SAF"), ("lost", "SAF"), ("captured", "RSF")]
+    assert told("Government troops are losing ground around Hama.", "2024-12-06", gazetteer) == []
+
+
+def test_a_clause_of_time_is_no_part_of_the_speaker(gazetteer):
+    article = article_from_text("Ukrainian troops entered Kherson on Friday, a day after Russia said it had pulled "
+                                "out of the city.", published="2022-11-12")
+    events = [event_to_dict(e) for e in extract_events(article, geoparse(article, gazetteer=gazetteer))]
+    assert [(e["change"], e["attributed_to"]) for e in events] == [("entered", None), ("withdrew", "Russia said")]

@@ -144,6 +144,8 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
         lead = re.split(r"\s[-—–]\s|—", lead)[-1]  # (not the dateline: "KHARTOUM, Sudan (AP) — The army said")
         attributed = re.sub(r"^(?:and|but|while|whereas)\s+", "",
                             " ".join(lead.split()).strip(" ,\"'“”"), flags=re.I)
+        # "..., a day after Russia said it had pulled out": the speaker, not the clause of time
+        attributed = _TIME_CLAUSE_LEAD.sub("", attributed)
         if m.group(0).lower().startswith("according"):
             tail = re.match(r"\s+([^,.;]+)", s_text[m.end():])
             attributed = "according to " + " ".join(tail.group(1).split()) if tail else attributed
@@ -153,6 +155,12 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
     if tail:
         return " ".join(tail.group(1).split())
     return None
+
+
+#: A clause of time opening a speaker's words: "a day after (Russia said)", "hours before".
+_TIME_CLAUSE_LEAD = re.compile(r"^(?:(?:a|an|one|two|three|four|five|several|\d+|hours?|days?|weeks?|months?|"
+                               r"just|only|shortly|soon|long|a\s+few)\s+){0,3}(?:after|before|since|until|when|once)\s+",
+                               re.I)
 
 
 _SPEAKING_PARTICIPLES = frozenset(("saying", "adding", "insisting", "stressing", "claiming"))

@@ -560,7 +560,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
 #: What follows a trigger whose object came before it: a time, a place adverbial, the clause's end.
 _EMPTY_OBJECT = re.compile(
     r"\s*(?:(?:initially|recently|earlier|previously|first|briefly)\s+)?"
-    r"(?:during|when|while|at(?!\s+least)|on|in|since|after|before|from|until|with|for|near|outside|around|inside|"
+    r"(?:during|throughout|when|while|at(?!\s+least)|on|in|since|after|before|from|until|with|for|near|outside|around|inside|"
     r"along|last|earlier|yesterday|today|overnight|[,.;)]|$)", re.I)
 
 
@@ -584,13 +584,14 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
             # "Sudzha, the largest settlement Ukraine had held in Russia's Kursk region": a
             # relative clause with no "that", on the place noun before it (and that noun's
             # toponym when it is an apposition)
-            appositive_of = [p for p in in_places if p.end <= reduced.start() and re.fullmatch(
-                r",\s*", text[p.end:reduced.start()])]
+            # (past the main clause's date: "entered Goma on Monday, a city the army had held")
+            appositive_of = [p for p in in_places if p.end <= reduced.start() and (re.fullmatch(
+                r",\s*", text[p.end:reduced.start()]) or _dated_comma(text, p.end, reduced.start()))]
             if appositive_of:
                 p = appositive_of[-1]
                 return _PlacePart(p.text, p.start, p.end, p, False)
-            return _PlacePart(_clean(reduced.group(0)), reduced.start(), reduced.start() + len(_clean(reduced.group(0))),
-                              None, False)
+            words = re.sub(r"\s+the$", "", _clean(reduced.group(0)))  # ("a city (the army) had held")
+            return _PlacePart(words, reduced.start(), reduced.start() + len(words), None, False)
         if not link or not re.search(r"\b(?:which|that)(?:\s+the)?\s*$", link.group(0), re.I):
             return None  # "Rebels captured": a named actor alone is a main clause, not a relative one
         head_end = sentence.start + link.start()
@@ -631,6 +632,12 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
     return _PlacePart(words, start, start + len(words), None, False)
 
 
+def _dated_comma(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a date and a comma (" on Monday, ")."""
+    gap = text[start:end].rstrip()
+    return gap.endswith(",") and _only_a_date(text, start, start + len(gap) - 1)
+
+
 def _only_a_date(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is one date and nothing else ("on Sunday", "in October
     2023"): "seized El Fasher on Sunday, which the RSF had besieged since May" hangs the
@@ -652,7 +659,7 @@ _UNNAMED_HEAD_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+(?:(?!" + _FUNCTI
 #: A place noun phrase right before the subject of a relative clause with no "that": "the largest
 #: settlement (Ukraine had held)", "the only regional capital (Moscow had captured)".
 _REDUCED_RELATIVE_HEAD = re.compile(r"\b(?:the|a)\s+(?:[a-z][\w-]*\s+){0,3}(?:settlement|town|city|village|capital|"
-                                    r"stronghold|base|territory|area|region|position)\s+$")
+                                    r"stronghold|base|territory|area|region|position)\s+(?:the\s+)?$")
 #: Between a place and the place of its appositive: "El Fasher, the capital of North Darfur".
 _HEAD_BEFORE_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:capital|city|town|seat|port|hub)"
                                      r"\s+(?:of|in)\s+(?:the\s+)?")

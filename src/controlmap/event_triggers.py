@@ -119,6 +119,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:siege\s+of|encirclement\s+of)\b"),
     ("captured", "noun", "fall capture seizure conquest takeover",
      r"\b(?:the\s+)?(?:fall|capture|seizure|conquest|takeover)" + _NOUN_DATE + r"\s+of\b"),
+    # "Israel's control of the Rafah crossing", "Hamas's grip on Gaza": the owner holds the place
+    ("holds", "noun", "control grip",
+     r"(?<=['’]s\s|s['’]\s)(?:(?:full|effective|total|complete|continued|tight|firm|de\s+facto)\s+)?"
+     r"(?:control\s+(?:of|over)|grip\s+on)\b"),
     # "acknowledged the loss of the town": the loser is the subject, or the owner ("Russia's loss of")
     ("lost", "noun", "loss",
      r"\b(?:the\s+)?loss" + _NOUN_DATE + r"\s+of\b"),
@@ -263,8 +267,11 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # as a noun, its actor the adjective; without "from X" it left the place told before
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
      r"\b(?P<adj>[\w'’-]+)\s+(?:evacuation|withdrawal|retreat|pull-?out)\b"),
-    ("lost", "active", "lost loses ceding ceded cedes",
-     r"\b(?:lost\s+control\s+of|loses\s+control\s+of|lost|loses|ceding|ceded|cedes)\b"),
+    # (the gerund only in a clause of time, which tells it done: "a year after losing it to the
+    # RSF"; "are losing ground" is under way)
+    ("lost", "active", "lost loses ceding ceded cedes losing",
+     r"\b(?:lost\s+control\s+of|loses\s+control\s+of|lost|loses|ceding|ceded|cedes|"
+     r"(?<=after\s)losing|(?<=since\s)losing|(?<=before\s)losing)\b"),
     ("besieged", "active", "besieg surround encircl blockade siege trapped",
      r"\b(?:besieged|besieging|besiege|besieges|surrounded|surrounds|encircled|encircles|encircling|blockaded|blockades|"
      r"(?:laid|lay|lays|laying)\s+siege\s+to|"

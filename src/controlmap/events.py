@@ -439,6 +439,12 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     else:
         agent = (_nominal_agent(text, place_parts[0], sentence, actors)
                  if voice == "noun" and trig.change in ("captured", "retook") else None)
+        if voice == "noun" and trig.change == "holds":
+            # "Israel's control of the Rafah crossing", "the rebels' grip on Idlib": the owner
+            # holds it (no one else may)
+            agent = next((_actor_part(a) for a in actors if _POSSESSIVE_GAP.fullmatch(text, a.end, t0)), None)
+            if agent is None:
+                return []
         # "Assad fled Damascus after the fall of Homs to the rebels": the agent after the
         # place took it, whoever the clause's subject is
         actor = agent or _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
