@@ -156,3 +156,27 @@ def test_a_clause_of_time_is_no_part_of_the_speaker(gazetteer):
                                 "out of the city.", published="2022-11-12")
     events = [event_to_dict(e) for e in extract_events(article, geoparse(article, gazetteer=gazetteer))]
     assert [(e["change"], e["attributed_to"]) for e in events] == [("entered", None), ("withdrew", "Russia said")]
+
+
+# --- third round: "its liberation by", "under our control", a year closing an aside -----------
+
+
+def test_its_liberation_by_a_side_is_the_retaking_of_the_town_told_before(gazetteer):
+    events = told("Zelensky visited Kherson on Monday, days after its liberation by Ukrainian forces.", "2022-11-14",
+                  gazetteer)
+    # (days before the visit, not on its day)
+    assert events == [("retook", "Ukraine", "geonames:706448", "2022-11-14", "before")]
+
+
+def test_under_our_control_is_the_speakers_holding(gazetteer):
+    assert told('"Avdiivka is now fully under our control," the Russian defence ministry said.', "2024-02-18",
+                gazetteer) == [("holds", "Russia", "geonames:713122", "2024-02-18", "on")]
+    # with no speaker to stand for "our", nothing is told
+    assert told('"Avdiivka is now fully under our control."', "2024-02-18", gazetteer) == []
+
+
+def test_a_year_closing_a_relative_aside_is_no_count_of_civilians(gazetteer):
+    events = told("The RSF, which took Wad Madani in December 2023, withdrew from the city on Saturday.",
+                  "2025-01-12", gazetteer)
+    assert [e[:2] + e[3:4] for e in events] == [("captured", "RSF", "2023-12-01"), ("withdrew", "RSF", "2025-01-11")]
+    assert told("More than 2,000 fled Wad Madani on Saturday.", "2025-01-12", gazetteer) == []

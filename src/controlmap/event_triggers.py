@@ -98,10 +98,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"(?:hands|control)\b"),
     # "Goma's capture by M23", "Aleppo's fall to the rebels"
     ("captured", "by", "capture seizure takeover fall",
-     r"['’]s\s+(?:capture|seizure|takeover)\s+by\b|['’]s\s+fall\s+to\b"),
+     r"(?:['’]s\s+|(?<=\bits\s))(?:capture|seizure|takeover)\s+by\b|(?:['’]s\s+|(?<=\bits\s))fall\s+to\b"),
     # "Kherson's liberation by Ukrainian troops": a retaking, as "the liberation of" is
     ("retook", "by", "liberation recapture",
-     r"['’]s\s+(?:liberation|recapture)\s+by\b"),
+     r"(?:['’]s\s+|(?<=\bits\s))(?:liberation|recapture)\s+by\b"),
 
     ("lost", "to", "lost ceded surrendered",
      r"\b(?:lost|ceded|surrendered)\b(?=[^.;]{1,80}?\bto\s+(?:the\s+)?[\w'-]+\s+(?:forces|troops|army|rebels|fighters|militia))"),

@@ -406,6 +406,10 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         said = _RELATIVE_SAID.search(text, max(s0, t0 - 90), t0) if voice in ("by", "under") else None
         subject_at = ordinal.start() if ordinal else said.end("rel") if said else t0
         place_parts = _subject_places(text, subject_at, sentence, in_places, places, registry)
+        if voice == "by" and re.fullmatch(r"\bits\s", text[max(s0, t0 - 4):t0], re.I):
+            # "visited Kherson days after its liberation by Ukrainian forces": the place "it" is
+            owned = _antecedent(places, t0 - 4, None, text, context.theatre)
+            place_parts = [_PlacePart(text[t0 - 4:t0 - 1], t0 - 4, t0 - 1, owned, False)] if owned is not None else []
         if not place_parts and voice in ("by", "to"):
             place_parts = _elided_subject(text, t0, sentence, context)
     if not place_parts:
@@ -426,6 +430,12 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         actor = _expeller(text, t0, m, sentence, place_parts, actors, actors_all, registry, conflict)
         if actor is None:
             return []
+    elif adj and adj.lower() == "our" and voice == "under":
+        # '"Avdiivka is now fully under our control," the defence ministry said': the speaker's
+        speaker = _speaker_in(text, sentence, t1, actors)
+        if speaker is None:
+            return []
+        actor = _actor_part(speaker, adj, 0.7)
     elif adj and adj.lower() in ("its", "their"):
         # "Its main strongpoint, Faya Largeau": whose it is was said just before.
         owner_actor = _actor_of_pronoun(text, t0, sentence, context, actors_all)
@@ -606,7 +616,9 @@ _FROM_AFTER_ADVERBS = re.compile(r"(?:\s+(?:back|home|hastily|quickly|overnight)
 #: People who are no armed side, by name or by number: "residents", "thousands", "more than 50,000".
 _CIVILIANS = (r"(?:refugees|civilians|residents|people|families|inhabitants|villagers|migrants|children|women|"
               r"the\s+displaced|(?:tens\s+of\s+|hundreds\s+of\s+)?(?:thousands|hundreds|millions)|scores|"
-              r"(?:(?:more|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|over\s+)?\d[\d,.]*(?:\s+(?:million|people))?"
+              # (a count, not a year closing an aside: "which took Wad Madani in December 2023, withdrew")
+              r"(?:(?:more|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|over\s+)?(?!(?:19|20)\d\d\b)\d[\d,.]*(?<![,.])"
+              r"(?:\s+(?:million|people))?"
               # (but "a Libyan force of some 3,000 men was abandoning the oasis": armed men)
               r"(?!\s+(?:men|troops|soldiers|fighters|militants|rebels|gunmen|police|officers|personnel|marines)\b))")
 _CIVILIANS_BEFORE = re.compile(r"\b" + _CIVILIANS + r"\s+"
