@@ -180,3 +180,17 @@ def test_a_year_closing_a_relative_aside_is_no_count_of_civilians(gazetteer):
                   "2025-01-12", gazetteer)
     assert [e[:2] + e[3:4] for e in events] == [("captured", "RSF", "2023-12-01"), ("withdrew", "RSF", "2025-01-11")]
     assert told("More than 2,000 fled Wad Madani on Saturday.", "2025-01-12", gazetteer) == []
+
+
+def test_the_crossing_points_back_to_the_town_whose_words_name_a_crossing(gazetteer):
+    events = told("Israeli tanks seized the Rafah crossing on Tuesday. Israel's takeover of the crossing, Gaza's main "
+                  "gateway to Egypt, halted aid deliveries.", "2024-05-08", gazetteer)
+    assert [e[2] for e in events] == ["geonames:281102", "geonames:281102"]  # (Rafah, not Gaza)
+
+
+def test_the_speaker_of_a_clause_of_time_is_not_the_main_clause_before_it(gazetteer):
+    article = article_from_text("Ukrainian forces entered Lyman on Saturday after Russia announced its troops had "
+                                "withdrawn to more favourable lines.", published="2022-10-02")
+    events = [event_to_dict(e) for e in extract_events(article, geoparse(article, gazetteer=gazetteer))]
+    assert [(e["change"], e["side"], e["attributed_to"]) for e in events] == [
+        ("entered", "Ukraine", None), ("withdrew", "Russia", "Russia announced")]

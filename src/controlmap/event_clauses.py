@@ -144,8 +144,10 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
         lead = re.split(r"\s[-—–]\s|—", lead)[-1]  # (not the dateline: "KHARTOUM, Sudan (AP) — The army said")
         attributed = re.sub(r"^(?:and|but|while|whereas)\s+", "",
                             " ".join(lead.split()).strip(" ,\"'“”"), flags=re.I)
-        # "..., a day after Russia said it had pulled out": the speaker, not the clause of time
+        # "..., a day after Russia said it had pulled out", "entered Lyman after Russia
+        # announced": the speaker, not the clause of time nor the main clause before it
         attributed = _TIME_CLAUSE_LEAD.sub("", attributed)
+        attributed = _TIME_CLAUSE_INSIDE.split(attributed)[-1]
         if m.group(0).lower().startswith("according"):
             tail = re.match(r"\s+([^,.;]+)", s_text[m.end():])
             attributed = "according to " + " ".join(tail.group(1).split()) if tail else attributed
@@ -157,6 +159,9 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
     return None
 
 
+#: A conjunction of time inside a speaker's words: "Ukrainian forces entered Lyman after
+#: (Russia announced)".
+_TIME_CLAUSE_INSIDE = re.compile(r"\s(?:after|before|since|until|once|when|while)\s+(?=\S)", re.I)
 #: A clause of time opening a speaker's words: "a day after (Russia said)", "hours before".
 _TIME_CLAUSE_LEAD = re.compile(r"^(?:(?:a|an|one|two|three|four|five|several|\d+|hours?|days?|weeks?|months?|"
                                r"just|only|shortly|soon|long|a\s+few)\s+){0,3}(?:after|before|since|until|when|once)\s+",

@@ -1157,7 +1157,10 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
         # "the Netzarim corridor ... split the Gaza Strip ... along the corridor": the place
         # whose name says it is one, else nothing (a corridor is no town)
         word = noun.lower()
-        return next((p for p in reversed(earlier) if word in p.text.lower() or word in p.entry.name.lower()), None)
+        # (or whose words go on with the noun: "the Rafah crossing")
+        return next((p for p in reversed(earlier) if word in p.text.lower() or word in p.entry.name.lower()
+                     or text and re.match(r"\s+(?:[\w'’-]+\s+)?" + word + r"\b", text[p.end:p.end + 40], re.I)),
+                    None)
     refuge: Place | None = None
     # ("the town", "the city": passing over a town named in passing for one told as a site)
     settlement_noun = (noun or "").lower() in ("town", "city", "village")
