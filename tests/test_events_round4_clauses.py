@@ -194,3 +194,10 @@ def test_the_speaker_of_a_clause_of_time_is_not_the_main_clause_before_it(gazett
     events = [event_to_dict(e) for e in extract_events(article, geoparse(article, gazetteer=gazetteer))]
     assert [(e["change"], e["side"], e["attributed_to"]) for e in events] == [
         ("entered", "Ukraine", None), ("withdrew", "Russia", "Russia announced")]
+
+
+def test_a_list_with_a_speaker_after_it_keeps_the_lists_date(gazetteer):
+    events = told("Malian troops captured Kidal, Anefis and Tessalit on Tuesday, the army said.", "2023-11-15",
+                  gazetteer)
+    assert [e[2] for e in events] == ["geonames:2455290", "geonames:2455290", "geonames:2449893"]  # (Anefis near Kidal)
+    assert {e[3] for e in events} == {"2023-11-14"}

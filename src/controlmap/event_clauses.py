@@ -72,7 +72,10 @@ def _aside_commas(s_text: str) -> tuple[int, ...]:
     dateline = _DATELINE_COMMA.match(s_text)
     if dateline is not None:
         appositive.add(dateline.end() - 1)
-    return tuple(c for c in commas if c not in appositive)
+    # a comma inside a list of names opens no aside: "captured Kidal, Anefis and Tessalit on
+    # Tuesday, the army said" dates the captures
+    listed = {c for c in commas if _NAME_BEFORE.search(s_text, 0, c) and _LIST_GOES_ON.match(s_text, c)}
+    return tuple(c for c in commas if c not in appositive and c not in listed)
 
 
 def _aside_of(s_text: str, at: int) -> int:
@@ -111,6 +114,10 @@ _APPOSITIVE_LOCATION = re.compile(
     r"river|lake|airport|base)\s*|"
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*)")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*$")
+#: A name list going on after a comma to its "and" and last name: ", Anefis and Tessalit".
+_LIST_NAME = r"(?-i:[A-Z])[\w'’-]+(?:\s+(?:al-|el-)?(?-i:[A-Z])[\w'’-]+){0,3}"
+_LIST_GOES_ON = re.compile(r",\s*(?:" + _LIST_NAME + r"\s*,\s*)*" + _LIST_NAME + r"\s*,?\s+(?:and|or)\s+"
+                           + _LIST_NAME + r"\b")
 _RELATIVE_OPENS = re.compile(r",\s*(?:which|who|whom|whose)\b", re.I)
 
 
