@@ -202,3 +202,27 @@ def test_a_list_with_a_speaker_after_it_keeps_the_lists_date(gazetteer):
     ids = [e[2] for e in events]
     assert len(ids) == 3 and ids[0] == "geonames:2455290" and ids[-1] == "geonames:2449893"  # Kidal ... Tessalit
     assert {e[3] for e in events} == {"2023-11-14"}
+
+
+# --- further steps: "went on to", "swept on to", "and finally" -------------------------------
+
+
+def test_a_date_after_a_further_step_dates_that_step_not_the_first(gazetteer):
+    assert told("Rebels took Hama and swept on to capture Homs on Saturday.", "2024-12-08", gazetteer) == [
+        ("captured", "opposition", "geonames:170017", "2024-12-08", "on"),  # (on or before the publication)
+        ("captured", "opposition", HOMS, "2024-12-07", "on")]
+
+
+def test_a_further_step_after_a_dated_one_came_after_its_date(gazetteer):
+    assert told("Rebels took Hama on Thursday before moving on to seize Homs.", "2024-12-08", gazetteer)[1] == (
+        "captured", "opposition", HOMS, "2024-12-05", "after")
+    # (an offset of its own dates it on its day)
+    assert told("Rebels took Hama on Thursday and went on to capture Homs two days later.", "2024-12-08",
+                gazetteer)[1] == ("captured", "opposition", HOMS, "2024-12-07", "on")
+
+
+def test_and_finally_goes_on_with_a_dated_list(gazetteer):
+    events = told("Rebels seized Hama on Thursday, then Homs on Saturday and finally Damascus on Sunday.",
+                  "2024-12-08", gazetteer)
+    assert [(e[2], e[3]) for e in events] == [("geonames:170017", "2024-12-05"), (HOMS, "2024-12-07"),
+                                              (DAMASCUS, "2024-12-08")]

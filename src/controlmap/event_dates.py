@@ -254,7 +254,12 @@ _AFTER_GERUND = re.compile(r"(?<![\w-])after\s+(?:[a-z]+ly\s+)?$", re.I)
 _SINCE_THEN = re.compile(r"\b(?:has|have|had)\s+since(?:\s+then)?\s+(?:[a-z]+ly\s+)?(?:been\s+)?$", re.I)
 #: A second verb of taking or leaving after a trigger, which dates after it belong to.
 _VERB_BETWEEN = re.compile(r"\b(?:and|then|but)\s+(?:then\s+|later\s+|also\s+)?(?:captured|seized|took|entered|overran|"
-                           r"retook|recaptured|withdrew|besieged|stormed|reached|fled|abandoned|lost)\b", re.I)
+                           r"retook|recaptured|withdrew|besieged|stormed|reached|fled|abandoned|lost)\b|"
+                           # "took Hama and swept on to capture Homs on Saturday", "before moving on
+                           # to seize Homs": a further step told with a verb of going on
+                           r"\b(?:went|goes|going|moved|moving|pushed|pushing|pressed|pressing|swept|sweeping|rolled|"
+                           r"rolling|marched|marching)\s+on\s+(?:to\s+)?(?:capture|seize|take|retake|recapture|enter|"
+                           r"storm|overrun)\b", re.I)
 #: "... and" right before a trigger: the trigger is a second verb ("overrun by IS in 2015 and
 #: recaptured"), not a subject joined by "and" ("rebels and jihadists captured").
 _SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:(?:then|later|again|finally|eventually|soon|was|were|is|are|has|have|had|"
@@ -363,8 +368,9 @@ def _moved(day: date, precision: str, n: int, unit: str) -> tuple[date, str]:
 _NO_GAPPING = frozenset({"fell", "participle", "retreat", "adjective"})
 #: What joins a further dated object: "and", "then", ", and then", "and later", a list's comma,
 #: or "including" ("seized swathes of eastern Congo this year, including Goma in January").
-_DATED_JOIN = re.compile(r"(?:\s*,?\s*including\s+|\s*,?\s+as\s+well\s+as\s+|\s*,\s*(?:(?:and|then)\s+(?:(?:then|later)\s+)?)?|"
-                         r"\s+(?:and|then)\s+(?:(?:then|later)\s+)?)")
+_DATED_JOIN = re.compile(r"(?:\s*,?\s*including\s+|\s*,?\s+as\s+well\s+as\s+|"
+                         r"\s*,\s*(?:(?:and|then)\s+(?:(?:then|later|finally|eventually)\s+)?)?|"
+                         r"\s+(?:and|then)\s+(?:(?:then|later|finally|eventually)\s+)?)")
 #: The joining words of a last item that may share the date before it: "and", ", and",
 #: "as well as" (a bare comma or "then" tells a further step, with a time of its own).
 _UNDATED_ITEM_JOIN = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+")

@@ -863,6 +863,14 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
             # city": the SDF's taking was before Wednesday
             day, precision, date_text, relation = main[-1].date, main[-1].precision, main[-1].text, "before"
             date_notes += (f"before {main[-1].text}: told as coming first ({told_after.group(0).strip()})",)
+    if (relation == "on" and change != "holds" and when is not None and when.end <= m.start()
+            and not any(d.start >= m.end() for d in dates)
+            and not re.search(r"\b(?:later|afterwards|next|following)\b", sentence.text[m.end():], re.I)
+            and _WENT_ON_TO.search(sentence.text, max(when.end, m.start() - 40), m.start())):
+        # "took Hama on Thursday before moving on to seize Homs": the further step came after
+        # the date of the step before it
+        relation = "after"
+        date_notes += (f"after {when.text}: told as a further step after it",)
     undated = _why_undated(sentence.text) if day is None else ""
     if date_text is None and day is not None and precision == "on-or-before-publication":
         # "recaptured Andriivka on 30 February": say why the date written was not used
@@ -879,6 +887,12 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         attributed_to=_attribution(sentence.text, m.start()), trigger=" ".join(m.group(0).split()),
         trigger_start=sentence.start + m.start(), confidence=round(confidence, 2), notes=notes,
     )
+
+
+#: A verb of going on right before an infinitive trigger: "(before) moving on to (seize)",
+#: "and went on to", "then pushed on to".
+_WENT_ON_TO = re.compile(r"\b(?:went|goes|going|moved|moving|pushed|pushing|pressed|pressing|swept|sweeping|rolled|"
+                         r"rolling|marched|marching)\s+on\s+to\s+$", re.I)
 
 
 #: Between a capture and the holding told after it: the holder disputes the capture ("Rebels
