@@ -126,8 +126,9 @@ def test_holding_out_in_pockets_of_a_town_is_a_holding_of_part_of_it(gazetteer):
 def test_a_sides_control_of_a_place_as_a_noun_is_its_holding(gazetteer):
     assert told("The rebels' control of Idlib dates back to 2015.", "2024-05-10", gazetteer) == [
         ("holds", "opposition", "geonames:169389", "2024-05-10", "on")]
-    # a possessive that is no side holds nothing: "Russia's control of the skies" is no place
+    # a possessive that is no side holds nothing, and a place the object only mentions is not held
     assert told("Aleppo's control of its own water supply is limited.", "2024-05-10", gazetteer) == []
+    assert told("Russia's control over energy supplies to Europe worries Brussels.", "2024-05-10", gazetteer) == []
 
 
 def test_a_reduced_relative_after_the_date_of_an_entry_tells_the_holding(gazetteer):

@@ -412,6 +412,10 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
             place_parts = [_PlacePart(text[t0 - 4:t0 - 1], t0 - 4, t0 - 1, owned, False)] if owned is not None else []
         if not place_parts and voice in ("by", "to"):
             place_parts = _elided_subject(text, t0, sentence, context)
+    if voice == "noun" and trig.change == "holds":
+        # "Russia's control over energy supplies to Europe": only a place right after the noun
+        # is held (not one the object only mentions)
+        place_parts = [p for p in place_parts if _HELD_NOUN_GAP.fullmatch(text, t1, max(t1, p.start))]
     if not place_parts:
         return []
     if voice in ("by", "to"):
@@ -483,6 +487,13 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     # An actor and a place must be different things ("Russia captured Russia" is a misread).
     place_parts = [p for p in place_parts if not (actor.text and p.text.strip().lower() == actor.text.lower())]
     return [(actor, p) for p in place_parts]
+
+
+#: Between "control of" and the place it holds: nothing, an article, names, a direction or a
+#: place noun ("control of (the southern port city of) Aden").
+_HELD_NOUN_GAP = re.compile(r"\s*(?:(?:the|much|most|all|parts?|large|swathes?|of|(?-i:[A-Z])[\w'’-]*|northern|"
+                            r"southern|eastern|western|central|key|strategic|city|town|village|port|capital|region|"
+                            r"province|area|crossing|corridor)\s+)*", re.I)
 
 
 #: Between the place of a nominal gain and its agent: "the fall of Homs (to) the rebels",
