@@ -227,3 +227,13 @@ def test_and_finally_goes_on_with_a_dated_list(gazetteer):
                   "2024-12-08", gazetteer)
     assert [(e[2], e[3]) for e in events] == [("geonames:170017", "2024-12-05"), (HOMS, "2024-12-07"),
                                               (DAMASCUS, "2024-12-08")]
+
+
+def test_the_town_is_the_unresolved_town_named_not_an_adjective_after_it(gazetteer):
+    article = article_from_text("KINSHASA, Feb 16 (Reuters) - M23 rebels said on Sunday they had entered the town of "
+                                "Kamanyola near the Rwandan border. Congolese troops had pulled out of the town a day "
+                                "earlier.", published="2025-02-16")
+    events = [event_to_dict(e) for e in extract_events(article, geoparse(article, gazetteer=gazetteer))]
+    # (the words of the town told before, whether or not the gazetteer has a point for it)
+    assert [(e["side"], e["place_text"]) for e in events if e["change"] == "withdrew"] == [
+        ("DRC government", "Kamanyola")]

@@ -1289,6 +1289,14 @@ _PLACE_SLOT_NAME = re.compile(r"\b(?:in|into|of|from|at|near|around|outside|capt
                               r"(?:the\s+)?(?P<name>" + _NAME + r")")
 
 
+#: A common noun right after a capitalised word, which makes the word its modifier: "the
+#: Rwandan (border)", "Congolese (troops)" (a place's name is followed by a function word,
+#: punctuation or nothing).
+_MODIFIER_AFTER = re.compile(r"\s+(?!(?:near|in|on|at|and|or|after|before|from|to|with|by|for|since|until|as|which|"
+                             r"that|where|when|while|but|under|over|into|outside|inside|around|last|this|early|late|"
+                             r"was|were|is|are|has|had|have|fell|remained|remains)\b)(?-i:[a-z])")
+
+
 def _last_unresolved_name(text: str, sentence: Sentence, end: int, places: list[Place],
                           registry: ActorRegistry) -> tuple[str, int, int] | None:
     """The last name in a place's slot before ``end``, in ``sentence`` or the one or two before
@@ -1302,8 +1310,9 @@ def _last_unresolved_name(text: str, sentence: Sentence, end: int, places: list[
         name = m.group("name")
         s, e = m.span("name")
         if (name.split()[0].lower().rstrip(".") in _CALENDAR_WORDS or name.isupper()
-                or any(p.start < e and s < p.end for p in places) or _names_actor(name, registry, None)):
-            continue
+                or any(p.start < e and s < p.end for p in places) or _names_actor(name, registry, None)
+                or _MODIFIER_AFTER.match(text, e)):
+            continue  # (nor an adjective: "near the Rwandan border")
         found = (name, s, e)
     if found is None or any(found[2] <= p.start < end for p in places):
         return None
