@@ -235,5 +235,5 @@ def test_the_town_is_the_unresolved_town_named_not_an_adjective_after_it(gazette
                                 "earlier.", published="2025-02-16")
     events = [event_to_dict(e) for e in extract_events(article, geoparse(article, gazetteer=gazetteer))]
     # (the words of the town told before, whether or not the gazetteer has a point for it)
-    assert [(e["side"], e["place_text"]) for e in events if e["change"] == "withdrew"] == [
+    assert [(e["side"], e["name"]) for e in events if e["change"] == "withdrew"] == [
         ("DRC government", "Kamanyola")]
