@@ -240,3 +240,13 @@ def test_the_town_is_the_unresolved_town_named_not_an_adjective_after_it(gazette
     # (the words of the town told before, whether or not the gazetteer has a point for it)
     assert [(e["side"], e["name"]) for e in events if e["change"] == "withdrew"] == [
         ("DRC government", "Kamanyola")]
+
+
+def test_a_towns_fall_by_its_possessive_repeats_the_capture_told_before(gazetteer):
+    assert told("Rebels seized Homs on Saturday. The city's fall opened the road to Damascus.", "2024-12-09",
+                gazetteer) == [("captured", "opposition", HOMS, "2024-12-07", "on")] * 2
+    # with no capture told before, no one is named as the captor
+    assert told("Homs's fall opened the road to Damascus.", "2024-12-09", gazetteer) == []
+    # nor is a fall that is only feared
+    assert told("Rebels are closing in on Homs. The city's fall would be a blow to Assad.", "2024-12-09",
+                gazetteer) == []

@@ -43,6 +43,7 @@ class _Trigger:
     ``retreat``: a withdrawal as a noun, actor glued before, place after "from" or told before
     ("the Libyan evacuation").
     ``participle``: place after, actor the side last told taking ground ("newly-captured areas").
+    ``owned``: place before as a possessive, actor the one told taking it before ("the city's fall").
 
     ``cues`` are lower-case strings one of which any match must contain: a sentence with none
     of them is not searched with ``pattern`` (most sentences hold no trigger at all).
@@ -123,6 +124,12 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("holds", "noun", "control grip",
      r"(?<=['’]s\s|s['’]\s)(?:(?:full|effective|total|complete|continued|tight|firm|de\s+facto)\s+)?"
      r"(?:control\s+(?:of|over)|grip\s+on)\b"),
+    # "Rebels seized Homs. The city's fall opened the road": a gain named by its place's
+    # possessive, with no agent, repeats the gain of the place told before (else nothing)
+    ("captured", "owned", "fall capture seizure takeover",
+     r"(?<=['’]s\s)(?:fall|capture|seizure|takeover)\b(?!\s+(?:by|to|of|on|in|at)\b)"),
+    ("retook", "owned", "liberation recapture",
+     r"(?<=['’]s\s)(?:liberation|recapture)\b(?!\s+(?:by|to|of|on|in|at)\b)"),
     # "acknowledged the loss of the town": the loser is the subject, or the owner ("Russia's loss of")
     ("lost", "noun", "loss",
      r"\b(?:the\s+)?loss" + _NOUN_DATE + r"\s+of\b"),

@@ -342,6 +342,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     voice = trig.voice
     adj = m.groupdict().get("adj")
     owner = None
+    if voice == "owned":
+        return _owned_gain(text, t0, t1, sentence, in_places, places, context)
     if voice == "adjective" and adj and _continues_name(text, s0, s0 + m.start("adj")):
         return []  # "the El Paraiso base of the Fourth Infantry Brigade": "Paraiso" names the base
     if voice == "adjective" and trig.change == "holds" and _MEDIA_AFTER.match(text, t1, sentence.end):
@@ -494,6 +496,37 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
 _HELD_NOUN_GAP = re.compile(r"\s*(?:(?:the|much|most|all|parts?|large|swathes?|of|(?-i:[A-Z])[\w'’-]*|northern|"
                             r"southern|eastern|western|central|key|strategic|city|town|village|port|capital|region|"
                             r"province|area|crossing|corridor)\s+)*", re.I)
+
+
+#: "the city's", "the town's" right before a nominal gain: the place told before.
+_OWNING_COREF = re.compile(r"\b(?:the|this|that)\s+(?P<noun>town|city|village|capital|port)['’]s\s$", re.I)
+#: What makes a nominal gain a hypothesis: "Aleppo's fall would open the road".
+_HYPOTHETICAL_AFTER = re.compile(r"\s+(?:would|could|will|may|might|seems|seemed|looks|looked|appears|appeared)\b", re.I)
+
+
+def _owned_gain(text: str, t0: int, t1: int, sentence: Sentence, in_places: list[Place], places: list[Place],
+                context: _Context) -> list[tuple[_ActorPart, _PlacePart]]:
+    """A gain named by its place's possessive with no agent ("Homs's fall", "the city's
+    liberation"): the gain of that place told before, repeated, or nothing when none was told
+    (no side is named)."""
+    if _HYPOTHETICAL_AFTER.match(text, t1, sentence.end):
+        return []
+    owner = next((p for p in in_places if p.end < t0 and re.fullmatch(r"['’]s\s", text[p.end:t0])), None)
+    if owner is not None:
+        part = _PlacePart(owner.text, owner.start, owner.end, owner, False)
+    else:
+        coref = _OWNING_COREF.search(text, sentence.start, t0)
+        if coref is None:
+            return []
+        antecedent = _antecedent(places, coref.start(), coref.group("noun"), text, context.theatre)
+        if antecedent is None:
+            return []
+        words = coref.group(0)[:-3].strip()
+        part = _PlacePart(words, coref.start(), coref.start() + len(words), antecedent, False)
+    earlier = _earlier_gain(context, part)
+    if earlier is None:
+        return []
+    return [(_ActorPart(None, earlier.actor, earlier.side, 0.7), part)]
 
 
 #: Between the place of a nominal gain and its agent: "the fall of Homs (to) the rebels",
@@ -757,7 +790,7 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         when, until = _pick_dates(own, m.start(), trig.change, sentence.text, m.end())
     relation, change = "on", trig.change
     carried = _offset_across(article, sentence, m, context) if when is None and until is None else None
-    echo = (_earlier_gain(context, place) if carried is None and trig.voice == "noun" and when is None
+    echo = (_earlier_gain(context, place) if carried is None and trig.voice in ("noun", "owned") and when is None
             and until is None else None)
     date_notes: tuple[str, ...] = ()
     counted = False  # the date was moved by a count told in the sentence
