@@ -250,3 +250,10 @@ def test_a_towns_fall_by_its_possessive_repeats_the_capture_told_before(gazettee
     # nor is a fall that is only feared
     assert told("Rebels are closing in on Homs. The city's fall would be a blow to Assad.", "2024-12-09",
                 gazetteer) == []
+
+
+def test_pockets_of_a_town_held_are_part_of_it(gazetteer):
+    article = article_from_text("Kurdish fighters still hold pockets in eastern Aleppo.", published="2024-12-08")
+    events = [event_to_dict(e) for e in extract_events(article, geoparse(article, gazetteer=gazetteer))]
+    assert [(e["change"], e["side"], e["id"], e["place_text"]) for e in events] == [
+        ("holds", "SDF", "geonames:170063", "pockets in eastern Aleppo")]
