@@ -72,7 +72,10 @@ def _aside_commas(s_text: str) -> tuple[int, ...]:
     dateline = _DATELINE_COMMA.match(s_text)
     if dateline is not None:
         appositive.add(dateline.end() - 1)
-    return tuple(c for c in commas if c not in appositive)
+    # a comma inside a list of names opens no aside: "captured Kidal, Anefis and Tessalit on
+    # Tuesday, the army said" dates the captures
+    listed = {c for c in commas if _NAME_BEFORE.search(s_text, 0, c) and _LIST_GOES_ON.match(s_text, c)}
+    return tuple(c for c in commas if c not in appositive and c not in listed)
 
 
 def _aside_of(s_text: str, at: int) -> int:
@@ -111,6 +114,10 @@ _APPOSITIVE_LOCATION = re.compile(
     r"river|lake|airport|base)\s*|"
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*)")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*$")
+#: A name list going on after a comma to its "and" and last name: ", Anefis and Tessalit".
+_LIST_NAME = r"(?-i:[A-Z])[\w'’-]+(?:\s+(?:al-|el-)?(?-i:[A-Z])[\w'’-]+){0,3}"
+_LIST_GOES_ON = re.compile(r",\s*(?:" + _LIST_NAME + r"\s*,\s*)*" + _LIST_NAME + r"\s*,?\s+(?:and|or)\s+"
+                           + _LIST_NAME + r"\b")
 _RELATIVE_OPENS = re.compile(r",\s*(?:which|who|whom|whose)\b", re.I)
 
 
@@ -144,6 +151,10 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
         lead = re.split(r"\s[-—–]\s|—", lead)[-1]  # (not the dateline: "KHARTOUM, Sudan (AP) — The army said")
         attributed = re.sub(r"^(?:and|but|while|whereas)\s+", "",
                             " ".join(lead.split()).strip(" ,\"'“”"), flags=re.I)
+        # "..., a day after Russia said it had pulled out", "entered Lyman after Russia
+        # announced": the speaker, not the clause of time nor the main clause before it
+        attributed = _TIME_CLAUSE_LEAD.sub("", attributed)
+        attributed = _TIME_CLAUSE_INSIDE.split(attributed)[-1]
         if m.group(0).lower().startswith("according"):
             tail = re.match(r"\s+([^,.;]+)", s_text[m.end():])
             attributed = "according to " + " ".join(tail.group(1).split()) if tail else attributed
@@ -153,6 +164,15 @@ def _attribution(s_text: str, trig_at: int) -> str | None:
     if tail:
         return " ".join(tail.group(1).split())
     return None
+
+
+#: A conjunction of time inside a speaker's words: "Ukrainian forces entered Lyman after
+#: (Russia announced)".
+_TIME_CLAUSE_INSIDE = re.compile(r"\s(?:after|before|since|until|once|when|while)\s+(?=\S)", re.I)
+#: A clause of time opening a speaker's words: "a day after (Russia said)", "hours before".
+_TIME_CLAUSE_LEAD = re.compile(r"^(?:(?:a|an|one|two|three|four|five|several|\d+|hours?|days?|weeks?|months?|"
+                               r"just|only|shortly|soon|long|a\s+few)\s+){0,3}(?:after|before|since|until|when|once)\s+",
+                               re.I)
 
 
 _SPEAKING_PARTICIPLES = frozenset(("saying", "adding", "insisting", "stressing", "claiming"))

@@ -254,7 +254,12 @@ _AFTER_GERUND = re.compile(r"(?<![\w-])after\s+(?:[a-z]+ly\s+)?$", re.I)
 _SINCE_THEN = re.compile(r"\b(?:has|have|had)\s+since(?:\s+then)?\s+(?:[a-z]+ly\s+)?(?:been\s+)?$", re.I)
 #: A second verb of taking or leaving after a trigger, which dates after it belong to.
 _VERB_BETWEEN = re.compile(r"\b(?:and|then|but)\s+(?:then\s+|later\s+|also\s+)?(?:captured|seized|took|entered|overran|"
-                           r"retook|recaptured|withdrew|besieged|stormed|reached|fled|abandoned|lost)\b", re.I)
+                           r"retook|recaptured|withdrew|besieged|stormed|reached|fled|abandoned|lost)\b|"
+                           # "took Hama and swept on to capture Homs on Saturday", "before moving on
+                           # to seize Homs": a further step told with a verb of going on
+                           r"\b(?:went|goes|going|moved|moving|pushed|pushing|pressed|pressing|swept|sweeping|rolled|"
+                           r"rolling|marched|marching)\s+on\s+(?:to\s+)?(?:capture|seize|take|retake|recapture|enter|"
+                           r"storm|overrun)\b", re.I)
 #: "... and" right before a trigger: the trigger is a second verb ("overrun by IS in 2015 and
 #: recaptured"), not a subject joined by "and" ("rebels and jihadists captured").
 _SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:(?:then|later|again|finally|eventually|soon|was|were|is|are|has|have|had|"
@@ -363,8 +368,17 @@ def _moved(day: date, precision: str, n: int, unit: str) -> tuple[date, str]:
 _NO_GAPPING = frozenset({"fell", "participle", "retreat", "adjective"})
 #: What joins a further dated object: "and", "then", ", and then", "and later", a list's comma,
 #: or "including" ("seized swathes of eastern Congo this year, including Goma in January").
-_DATED_JOIN = re.compile(r"(?:\s*,?\s*including\s+|\s*,\s*(?:(?:and|then)\s+(?:(?:then|later)\s+)?)?|"
-                         r"\s+(?:and|then)\s+(?:(?:then|later)\s+)?)")
+_DATED_JOIN = re.compile(r"(?:\s*,?\s*including\s+|\s*,?\s+as\s+well\s+as\s+|"
+                         r"\s*,\s*(?:(?:and|then)\s+(?:(?:then|later|finally|eventually)\s+)?)?|"
+                         r"\s+(?:and|then)\s+(?:(?:then|later|finally|eventually)\s+)?)")
+#: The joining words of a last item that may share the date before it: "and", ", and",
+#: "as well as" (a bare comma or "then" tells a further step, with a time of its own).
+_UNDATED_ITEM_JOIN = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+")
+#: What must follow such an undated last item: the sentence's end, its speaker, or a clause
+#: of time ("and Maarat al-Numan, a monitor said"; not "and Damascus, the capital, braced").
+_UNDATED_ITEM_END = re.compile(r"\s*(?:[.;!?)\"”]|$|,\s*(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,5}?(?:said|says|reported|"
+                               r"claimed|announced|confirmed|added|according\s+to)\b|,?\s+(?:after|amid|following|as|"
+                               r"while|before|when)\b)")
 #: A clause boundary between a subject's trigger and the date of its clause ("Hama fell to
 #: rebels on Thursday" is one clause; "Hama fell to rebels, who on Thursday" is not).
 _GAPPED_BREAK = re.compile(r"[,;:.()]|\b(?:and|but|or|who|which|that|as|while|when|after|before|since|until)\b")
@@ -443,6 +457,11 @@ def _dated_coordination(s_text: str, s0: int, m: re.Match[str], found: list[tupl
                             for p in chain):
             break
         own = _own_date(s_text, chain[-1].end - s0, dates, previous)
+        if own is None and _UNDATED_ITEM_JOIN.fullmatch(join.group(0)) and _UNDATED_ITEM_END.match(s_text, chain[-1].end - s0):
+            # "captured Saraqeb on Friday and Maarat al-Numan.": a last item with no date of its
+            # own shares the verb, its actor and the date of the item before
+            items += [_PlacePart(p.text, p.start, p.end, p, False, when=previous) for p in chain]
+            break
         if own is None or own.relation == "until" or not _ITEM_END.match(s_text, own.end):
             break
         items += [_PlacePart(p.text, p.start, p.end, p, False, when=own) for p in chain]

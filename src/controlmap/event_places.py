@@ -10,7 +10,7 @@ import bisect
 import re
 
 from .actors import ActorMention, ActorRegistry
-from .dates import MONTHS, WEEKDAYS
+from .dates import MONTHS, WEEKDAYS, date_spans
 from .distances import MEASURED_FROM_BEFORE
 from .errors import GazetteerError
 from .event_actors import _possessive
@@ -97,8 +97,8 @@ _PLACE_NOUN_WORDS = (
     r"towns?|townships?|cit(?:y|ies)|villages?|camps?|bases?|air\s*base|airfield|airports?|heights|hills?|"
     r"positions?|posts?|areas?|territor(?:y|ies)|regions?|provinces?|districts?|neighbou?rhoods?|quarters?|"
     r"suburbs?|outskirts|garrisons?|strongholds?|strongpoints?|oasis|islands?|roads?|highway|lines?|defen[cs]es|"
-    r"fronts?|headquarters|HQ|buildings?|bridges?|ports?|footholds|kilomet(?:er|re)s|km|parts?|sliver|pocket|"
-    r"blocks|zones?|enclave|bastion|border|crossings?|valleys?|mountains?|ridges?|sectors?|peaks?|"
+    r"fronts?|headquarters|HQ|buildings?|bridges?|ports?|footholds|kilomet(?:er|re)s|km|parts?|slivers?|pockets?|"
+    r"blocks|zones?|enclaves?|bastion|border|crossings?|valleys?|mountains?|ridges?|sectors?|peaks?|"
     r"settlements?|localit(?:y|ies)|countryside|farms|palace|barracks|complex|compound|stations?|dam|"
     r"rivers|refinery|oilfields?|fields?|coast|shore|bank|strip|hospital|school|square|centre|center|"
     r"capital|half|much|most|rest|all|remainder|fortifications?|trenches|bunkers|outposts?|airstrips?|runways?|"
@@ -129,9 +129,15 @@ _COREF = re.compile(
 #: Where an object noun phrase ends.
 #: A capitalised name of up to four words ("Deir al-Balah", "Ouadi Doum").
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|de\s+)?[A-Z][\w'’-]+){0,3}"
-_NAME_LIST_END = (r"(?:" + _NAME + r"\s*,\s*)*(?:" + _NAME + r"\s*,?\s+)?(?:and|or)\s+" + _NAME
+#: A count of unnamed places closing a list: "(A, B) and dozens of villages", "and several nearby towns".
+_COUNTED_PLACES_ITEM = (rf"(?:dozens|scores|hundreds|several|many|a\s+(?:number|string|series|dozen|handful|few)|\d+|"
+                        rf"{_NUMBER_WORDS})\s+(?:of\s+)?(?:(?:other|more|nearby|surrounding|smaller|neighbou?ring|"
+                        r"[a-z]+ern)\s+){0,2}(?:villages|towns|settlements|hamlets|localities|hills|hilltops|positions|"
+                        r"districts|neighbou?rhoods|suburbs|areas)\b")
+_NAME_LIST_END = (r"(?:" + _NAME + r"\s*,\s*)*(?:" + _NAME + r"\s*,?\s+)?(?:(?:and|or|as\s+well\s+as)\s+" + _NAME
                   + r"\s*(?:[.,;:)]|$|\s+(?:in|on|near|last|this|early|late|after|before|from|since|during|"
-                    r"within|at|by|over|with|and|as|while|when|amid|following)\b)")
+                    r"within|at|by|over|with|and|as|while|when|amid|following)\b)|(?:and|as\s+well\s+as)\s+"
+                  + _COUNTED_PLACES_ITEM + ")")
 _NP_END = re.compile(
     r"[;:!?()]|\s+[\"“](?=[a-z])|\.(?:[\s)\"”’]|$)|\s[-–—]\s|,[\"”]|[\"”],|"
     r"\s+(?:reportedly|came|was|were|is|are|has|have|had|would|will|could|might|may|remains?|fell|deprived|"
@@ -158,7 +164,7 @@ _NP_END = re.compile(
     # a day told from the one before: "took the city the next day", "retook it by nightfall"
     r"the\s+(?:next|following|same)\s+(?:day|morning|evening|night|afternoon)|a\s+day\s+later|later\s+that\s+\w+|"
     r"that\s+(?:same\s+)?(?:day|evening|night|afternoon|morning)|by\s+nightfall|within\s+hours|"
-    r"following|after|before|since|during|with|as\s|for\s|leaving|bringing|because|while|"
+    r"following|after|before|since|during|with|(?<!well\s)as\s(?!well\s+as\b)|for\s|leaving|bringing|because|while|"
     # "were driven out of the town again in 2014", "took the city back"
     r"again|once\s+more|back\s+(?:in|on)\b|"
     # why or how: "pulled back from the town under the ceasefire deal", "under heavy fire"
@@ -236,7 +242,7 @@ _UNKNOWN_ITEM_GAP = re.compile(r"\s*,\s*(?P<name>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i
 #: The last item of a list after a known town, a name the gazetteer lacks: "(Minova) and Sake".
 _UNKNOWN_LAST_ITEM = re.compile(r"\s*,?\s+and\s+(?P<name>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})(?![\w'’-])")
 _CONJUNCTION_GAP = re.compile(
-    r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?"
+    r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,?\s+as\s+well\s+as\s+)(?:the\s+)?"
     # "Khartoum and the neighbouring cities of Omdurman and Bahri": a list goes on through its kind
     r"(?:(?:(?:neighbou?ring|nearby|adjacent|surrounding|key|strategic|twin|sister|northern|southern|eastern|"
     r"western)\s+)?(?:cities|towns|villages|city|town|village)\s+of\s+)?$", re.I)
@@ -290,7 +296,8 @@ def _clean(words: str) -> str:
 
 #: Between a place that only says which side and the place that is taken.
 #: Between a region and the town a place noun introduces: "Gaza| city of |Khan Younis".
-_REGION_THEN_NOUN_OF = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:city|town|village|capital|port|camp|"
+#: (no conjunction among the words: "Saraqeb and the town of Maarat al-Numan" is a list)
+_REGION_THEN_NOUN_OF = re.compile(r"(?:['’]s)?\s+(?:(?!(?:and|or|as|then)\s)[a-z][\w-]*\s+){0,2}(?:city|town|village|capital|port|camp|"
                                   r"district|suburb|enclave|stronghold)\s+of\s+(?:the\s+)?", re.I)
 #: "the Gaza side of the crossing": a side of a feature told before, not of the named place.
 _SIDE_OF_FEATURE = re.compile(r"\s+side\s+of\s+the\s+(?P<feature>crossing|border|river|bridge|frontier|dam)\b", re.I)
@@ -459,6 +466,8 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                 break
             if gap.rstrip().endswith(" of") and p.entry.kind != "city":
                 break  # "Khan Shaykhun and the southern villages of Idlib": villages in the province, not it
+            if _ATTRIBUTIVE_PLACE_AFTER.match(text, p.end, sentence.end):
+                break  # "captured Saraqeb and Hama residents fled": Hama only says whose residents
             chain.append(p)
         last_item = _UNKNOWN_LAST_ITEM.match(text, chain[-1].end, np_end)
         if (last_item is not None and _PLURAL_LIST_BEFORE.search(text, max(n0, chain[-1].start - 80), chain[-1].start)
@@ -474,7 +483,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             if p.start > chain[-1].end and _APPOSED_ITEM_GAP.fullmatch(text, chain[-1].end, p.start):
                 chain.append(p)
         parts = [_PlacePart(p.text, p.start, p.end, p, False, PART_OF_PLACE if _PLACE_NOUN.search(lead_words)
-                            and re.search(r"\b(?:parts?|neighbou?rhoods?|much|most|half|sliver|pocket|blocks|"
+                            and re.search(r"\b(?:parts?|neighbou?rhoods?|much|most|half|slivers?|pockets?|blocks|"
                                           r"outskirts|districts?|quarters?)\b", lead_words, re.I)
                             or _district_of_town(p) else "")
                  for p in chain]
@@ -522,6 +531,11 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             return [_PlacePart(_clean(np_text), n0, np_end, antecedent, False, part)]
         if antecedent is not None:
             return []
+        if (coref.start() == 0 and (coref.group("noun") or "").lower() in ("town", "city", "village")
+                and (unresolved := _last_unresolved_name(text, sentence, n0, places, registry)) is not None):
+            # "KHARTOUM (Reuters) - The RSF seized Umm Sumeima ... the army still held the town":
+            # the town told before, which the gazetteer lacks (not the dateline's, nor one near it)
+            return [_PlacePart(*unresolved, None, False)]
         if (coref.group("noun") or "").lower() == "capital":
             # "entered the capital" when the text names no capital of the war's country: kept
             # with its words, unresolved, and near no town (Homs is not "the capital")
@@ -546,7 +560,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
 #: What follows a trigger whose object came before it: a time, a place adverbial, the clause's end.
 _EMPTY_OBJECT = re.compile(
     r"\s*(?:(?:initially|recently|earlier|previously|first|briefly)\s+)?"
-    r"(?:during|when|while|at(?!\s+least)|on|in|since|after|before|from|until|with|for|near|outside|around|inside|"
+    r"(?:during|throughout|when|while|at(?!\s+least)|on|in|since|after|before|from|until|with|for|near|outside|around|inside|"
     r"along|last|earlier|yesterday|today|overnight|[,.;)]|$)", re.I)
 
 
@@ -570,19 +584,21 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
             # "Sudzha, the largest settlement Ukraine had held in Russia's Kursk region": a
             # relative clause with no "that", on the place noun before it (and that noun's
             # toponym when it is an apposition)
-            appositive_of = [p for p in in_places if p.end <= reduced.start() and re.fullmatch(
-                r",\s*", text[p.end:reduced.start()])]
+            # (past the main clause's date: "entered Goma on Monday, a city the army had held")
+            appositive_of = [p for p in in_places if p.end <= reduced.start() and (re.fullmatch(
+                r",\s*", text[p.end:reduced.start()]) or _dated_comma(text, p.end, reduced.start()))]
             if appositive_of:
                 p = appositive_of[-1]
                 return _PlacePart(p.text, p.start, p.end, p, False)
-            return _PlacePart(_clean(reduced.group(0)), reduced.start(), reduced.start() + len(_clean(reduced.group(0))),
-                              None, False)
+            words = re.sub(r"\s+the$", "", _clean(reduced.group(0)))  # ("a city (the army) had held")
+            return _PlacePart(words, reduced.start(), reduced.start() + len(words), None, False)
         if not link or not re.search(r"\b(?:which|that)(?:\s+the)?\s*$", link.group(0), re.I):
             return None  # "Rebels captured": a named actor alone is a main clause, not a relative one
         head_end = sentence.start + link.start()
     else:
         head_end = sentence.start + subject.start()
-    toponym = [p for p in in_places if p.end == head_end or text[p.end:head_end].strip() == ""]
+    toponym = [p for p in in_places if p.end == head_end or text[p.end:head_end].strip() == ""
+               or p.end < head_end and _only_a_date(text, p.end, head_end)]
     toponym = [p for p in toponym if p.end <= head_end]
     if toponym:
         p = toponym[-1]
@@ -616,6 +632,23 @@ def _relative_head(text: str, t0: int, sentence: Sentence, in_places: list[Place
     return _PlacePart(words, start, start + len(words), None, False)
 
 
+def _dated_comma(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a date and a comma (" on Monday, ")."""
+    gap = text[start:end].rstrip()
+    return gap.endswith(",") and _only_a_date(text, start, start + len(gap) - 1)
+
+
+def _only_a_date(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one date and nothing else ("on Sunday", "in October
+    2023"): "seized El Fasher on Sunday, which the RSF had besieged since May" hangs the
+    relative clause on the town, past the date of the main clause."""
+    gap = text[start:end]
+    if not gap.strip() or len(gap) > 40:
+        return False
+    spans = date_spans(gap)
+    return len(spans) == 1 and not gap[:spans[0][0]].strip() and not gap[spans[0][1]:].strip()
+
+
 #: "in" (or "at", "near") right before the toponym a relative clause follows: the toponym may
 #: only locate the clause's head ("the palace in Khartoum, which ...").
 _LOCATED_BEFORE = re.compile(r"\s*,?\s+(?:in|at|inside|near)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)"
@@ -626,7 +659,7 @@ _UNNAMED_HEAD_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+(?:(?!" + _FUNCTI
 #: A place noun phrase right before the subject of a relative clause with no "that": "the largest
 #: settlement (Ukraine had held)", "the only regional capital (Moscow had captured)".
 _REDUCED_RELATIVE_HEAD = re.compile(r"\b(?:the|a)\s+(?:[a-z][\w-]*\s+){0,3}(?:settlement|town|city|village|capital|"
-                                    r"stronghold|base|territory|area|region|position)\s+$")
+                                    r"stronghold|base|territory|area|region|position)\s+(?:the\s+)?$")
 #: Between a place and the place of its appositive: "El Fasher, the capital of North Darfur".
 _HEAD_BEFORE_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:capital|city|town|seat|port|hub)"
                                      r"\s+(?:of|in)\s+(?:the\s+)?")
@@ -1124,8 +1157,15 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
         # "the Netzarim corridor ... split the Gaza Strip ... along the corridor": the place
         # whose name says it is one, else nothing (a corridor is no town)
         word = noun.lower()
-        return next((p for p in reversed(earlier) if word in p.text.lower() or word in p.entry.name.lower()), None)
+        # (or whose words go on with the noun: "the Rafah crossing")
+        return next((p for p in reversed(earlier) if word in p.text.lower() or word in p.entry.name.lower()
+                     or text and re.match(r"\s+(?:[\w'’-]+\s+)?" + word + r"\b", text[p.end:p.end + 40], re.I)),
+                    None)
     refuge: Place | None = None
+    # ("the town", "the city": passing over a town named in passing for one told as a site)
+    settlement_noun = (noun or "").lower() in ("town", "city", "village")
+    plain: Place | None = None
+    dateline: Place | None = None  # the dateline's town, the last resort of "the town" and "it"
     background: Place | None = None
     measured: Place | None = None  # the reference point of a distance, if nothing else will do
     listed: Place | None = None  # a member of a list ("the towns of Minova and Sake"), likewise
@@ -1159,8 +1199,13 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
             # not its landmark (either, unless no other is named before)
             refuge = p
             continue
-        if (noun or "").lower() not in ("city", "town", "") and _is_dateline(p, p.sentence):
-            continue  # "BAMAKO (Reuters) - Jihadists seized the camp": the camp is not Bamako
+        if _is_dateline(p, p.sentence):
+            # "BAMAKO (Reuters) - Jihadists seized the camp": the camp is not Bamako; "the town"
+            # or "it" may be the dateline's town, but only when the story has named no other
+            # place since (see below)
+            if (noun or "").lower() in ("city", "town", ""):
+                dateline = dateline or p
+            continue
         j = k - 1
         if (j >= 1 and earlier[j].entry.kind == "country" and text
                 and re.fullmatch(r"['’]s\s+", text[earlier[j].end:p.start])
@@ -1179,11 +1224,113 @@ def _antecedent(places: list[Place], before: int, noun: str | None, text: str = 
                 continue  # "it" after a country mention is usually the country as an actor
             return p
         if p.entry.kind in kinds:
-            return p
+            if not settlement_noun or not text:
+                return p
+            if _told_as_site(text, p):
+                # (a site after a plain mention only when close: the story has moved on otherwise)
+                return p if plain is None or (plain.start - p.end <= _SITE_REACH
+                                              and "\n\n" not in text[p.end:plain.start]) else plain
+            if plain is None:
+                # "Rebels captured Saraqeb. Officials in Damascus and Ankara spoke by phone.
+                # Government forces had held the town": a town named in passing is no site of the
+                # war; a town fought over or introduced as a town before it is the one meant
+                plain = p
+    if plain is not None:
+        return plain
     for fallback in (refuge, background, measured, listed):
         if fallback is not None and (kinds is None or fallback.entry.kind in kinds):
             return fallback
+    if (dateline is not None and (kinds is None or dateline.entry.kind in kinds)
+            and not (text and _named_since(text, dateline.end, before, places))):
+        # "KHARTOUM, Oct 27 (Reuters) - The RSF seized Umm Sumeima ... The army said it still held
+        # the town": a town the gazetteer lacks is named since the dateline, which is not it
+        return dateline
     return None
+
+
+#: How far back (characters) "the town" may pass over a town named in passing for a site.
+_SITE_REACH = 400
+#: Words before a place that tell it as a site of the war: taken, entered, fought over, held or
+#: left ("captured Saraqeb", "fighting around Homs", "withdrew from Lyman"), or introduced by
+#: its kind ("the town of Saraqeb").
+_SITE_BEFORE = re.compile(
+    r"\b(?:captur\w*|seiz\w*|took|tak(?:e|es|en|ing)|retook|recaptur\w*|overr[au]n\w*|enter\w*|storm\w*|besieg\w*|"
+    r"encircl\w*|surround\w*|attack\w*|assault\w*|advanc\w*|push\w*|reach\w*|fight\w*|battl\w*|clash\w*|shell\w*|"
+    r"bombard\w*|withdr\w*|retreat\w*|pull\w*\s+out|lost|loss|fall|fell|held|hold\w*|control\w*|defen[cd]\w*|"
+    r"liberat\w*|offensive|siege|outskirts|front|(?:air\s*)?strikes?|airstrikes?|struck|raids?|bomb\w*|"
+    r"town|city|village|settlement|capital|stronghold|port|hub)\b[^.;!?]{0,40}$", re.I)
+#: Words after a place that tell it as a site: ", a town ...", " fell", " was captured".
+_SITE_AFTER = re.compile(r"\s*(?:,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|settlement|capital|"
+                         r"stronghold|hub|port)\b|\s+(?:(?:has|had|have)\s+)?changed\s+hands|"
+                         r"\s+(?:fell|has\s+fallen|had\s+fallen|was\s+(?:captured|taken|seized|"
+                         r"retaken|recaptured|besieged|encircled|liberated)))", re.I)
+
+
+def _told_as_site(text: str, place: Place) -> bool:
+    """Whether ``place`` is told, in its own sentence, as a site of the fighting or as a town
+    by its kind, not only named in passing ("officials in Ankara")."""
+    start = max(place.sentence.start, place.start - 60)
+    if place.start - place.sentence.start <= 2 and not _is_dateline(place, place.sentence):
+        return True  # "Manbij has changed hands several times": the subject of its own sentence
+    return (_SITE_BEFORE.search(text, start, place.start) is not None
+            or _SITE_AFTER.match(text, place.end, place.sentence.end) is not None)
+
+
+#: People or offices after a town name, which makes the name their modifier, not an object:
+#: "Hama residents", "Homs officials", "Kherson governor".
+_ATTRIBUTIVE_PLACE_AFTER = re.compile(r"\s+(?:residents|inhabitants|civilians|people|families|officials|authorities|"
+                                      r"governor|mayor|police|council|province\s+(?:residents|officials))\b", re.I)
+
+
+#: A name in a place's slot: after a locative preposition, or as the object of a taking or an
+#: entry ("seized Umm Sumeima", "fighting around Umm Sumeima").
+_PLACE_SLOT_NAME = re.compile(r"\b(?:in|into|of|from|at|near|around|outside|captured|seized|took|overran|retook|"
+                              r"recaptured|entered|stormed|besieged|reached|(?:towns?|villages?|city)\s+of)\s+"
+                              r"(?:the\s+)?(?P<name>" + _NAME + r")")
+
+
+#: A common noun right after a capitalised word, which makes the word its modifier: "the
+#: Rwandan (border)", "Congolese (troops)" (a place's name is followed by a function word,
+#: punctuation or nothing).
+_MODIFIER_AFTER = re.compile(r"\s+(?!(?:near|in|on|at|and|or|after|before|from|to|with|by|for|since|until|as|which|"
+                             r"that|where|when|while|but|under|over|into|outside|inside|around|last|this|early|late|"
+                             r"was|were|is|are|has|had|have|fell|remained|remains)\b)(?-i:[a-z])")
+
+
+def _last_unresolved_name(text: str, sentence: Sentence, end: int, places: list[Place],
+                          registry: ActorRegistry) -> tuple[str, int, int] | None:
+    """The last name in a place's slot before ``end``, in ``sentence`` or the one or two before
+    it (within its paragraph), that no resolved place covers and no actor is named by; ``None``
+    when a resolved place comes after it (that one is what "the town" would point to)."""
+    start = max(0, sentence.start - 400)
+    paragraph = text.rfind("\n\n", start, sentence.start)
+    start = paragraph + 2 if paragraph >= 0 else start
+    found = None
+    for m in _PLACE_SLOT_NAME.finditer(text, start, end):
+        name = m.group("name")
+        s, e = m.span("name")
+        if (name.split()[0].lower().rstrip(".") in _CALENDAR_WORDS or name.isupper()
+                or any(p.start < e and s < p.end for p in places) or _names_actor(name, registry, None)
+                or _MODIFIER_AFTER.match(text, e)):
+            continue  # (nor an adjective: "near the Rwandan border")
+        found = (name, s, e)
+    if found is None or any(found[2] <= p.start < end for p in places):
+        return None
+    return found
+
+
+def _named_since(text: str, start: int, end: int, places: list[Place]) -> bool:
+    """Whether ``text[start:end]`` names a place in a place's slot: a resolved one, or a name no
+    resolved place covers (not a date; an actor's name is no place, but acronyms of actors are
+    rarely after these words, and a miss only withholds the dateline's town)."""
+    if any(start <= p.start < end and p.entry.kind not in _COARSE_KINDS for p in places):
+        return True  # (a country or province after the dateline only says where it is: "GOMA, Congo")
+    for m in _PLACE_SLOT_NAME.finditer(text, start, end):
+        name = m.group("name")
+        if name.split()[0].lower().rstrip(".") in _CALENDAR_WORDS or name.isupper():
+            continue  # "on Sunday", "from the RSF": a date or an acronym, no place
+        return True
+    return False
 
 
 #: The plural place noun and the names before a member of a list: "the towns of (Minova)", "the

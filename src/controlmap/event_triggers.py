@@ -43,6 +43,7 @@ class _Trigger:
     ``retreat``: a withdrawal as a noun, actor glued before, place after "from" or told before
     ("the Libyan evacuation").
     ``participle``: place after, actor the side last told taking ground ("newly-captured areas").
+    ``owned``: place before as a possessive, actor the one told taking it before ("the city's fall").
 
     ``cues`` are lower-case strings one of which any match must contain: a sentence with none
     of them is not searched with ``pattern`` (most sentences hold no trigger at all).
@@ -98,7 +99,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"(?:hands|control)\b"),
     # "Goma's capture by M23", "Aleppo's fall to the rebels"
     ("captured", "by", "capture seizure takeover fall",
-     r"['’]s\s+(?:capture|seizure|takeover)\s+by\b|['’]s\s+fall\s+to\b"),
+     r"(?:['’]s\s+|(?<=\bits\s))(?:capture|seizure|takeover)\s+by\b|(?:['’]s\s+|(?<=\bits\s))fall\s+to\b"),
+    # "Kherson's liberation by Ukrainian troops": a retaking, as "the liberation of" is
+    ("retook", "by", "liberation recapture",
+     r"(?:['’]s\s+|(?<=\bits\s))(?:liberation|recapture)\s+by\b"),
 
     ("lost", "to", "lost ceded surrendered",
      r"\b(?:lost|ceded|surrendered)\b(?=[^.;]{1,80}?\bto\s+(?:the\s+)?[\w'-]+\s+(?:forces|troops|army|rebels|fighters|militia))"),
@@ -116,6 +120,16 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:siege\s+of|encirclement\s+of)\b"),
     ("captured", "noun", "fall capture seizure conquest takeover",
      r"\b(?:the\s+)?(?:fall|capture|seizure|conquest|takeover)" + _NOUN_DATE + r"\s+of\b"),
+    # "Israel's control of the Rafah crossing", "Hamas's grip on Gaza": the owner holds the place
+    ("holds", "noun", "control grip",
+     r"(?<=['’]s\s|s['’]\s)(?:(?:full|effective|total|complete|continued|tight|firm|de\s+facto)\s+)?"
+     r"(?:control\s+(?:of|over)|grip\s+on)\b"),
+    # "Rebels seized Homs. The city's fall opened the road": a gain named by its place's
+    # possessive, with no agent, repeats the gain of the place told before (else nothing)
+    ("captured", "owned", "fall capture seizure takeover",
+     r"(?<=['’]s\s)(?:fall|capture|seizure|takeover)\b(?!\s+(?:by|to|of|on|in|at)\b)"),
+    ("retook", "owned", "liberation recapture",
+     r"(?<=['’]s\s)(?:liberation|recapture)\b(?!\s+(?:by|to|of|on|in|at)\b)"),
     # "acknowledged the loss of the town": the loser is the subject, or the owner ("Russia's loss of")
     ("lost", "noun", "loss",
      r"\b(?:the\s+)?loss" + _NOUN_DATE + r"\s+of\b"),
@@ -145,6 +159,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # "Israeli troops remain in the Philadelphi corridor"
     ("holds", "active", "remain",
      r"\b(?:remain|remains|remained|remaining)\s+(?:deployed\s+|stationed\s+|entrenched\s+)?(?:in|inside)\b"),
+    # "Ukrainian troops are still holding out in pockets of Bakhmut": holding on to (part of) it
+    # (the present only: "held out in Mariupol for 80 days" is over)
+    ("holds", "active", "holding hold",
+     r"\b(?:holding|hold|holds)\s+out\s+(?:in|inside)\b"),
     # "Ukrainian troops are holding their positions in Vovchansk"
     ("holds", "active", "holding hold held",
      r"\b(?:holding|hold|holds|held)\s+(?:on\s+to\s+)?(?:their|its|his)\s+(?:[\w-]+\s+)?(?:positions?|ground|lines?)"
@@ -256,8 +274,11 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # as a noun, its actor the adjective; without "from X" it left the place told before
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
      r"\b(?P<adj>[\w'’-]+)\s+(?:evacuation|withdrawal|retreat|pull-?out)\b"),
-    ("lost", "active", "lost loses ceding ceded cedes",
-     r"\b(?:lost\s+control\s+of|loses\s+control\s+of|lost|loses|ceding|ceded|cedes)\b"),
+    # (the gerund only in a clause of time, which tells it done: "a year after losing it to the
+    # RSF"; "are losing ground" is under way)
+    ("lost", "active", "lost loses ceding ceded cedes losing",
+     r"\b(?:lost\s+control\s+of|loses\s+control\s+of|lost|loses|ceding|ceded|cedes|"
+     r"(?<=after\s)losing|(?<=since\s)losing|(?<=before\s)losing)\b"),
     ("besieged", "active", "besieg surround encircl blockade siege trapped",
      r"\b(?:besieged|besieging|besiege|besieges|surrounded|surrounds|encircled|encircles|encircling|blockaded|blockades|"
      r"(?:laid|lay|lays|laying)\s+siege\s+to|"

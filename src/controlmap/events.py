@@ -342,6 +342,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     voice = trig.voice
     adj = m.groupdict().get("adj")
     owner = None
+    if voice == "owned":
+        return _owned_gain(text, t0, t1, sentence, in_places, places, context)
     if voice == "adjective" and adj and _continues_name(text, s0, s0 + m.start("adj")):
         return []  # "the El Paraiso base of the Fourth Infantry Brigade": "Paraiso" names the base
     if voice == "adjective" and trig.change == "holds" and _MEDIA_AFTER.match(text, t1, sentence.end):
@@ -406,8 +408,16 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         said = _RELATIVE_SAID.search(text, max(s0, t0 - 90), t0) if voice in ("by", "under") else None
         subject_at = ordinal.start() if ordinal else said.end("rel") if said else t0
         place_parts = _subject_places(text, subject_at, sentence, in_places, places, registry)
+        if voice == "by" and re.fullmatch(r"\bits\s", text[max(s0, t0 - 4):t0], re.I):
+            # "visited Kherson days after its liberation by Ukrainian forces": the place "it" is
+            owned = _antecedent(places, t0 - 4, None, text, context.theatre)
+            place_parts = [_PlacePart(text[t0 - 4:t0 - 1], t0 - 4, t0 - 1, owned, False)] if owned is not None else []
         if not place_parts and voice in ("by", "to"):
             place_parts = _elided_subject(text, t0, sentence, context)
+    if voice == "noun" and trig.change == "holds":
+        # "Russia's control over energy supplies to Europe": only a place right after the noun
+        # is held (not one the object only mentions)
+        place_parts = [p for p in place_parts if _HELD_NOUN_GAP.fullmatch(text, t1, max(t1, p.start))]
     if not place_parts:
         return []
     if voice in ("by", "to"):
@@ -426,6 +436,12 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         actor = _expeller(text, t0, m, sentence, place_parts, actors, actors_all, registry, conflict)
         if actor is None:
             return []
+    elif adj and adj.lower() == "our" and voice == "under":
+        # '"Avdiivka is now fully under our control," the defence ministry said': the speaker's
+        speaker = _speaker_in(text, sentence, t1, actors)
+        if speaker is None:
+            return []
+        actor = _actor_part(speaker, adj, 0.7)
     elif adj and adj.lower() in ("its", "their"):
         # "Its main strongpoint, Faya Largeau": whose it is was said just before.
         owner_actor = _actor_of_pronoun(text, t0, sentence, context, actors_all)
@@ -437,7 +453,17 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         if actor is None:
             return []
     else:
-        actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
+        agent = (_nominal_agent(text, place_parts[0], sentence, actors)
+                 if voice == "noun" and trig.change in ("captured", "retook") else None)
+        if voice == "noun" and trig.change == "holds":
+            # "Israel's control of the Rafah crossing", "the rebels' grip on Idlib": the owner
+            # holds it (no one else may)
+            agent = next((_actor_part(a) for a in actors if _POSSESSIVE_GAP.fullmatch(text, a.end, t0)), None)
+            if agent is None:
+                return []
+        # "Assad fled Damascus after the fall of Homs to the rebels": the agent after the
+        # place took it, whoever the clause's subject is
+        actor = agent or _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
         if actor is None and voice == "noun" and trig.change in ("captured", "retook"):
             owner_actor = next((a for a in actors if _POSSESSIVE_GAP.fullmatch(text, a.end, t0)), None)
             if owner_actor is not None and not re.match(r"(?:the\s+)?fall", m.group(0), re.I):
@@ -463,6 +489,59 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     # An actor and a place must be different things ("Russia captured Russia" is a misread).
     place_parts = [p for p in place_parts if not (actor.text and p.text.strip().lower() == actor.text.lower())]
     return [(actor, p) for p in place_parts]
+
+
+#: Between "control of" and the place it holds: nothing, an article, names, a direction or a
+#: place noun ("control of (the southern port city of) Aden").
+_HELD_NOUN_GAP = re.compile(r"\s*(?:(?:the|much|most|all|parts?|large|swathes?|of|(?-i:[A-Z])[\w'’-]*|northern|"
+                            r"southern|eastern|western|central|key|strategic|city|town|village|port|capital|region|"
+                            r"province|area|crossing|corridor)\s+)*", re.I)
+
+
+#: "the city's", "the town's" right before a nominal gain: the place told before.
+_OWNING_COREF = re.compile(r"\b(?:the|this|that)\s+(?P<noun>town|city|village|capital|port)['’]s\s$", re.I)
+#: What makes a nominal gain a hypothesis: "Aleppo's fall would open the road".
+_HYPOTHETICAL_AFTER = re.compile(r"\s+(?:would|could|will|may|might|seems|seemed|looks|looked|appears|appeared)\b", re.I)
+
+
+def _owned_gain(text: str, t0: int, t1: int, sentence: Sentence, in_places: list[Place], places: list[Place],
+                context: _Context) -> list[tuple[_ActorPart, _PlacePart]]:
+    """A gain named by its place's possessive with no agent ("Homs's fall", "the city's
+    liberation"): the gain of that place told before, repeated, or nothing when none was told
+    (no side is named)."""
+    if _HYPOTHETICAL_AFTER.match(text, t1, sentence.end):
+        return []
+    owner = next((p for p in in_places if p.end < t0 and re.fullmatch(r"['’]s\s", text[p.end:t0])), None)
+    if owner is not None:
+        part = _PlacePart(owner.text, owner.start, owner.end, owner, False)
+    else:
+        coref = _OWNING_COREF.search(text, sentence.start, t0)
+        if coref is None:
+            return []
+        antecedent = _antecedent(places, coref.start(), coref.group("noun"), text, context.theatre)
+        if antecedent is None:
+            return []
+        words = coref.group(0)[:-3].strip()
+        part = _PlacePart(words, coref.start(), coref.start() + len(words), antecedent, False)
+    earlier = _earlier_gain(context, part)
+    if earlier is None:
+        return []
+    return [(_ActorPart(None, earlier.actor, earlier.side, 0.7), part)]
+
+
+#: Between the place of a nominal gain and its agent: "the fall of Homs (to) the rebels",
+#: "the capture of the city (by) M23".
+_NOMINAL_AGENT_GAP = re.compile(r"\s*,?\s*(?:by|to)\s+(?:the\s+)?")
+
+
+def _nominal_agent(text: str, part: _PlacePart, sentence: Sentence, actors: list[ActorMention]) -> _ActorPart | None:
+    """The actor right after "by" or "to" after the place of a nominal gain ("the fall of Homs
+    to the rebels"), or ``None``."""
+    gap = _NOMINAL_AGENT_GAP.match(text, part.end, sentence.end)
+    if gap is None or part.end < sentence.start:
+        return None
+    after = next((a for a in actors if gap.end() - 4 <= a.start <= gap.end()), None)
+    return _actor_part(after, None, 0.8) if after is not None else None
 
 
 #: A saying inside a relative clause, up to its predicate: "which a U.N. source said (remained in
@@ -532,7 +611,10 @@ _POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:(?:swift|rapid|recent|latest|sudden
 #: What follows a verb of leaving whose place goes unsaid: a direction or a destination
 #: ("starting to flee northwards towards the Tibesti", "withdrew to the border").
 _HEADING = re.compile(r"\s*(?:(?:northwards?|southwards?|eastwards?|westwards?|north|south|east|west|back|home|across|"
-                      r"hastily|quickly|overnight)\b|(?:towards?|to|into)\s)", re.I)
+                      r"hastily|quickly|overnight)\b|(?:towards?|to|into)\s|"
+                      # ("fled in the direction of Homs", "retreated in the general direction of"):
+                      # movement toward a place, not out of it
+                      r"in\s+the\s+(?:general\s+)?direction\s+of\b)", re.I)
 
 
 #: What may follow a withdrawal that names no place: a time, a reason, the clause's end ("but
@@ -578,7 +660,9 @@ _FROM_AFTER_ADVERBS = re.compile(r"(?:\s+(?:back|home|hastily|quickly|overnight)
 #: People who are no armed side, by name or by number: "residents", "thousands", "more than 50,000".
 _CIVILIANS = (r"(?:refugees|civilians|residents|people|families|inhabitants|villagers|migrants|children|women|"
               r"the\s+displaced|(?:tens\s+of\s+|hundreds\s+of\s+)?(?:thousands|hundreds|millions)|scores|"
-              r"(?:(?:more|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|over\s+)?\d[\d,.]*(?:\s+(?:million|people))?"
+              # (a count, not a year closing an aside: "which took Wad Madani in December 2023, withdrew")
+              r"(?:(?:more|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|over\s+)?(?!(?:19|20)\d\d\b)\d[\d,.]*(?<![,.])"
+              r"(?:\s+(?:million|people))?"
               # (but "a Libyan force of some 3,000 men was abandoning the oasis": armed men)
               r"(?!\s+(?:men|troops|soldiers|fighters|militants|rebels|gunmen|police|officers|personnel|marines)\b))")
 _CIVILIANS_BEFORE = re.compile(r"\b" + _CIVILIANS + r"\s+"
@@ -706,7 +790,7 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         when, until = _pick_dates(own, m.start(), trig.change, sentence.text, m.end())
     relation, change = "on", trig.change
     carried = _offset_across(article, sentence, m, context) if when is None and until is None else None
-    echo = (_earlier_gain(context, place) if carried is None and trig.voice == "noun" and when is None
+    echo = (_earlier_gain(context, place) if carried is None and trig.voice in ("noun", "owned") and when is None
             and until is None else None)
     date_notes: tuple[str, ...] = ()
     counted = False  # the date was moved by a count told in the sentence
@@ -823,6 +907,14 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
             # city": the SDF's taking was before Wednesday
             day, precision, date_text, relation = main[-1].date, main[-1].precision, main[-1].text, "before"
             date_notes += (f"before {main[-1].text}: told as coming first ({told_after.group(0).strip()})",)
+    if (relation == "on" and change != "holds" and when is not None and when.end <= m.start()
+            and not any(d.start >= m.end() for d in dates)
+            and not re.search(r"\b(?:later|afterwards|next|following)\b", sentence.text[m.end():], re.I)
+            and _WENT_ON_TO.search(sentence.text, max(when.end, m.start() - 40), m.start())):
+        # "took Hama on Thursday before moving on to seize Homs": the further step came after
+        # the date of the step before it
+        relation = "after"
+        date_notes += (f"after {when.text}: told as a further step after it",)
     undated = _why_undated(sentence.text) if day is None else ""
     if date_text is None and day is not None and precision == "on-or-before-publication":
         # "recaptured Andriivka on 30 February": say why the date written was not used
@@ -839,6 +931,12 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         attributed_to=_attribution(sentence.text, m.start()), trigger=" ".join(m.group(0).split()),
         trigger_start=sentence.start + m.start(), confidence=round(confidence, 2), notes=notes,
     )
+
+
+#: A verb of going on right before an infinitive trigger: "(before) moving on to (seize)",
+#: "and went on to", "then pushed on to".
+_WENT_ON_TO = re.compile(r"\b(?:went|goes|going|moved|moving|pushed|pushing|pressed|pressing|swept|sweeping|rolled|"
+                         r"rolling|marched|marching)\s+on\s+to\s+$", re.I)
 
 
 #: Between a capture and the holding told after it: the holder disputes the capture ("Rebels
