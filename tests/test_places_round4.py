@@ -112,6 +112,13 @@ def test_directional_and_historical_compounds_win_over_the_name_inside(gazetteer
     assert places[bare].entry.kind == bare_kind and places[bare].entry.id != entry_id
 
 
+def test_a_historical_compound_is_not_split_into_a_direction_and_a_continent(gazetteer):
+    text = ("South African troops crossed from South West Africa into Angola in 1975, the archive shows.")
+    places = _places(text, gazetteer)
+    assert places["South West Africa"].entry.id == "geonames:3355338"  # Namibia
+    assert "South West" not in places and "Africa" not in places
+
+
 def test_south_lebanon_is_the_governorate_in_a_story_about_lebanon(gazetteer):
     text = ("Israeli drones struck a car in South Lebanon on Thursday, killing two Hezbollah members, "
             "Lebanon's health ministry said.")
