@@ -87,6 +87,22 @@ def test_a_name_runs_over_its_lower_case_particle(gazetteer, text, name, country
     assert first not in places and last not in places
 
 
+def test_a_name_with_a_particle_is_found_by_its_spelling_too(gazetteer):
+    # GeoNames: Ḩafar al Bāţin
+    text = "Armoured units massed at Hafr al Batin in north-eastern Saudi Arabia, near the border with Kuwait."
+    place = _places(text, gazetteer)["Hafr al Batin"]
+    assert place.entry.country == "SA" and place.entry.kind == "city"
+
+
+def test_the_word_before_the_particle_of_an_unknown_name_is_no_place(gazetteer):
+    # Khan al Ahmar is no entry: "Khan" alone is not Haan in Germany, nor any other Khan
+    text = ("Israeli bulldozers arrived at Khan al Ahmar, a Bedouin village east of Jerusalem in the "
+            "occupied West Bank, residents said.")
+    places = _places(text, gazetteer)
+    assert "Khan" not in places and "Ahmar" not in places
+    assert places["Jerusalem"].entry.country in ("IL", "PS")
+
+
 def test_a_particle_does_not_glue_a_person_into_a_place(gazetteer):
     text = ("Saudi Crown Prince Mohammed bin Salman received the French president in Riyadh on Wednesday, "
             "the state news agency reported.")

@@ -598,7 +598,10 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
         for a, b in [span for span in keys if span[1] in tails]:
             keys[(a, b, "tail")] = name_key(_phrase(text, tokens, a, b) + " " + tails[b][0])
     found = gazetteer.lookup_keys(set(keys.values()))
-    variants = _spelling_variants(text, tokens, runs, keys, found, gazetteer)
+    # (a name with its particles written apart is looked up by its spelling too: "Hafr al Batin"
+    # for GeoNames' "Ḩafar al Bāţin")
+    particle_runs = [b for b in bridged_runs if all(tokens[k].capitalised or tokens[k].lower in _NAME_PARTICLES for k in b)]
+    variants = _spelling_variants(text, tokens, runs + particle_runs, keys, found, gazetteer)
     all_keys = {k for k, v in found.items() if v}
     common = gazetteer.common_words(all_keys)
     stop_abbreviations = gazetteer.stop_abbreviations(all_keys)
@@ -614,7 +617,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     list_hints = _list_hints(text)
 
     mentions: list[Mention] = []
-    taken: set[int] = set()
+    taken: set[int] = _parts_of_unknown_names(particle_runs, run_of, keys, found, gazetteer) if particle_runs else set()
     unsupported: list[tuple[list[int], int, int]] = []  # common words that lacked support
     # Bridged runs first, so that "Democratic Republic of the Congo" is not read as "Congo".
     for run in bridged_runs + runs:
@@ -691,6 +694,26 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     _river_readings(mentions, text, gazetteer)
     _one_place_two_names(mentions, text)
     return mentions
+
+
+def _parts_of_unknown_names(particle_runs: list[list[int]], run_of: dict[int, list[int]], keys,
+                            found: dict[str, list[NameMatch]], gazetteer: Gazetteer) -> set[int]:
+    """The tokens of names written with a particle inside that no entry has ("Ras el Tin", "Khan
+    al Ahmar", "Mohammed bin Salman"), to be read as no place: such a name is one name, and the
+    word before the particle is not the place of its own name (Rās in India, Haan in Germany).
+    A part that is a country, a province or a town of 100,000 or more by its own name is still
+    read ("Cairo el Gedida" is at least in Cairo)."""
+    parts: set[int] = set()
+    for bridged in particle_runs:
+        if any(found.get(keys.get((a, b), "")) for a in bridged[:3] for b in bridged[-3:]
+               if run_of.get(a) is not run_of.get(b)):
+            continue  # (the name across the particle is known: the mention loop takes it)
+        for run in {id(run_of[k]): run_of[k] for k in bridged if k in run_of}.values():
+            matches = found.get(keys.get((run[0], run[-1]), ""), [])
+            if not any(m.quality == 2 and (m.entry.kind in ("country", "admin1") or m.entry.population >= 100_000)
+                       for m in matches):
+                parts.update(run)
+    return parts
 
 
 #: What between two names says they name one place: "Dzerzhinsk, which Ukraine calls Toretsk",
@@ -1481,7 +1504,8 @@ def _best_population(matches: list[NameMatch], gazetteer: Gazetteer) -> int:
 #: whole of it is a name (see :func:`find_mentions`): "Mohammed bin Salman" is none.
 #: (The particles that are also English words, "at", "as", "an", are left out: "Obama at
 #: Harvard" would be one more run to look up for every such pair, and none a name.)
-_BRIDGE_WORDS = _CONNECTORS | frozenset("al el ash az ez ul ud esh es bin ibn bint des".split())
+_NAME_PARTICLES = frozenset("al el ash az ez ul ud esh es bin ibn bint bel des".split())
+_BRIDGE_WORDS = _CONNECTORS | _NAME_PARTICLES
 
 
 def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]:
