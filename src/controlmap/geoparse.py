@@ -32,6 +32,9 @@ from .text import Sentence, SentenceIndex, fast_scan, split_sentences
 
 #: A runner-up is reported when its confidence is at least this.
 RUNNER_UP_MIN = 0.05
+#: How much of its confidence a place found by its spelling only keeps ("Hawija" as GeoNames'
+#: "Al Ḩawījah"): the consonants and vowels agree, the name as written is no entry's.
+VARIANT_FACTOR = 0.8
 
 
 @dataclass(frozen=True)
@@ -392,7 +395,8 @@ def resolve_mentions(
         total = sum(weights.values())
         confidence = (weights[pick] / total
                       * min(_stray_factor(cands[pick], picked_countries, demonyms, m), FAR_ALTERNATE_FACTOR if is_far else 1.0)
-                      * _outside_factor(cands[pick].entry, m.located_in))
+                      * _outside_factor(cands[pick].entry, m.located_in)
+                      * (VARIANT_FACTOR if SPELLING_VARIANT in m.evidence else 1.0))
         others = sorted((eid for eid in s if eid != pick), key=s.get, reverse=True)
         runner = others[0] if others and weights[others[0]] / total >= RUNNER_UP_MIN else None
         results.append((cands[pick].entry, round(confidence, 3),
@@ -437,7 +441,9 @@ def _said_and_base(m: Mention, cands: dict[str, NameMatch], gazetteer: Gazetteer
     # (what the penalties ask of all the candidates, asked once: a common name has hundreds)
     own_name = _own_name_holders(cands)
     region_named = any(c.quality == 2 and c.entry.kind == "region" for c in cands.values())
-    town_countries = {c.entry.country for c in cands.values() if c.entry.kind == "city" and c.quality == 2}
+    # (a name found by its spelling only has no own names: its towns are those found so)
+    town_quality = 2 if any(c.quality for c in cands.values()) else 0
+    town_countries = {c.entry.country for c in cands.values() if c.entry.kind == "city" and c.quality == town_quality}
     base = {eid: _prior(match, m.kind_hint) + said[eid]
             - _borrowed_name_penalty(match, own_name, m.kind_hint)
             - (_article_penalty(match, region_named) if m.after_article and not m.kind_hint else 0.0)

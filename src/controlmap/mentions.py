@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
-from .gazetteer import SKELETON_PREFIX, VARIANT_COUNTRIES, Gazetteer, NameMatch, PersonName, name_key, spelling_skeleton
+from .gazetteer import VARIANT_COUNTRIES, Gazetteer, NameMatch, PersonName, name_key, variant_keys
 from .text import fast_scan
 
 # "U.S.", "N.C." and the one AP state abbreviation with lower-case letters, "W.Va.", are one
@@ -295,6 +295,8 @@ class _Facts:
     variant_country
         A country or a province of a :data:`VARIANT_COUNTRIES` country, or a town of 50,000
         or more there, has it as its own name (see :func:`_spelling_variants`).
+    named_country
+        The ISO code of the country that has it as its own name, or ``None``.
     """
 
     country: bool
@@ -307,6 +309,7 @@ class _Facts:
     own_division_or_region: bool
     bare_counties: bool
     variant_country: bool
+    named_country: str | None
 
     @property
     def well_known(self) -> bool:
@@ -332,6 +335,7 @@ def _facts_of(matches: list[NameMatch]) -> _Facts:
         bare_counties=all(_bare_county(m) for m in matches),
         variant_country=any(e.country in VARIANT_COUNTRIES and (e.kind in ("country", "admin1") or e.population >= 50_000)
                             for e in own),
+        named_country=next((e.country for e in own if e.kind == "country"), None),
     )
 
 
@@ -594,7 +598,10 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
         for a, b in [span for span in keys if span[1] in tails]:
             keys[(a, b, "tail")] = name_key(_phrase(text, tokens, a, b) + " " + tails[b][0])
     found = gazetteer.lookup_keys(set(keys.values()))
-    variants = _spelling_variants(text, tokens, runs, keys, found, gazetteer)
+    # (a name with its particles written apart is looked up by its spelling too: "Hafr al Batin"
+    # for GeoNames' "Ḩafar al Bāţin")
+    particle_runs = [b for b in bridged_runs if all(tokens[k].capitalised or tokens[k].lower in _NAME_PARTICLES for k in b)]
+    variants = _spelling_variants(text, tokens, runs + particle_runs, keys, found, gazetteer)
     all_keys = {k for k, v in found.items() if v}
     common = gazetteer.common_words(all_keys)
     stop_abbreviations = gazetteer.stop_abbreviations(all_keys)
@@ -610,7 +617,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     list_hints = _list_hints(text)
 
     mentions: list[Mention] = []
-    taken: set[int] = set()
+    taken: set[int] = _parts_of_unknown_names(particle_runs, run_of, keys, found, gazetteer) if particle_runs else set()
     unsupported: list[tuple[list[int], int, int]] = []  # common words that lacked support
     # Bridged runs first, so that "Democratic Republic of the Congo" is not read as "Congo".
     for run in bridged_runs + runs:
@@ -687,6 +694,26 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     _river_readings(mentions, text, gazetteer)
     _one_place_two_names(mentions, text)
     return mentions
+
+
+def _parts_of_unknown_names(particle_runs: list[list[int]], run_of: dict[int, list[int]], keys,
+                            found: dict[str, list[NameMatch]], gazetteer: Gazetteer) -> set[int]:
+    """The tokens of names written with a particle inside that no entry has ("Ras el Tin", "Khan
+    al Ahmar", "Mohammed bin Salman"), to be read as no place: such a name is one name, and the
+    word before the particle is not the place of its own name (Rās in India, Haan in Germany).
+    A part that is a country, a province or a town of 100,000 or more by its own name is still
+    read ("Cairo el Gedida" is at least in Cairo)."""
+    parts: set[int] = set()
+    for bridged in particle_runs:
+        if any(found.get(keys.get((a, b), "")) for a in bridged[:3] for b in bridged[-3:]
+               if run_of.get(a) is not run_of.get(b)):
+            continue  # (the name across the particle is known: the mention loop takes it)
+        for run in {id(run_of[k]): run_of[k] for k in bridged if k in run_of}.values():
+            matches = found.get(keys.get((run[0], run[-1]), ""), [])
+            if not any(m.quality == 2 and (m.entry.kind in ("country", "admin1") or m.entry.population >= 100_000)
+                       for m in matches):
+                parts.update(run)
+    return parts
 
 
 #: What between two names says they name one place: "Dzerzhinsk, which Ukraine calls Toretsk",
@@ -1087,40 +1114,75 @@ SPELLING_VARIANT = "spelling variant"
 
 def _spelling_variants(text: str, tokens: list[Token], runs: list[list[int]], keys: dict, found: dict[str, list[NameMatch]],
                        gazetteer: Gazetteer) -> set[str]:
-    """Look up, by spelling skeleton, the runs of capitalised words that no name matches.
+    """Look up, by folded spelling and spelling skeleton, the runs of capitalised words that no
+    name matches, or that only weak namesakes abroad do.
 
     News transliterates Arabic, Persian and Ukrainian names its own way ("Tal Rifaat",
-    "Qamishli", "Maarat al-Numan") and GeoNames another ("Tall Rif‘at", "Al Qamishli",
-    "Ma‘arrat an Nu‘mān"). The matches found so are put in ``found`` under the run's own key,
-    as weak alternates (quality 0); the keys so filled are returned.
+    "Qamishli", "Hawija") and GeoNames another ("Tall Rif‘at", "Al Qamishli", "Al Ḩawījah").
+    Each run costs one indexed key per form (:func:`variant_keys`), asked in one query. The
+    matches found so are put in ``found`` under the run's own key, as weak alternates
+    (quality 0); the keys of runs no name matched are returned: those need what says they are
+    places (see :func:`_supported_variants`).
+
+    A run some name matches only as an alternate of a small place outside the
+    :data:`VARIANT_COUNTRIES` or the countries the article names ("Kufra", an alternate name
+    of Şirvan in Turkey; see :func:`_weak_namesakes`) keeps those
+    matches and gains the variants beside them, as further candidates: the article's other
+    places choose (Al Kufrah in a report on Libya). Such a run is not returned: it was a name
+    before, and stays one without support.
     """
-    if not any(_facts(matches, gazetteer).variant_country for matches in found.values() if matches):
+    facts = [_facts(matches, gazetteer) for matches in found.values() if matches]
+    if not any(f.variant_country for f in facts):
         return set()  # nothing names such a country or a large town of it: no variant would be kept
-    wanted: dict[str, str] = {}
+    named = frozenset(f.named_country for f in facts if f.named_country)
+    wanted: dict[str, tuple[str, ...]] = {}
     for run in runs:
         if len(run) > _MAX_NGRAM or tokens[run[0]].sentence_initial and len(run) == 1:
             continue  # (a lone capital opening a sentence is no evidence of a name)
         if any(part.isupper() and len(part) > 1 for k in run for part in tokens[k].text.split("-")):
             continue  # acronyms are not transliterations ("IBA-Karachi")
         key = keys.get((run[0], run[-1]))
-        if not key or found.get(key) or any(whole_run_country(found.get(keys.get((k, k), ""), []), gazetteer)
-                                            or _best_population(found.get(keys.get((k, k), ""), []), gazetteer) >= 100_000
-                                            for k in run):
+        if not key or found.get(key) and not _weak_namesakes(found[key], named) or any(
+                whole_run_country(found.get(keys.get((k, k), ""), []), gazetteer)
+                or _best_population(found.get(keys.get((k, k), ""), []), gazetteer) >= 100_000 for k in run):
             continue  # a country or a city inside ("Both China", "Eugene Tian") is read as itself
-        skeleton = spelling_skeleton(_phrase(text, tokens, run[0], run[-1]))
-        if skeleton:
-            wanted[key] = SKELETON_PREFIX + skeleton
+        forms = variant_keys(_phrase(text, tokens, run[0], run[-1]))
+        if forms:
+            wanted[key] = forms
     if not wanted:
         return set()
-    by_skeleton = gazetteer.lookup_keys(set(wanted.values()))
-    matched = [key for key, skeleton in wanted.items() if by_skeleton[skeleton]]
+    by_form = gazetteer.lookup_keys({form for forms in wanted.values() for form in forms})
+    matched = [key for key, forms in wanted.items() if any(by_form[form] for form in forms)]
     refused = set(gazetteer.not_places(matched)) | gazetteer.common_words(matched) if matched else set()
     filled = set()
-    for key, skeleton in wanted.items():
-        if by_skeleton[skeleton] and key not in refused:
-            found[key] = by_skeleton[skeleton]
+    for key in matched:
+        if key in refused:
+            continue
+        answers = [by_form[form] for form in wanted[key] if by_form[form]]
+        # (one form's answer as it is, the gazetteer's own list: what is derived from it is kept
+        # across articles)
+        variants = answers[0] if len(answers) == 1 else list({m.entry.id: m for a in answers for m in a}.values())
+        if found.get(key):
+            # (a new list: the gazetteer's answers are never changed in place)
+            held = {m.entry.id for m in found[key]}
+            found[key] = found[key] + [m for m in variants if m.entry.id not in held]
+        else:
+            found[key] = variants
             filled.add(key)
     return filled
+
+
+#: The largest place a weak namesake abroad may be (see :func:`_weak_namesakes`).
+_WEAK_NAMESAKE_POPULATION = 20_000
+
+
+def _weak_namesakes(matches: list[NameMatch], named: frozenset[str]) -> bool:
+    """Whether ``matches`` are only alternate names of small towns outside the
+    :data:`VARIANT_COUNTRIES` or outside the countries the article names (``named``): a
+    transliteration may still be meant ("Kufra" is also an alternate name of Şirvan in Turkey,
+    "Marj" of Mārenj in Iran)."""
+    return all(m.quality < 2 and m.entry.kind == "city" and m.entry.population < _WEAK_NAMESAKE_POPULATION
+               and (m.entry.country not in VARIANT_COUNTRIES or m.entry.country not in named) for m in matches)
 
 
 #: The evidence of a common English word that something supports as a place.
@@ -1436,15 +1498,26 @@ def _best_population(matches: list[NameMatch], gazetteer: Gazetteer) -> int:
     return _facts(matches, gazetteer).population
 
 
+#: Lower-case words a name may run over: connectors ("Bosnia and Herzegovina", "Trinidad and
+#: Tobago") and the particles of Arabic and French names, written apart ("Ras al Ain", "Dar es
+#: Salaam", "Qasr bin Ghashir", "Adrar des Ifoghas"). A bridged run is a mention only when the
+#: whole of it is a name (see :func:`find_mentions`): "Mohammed bin Salman" is none.
+#: (The particles that are also English words, "at", "as", "an", are left out: "Obama at
+#: Harvard" would be one more run to look up for every such pair, and none a name.)
+_NAME_PARTICLES = frozenset("al el ash az ez ul ud esh es bin ibn bint bel des".split())
+_BRIDGE_WORDS = _CONNECTORS | _NAME_PARTICLES
+
+
 def _bridged_runs(runs: list[list[int]], tokens: list[Token]) -> list[list[int]]:
-    """Runs joined by one connector ("Bosnia and Herzegovina"), tried before the plain runs' parts."""
+    """Runs joined by one or two connectors or particles ("Bosnia and Herzegovina", "Dar es
+    Salaam"), tried before the plain runs' parts."""
     bridged = []
     for k, run in enumerate(runs[:-1]):
         nxt = runs[k + 1]
         after, gap = run[-1] + 1, nxt[0] - run[-1] - 1
         # (one or two words between, each a connector: the first is asked before the second)
-        if (1 <= gap <= 2 and tokens[after].lower in _CONNECTORS
-                and (gap == 1 or tokens[after + 1].lower in _CONNECTORS)):
+        if (1 <= gap <= 2 and tokens[after].lower in _BRIDGE_WORDS
+                and (gap == 1 or tokens[after + 1].lower in _BRIDGE_WORDS)):
             bridged.append(run + list(range(after, nxt[0])) + nxt)
     return bridged
 
