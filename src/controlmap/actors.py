@@ -20,7 +20,8 @@ The registry is data, one row per canonical actor, with columns:
     A ``#rrggbb`` colour for the side (the first row of a side gives the side's colour).
 ``aliases``
     ``|``-separated ways the press names the actor. Matching ignores case, except aliases
-    written all in capitals ("HTS", "SDF"), which must appear in capitals.
+    written all in capitals ("HTS", "SDF"), which must appear in capitals, and names that
+    open on a capital in every row ("Tigers"), which must open on one in the text too.
 ``source``
     Where the row comes from.
 
@@ -134,6 +135,12 @@ class ActorRegistry:
         # lower-case copy: an ignore-case pattern compares every character both ways and is
         # about five times slower (it is built only for a text that needs it: see _folded).
         self._folded_aliases = folded
+        # Aliases whose every spelling opens on a capital ("Tigers", "Living Together"): a name,
+        # which the text must capitalise too ("paper tigers" are no one).
+        spellings: dict[str, set[bool]] = {}
+        for alias in folded:
+            spellings.setdefault(_key(alias), set()).add(alias[:1].isupper())
+        self._names = frozenset(key for key, capital in spellings.items() if capital == {True})
         self._lowered = _alternation([a.lower() for a in folded], 0)
         self._exact = _alternation(exact, 0, capitals=True)
         self._colours: dict[str, str] = {}
@@ -200,6 +207,12 @@ class ActorRegistry:
         for start, end, words in hits:
             if words.lower() == "military" and not _ACTS_AFTER.match(text, end):
                 continue  # "Hamas's military wing", "a military base": an adjective, no actor
+            if words[:1].islower() and _key(words) in self._names:
+                continue  # a name's words in lower case: "paper tigers", "living together"
+            if len(words) == 2 and words.isalpha() and words.isupper() and _in_capitals_line(text, start) \
+                    and not _OPENS_CAPITALS_LINE.search(text, max(0, start - 3), start) \
+                    and not _FORCE_AFTER.match(text, end):
+                continue  # "WHAT IS LEFT OF ...": a word of an all-capital line, not Islamic State
             actor = self._choose(words, conflict)
             if actor is not None:
                 found.append(ActorMention(start, end, words, actor))
@@ -227,8 +240,44 @@ class ActorRegistry:
                 kept[-1] = ActorMention(kept[-1].start, mention.end, text[kept[-1].start:mention.end], mention.actor)
                 continue
             kept.append(mention)
+        kept = self._with_pro_qualifiers(text, kept, conflict)
         return self._with_descriptions(text, _with_the_named_army(
             _with_the_named_state(_with_the_named_group(kept, text)), text))
+
+    def _with_pro_qualifiers(self, text: str, kept: list[ActorMention], conflict: str | None) -> list[ActorMention]:
+        """``kept`` with each "pro-X" force ("pro-Assad forces", "pro-Iranian militias",
+        "pro-Turkish rebels") as one mention with its words: the row of X's allies where the
+        registry has one ("Iranian-backed militias", "Turkish-backed rebels"), else X's own
+        ("Assad forces", "government forces", "Kyiv's forces"), else kept as written
+        ("pro-democracy fighters"). The words that name X are no mention of their own."""
+        if "pro-" not in text and "PRO-" not in text and "Pro-" not in text:
+            return kept  # (one substring test: most texts name no "pro-" side)
+        out = list(kept)
+        for found in _PRO_FORCE.finditer(text):
+            start, end = found.span()
+            if any(a.start <= start and end <= a.end and (a.start, a.end) != (start, end) or (a.start, a.end) == (start, end)
+                   and a.actor.conflict != "generic" for a in out):
+                continue  # an alias spells it already ("pro-Russian separatists")
+            actor = self._pro_actor(found.group("x"), found.group("noun"), conflict)
+            if actor is None:
+                written = " ".join(found.group(0).split())
+                actor = Actor(written, written, UNKNOWN_COLOUR, AS_WRITTEN)
+            out = [a for a in out if a.end <= start or a.start >= end]
+            out.append(ActorMention(start, end, found.group(0), actor))
+        return sorted(out, key=lambda a: (a.start, -(a.end - a.start)))
+
+    def _pro_actor(self, owner: str, noun: str, conflict: str | None) -> Actor | None:
+        """The row "pro-``owner`` ``noun``" stands for (see :meth:`_with_pro_qualifiers`)."""
+        nouns = tuple(dict.fromkeys((noun.lower(), *_PRO_NOUN_SYNONYMS)))
+        guesses = ([f"{owner}-backed {n}" for n in nouns] + [f"{owner} {n}" for n in nouns]
+                   + [f"{owner}'s {n}" for n in nouns] + [owner])
+        rows = [self._by_alias.get(_key(guess)) for guess in guesses]
+        # (the war's own row first, whichever guess names it: "pro-government militias" in Syria
+        # are the Syrian government's, not the generic row "government-backed forces" is)
+        own = next((a for candidates in rows if candidates for a in candidates if a.conflict == conflict), None)
+        if own is not None:
+            return own
+        return next((self._pick(candidates, conflict) for candidates in rows if candidates), None)
 
     @staticmethod
     def _with_descriptions(text: str, kept: list[ActorMention]) -> list[ActorMention]:
@@ -345,6 +394,14 @@ class ActorRegistry:
         return candidates[0]
 
 
+#: A force that says whose side it is on with "pro-": "pro-government militias", "Pro-Assad forces".
+_PRO_FORCE = re.compile(r"(?<![\w-])pro-(?P<x>[a-z][\w'’.]*?)\s+(?P<noun>forces|troops|militias?|militiamen|fighters|"
+                        r"rebels|separatists|gunmen|groups|factions|units|paramilitaries|insurgents|loyalists|guerrillas|"
+                        r"soldiers|brigades|tribesmen|elements)(?![\w-])", re.I)
+#: The nouns tried after the side a "pro-" force is for ("Iranian-backed militias" for "pro-Iranian gunmen").
+_PRO_NOUN_SYNONYMS = ("forces", "militias", "militia", "fighters", "rebels", "troops", "separatists", "factions")
+
+
 #: Generic words for insurgents, and the word an alias of the group they stand for must hold.
 _INSURGENT_WORDS = {"rebels": "rebel", "rebel forces": "rebel", "rebel fighters": "rebel", "insurgents": "insurgent",
                     "militants": None, "jihadists": None, "fighters": None, "gunmen": None, "separatists": "separatist"}
@@ -429,6 +486,21 @@ def _with_the_named_army(kept: list[ActorMention], text: str) -> list[ActorMenti
                 a = ActorMention(a.start, a.end, a.words, named[-1].actor)
         out.append(a)
     return out
+
+
+#: What opens a line or a clause of an all-capital headline: "IS SEIZES RAMADI", "IRAQ: IS ...".
+_OPENS_CAPITALS_LINE = re.compile(r"(?:\A|\n|[,:;-])\s*\Z")
+#: A force noun right after a short acronym: "IS FIGHTERS", "AA TROOPS".
+_FORCE_AFTER = re.compile(r"\s+(?:fighters|militants|jihadists|forces|troops|rebels|gunmen|insurgents|group)\b", re.I)
+
+
+def _in_capitals_line(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is written all in capitals (a wire headline), with a few
+    words at least ("SRI LANKAN TROOPS CAPTURE REBEL BASE")."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)]
+    return line.isupper() and len(line.split()) >= 3
 
 
 def _key(alias: str) -> str:

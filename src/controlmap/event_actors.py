@@ -62,13 +62,37 @@ _TITLE_WORDS = (r"(?:the|former|late|ousted|exiled|deposed|renegade|rival|interi
 #: Heads of what forces are loyal to that name a state rather than a person.
 _STATE_HEADS = ("government", "regime", "junta", "authorities", "administration", "president", "king", "emir",
                 "monarchy", "military", "army", "state", "leadership")
+#: Heads of what forces are loyal to that name a person by a title ("the exiled leader").
+_PERSON_HEADS = ("leader", "commander", "general", "cleric", "strongman", "warlord", "chief", "premier")
 #: A capitalised word of a name ("Assad", "al-Assad", "bin Salman", "Assad's").
 _CAP_WORD = (r"(?:(?:al|el|bin|ibn|de)[ \t-])?(?!(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + "|"
              + _MONTH_NAMES + r")\b)[A-Z][\w'’-]*")
-#: What follows "loyal to": titles and names, ending on a name or a state's head noun, on one
-#: line ("Forces loyal to Assad Sunday recaptured ...": the weekday is no part of the name).
-_LOYAL_TARGET = re.compile(r"loyal\s+to\s+(?P<target>(?:(?:" + _TITLE_WORDS + "|" + _CAP_WORD + r")[ \t]+){0,6}"
-                           r"(?:" + _CAP_WORD + "|" + "|".join(_STATE_HEADS) + r"))(?![\w'’-])")
+#: What follows "loyal to": titles and names, ending on a name or a state's head noun ("Forces
+#: loyal to Assad Sunday recaptured ...": the weekday is no part of the name). A line may break
+#: inside it, as wire copy breaks lines ("loyal to the\nexiled leader", "President Hissene\nHabre"):
+#: see :func:`_unwrapped_end` for where a break ends it.
+_LOYAL_TARGET = re.compile(r"loyal\s+to\s+(?P<target>(?:(?:" + _TITLE_WORDS + "|" + _CAP_WORD
+                           + r")(?:[ \t]+|[ \t]*\n(?![ \t]*\n)[ \t]*)){0,6}"
+                           r"(?:" + _CAP_WORD + "|" + "|".join(_STATE_HEADS + _PERSON_HEADS) + r"))(?![\w'’-])")
+#: A title word that cannot end what forces are loyal to ("loyal to the", "loyal to President").
+_OPEN_TITLE = re.compile(_TITLE_WORDS, re.I)
+#: Characters from a line's start below which a line is no wrapped line of running copy (a headline).
+_WRAPPED_LINE = 50
+
+
+def _unwrapped_end(text: str, t0: int, t1: int) -> int:
+    """Where what forces are loyal to, ``text[t0:t1]``, ends when a line breaks inside it: a
+    break after an open title word ("the", "President") goes on to the next line; a break after
+    a name goes on only in wrapped copy, whose line is long ("Troops loyal to President
+    Hissene\nHabre"), not after a headline's name ("Forces loyal to Assad\nRebels retreat")."""
+    at = text.find("\n", t0, t1)
+    while at >= 0:
+        before = text[t0:at].rstrip()
+        line_start = text.rfind("\n", 0, at) + 1
+        if not _OPEN_TITLE.fullmatch(before.split()[-1] if before.split() else "") and at - line_start < _WRAPPED_LINE:
+            return t0 + len(before)
+        at = text.find("\n", at + 1, t1)
+    return t1
 #: Words that make a title no longer the state's: "forces loyal to the former president".
 _NOT_IN_POWER = re.compile(r"\b(?:former|late|ousted|exiled|deposed|renegade|rival|self-styled|self-declared)\b", re.I)
 
@@ -122,6 +146,10 @@ def _loyal_mention(text: str, at: int, actors: list[ActorMention], places: list[
     if noun is None or target is None or any(a.start <= at < a.end for a in actors):
         return None  # (a registry alias may spell the whole phrase: "troops loyal to President Hissene Habre")
     t0, t1 = target.span("target")
+    t1 = _unwrapped_end(text, t0, t1)
+    last = text[t0:t1].split()[-1]
+    if _OPEN_TITLE.fullmatch(last) and last.lower() not in _STATE_HEADS + _PERSON_HEADS:
+        return None  # (a headline cut after "the")
     # the noun's own mention starts the phrase: "Syrian troops loyal to", "Fighters loyal to"
     head = next((a for a in actors if a.end == noun.end("noun")), None)
     start = head.start if head is not None else noun.start("noun")
@@ -233,23 +261,62 @@ _COMMANDS_AFTER = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:withdr[ae]wn?|pulle
                              re.I)
 
 
+#: A control verb right after a country or a capital, which makes it the state that acts: "Azerbaijan
+#: captured Shusha", "Russia took full control of Avdiivka", "Ethiopia retook Lalibela",
+#: "AZERBAIJAN CAPTURES SHUSHA" (and "Syria sent troops into Lebanon and took control of ...").
+_ACTS_ON_GROUND_AFTER = re.compile(
+    r"(?:,\s+(?:which|whose)\b[^,]{0,60},)?\s+(?:(?:has|had|have|now|finally|also|effectively|fully|reportedly|"
+    r"quickly|swiftly|later|then)\s+){0,2}(?:captured?s?|captur(?:ed|ing)|seiz(?:ed|es|e)|took|takes|retook|retakes|"
+    r"recaptur(?:ed|es)|overran|overruns|regain(?:ed|s)|liberat(?:ed|es)|occupied|occupies|annex(?:ed|es)|"
+    r"entered|enters|invaded|invades|marched\s+into|rolled\s+into|gained\s+control|won\s+control|"
+    r"claimed\s+control|assumed\s+control|withdr[ae]w|pulled\s+(?:out|back)|retreated|"
+    r"(?:sent|deployed|dispatched|moved|rushed|poured)\s+(?:[\w,-]+\s+){0,3}?(?:troops|forces|soldiers|tanks|"
+    r"reinforcements|units|its\s+army))\b", re.I)
+#: What stands before a state that is a subject: the start of a sentence, a line or a clause
+#: ("..., and Syria took", "after Russia seized", "said Moscow had taken"), not a preposition
+#: or a verb whose object it is ("troops entered Syria", "the war in Ukraine").
+_SUBJECT_SLOT_BEFORE = re.compile(
+    r"(?:\A|[.!?;:][\"”’]?\s+|\n\s*|[-–—]\s+|,\s+(?:and\s+|but\s+|while\s+|as\s+)?|"
+    r"(?<![\w'’-])(?:and|but|after|when|as|while|since|before|once|until|because|that|then|said|says)\s+)"
+    r"(?:(?:the\s+)?$)", re.I)
+
+
 def _speaking_capitals(text: str, places: list[Place], registry: ActorRegistry,
                        conflict: str | None) -> list[ActorMention]:
     """National capitals named as speakers ("Moscow claimed", "Damascus denied") or as the
-    state that commands its forces ("Kyiv withdrew its troops"), as the actor of their
-    state's forces (the registry's ``country`` column)."""
+    state that commands its forces ("Kyiv withdrew its troops"), and countries or capitals
+    that are the subject of a control verb ("Azerbaijan captured Shusha", "Moscow seized
+    Avdiivka"), as the actor of their state's forces (the registry's ``country`` column).
+
+    A country the registry has no forces of is kept as written ("Vietnam captured ...") when it
+    acts on the ground; a country named elsewhere in a sentence stays a place ("troops
+    entered Syria").
+    """
     found = []
     for place in places:
-        if place.entry.capital and place.entry.country and (_SPEAKER_AFTER.match(text, place.end)
-                                                            or _COMMANDS_AFTER.match(text, place.end)):
-            actor = registry.state_of(place.entry.country, conflict)
-            if actor is not None:
-                found.append(ActorMention(place.start, place.end, place.text, actor))
+        entry = place.entry
+        if not entry.country or not (entry.capital or entry.kind == "country"):
+            continue
+        speaks = entry.capital and (_SPEAKER_AFTER.match(text, place.end) or _COMMANDS_AFTER.match(text, place.end))
+        acts = (not speaks and _ACTS_ON_GROUND_AFTER.match(text, place.end) is not None
+                and _SUBJECT_SLOT_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
+                # (a name the registry already reads as an actor is one there: "Russia captured")
+                and registry.match(place.text, conflict=conflict) is None)
+        if not (speaks or acts):
+            continue
+        actor = registry.state_of(entry.country, conflict)
+        if actor is None and acts and entry.kind == "country":
+            written = " ".join(place.text.split())
+            actor = Actor(written, written, UNKNOWN_COLOUR, AS_WRITTEN)
+        if actor is not None:
+            found.append(ActorMention(place.start, place.end, place.text, actor))
     return found
 
 
 def _actor_part(mention: ActorMention, text: str | None = None, confidence: float = 1.0) -> _ActorPart:
-    return _ActorPart(text or mention.words, mention.actor.canonical, mention.actor.side, confidence)
+    # (the words on one line: wire copy breaks lines inside names, "loyal to President Hissene\nHabre")
+    return _ActorPart(" ".join((text or mention.words).split()), mention.actor.canonical, mention.actor.side,
+                      confidence)
 
 
 #: What stands right before an actor that is not the subject of a later trigger: the object of
