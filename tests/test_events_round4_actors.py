@@ -182,3 +182,43 @@ def test_an_english_word_in_an_all_capital_headline_is_no_acronym(gazetteer):
 
 def test_an_acronym_opening_an_all_capital_headline_still_acts(gazetteer):
     assert sides("IS FIGHTERS CAPTURE RAMADI", "2015-05-18", gazetteer) == [("captured", "Islamic State")]
+
+
+# --- more of the same families ---------------------------------------------------------------
+
+
+def test_a_country_with_a_day_before_its_verb_still_acts(gazetteer):
+    assert sides("Ethiopia on Sunday retook the town of Dessie, the government said.", "2021-12-06",
+                 gazetteer) == [("retook", "Ethiopian government")]
+
+
+def test_a_country_and_its_allies_as_one_subject(gazetteer):
+    assert sides("Turkey and its Syrian rebel allies took control of the town of Tal Abyad on Sunday.",
+                 "2019-10-13", gazetteer)[0] == ("captured", "Turkey")
+
+
+def test_a_country_the_registry_has_no_forces_of_is_kept_as_written(gazetteer):
+    events = told("Eritrea captured the border town of Badme after heavy fighting, officials said.", "1998-05-12",
+                  gazetteer)
+    assert [(c, a) for c, _, a, _ in events] == [("captured", "Eritrea")]
+
+
+def test_pro_hadi_forces_are_yemens_government(gazetteer):
+    events = told("Pro-Hadi forces recaptured the port city of Aden from the Houthis on Friday, officials said.",
+                  "2015-07-17", gazetteer)
+    assert [(c, s, a) for c, s, a, _ in events] == [("retook", "government", "Pro-Hadi forces")]
+
+
+def test_pro_iran_militias_in_iraq_are_iraqs_paramilitaries_not_syrias(gazetteer):
+    assert sides("Pro-Iran militias captured the town of Tal Afar west of Mosul on Sunday.", "2017-08-27",
+                 gazetteer) == [("captured", "Iraq")]
+
+
+def test_a_leader_declaring_a_city_liberated_is_his_states_retaking(gazetteer):
+    events = told("Iraqi Prime Minister Haider al-Abadi declared Mosul liberated from Islamic State on Monday.",
+                  "2017-07-10", gazetteer)
+    assert [(c, s, a) for c, s, a, _ in events] == [("retook", "Iraq", "Iraqi Prime Minister Haider al-Abadi")]
+
+
+def test_a_leader_visiting_a_town_is_no_event(gazetteer):
+    assert told("Iraqi Prime Minister Haider al-Abadi visited Mosul on Monday.", "2017-07-10", gazetteer) == []

@@ -240,7 +240,7 @@ class ActorRegistry:
                 kept[-1] = ActorMention(kept[-1].start, mention.end, text[kept[-1].start:mention.end], mention.actor)
                 continue
             kept.append(mention)
-        kept = self._with_pro_qualifiers(text, kept, conflict)
+        kept = self._with_leaders(text, self._with_pro_qualifiers(text, kept, conflict), conflict)
         return self._with_descriptions(text, _with_the_named_army(
             _with_the_named_state(_with_the_named_group(kept, text)), text))
 
@@ -264,6 +264,26 @@ class ActorRegistry:
                 actor = Actor(written, written, UNKNOWN_COLOUR, AS_WRITTEN)
             out = [a for a in out if a.end <= start or a.start >= end]
             out.append(ActorMention(start, end, found.group(0), actor))
+        return sorted(out, key=lambda a: (a.start, -(a.end - a.start)))
+
+    def _with_leaders(self, text: str, kept: list[ActorMention], conflict: str | None) -> list[ActorMention]:
+        """``kept`` with each state's leader named by a demonym and a title ("Iraqi Prime
+        Minister Haider al-Abadi", "Ethiopian President") as the forces of that state, the war's
+        own row of it first: what a leader declares or orders is the state's doing. A leader
+        the registry already names ("President Bashar al-Assad") keeps that mention."""
+        if "President" not in text and "Minister" not in text and "Premier" not in text:
+            return kept  # (two substring tests: most texts name no such title)
+        out = list(kept)
+        for found in _LEADER.finditer(text):
+            start, end = found.span()
+            if any(a.start < end and start < a.end for a in out):
+                continue
+            states = [a for noun in _FORCE_SYNONYMS for a in self._by_alias.get(_key(f"{found.group('dem')} {noun}"), [])
+                      if a.country]
+            if not states:
+                continue
+            own = [a for a in self.actors if a.country == states[0].country]
+            out.append(ActorMention(start, end, found.group(0), self._pick(own, conflict)))
         return sorted(out, key=lambda a: (a.start, -(a.end - a.start)))
 
     def _pro_actor(self, owner: str, noun: str, conflict: str | None) -> Actor | None:
@@ -398,6 +418,10 @@ class ActorRegistry:
 _PRO_FORCE = re.compile(r"(?<![\w-])pro-(?P<x>[a-z][\w'’.]*?)\s+(?P<noun>forces|troops|militias?|militiamen|fighters|"
                         r"rebels|separatists|gunmen|groups|factions|units|paramilitaries|insurgents|loyalists|guerrillas|"
                         r"soldiers|brigades|tribesmen|elements)(?![\w-])", re.I)
+#: A state's leader by demonym and title, with the name that follows: "Iraqi Prime Minister Haider
+#: al-Abadi", "Ethiopian President Sahle-Work Zewde", "Azerbaijani Defence Minister".
+_LEADER = re.compile(r"(?<![\w'’-])(?P<dem>[A-Z][a-z]+)[ \t]+(?:President|Prime[ \t]+Minister|Premier|"
+                     r"Defen[cs]e[ \t]+Minister)(?:[ \t]+(?:(?:al|el|bin|ibn)[ \t-])?[A-Z][\w'’-]+){0,3}")
 #: The nouns tried after the side a "pro-" force is for ("Iranian-backed militias" for "pro-Iranian gunmen").
 _PRO_NOUN_SYNONYMS = ("forces", "militias", "militia", "fighters", "rebels", "troops", "separatists", "factions")
 

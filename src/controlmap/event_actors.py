@@ -265,8 +265,14 @@ _COMMANDS_AFTER = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:withdr[ae]wn?|pulle
 #: captured Shusha", "Russia took full control of Avdiivka", "Ethiopia retook Lalibela",
 #: "AZERBAIJAN CAPTURES SHUSHA" (and "Syria sent troops into Lebanon and took control of ...").
 _ACTS_ON_GROUND_AFTER = re.compile(
-    r"(?:,\s+(?:which|whose)\b[^,]{0,60},)?\s+(?:(?:has|had|have|now|finally|also|effectively|fully|reportedly|"
+    r"(?:,\s+(?:which|whose)\b[^,]{0,60},)?"
+    # (its allies beside it: "Turkey and its Syrian rebel allies captured Afrin")
+    r"(?:\s+(?:and|with|along\s+with|together\s+with)\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:allies|proxies|partners))?"
+    # (a day between: "Ethiopia on Sunday retook Lalibela")
+    r"(?:\s+(?:on\s+)?(?:(?-i:[A-Z])[a-z]+day|yesterday|today|overnight|last\s+week|this\s+week),?)?"
+    r"\s+(?:(?:has|had|have|now|finally|also|effectively|fully|reportedly|"
     r"quickly|swiftly|later|then)\s+){0,2}(?:captured?s?|captur(?:ed|ing)|seiz(?:ed|es|e)|took|takes|retook|retakes|"
+    r"taken|retaken|overrun|won\s+back|"
     r"recaptur(?:ed|es)|overran|overruns|regain(?:ed|s)|liberat(?:ed|es)|occupied|occupies|annex(?:ed|es)|"
     r"entered|enters|invaded|invades|marched\s+into|rolled\s+into|gained\s+control|won\s+control|"
     r"claimed\s+control|assumed\s+control|withdr[ae]w|pulled\s+(?:out|back)|retreated|"
