@@ -222,3 +222,13 @@ def test_a_leader_declaring_a_city_liberated_is_his_states_retaking(gazetteer):
 
 def test_a_leader_visiting_a_town_is_no_event(gazetteer):
     assert told("Iraqi Prime Minister Haider al-Abadi visited Mosul on Monday.", "2017-07-10", gazetteer) == []
+
+
+def test_a_country_withdrawing_its_ambassador_is_no_event(gazetteer):
+    assert told("Qatar withdrew its ambassador from Cairo on Monday after the row deepened.", "2017-06-05",
+                gazetteer) == []
+
+
+def test_a_country_taking_over_a_presidency_is_no_event(gazetteer):
+    assert told("France took over the rotating presidency of the European Union in Brussels on Saturday.",
+                "2022-01-01", gazetteer) == []

@@ -271,13 +271,29 @@ _ACTS_ON_GROUND_AFTER = re.compile(
     # (a day between: "Ethiopia on Sunday retook Lalibela")
     r"(?:\s+(?:on\s+)?(?:(?-i:[A-Z])[a-z]+day|yesterday|today|overnight|last\s+week|this\s+week),?)?"
     r"\s+(?:(?:has|had|have|now|finally|also|effectively|fully|reportedly|"
-    r"quickly|swiftly|later|then)\s+){0,2}(?:captured?s?|captur(?:ed|ing)|seiz(?:ed|es|e)|took|takes|retook|retakes|"
+    r"quickly|swiftly|later|then)\s+){0,2}(?P<verb>captured?s?|captur(?:ed|ing)|seiz(?:ed|es|e)|took|takes|retook|retakes|"
     r"taken|retaken|overrun|won\s+back|"
     r"recaptur(?:ed|es)|overran|overruns|regain(?:ed|s)|liberat(?:ed|es)|occupied|occupies|annex(?:ed|es)|"
     r"entered|enters|invaded|invades|marched\s+into|rolled\s+into|gained\s+control|won\s+control|"
     r"claimed\s+control|assumed\s+control|withdr[ae]w|pulled\s+(?:out|back)|retreated|"
     r"(?:sent|deployed|dispatched|moved|rushed|poured)\s+(?:[\w,-]+\s+){0,3}?(?:troops|forces|soldiers|tanks|"
     r"reinforcements|units|its\s+army))\b", re.I)
+#: A verb of taking among those: a party to the war may do it with no other word of war.
+_GAIN_VERB = re.compile(r"captur|seiz|took|take|retook|retake|recaptur|overr|regain|liberat|won\s+back", re.I)
+#: Words of war in a sentence, which make a country's "withdrew" or "entered" a move of its forces.
+_WAR_WORDS = re.compile(r"\b(?:troops|forces|army|armies|soldiers|tanks|fighters|militias?|militiamen|rebels|"
+                        r"guerrillas|offensive|fighting|battles?|assault|shelling|siege|artillery|war|invasion|"
+                        r"occupation|military|garrison|front)\b", re.I)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]``, roughly: from the last full stop before it to
+    the next after it, 300 characters at most either side."""
+    left = max(text.rfind(". ", max(0, start - 300), start), text.rfind("\n\n", max(0, start - 300), start))
+    right = text.find(". ", end, end + 300)
+    return text[left + 1 if left >= 0 else max(0, start - 300):right if right >= 0 else end + 300]
+
+
 #: What stands before a state that is a subject: the start of a sentence, a line or a clause
 #: ("..., and Syria took", "after Russia seized", "said Moscow had taken"), not a preposition
 #: or a verb whose object it is ("troops entered Syria", "the war in Ukraine").
@@ -304,13 +320,19 @@ def _speaking_capitals(text: str, places: list[Place], registry: ActorRegistry,
         if not entry.country or not (entry.capital or entry.kind == "country"):
             continue
         speaks = entry.capital and (_SPEAKER_AFTER.match(text, place.end) or _COMMANDS_AFTER.match(text, place.end))
-        acts = (not speaks and _ACTS_ON_GROUND_AFTER.match(text, place.end) is not None
-                and _SUBJECT_SLOT_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
+        verb = None if speaks else _ACTS_ON_GROUND_AFTER.match(text, place.end)
+        acts = (verb is not None and _SUBJECT_SLOT_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
                 # (a name the registry already reads as an actor is one there: "Russia captured")
                 and registry.match(place.text, conflict=conflict) is None)
+        actor = registry.state_of(entry.country, conflict) if speaks or acts else None
+        if acts and not _WAR_WORDS.search(_sentence_around(text, place.start, place.end)) and not (
+                # a party to the war in play takes a town without a word of war ("Ethiopia retook
+                # Lalibela"); a country that withdraws or enters, or another country, needs one
+                # ("Qatar withdrew its ambassador", "France took over the EU presidency")
+                actor is not None and actor.conflict == conflict and _GAIN_VERB.match(verb.group("verb"))):
+            continue
         if not (speaks or acts):
             continue
-        actor = registry.state_of(entry.country, conflict)
         if actor is None and acts and entry.kind == "country":
             written = " ".join(place.text.split())
             actor = Actor(written, written, UNKNOWN_COLOUR, AS_WRITTEN)
