@@ -232,3 +232,20 @@ def test_a_country_withdrawing_its_ambassador_is_no_event(gazetteer):
 def test_a_country_taking_over_a_presidency_is_no_event(gazetteer):
     assert told("France took over the rotating presidency of the European Union in Brussels on Saturday.",
                 "2022-01-01", gazetteer) == []
+
+
+def test_kurdish_forces_near_mosul_told_by_the_krg_are_the_peshmerga(gazetteer):
+    events = sides("Kurdish forces captured the town of Bashiqa east of Mosul on Monday, the Kurdistan Regional "
+                   "Government said, as Iraqi troops pushed into the southern outskirts of the city.", "2016-10-24",
+                   gazetteer)
+    assert ("captured", "Peshmerga") in events
+    assert ("entered", "Iraq") in events
+
+
+def test_a_lebanese_civil_war_report_names_its_militias(gazetteer):
+    text = ("BEIRUT, Feb 7 - Druze fighters of Walid Jumblatt's Progressive Socialist Party overran army positions "
+            "in west Beirut on Monday, police said. Christian Lebanese Forces militiamen held their positions in "
+            "east Beirut.")
+    events = sides(text, "1984-02-07", gazetteer)
+    assert ("captured", "Druze PSP") in events
+    assert ("holds", "Lebanese Forces") in events
