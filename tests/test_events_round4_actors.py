@@ -249,3 +249,26 @@ def test_a_lebanese_civil_war_report_names_its_militias(gazetteer):
     events = sides(text, "1984-02-07", gazetteer)
     assert ("captured", "Druze PSP") in events
     assert ("holds", "Lebanese Forces") in events
+
+
+def test_a_qualifier_of_two_capitalised_words_is_kept_whole(gazetteer):
+    events = told("Shi'ite Moslem militiamen captured the village of Maghdousheh on Friday, police said.",
+                  "1987-02-20", gazetteer)
+    assert [(c, a) for c, _, a, _ in events] == [("captured", "Shi'ite Moslem militiamen")]
+
+
+def test_paramilitaries_with_a_qualifier_the_registry_lacks_are_kept_as_written(gazetteer):
+    events = told("Serb paramilitaries seized the village of Potocari on Tuesday.", "1995-07-12", gazetteer)
+    assert [(c, a) for c, _, a, _ in events] == [("captured", "Serb paramilitaries")]
+
+
+def test_the_taliban_and_the_afghan_army(gazetteer):
+    assert sides("Taliban fighters overran the northern city of Kunduz on Monday before Afghan forces retook "
+                 "parts of it.", "2015-09-28", gazetteer)[0] == ("captured", "Taliban")
+    assert sides("Afghan commandos recaptured the centre of Kunduz from the Taliban on Thursday.", "2015-10-01",
+                 gazetteer) == [("retook", "Afghan government")]
+
+
+def test_a_verb_of_an_all_capital_headline_is_no_qualifier(gazetteer):
+    events = told("US OFFICIALS SAY REBELS LOST GROUND NEAR KANDAHAR", "2016-12-13", gazetteer)
+    assert events and all("SAY" not in actor for _, _, actor, _ in events)

@@ -375,6 +375,12 @@ class ActorRegistry:
             return None
         return max(mentions, key=lambda m: m.end - m.start).actor
 
+    def alias(self, words: str, *, conflict: str | None = None) -> Actor | None:
+        """The row whose alias ``words`` is, exactly (case aside), or ``None``: unlike
+        :meth:`match`, no alias inside the words ("troops" in "Soviet troops") counts."""
+        candidates = self._by_alias.get(_key(_strip_article(words)))
+        return self._pick(candidates, conflict) if candidates else None
+
     def colour_for(self, side: str) -> str:
         """The colour of a side (case-insensitive), grey for a side no row names."""
         return self._colours.get(side.lower(), UNKNOWN_COLOUR)

@@ -564,7 +564,8 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
     if subject and not _SPEECH.search(subject.group(1)):
         words = " ".join(subject.group(1).split())
         if re.search(r"\b(?:forces|troops|army|rebels|fighters|militia|militiamen|guerrillas|soldiers|units|brigades?|"
-                     r"division|group|movement|front|guards|police|army)\b", words, re.I):
+                     r"division|group|movement|front|guards|police|army|militias|paramilitaries|tribesmen|loyalists|"
+                     r"extremists|partisans|mujahideen|commandos|peshmerga)\b", words, re.I):
             return _ActorPart(words, words, words, 0.5)
     return None
 
@@ -667,11 +668,17 @@ def _reported_by(text: str, mention: ActorMention, sentence: Sentence, t0: int, 
         # qualifier still says better)
         qualifier = _QUALIFIER_BEFORE.search(text, max(sentence.start, mention.start - 30), mention.start)
         if qualifier is not None:
-            written = " ".join(text[qualifier.start("word"):mention.end].split())
+            first = qualifier.start("word")
+            # (a qualifier of several capitalised words is kept whole: "Shi'ite Moslem militiamen",
+            # "Bosnian Serb paramilitaries")
+            more = _MORE_QUALIFIERS.search(text, max(sentence.start, first - 30), first)
+            if more is not None and more.group("words").split()[0].lower() not in _NOT_QUALIFIERS:
+                first = more.start("words")
+            written = " ".join(text[first:mention.end].split())
             qualified = _qualified_side(qualifier.group("word"), written, registry, conflict)
-            if qualified is not None and (qualified.actor != written or mention.actor.conflict == "generic"):
-                # (a name the registry lacks is kept as written only over the generic row:
-                # "Myanmar troops" stay the junta the war's bare "troops" are)
+            if qualified is not None:
+                # (a name the registry lacks is kept as written, over the war's own row for the
+                # bare noun too: "Soviet troops" in Afghanistan are not the Afghan army)
                 return qualified
     if mention.actor.conflict != "generic" or not _BARE_FORCES.fullmatch(" ".join(mention.words.split())):
         return _actor_part(mention)
@@ -686,7 +693,7 @@ def _reported_by(text: str, mention: ActorMention, sentence: Sentence, t0: int, 
 
 
 #: A force noun alone, with nothing to say whose: "fighters", "troops", "peshmerga".
-_FORCE_NOUN_ALONE = re.compile(r"(?:forces|troops|soldiers|fighters|militiamen|gunmen|guerrillas|units|militias?|"
+_FORCE_NOUN_ALONE = re.compile(r"(?:forces|troops|soldiers|fighters|militiamen|gunmen|guerrillas|units|militias?|paramilitaries|"
                                r"peshmerga|mujahideen|commandos|paratroopers|marines|rebels|insurgents|militants)",
                                re.I)
 #: The word right before a bare force noun that says whose it is: a capitalised demonym or name
@@ -700,6 +707,8 @@ _NOT_QUALIFIERS = (frozenset(("the", "some", "many", "most", "all", "more", "oth
                              "new", "fresh", "retreating", "advancing", "remaining", "armed", "no", "when", "after",
                              "before", "as", "while", "and", "but", "then", "there", "here", "where", "if"))
                             | frozenset(w.lower() for w in WEEKDAYS) | frozenset(_MONTH_NAMES.lower().split("|")))
+#: Capitalised words right before a qualifier ("Shi'ite" in "Shi'ite Moslem militiamen"), on its line.
+_MORE_QUALIFIERS = re.compile(r"(?<![\w'’.-])(?P<words>(?:(?-i:[A-Z][a-z])[\w'’-]*[ \t]){1,2})$")
 #: A second verb whose subject is left out, right before the trigger: "... and has held", "and then".
 _ELIDED_SUBJECT = re.compile(r"(?<![\w'’-])and\s+(?:then\s+|later\s+|since\s+)?" + _AUX + r"$", re.I)
 #: The subject of a coordinated clause the registry does not know, right before its verb: ", and
@@ -712,6 +721,10 @@ _SUBORDINATOR_BEFORE = re.compile(r"\b(?:after|when|as|while|since|before|becaus
                                   r"(?:the\s+)?$", re.I)
 
 
+#: The form of a demonym ("Soviet", "Cuban", "Chinese", "Kurdish", "Iraqi"), read in all-capital lines.
+_DEMONYM_LIKE = re.compile(r"[a-z]+(?:an|ese|ish|ic|i|et)", re.I)
+
+
 def _qualified_side(word: str, written: str, registry: ActorRegistry, conflict: str | None) -> _ActorPart | None:
     """The side of forces whose one qualifier ``word`` says whose they are: a side word
     ("Government") or a demonym the registry knows ("Kurdish": "Kurdish forces"), else the
@@ -722,10 +735,18 @@ def _qualified_side(word: str, written: str, registry: ActorRegistry, conflict: 
         return None
     found = registry.match(_SIDE_WORDS[low], conflict=conflict) if low in _SIDE_WORDS else None
     if found is None:
+        # (the registry may spell the state's forces with another noun: "Myanmar army")
         found = registry.match(word + " forces", conflict=conflict)
+        if found is None or found.conflict == "generic":
+            found = next((f for noun in ("troops", "army", "military", "soldiers")
+                          if (f := registry.alias(word + " " + noun, conflict=conflict)) is not None), found)
     if found is not None and found.conflict != "generic":
         return _ActorPart(written, found.canonical, found.side, 0.8)
     if not re.match(r"[A-Z]", word) or low in _SIDE_WORDS:
+        return None
+    if word.isupper() and (_SPEECH.fullmatch(word) or not _DEMONYM_LIKE.fullmatch(word)):
+        # in an all-capital headline every word is capitalised: only a demonym's form says
+        # whose forces follow ("SOVIET TROOPS"), not a verb ("OFFICIALS SAY REBELS LOST")
         return None
     return _ActorPart(written, written, written, 0.5)
 
