@@ -272,3 +272,19 @@ def test_the_taliban_and_the_afghan_army(gazetteer):
 def test_a_verb_of_an_all_capital_headline_is_no_qualifier(gazetteer):
     events = told("US OFFICIALS SAY REBELS LOST GROUND NEAR KANDAHAR", "2016-12-13", gazetteer)
     assert events and all("SAY" not in actor for _, _, actor, _ in events)
+
+
+def test_pro_a_countrys_government_forces_are_that_states(gazetteer):
+    events = told("Pro-Ethiopian government militias recaptured the town of Kombolcha on Monday.", "2021-12-07",
+                  gazetteer)
+    assert [(c, s, a) for c, s, a, _ in events] == [("retook", "Ethiopian government",
+                                                     "Pro-Ethiopian government militias")]
+
+
+def test_wire_copy_wrapping_a_loyalty_gives_its_words_on_one_line(gazetteer):
+    text = ("CHAD SAYS ITS TROOPS HAVE TAKEN OUADI DOUM\n\n"
+            "N'DJAMENA, March 24 - Chadian officials said that after two days of fighting, troops loyal to President\n"
+            "Hissene Habre had captured the oasis of Ouadi Doum from Libyan troops in the north of the\n"
+            "country, in what officials described as a decisive victory.")
+    events = told(text, "1987-03-24", gazetteer)
+    assert ("captured", "Chad", "troops loyal to President Hissene Habre") in [(c, s, a) for c, s, a, _ in events]

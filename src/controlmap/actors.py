@@ -289,8 +289,12 @@ class ActorRegistry:
     def _pro_actor(self, owner: str, noun: str, conflict: str | None) -> Actor | None:
         """The row "pro-``owner`` ``noun``" stands for (see :meth:`_with_pro_qualifiers`)."""
         nouns = tuple(dict.fromkeys((noun.lower(), *_PRO_NOUN_SYNONYMS)))
+        owner = " ".join(owner.split())
         guesses = ([f"{owner}-backed {n}" for n in nouns] + [f"{owner} {n}" for n in nouns]
                    + [f"{owner}'s {n}" for n in nouns] + [owner])
+        if " " in owner:
+            # "pro-Ethiopian government militias": the state's own forces ("Ethiopian forces")
+            guesses += [f"{owner.split()[0]} {n}" for n in nouns]
         rows = [self._by_alias.get(_key(guess)) for guess in guesses]
         # (the war's own row first, whichever guess names it: "pro-government militias" in Syria
         # are the Syrian government's, not the generic row "government-backed forces" is)
@@ -421,7 +425,7 @@ class ActorRegistry:
 
 
 #: A force that says whose side it is on with "pro-": "pro-government militias", "Pro-Assad forces".
-_PRO_FORCE = re.compile(r"(?<![\w-])pro-(?P<x>[a-z][\w'’.]*?)\s+(?P<noun>forces|troops|militias?|militiamen|fighters|"
+_PRO_FORCE = re.compile(r"(?<![\w-])pro-(?P<x>[a-z][\w'’.]*?(?:[ \t]+(?:government|regime|junta))?)\s+(?P<noun>forces|troops|militias?|militiamen|fighters|"
                         r"rebels|separatists|gunmen|groups|factions|units|paramilitaries|insurgents|loyalists|guerrillas|"
                         r"soldiers|brigades|tribesmen|elements)(?![\w-])", re.I)
 #: A state's leader by demonym and title, with the name that follows: "Iraqi Prime Minister Haider
