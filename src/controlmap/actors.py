@@ -274,16 +274,21 @@ class ActorRegistry:
         if "President" not in text and "Minister" not in text and "Premier" not in text:
             return kept  # (two substring tests: most texts name no such title)
         out = list(kept)
-        for found in _LEADER.finditer(text):
-            start, end = found.span()
+        # (the titles first, which open on literal capitals the engine skips to, then the
+        # demonym before each: one scan of the text that stops at few places)
+        for title in _LEADER_TITLE.finditer(text):
+            dem = _DEMONYM_BEFORE.search(text, max(0, title.start() - 30), title.start())
+            if dem is None:
+                continue
+            start, end = dem.start("dem"), _LEADER_NAME.match(text, title.end()).end()
             if any(a.start < end and start < a.end for a in out):
                 continue
-            states = [a for noun in _FORCE_SYNONYMS for a in self._by_alias.get(_key(f"{found.group('dem')} {noun}"), [])
+            states = [a for noun in _FORCE_SYNONYMS for a in self._by_alias.get(_key(f"{dem.group('dem')} {noun}"), [])
                       if a.country]
             if not states:
                 continue
             own = [a for a in self.actors if a.country == states[0].country]
-            out.append(ActorMention(start, end, found.group(0), self._pick(own, conflict)))
+            out.append(ActorMention(start, end, text[start:end], self._pick(own, conflict)))
         return sorted(out, key=lambda a: (a.start, -(a.end - a.start)))
 
     def _pro_actor(self, owner: str, noun: str, conflict: str | None) -> Actor | None:
@@ -430,8 +435,11 @@ _PRO_FORCE = re.compile(r"(?<![\w-])pro-(?P<x>[a-z][\w'’.]*?(?:[ \t]+(?:govern
                         r"soldiers|brigades|tribesmen|elements)(?![\w-])", re.I)
 #: A state's leader by demonym and title, with the name that follows: "Iraqi Prime Minister Haider
 #: al-Abadi", "Ethiopian President Sahle-Work Zewde", "Azerbaijani Defence Minister".
-_LEADER = re.compile(r"(?<![\w'’-])(?P<dem>[A-Z][a-z]+)[ \t]+(?:President|Prime[ \t]+Minister|Premier|"
-                     r"Defen[cs]e[ \t]+Minister)(?:[ \t]+(?:(?:al|el|bin|ibn)[ \t-])?[A-Z][\w'’-]+){0,3}")
+_LEADER_TITLE = re.compile(r"President|Prime[ \t]+Minister|Premier|Defen[cs]e[ \t]+Minister")
+#: The demonym right before such a title.
+_DEMONYM_BEFORE = re.compile(r"(?<![\w'’-])(?P<dem>[A-Z][a-z]+)[ \t]+$")
+#: The name after such a title (up to three capitalised words).
+_LEADER_NAME = re.compile(r"(?:[ \t]+(?:(?:al|el|bin|ibn)[ \t-])?[A-Z][\w'’-]+){0,3}")
 #: The nouns tried after the side a "pro-" force is for ("Iranian-backed militias" for "pro-Iranian gunmen").
 _PRO_NOUN_SYNONYMS = ("forces", "militias", "militia", "fighters", "rebels", "troops", "separatists", "factions")
 
