@@ -31,6 +31,12 @@ there. Whose forces a bare word names can also be written before it: "RSF fighte
 RSF, "Kurdish troops" the row that has "Kurdish forces", and "the Lebanese army" or "UN
 troops", whom no row names, are kept as written rather than given to a side.
 
+A force that says whose side it is on ("pro-Assad forces", "pro-Iranian militias",
+"pro-Turkish rebels") is read as the row of that side's allies the registry has
+("Iranian-backed militias", "Turkish-backed rebels"), else as that side's own row, and is kept
+with its words; a state's leader named by demonym and title ("Iraqi Prime Minister Haider
+al-Abadi") stands for that state's forces.
+
 Where no actor word tells the war ("the army regained control of Khartoum"), the places do:
 ``geo/conflicts.csv`` names the countries each current war is fought in (columns
 ``conflict``, ``countries`` as space-separated ISO codes, ``source``).

@@ -1,7 +1,9 @@
 """Who made a control change: the actor of a trigger, read before or after it.
 
 The subject before an active verb, the agent after "fell to" or "held by", "forces loyal to
-X", a capital that speaks for its state, the state behind "its"/"our forces", the side a
+X" (also when wire copy breaks the line inside it), a capital that speaks for its state, a
+country or capital that is the subject of a control verb ("Ethiopia retook Lalibela"), the
+state behind "its"/"our forces", the side a
 captor is implied to be ("deprived Libya of": its opponent in a two-sided war), and the
 sides told taking or besieging a place in the sentences before.
 """
