@@ -288,3 +288,16 @@ def test_wire_copy_wrapping_a_loyalty_gives_its_words_on_one_line(gazetteer):
             "country, in what officials described as a decisive victory.")
     events = told(text, "1987-03-24", gazetteer)
     assert ("captured", "Chad", "troops loyal to President Hissene Habre") in [(c, s, a) for c, s, a, _ in events]
+
+
+def test_a_groups_guerrillas_are_the_group_and_its_name_no_town(gazetteer):
+    events = told("Amal guerrillas overran the Palestinian positions around the camp at Rashidiyeh, police said.",
+                  "1986-02-20", gazetteer)
+    assert [(c, s, a) for c, s, a, _ in events] == [("captured", "Amal militia", "Amal guerrillas")]
+    assert not any(str(place).startswith("geonames:") for *_, place in events)  # (Amal is no town in Sweden)
+
+
+def test_syrian_troops_in_the_lebanese_civil_war_are_syrias(gazetteer):
+    events = sides("Syrian troops moved into west Beirut on Sunday after a week of fighting between Amal and "
+                   "Druze militiamen.", "1987-02-22", gazetteer)
+    assert events == [("entered", "Syria")]

@@ -81,6 +81,7 @@ _ACTS_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:said|says|has|have|had|was|is|were
                          r"took|retook|overran|won|lost|holds|held|controls|fled|withdrew|[a-z]+ed)\b)")
 #: Words for armed men that say nothing of whose they are.
 _FORCE_NOUN = re.compile(r"(?:army|military|troops|soldiers|forces|fighters|militants|rebels|militiamen|gunmen|units|"
+                         r"guerrillas|insurgents|separatists|jihadists|paramilitaries|"
                          r"rebel\s+group|armed\s+group|militia|tanks|armou?red\s+vehicles)", re.I)
 #: A definite description of a non-state armed group, standing for the group named last: "The
 #: Arakan Army says it has taken Maungdaw ... The ethnic armed group now controls most of
