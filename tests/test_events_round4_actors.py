@@ -301,3 +301,13 @@ def test_syrian_troops_in_the_lebanese_civil_war_are_syrias(gazetteer):
     events = sides("Syrian troops moved into west Beirut on Sunday after a week of fighting between Amal and "
                    "Druze militiamen.", "1987-02-22", gazetteer)
     assert events == [("entered", "Syria")]
+
+
+def test_a_capital_taking_enemy_positions_is_its_state(gazetteer):
+    assert sides("Tehran captured several Iraqi positions east of Basra, the news agency said.", "1987-01-10",
+                 gazetteer) == [("captured", "Iran")]
+
+
+def test_a_capital_of_a_past_war_stands_for_its_state(gazetteer):
+    assert sides("Colombo captured Kilinochchi on Friday after a long siege.", "2009-01-02", gazetteer) == [
+        ("captured", "Sri Lanka")]

@@ -285,7 +285,8 @@ _GAIN_VERB = re.compile(r"captur|seiz|took|take|retook|retake|recaptur|overr|reg
 #: Words of war in a sentence, which make a country's "withdrew" or "entered" a move of its forces.
 _WAR_WORDS = re.compile(r"\b(?:troops|forces|army|armies|soldiers|tanks|fighters|militias?|militiamen|rebels|"
                         r"guerrillas|offensive|fighting|battles?|assault|shelling|siege|artillery|war|invasion|"
-                        r"occupation|military|garrison|front)\b", re.I)
+                        r"occupation|military|garrison|front|positions|outposts?|bases?|trenches|bridgehead|"
+                        r"defen[cs]es|strongholds?)\b", re.I)
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
