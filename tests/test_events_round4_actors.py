@@ -311,3 +311,12 @@ def test_a_capital_taking_enemy_positions_is_its_state(gazetteer):
 def test_a_capital_of_a_past_war_stands_for_its_state(gazetteer):
     assert sides("Colombo captured Kilinochchi on Friday after a long siege.", "2009-01-02", gazetteer) == [
         ("captured", "Sri Lanka")]
+
+
+def test_a_country_that_abandons_a_town_under_attack_withdraws(gazetteer):
+    assert sides("Ethiopia abandoned Mekelle on Monday as Tigrayan fighters advanced on the city.", "2021-06-29",
+                 gazetteer)[0] == ("withdrew", "Ethiopian government")
+
+
+def test_a_country_losing_a_final_is_no_event(gazetteer):
+    assert told("Sweden lost the final in Stockholm on Sunday.", "2021-06-29", gazetteer) == []

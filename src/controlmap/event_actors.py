@@ -277,11 +277,12 @@ _ACTS_ON_GROUND_AFTER = re.compile(
     r"taken|retaken|overrun|won\s+back|"
     r"recaptur(?:ed|es)|overran|overruns|regain(?:ed|s)|liberat(?:ed|es)|occupied|occupies|annex(?:ed|es)|"
     r"entered|enters|invaded|invades|marched\s+into|rolled\s+into|gained\s+control|won\s+control|"
-    r"claimed\s+control|assumed\s+control|withdr[ae]w|pulled\s+(?:out|back)|retreated|"
+    r"claimed\s+control|assumed\s+control|lost|loses|ceded|cedes|surrendered|abandoned|withdr[ae]w|pulled\s+(?:out|back)|retreated|"
     r"(?:sent|deployed|dispatched|moved|rushed|poured)\s+(?:[\w,-]+\s+){0,3}?(?:troops|forces|soldiers|tanks|"
     r"reinforcements|units|its\s+army))\b", re.I)
-#: A verb of taking among those: a party to the war may do it with no other word of war.
-_GAIN_VERB = re.compile(r"captur|seiz|took|take|retook|retake|recaptur|overr|regain|liberat|won\s+back", re.I)
+#: A verb of taking or losing among those: a party to the war may do it with no other word of war.
+_GAIN_VERB = re.compile(r"captur|seiz|took|take|retook|retake|recaptur|overr|regain|liberat|won\s+back|lost|loses|"
+                        r"ceded|cedes", re.I)
 #: Words of war in a sentence, which make a country's "withdrew" or "entered" a move of its forces.
 _WAR_WORDS = re.compile(r"\b(?:troops|forces|army|armies|soldiers|tanks|fighters|militias?|militiamen|rebels|"
                         r"guerrillas|offensive|fighting|battles?|assault|shelling|siege|artillery|war|invasion|"
