@@ -262,9 +262,9 @@ class ActorRegistry:
         out = list(kept)
         for found in _PRO_FORCE.finditer(text):
             start, end = found.span()
-            if any(a.start <= start and end <= a.end and (a.start, a.end) != (start, end) or (a.start, a.end) == (start, end)
-                   and a.actor.conflict != "generic" for a in out):
-                continue  # an alias spells it already ("pro-Russian separatists")
+            if any((a.start <= start and end <= a.end and (a.start, a.end) != (start, end))
+                   or ((a.start, a.end) == (start, end) and a.actor.conflict != "generic") for a in out):
+                continue  # an alias spells it already ("pro-Russian separatists"), or a longer name holds it
             actor = self._pro_actor(found.group("x"), found.group("noun"), conflict)
             if actor is None:
                 written = " ".join(found.group(0).split())
