@@ -20,7 +20,8 @@ The registry is data, one row per canonical actor, with columns:
     A ``#rrggbb`` colour for the side (the first row of a side gives the side's colour).
 ``aliases``
     ``|``-separated ways the press names the actor. Matching ignores case, except aliases
-    written all in capitals ("HTS", "SDF"), which must appear in capitals.
+    written all in capitals ("HTS", "SDF"), which must appear in capitals, and names that
+    open on a capital in every row ("Tigers"), which must open on one in the text too.
 ``source``
     Where the row comes from.
 
@@ -29,6 +30,12 @@ the SAF in Sudan, "rebels" are M23 in eastern Congo): they win over the ``generi
 there. Whose forces a bare word names can also be written before it: "RSF fighters" are the
 RSF, "Kurdish troops" the row that has "Kurdish forces", and "the Lebanese army" or "UN
 troops", whom no row names, are kept as written rather than given to a side.
+
+A force that says whose side it is on ("pro-Assad forces", "pro-Iranian militias",
+"pro-Turkish rebels") is read as the row of that side's allies the registry has
+("Iranian-backed militias", "Turkish-backed rebels"), else as that side's own row, and is kept
+with its words; a state's leader named by demonym and title ("Iraqi Prime Minister Haider
+al-Abadi") stands for that state's forces.
 
 Where no actor word tells the war ("the army regained control of Khartoum"), the places do:
 ``geo/conflicts.csv`` names the countries each current war is fought in (columns
@@ -74,6 +81,7 @@ _ACTS_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:said|says|has|have|had|was|is|were
                          r"took|retook|overran|won|lost|holds|held|controls|fled|withdrew|[a-z]+ed)\b)")
 #: Words for armed men that say nothing of whose they are.
 _FORCE_NOUN = re.compile(r"(?:army|military|troops|soldiers|forces|fighters|militants|rebels|militiamen|gunmen|units|"
+                         r"guerrillas|insurgents|separatists|jihadists|paramilitaries|"
                          r"rebel\s+group|armed\s+group|militia|tanks|armou?red\s+vehicles)", re.I)
 #: A definite description of a non-state armed group, standing for the group named last: "The
 #: Arakan Army says it has taken Maungdaw ... The ethnic armed group now controls most of
@@ -134,6 +142,12 @@ class ActorRegistry:
         # lower-case copy: an ignore-case pattern compares every character both ways and is
         # about five times slower (it is built only for a text that needs it: see _folded).
         self._folded_aliases = folded
+        # Aliases whose every spelling opens on a capital ("Tigers", "Living Together"): a name,
+        # which the text must capitalise too ("paper tigers" are no one).
+        spellings: dict[str, set[bool]] = {}
+        for alias in folded:
+            spellings.setdefault(_key(alias), set()).add(alias[:1].isupper())
+        self._names = frozenset(key for key, capital in spellings.items() if capital == {True})
         self._lowered = _alternation([a.lower() for a in folded], 0)
         self._exact = _alternation(exact, 0, capitals=True)
         self._colours: dict[str, str] = {}
@@ -200,6 +214,12 @@ class ActorRegistry:
         for start, end, words in hits:
             if words.lower() == "military" and not _ACTS_AFTER.match(text, end):
                 continue  # "Hamas's military wing", "a military base": an adjective, no actor
+            if words[:1].islower() and _key(words) in self._names:
+                continue  # a name's words in lower case: "paper tigers", "living together"
+            if len(words) == 2 and words.isalpha() and words.isupper() and _in_capitals_line(text, start) \
+                    and not _OPENS_CAPITALS_LINE.search(text, max(0, start - 3), start) \
+                    and not _FORCE_AFTER.match(text, end):
+                continue  # "WHAT IS LEFT OF ...": a word of an all-capital line, not Islamic State
             actor = self._choose(words, conflict)
             if actor is not None:
                 found.append(ActorMention(start, end, words, actor))
@@ -227,8 +247,73 @@ class ActorRegistry:
                 kept[-1] = ActorMention(kept[-1].start, mention.end, text[kept[-1].start:mention.end], mention.actor)
                 continue
             kept.append(mention)
+        kept = self._with_leaders(text, self._with_pro_qualifiers(text, kept, conflict), conflict)
         return self._with_descriptions(text, _with_the_named_army(
             _with_the_named_state(_with_the_named_group(kept, text)), text))
+
+    def _with_pro_qualifiers(self, text: str, kept: list[ActorMention], conflict: str | None) -> list[ActorMention]:
+        """``kept`` with each "pro-X" force ("pro-Assad forces", "pro-Iranian militias",
+        "pro-Turkish rebels") as one mention with its words: the row of X's allies where the
+        registry has one ("Iranian-backed militias", "Turkish-backed rebels"), else X's own
+        ("Assad forces", "government forces", "Kyiv's forces"), else kept as written
+        ("pro-democracy fighters"). The words that name X are no mention of their own."""
+        if "pro-" not in text and "PRO-" not in text and "Pro-" not in text:
+            return kept  # (one substring test: most texts name no "pro-" side)
+        out = list(kept)
+        for found in _PRO_FORCE.finditer(text):
+            start, end = found.span()
+            if any((a.start <= start and end <= a.end and (a.start, a.end) != (start, end))
+                   or ((a.start, a.end) == (start, end) and a.actor.conflict != "generic") for a in out):
+                continue  # an alias spells it already ("pro-Russian separatists"), or a longer name holds it
+            actor = self._pro_actor(found.group("x"), found.group("noun"), conflict)
+            if actor is None:
+                written = " ".join(found.group(0).split())
+                actor = Actor(written, written, UNKNOWN_COLOUR, AS_WRITTEN)
+            out = [a for a in out if a.end <= start or a.start >= end]
+            out.append(ActorMention(start, end, found.group(0), actor))
+        return sorted(out, key=lambda a: (a.start, -(a.end - a.start)))
+
+    def _with_leaders(self, text: str, kept: list[ActorMention], conflict: str | None) -> list[ActorMention]:
+        """``kept`` with each state's leader named by a demonym and a title ("Iraqi Prime
+        Minister Haider al-Abadi", "Ethiopian President") as the forces of that state, the war's
+        own row of it first: what a leader declares or orders is the state's doing. A leader
+        the registry already names ("President Bashar al-Assad") keeps that mention."""
+        if "President" not in text and "Minister" not in text and "Premier" not in text:
+            return kept  # (two substring tests: most texts name no such title)
+        out = list(kept)
+        # (the titles first, which open on literal capitals the engine skips to, then the
+        # demonym before each: one scan of the text that stops at few places)
+        for title in _LEADER_TITLE.finditer(text):
+            dem = _DEMONYM_BEFORE.search(text, max(0, title.start() - 30), title.start())
+            if dem is None:
+                continue
+            start, end = dem.start("dem"), _LEADER_NAME.match(text, title.end()).end()
+            if any(a.start < end and start < a.end for a in out):
+                continue
+            states = [a for noun in _FORCE_SYNONYMS for a in self._by_alias.get(_key(f"{dem.group('dem')} {noun}"), [])
+                      if a.country]
+            if not states:
+                continue
+            own = [a for a in self.actors if a.country == states[0].country]
+            out.append(ActorMention(start, end, text[start:end], self._pick(own, conflict)))
+        return sorted(out, key=lambda a: (a.start, -(a.end - a.start)))
+
+    def _pro_actor(self, owner: str, noun: str, conflict: str | None) -> Actor | None:
+        """The row "pro-``owner`` ``noun``" stands for (see :meth:`_with_pro_qualifiers`)."""
+        nouns = tuple(dict.fromkeys((noun.lower(), *_PRO_NOUN_SYNONYMS)))
+        owner = " ".join(owner.split())
+        guesses = ([f"{owner}-backed {n}" for n in nouns] + [f"{owner} {n}" for n in nouns]
+                   + [f"{owner}'s {n}" for n in nouns] + [owner])
+        if " " in owner:
+            # "pro-Ethiopian government militias": the state's own forces ("Ethiopian forces")
+            guesses += [f"{owner.split()[0]} {n}" for n in nouns]
+        rows = [self._by_alias.get(_key(guess)) for guess in guesses]
+        # (the war's own row first, whichever guess names it: "pro-government militias" in Syria
+        # are the Syrian government's, not the generic row "government-backed forces" is)
+        own = next((a for candidates in rows if candidates for a in candidates if a.conflict == conflict), None)
+        if own is not None:
+            return own
+        return next((self._pick(candidates, conflict) for candidates in rows if candidates), None)
 
     @staticmethod
     def _with_descriptions(text: str, kept: list[ActorMention]) -> list[ActorMention]:
@@ -306,6 +391,12 @@ class ActorRegistry:
             return None
         return max(mentions, key=lambda m: m.end - m.start).actor
 
+    def alias(self, words: str, *, conflict: str | None = None) -> Actor | None:
+        """The row whose alias ``words`` is, exactly (case aside), or ``None``: unlike
+        :meth:`match`, no alias inside the words ("troops" in "Soviet troops") counts."""
+        candidates = self._by_alias.get(_key(_strip_article(words)))
+        return self._pick(candidates, conflict) if candidates else None
+
     def colour_for(self, side: str) -> str:
         """The colour of a side (case-insensitive), grey for a side no row names."""
         return self._colours.get(side.lower(), UNKNOWN_COLOUR)
@@ -343,6 +434,21 @@ class ActorRegistry:
                 if actor.conflict == wanted:
                     return actor
         return candidates[0]
+
+
+#: A force that says whose side it is on with "pro-": "pro-government militias", "Pro-Assad forces".
+_PRO_FORCE = re.compile(r"(?<![\w-])pro-(?P<x>[a-z][\w'’.]*?(?:[ \t]+(?:government|regime|junta))?)\s+(?P<noun>forces|troops|militias?|militiamen|fighters|"
+                        r"rebels|separatists|gunmen|groups|factions|units|paramilitaries|insurgents|loyalists|guerrillas|"
+                        r"soldiers|brigades|tribesmen|elements)(?![\w-])", re.I)
+#: A state's leader by demonym and title, with the name that follows: "Iraqi Prime Minister Haider
+#: al-Abadi", "Ethiopian President Sahle-Work Zewde", "Azerbaijani Defence Minister".
+_LEADER_TITLE = re.compile(r"President|Prime[ \t]+Minister|Premier|Defen[cs]e[ \t]+Minister")
+#: The demonym right before such a title.
+_DEMONYM_BEFORE = re.compile(r"(?<![\w'’-])(?P<dem>[A-Z][a-z]+)[ \t]+$")
+#: The name after such a title (up to three capitalised words).
+_LEADER_NAME = re.compile(r"(?:[ \t]+(?:(?:al|el|bin|ibn)[ \t-])?[A-Z][\w'’-]+){0,3}")
+#: The nouns tried after the side a "pro-" force is for ("Iranian-backed militias" for "pro-Iranian gunmen").
+_PRO_NOUN_SYNONYMS = ("forces", "militias", "militia", "fighters", "rebels", "troops", "separatists", "factions")
 
 
 #: Generic words for insurgents, and the word an alias of the group they stand for must hold.
@@ -429,6 +535,21 @@ def _with_the_named_army(kept: list[ActorMention], text: str) -> list[ActorMenti
                 a = ActorMention(a.start, a.end, a.words, named[-1].actor)
         out.append(a)
     return out
+
+
+#: What opens a line or a clause of an all-capital headline: "IS SEIZES RAMADI", "IRAQ: IS ...".
+_OPENS_CAPITALS_LINE = re.compile(r"(?:\A|\n|[,:;-])\s*\Z")
+#: A force noun right after a short acronym: "IS FIGHTERS", "AA TROOPS".
+_FORCE_AFTER = re.compile(r"\s+(?:fighters|militants|jihadists|forces|troops|rebels|gunmen|insurgents|group)\b", re.I)
+
+
+def _in_capitals_line(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is written all in capitals (a wire headline), with a few
+    words at least ("SRI LANKAN TROOPS CAPTURE REBEL BASE")."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)]
+    return line.isupper() and len(line.split()) >= 3
 
 
 def _key(alias: str) -> str:

@@ -1,7 +1,9 @@
 """Who made a control change: the actor of a trigger, read before or after it.
 
 The subject before an active verb, the agent after "fell to" or "held by", "forces loyal to
-X", a capital that speaks for its state, the state behind "its"/"our forces", the side a
+X" (also when wire copy breaks the line inside it), a capital that speaks for its state, a
+country or capital that is the subject of a control verb ("Ethiopia retook Lalibela"), the
+state behind "its"/"our forces", the side a
 captor is implied to be ("deprived Libya of": its opponent in a two-sided war), and the
 sides told taking or besieging a place in the sentences before.
 """
@@ -62,13 +64,37 @@ _TITLE_WORDS = (r"(?:the|former|late|ousted|exiled|deposed|renegade|rival|interi
 #: Heads of what forces are loyal to that name a state rather than a person.
 _STATE_HEADS = ("government", "regime", "junta", "authorities", "administration", "president", "king", "emir",
                 "monarchy", "military", "army", "state", "leadership")
+#: Heads of what forces are loyal to that name a person by a title ("the exiled leader").
+_PERSON_HEADS = ("leader", "commander", "general", "cleric", "strongman", "warlord", "chief", "premier")
 #: A capitalised word of a name ("Assad", "al-Assad", "bin Salman", "Assad's").
 _CAP_WORD = (r"(?:(?:al|el|bin|ibn|de)[ \t-])?(?!(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + "|"
              + _MONTH_NAMES + r")\b)[A-Z][\w'’-]*")
-#: What follows "loyal to": titles and names, ending on a name or a state's head noun, on one
-#: line ("Forces loyal to Assad Sunday recaptured ...": the weekday is no part of the name).
-_LOYAL_TARGET = re.compile(r"loyal\s+to\s+(?P<target>(?:(?:" + _TITLE_WORDS + "|" + _CAP_WORD + r")[ \t]+){0,6}"
-                           r"(?:" + _CAP_WORD + "|" + "|".join(_STATE_HEADS) + r"))(?![\w'’-])")
+#: What follows "loyal to": titles and names, ending on a name or a state's head noun ("Forces
+#: loyal to Assad Sunday recaptured ...": the weekday is no part of the name). A line may break
+#: inside it, as wire copy breaks lines ("loyal to the\nexiled leader", "President Hissene\nHabre"):
+#: see :func:`_unwrapped_end` for where a break ends it.
+_LOYAL_TARGET = re.compile(r"loyal\s+to\s+(?P<target>(?:(?:" + _TITLE_WORDS + "|" + _CAP_WORD
+                           + r")(?:[ \t]+|[ \t]*\n(?![ \t]*\n)[ \t]*)){0,6}"
+                           r"(?:" + _CAP_WORD + "|" + "|".join(_STATE_HEADS + _PERSON_HEADS) + r"))(?![\w'’-])")
+#: A title word that cannot end what forces are loyal to ("loyal to the", "loyal to President").
+_OPEN_TITLE = re.compile(_TITLE_WORDS, re.I)
+#: Characters from a line's start below which a line is no wrapped line of running copy (a headline).
+_WRAPPED_LINE = 50
+
+
+def _unwrapped_end(text: str, t0: int, t1: int) -> int:
+    """Where what forces are loyal to, ``text[t0:t1]``, ends when a line breaks inside it: a
+    break after an open title word ("the", "President") goes on to the next line; a break after
+    a name goes on only in wrapped copy, whose line is long ("Troops loyal to President
+    Hissene\nHabre"), not after a headline's name ("Forces loyal to Assad\nRebels retreat")."""
+    at = text.find("\n", t0, t1)
+    while at >= 0:
+        before = text[t0:at].rstrip()
+        line_start = text.rfind("\n", 0, at) + 1
+        if not _OPEN_TITLE.fullmatch(before.split()[-1] if before.split() else "") and at - line_start < _WRAPPED_LINE:
+            return t0 + len(before)
+        at = text.find("\n", at + 1, t1)
+    return t1
 #: Words that make a title no longer the state's: "forces loyal to the former president".
 _NOT_IN_POWER = re.compile(r"\b(?:former|late|ousted|exiled|deposed|renegade|rival|self-styled|self-declared)\b", re.I)
 
@@ -122,6 +148,10 @@ def _loyal_mention(text: str, at: int, actors: list[ActorMention], places: list[
     if noun is None or target is None or any(a.start <= at < a.end for a in actors):
         return None  # (a registry alias may spell the whole phrase: "troops loyal to President Hissene Habre")
     t0, t1 = target.span("target")
+    t1 = _unwrapped_end(text, t0, t1)
+    last = text[t0:t1].split()[-1]
+    if _OPEN_TITLE.fullmatch(last) and last.lower() not in _STATE_HEADS + _PERSON_HEADS:
+        return None  # (a headline cut after "the")
     # the noun's own mention starts the phrase: "Syrian troops loyal to", "Fighters loyal to"
     head = next((a for a in actors if a.end == noun.end("noun")), None)
     start = head.start if head is not None else noun.start("noun")
@@ -233,23 +263,92 @@ _COMMANDS_AFTER = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:withdr[ae]wn?|pulle
                              re.I)
 
 
+#: A control verb right after a country or a capital, which makes it the state that acts: "Azerbaijan
+#: captured Shusha", "Russia took full control of Avdiivka", "Ethiopia retook Lalibela",
+#: "AZERBAIJAN CAPTURES SHUSHA" (and "Syria sent troops into Lebanon and took control of ...").
+_ACTS_ON_GROUND_AFTER = re.compile(
+    r"(?:,\s+(?:which|whose)\b[^,]{0,60},)?"
+    # (its allies beside it: "Turkey and its Syrian rebel allies captured Afrin")
+    r"(?:\s+(?:and|with|along\s+with|together\s+with)\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:allies|proxies|partners))?"
+    # (a day between: "Ethiopia on Sunday retook Lalibela")
+    r"(?:\s+(?:on\s+)?(?:(?-i:[A-Z])[a-z]+day|yesterday|today|overnight|last\s+week|this\s+week),?)?"
+    r"\s+(?:(?:has|had|have|now|finally|also|effectively|fully|reportedly|"
+    r"quickly|swiftly|later|then)\s+){0,2}(?P<verb>captured?s?|captur(?:ed|ing)|seiz(?:ed|es|e)|took|takes|retook|retakes|"
+    r"taken|retaken|overrun|won\s+back|"
+    r"recaptur(?:ed|es)|overran|overruns|regain(?:ed|s)|liberat(?:ed|es)|occupied|occupies|annex(?:ed|es)|"
+    r"entered|enters|invaded|invades|marched\s+into|rolled\s+into|gained\s+control|won\s+control|"
+    r"claimed\s+control|assumed\s+control|lost|loses|ceded|cedes|surrendered|abandoned|withdr[ae]w|pulled\s+(?:out|back)|retreated|"
+    r"(?:sent|deployed|dispatched|moved|rushed|poured)\s+(?:[\w,-]+\s+){0,3}?(?:troops|forces|soldiers|tanks|"
+    r"reinforcements|units|its\s+army))\b", re.I)
+#: A verb of taking or losing among those: a party to the war may do it with no other word of war.
+_GAIN_VERB = re.compile(r"captur|seiz|took|take|retook|retake|recaptur|overr|regain|liberat|won\s+back|lost|loses|"
+                        r"ceded|cedes", re.I)
+#: Words of war in a sentence, which make a country's "withdrew" or "entered" a move of its forces.
+_WAR_WORDS = re.compile(r"\b(?:troops|forces|army|armies|soldiers|tanks|fighters|militias?|militiamen|rebels|"
+                        r"guerrillas|offensive|fighting|battles?|assault|shelling|siege|artillery|war|invasion|"
+                        r"occupation|military|garrison|front|positions|outposts?|bases?|trenches|bridgehead|"
+                        r"defen[cs]es|strongholds?)\b", re.I)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]``, roughly: from the last full stop before it to
+    the next after it, 300 characters at most either side."""
+    left = max(text.rfind(". ", max(0, start - 300), start), text.rfind("\n\n", max(0, start - 300), start))
+    right = text.find(". ", end, end + 300)
+    return text[left + 1 if left >= 0 else max(0, start - 300):right if right >= 0 else end + 300]
+
+
+#: What stands before a state that is a subject: the start of a sentence, a line or a clause
+#: ("..., and Syria took", "after Russia seized", "said Moscow had taken"), not a preposition
+#: or a verb whose object it is ("troops entered Syria", "the war in Ukraine").
+_SUBJECT_SLOT_BEFORE = re.compile(
+    r"(?:\A|[.!?;:][\"”’]?\s+|\n\s*|[-–—]\s+|,\s+(?:and\s+|but\s+|while\s+|as\s+)?|"
+    r"(?<![\w'’-])(?:and|but|after|when|as|while|since|before|once|until|because|that|then|said|says)\s+)"
+    r"(?:(?:the\s+)?$)", re.I)
+
+
 def _speaking_capitals(text: str, places: list[Place], registry: ActorRegistry,
                        conflict: str | None) -> list[ActorMention]:
     """National capitals named as speakers ("Moscow claimed", "Damascus denied") or as the
-    state that commands its forces ("Kyiv withdrew its troops"), as the actor of their
-    state's forces (the registry's ``country`` column)."""
+    state that commands its forces ("Kyiv withdrew its troops"), and countries or capitals
+    that are the subject of a control verb ("Azerbaijan captured Shusha", "Moscow seized
+    Avdiivka"), as the actor of their state's forces (the registry's ``country`` column).
+
+    A country the registry has no forces of is kept as written ("Vietnam captured ...") when it
+    acts on the ground; a country named elsewhere in a sentence stays a place ("troops
+    entered Syria").
+    """
     found = []
     for place in places:
-        if place.entry.capital and place.entry.country and (_SPEAKER_AFTER.match(text, place.end)
-                                                            or _COMMANDS_AFTER.match(text, place.end)):
-            actor = registry.state_of(place.entry.country, conflict)
-            if actor is not None:
-                found.append(ActorMention(place.start, place.end, place.text, actor))
+        entry = place.entry
+        if not entry.country or not (entry.capital or entry.kind == "country"):
+            continue
+        speaks = entry.capital and (_SPEAKER_AFTER.match(text, place.end) or _COMMANDS_AFTER.match(text, place.end))
+        verb = None if speaks else _ACTS_ON_GROUND_AFTER.match(text, place.end)
+        acts = (verb is not None and _SUBJECT_SLOT_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
+                # (a name the registry already reads as an actor is one there: "Russia captured")
+                and registry.match(place.text, conflict=conflict) is None)
+        actor = registry.state_of(entry.country, conflict) if speaks or acts else None
+        if acts and not _WAR_WORDS.search(_sentence_around(text, place.start, place.end)) and not (
+                # a party to the war in play takes a town without a word of war ("Ethiopia retook
+                # Lalibela"); a country that withdraws or enters, or another country, needs one
+                # ("Qatar withdrew its ambassador", "France took over the EU presidency")
+                actor is not None and actor.conflict == conflict and _GAIN_VERB.match(verb.group("verb"))):
+            continue
+        if not (speaks or acts):
+            continue
+        if actor is None and acts and entry.kind == "country":
+            written = " ".join(place.text.split())
+            actor = Actor(written, written, UNKNOWN_COLOUR, AS_WRITTEN)
+        if actor is not None:
+            found.append(ActorMention(place.start, place.end, place.text, actor))
     return found
 
 
 def _actor_part(mention: ActorMention, text: str | None = None, confidence: float = 1.0) -> _ActorPart:
-    return _ActorPart(text or mention.words, mention.actor.canonical, mention.actor.side, confidence)
+    # (the words on one line: wire copy breaks lines inside names, "loyal to President Hissene\nHabre")
+    return _ActorPart(" ".join((text or mention.words).split()), mention.actor.canonical, mention.actor.side,
+                      confidence)
 
 
 #: What stands right before an actor that is not the subject of a later trigger: the object of
@@ -469,7 +568,8 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
     if subject and not _SPEECH.search(subject.group(1)):
         words = " ".join(subject.group(1).split())
         if re.search(r"\b(?:forces|troops|army|rebels|fighters|militia|militiamen|guerrillas|soldiers|units|brigades?|"
-                     r"division|group|movement|front|guards|police|army)\b", words, re.I):
+                     r"division|group|movement|front|guards|police|army|militias|paramilitaries|tribesmen|loyalists|"
+                     r"extremists|partisans|mujahideen|commandos|peshmerga)\b", words, re.I):
             return _ActorPart(words, words, words, 0.5)
     return None
 
@@ -572,11 +672,17 @@ def _reported_by(text: str, mention: ActorMention, sentence: Sentence, t0: int, 
         # qualifier still says better)
         qualifier = _QUALIFIER_BEFORE.search(text, max(sentence.start, mention.start - 30), mention.start)
         if qualifier is not None:
-            written = " ".join(text[qualifier.start("word"):mention.end].split())
+            first = qualifier.start("word")
+            # (a qualifier of several capitalised words is kept whole: "Shi'ite Moslem militiamen",
+            # "Bosnian Serb paramilitaries")
+            more = _MORE_QUALIFIERS.search(text, max(sentence.start, first - 30), first)
+            if more is not None and more.group("words").split()[0].lower() not in _NOT_QUALIFIERS:
+                first = more.start("words")
+            written = " ".join(text[first:mention.end].split())
             qualified = _qualified_side(qualifier.group("word"), written, registry, conflict)
-            if qualified is not None and (qualified.actor != written or mention.actor.conflict == "generic"):
-                # (a name the registry lacks is kept as written only over the generic row:
-                # "Myanmar troops" stay the junta the war's bare "troops" are)
+            if qualified is not None:
+                # (a name the registry lacks is kept as written, over the war's own row for the
+                # bare noun too: "Soviet troops" in Afghanistan are not the Afghan army)
                 return qualified
     if mention.actor.conflict != "generic" or not _BARE_FORCES.fullmatch(" ".join(mention.words.split())):
         return _actor_part(mention)
@@ -591,7 +697,7 @@ def _reported_by(text: str, mention: ActorMention, sentence: Sentence, t0: int, 
 
 
 #: A force noun alone, with nothing to say whose: "fighters", "troops", "peshmerga".
-_FORCE_NOUN_ALONE = re.compile(r"(?:forces|troops|soldiers|fighters|militiamen|gunmen|guerrillas|units|militias?|"
+_FORCE_NOUN_ALONE = re.compile(r"(?:forces|troops|soldiers|fighters|militiamen|gunmen|guerrillas|units|militias?|paramilitaries|"
                                r"peshmerga|mujahideen|commandos|paratroopers|marines|rebels|insurgents|militants)",
                                re.I)
 #: The word right before a bare force noun that says whose it is: a capitalised demonym or name
@@ -605,6 +711,8 @@ _NOT_QUALIFIERS = (frozenset(("the", "some", "many", "most", "all", "more", "oth
                              "new", "fresh", "retreating", "advancing", "remaining", "armed", "no", "when", "after",
                              "before", "as", "while", "and", "but", "then", "there", "here", "where", "if"))
                             | frozenset(w.lower() for w in WEEKDAYS) | frozenset(_MONTH_NAMES.lower().split("|")))
+#: Capitalised words right before a qualifier ("Shi'ite" in "Shi'ite Moslem militiamen"), on its line.
+_MORE_QUALIFIERS = re.compile(r"(?<![\w'’.-])(?P<words>(?:(?-i:[A-Z][a-z])[\w'’-]*[ \t]){1,2})$")
 #: A second verb whose subject is left out, right before the trigger: "... and has held", "and then".
 _ELIDED_SUBJECT = re.compile(r"(?<![\w'’-])and\s+(?:then\s+|later\s+|since\s+)?" + _AUX + r"$", re.I)
 #: The subject of a coordinated clause the registry does not know, right before its verb: ", and
@@ -617,6 +725,10 @@ _SUBORDINATOR_BEFORE = re.compile(r"\b(?:after|when|as|while|since|before|becaus
                                   r"(?:the\s+)?$", re.I)
 
 
+#: The form of a demonym ("Soviet", "Cuban", "Chinese", "Kurdish", "Iraqi"), read in all-capital lines.
+_DEMONYM_LIKE = re.compile(r"[a-z]+(?:an|ese|ish|ic|i|et)", re.I)
+
+
 def _qualified_side(word: str, written: str, registry: ActorRegistry, conflict: str | None) -> _ActorPart | None:
     """The side of forces whose one qualifier ``word`` says whose they are: a side word
     ("Government") or a demonym the registry knows ("Kurdish": "Kurdish forces"), else the
@@ -627,10 +739,18 @@ def _qualified_side(word: str, written: str, registry: ActorRegistry, conflict: 
         return None
     found = registry.match(_SIDE_WORDS[low], conflict=conflict) if low in _SIDE_WORDS else None
     if found is None:
+        # (the registry may spell the state's forces with another noun: "Myanmar army")
         found = registry.match(word + " forces", conflict=conflict)
+        if found is None or found.conflict == "generic":
+            found = next((f for noun in ("troops", "army", "military", "soldiers")
+                          if (f := registry.alias(word + " " + noun, conflict=conflict)) is not None), found)
     if found is not None and found.conflict != "generic":
         return _ActorPart(written, found.canonical, found.side, 0.8)
     if not re.match(r"[A-Z]", word) or low in _SIDE_WORDS:
+        return None
+    if word.isupper() and (_SPEECH.fullmatch(word) or not _DEMONYM_LIKE.fullmatch(word)):
+        # in an all-capital headline every word is capitalised: only a demonym's form says
+        # whose forces follow ("SOVIET TROOPS"), not a verb ("OFFICIALS SAY REBELS LOST")
         return None
     return _ActorPart(written, written, written, 0.5)
 
