@@ -177,6 +177,18 @@ _NOT_SKELETON = str.maketrans("", "", "aeiouyw'`-")
 
 
 @lru_cache(maxsize=100_000)
+def _sounded_words(name: str) -> list[str]:
+    """The words of a transliterated name, the article left out and each digraph written as
+    the one sound it stands for: what :func:`spelling_skeleton` and :func:`spelling_fold` fold."""
+    words = []
+    for word in re.split(r"[\s\-]+", name_key(name)):
+        if word and word not in _ARTICLE_WORDS:
+            for written, sound in _DIGRAPHS:
+                word = word.replace(written, sound)
+            words.append(word)
+    return words
+
+
 def spelling_skeleton(name: str) -> str:
     """The consonant skeleton of a transliterated name, or ``""`` when too short to trust.
 
@@ -188,11 +200,8 @@ def spelling_skeleton(name: str) -> str:
     >>> spelling_skeleton("Maarat al-Numan") == spelling_skeleton("Ma‘arrat an Nu‘mān")
     True
     """
-    words = [w for w in re.split(r"[\s\-]+", name_key(name)) if w and w not in _ARTICLE_WORDS]
     parts = []
-    for word in words:
-        for written, sound in _DIGRAPHS:
-            word = word.replace(written, sound)
+    for word in _sounded_words(name):
         consonants = word.translate(_NOT_SKELETON)
         squeezed = "".join(c for i, c in enumerate(consonants) if i == 0 or c != consonants[i - 1])
         if len(squeezed) > 1 and squeezed.endswith("h"):
@@ -231,11 +240,8 @@ def spelling_fold(name: str, min_letters: int = _FOLD_MIN_LETTERS) -> str:
     >>> spelling_fold("Mayadeen") == spelling_fold("Al Mayādīn")
     True
     """
-    words = [w for w in re.split(r"[\s\-]+", name_key(name)) if w and w not in _ARTICLE_WORDS]
     parts = []
-    for word in words:
-        for written, sound in _DIGRAPHS:
-            word = word.replace(written, sound)
+    for word in _sounded_words(name):
         if len(word) > 3:
             word = _FOLD_ENDING.sub("a", word)
         word = word[:1] + word[1:].translate(_FOLD_VOWELS)  # (a first "Y" or "W" is a consonant)
