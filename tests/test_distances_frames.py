@@ -21,14 +21,21 @@ def ends(claim) -> tuple:
 
 def test_it_is_n_km_to_each_town_measures_from_the_town_told_before():
     found = claims("Russian troops are advancing on Chasiv Yar. It is approximately 10 km to Kostiantynivka, "
-                   "20-25 km to Druzhkivka, 30-35 km to Sloviansk.")
+                   "20-25 km to Druzhkivka and Kramatorsk, 30-35 km to Sloviansk.")
     assert [(words, ends(c), c.verdict) for words, c in found] == [
         ("approximately 10 km to Kostiantynivka", ("Chasiv Yar", "Kostiantynivka"), "consistent"),
         ("20-25 km to Druzhkivka", ("Chasiv Yar", "Druzhkivka"), "consistent"),
+        ("and Kramatorsk", ("Chasiv Yar", "Kramatorsk"), "consistent"),
         ("30-35 km to Sloviansk", ("Chasiv Yar", "Sloviansk"), "consistent"),
     ]
     # the spans stay in their sentence, and the reason says who "it" is
     assert all("read as Chasiv Yar" in " ".join(c.notes) for _, c in found)
+
+
+def test_towns_joined_after_a_figure_from_a_named_reference_are_not_copied():
+    # "from" names the reference: the second town is another claim's business, not this one's
+    found = claims("Kurakhove is 35km south of Pokrovsk and Selydove.")
+    assert [words for words, _ in found] == ["Kurakhove is 35km south of Pokrovsk"]
 
 
 def test_a_figure_to_a_town_after_a_verb_of_motion_has_no_start():

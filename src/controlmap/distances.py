@@ -860,10 +860,32 @@ def find_claims(article: Article, places: list[Place], *, gazetteer: Any = None)
         quantities = parse_quantities(sentence.text, sentence.start) if any_quantity else []
         found = [_claim(article, sentence, statements, in_sentence, places, gazetteer)
                  for statements in _merge_conversions(text, quantities)]
+        found += [shared for claim in found for shared in _shared_figure(text, claim, in_sentence)]
         found += [c for c in _proximity_claims(article, sentence, in_sentence)
                   if not any(c.start < f.end and f.start < c.end for f in found)]
         claims.extend(sorted(found, key=lambda c: c.start))
     return claims
+
+
+#: A second town sharing a figure "to" the first: "20-25 km to Druzhkivka and Kramatorsk".
+_AND_NEXT = re.compile(r"\s+and\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+
+
+def _shared_figure(text: str, claim: DistanceClaim, in_sentence: list[Place]) -> list[DistanceClaim]:
+    """The claim a figure makes of a second town joined to its own by "and", when the figure
+    measures to its town from a subject told apart ("It is 20-25 km to Druzhkivka and
+    Kramatorsk": Kramatorsk is 20-25 km away too). Its words are "and Kramatorsk"."""
+    to = claim.to_place
+    if claim.kind != "between" or to is None or claim.from_place is None or claim.end != to.end \
+            or not _TO_PLACE_AFTER.fullmatch(text, claim.stated[-1].end, to.start):
+        return []
+    joined = _AND_NEXT.match(text, to.end)
+    other = _place_after(in_sentence, joined.end(), 1, claim.sentence.end) if joined else None
+    if other is None or other.entry.kind in _AREA_KINDS or other.entry.id in (to.entry.id, claim.from_place.entry.id):
+        return []
+    start = to.end + len(joined.group(0)) - len(joined.group(0).lstrip())
+    return [replace(claim, start=start, end=other.end, text=text[start:other.end], to_place=other,
+                    notes=[*claim.notes, f"the figure before {to.text} measures to {other.text} too"])]
 
 
 # "Saraqib, on the outskirts of Idlib", "Huancayo, near Chacapalca": a distance said in words.
