@@ -263,6 +263,12 @@ _COMMANDS_AFTER = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:withdr[ae]wn?|pulle
                              re.I)
 
 
+#: A move on the ground a capital's possessive owns: "Moscow's biggest advance", "Kyiv's offensive".
+_OWNS_A_MOVE_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:advances?|gains?|offensive|counter-?offensive|victory|"
+                                r"victories|push|assault|conquest|capture|invasion|incursion|troops|forces|army|"
+                                r"soldiers)\b", re.I)
+
+
 #: A control verb right after a country or a capital, which makes it the state that acts: "Azerbaijan
 #: captured Shusha", "Russia took full control of Avdiivka", "Ethiopia retook Lalibela",
 #: "AZERBAIJAN CAPTURES SHUSHA" (and "Syria sent troops into Lebanon and took control of ...").
@@ -323,7 +329,10 @@ def _speaking_capitals(text: str, places: list[Place], registry: ActorRegistry,
         entry = place.entry
         if not entry.country or not (entry.capital or entry.kind == "country"):
             continue
-        speaks = entry.capital and (_SPEAKER_AFTER.match(text, place.end) or _COMMANDS_AFTER.match(text, place.end))
+        speaks = entry.capital and (_SPEAKER_AFTER.match(text, place.end) or _COMMANDS_AFTER.match(text, place.end)
+                                    # (the state whose move on the ground it is: "Moscow's biggest advance
+                                    # since it took Bakhmut", whom "it" then stands for)
+                                    or _OWNS_A_MOVE_AFTER.match(text, place.end))
         verb = None if speaks else _ACTS_ON_GROUND_AFTER.match(text, place.end)
         acts = (verb is not None and _SUBJECT_SLOT_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
                 # (a name the registry already reads as an actor is one there: "Russia captured")
@@ -487,6 +496,14 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
         speaker = _last_speaker(text, sentence, actors_all)
         written = " ".join(pronoun.group(0).split())
         return _actor_part(speaker, written, 0.7) if speaker else None
+    if pronoun is not None:
+        pron_at = sentence.start + max(0, len(clause) - 45) + pronoun.start()
+        owner = [a for a in actors if a.end <= pron_at and _possessive(text, a)
+                 and (not near or a.start > near[-1].start)]
+        if owner and re.search(r"\b(?:since|when|after|before|as)\s+$", text[owner[-1].end:pron_at], re.I):
+            # "Ukraine withdrew, Russia's biggest gain since it captured Bakhmut", "the advance
+            # was Moscow's biggest since it took Bakhmut": the owner
+            return _actor_part(owner[-1], " ".join(pronoun.group(0).split()), 0.7)
     if near:
         last = near[-1]
         between = text[last.end:t0]
@@ -505,11 +522,6 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             # the coordinated verb belongs to the clause's subject, not to the nearest name.
             return _actor_part(near[0])
         if pronoun is not None and sentence.start + max(0, len(clause) - 45) + pronoun.start() >= last.end:
-            pron_at = sentence.start + max(0, len(clause) - 45) + pronoun.start()
-            owner = [a for a in actors if a.end <= pron_at and _possessive(text, a) and a.start > last.start]
-            if owner and re.search(r"\b(?:since|when|after|before|as)\s+$", text[owner[-1].end:pron_at], re.I):
-                # "Ukraine withdrew, Russia's biggest gain since it captured Bakhmut": the owner
-                return _actor_part(owner[-1], " ".join(pronoun.group(0).split()), 0.7)
             # (not a name used as a modifier: "troops broke the RSF siege ..., and they pushed the
             # paramilitary out" are the troops)
             head = next((a for a in reversed(near) if not _ATTRIBUTIVE_AFTER.match(text, a.end)), last)
@@ -553,8 +565,11 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
         # Sudan. In January, it retook Wad Madani")
         earlier = [a for a in actors_all if a.end <= sentence.start and (
             _subject_like(text, a, 0) or _possessive(text, a) and _OPENS_SENTENCE.search(text, max(0, a.start - 6), a.start))]
-        if earlier:
-            return _actor_part(earlier[-1], " ".join(pronoun.group(0).split()), 0.6)
+        # (a pronoun agrees with what it stands for, where the article names one that does:
+        # "they" the rebels rather than "the military" named since)
+        agreeing = [a for a in earlier if _agrees(pronoun.group(0), a.words)]
+        if agreeing or earlier:
+            return _actor_part((agreeing or earlier)[-1], " ".join(pronoun.group(0).split()), 0.6)
         return None  # "we took the most stringent measures": a pronoun with no one to stand for
     bare = re.search(r"(?:^|[\s,;])(" + _BARE_GROUP.pattern + r")\s+" + _AUX + r"$", clause, re.I)
     if bare is not None:
@@ -572,6 +587,26 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
                      r"extremists|partisans|mujahideen|commandos|peshmerga)\b", words, re.I):
             return _ActorPart(words, words, words, 0.5)
     return None
+
+
+#: The head nouns of an armed side named in the singular ("the army", "the junta", "the group").
+_SINGULAR_HEAD = re.compile(r"(?:army|military|junta|government|regime|group|movement|militia|alliance|front|force|"
+                            r"command|ministry|brigade|division|corps|council|administration)", re.I)
+#: The head nouns of one named in the plural ("rebels", "troops", "the Houthis").
+_PLURAL_HEAD = re.compile(r"[\w'’-]*[a-z]s", re.I)
+
+
+def _agrees(pronoun: str, words: str) -> bool:
+    """Whether the pronoun ``pronoun`` ("it", "they") may stand for an actor named ``words``:
+    "they" not for a singular head ("the military"), "it" not for a plural one ("rebels");
+    a name with no such head (an acronym, "Hamas") takes either."""
+    head = words.split()[-1] if words.split() else ""
+    low = pronoun.lower()
+    if low == "they":
+        return not _SINGULAR_HEAD.fullmatch(head)
+    if low == "it":
+        return not (_PLURAL_HEAD.fullmatch(head) and head[:1].islower())
+    return True
 
 
 #: "forcing X to", "compelled X to" right before an infinitive trigger: X does it.
@@ -645,10 +680,19 @@ def _between_commas(s_text: str, start: int, end: int, before: int) -> bool:
     return 0 <= opening and 0 <= closing < before and "," not in s_text[opening + 1:start]
 
 
+#: A spokesman's title right before the group he speaks for: "spokesman for the", "a spokesperson of".
+_SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|leader|commander|chief)\s+(?:for|of)\s+(?:the\s+)?$", re.I)
+#: The end of a speaker's aside and the speech verb after it: "(TPLF), said", ", told Reuters".
+_SPEAKS_AFTER_ASIDE = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*,?\s+(?:said|says|told|added|claimed|announced)\b", re.I)
+
+
 def _last_speaker(text: str, sentence: Sentence, actors_all: list[ActorMention]) -> ActorMention | None:
     """The actor who speaks in ``sentence`` ("..., Iraq said") or, failing that, last spoke before it."""
     def speaks(a: ActorMention) -> bool:
-        return _SPEAKER_AFTER.match(text[a.end:a.end + 40]) is not None
+        # (also a group its spokesman speaks for: "Getachew Reda, spokesman for the TPLF, said")
+        return (_SPEAKER_AFTER.match(text[a.end:a.end + 40]) is not None
+                or _SPOKESMAN_FOR.search(text, max(0, a.start - 40), a.start) is not None
+                and _SPEAKS_AFTER_ASIDE.match(text, a.end) is not None)
 
     here = [a for a in actors_all if sentence.start <= a.start < sentence.end and speaks(a)]
     if here:
@@ -907,7 +951,13 @@ def _possessive(text: str, mention: ActorMention) -> bool:
 
 def _actor_after(text: str, t1: int, sentence: Sentence, actors: list[ActorMention],
                  registry: ActorRegistry, conflict: str | None) -> _ActorPart | None:
-    """The actor of "fell to X" / "held by X"."""
+    """The actor of "fell to X" / "held by X"; "our forces" are the speaker's ("in the hands
+    of our forces," he said: the side whose spokesman was quoted last)."""
+    ours = re.match(r"\s*(?:the\s+hands\s+of\s+)?(our\s+(?:[\w-]+\s+)?(?:forces|troops|fighters|army|soldiers|units|men))\b",
+                    text[t1:sentence.end], re.I)
+    if ours is not None:
+        speaker = _last_speaker(text, sentence, registry.find(text, conflict=conflict))
+        return _actor_part(speaker, ours.group(1), 0.7) if speaker is not None else None
     if re.match(r"\s*(?:its|their)\b", text[t1:t1 + 8], re.I):
         speaker = [a for a in actors if a.end <= t1 and not _possessive(text, a)]
         if speaker:
