@@ -105,3 +105,31 @@ def test_a_town_lost_to_rebels_was_taken_by_them(gazetteer):
                  "Kidal, lost in March to Tuareg rebels, is quiet now."):
         assert [(c, s, p) for c, _, s, p in told(text, "2012-04-02", gazetteer)] == [
             ("captured", "Tuareg rebels", "Kidal")], text
+
+
+# --- pronouns and "the group" in what a side says -------------------------------------------------
+
+
+def test_it_in_what_an_armed_group_says_is_that_group_not_the_troops_it_tells_of(gazetteer):
+    events = told("The Arakan Army said junta troops had fled and that it had seized the town of Maungdaw.",
+                  "2024-12-09", gazetteer)
+    assert [(c, a) for c, a, _, p in events if p == "Maungdaw"] == [("captured", "Arakan Army")]
+
+
+def test_it_after_a_second_speaker_is_that_speaker(gazetteer):
+    events = told("Rebels said they had captured Hama, but the army said it still held the city on Friday.",
+                  "2024-12-05", gazetteer)
+    assert ("holds", "government") in [(c, s) for c, _, s, _ in events]
+
+
+def test_the_groups_fighters_are_the_group_its_spokesman_speaks_for(gazetteer):
+    text = ("The MNDAA and the TNLA began a joint offensive in October. MNDAA spokesman Li Jiawen said the "
+            "group's fighters had captured Lashio.")
+    assert [(c, a) for c, a, _, _ in told(text, "2024-07-26", gazetteer)] == [("captured", "MNDAA")]
+
+
+def test_a_militia_of_a_people_loyal_to_the_regime_is_on_the_regimes_side(gazetteer):
+    events = told("Assad's army withdrew on Friday, but a militia of Alawite villagers loyal to the regime still "
+                  "held the town of Masyaf.", "2024-12-07", gazetteer)
+    held = [s for c, _, s, _ in events if c == "holds"]
+    assert held == ["government"]

@@ -55,7 +55,9 @@ def _inside_actor(place: Place, actors: list[ActorMention], starts: list[int]) -
 #: A force noun right before "loyal": "forces loyal to", "militiamen loyal to".
 _LOYAL_NOUN = re.compile(r"(?<![\w'’-])(?P<noun>forces|troops|fighters|soldiers|militias?|militiamen|gunmen|units|men|"
                          r"guerrillas|loyalists|rebels|elements|officers|brigades?|battalions?|militants|tribesmen|"
-                         r"police)\s+$", re.I)
+                         r"police)"
+                         # (whom the force is made of between: "a militia of ethnic Arabs loyal to the regime")
+                         r"(?:\s+of\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s+$", re.I)
 #: Lower-case words of a title or a state, and abbreviated ranks, inside what forces are loyal to.
 _TITLE_WORDS = (r"(?:the|former|late|ousted|exiled|deposed|renegade|rival|interim|self-styled|self-declared|"
                 r"strongman|warlord|leader|commander|general|cleric|president|prime|minister|king|emir|sheikh|"
@@ -143,7 +145,7 @@ def _loyal_mention(text: str, at: int, actors: list[ActorMention], places: list[
                    conflict: str | None) -> ActorMention | None:
     """The mention of "<forces> loyal to <X>" whose "loyal" is at ``at``, or ``None`` (see
     :func:`_loyal_forces`)."""
-    noun = _LOYAL_NOUN.search(text, max(0, at - 30), at)
+    noun = _LOYAL_NOUN.search(text, max(0, at - 60), at)
     target = _LOYAL_TARGET.match(text, at)
     if noun is None or target is None or any(a.start <= at < a.end for a in actors):
         return None  # (a registry alias may spell the whole phrase: "troops loyal to President Hissene Habre")
@@ -185,11 +187,14 @@ def _loyal_actor(text: str, t0: int, t1: int, noun: str, actors: list[ActorMenti
         state = registry.state_of(capital.entry.country, conflict)
         if state is not None:
             return state
+    # (a state's head is the war in play's state: "the regime" in Mali is not Syria's "regime forces")
+    state_head = text[t0:t1].split()[-1].lower() in _STATE_HEADS
     for guess in _loyalty_guesses(text[t0:t1], noun.lower()):
         found = registry.find(guess, conflict=conflict)
         # the guess must be an alias as a whole (not a word inside it), of a row of the registry
         # (not an owner the registry keeps as written, "Haftar's fighters")
-        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(guess)) and found[0].actor in registry.actors:
+        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(guess)) and found[0].actor in registry.actors \
+                and not (state_head and conflict is not None and found[0].actor.conflict not in (conflict, "generic")):
             return found[0].actor
     return inside[0].actor if inside else None
 
@@ -508,6 +513,20 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
         last = near[-1]
         between = text[last.end:t0]
         pronoun_after = pronoun is not None and sentence.start + max(0, len(clause) - 45) + pronoun.start() >= last.end
+        owned_by_group = _OWNED_BY_GROUP.search(text, max(sentence.start, last.start - 30), last.start)
+        if (last.actor.conflict == "generic" or _FORCE_NOUN_ALONE.fullmatch(last.words)) and not pronoun_after \
+                and owned_by_group is not None:
+            # "MNDAA spokesman Li Jiawen said the group's fighters had captured Lashio": the group
+            # its spokesman speaks for, else the armed group named last
+            group = _group_spoken_for(text, sentence, last.start, actors_all)
+            if group is not None:
+                return _actor_part(group, text[owned_by_group.start():last.end], 0.7)
+        if pronoun_after:
+            # "The Arakan Army said junta troops had fled and that it had seized Maungdaw": a
+            # pronoun in what an armed side says is that side, where it agrees with it
+            speaker = _reported_speaker(text, sentence, t0, actors)
+            if speaker is not None and speaker is not last and _agrees(pronoun.group(0), speaker):
+                return _actor_part(speaker, " ".join(pronoun.group(0).split()), 0.7)
         if ((last.actor.conflict == "generic" or _BARE_FORCES.fullmatch(last.words)) and not pronoun_after
                 and _OWNED_BY_PRONOUN.search(text, max(sentence.start, last.start - 20), last.start)):
             # "The CSP said its fighters remained in control": the fighters are the CSP's (and
@@ -567,7 +586,7 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             _subject_like(text, a, 0) or _possessive(text, a) and _OPENS_SENTENCE.search(text, max(0, a.start - 6), a.start))]
         # (a pronoun agrees with what it stands for, where the article names one that does:
         # "they" the rebels rather than "the military" named since)
-        agreeing = [a for a in earlier if _agrees(pronoun.group(0), a.words)]
+        agreeing = [a for a in earlier if _agrees(pronoun.group(0), a)]
         if agreeing or earlier:
             return _actor_part((agreeing or earlier)[-1], " ".join(pronoun.group(0).split()), 0.6)
         return None  # "we took the most stringent measures": a pronoun with no one to stand for
@@ -596,17 +615,48 @@ _SINGULAR_HEAD = re.compile(r"(?:army|military|junta|government|regime|group|mov
 _PLURAL_HEAD = re.compile(r"[\w'’-]*[a-z]s", re.I)
 
 
-def _agrees(pronoun: str, words: str) -> bool:
-    """Whether the pronoun ``pronoun`` ("it", "they") may stand for an actor named ``words``:
-    "they" not for a singular head ("the military"), "it" not for a plural one ("rebels");
-    a name with no such head (an acronym, "Hamas") takes either."""
-    head = words.split()[-1] if words.split() else ""
+def _agrees(pronoun: str, mention: ActorMention) -> bool:
+    """Whether the pronoun ``pronoun`` ("it", "they") may stand for ``mention``: "they" not
+    for a singular head ("the military") nor a state by its name ("Ukraine"), "it" not for a
+    plural head ("rebels"); a group's name with no such head (an acronym, "Hamas") takes either."""
+    words = mention.words.split()
+    head = re.sub(r"['’]s?$", "", words[-1]) if words else ""
     low = pronoun.lower()
     if low == "they":
-        return not _SINGULAR_HEAD.fullmatch(head)
+        plural = _PLURAL_HEAD.fullmatch(head) is not None and not _SINGULAR_HEAD.fullmatch(head)
+        return plural or not (_SINGULAR_HEAD.fullmatch(head) or mention.actor.country)
     if low == "it":
         return not (_PLURAL_HEAD.fullmatch(head) and head[:1].islower())
     return True
+
+
+#: An armed group's own forces named through the group: "the group's fighters", "the movement's troops".
+_OWNED_BY_GROUP = re.compile(r"\b(?:the|this)\s+(?:armed\s+|rebel\s+)?(?:group|movement|militia|alliance)['’]s?\s+"
+                             r"(?:[\w-]+\s+)?$", re.I)
+
+
+def _group_spoken_for(text: str, sentence: Sentence, before: int,
+                      actors_all: list[ActorMention]) -> ActorMention | None:
+    """The non-state armed group "the group" stands for at ``before``: the one whose
+    spokesman or leader speaks in the sentence ("MNDAA spokesman Li Jiawen said"), else the
+    one named last in the sentence or the two before."""
+    named = [a for a in actors_all if sentence.start - 600 <= a.start and a.end <= before
+             and not a.actor.country and a.actor.conflict not in ("generic", AS_WRITTEN)]
+    speaking = [a for a in named if a.start >= sentence.start and _SPEAKER_AFTER.match(text, a.end)]
+    return (speaking or named or [None])[-1]
+
+
+def _reported_speaker(text: str, sentence: Sentence, t0: int, actors: list[ActorMention]) -> ActorMention | None:
+    """The armed side that speaks the clause holding ``t0``: the actor right before the
+    last speech verb before ``t0`` ("The Arakan Army said ...", "..., but the army said"), when
+    it is a row of the registry (not a generic word), else ``None``."""
+    speech = _last_match(_SPEECH.finditer(text, sentence.start, t0))
+    if speech is None:
+        return None
+    before = [a for a in actors if sentence.start <= a.start and a.end <= speech.start()
+              and _SPEAKS_AFTER_NAME.match(text, a.end, speech.end()) is not None
+              and a.actor.conflict not in ("generic", AS_WRITTEN) and _subject_like(text, a, sentence.start)]
+    return before[-1] if before else None
 
 
 #: "forcing X to", "compelled X to" right before an infinitive trigger: X does it.
