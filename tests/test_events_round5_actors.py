@@ -133,3 +133,17 @@ def test_a_militia_of_a_people_loyal_to_the_regime_is_on_the_regimes_side(gazett
                   "held the town of Masyaf.", "2024-12-07", gazetteer)
     held = [s for c, _, s, _ in events if c == "holds"]
     assert held == ["government"]
+
+
+def test_it_in_a_relative_clause_is_not_the_second_country_a_preposition_governs(gazetteer):
+    events = told("The fall of Ramadi was the biggest victory this year for the extremist group, which has "
+                  "declared a caliphate in the vast areas of Syria and Iraq that it controls. Islamic State "
+                  "fighters now hold the city.", "2015-05-18", gazetteer)
+    held = [(a, s) for c, a, s, _ in events if c == "holds"]
+    assert held and all(s == "Islamic State" for _, s in held)
+
+
+def test_a_loss_of_territory_to_a_side_is_that_sides_capture(gazetteer):
+    events = told("The RSF swept into Wad Madani on Monday. Its capture is a serious blow to the embattled army as "
+                  "it tries to contain the loss of territory to the RSF.", "2023-12-19", gazetteer)
+    assert ("captured", "RSF") in [(c, s) for c, _, s, _ in events]

@@ -91,7 +91,8 @@ _FORCE_NOUN = re.compile(r"(?:army|military|troops|soldiers|forces|fighters|mili
 #: Arakan Army says it has taken Maungdaw ... The ethnic armed group now controls most of
 #: Rakhine". (Not bare "the group": NGOs and monitors are groups too.)
 _GROUP_DESCRIPTION = re.compile(
-    r"\b[Tt]he\s+(?:(?:ethnic|armed|rebel|insurgent|jihadist|militant|islamist|separatist|paramilitary|"
+    r"\b[Tt]he\s+(?:(?:ethnic|armed|rebel|insurgent|jihadist|militant|islamist|separatist|paramilitary|extremist|"
+    r"terrorist|"
     r"Islamist|Kurdish|Tuareg|Rwanda-backed|Iran-backed|Iranian-backed)\s+){1,2}(?:group|militia|movement|"
     r"organi[sz]ation|force)(?!\s+of\b)\b|\b[Tt]he\s+militia\b(?!\s+of\b)")
 #: Between a generic force noun and the group it belongs to: "Fighters from the Fano militia".

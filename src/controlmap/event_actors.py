@@ -246,7 +246,10 @@ def _recipient(text: str, part: _PlacePart, sentence: Sentence, actors: list[Act
     """The actor written right after "to" behind a lost place, or ``None``."""
     to = _LOST_TO.match(text, part.end, sentence.end)
     if to is None:
-        return None
+        # (the place's words may run on over it: "the loss of territory to the RSF")
+        inside = [a for a in actors if part.start < a.start < part.end and a.actor.conflict not in ("generic", AS_WRITTEN)
+                  and re.search(r"\sto\s+(?:the\s+)?$", text[max(part.start, a.start - 8):a.start])]
+        return inside[0] if inside else None
     # (the name may follow a modifier or two: "to the Turkish-backed Syrian National Army")
     return next((a for a in actors if to.start() < a.start <= to.end() + 30 and a.actor.conflict != "generic"
                  and re.fullmatch(r"(?:[\w'’-]+\s+){0,2}", text[min(a.start, to.end()):a.start])
@@ -391,9 +394,17 @@ _OPENS_SENTENCE = re.compile(r"(?:\A|[.!?][\"”’]?\s+|\n\s*)(?:The\s+)?\Z")
 
 
 def _subject_like(text: str, mention: ActorMention, floor: int) -> bool:
-    """True when ``mention`` may be the subject of a trigger after it (see :data:`_NOT_SUBJECT`)."""
+    """True when ``mention`` may be the subject of a trigger after it (see :data:`_NOT_SUBJECT`;
+    nor the second of two names a preposition governs: "the areas of Syria and Iraq that it
+    controls")."""
+    before = text[max(floor, mention.start - 40):mention.start]
     return ((not _possessive(text, mention) or _OWNED_UNIT.match(text, mention.end) is not None)
-            and not _NOT_SUBJECT.search(text[max(floor, mention.start - 40):mention.start]))
+            and not _NOT_SUBJECT.search(before) and not _SECOND_OBJECT.search(before))
+
+
+#: A preposition's first object and "and" right before a name: "in Syria and (Iraq)".
+_SECOND_OBJECT = re.compile(r"\b(?:in|into|inside|from|near|across|of|over|towards?)\s+(?:the\s+)?"
+                            r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+(?:and|or)\s+(?:the\s+)?$", re.I)
 
 
 #: A unit its owner's name is written before: "the army's 22nd Division", "Hamas's fighters".
