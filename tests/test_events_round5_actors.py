@@ -147,3 +147,9 @@ def test_a_loss_of_territory_to_a_side_is_that_sides_capture(gazetteer):
     events = told("The RSF swept into Wad Madani on Monday. Its capture is a serious blow to the embattled army as "
                   "it tries to contain the loss of territory to the RSF.", "2023-12-19", gazetteer)
     assert ("captured", "RSF") in [(c, s) for c, _, s, _ in events]
+
+
+def test_our_control_is_the_side_whose_spokesman_is_named_after_the_speech_verb(gazetteer):
+    events = told("\"Goma is under our control,\" said Lawrence Kanyuka, the spokesman of the AFC/M23 alliance.",
+                  "2025-01-27", gazetteer)
+    assert [(c, a, p) for c, a, _, p in events] == [("holds", "M23", "Goma")]

@@ -257,9 +257,14 @@ def _recipient(text: str, part: _PlacePart, sentence: Sentence, actors: list[Act
 
 
 def _speaker_in(text: str, sentence: Sentence, after: int, actors: list[ActorMention]) -> ActorMention | None:
-    """The actor that speaks after ``after`` in ``sentence`` ("..., the rebels' command said")."""
+    """The actor that speaks after ``after`` in ``sentence`` ("..., the rebels' command said"),
+    or whose spokesman does after a speech verb ("..., said Lawrence Kanyuka, the spokesman of
+    the AFC/M23 alliance")."""
     for a in actors:
-        if after <= a.start < sentence.end and _SPEAKS_AFTER_NAME.match(text, a.end, sentence.end):
+        if after <= a.start < sentence.end and (
+                _SPEAKS_AFTER_NAME.match(text, a.end, sentence.end)
+                or _SPOKESMAN_FOR.search(text, max(after, a.start - 40), a.start)
+                and _SPEECH.search(text, after, a.start)):
             return a
     return None
 
