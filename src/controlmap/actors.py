@@ -27,8 +27,10 @@ The registry is data, one row per canonical actor, with columns:
 
 Conflict rows may list the bare words reports on that war use for one side ("the army" is
 the SAF in Sudan, "rebels" are M23 in eastern Congo): they win over the ``generic`` rows
-there. Whose forces a bare word names can also be written before it: "RSF fighters" are the
-RSF, "Kurdish troops" the row that has "Kurdish forces", and "the Lebanese army" or "UN
+there; such a catch-all word yields to the one group of its side an article names by name
+("the MNDAA said ... the rebels" are the MNDAA). Whose forces a bare word names can also be
+written before it: "RSF fighters" are the RSF, "Kurdish troops" the row that has "Kurdish
+forces", "the Ethiopian government's forces" Ethiopia's, and "the Lebanese army" or "UN
 troops", whom no row names, are kept as written rather than given to a side.
 
 A force that says whose side it is on ("pro-Assad forces", "pro-Iranian militias",
