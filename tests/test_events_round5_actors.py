@@ -153,3 +153,9 @@ def test_our_control_is_the_side_whose_spokesman_is_named_after_the_speech_verb(
     events = told("\"Goma is under our control,\" said Lawrence Kanyuka, the spokesman of the AFC/M23 alliance.",
                   "2025-01-27", gazetteer)
     assert [(c, a, p) for c, a, _, p in events] == [("holds", "M23", "Goma")]
+
+
+def test_our_forces_after_a_groups_spokesman_speaks_are_that_group(gazetteer):
+    events = told("Getachew Reda, a TPLF spokesman, said by phone: \"Our forces have taken full control of Mekelle.\"",
+                  "2021-06-29", gazetteer)
+    assert [(c, s, p) for c, _, s, p in events] == [("captured", "Tigray forces", "Mek'ele")]

@@ -748,6 +748,9 @@ def _between_commas(s_text: str, start: int, end: int, before: int) -> bool:
 
 #: A spokesman's title right before the group he speaks for: "spokesman for the", "a spokesperson of".
 _SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|leader|commander|chief)\s+(?:for|of)\s+(?:the\s+)?$", re.I)
+#: A spokesman's title after the group's name, then his speech verb: "TPLF spokesman, said".
+_SPOKESMAN_SAID_AFTER = re.compile(r"\s+(?:spokes(?:man|woman|person)|leader|commander)\b[^.;:\"“”]{0,40}?"
+                                   r"\b(?:said|says|told|added|stated)\b", re.I)
 #: The end of a speaker's aside and the speech verb after it: "(TPLF), said", ", told Reuters".
 _SPEAKS_AFTER_ASIDE = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*,?\s+(?:said|says|told|added|claimed|announced)\b", re.I)
 
@@ -758,7 +761,9 @@ def _last_speaker(text: str, sentence: Sentence, actors_all: list[ActorMention])
         # (also a group its spokesman speaks for: "Getachew Reda, spokesman for the TPLF, said")
         return (_SPEAKER_AFTER.match(text[a.end:a.end + 40]) is not None
                 or _SPOKESMAN_FOR.search(text, max(0, a.start - 40), a.start) is not None
-                and _SPEAKS_AFTER_ASIDE.match(text, a.end) is not None)
+                and _SPEAKS_AFTER_ASIDE.match(text, a.end) is not None
+                # ("Getachew Reda, a TPLF spokesman, said by phone:")
+                or _SPOKESMAN_SAID_AFTER.match(text, a.end) is not None)
 
     here = [a for a in actors_all if sentence.start <= a.start < sentence.end and speaks(a)]
     if here:
