@@ -159,3 +159,12 @@ def test_our_forces_after_a_groups_spokesman_speaks_are_that_group(gazetteer):
     events = told("Getachew Reda, a TPLF spokesman, said by phone: \"Our forces have taken full control of Mekelle.\"",
                   "2021-06-29", gazetteer)
     assert [(c, s, p) for c, _, s, p in events] == [("captured", "Tigray forces", "Mek'ele")]
+
+
+def test_yemens_and_syrias_named_factions_keep_their_names_on_their_sides(gazetteer):
+    yemen = told("The Giants Brigades said they had recaptured the district of Usaylan in Shabwa from the Houthis.",
+                 "2022-01-10", gazetteer)
+    syria = told("The Southern Operations Room said its fighters had entered Damascus on Saturday.", "2024-12-08",
+                 gazetteer)
+    assert [(c, a, s) for c, a, s, _ in yemen] == [("retook", "Giants Brigades", "government")]
+    assert [(c, a, s) for c, a, s, _ in syria] == [("entered", "Southern Operations Room", "opposition")]
