@@ -111,8 +111,12 @@ _OWNER = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i|can|ban)|[A-Z]{2,6}")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]){1,4})$")
 #: A state's forces named through its government: "the Ethiopian government's forces", "Syrian
 #: regime's troops" (the demonym says whose; "government" alone would be any war's).
-_STATE_OWNED_FORCES = re.compile(r"(?<![\w'’-])(?P<owner>[A-Z][a-z]+)[ \t]+(?P<head>government|regime|junta)['’]s?"
+# (searched from the head word, which opens on literal letters the engine skips to, and the
+# demonym looked for before it: a pattern opening on any capital is tried at every one)
+_STATE_OWNED_FORCES = re.compile(r"(?P<head>government|regime|junta)['’]s?"
                                  r"[ \t]+(?:[a-z]+[ \t]+)?(?:forces|troops|soldiers|army|military|fighters|units)(?![\w-])")
+#: The demonym right before such a head word.
+_STATE_OWNER_BEFORE = re.compile(r"(?<![\w'’-])(?P<owner>[A-Z][a-z]+)[ \t]+$")
 #: Capitalised words that open sentences rather than name anyone.
 _OPENERS = frozenset("the a an as and but when while after before on in at by then monday tuesday wednesday "
                      "thursday friday saturday sunday yesterday today".split())
@@ -295,12 +299,16 @@ class ActorRegistry:
             return kept
         out = list(kept)
         for found in _STATE_OWNED_FORCES.finditer(text):
-            owner, head = found.group("owner"), found.group("head").lower()
+            # (the demonym and one space before it: "Ethiopian government's", not "antigovernment's")
+            before = _STATE_OWNER_BEFORE.search(text, max(0, found.start() - 30), found.start())
+            if before is None:
+                continue
+            owner, head = before.group("owner"), found.group("head").lower()
             rows = [a for guess in (f"{owner} {head}", f"{owner} government", *(f"{owner} {n}" for n in _FORCE_SYNONYMS))
                     for a in self._by_alias.get(_key(guess), [])]
             if not rows:
                 continue
-            start, end = found.start("owner"), found.end()
+            start, end = before.start("owner"), found.end()
             if any(a.start < start < a.end or a.start < end < a.end for a in out):
                 continue  # (inside a longer name)
             out = [a for a in out if a.end <= start or a.start >= end]
