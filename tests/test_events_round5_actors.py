@@ -168,3 +168,9 @@ def test_yemens_and_syrias_named_factions_keep_their_names_on_their_sides(gazett
                  gazetteer)
     assert [(c, a, s) for c, a, s, _ in yemen] == [("retook", "Giants Brigades", "government")]
     assert [(c, a, s) for c, a, s, _ in syria] == [("entered", "Southern Operations Room", "opposition")]
+
+
+def test_a_rebel_army_is_the_wars_own_rebels_and_no_one_s_army(gazetteer):
+    events = told("A rebel army backed by Rwanda said on Monday it had captured Goma, the largest city in eastern "
+                  "Congo.", "2025-01-27", gazetteer)
+    assert [(c, a) for c, a, _, p in events if p == "Goma"] == [("captured", "M23")]

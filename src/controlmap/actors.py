@@ -238,6 +238,11 @@ class ActorRegistry:
                     and not _FORCE_AFTER.match(text, end):
                 continue  # "WHAT IS LEFT OF ...": a word of an all-capital line, not Islamic State
             actor = self._choose(words, conflict)
+            if actor is not None and actor.conflict == "generic" and conflict is not None \
+                    and _INSURGENT_WORDS.get(_strip_article(words).lower()) == "rebel":
+                # "a rebel army", "rebel groups": the war's own rebels where it has a row for them
+                # ("rebels" are M23 in eastern Congo), as the bare word is
+                actor = next((a for a in self._by_alias.get("rebels", []) if a.conflict == conflict), actor)
             if actor is not None:
                 found.append(ActorMention(start, end, words, actor))
         found.sort(key=lambda a: (a.start, -(a.end - a.start)))
