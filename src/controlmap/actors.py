@@ -27,8 +27,10 @@ The registry is data, one row per canonical actor, with columns:
 
 Conflict rows may list the bare words reports on that war use for one side ("the army" is
 the SAF in Sudan, "rebels" are M23 in eastern Congo): they win over the ``generic`` rows
-there. Whose forces a bare word names can also be written before it: "RSF fighters" are the
-RSF, "Kurdish troops" the row that has "Kurdish forces", and "the Lebanese army" or "UN
+there; such a catch-all word yields to the one group of its side an article names by name
+("the MNDAA said ... the rebels" are the MNDAA). Whose forces a bare word names can also be
+written before it: "RSF fighters" are the RSF, "Kurdish troops" the row that has "Kurdish
+forces", "the Ethiopian government's forces" Ethiopia's, and "the Lebanese army" or "UN
 troops", whom no row names, are kept as written rather than given to a side.
 
 A force that says whose side it is on ("pro-Assad forces", "pro-Iranian militias",
@@ -79,6 +81,10 @@ AS_WRITTEN = "as-written"
 #: clause's end ("Israel's military said", "its military had captured", "the country's military").
 _ACTS_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:said|says|has|have|had|was|is|were|are|also|now|still|then|later|"
                          r"took|retook|overran|won|lost|holds|held|controls|fled|withdrew|[a-z]+ed)\b)")
+#: A noun after "the military" that makes it an adjective: "the military commandant", "the military base".
+_MILITARY_THING_AFTER = re.compile(r"\s+(?:commandant|camp|base|barracks|academy|wing|court|hospital|airport|airbase|"
+                                   r"outpost|post|prison|compound|zone|installation|facility|cemetery|parade|"
+                                   r"hardware|equipment|vehicles?|convoy|aircraft|plane|helicopter)\b", re.I)
 #: Words for armed men that say nothing of whose they are.
 _FORCE_NOUN = re.compile(r"(?:army|military|troops|soldiers|forces|fighters|militants|rebels|militiamen|gunmen|units|"
                          r"guerrillas|insurgents|separatists|jihadists|paramilitaries|"
@@ -87,7 +93,8 @@ _FORCE_NOUN = re.compile(r"(?:army|military|troops|soldiers|forces|fighters|mili
 #: Arakan Army says it has taken Maungdaw ... The ethnic armed group now controls most of
 #: Rakhine". (Not bare "the group": NGOs and monitors are groups too.)
 _GROUP_DESCRIPTION = re.compile(
-    r"\b[Tt]he\s+(?:(?:ethnic|armed|rebel|insurgent|jihadist|militant|islamist|separatist|paramilitary|"
+    r"\b[Tt]he\s+(?:(?:ethnic|armed|rebel|insurgent|jihadist|militant|islamist|separatist|paramilitary|extremist|"
+    r"terrorist|"
     r"Islamist|Kurdish|Tuareg|Rwanda-backed|Iran-backed|Iranian-backed)\s+){1,2}(?:group|militia|movement|"
     r"organi[sz]ation|force)(?!\s+of\b)\b|\b[Tt]he\s+militia\b(?!\s+of\b)")
 #: Between a generic force noun and the group it belongs to: "Fighters from the Fano militia".
@@ -102,6 +109,14 @@ _FORCE_SYNONYMS = ("forces", "troops", "fighters", "army", "soldiers")
 _OWNER = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i|can|ban)|[A-Z]{2,6}")
 #: Capitalised words before a mention (at most four), separated by single spaces.
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]){1,4})$")
+#: A state's forces named through its government: "the Ethiopian government's forces", "Syrian
+#: regime's troops" (the demonym says whose; "government" alone would be any war's).
+# (searched from the head word, which opens on literal letters the engine skips to, and the
+# demonym looked for before it: a pattern opening on any capital is tried at every one)
+_STATE_OWNED_FORCES = re.compile(r"(?P<head>government|regime|junta)['’]s?"
+                                 r"[ \t]+(?:[a-z]+[ \t]+)?(?:forces|troops|soldiers|army|military|fighters|units)(?![\w-])")
+#: The demonym right before such a head word.
+_STATE_OWNER_BEFORE = re.compile(r"(?<![\w'’-])(?P<owner>[A-Z][a-z]+)[ \t]+$")
 #: Capitalised words that open sentences rather than name anyone.
 _OPENERS = frozenset("the a an as and but when while after before on in at by then monday tuesday wednesday "
                      "thursday friday saturday sunday yesterday today".split())
@@ -214,6 +229,8 @@ class ActorRegistry:
         for start, end, words in hits:
             if words.lower() == "military" and not _ACTS_AFTER.match(text, end):
                 continue  # "Hamas's military wing", "a military base": an adjective, no actor
+            if words.lower() == "the military" and _MILITARY_THING_AFTER.match(text, end):
+                continue  # "the offices of ... the military commandant", "the military camp": a thing
             if words[:1].islower() and _key(words) in self._names:
                 continue  # a name's words in lower case: "paper tigers", "living together"
             if len(words) == 2 and words.isalpha() and words.isupper() and _in_capitals_line(text, start) \
@@ -221,6 +238,11 @@ class ActorRegistry:
                     and not _FORCE_AFTER.match(text, end):
                 continue  # "WHAT IS LEFT OF ...": a word of an all-capital line, not Islamic State
             actor = self._choose(words, conflict)
+            if actor is not None and actor.conflict == "generic" and conflict is not None \
+                    and _INSURGENT_WORDS.get(_strip_article(words).lower()) == "rebel":
+                # "a rebel army", "rebel groups": the war's own rebels where it has a row for them
+                # ("rebels" are M23 in eastern Congo), as the bare word is
+                actor = next((a for a in self._by_alias.get("rebels", []) if a.conflict == conflict), actor)
             if actor is not None:
                 found.append(ActorMention(start, end, words, actor))
         found.sort(key=lambda a: (a.start, -(a.end - a.start)))
@@ -247,6 +269,7 @@ class ActorRegistry:
                 kept[-1] = ActorMention(kept[-1].start, mention.end, text[kept[-1].start:mention.end], mention.actor)
                 continue
             kept.append(mention)
+        kept = self._with_state_owned(text, kept, conflict)
         kept = self._with_leaders(text, self._with_pro_qualifiers(text, kept, conflict), conflict)
         return self._with_descriptions(text, _with_the_named_army(
             _with_the_named_state(_with_the_named_group(kept, text)), text))
@@ -271,6 +294,30 @@ class ActorRegistry:
                 actor = Actor(written, written, UNKNOWN_COLOUR, AS_WRITTEN)
             out = [a for a in out if a.end <= start or a.start >= end]
             out.append(ActorMention(start, end, found.group(0), actor))
+        return sorted(out, key=lambda a: (a.start, -(a.end - a.start)))
+
+    def _with_state_owned(self, text: str, kept: list[ActorMention], conflict: str | None) -> list[ActorMention]:
+        """``kept`` with each "<Demonym> government's forces" (:data:`_STATE_OWNED_FORCES`) as
+        one mention of that state's row ("Ethiopian forces", "Syrian government"), the war's
+        own row first; a demonym no row has leaves the words as they were."""
+        if "'s" not in text and "’s" not in text:
+            return kept
+        out = list(kept)
+        for found in _STATE_OWNED_FORCES.finditer(text):
+            # (the demonym and one space before it: "Ethiopian government's", not "antigovernment's")
+            before = _STATE_OWNER_BEFORE.search(text, max(0, found.start() - 30), found.start())
+            if before is None:
+                continue
+            owner, head = before.group("owner"), found.group("head").lower()
+            rows = [a for guess in (f"{owner} {head}", f"{owner} government", *(f"{owner} {n}" for n in _FORCE_SYNONYMS))
+                    for a in self._by_alias.get(_key(guess), [])]
+            if not rows:
+                continue
+            start, end = before.start("owner"), found.end()
+            if any(a.start < start < a.end or a.start < end < a.end for a in out):
+                continue  # (inside a longer name)
+            out = [a for a in out if a.end <= start or a.start >= end]
+            out.append(ActorMention(start, end, text[start:end], self._pick(rows, conflict)))
         return sorted(out, key=lambda a: (a.start, -(a.end - a.start)))
 
     def _with_leaders(self, text: str, kept: list[ActorMention], conflict: str | None) -> list[ActorMention]:
@@ -453,7 +500,9 @@ _PRO_NOUN_SYNONYMS = ("forces", "militias", "militia", "fighters", "rebels", "tr
 
 #: Generic words for insurgents, and the word an alias of the group they stand for must hold.
 _INSURGENT_WORDS = {"rebels": "rebel", "rebel forces": "rebel", "rebel fighters": "rebel", "insurgents": "insurgent",
-                    "militants": None, "jihadists": None, "fighters": None, "gunmen": None, "separatists": "separatist"}
+                    "militants": None, "jihadists": None, "fighters": None, "gunmen": None, "separatists": "separatist",
+                    "rebel army": "rebel", "rebel group": "rebel", "rebel groups": "rebel", "ethnic rebel army": "rebel",
+                    "ethnic rebel group": "rebel", "ethnic armed group": None, "ethnic minority armed group": None}
 
 
 #: Bare words a war's own row may hold that any armed group is called by.
@@ -480,6 +529,12 @@ def _with_the_named_group(kept: list[ActorMention], text: str = "") -> list[Acto
         # one group the text names ("recaptured Palmyra from Islamic State ... the jihadists")
         broad = (words in _BROAD_WORDS and mention.actor.conflict not in ("generic", AS_WRITTEN)
                  and mention.actor.canonical not in groups and len(groups) == 1)
+        # a war's catch-all row for its rebels ("rebels" are Myanmar's resistance) yields to the
+        # one group of that side the text names ("the MNDAA said ... the rebels took Lashio")
+        member = _one_member(mention, groups) if words in _INSURGENT_WORDS else None
+        if member is not None and not generic and not broad:
+            out.append(ActorMention(mention.start, mention.end, mention.words, member))
+            continue
         if (generic or broad) and words in _INSURGENT_WORDS:
             own = _OTHERS_WORD.search(text, max(0, mention.start - 25), mention.start) if text else None
             if own is not None:
@@ -494,6 +549,17 @@ def _with_the_named_group(kept: list[ActorMention], text: str = "") -> list[Acto
                 mention = ActorMention(mention.start, mention.end, mention.words, chosen[0])
         out.append(mention)
     return out
+
+
+def _one_member(mention: ActorMention, groups: dict[str, Actor]) -> Actor | None:
+    """The one group named by its name on the side of ``mention``'s row, a war's own row for
+    its bare words, when that group is another row ("Myanmar resistance" for "the rebels",
+    the MNDAA the only one named); ``None`` with several named, or the row itself named."""
+    row = mention.actor
+    if row.country or row.conflict in ("generic", AS_WRITTEN):
+        return None
+    same = [g for g in groups.values() if g.conflict == row.conflict and g.side == row.side]
+    return same[0] if len(same) == 1 and same[0].canonical != row.canonical else None
 
 
 #: A word before "fighters", "militants" that names other people than the group named before.

@@ -55,7 +55,9 @@ def _inside_actor(place: Place, actors: list[ActorMention], starts: list[int]) -
 #: A force noun right before "loyal": "forces loyal to", "militiamen loyal to".
 _LOYAL_NOUN = re.compile(r"(?<![\w'’-])(?P<noun>forces|troops|fighters|soldiers|militias?|militiamen|gunmen|units|men|"
                          r"guerrillas|loyalists|rebels|elements|officers|brigades?|battalions?|militants|tribesmen|"
-                         r"police)\s+$", re.I)
+                         r"police)"
+                         # (whom the force is made of between: "a militia of ethnic Arabs loyal to the regime")
+                         r"(?:\s+of\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s+$", re.I)
 #: Lower-case words of a title or a state, and abbreviated ranks, inside what forces are loyal to.
 _TITLE_WORDS = (r"(?:the|former|late|ousted|exiled|deposed|renegade|rival|interim|self-styled|self-declared|"
                 r"strongman|warlord|leader|commander|general|cleric|president|prime|minister|king|emir|sheikh|"
@@ -143,7 +145,7 @@ def _loyal_mention(text: str, at: int, actors: list[ActorMention], places: list[
                    conflict: str | None) -> ActorMention | None:
     """The mention of "<forces> loyal to <X>" whose "loyal" is at ``at``, or ``None`` (see
     :func:`_loyal_forces`)."""
-    noun = _LOYAL_NOUN.search(text, max(0, at - 30), at)
+    noun = _LOYAL_NOUN.search(text, max(0, at - 60), at)
     target = _LOYAL_TARGET.match(text, at)
     if noun is None or target is None or any(a.start <= at < a.end for a in actors):
         return None  # (a registry alias may spell the whole phrase: "troops loyal to President Hissene Habre")
@@ -185,11 +187,14 @@ def _loyal_actor(text: str, t0: int, t1: int, noun: str, actors: list[ActorMenti
         state = registry.state_of(capital.entry.country, conflict)
         if state is not None:
             return state
+    # (a state's head is the war in play's state: "the regime" in Mali is not Syria's "regime forces")
+    state_head = text[t0:t1].split()[-1].lower() in _STATE_HEADS
     for guess in _loyalty_guesses(text[t0:t1], noun.lower()):
         found = registry.find(guess, conflict=conflict)
         # the guess must be an alias as a whole (not a word inside it), of a row of the registry
         # (not an owner the registry keeps as written, "Haftar's fighters")
-        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(guess)) and found[0].actor in registry.actors:
+        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(guess)) and found[0].actor in registry.actors \
+                and not (state_head and conflict is not None and found[0].actor.conflict not in (conflict, "generic")):
             return found[0].actor
     return inside[0].actor if inside else None
 
@@ -241,7 +246,10 @@ def _recipient(text: str, part: _PlacePart, sentence: Sentence, actors: list[Act
     """The actor written right after "to" behind a lost place, or ``None``."""
     to = _LOST_TO.match(text, part.end, sentence.end)
     if to is None:
-        return None
+        # (the place's words may run on over it: "the loss of territory to the RSF")
+        inside = [a for a in actors if part.start < a.start < part.end and a.actor.conflict not in ("generic", AS_WRITTEN)
+                  and re.search(r"\sto\s+(?:the\s+)?$", text[max(part.start, a.start - 8):a.start])]
+        return inside[0] if inside else None
     # (the name may follow a modifier or two: "to the Turkish-backed Syrian National Army")
     return next((a for a in actors if to.start() < a.start <= to.end() + 30 and a.actor.conflict != "generic"
                  and re.fullmatch(r"(?:[\w'’-]+\s+){0,2}", text[min(a.start, to.end()):a.start])
@@ -249,9 +257,14 @@ def _recipient(text: str, part: _PlacePart, sentence: Sentence, actors: list[Act
 
 
 def _speaker_in(text: str, sentence: Sentence, after: int, actors: list[ActorMention]) -> ActorMention | None:
-    """The actor that speaks after ``after`` in ``sentence`` ("..., the rebels' command said")."""
+    """The actor that speaks after ``after`` in ``sentence`` ("..., the rebels' command said"),
+    or whose spokesman does after a speech verb ("..., said Lawrence Kanyuka, the spokesman of
+    the AFC/M23 alliance")."""
     for a in actors:
-        if after <= a.start < sentence.end and _SPEAKS_AFTER_NAME.match(text, a.end, sentence.end):
+        if after <= a.start < sentence.end and (
+                _SPEAKS_AFTER_NAME.match(text, a.end, sentence.end)
+                or _SPOKESMAN_FOR.search(text, max(after, a.start - 40), a.start)
+                and _SPEECH.search(text, after, a.start)):
             return a
     return None
 
@@ -261,6 +274,12 @@ def _speaker_in(text: str, sentence: Sentence, after: int, actors: list[ActorMen
 _COMMANDS_AFTER = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:withdr[ae]wn?|pulled|sent|deployed|dispatched|ordered|"
                              r"redeployed|moved)\s+(?:its|their|more|some|all|the\s+last|troops|forces|reinforcements)\b",
                              re.I)
+
+
+#: A move on the ground a capital's possessive owns: "Moscow's biggest advance", "Kyiv's offensive".
+_OWNS_A_MOVE_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:advances?|gains?|offensive|counter-?offensive|victory|"
+                                r"victories|push|assault|conquest|capture|invasion|incursion|troops|forces|army|"
+                                r"soldiers)\b", re.I)
 
 
 #: A control verb right after a country or a capital, which makes it the state that acts: "Azerbaijan
@@ -323,7 +342,10 @@ def _speaking_capitals(text: str, places: list[Place], registry: ActorRegistry,
         entry = place.entry
         if not entry.country or not (entry.capital or entry.kind == "country"):
             continue
-        speaks = entry.capital and (_SPEAKER_AFTER.match(text, place.end) or _COMMANDS_AFTER.match(text, place.end))
+        speaks = entry.capital and (_SPEAKER_AFTER.match(text, place.end) or _COMMANDS_AFTER.match(text, place.end)
+                                    # (the state whose move on the ground it is: "Moscow's biggest advance
+                                    # since it took Bakhmut", whom "it" then stands for)
+                                    or _OWNS_A_MOVE_AFTER.match(text, place.end))
         verb = None if speaks else _ACTS_ON_GROUND_AFTER.match(text, place.end)
         acts = (verb is not None and _SUBJECT_SLOT_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
                 # (a name the registry already reads as an actor is one there: "Russia captured")
@@ -377,9 +399,17 @@ _OPENS_SENTENCE = re.compile(r"(?:\A|[.!?][\"”’]?\s+|\n\s*)(?:The\s+)?\Z")
 
 
 def _subject_like(text: str, mention: ActorMention, floor: int) -> bool:
-    """True when ``mention`` may be the subject of a trigger after it (see :data:`_NOT_SUBJECT`)."""
+    """True when ``mention`` may be the subject of a trigger after it (see :data:`_NOT_SUBJECT`;
+    nor the second of two names a preposition governs: "the areas of Syria and Iraq that it
+    controls")."""
+    before = text[max(floor, mention.start - 40):mention.start]
     return ((not _possessive(text, mention) or _OWNED_UNIT.match(text, mention.end) is not None)
-            and not _NOT_SUBJECT.search(text[max(floor, mention.start - 40):mention.start]))
+            and not _NOT_SUBJECT.search(before) and not _SECOND_OBJECT.search(before))
+
+
+#: A preposition's first object and "and" right before a name: "in Syria and (Iraq)".
+_SECOND_OBJECT = re.compile(r"\b(?:in|into|inside|from|near|across|of|over|towards?)\s+(?:the\s+)?"
+                            r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+(?:and|or)\s+(?:the\s+)?$", re.I)
 
 
 #: A unit its owner's name is written before: "the army's 22nd Division", "Hamas's fighters".
@@ -487,10 +517,32 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
         speaker = _last_speaker(text, sentence, actors_all)
         written = " ".join(pronoun.group(0).split())
         return _actor_part(speaker, written, 0.7) if speaker else None
+    if pronoun is not None:
+        pron_at = sentence.start + max(0, len(clause) - 45) + pronoun.start()
+        owner = [a for a in actors if a.end <= pron_at and _possessive(text, a)
+                 and (not near or a.start > near[-1].start)]
+        if owner and re.search(r"\b(?:since|when|after|before|as)\s+$", text[owner[-1].end:pron_at], re.I):
+            # "Ukraine withdrew, Russia's biggest gain since it captured Bakhmut", "the advance
+            # was Moscow's biggest since it took Bakhmut": the owner
+            return _actor_part(owner[-1], " ".join(pronoun.group(0).split()), 0.7)
     if near:
         last = near[-1]
         between = text[last.end:t0]
         pronoun_after = pronoun is not None and sentence.start + max(0, len(clause) - 45) + pronoun.start() >= last.end
+        owned_by_group = _OWNED_BY_GROUP.search(text, max(sentence.start, last.start - 30), last.start)
+        if (last.actor.conflict == "generic" or _FORCE_NOUN_ALONE.fullmatch(last.words)) and not pronoun_after \
+                and owned_by_group is not None:
+            # "MNDAA spokesman Li Jiawen said the group's fighters had captured Lashio": the group
+            # its spokesman speaks for, else the armed group named last
+            group = _group_spoken_for(text, sentence, last.start, actors_all)
+            if group is not None:
+                return _actor_part(group, text[owned_by_group.start():last.end], 0.7)
+        if pronoun_after:
+            # "The Arakan Army said junta troops had fled and that it had seized Maungdaw": a
+            # pronoun in what an armed side says is that side, where it agrees with it
+            speaker = _reported_speaker(text, sentence, t0, actors)
+            if speaker is not None and speaker is not last and _agrees(pronoun.group(0), speaker):
+                return _actor_part(speaker, " ".join(pronoun.group(0).split()), 0.7)
         if ((last.actor.conflict == "generic" or _BARE_FORCES.fullmatch(last.words)) and not pronoun_after
                 and _OWNED_BY_PRONOUN.search(text, max(sentence.start, last.start - 20), last.start)):
             # "The CSP said its fighters remained in control": the fighters are the CSP's (and
@@ -505,11 +557,6 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
             # the coordinated verb belongs to the clause's subject, not to the nearest name.
             return _actor_part(near[0])
         if pronoun is not None and sentence.start + max(0, len(clause) - 45) + pronoun.start() >= last.end:
-            pron_at = sentence.start + max(0, len(clause) - 45) + pronoun.start()
-            owner = [a for a in actors if a.end <= pron_at and _possessive(text, a) and a.start > last.start]
-            if owner and re.search(r"\b(?:since|when|after|before|as)\s+$", text[owner[-1].end:pron_at], re.I):
-                # "Ukraine withdrew, Russia's biggest gain since it captured Bakhmut": the owner
-                return _actor_part(owner[-1], " ".join(pronoun.group(0).split()), 0.7)
             # (not a name used as a modifier: "troops broke the RSF siege ..., and they pushed the
             # paramilitary out" are the troops)
             head = next((a for a in reversed(near) if not _ATTRIBUTIVE_AFTER.match(text, a.end)), last)
@@ -553,8 +600,11 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
         # Sudan. In January, it retook Wad Madani")
         earlier = [a for a in actors_all if a.end <= sentence.start and (
             _subject_like(text, a, 0) or _possessive(text, a) and _OPENS_SENTENCE.search(text, max(0, a.start - 6), a.start))]
-        if earlier:
-            return _actor_part(earlier[-1], " ".join(pronoun.group(0).split()), 0.6)
+        # (a pronoun agrees with what it stands for, where the article names one that does:
+        # "they" the rebels rather than "the military" named since)
+        agreeing = [a for a in earlier if _agrees(pronoun.group(0), a)]
+        if agreeing or earlier:
+            return _actor_part((agreeing or earlier)[-1], " ".join(pronoun.group(0).split()), 0.6)
         return None  # "we took the most stringent measures": a pronoun with no one to stand for
     bare = re.search(r"(?:^|[\s,;])(" + _BARE_GROUP.pattern + r")\s+" + _AUX + r"$", clause, re.I)
     if bare is not None:
@@ -572,6 +622,57 @@ def _actor_before(text: str, t0: int, sentence: Sentence, actors: list[ActorMent
                      r"extremists|partisans|mujahideen|commandos|peshmerga)\b", words, re.I):
             return _ActorPart(words, words, words, 0.5)
     return None
+
+
+#: The head nouns of an armed side named in the singular ("the army", "the junta", "the group").
+_SINGULAR_HEAD = re.compile(r"(?:army|military|junta|government|regime|group|movement|militia|alliance|front|force|"
+                            r"command|ministry|brigade|division|corps|council|administration)", re.I)
+#: The head nouns of one named in the plural ("rebels", "troops", "the Houthis").
+_PLURAL_HEAD = re.compile(r"[\w'’-]*[a-z]s", re.I)
+
+
+def _agrees(pronoun: str, mention: ActorMention) -> bool:
+    """Whether the pronoun ``pronoun`` ("it", "they") may stand for ``mention``: "they" not
+    for a singular head ("the military") nor a state by its name ("Ukraine"), "it" not for a
+    plural head ("rebels"); a group's name with no such head (an acronym, "Hamas") takes either."""
+    words = mention.words.split()
+    head = re.sub(r"['’]s?$", "", words[-1]) if words else ""
+    low = pronoun.lower()
+    if low == "they":
+        plural = _PLURAL_HEAD.fullmatch(head) is not None and not _SINGULAR_HEAD.fullmatch(head)
+        return plural or not (_SINGULAR_HEAD.fullmatch(head) or mention.actor.country)
+    if low == "it":
+        return not (_PLURAL_HEAD.fullmatch(head) and head[:1].islower())
+    return True
+
+
+#: An armed group's own forces named through the group: "the group's fighters", "the movement's troops".
+_OWNED_BY_GROUP = re.compile(r"\b(?:the|this)\s+(?:armed\s+|rebel\s+)?(?:group|movement|militia|alliance)['’]s?\s+"
+                             r"(?:[\w-]+\s+)?$", re.I)
+
+
+def _group_spoken_for(text: str, sentence: Sentence, before: int,
+                      actors_all: list[ActorMention]) -> ActorMention | None:
+    """The non-state armed group "the group" stands for at ``before``: the one whose
+    spokesman or leader speaks in the sentence ("MNDAA spokesman Li Jiawen said"), else the
+    one named last in the sentence or the two before."""
+    named = [a for a in actors_all if sentence.start - 600 <= a.start and a.end <= before
+             and not a.actor.country and a.actor.conflict not in ("generic", AS_WRITTEN)]
+    speaking = [a for a in named if a.start >= sentence.start and _SPEAKER_AFTER.match(text, a.end)]
+    return (speaking or named or [None])[-1]
+
+
+def _reported_speaker(text: str, sentence: Sentence, t0: int, actors: list[ActorMention]) -> ActorMention | None:
+    """The armed side that speaks the clause holding ``t0``: the actor right before the
+    last speech verb before ``t0`` ("The Arakan Army said ...", "..., but the army said"), when
+    it is a row of the registry (not a generic word), else ``None``."""
+    speech = _last_match(_SPEECH.finditer(text, sentence.start, t0))
+    if speech is None:
+        return None
+    before = [a for a in actors if sentence.start <= a.start and a.end <= speech.start()
+              and _SPEAKS_AFTER_NAME.match(text, a.end, speech.end()) is not None
+              and a.actor.conflict not in ("generic", AS_WRITTEN) and _subject_like(text, a, sentence.start)]
+    return before[-1] if before else None
 
 
 #: "forcing X to", "compelled X to" right before an infinitive trigger: X does it.
@@ -645,10 +746,24 @@ def _between_commas(s_text: str, start: int, end: int, before: int) -> bool:
     return 0 <= opening and 0 <= closing < before and "," not in s_text[opening + 1:start]
 
 
+#: A spokesman's title right before the group he speaks for: "spokesman for the", "a spokesperson of".
+_SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|leader|commander|chief)\s+(?:for|of)\s+(?:the\s+)?$", re.I)
+#: A spokesman's title after the group's name, then his speech verb: "TPLF spokesman, said".
+_SPOKESMAN_SAID_AFTER = re.compile(r"\s+(?:spokes(?:man|woman|person)|leader|commander)\b[^.;:\"“”]{0,40}?"
+                                   r"\b(?:said|says|told|added|stated)\b", re.I)
+#: The end of a speaker's aside and the speech verb after it: "(TPLF), said", ", told Reuters".
+_SPEAKS_AFTER_ASIDE = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*,?\s+(?:said|says|told|added|claimed|announced)\b", re.I)
+
+
 def _last_speaker(text: str, sentence: Sentence, actors_all: list[ActorMention]) -> ActorMention | None:
     """The actor who speaks in ``sentence`` ("..., Iraq said") or, failing that, last spoke before it."""
     def speaks(a: ActorMention) -> bool:
-        return _SPEAKER_AFTER.match(text[a.end:a.end + 40]) is not None
+        # (also a group its spokesman speaks for: "Getachew Reda, spokesman for the TPLF, said")
+        return (_SPEAKER_AFTER.match(text[a.end:a.end + 40]) is not None
+                or _SPOKESMAN_FOR.search(text, max(0, a.start - 40), a.start) is not None
+                and _SPEAKS_AFTER_ASIDE.match(text, a.end) is not None
+                # ("Getachew Reda, a TPLF spokesman, said by phone:")
+                or _SPOKESMAN_SAID_AFTER.match(text, a.end) is not None)
 
     here = [a for a in actors_all if sentence.start <= a.start < sentence.end and speaks(a)]
     if here:
@@ -907,7 +1022,13 @@ def _possessive(text: str, mention: ActorMention) -> bool:
 
 def _actor_after(text: str, t1: int, sentence: Sentence, actors: list[ActorMention],
                  registry: ActorRegistry, conflict: str | None) -> _ActorPart | None:
-    """The actor of "fell to X" / "held by X"."""
+    """The actor of "fell to X" / "held by X"; "our forces" are the speaker's ("in the hands
+    of our forces," he said: the side whose spokesman was quoted last)."""
+    ours = re.match(r"\s*(?:the\s+hands\s+of\s+)?(our\s+(?:[\w-]+\s+)?(?:forces|troops|fighters|army|soldiers|units|men))\b",
+                    text[t1:sentence.end], re.I)
+    if ours is not None:
+        speaker = _last_speaker(text, sentence, registry.find(text, conflict=conflict))
+        return _actor_part(speaker, ours.group(1), 0.7) if speaker is not None else None
     if re.match(r"\s*(?:its|their)\b", text[t1:t1 + 8], re.I):
         speaker = [a for a in actors if a.end <= t1 and not _possessive(text, a)]
         if speaker:

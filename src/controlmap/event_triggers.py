@@ -104,8 +104,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("retook", "by", "liberation recapture",
      r"(?:['’]s\s+|(?<=\bits\s))(?:liberation|recapture)\s+by\b"),
 
-    ("lost", "to", "lost ceded surrendered",
-     r"\b(?:lost|ceded|surrendered)\b(?=[^.;]{1,80}?\bto\s+(?:the\s+)?[\w'-]+\s+(?:forces|troops|army|rebels|fighters|militia))"),
+    ("captured", "to", "lost ceded surrendered",
+     # ("Kidal was lost to the rebels": the rebels took it; "X lost Y to Z" is active, read by "lost")
+     r"(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s)|(?<=\bbeing\s))(?:lost|ceded|surrendered)\b(?=[^.;]{1,80}?\bto\s+(?:the\s+)?[\w'-]+\s+(?:forces|troops|army|rebels|fighters|militia))"
+     r"|\b(?:lost|ceded|surrendered)(?=(?:,[^,.;]{1,60},)?\s+(?:(?:in|on|during|last|this|earlier)\s+(?:[\w-]+\s+){1,2})?to\s+(?:the\s+)?[\w'-]+\s+(?:forces|troops|army|rebels|fighters|militia))"),
     ("holds", "adjective", "-held -controlled -run -occupied -dominated",
      # (a word before the adjective's own is a name's: "Free Syrian Army-held", not "hit Islamist-held")
      r"\b(?P<adj>(?:(?!" + _FUNCTION_WORD + r"\s)(?-i:[A-Z])[\w'’]*\s+)?[\w'’]+)-"
