@@ -143,7 +143,7 @@ _NP_END = re.compile(
     r"\s+(?:reportedly|came|was|were|is|are|has|have|had|would|will|could|might|may|remains?|fell|deprived|"
     r"described|said|says|over\s+to|"
     # the predicate of "declared the city liberated"
-    r"(?:fully\s+|completely\s+|officially\s+)?(?:liberated|freed|recaptured)(?=\s+(?:in|on|at|after|from|following|"
+    r"(?:fully\s+|completely\s+|officially\s+)?(?:liberated|freed|free|recaptured)(?=\s+(?:in|on|at|after|from|following|"
     r"last|this|early|late|by)\b|\s*[,.;]|\s*$)|"
     # a time of day before the date: "entered the city early on Sunday"
     r"(?:early|late)(?=\s+(?:on|in|this|last|that|yesterday|today|tonight)\b)|"
@@ -171,8 +171,14 @@ _NP_END = re.compile(
     r"under\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:deal|agreement|accord|truce|ceasefire|plan|arrangement|terms|"
     r"pressure|fire|bombardment)|pressure|fire|heavy|intense|cover)|"
     # a new clause: "positions they gained", "territory and links Zaire", "fortifications and breached"
+    # the agent of a noun: "the recapture of the city by Tigrayan fighters"
+    r"by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:troops|forces|fighters|rebels|militants|insurgents|army|soldiers|"
+    r"units|militias?)|"
     r"when|where|which|who|they|we|but|urging|saying|according|said|says|until|"
     r"and\s+(?:[a-z]+ly\s+)?[a-z]+ing\b|"
+    # a second verb sharing the subject: "entered Damascus and taken control of the prison"
+    r"and\s+(?:(?:has|have|had|then|later)\s+)?(?:taken|took|seized|captured|entered|overran|overrun|stormed|"
+    r"retook|retaken|won|gained|declared)\b|"
     r"and\s+(?:was|were|is|are|has|had|have|freed|killed|found|pressing|left|then|also|forces|troops|"
     r"[a-z]+ed\s+(?!by\b)|links|connects|joins|leads|runs|lies|sits|borders|includes|remains|became)|"
     # the next item of a coordination with its own holder: "government-held zones ... and Libyan-controlled areas"
@@ -758,6 +764,7 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
     """The place a passive or predicative trigger is about: written just before it."""
     before = text[sentence.start:t0]
     stripped = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|been|being|itself|also|still|reportedly|then|now|"
+                      r"declared|proclaimed|officially|"
                       r"once|long|a|an|the|last|main|key|former|only|major|which|that|until|when|already|"
                       r"[a-z]+ly|both|all|each))+\s*,?\s*$",
                       "", " " + before, flags=re.I)

@@ -167,13 +167,23 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("holds", "active", "holding hold held",
      r"\b(?:holding|hold|holds|held)\s+(?:on\s+to\s+)?(?:their|its|his)\s+(?:[\w-]+\s+)?(?:positions?|ground|lines?)"
      r"\s+(?:in|inside|around)\b"),
+    # "the army dominates the north, east, and parts of Khartoum" (the present: "dominated the
+    # headlines" is no ground, and the object must be a place)
+    ("holds", "active", "dominate",
+     r"\b(?:dominates|dominate)\b(?!\s+(?:the\s+)?(?:news|headlines|talks|debate|agenda|politics|market))"),
     ("holds", "active", "dominant",
      r"\b(?:the\s+)?dominant\s+force\s+in\b"),
     ("holds", "active", "control",
      r"\b(?:(?:maintained|maintain|maintains|kept|keep|retained|retain|retains|has|have|had|in|in\s+full|in\s+effective|exert|exerts|exercised?)\s+)control\s+(?:of|over)\b"),
     # "Russia claims full control of Avdiivka": a side's claim to hold the place now
     ("holds", "active", "claim",
-     r"\b(?:claims|claimed|claiming|claim)\s+(?:(?:full|total|complete|effective)\s+)?control\s+(?:of|over)\b"),
+     # (in scare quotes too: "Russia Claims 'full Control' Of Ukraine's Avdiivka")
+     r"\b(?:claims|claimed|claiming|claim)\s+[\"'“‘]?(?:(?:full|total|complete|effective)\s+)?control[\"'”’]?\s+"
+     r"(?:of|over)\b"),
+    # a headline in Title Case: "Houthi Militants Control Sana'a" (capitalised names up to the
+    # headline's end; in running text a capitalised "Control" is a name's: "Air Traffic Control")
+    ("holds", "active", "control",
+     r"(?<=(?-i:[a-z])\s)(?-i:Controls?)(?=(?:\s+(?-i:[A-Z])[\w'’-]*)+\s*$)"),
     # "government forces now control Aleppo": the bare verb, not the noun ("the control of", "fight for control")
     ("holds", "active", "control",
      r"(?<![\w-])(?<!the\s)(?<!for\s)(?<!of\s)(?<!in\s)(?<!to\s)(?<!full\s)(?<!under\s)"
@@ -228,10 +238,12 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # "the liberation of" is a retaking); the object ends before "liberated", see _NP_END
     # (in scare quotes too: 'declared the port city "liberated"'; the cues are the participles,
     # which every match holds in its lookahead)
-    ("retook", "active", "liberated freed recaptured",
-     r"\b(?:declared|declares|declaring|proclaimed|proclaims|pronounced)\b(?=\s+(?:the\s+(?:[\w-]+\s+){0,4}[\w-]+|"
-     r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})\s+[\"'“‘]?(?:fully\s+|completely\s+|officially\s+)?"
-     r"[\"'“‘]?(?:liberated|freed|recaptured)\b)|"
+    # ("declared the capital Damascus 'free'", "We declare the city free from the tyrant": free
+    # of its holders, as liberated; the cue "free" also covers "freed")
+    ("retook", "active", "liberated free recaptured",
+     r"\b(?:declared|declares|declaring|declare|proclaimed|proclaims|pronounced)\b(?=\s+(?:the\s+(?:[\w-]+\s+){0,4}[\w-]+|"
+     r"(?:(?:capital|city|town)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})\s+[\"'“‘]?"
+     r"(?:fully\s+|completely\s+|officially\s+)?[\"'“‘]?(?:liberated|freed|free|recaptured)\b(?!\s+(?:to|of)\b))|"
      # a headline's "Yemen's government says Aden 'liberated' from Houthis": the speaker's claim
      # to have retaken it (the quotes mark the word as the speaker's; "said the army
      # recaptured" has a subject of its own)
@@ -257,6 +269,13 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      # ("US troops deployed in Syria" is a noun phrase; "troops deployed in Khiam on Wednesday" a deed)
      r"(?<=troops\s)deployed\s+(?:in|into|to)(?=\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:on\s+\w+day|"
      r"overnight|yesterday|today|last\s+\w+|earlier\s+\w+|early\s+on|late\s+on)\b))\b"),
+    # "RSF fighters were at the centre of Wad Madani", "M23 rebels were seen in the centre of
+    # Bukavu": armed men present inside a town got in (only after an armed subject, see
+    # _PRESENCE_SUBJECT in events.py: "residents were in the city" is no entry)
+    ("entered", "active", "was were",
+     r"\b(?:was|were)\s+(?:(?:now|already|reportedly|also|still|finally)\s+)?(?:(?:seen|spotted|filmed|pictured|"
+     r"photographed|reported)\s+)?(?:in|inside|at)\b(?=\s+(?:the\s+(?:(?:very|city|town)\s+)?(?:centre|center|heart|"
+     r"middle|streets|gates)\s+of\s+|(?:the\s+)?(?:city|town|village|capital)\b|(?-i:[A-Z])))"),
     # "his forces had left El Fasher": armed men leaving a town (only after a force noun, see
     # _read_trigger: "the envoy left Kyiv" is no withdrawal)
     ("withdrew", "active", "left leave",
@@ -272,6 +291,11 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|(?:pulled|pulls|pulling|pull)\s+(?:out|back)(?!\s+(?:of|from)\b)|retreated(?!\s+from\b)|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate|(?:redeployed|redeploying|repositioned)\s+(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:troops|forces|units)\s+(?:outside|out\s+of|away\s+from))\b"),
     # "the hurried Libyan evacuation", "the army's withdrawal from Kherson": a withdrawal named
     # as a noun, its actor the adjective; without "from X" it left the place told before
+    # "the withdrawal of Ethiopian government troops", "after the retreat of the army's forces":
+    # the force after "of" withdrew (before the adjective's form, which would read "the")
+    ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
+     r"\b(?:evacuation|withdrawal|retreat|pull-?out)\s+of\s+(?P<adj>(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)"
+     r"(?:[\w'’-]+\s+){0,2}?(?:troops|forces|soldiers|units|fighters|army|militants|rebels|garrison))\b"),
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
      r"\b(?P<adj>[\w'’-]+)\s+(?:evacuation|withdrawal|retreat|pull-?out)\b"),
     # (the gerund only in a clause of time, which tells it done: "a year after losing it to the
@@ -315,12 +339,18 @@ _IRREALIS = re.compile(
     # terms and demands: "Israel was to withdraw", "the deal requires Israel to withdraw",
     # "insisted on a full Israeli withdrawal", "must pull out"
     r"(?:is|are|was|were)\s+to|requir\w*|must|oblig\w*|insist\w*\s+on|"
+    # the terms told as a clause: "the deal is the rebels take Timbuktu and fly their flag"
+    r"(?:deal|agreement|arrangement|understanding|terms?|idea|condition)\s+(?:is|was|are|were)\b|"
     # what someone is kept from doing: "to stop \"hostile forces\" from entering it"
     r"(?:stop|stops|stopped|stopping|prevent\w*|keep|keeps|kept|keeping|bar|bars|barred|barring|deter\w*|block\w*)"
     r"\s+(?:\S+\s+){0,4}?from)\b", re.I)
 #: What makes a clause a hypothesis or a future ("if the army will move ... after taking").
 #: (the modal only where it is no date, see :func:`_modal_in`)
 _CONDITIONAL = re.compile(r"\b(?:if|whether|unless|will|would|could|might|may|should|shall)\b", re.I)
+#: A condition set on the future, up to the trigger inside it: "(their forces) would not cease
+#: until the Ethiopian army withdrew", "will fight until every soldier leaves".
+_UNTIL_CONDITION = re.compile(r"\b(?:would|will|won['’]t|shall|must|vow\w*|pledg\w*)\b[^.;:]{0,60}?\buntil\s+"
+                              r"[^.;:,]{0,90}$", re.I)
 #: "almost captured", "have nearly encircled": right before the trigger only ("nearly 500 rebels
 #: captured the town" did capture it).
 _ALMOST = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:(?:been|be)\s+)?$", re.I)
@@ -418,6 +448,8 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
     if re.search(r"\b(?:after|before|once|until|upon)\s+(?:[\w'’-]+\s+){0,2}$", s_text[max(0, at - 30):at]) and \
             _modal_in(_CONDITIONAL, s_text, max(0, at - 100), at):
         return True  # "if the army will move on Idlib after taking Aleppo": a hypothesis, with its condition
+    if _UNTIL_CONDITION.search(s_text, max(0, at - 160), at):
+        return True  # "would not cease until the army withdrew from the region": a condition, not a deed
     if trig.change == "besieged" and (_SIEGE_ENDED.search(s_text, max(0, at - 40), at)
                                       or _SIEGE_TO_END.search(s_text, max(0, at - 40), at)):
         # "had broken the RSF siege of El Obeid": the siege is over; "a step toward breaking the
@@ -476,7 +508,8 @@ _DENIED_AFTER = re.compile(r"[^.;]{0,100}?\b(?:was|were|is|are|been)\s+(?:(?:com
 
 
 #: A passive auxiliary right before a participle: "was liberated", "had been encircled".
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:[a-z]+ly\s+)?$", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:(?:now|[a-z]+ly|declared|"
+                         r"proclaimed|officially)\s+){0,3}$", re.I)
 #: A participle (not "besieging", "took"): the passive's verb.
 _PARTICIPLE = re.compile(r"[\w-]+(?:ed|en|run|won)", re.I)
 

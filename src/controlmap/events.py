@@ -357,6 +357,9 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     if (trig.change == "withdrew" and m.group(0).lower() in ("left", "leave", "leaves")
             and not _FORCE_LEFT.search(text, max(0, t0 - 90), t0)):
         return []  # "the envoy left Kyiv", "left the city in ruins": only forces leaving withdraw
+    if (trig.change == "entered" and re.match(r"(?:was|were)\b", m.group(0), re.I)
+            and not _PRESENCE_SUBJECT.search(text, max(s0, t0 - 120), t0)):
+        return []  # "residents were in the city", "the president was in Goma": only armed men in a town entered it
     if trig.change == "holds" and _CAPTIVES_BEFORE.search(text, max(s0, t0 - 40), t0):
         return []  # "the army freed hostages held in Gaza": people held captive, no ground held
     if trig.change == "withdrew" and voice == "active" and _civilians_leave(text, t0, sentence, actors):
@@ -414,6 +417,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
             place_parts = [_PlacePart(text[t0 - 4:t0 - 1], t0 - 4, t0 - 1, owned, False)] if owned is not None else []
         if not place_parts and voice in ("by", "to"):
             place_parts = _elided_subject(text, t0, sentence, context)
+    if voice == "noun" and place_parts and _HYPOTHETICAL_NOUN.match(text, place_parts[-1].end, sentence.end):
+        return []  # "The fall of Bukavu, if confirmed, would represent ...": a fall only supposed
     if voice == "noun" and trig.change == "holds":
         # "Russia's control over energy supplies to Europe": only a place right after the noun
         # is held (not one the object only mentions)
@@ -479,10 +484,17 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
             return []
         if actor is None:
             return []  # "the fall of Aleppo" with no captor named or implied: no side to map
+    if (trig.change == "withdrew" and voice == "active" and _PERSON_TITLED.match(actor.text or "")
+            and _LEAVING_WORD.match(m.group(0))):
+        return []  # "President Bashar al-Assad has fled the capital": a leader's flight, no force's withdrawal
     if voice == "adjective" and trig.change == "holds" and owner is None and not _determined(text, t0):
         # "leave for rebel held areas", "regaining control over rebel-held suburbs": a bare
         # plural names no particular place, only a kind of place.
         place_parts = [p for p in place_parts if p.place is not None or not _BARE_PLACE.match(_clean(p.text))]
+    if voice in ("under", "by") and trig.change == "holds":
+        # "the expansion of territory under the M23's control": land in general, no place held
+        place_parts = [p for p in place_parts if not (_GENERAL_LAND.fullmatch(_clean(p.text))
+                                                      and not _determined(text, p.start))]
     # "surrounded the Iranians": an object that names an actor is people, not a place.
     place_parts = [p for p in place_parts if p.place is not None or not _names_actor(p.text, registry, conflict)]
     place_parts = [_with_anchor(p, sentence, places, context, t0) for p in place_parts]
@@ -501,6 +513,9 @@ _HELD_NOUN_GAP = re.compile(r"\s*(?:(?:the|much|most|all|parts?|large|swathes?|o
 #: "the city's", "the town's" right before a nominal gain: the place told before.
 _OWNING_COREF = re.compile(r"\b(?:the|this|that)\s+(?P<noun>town|city|village|capital|port)['’]s\s$", re.I)
 #: What makes a nominal gain a hypothesis: "Aleppo's fall would open the road".
+#: What follows a noun's object when the deed is only supposed: "The fall of Bukavu, if confirmed,
+#: would ...", "the capture of Kramatorsk would open the road".
+_HYPOTHETICAL_NOUN = re.compile(r"[\"”’']?\s*(?:,\s*(?:if|should\s+it|were\s+it)\b|(?:would|could|might)\s+)", re.I)
 _HYPOTHETICAL_AFTER = re.compile(r"\s+(?:would|could|will|may|might|seems|seemed|looks|looked|appears|appeared)\b", re.I)
 
 
@@ -599,6 +614,22 @@ _APPOSED_RECOUNT = re.compile(r",\s+(?:the|a)\s+(?:(?:first|second|third|fourth|
                               r"\s+)(?:[a-z][\w-]*\s+){0,2}?(?:town|city|village|settlement|district|base|locality)s?\s+"
                               r"(?:that\s+|which\s+)?(?:the\s+[\w-]+|it|they|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                               r"(?:\s+(?:forces|troops|fighters))?)\s+(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", re.I)
+#: The armed subject of "were in the city" (its words up to the verb, an aside between): "fighters
+#: from the paramilitary group, backed by pickup trucks, (were at)", "M23 rebels (were seen in)".
+_PRESENCE_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:said|says|that|and)\s+)(?:[\w'’-]+\s+){0,4}?"
+                               r"(?:troops|forces|soldiers|fighters|rebels|militants|insurgents|jihadists|gunmen|"
+                               r"militiamen|units|army|paratroopers|marines)\b(?:\s+(?:of|from)\s+(?:[\w'’-]+\s+){1,4}?"
+                               r"[\w'’-]+)?(?:\s*,[^,;:]{1,90},)?\s+$", re.I)
+#: Land named by a bare noun, which says no place: "territory", "land", "ground".
+_GENERAL_LAND = re.compile(r"(?:more\s+|new\s+|further\s+)?(?:territory|territories|land|lands|ground|areas)", re.I)
+#: An actor told as one person by a title: "President Bashar al-Assad", "the prime minister".
+_PERSON_TITLED = re.compile(r"(?:the\s+)?(?:(?:former|ousted|deposed|toppled|embattled|Syrian|Afghan|Iraqi|Libyan|"
+                            r"Malian|Ukrainian|Sudanese)\s+)?(?:President|Prime\s+Minister|Premier|King|Queen|Emir|"
+                            r"Sultan|Chancellor|Minister|Mayor|Governor|dictator|ruler|strongman)\b", re.I)
+#: A bare name, as a person is told once named: "Assad", "Hemedti" (no force noun with it).
+_BARE_NAME = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?:al-)?(?-i:[A-Z])[\w'’-]+)?")
+#: The verbs of a person's leaving, as against a force's pulling out.
+_LEAVING_WORD = re.compile(r"(?:fled|flee|flees|fleeing|left|leave|leaves|leaving|abandoned)$", re.I)
 #: People held captive, right before "held": "hostages (held) in Gaza", "prisoners still held".
 _CAPTIVES_BEFORE = re.compile(r"\b(?:hostages?|prisoners?|captives?|detainees?|abductees)\s+(?:(?:still|being|are|were|"
                               r"is|was|now)\s+)*$", re.I)
@@ -732,13 +763,30 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
         actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
     if actor is None:
         return []
+    if _FROM_AFTER_ADVERBS.match(text, t1, sentence.end) and _LEFT_BODY.match(text, t1, sentence.end):
+        return []  # "announced its withdrawal from the Soviet Union", "from the treaty": no ground left
     if _FROM_AFTER_ADVERBS.match(text, t1, sentence.end):
         parts = _object_places(text, t1, sentence, in_places, places, registry)
         parts = [p for p in parts if p.place is not None or not _names_actor(p.text, registry, conflict)]
         return [(actor, _with_anchor(p, sentence, places, context, t0)) for p in parts]
-    if m.groupdict().get("adj") is not None and not _EMPTY_OBJECT.match(text, t1, sentence.end):
-        return []  # "the Libyan withdrawal plan": the noun is not the head
+    if (m.groupdict().get("adj") is not None and not re.search(r"\sof\s", m.group(0))
+            and not _EMPTY_OBJECT.match(text, t1, sentence.end)):
+        return []  # "the Libyan withdrawal plan": the noun is not the head (as it is in "the withdrawal of")
+    if (_LEAVING_WORD.match(m.group(0)) and m.groupdict().get("adj") is None
+            and _BARE_NAME.fullmatch(actor.text or "") and not _FORCE_NOUN.search(actor.text or "")
+            and not any(p.start <= t0 - len(actor.text or "") < p.end for p in in_places)):
+        return []  # "Rebels reported that Assad had fled": a man's flight, where to or from unsaid
     destination = next((p for p in in_places if t1 <= p.start <= t1 + 40), None)
+    # (a gain told before the withdrawal: not "The Libyan evacuation follows the capture of Ouadi
+    # Doum", which tells what came first)
+    gained_here = next((e for e in reversed(context.earlier) if e.start == sentence.start and e.side != actor.side
+                        and e.trigger_start < t0 and CHANGE_CLASS[e.change] in ("gain", "enter")
+                        and e.place is not None), None)
+    if gained_here is not None and destination is None:
+        # "The recapture of the city by Tigrayan fighters and the withdrawal of government troops":
+        # the losers left the place the sentence has the others take
+        return [(actor, _PlacePart(gained_here.place_text, gained_here.place_start, gained_here.place_end,
+                                   gained_here.place, gained_here.anchor, "the place the sentence tells was taken"))]
     for event in reversed(context.earlier):
         if event.side == actor.side and CHANGE_CLASS[event.change] in ("loss", "hold", "gain", "enter"):
             if (destination is not None and event.place is not None and destination.entry.country
@@ -761,6 +809,12 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
     return []
 
 
+#: A union, a treaty or talks left, not ground: "withdrawal from the Azerbaijan Soviet Socialist
+#: Republic", "withdrew from the treaty", "pulled out of the talks".
+_LEFT_BODY = re.compile(r"\s+(?:from|of|out\s+of)\s+(?:the\s+)?(?:(?!(?:under|after|as|in|on|following|with|"
+                        r"because|amid|to)\s)[\w'’-]+\s+){0,4}?(?:Soviet|Union|Federation|treaty|agreement|accord|"
+                        r"pact|deal|alliance|talks|negotiations|organi[sz]ation|bloc|coalition|league|commonwealth|"
+                        r"convention|process|parliament|elections?|NATO|EU|UN)(?![\w-])", re.I)
 #: The start of a clause, right before its subject: the sentence's start, a comma, "and", "said".
 _CLAUSE_OPENS = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|said|says)\s+)$", re.I)
 #: A closing quote right after a word ('"a tactical withdrawal" from').
