@@ -169,3 +169,91 @@ def test_a_withdrawal_from_a_deal_is_no_withdrawal_from_the_place_it_names(gazet
     events = told("Russian forces pressed on near Kharkiv. Russia announced its withdrawal from the Black Sea grain "
                   "deal on Monday.", "2023-07-18", gazetteer)
     assert not [e for e in events if e[0] == "withdrew"]
+
+
+# --- control told as a noun, and whose it is ---------------------------------------------------
+
+LASHIO, AVDIIVKA, BAKHMUT = "geonames:1314759", "geonames:713122", "geonames:713174"
+
+
+def test_the_loss_of_a_town_called_a_defeat_for_a_side_is_that_sides_loss(gazetteer):
+    events = told("The loss of Lashio, the first regional command to go, marks a major defeat for the junta.",
+                  "2024-08-05", gazetteer)
+    assert ("lost", "junta", LASHIO) in events
+
+
+def test_its_capture_called_a_blow_to_the_army_is_the_other_sides_gain(gazetteer):
+    events = told("The RSF shelled Wad Madani for three days. Its capture is a serious blow to the embattled army, "
+                  "which is losing ground to the RSF.", "2023-12-19", gazetteer)
+    assert ("captured", "RSF", WAD_MADANI) in events
+
+
+def test_the_capture_of_a_town_called_a_victory_for_a_side_is_its_gain(gazetteer):
+    events = told("The capture of Bakhmut was an important victory for Wagner fighters.", "2023-05-21", gazetteer)
+    assert ("captured", "Russia", BAKHMUT) in events
+
+
+def test_the_loss_of_territory_in_general_is_no_event(gazetteer):
+    events = told("The RSF shelled Wad Madani. The army admitted the loss of territory to the RSF on Sunday.",
+                  "2023-12-19", gazetteer)
+    assert not [e for e in events if e[0] == "lost"]
+
+
+def test_a_town_that_appears_to_have_fallen_into_rebel_hands_was_taken(gazetteer):
+    events = told("Rebels entered Homs on Friday. The city, a vital link between Damascus and the coast, appears "
+                  "to have fallen into rebel hands, media reported.", "2024-12-08", gazetteer)
+    assert ("captured", "opposition", HOMS) in events
+
+
+def test_reassumed_control_is_a_retaking(gazetteer):
+    assert ("retook", "Tigray forces", MEKELLE) in told("The TPLF has now reassumed control of Mekelle.",
+                                                         "2021-06-29", gazetteer)
+
+
+def test_a_regions_regional_capital_is_the_capital_the_article_names(gazetteer):
+    events = told("Tigrayan forces fought near Mekelle for days. The TPLF has now reassumed control of Tigray's "
+                  "regional capital.", "2021-06-29", gazetteer)
+    assert ("retook", "Tigray forces", MEKELLE) in events
+
+
+def test_back_in_their_grip_is_held_by_the_side_the_pronoun_is(gazetteer):
+    events = told("Tigrayan fighters entered Mekelle. They said the city was \u201c100%\u201d back in their grip.",
+                  "2021-06-29", gazetteer)
+    assert ("holds", "Tigray forces", MEKELLE) in events
+
+
+def test_back_in_their_grip_is_not_held_by_the_side_that_retreated(gazetteer):
+    events = told("Tigrayan fighters entered Mekelle. They added that the Ethiopian forces have retreated from "
+                  "Mekelle and that the city was back in their grip.", "2021-06-29", gazetteer)
+    assert not [e for e in events if e[0] == "holds" and e[1] == "Ethiopian government"]
+
+
+def test_the_return_of_a_force_to_a_town_is_its_entry(gazetteer):
+    events = told("Tigrayan forces fought their way back to Mekelle. Residents witnessed the return of Tigrayan "
+                  "troops to the city on Monday.", "2021-06-29", gazetteer)
+    assert ("entered", "Tigray forces", MEKELLE) in events
+
+
+def test_the_withdrawal_of_a_demonyms_troops_is_that_sides(gazetteer):
+    events = told("The withdrawal of Tigrayan troops from Mekelle began on Monday.", "2021-06-29", gazetteer)
+    assert ("withdrew", "Tigray forces", MEKELLE) in events
+
+
+# --- withdrawals told with other words ---------------------------------------------------------
+
+
+def test_an_army_that_began_retreating_left_the_town_the_others_entered(gazetteer):
+    events = told("HTS said its forces had entered Homs after the Syrian army began retreating to its outskirts.",
+                  "2024-12-08", gazetteer)
+    assert ("withdrew", "government", HOMS) in events
+
+
+def test_attacking_retreating_troops_is_no_withdrawal_of_the_attacker(gazetteer):
+    events = told("Syrian rebels attacked retreating troops near Homs on Friday.", "2024-12-08", gazetteer)
+    assert not [e for e in events if e[0] == "withdrew" and e[1] == "opposition"]
+
+
+def test_a_withdrawal_in_the_early_hours_left_the_town_told_before(gazetteer):
+    events = told("Ukrainian troops held Avdiivka for years. Ukrainian forces announced they had withdrawn in the "
+                  "early hours of Saturday.", "2024-02-18", gazetteer)
+    assert ("withdrew", "Ukraine", AVDIIVKA) in events

@@ -124,7 +124,7 @@ _COREF = re.compile(
     # (a demonym after them: "the eastern Congolese city")
     r"(?:(?-i:[A-Z][a-z]+(?:ese|ian|an|ean|ish|i))\s+)?(?P<noun>city|town|village|camp|"
     r"oasis|base|building|area|province|region|capital|enclave|district|airport|port|country|corridor|crossing|"
-    r"river|bridge|dam|valley|heights|territory|strip)(?!\s+of\s+(?-i:[A-Z]))|(?P<it>it))\b", re.I)
+    r"river|bridge|dam|valley|heights|territory|strip|stronghold)(?!\s+of\s+(?-i:[A-Z]))|(?P<it>it))\b", re.I)
 
 #: Where an object noun phrase ends.
 #: A capitalised name of up to four words ("Deir al-Balah", "Ouadi Doum").
@@ -268,6 +268,12 @@ _LOCATED = re.compile(r"^\s*(?:the\s+)?(?P<names>" + _NAME + r")" + _LOCATIVE_TA
 #: "the capital of", "its provincial capital of" right before a province: its capital city.
 _CAPITAL_OF_LEAD = re.compile(r"\b(?:the|its)\s+(?:(?:provincial|regional|state|district)\s+)?capital\s+of\s+(?:the\s+)?$",
                               re.I)
+
+
+#: A division's capital told by its possessive, after the division's name: "(Tigray)'s regional
+#: capital", "(Gezira) state's capital".
+_OWNED_CAPITAL = re.compile(r"(?:\s+(?:state|province|region))?['’]s\s+(?:(?:regional|provincial|state|district)\s+)?"
+                            r"capital\b", re.I)
 
 
 def _capital_named_in(division: Place, places: list[Place]) -> Place | None:
@@ -428,6 +434,15 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                 return [_PlacePart(_clean(text[n0:end]), n0, end, town, False,
                                    f"the capital of {first.entry.name}, named in the article")]
             return [_PlacePart(_clean(text[n0:end]), n0, end, first, False, PART_OF_PLACE)]
+        owned_capital = _OWNED_CAPITAL.match(text, first.end, np_end + 1)
+        if first.entry.kind in ("admin1", "region") and not lead_words.strip(" the") and owned_capital:
+            # "Tigray's regional capital", "Gezira state's capital": the capital the article names
+            # in that division (its largest town named there), else part of it
+            end = owned_capital.end()
+            town = _capital_named_in(first, places)
+            if town is not None:
+                return [_PlacePart(_clean(text[n0:end]), n0, end, town, False,
+                                   f"the capital of {first.entry.name}, named in the article")]
         if re.search(r"\b(?:" + _PLACE_NOUN_WORDS + r")\s+(?:to|towards?|from|linking|between)\s+(?:the\s+)?$",
                      lead_words, re.I) or _DIRECTIONAL.search(lead_words) or re.search(
                 r"\b(?:in|at|near|outside|inside|within|around|on)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)\w*\s+)?$",
@@ -764,7 +779,7 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
     """The place a passive or predicative trigger is about: written just before it."""
     before = text[sentence.start:t0]
     stripped = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|been|being|itself|also|still|reportedly|then|now|"
-                      r"declared|proclaimed|officially|"
+                      r"declared|proclaimed|officially|back|firmly|[“\"]?\d+%[”\"]?|"
                       r"once|long|a|an|the|last|main|key|former|only|major|which|that|until|when|already|"
                       r"[a-z]+ly|both|all|each))+\s*,?\s*$",
                       "", " " + before, flags=re.I)
@@ -773,7 +788,9 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
         if antecedent is not None and sentence.start <= antecedent.start or (antecedent and t0 - antecedent.end < 300):
             return [_PlacePart(antecedent.text, antecedent.start, antecedent.end, antecedent, False)]
     # "Aleppo, a rebel stronghold until 2016, fell to": the subject before an apposition.
-    apposed = re.search(r",[^,;]{3,90},\s*" + _AUX + r"(?:(?:remains?|remained|stays?|stayed)\s+)?$", before)
+    # ("The city, a key link ..., appears to have fallen into rebel hands": a hedge before the verb)
+    apposed = re.search(r",[^,;]{3,90},\s*" + _AUX + r"(?:(?:remains?|remained|stays?|stayed)\s+|"
+                        r"(?:appears|appeared|seems|seemed)\s+to\s+(?:have\s+)?)?$", before)
     if apposed:
         head = [p for p in in_places if p.end <= sentence.start + apposed.start()]
         if head and not text[head[-1].end:sentence.start + apposed.start()].strip():
@@ -1114,6 +1131,8 @@ def _speaker_spans(text: str, offset: int, trigger_at: int) -> list[tuple[int, i
 _NOUNS_OF_NAMES = frozenset("corridor crossing river bridge dam valley heights".split())
 _KIND_FOR_NOUN = {"camp": ("city", "feature"), "city": ("city",), "town": ("city",), "village": ("city",), "capital": ("city",),
                   "oasis": ("city", "feature", "airport"), "base": ("airport", "city", "feature"),
+                  # ("pulled out of the former stronghold": the town held)
+                  "stronghold": ("city", "feature", "airport"),
                   "airport": ("airport",), "province": ("admin1", "admin2", "region"),
                   "region": ("admin1", "region", "admin2"), "country": ("country",), "port": ("city",),
                   # "since Hamas seized the territory in 2007": the Gaza Strip, not a town in it

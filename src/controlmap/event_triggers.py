@@ -84,6 +84,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\bin\s+the\s+hands\s+of\b"),
     ("holds", "under", "hands",
      r"\b(?:still\s+)?in\s+(?P<adj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+hands\b"),
+    # 'the city was "100%" back in their grip', "Gaza remains in Hamas's grip"
+    ("holds", "under", "grip",
+     r"\b(?:(?:still|back|firmly|now)\s+)?in\s+(?P<adj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:firm\s+|tight\s+|iron\s+)?grip\b"
+     r"(?!\s+(?:of|on)\b)"),
     ("captured", "to", "fall fell came comes come",
      r"\b(?:fell|falls|fallen|falling)\s+(?:back\s+)?to\b|\b(?:fell|falls|fallen|came|comes|come)\s+(?:in)?to\s+the\s+"
      r"hands\s+of\b|\b(?:fell|falls|fallen|came|comes|come)\s+under\s+the\s+(?:full\s+)?control\s+of\b"),
@@ -126,8 +130,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"(?:control\s+(?:of|over)|grip\s+on)\b"),
     # "Rebels seized Homs. The city's fall opened the road": a gain named by its place's
     # possessive, with no agent, repeats the gain of the place told before (else nothing)
+    # ("Its capture is a serious blow to the army": "it" is the place)
     ("captured", "owned", "fall capture seizure takeover",
-     r"(?<=['’]s\s)(?:fall|capture|seizure|takeover)\b(?!\s+(?:by|to|of|on|in|at)\b)"),
+     r"(?:(?<=['’]s\s)|(?<=\b(?-i:[Ii])ts\s))(?:fall|capture|seizure|takeover)\b(?!\s+(?:by|to|of|on|in|at)\b)"),
     ("retook", "owned", "liberation recapture",
      r"(?<=['’]s\s)(?:liberation|recapture)\b(?!\s+(?:by|to|of|on|in|at)\b)"),
     # "acknowledged the loss of the town": the loser is the subject, or the owner ("Russia's loss of")
@@ -215,6 +220,14 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("captured", "participle", "newly recently freshly",
      r"\b(?:newly|recently|freshly)[\s-]+(?:captured|seized|taken|won|occupied|liberated|gained|conquered)\b"),
     # (with the headline's present tense: "Sudan army retakes Um Rawaba")
+    # "The TPLF has now reassumed control of Tigray's regional capital"
+    ("retook", "active", "reassum resum reassert re-establish restored",
+     r"\b(?:reassumed|reassumes|resumed|resumes|reasserted|reasserts|re-established|re-establishes|restored|restores)\s+"
+     r"(?:(?:full|its|their|total|complete)\s+)?control\s+(?:of|over)\b"),
+    # "residents witnessed the return of rebel troops to the city": the force came back in
+    ("entered", "adjective", "return",
+     r"\breturn\s+of\s+(?P<adj>(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:troops|forces|soldiers|fighters|rebels|militants|"
+     r"army))\s+(?:to|in|into)\b"),
     ("retook", "active", "retook retak recaptur regain reclaim won wins took taken take taking claw",
      r"(?<![\w-])(?:retook|retaken|retake|retakes|retaking|recaptured|recapture|recaptures|recapturing|regained|regain|"
      r"regains|regaining|reclaimed|reclaims|won\s+back|wins\s+back|took\s+back|taken\s+back|take\s+back|takes\s+back|"
@@ -288,6 +301,8 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("withdrew", "active", "withdr pull retreat fled flee abandon evacuat redeploy reposition",
      r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pull(?:ed|s|ing)?(?=\s+(?:(?:its|their|his|the|some|all|most|remaining|[\w-]+th)\s+){0,3}"
      rf"(?:{_WITHDRAWN_NOUNS})\s+(?:out|back)\s+(?:of|from)\b)|"
+     # ("the army reportedly began retreating to its outskirts": not "attacked retreating troops")
+     r"(?:(?<=began\s)|(?<=begun\s)|(?<=started\s)|(?<=were\s)|(?<=was\s)|(?<=are\s)|(?<=is\s))retreating(?!\s+from\b)|"
      r"pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|(?:pulled|pulls|pulling|pull)\s+(?:out|back)(?!\s+(?:of|from)\b)|retreated(?!\s+from\b)|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate|(?:redeployed|redeploying|repositioned)\s+(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:troops|forces|units)\s+(?:outside|out\s+of|away\s+from))\b"),
     # "the hurried Libyan evacuation", "the army's withdrawal from Kherson": a withdrawal named
     # as a noun, its actor the adjective; without "from X" it left the place told before

@@ -343,7 +343,7 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     adj = m.groupdict().get("adj")
     owner = None
     if voice == "owned":
-        return _owned_gain(text, t0, t1, sentence, in_places, places, context)
+        return _owned_gain(text, t0, t1, sentence, in_places, places, actors, registry, conflict, context)
     if voice == "adjective" and adj and _continues_name(text, s0, s0 + m.start("adj")):
         return []  # "the El Paraiso base of the Fourth Infantry Brigade": "Paraiso" names the base
     if voice == "adjective" and trig.change == "holds" and _MEDIA_AFTER.match(text, t1, sentence.end):
@@ -452,7 +452,18 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         owner_actor = _actor_of_pronoun(text, t0, sentence, context, actors_all)
         if owner_actor is None:
             return []
+        if trig.change == "holds" and sentence.start <= owner_actor.end <= t0 and _LEFT_AFTER_SUBJECT.match(
+                text, owner_actor.end, t0):
+            # "the Ethiopian forces have retreated from Mekelle and the city was back in their
+            # grip": "their" is not the side the sentence has leave (who it is goes unread)
+            return []
         actor = _actor_part(owner_actor, adj, 0.7)
+    elif voice == "adjective" and trig.change == "entered":
+        # "the return of Tigrayan troops": the force named inside the phrase (a side word alone,
+        # "troops", may be another side's alias)
+        actor = _force_of(adj or "", s0 + m.start("adj"), s0 + m.end("adj"), actors, registry, conflict)
+        if actor is None:
+            return []
     elif voice in ("adjective", "subject", "under"):
         actor = _actor_from_words(adj or "", s0 + m.start("adj"), actors, registry, conflict)
         if actor is None:
@@ -476,6 +487,10 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
                 actor = _actor_part(owner_actor)
             else:
                 actor = _implicit_captor(text, t1, sentence, place_parts[0], actors, registry, context)
+        if actor is None and voice == "noun" and trig.change in ("captured", "retook", "lost"):
+            # "The loss of Lashio ... marks a major defeat for the junta": the verdict names the side
+            actor = _judged_side(text, place_parts[-1].end, sentence, actors, registry, conflict, context,
+                                 gain=trig.change != "lost")
         if actor is None and re.match(r"liberat", m.group(0), re.I):
             actor = _liberator(text, place_parts[-1].end, sentence, registry, conflict)
         if actor is None and voice == "active":
@@ -491,8 +506,9 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         # "leave for rebel held areas", "regaining control over rebel-held suburbs": a bare
         # plural names no particular place, only a kind of place.
         place_parts = [p for p in place_parts if p.place is not None or not _BARE_PLACE.match(_clean(p.text))]
-    if voice in ("under", "by") and trig.change == "holds":
-        # "the expansion of territory under the M23's control": land in general, no place held
+    if voice in ("under", "by") and trig.change == "holds" or voice == "noun":
+        # "the expansion of territory under the M23's control", "contain the loss of territory to
+        # the RSF": land in general, no place held or lost
         place_parts = [p for p in place_parts if not (_GENERAL_LAND.fullmatch(_clean(p.text))
                                                       and not _determined(text, p.start))]
     # "surrounded the Iranians": an object that names an actor is people, not a place.
@@ -512,23 +528,31 @@ _HELD_NOUN_GAP = re.compile(r"\s*(?:(?:the|much|most|all|parts?|large|swathes?|o
 
 #: "the city's", "the town's" right before a nominal gain: the place told before.
 _OWNING_COREF = re.compile(r"\b(?:the|this|that)\s+(?P<noun>town|city|village|capital|port)['’]s\s$", re.I)
-#: What makes a nominal gain a hypothesis: "Aleppo's fall would open the road".
 #: What follows a noun's object when the deed is only supposed: "The fall of Bukavu, if confirmed,
 #: would ...", "the capture of Kramatorsk would open the road".
 _HYPOTHETICAL_NOUN = re.compile(r"[\"”’']?\s*(?:,\s*(?:if|should\s+it|were\s+it)\b|(?:would|could|might)\s+)", re.I)
+#: What makes a nominal gain a hypothesis: "Aleppo's fall would open the road".
 _HYPOTHETICAL_AFTER = re.compile(r"\s+(?:would|could|will|may|might|seems|seemed|looks|looked|appears|appeared)\b", re.I)
 
 
 def _owned_gain(text: str, t0: int, t1: int, sentence: Sentence, in_places: list[Place], places: list[Place],
+                actors: list[ActorMention], registry: ActorRegistry, conflict: str | None,
                 context: _Context) -> list[tuple[_ActorPart, _PlacePart]]:
     """A gain named by its place's possessive with no agent ("Homs's fall", "the city's
-    liberation"): the gain of that place told before, repeated, or nothing when none was told
-    (no side is named)."""
+    liberation", "Its capture"): the gain of that place told before, repeated; else the enemy of
+    the side the sentence calls it a blow to ("Its capture is a serious blow to the army"); else
+    nothing (no side is named)."""
     if _HYPOTHETICAL_AFTER.match(text, t1, sentence.end):
         return []
     owner = next((p for p in in_places if p.end < t0 and re.fullmatch(r"['’]s\s", text[p.end:t0])), None)
     if owner is not None:
         part = _PlacePart(owner.text, owner.start, owner.end, owner, False)
+    elif re.fullmatch(r"its\s", text[max(0, t0 - 4):t0], re.I):
+        # "Its capture is a blow": the place "it" is
+        owned = _antecedent(places, t0 - 4, None, text, context.theatre)
+        if owned is None:
+            return []
+        part = _PlacePart(text[t0 - 4:t0 - 1], t0 - 4, t0 - 1, owned, False)
     else:
         coref = _OWNING_COREF.search(text, sentence.start, t0)
         if coref is None:
@@ -540,8 +564,46 @@ def _owned_gain(text: str, t0: int, t1: int, sentence: Sentence, in_places: list
         part = _PlacePart(words, coref.start(), coref.start() + len(words), antecedent, False)
     earlier = _earlier_gain(context, part)
     if earlier is None:
-        return []
+        judged = _judged_side(text, t1, sentence, actors, registry, conflict, context, gain=True)
+        return [(judged, part)] if judged is not None else []
     return [(_ActorPart(None, earlier.actor, earlier.side, 0.7), part)]
+
+
+#: A verdict on a change that names whom it helped or hurt: "(marks) a major defeat for the
+#: junta", "a serious blow to the embattled army", "an important victory for Russia".
+_VERDICT = re.compile(r"\b(?:an?\s+)?(?:(?:major|serious|big|biggest|important|significant|stinging|crushing|heavy|"
+                      r"humiliating|strategic|key|stunning|rare|symbolic|huge|severe|further|new|fresh|grave)\s+){0,2}"
+                      r"(?P<kind>defeat|blow|setback|humiliation|victory|win|triumph|success)\s+(?:for|to)\s+"
+                      r"(?:the\s+)?(?:(?-i:[a-z])[\w-]+\s+){0,2}$", re.I)
+
+
+def _judged_side(text: str, t1: int, sentence: Sentence, actors: list[ActorMention], registry: ActorRegistry,
+                 conflict: str | None, context: _Context, gain: bool) -> _ActorPart | None:
+    """The taker (``gain``) or the loser of a change told as a noun with no agent, from the verdict
+    the sentence passes on it: the side it was "a victory for" took it, the side it was "a
+    blow to" lost it (and in a war of two sides its enemy took it)."""
+    for a in actors:
+        if a.start < t1:
+            continue
+        verdict = _VERDICT.search(text, t1, a.start)
+        if verdict is None:
+            continue
+        won = verdict.group("kind").lower() in ("victory", "win", "triumph", "success")
+        if won == gain:
+            return _actor_part(a, None, 0.6)
+        if not gain:
+            return None  # "a victory for the rebels" names the taker, not who lost it
+        enemy = _opponent(a.actor.side, registry, conflict)
+        if enemy is not None:
+            return _ActorPart(None, enemy.canonical, enemy.side, 0.6)
+        # (a war of more sides: another side the sentence names, else the last one told taking
+        # ground, when it is not the loser)
+        other = next((_actor_part(b, None, 0.5) for b in actors if b.actor.side != a.actor.side
+                      and b.actor.side != "unknown"), None)
+        if other is None and (last := _last_gainer(context)) is not None and last.side != a.actor.side:
+            other = last
+        return other
+    return None
 
 
 #: Between the place of a nominal gain and its agent: "the fall of Homs (to) the rebels",
@@ -620,8 +682,12 @@ _PRESENCE_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:said|says|that|and)\s+)(?:[\
                                r"(?:troops|forces|soldiers|fighters|rebels|militants|insurgents|jihadists|gunmen|"
                                r"militiamen|units|army|paratroopers|marines)\b(?:\s+(?:of|from)\s+(?:[\w'’-]+\s+){1,4}?"
                                r"[\w'’-]+)?(?:\s*,[^,;:]{1,90},)?\s+$", re.I)
+#: A verb of leaving right after a subject: "(the Ethiopian forces) have retreated".
+_LEFT_AFTER_SUBJECT = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:[a-z]+ly\s+)?(?:retreated|withdrawn|withdrew|"
+                                 r"pulled\s+(?:out|back)|fled|lost|abandoned|been\s+driven\s+out)\b", re.I)
 #: Land named by a bare noun, which says no place: "territory", "land", "ground".
-_GENERAL_LAND = re.compile(r"(?:more\s+|new\s+|further\s+)?(?:territory|territories|land|lands|ground|areas)", re.I)
+_GENERAL_LAND = re.compile(r"(?:more\s+|new\s+|further\s+)?(?:territory|territories|land|lands|ground|areas)"
+                           r"(?:\s+(?:to|from)\s+.*)?", re.I | re.S)
 #: An actor told as one person by a title: "President Bashar al-Assad", "the prime minister".
 _PERSON_TITLED = re.compile(r"(?:the\s+)?(?:(?:former|ousted|deposed|toppled|embattled|Syrian|Afghan|Iraqi|Libyan|"
                             r"Malian|Ukrainian|Sudanese)\s+)?(?:President|Prime\s+Minister|Premier|King|Queen|Emir|"
@@ -656,6 +722,8 @@ _NO_PLACE_AFTER = re.compile(
     r"soon|shortly|again)\b"
     # how they left: "withdrew in the face of a two-month offensive", "pulled out with little
     # resistance", "retreated without a fight"
+    # ("announced they had withdrawn in the early hours of Saturday")
+    r"|\s+in\s+the\s+(?:early|small|late|first)\s+hours\b"
     r"|\s+(?:in\s+the\s+face\s+of|with\s+(?:little|no|barely\s+any|hardly\s+any|minimal)\b|without\s+(?:a\s+)?"
     r"(?:fight|fighting|resistance|a\s+shot)\b)"
     # a date, then the clause's end: "after government forces withdrew on Friday."
@@ -755,6 +823,10 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
         # 'government forces had made "a tactical withdrawal"': an adjective of manner, the
         # subject of the verb made it
         actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
+    elif adj is not None and re.search(r"\sof\s", m.group(0)):
+        # "the withdrawal of Tigrayan troops": the force named after "of"
+        actor = _force_of(adj, sentence.start + m.start("adj"), sentence.start + m.end("adj"), actors, registry,
+                          conflict)
     elif adj is not None:
         actor = _actor_from_words(adj, t0, actors, registry, conflict)
     elif _civilians_leave(text, t0, sentence, actors):
@@ -815,6 +887,21 @@ _LEFT_BODY = re.compile(r"\s+(?:from|of|out\s+of)\s+(?:the\s+)?(?:(?!(?:under|af
                         r"because|amid|to)\s)[\w'’-]+\s+){0,4}?(?:Soviet|Union|Federation|treaty|agreement|accord|"
                         r"pact|deal|alliance|talks|negotiations|organi[sz]ation|bloc|coalition|league|commonwealth|"
                         r"convention|process|parliament|elections?|NATO|EU|UN)(?![\w-])", re.I)
+def _force_of(words: str, start: int, end: int, actors: list[ActorMention], registry: ActorRegistry,
+              conflict: str | None) -> _ActorPart | None:
+    """Whose force a phrase such as "Tigrayan troops" or "Ethiopian government troops" (at
+    ``start``-``end``) names: its words before the force noun, read as an adjective (the bare
+    "troops" may be one side's alias), else an actor named inside it."""
+    owner = re.sub(r"^(?:the\s+)|\s*\b(?:troops|forces|soldiers|units|fighters|army|militants|rebels|garrison)$", "",
+                   words.strip(), flags=re.I).strip()
+    if owner:
+        found = _actor_from_words(owner, start, actors, registry, conflict)
+        if found is not None:
+            return dataclasses.replace(found, text=words.strip())
+    inside = next((a for a in actors if start <= a.start and a.end <= end), None)
+    return _actor_part(inside) if inside is not None else _actor_from_words(words, start, actors, registry, conflict)
+
+
 #: The start of a clause, right before its subject: the sentence's start, a comma, "and", "said".
 _CLAUSE_OPENS = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|said|says)\s+)$", re.I)
 #: A closing quote right after a word ('"a tactical withdrawal" from').
