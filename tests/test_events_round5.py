@@ -257,3 +257,25 @@ def test_a_withdrawal_in_the_early_hours_left_the_town_told_before(gazetteer):
     events = told("Ukrainian troops held Avdiivka for years. Ukrainian forces announced they had withdrawn in the "
                   "early hours of Saturday.", "2024-02-18", gazetteer)
     assert ("withdrew", "Ukraine", AVDIIVKA) in events
+
+
+RAMADI = "geonames:98717"
+
+
+def test_forces_in_the_city_that_retreated_or_were_killed_left_it(gazetteer):
+    events = told("Islamic State fighters stormed Ramadi on Friday. A tribal leader said that all security forces "
+                  "in the city had retreated or been killed.", "2015-05-18", gazetteer)
+    assert ("withdrew", "government", RAMADI) in events
+
+
+def test_videos_showing_fighters_inside_a_town_tell_their_entry(gazetteer):
+    events = told("The RSF advanced on Wad Madani. Videos posted online by RSF fighters showed them inside the city.",
+                  "2023-12-19", gazetteer)
+    assert ("entered", "RSF", WAD_MADANI) in events
+
+
+def test_a_town_named_after_its_rank_and_a_bracketed_acronym_opening_a_paragraph(gazetteer):
+    events = told("Reporting by staff\nFebruary 16, 2025\n\nM23 rebels were seen in the centre of eastern Democratic "
+                  "Republic of Congo's (DRC) second-largest city, Bukavu, a local official said.", "2025-02-16",
+                  gazetteer)
+    assert ("entered", "M23", BUKAVU) in events

@@ -139,7 +139,8 @@ _NAME_LIST_END = (r"(?:" + _NAME + r"\s*,\s*)*(?:" + _NAME + r"\s*,?\s+)?(?:(?:a
                     r"within|at|by|over|with|and|as|while|when|amid|following)\b)|(?:and|as\s+well\s+as)\s+"
                   + _COUNTED_PLACES_ITEM + ")")
 _NP_END = re.compile(
-    r"[;:!?()]|\s+[\"“](?=[a-z])|\.(?:[\s)\"”’]|$)|\s[-–—]\s|,[\"”]|[\"”],|"
+    # (not at an acronym in brackets: "Congo's (DRC) second-largest city")
+    r"[;:!?]|\((?![A-Z]{2,6}\))|(?<![A-Z]{2})\)|\s+[\"“](?=[a-z])|\.(?:[\s)\"”’]|$)|\s[-–—]\s|,[\"”]|[\"”],|"
     r"\s+(?:reportedly|came|was|were|is|are|has|have|had|would|will|could|might|may|remains?|fell|deprived|"
     r"described|said|says|over\s+to|"
     # the predicate of "declared the city liberated"
@@ -913,7 +914,8 @@ _COARSE_KINDS = ("country", "continent", "admin1", "admin2", "region")
 
 
 #: "the capital, Sanaa": the capital's name as an appositive right after the noun.
-_CAPITAL_APPOSITIVE = re.compile(r"\bcapital\s*,\s*$", re.I)
+_CAPITAL_APPOSITIVE = re.compile(r"\b(?:capital|(?:largest|biggest|second-largest|third-largest|main|key|"
+                                 r"strategic)\s+(?:city|town|port))\s*,\s*$", re.I)
 #: "the Syrian capital": the capital of the country a demonym names.
 _DEMONYM_CAPITAL = re.compile(r"\bthe\s+(?P<demonym>[A-Z][a-z]+)\s+capital\b")
 

@@ -289,6 +289,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:was|were)\s+(?:(?:now|already|reportedly|also|still|finally)\s+)?(?:(?:seen|spotted|filmed|pictured|"
      r"photographed|reported)\s+)?(?:in|inside|at)\b(?=\s+(?:the\s+(?:(?:very|city|town)\s+)?(?:centre|center|heart|"
      r"middle|streets|gates)\s+of\s+|(?:the\s+)?(?:city|town|village|capital)\b|(?-i:[A-Z])))"),
+    # "Videos posted by RSF fighters showed them inside the city": the men filmed in a town got in
+    ("entered", "active", "show",
+     r"\b(?:show|showed|shows|showing|shown)\s+(?:them|(?:its|their|the\s+group['’]s|the)\s+(?:[\w-]+\s+)?"
+     r"(?:troops|forces|fighters|soldiers|men))\s+(?:inside|in|at|entering|in\s+the\s+streets\s+of)\b"),
     # "his forces had left El Fasher": armed men leaving a town (only after a force noun, see
     # _read_trigger: "the envoy left Kyiv" is no withdrawal)
     ("withdrew", "active", "left leave",

@@ -358,7 +358,7 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
             and not _FORCE_LEFT.search(text, max(0, t0 - 90), t0)):
         return []  # "the envoy left Kyiv", "left the city in ruins": only forces leaving withdraw
     if (trig.change == "entered" and re.match(r"(?:was|were)\b", m.group(0), re.I)
-            and not _PRESENCE_SUBJECT.search(text, max(s0, t0 - 120), t0)):
+            and not _PRESENCE_SUBJECT.search(text[max(s0, t0 - 120):t0])):
         return []  # "residents were in the city", "the president was in Goma": only armed men in a town entered it
     if trig.change == "holds" and _CAPTIVES_BEFORE.search(text, max(s0, t0 - 40), t0):
         return []  # "the army freed hostages held in Gaza": people held captive, no ground held
@@ -682,6 +682,12 @@ _PRESENCE_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:said|says|that|and)\s+)(?:[\
                                r"(?:troops|forces|soldiers|fighters|rebels|militants|insurgents|jihadists|gunmen|"
                                r"militiamen|units|army|paratroopers|marines)\b(?:\s+(?:of|from)\s+(?:[\w'’-]+\s+){1,4}?"
                                r"[\w'’-]+)?(?:\s*,[^,;:]{1,90},)?\s+$", re.I)
+#: Where the force that leaves was, told in its subject: "forces (in the city) had retreated",
+#: "troops (stationed in Timbuktu) fled".
+_STATIONED_IN = re.compile(r"\b(?:troops|forces|soldiers|units|fighters|garrison|police|army)\s+(?:(?:stationed|"
+                           r"garrisoned|deployed|based)\s+)?(?:in|inside)\s+(?P<np>(?:the|this|that)\s+(?:city|town|"
+                           r"village)|(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s+(?:(?:had|have|has|then|all|"
+                           r"reportedly|finally)\s+)*$", re.I)
 #: A verb of leaving right after a subject: "(the Ethiopian forces) have retreated".
 _LEFT_AFTER_SUBJECT = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:[a-z]+ly\s+)?(?:retreated|withdrawn|withdrew|"
                                  r"pulled\s+(?:out|back)|fled|lost|abandoned|been\s+driven\s+out)\b", re.I)
@@ -722,6 +728,8 @@ _NO_PLACE_AFTER = re.compile(
     r"soon|shortly|again)\b"
     # how they left: "withdrew in the face of a two-month offensive", "pulled out with little
     # resistance", "retreated without a fight"
+    # ("all security forces in the city had retreated or been killed": the alternative fate)
+    r"|\s+or\s+(?:had\s+)?(?:been\s+)?(?:killed|captured|surrendered|died|taken\s+prisoner|wiped\s+out)\b"
     # ("announced they had withdrawn in the early hours of Saturday")
     r"|\s+in\s+the\s+(?:early|small|late|first)\s+hours\b"
     r"|\s+(?:in\s+the\s+face\s+of|with\s+(?:little|no|barely\s+any|hardly\s+any|minimal)\b|without\s+(?:a\s+)?"
@@ -848,6 +856,16 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
             and _BARE_NAME.fullmatch(actor.text or "") and not _FORCE_NOUN.search(actor.text or "")
             and not any(p.start <= t0 - len(actor.text or "") < p.end for p in in_places)):
         return []  # "Rebels reported that Assad had fled": a man's flight, where to or from unsaid
+    stationed = _STATIONED_IN.search(text, sentence.start, t0)
+    if stationed is not None:
+        # "all security forces in the city had retreated": the force left the place it was in
+        words = stationed.group("np")
+        s_at = stationed.start("np")
+        named = next((p for p in in_places if p.start == s_at), None)
+        bare = _BARE_COREF.fullmatch(words)
+        where = named or (_antecedent(places, s_at, bare.group("noun"), text, context.theatre) if bare else None)
+        if where is not None:
+            return [(actor, _PlacePart(words, s_at, s_at + len(words), where, False))]
     destination = next((p for p in in_places if t1 <= p.start <= t1 + 40), None)
     # (a gain told before the withdrawal: not "The Libyan evacuation follows the capture of Ouadi
     # Doum", which tells what came first)
