@@ -279,3 +279,37 @@ def test_a_town_named_after_its_rank_and_a_bracketed_acronym_opening_a_paragraph
                   "Republic of Congo's (DRC) second-largest city, Bukavu, a local official said.", "2025-02-16",
                   gazetteer)
     assert ("entered", "M23", BUKAVU) in events
+
+
+# --- two subjects, each with its objects; a heading's gain -------------------------------------
+
+KHARTOUM, KHARKIV, KYIV = "geonames:379252", "geonames:706483", "geonames:703448"
+
+
+def test_each_subject_of_a_while_sentence_holds_its_own_listed_parts(gazetteer):
+    events = told("While the RSF keeps control of western Darfur, the army dominates the north, the east and parts "
+                  "of Khartoum.", "2025-01-13", gazetteer)
+    assert ("holds", "SAF", KHARTOUM) in events
+    assert ("holds", "RSF", KHARTOUM) not in events
+
+
+def test_a_part_of_a_town_closing_a_list_of_held_ground_is_held(gazetteer):
+    events = told("Russian forces control the east and parts of Kharkiv, while Ukraine holds Kyiv.", "2022-03-10",
+                  gazetteer)
+    assert ("holds", "Russia", KHARKIV) in events
+    assert ("holds", "Ukraine", KYIV) in events
+    assert ("holds", "Russia", KYIV) not in events
+
+
+def test_a_heading_naming_a_capture_takes_the_side_the_section_tells(gazetteer):
+    text = ("Rebels took Hama last week.\n\nCapture of Homs\n\nHTS announced that its forces had entered Homs on "
+            "Saturday.")
+    article = article_from_text(text, published="2024-12-08")
+    events = extract_events(article, geoparse(article, gazetteer=gazetteer))
+    heading = [e for e in events if e.sentence.strip() == "Capture of Homs"]
+    assert [(e.change, e.side, e.place.entry.id, e.date.isoformat()) for e in heading] == [
+        ("captured", "opposition", HOMS, "2024-12-07")]
+
+
+def test_a_heading_naming_a_capture_no_section_tells_gives_nothing(gazetteer):
+    assert not told("Capture of Homs\n\nOfficials met in Homs on Saturday.", "2024-12-08", gazetteer)

@@ -84,6 +84,33 @@ def _included_towns(text: str, parts: list[_PlacePart], in_places: list[Place], 
             if p.entry.kind in ("city", "airport") and (p.start, p.end) not in taken]
 
 
+def _held_parts_listed(text: str, t1: int, parts: list[_PlacePart], in_places: list[Place],
+                       sentence: Sentence) -> list[_PlacePart]:
+    """The parts of named places that close a list of held ground ("dominates the north, east, and
+    parts of Khartoum", "controls western Darfur and parts of southern Sudan"): each is held too,
+    whether or not the list's first items name a place."""
+    clause = _CLAUSE_END.search(text, t1, sentence.end)
+    end = clause.start() if clause else sentence.end
+    taken = {(p.start, p.end) for p in parts}
+    found = []
+    for m in _LISTED_PART.finditer(text, t1, end):
+        place = next((p for p in in_places if p.start == m.start("name")), None)
+        if place is None or any(s <= place.start < e for s, e in taken):
+            continue
+        found.append(_PlacePart(_clean(m.group("np")), m.start("np"), m.end("np"), place, False, PART_OF_PLACE))
+    return found
+
+
+#: "(, east,) and parts of Khartoum": a part of a named place as a list's last item.
+_LISTED_PART = re.compile(r"(?:,\s*|\s+)(?:and|as\s+well\s+as)\s+(?P<np>(?:parts|much|most|swathes|pockets|areas)\s+of\s+"
+                          r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?(?P<name>(?-i:[A-Z])[\w'’-]+))",
+                          re.I)
+#: Where a clause ends after its object: a semicolon, a new clause ("..., while the army ...").
+_CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:while|but|whereas|as)\s|,\s+(?:and\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                         r"(?:dominates|dominate|controls|control|holds|hold|retains|keeps|has|have|is|are|was|were|"
+                         r"remains|remain|runs|rules)\b", re.I)
+
+
 #: ", including Gondar and Bahir Dar": named members of the place just told.
 _INCLUDING = re.compile(r",?\s*(?:including|among\s+them|notably)\s+(?:the\s+(?:towns?|cit(?:y|ies)|villages?)\s+of\s+|"
                         r"the\s+(?:(?:regional|provincial|state|national|oil|strategic|key|border)\s+)?(?:capital|port\s+city|port|town|city)\s+"

@@ -179,7 +179,7 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("holds", "active", "dominant",
      r"\b(?:the\s+)?dominant\s+force\s+in\b"),
     ("holds", "active", "control",
-     r"\b(?:(?:maintained|maintain|maintains|kept|keep|retained|retain|retains|has|have|had|in|in\s+full|in\s+effective|exert|exerts|exercised?)\s+)control\s+(?:of|over)\b"),
+     r"\b(?:(?:maintained|maintain|maintains|kept|keep|keeps|keeping|retained|retain|retains|has|have|had|in|in\s+full|in\s+effective|exert|exerts|exercised?)\s+)control\s+(?:of|over)\b"),
     # "Russia claims full control of Avdiivka": a side's claim to hold the place now
     ("holds", "active", "claim",
      # (in scare quotes too: "Russia Claims 'full Control' Of Ukraine's Avdiivka")

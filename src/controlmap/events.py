@@ -63,7 +63,7 @@ from .event_dates import (_AFTER_GERUND, _EVER_SINCE, _HELD_BY_THE_LOSER, _LOSS_
                           _calendar_back, _closing_offset, _dated_coordination, _moved, _offset_across, _offset_for,
                           _pick_dates, _said_on, _undated_offset, _why_undated, season_dates)
 from .event_places import (_BARE_COREF, _BARE_PLACE, _EMPTY_OBJECT, _NP_END, _antecedent, _clean, _continues_name,
-                           _determined, _elided_subject, _included_towns, _names_actor, _object_places, _relative_head,
+                           _determined, _elided_subject, _held_parts_listed, _included_towns, _names_actor, _object_places, _relative_head,
                            _subject_places, _with_anchor)
 from .event_records import CHANGES, CHANGE_CLASS, ControlEvent, PART_OF_PLACE, _ActorPart, _Context, _PlacePart
 from .event_triggers import (_FORCE_NOUNS, _MONTH_NAMES, _NEGATED, _ORDINAL_TO, _Trigger, _WITHDRAWN_NOUNS, _agentless_passive,
@@ -173,7 +173,7 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
                             bisect.bisect_left(actor_starts, sentence.end)]
         events.extend(_sentence_events(article, sentence, triggers, in_places, places, actors, actors_all,
                                        registry, here, context))
-    return _dedupe(_held_until_lost(_held_until_taken(events)))
+    return _dedupe(_held_until_lost(_held_until_taken(_headings_told_after(events))))
 
 
 def _held_until_lost(events: list[ControlEvent]) -> list[ControlEvent]:
@@ -401,6 +401,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
                                      gain=trig.change in ("captured", "retook"),
                                      theatre=context.theatre)
         place_parts += _included_towns(text, place_parts, in_places, sentence)
+        if trig.change == "holds" and voice == "active":
+            place_parts += _held_parts_listed(text, t1, place_parts, in_places, sentence)
     else:
         # "Kidal was the first regional capital to fall to the rebels": the subject is before the
         # ordinal's noun phrase, which only says how the fall ranks
@@ -493,6 +495,9 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
                                  gain=trig.change != "lost")
         if actor is None and re.match(r"liberat", m.group(0), re.I):
             actor = _liberator(text, place_parts[-1].end, sentence, registry, conflict)
+        if actor is None and voice == "noun" and trig.change in ("captured", "retook") and _is_heading(text, sentence):
+            # "Capture of Homs" over a section: the section tells who took it (see _headings_told_after)
+            actor = _ActorPart(None, _UNDER_HEADING, "unknown", 0.6)
         if actor is None and voice == "active":
             actor = _fronted_subject(text, t0, sentence, actors)
         if actor is None and voice == "active":
@@ -1158,6 +1163,41 @@ def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
             e = dataclasses.replace(e, until=gain.date, until_precision=gain.date_precision,
                                     notes=e.notes + (f"held until the {gain.change} told in the same sentence",))
         out.append(e)
+    return out
+
+
+#: The actor of a heading's nominal gain ("Capture of Homs") until the section under it tells it.
+_UNDER_HEADING = "(told under the heading)"
+#: How far under a heading (characters) the gain it names may be told.
+_HEADING_REACH = 1500
+
+
+def _is_heading(text: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is a line of its own with no final punctuation, as headlines and
+    section headings are ("Capture of Homs")."""
+    words = sentence.text.strip()
+    before = text[:sentence.start].rstrip(" \t")
+    after = text[sentence.end:].lstrip(" \t")
+    return (0 < len(words.split()) <= 12 and not re.search(r"[.!?:;,\"”’)]$", words)
+            and (not before or before.endswith("\n")) and (not after or after.startswith("\n")))
+
+
+def _headings_told_after(events: list[ControlEvent]) -> list[ControlEvent]:
+    """A heading's nominal gain with no agent ("Capture of Homs") takes its side and date from
+    the first gain or entry of the same place told under it ("HTS ... its forces had entered
+    Homs"); with none, it is dropped (no side is named)."""
+    out = []
+    for e in events:
+        if e.actor != _UNDER_HEADING:
+            out.append(e)
+            continue
+        told = next((f for f in events if e.end <= f.start <= e.end + _HEADING_REACH and f.actor != _UNDER_HEADING
+                     and f.place_key == e.place_key and f.side != "unknown"
+                     and CHANGE_CLASS[f.change] in ("gain", "enter")), None)
+        if told is not None:
+            out.append(dataclasses.replace(e, actor=told.actor, side=told.side, date=told.date,
+                                           date_precision=told.date_precision, date_text=told.date_text,
+                                           date_relation=told.date_relation))
     return out
 
 
