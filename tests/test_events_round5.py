@@ -313,3 +313,19 @@ def test_a_heading_naming_a_capture_takes_the_side_the_section_tells(gazetteer):
 
 def test_a_heading_naming_a_capture_no_section_tells_gives_nothing(gazetteer):
     assert not told("Capture of Homs\n\nOfficials met in Homs on Saturday.", "2024-12-08", gazetteer)
+
+
+def test_a_leader_hailing_a_capture_as_a_victory_names_the_captor(gazetteer):
+    events = told("Russian President Vladimir Putin called the capture of Avdiivka an important victory on Sunday.",
+                  "2024-02-18", gazetteer)
+    assert ("captured", "Russia", AVDIIVKA) in events
+
+
+def test_a_leader_calling_a_capture_a_loss_is_not_its_captor(gazetteer):
+    events = told("Ukraine's president called the capture of Avdiivka a painful loss.", "2024-02-18", gazetteer)
+    assert not [e for e in events if e[0] == "captured" and e[1] == "Ukraine"]
+
+
+def test_a_capture_that_could_open_the_road_still_happened(gazetteer):
+    events = told("The capture of Avdiivka by Russian forces could open the road west.", "2024-02-18", gazetteer)
+    assert ("captured", "Russia", AVDIIVKA) in events

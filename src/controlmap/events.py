@@ -489,6 +489,9 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
                 actor = _actor_part(owner_actor)
             else:
                 actor = _implicit_captor(text, t1, sentence, place_parts[0], actors, registry, context)
+        if actor is None and voice == "noun" and trig.change in ("captured", "retook"):
+            # "Russian President Vladimir Putin called the capture of Avdiivka an important victory"
+            actor = _hailed_by(text, t0, place_parts[-1].end, sentence, actors, registry, conflict)
         if actor is None and voice == "noun" and trig.change in ("captured", "retook", "lost"):
             # "The loss of Lashio ... marks a major defeat for the junta": the verdict names the side
             actor = _judged_side(text, place_parts[-1].end, sentence, actors, registry, conflict, context,
@@ -534,8 +537,9 @@ _HELD_NOUN_GAP = re.compile(r"\s*(?:(?:the|much|most|all|parts?|large|swathes?|o
 #: "the city's", "the town's" right before a nominal gain: the place told before.
 _OWNING_COREF = re.compile(r"\b(?:the|this|that)\s+(?P<noun>town|city|village|capital|port)['’]s\s$", re.I)
 #: What follows a noun's object when the deed is only supposed: "The fall of Bukavu, if confirmed,
-#: would ...", "the capture of Kramatorsk would open the road".
-_HYPOTHETICAL_NOUN = re.compile(r"[\"”’']?\s*(?:,\s*(?:if|should\s+it|were\s+it)\b|(?:would|could|might)\s+)", re.I)
+#: would ...", "the capture of Kramatorsk would open the road" (not "could": "the fall of Bakhmut
+#: could open the road" tells what a fall that happened may bring).
+_HYPOTHETICAL_NOUN = re.compile(r"[\"”’']?\s*(?:,\s*(?:if|should\s+it|were\s+it)\b|would\s+)", re.I)
 #: What makes a nominal gain a hypothesis: "Aleppo's fall would open the road".
 _HYPOTHETICAL_AFTER = re.compile(r"\s+(?:would|could|will|may|might|seems|seemed|looks|looked|appears|appeared)\b", re.I)
 
@@ -572,6 +576,39 @@ def _owned_gain(text: str, t0: int, t1: int, sentence: Sentence, in_places: list
         judged = _judged_side(text, t1, sentence, actors, registry, conflict, context, gain=True)
         return [(judged, part)] if judged is not None else []
     return [(_ActorPart(None, earlier.actor, earlier.side, 0.7), part)]
+
+
+#: Who hails a change as theirs, right before its noun: "(Russian President Vladimir Putin)
+#: called", "(the rebels) celebrated".
+_HAILED_BEFORE = re.compile(r"(?P<who>(?:(?:the|a)\s+)?(?:[\w'’-]+\s+){1,5}?)(?:called|calls|hailed|hails|celebrated|"
+                            r"celebrates|praised|praises|welcomed|welcomes|described|describes|touted|touts)\s+"
+                            r"(?:the\s+)?$", re.I)
+#: The praise after the noun's object, for verbs that need it ("called ... an important victory").
+_PRAISE_AFTER = re.compile(r"\s*[\"“‘']?\s*(?:as\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:victory|success|triumph|win|"
+                           r"achievement|liberation)\b", re.I)
+
+
+def _hailed_by(text: str, t0: int, object_end: int, sentence: Sentence, actors: list[ActorMention],
+               registry: ActorRegistry, conflict: str | None) -> _ActorPart | None:
+    """The side that took a place named by a noun its speaker hails: "Putin called the capture of
+    Avdiivka an important victory" (the speaker named by the registry, or by a demonym before a
+    title); ``None`` unless the words hail it (not "called the capture of X a disaster")."""
+    hailed = _HAILED_BEFORE.search(text, max(sentence.start, t0 - 80), t0)
+    if hailed is None:
+        return None
+    verb = text[hailed.end("who"):t0].split()[0].lower()
+    if verb.startswith(("call", "describ", "tout")) and not _PRAISE_AFTER.match(text, object_end, sentence.end):
+        return None
+    who_start, who_end = hailed.start("who"), hailed.end("who")
+    inside = next((a for a in actors if who_start <= a.start and a.end <= who_end), None)
+    if inside is not None:
+        return _actor_part(inside, None, 0.7)
+    demonym = re.match(r"(?:(?:the|a)\s+)?((?-i:[A-Z])[a-z]+)\s+(?:President|Prime\s+Minister|leader|defen[cs]e\s+minister|"
+                       r"army\s+chief|military|government)\b", text[who_start:who_end], re.I)
+    if demonym is None:
+        return None
+    found = _actor_from_words(demonym.group(1), who_start, actors, registry, conflict)
+    return dataclasses.replace(found, text=None, confidence=0.6) if found is not None else None
 
 
 #: A verdict on a change that names whom it helped or hurt: "(marks) a major defeat for the
