@@ -329,3 +329,15 @@ def test_a_leader_calling_a_capture_a_loss_is_not_its_captor(gazetteer):
 def test_a_capture_that_could_open_the_road_still_happened(gazetteer):
     events = told("The capture of Avdiivka by Russian forces could open the road west.", "2024-02-18", gazetteer)
     assert ("captured", "Russia", AVDIIVKA) in events
+
+
+def test_a_headline_withdrawal_with_no_place_takes_the_place_the_story_tells(gazetteer):
+    events = told("Iraqi forces flee as militants advance\nBAGHDAD -- The last Iraqi security forces fled Ramadi on "
+                  "Sunday, as the city fell completely to the Islamic State.", "2015-05-18", gazetteer)
+    withdrawals = [e for e in events if e[0] == "withdrew"]
+    assert withdrawals and all(e[2] == RAMADI for e in withdrawals)
+    assert ("captured", "Islamic State", RAMADI) in events
+
+
+def test_a_headline_withdrawal_the_story_gives_no_place_is_dropped(gazetteer):
+    assert not told("Iraqi forces flee\nOfficials met in Baghdad on Sunday.", "2015-05-18", gazetteer)

@@ -89,7 +89,8 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:(?:still|back|firmly|now)\s+)?in\s+(?P<adj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:firm\s+|tight\s+|iron\s+)?grip\b"
      r"(?!\s+(?:of|on)\b)"),
     ("captured", "to", "fall fell came comes come",
-     r"\b(?:fell|falls|fallen|falling)\s+(?:back\s+)?to\b|\b(?:fell|falls|fallen|came|comes|come)\s+(?:in)?to\s+the\s+"
+     r"\b(?:fell|falls|fallen|falling)\s+(?:back\s+|(?:completely|entirely|fully|quickly|swiftly|easily|finally|"
+     r"again)\s+)?to\b|\b(?:fell|falls|fallen|came|comes|come)\s+(?:in)?to\s+the\s+"
      r"hands\s+of\b|\b(?:fell|falls|fallen|came|comes|come)\s+under\s+the\s+(?:full\s+)?control\s+of\b"),
     # "Kidal was the first regional capital to fall to the rebels": the infinitive tells a fall
     # that happened only after an ordinal or a superlative ("the latest town to fall to"); a

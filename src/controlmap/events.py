@@ -938,6 +938,10 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
         (town,) = towns.values()
         return [(actor, _PlacePart(town.text, town.start, town.end, town, False,
                                    "the place the sentence tells was taken"))]
+    if _is_heading(text, sentence):
+        # "Iraq's security forces flee; government loyalists slain": the story under the
+        # headline tells where from (see _headings_told_after)
+        return [(actor, _PlacePart(_UNDER_HEADING, t0, t1, None, False, "the place the story under the headline tells"))]
     return []
 
 
@@ -1222,9 +1226,25 @@ def _is_heading(text: str, sentence: Sentence) -> bool:
 def _headings_told_after(events: list[ControlEvent]) -> list[ControlEvent]:
     """A heading's nominal gain with no agent ("Capture of Homs") takes its side and date from
     the first gain or entry of the same place told under it ("HTS ... its forces had entered
-    Homs"); with none, it is dropped (no side is named)."""
+    Homs"), and a headline's withdrawal with no place ("Iraq's security forces flee") the place
+    and date of the first loss of that side, or gain of another, told under it; with none,
+    either is dropped."""
     out = []
     for e in events:
+        if e.place_text == _UNDER_HEADING:
+            # a withdrawal whose place the story tells: the place the same side is told to leave
+            # or lose under it, or the other side to take or enter
+            told = next((f for f in events if e.end <= f.start <= e.end + _HEADING_REACH and f.place is not None
+                         and f.place_text != _UNDER_HEADING and f.actor != _UNDER_HEADING
+                         and (f.side == e.side and CHANGE_CLASS[f.change] == "loss"
+                              or f.side not in (e.side, "unknown") and CHANGE_CLASS[f.change] in ("gain", "enter"))),
+                        None)
+            if told is not None:
+                out.append(dataclasses.replace(e, place_text=told.place_text, place_start=told.place_start,
+                                               place_end=told.place_end, place=told.place, anchor=told.anchor,
+                                               date=told.date, date_precision=told.date_precision,
+                                               date_text=told.date_text, date_relation=told.date_relation))
+            continue
         if e.actor != _UNDER_HEADING:
             out.append(e)
             continue
