@@ -341,3 +341,15 @@ def test_a_headline_withdrawal_with_no_place_takes_the_place_the_story_tells(gaz
 
 def test_a_headline_withdrawal_the_story_gives_no_place_is_dropped(gazetteer):
     assert not told("Iraqi forces flee\nOfficials met in Baghdad on Sunday.", "2015-05-18", gazetteer)
+
+
+def test_the_former_stronghold_points_back_to_the_town_named_before(gazetteer):
+    events = told("Russia said on Saturday it had taken full control of the eastern Ukrainian city of Avdiivka, hours "
+                  "after Kyiv said it had pulled out of the former stronghold.", "2024-02-18", gazetteer)
+    assert ("withdrew", "Ukraine", AVDIIVKA) in events
+
+
+def test_a_later_capture_of_the_town_an_opening_the_city_was_read_at_has_the_same_captor(gazetteer):
+    events = told("The recapture of the city by Tigrayan fighters on Monday marked a stunning turn in the war.\n\n"
+                  "Following the capture of Mekelle, the government announced a ceasefire.", "2021-06-29", gazetteer)
+    assert [e for e in events if e[0] == "captured"] == [("captured", "Tigray forces", MEKELLE)]

@@ -489,6 +489,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
                 actor = _actor_part(owner_actor)
             else:
                 actor = _implicit_captor(text, t1, sentence, place_parts[0], actors, registry, context)
+            if actor is None:
+                actor = _gain_of_the_town_told(context, place_parts[0])
         if actor is None and voice == "noun" and trig.change in ("captured", "retook"):
             # "Russian President Vladimir Putin called the capture of Avdiivka an important victory"
             actor = _hailed_by(text, t0, place_parts[-1].end, sentence, actors, registry, conflict)
@@ -576,6 +578,19 @@ def _owned_gain(text: str, t0: int, t1: int, sentence: Sentence, in_places: list
         judged = _judged_side(text, t1, sentence, actors, registry, conflict, context, gain=True)
         return [(judged, part)] if judged is not None else []
     return [(_ActorPart(None, earlier.actor, earlier.side, 0.7), part)]
+
+
+def _gain_of_the_town_told(context: _Context, part: _PlacePart) -> _ActorPart | None:
+    """Who took a town named by a noun with no agent ("Following the capture of Mekelle"), when
+    the article told it taken before as "the city" read at that town ("The recapture of the city
+    by Tigrayan fighters", "the city" opening the article with the town named only after it)."""
+    if part.place is None or part.anchor:
+        return None
+    for e in reversed(context.earlier):
+        if (CHANGE_CLASS[e.change] == "gain" and e.place is not None and e.place.entry.id == part.place.entry.id
+                and e.side != "unknown" and _BARE_COREF.fullmatch(_clean(e.place_text))):
+            return _ActorPart(None, e.actor, e.side, 0.6)
+    return None
 
 
 #: Who hails a change as theirs, right before its noun: "(Russian President Vladimir Putin)
