@@ -353,3 +353,16 @@ def test_a_later_capture_of_the_town_an_opening_the_city_was_read_at_has_the_sam
     events = told("The recapture of the city by Tigrayan fighters on Monday marked a stunning turn in the war.\n\n"
                   "Following the capture of Mekelle, the government announced a ceasefire.", "2021-06-29", gazetteer)
     assert [e for e in events if e[0] == "captured"] == [("captured", "Tigray forces", MEKELLE)]
+
+
+def test_a_loss_admitted_with_no_place_is_the_loss_told_before(gazetteer):
+    article = article_from_text("The Sudanese army retook Wad Madani on Saturday. RSF leader Mohamed Hamdan Dagalo "
+                                "admitted the loss in an audio statement.", published="2025-01-13")
+    events = extract_events(article, geoparse(article, gazetteer=gazetteer))
+    losses = [(e.side, e.place.entry.id, e.date.isoformat()) for e in events if e.change == "lost"]
+    assert losses == [("RSF", WAD_MADANI, "2025-01-11")]
+
+
+def test_a_loss_admitted_with_nothing_told_before_gives_nothing(gazetteer):
+    assert not told("RSF leader Mohamed Hamdan Dagalo admitted the loss in an audio statement.", "2025-01-13",
+                    gazetteer)

@@ -44,6 +44,8 @@ class _Trigger:
     ("the Libyan evacuation").
     ``participle``: place after, actor the side last told taking ground ("newly-captured areas").
     ``owned``: place before as a possessive, actor the one told taking it before ("the city's fall").
+    ``admitted``: a loss admitted with no place ("Hemedti admitted the loss"), actor before, the
+    place the one told lost (or taken from it) before.
 
     ``cues`` are lower-case strings one of which any match must contain: a sentence with none
     of them is not searched with ``pattern`` (most sentences hold no trigger at all).
@@ -136,6 +138,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"(?:(?<=['’]s\s)|(?<=\b(?-i:[Ii])ts\s))(?:fall|capture|seizure|takeover)\b(?!\s+(?:by|to|of|on|in|at)\b)"),
     ("retook", "owned", "liberation recapture",
      r"(?<=['’]s\s)(?:liberation|recapture)\b(?!\s+(?:by|to|of|on|in|at)\b)"),
+    # "RSF leader Hemedti admitted the loss in an audio statement": the loss told before
+    ("lost", "admitted", "loss",
+     r"\b(?:admitted|admits|acknowledged|acknowledges|conceded|concedes|confirmed|confirms|mourned|regretted)\s+"
+     r"(?:the|its|their|his)\s+(?:(?:painful|heavy|bitter|humiliating)\s+)?loss\b(?!\s+of\b)(?!['’])"),
     # "acknowledged the loss of the town": the loser is the subject, or the owner ("Russia's loss of")
     ("lost", "noun", "loss",
      r"\b(?:the\s+)?loss" + _NOUN_DATE + r"\s+of\b"),

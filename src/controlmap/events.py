@@ -342,6 +342,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     voice = trig.voice
     adj = m.groupdict().get("adj")
     owner = None
+    if voice == "admitted":
+        return _admitted_loss(text, t0, sentence, actors, actors_all, registry, conflict, context)
     if voice == "owned":
         return _owned_gain(text, t0, t1, sentence, in_places, places, actors, registry, conflict, context)
     if voice == "adjective" and adj and _continues_name(text, s0, s0 + m.start("adj")):
@@ -591,6 +593,24 @@ def _gain_of_the_town_told(context: _Context, part: _PlacePart) -> _ActorPart | 
                 and e.side != "unknown" and _BARE_COREF.fullmatch(_clean(e.place_text))):
             return _ActorPart(None, e.actor, e.side, 0.6)
     return None
+
+
+def _admitted_loss(text: str, t0: int, sentence: Sentence, actors: list[ActorMention],
+                   actors_all: list[ActorMention], registry: ActorRegistry, conflict: str | None,
+                   context: _Context) -> list[tuple[_ActorPart, _PlacePart]]:
+    """A loss its loser admits with no place ("Hemedti admitted the loss"): the place the
+    article last told that side losing or leaving, or another side taking from it."""
+    actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
+    if actor is None:
+        return []
+    for e in reversed(context.earlier):
+        if e.place is None:
+            continue
+        if (e.side == actor.side and CHANGE_CLASS[e.change] == "loss"
+                or e.side not in (actor.side, "unknown") and CHANGE_CLASS[e.change] == "gain"):
+            return [(actor, _PlacePart(e.place_text, e.place_start, e.place_end, e.place, e.anchor,
+                                       "the loss told before"))]
+    return []
 
 
 #: Who hails a change as theirs, right before its noun: "(Russian President Vladimir Putin)
@@ -1010,8 +1030,8 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         when, until = _pick_dates(own, m.start(), trig.change, sentence.text, m.end())
     relation, change = "on", trig.change
     carried = _offset_across(article, sentence, m, context) if when is None and until is None else None
-    echo = (_earlier_gain(context, place) if carried is None and trig.voice in ("noun", "owned") and when is None
-            and until is None else None)
+    echo = (_earlier_gain(context, place) if carried is None and trig.voice in ("noun", "owned", "admitted")
+            and when is None and until is None else None)
     date_notes: tuple[str, ...] = ()
     counted = False  # the date was moved by a count told in the sentence
     if carried is not None:
