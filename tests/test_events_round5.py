@@ -366,3 +366,13 @@ def test_a_loss_admitted_with_no_place_is_the_loss_told_before(gazetteer):
 def test_a_loss_admitted_with_nothing_told_before_gives_nothing(gazetteer):
     assert not told("RSF leader Mohamed Hamdan Dagalo admitted the loss in an audio statement.", "2025-01-13",
                     gazetteer)
+
+
+def test_in_the_hands_of_our_forces_is_held_by_the_speaker(gazetteer):
+    events = told("\u201cMekelle is firmly in the hands of our forces,\u201d the TPLF said on Tuesday.", "2021-06-29",
+                  gazetteer)
+    assert ("holds", "Tigray forces", MEKELLE) in events
+
+
+def test_in_the_hands_of_our_forces_with_no_speaker_named_is_no_side(gazetteer):
+    assert not told("\u201cMekelle is firmly in the hands of our forces,\u201d he said.", "2021-06-29", gazetteer)
