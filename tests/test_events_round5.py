@@ -376,3 +376,12 @@ def test_in_the_hands_of_our_forces_is_held_by_the_speaker(gazetteer):
 
 def test_in_the_hands_of_our_forces_with_no_speaker_named_is_no_side(gazetteer):
     assert not told("\u201cMekelle is firmly in the hands of our forces,\u201d he said.", "2021-06-29", gazetteer)
+
+
+def test_dominating_a_scene_in_a_town_is_no_holding(gazetteer):
+    assert not told("The army dominates the political scene in Khartoum.", "2025-01-13", gazetteer)
+
+
+def test_troops_in_a_town_for_months_is_a_stay_not_an_entry(gazetteer):
+    events = told("Russian troops were in Kherson for eight months.", "2022-11-12", gazetteer)
+    assert not [e for e in events if e[0] == "entered"]

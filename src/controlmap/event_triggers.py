@@ -182,7 +182,8 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # "the army dominates the north, east, and parts of Khartoum" (the present: "dominated the
     # headlines" is no ground, and the object must be a place)
     ("holds", "active", "dominate",
-     r"\b(?:dominates|dominate)\b(?!\s+(?:the\s+)?(?:news|headlines|talks|debate|agenda|politics|market))"),
+     r"\b(?:dominates|dominate)\b(?=\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|"
+     r"central|much|most|parts|large|swathes|areas|city|town|capital|region|province)\b|(?-i:[A-Z])))"),
     ("holds", "active", "dominant",
      r"\b(?:the\s+)?dominant\s+force\s+in\b"),
     ("holds", "active", "control",

@@ -362,6 +362,9 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     if (trig.change == "entered" and re.match(r"(?:was|were)\b", m.group(0), re.I)
             and not _PRESENCE_SUBJECT.search(text[max(s0, t0 - 120):t0])):
         return []  # "residents were in the city", "the president was in Goma": only armed men in a town entered it
+    if (trig.change == "entered" and re.match(r"(?:was|were)\b", m.group(0), re.I)
+            and _PRESENCE_LASTED.match(text, t1, sentence.end)):
+        return []  # "Russian troops were in Kherson for eight months": a stay, not an entry
     if trig.change == "holds" and _CAPTIVES_BEFORE.search(text, max(s0, t0 - 40), t0):
         return []  # "the army freed hostages held in Gaza": people held captive, no ground held
     if trig.change == "withdrew" and voice == "active" and _civilians_leave(text, t0, sentence, actors):
@@ -786,6 +789,10 @@ _PERSON_TITLED = re.compile(r"(?:the\s+)?(?:(?:former|ousted|deposed|toppled|emb
 _BARE_NAME = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?:al-)?(?-i:[A-Z])[\w'’-]+)?")
 #: The verbs of a person's leaving, as against a force's pulling out.
 _LEAVING_WORD = re.compile(r"(?:fled|flee|flees|fleeing|left|leave|leaves|leaving|abandoned)$", re.I)
+#: A stay told with its length after the place of "were in": "(in Kherson) for eight months",
+#: "(in the city) since 2014".
+_PRESENCE_LASTED = re.compile(r"[^,.;:]{0,60}?\b(?:for\s+(?:(?:more\s+than|almost|nearly|about|over)\s+)?"
+                              r"(?:\w+\s+){0,2}?(?:hours|days|weeks|months|years|decades)|since|until|throughout)\b", re.I)
 #: People held captive, right before "held": "hostages (held) in Gaza", "prisoners still held".
 _CAPTIVES_BEFORE = re.compile(r"\b(?:hostages?|prisoners?|captives?|detainees?|abductees)\s+(?:(?:still|being|are|were|"
                               r"is|was|now)\s+)*$", re.I)
