@@ -385,3 +385,9 @@ def test_dominating_a_scene_in_a_town_is_no_holding(gazetteer):
 def test_troops_in_a_town_for_months_is_a_stay_not_an_entry(gazetteer):
     events = told("Russian troops were in Kherson for eight months.", "2022-11-12", gazetteer)
     assert not [e for e in events if e[0] == "entered"]
+
+
+def test_the_loss_of_life_in_a_town_is_no_loss_of_the_town(gazetteer):
+    events = told("The army shelled Homs for days. The heavy loss of life in Homs was a blow to the regime, and the "
+                  "army admitted the loss of soldiers in Homs.", "2024-12-08", gazetteer)
+    assert not [e for e in events if e[0] == "lost"]

@@ -143,8 +143,11 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:admitted|admits|acknowledged|acknowledges|conceded|concedes|confirmed|confirms|mourned|regretted)\s+"
      r"(?:the|its|their|his)\s+(?:(?:painful|heavy|bitter|humiliating)\s+)?loss\b(?!\s+of\b)(?!['’])"),
     # "acknowledged the loss of the town": the loser is the subject, or the owner ("Russia's loss of")
+    # (not "the loss of life in Homs", "the loss of contact with": no ground lost)
     ("lost", "noun", "loss",
-     r"\b(?:the\s+)?loss" + _NOUN_DATE + r"\s+of\b"),
+     r"\b(?:the\s+)?loss" + _NOUN_DATE + r"\s+of\b(?!\s+(?:(?:civilian|human|innocent)\s+)?(?:life|lives|men|soldiers|troops|"
+     r"personnel|equipment|power|face|momentum|confidence|contact|communications?|electricity|income|jobs|access|"
+     r"support|faith|hope|blood|limbs?)\b)"),
     ("retook", "noun", "recapture liberation",
      r"\b(?:the\s+)?(?:recapture|liberation)" + _NOUN_DATE + r"\s+of\b"),
     # "the key Libyan air base of Ouadi Doum", "Its main strongpoint, Faya Largeau": whose base it is

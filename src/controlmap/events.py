@@ -506,7 +506,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         if actor is None and voice == "noun" and trig.change in ("captured", "retook"):
             # "Russian President Vladimir Putin called the capture of Avdiivka an important victory"
             actor = _hailed_by(text, t0, place_parts[-1].end, sentence, actors, registry, conflict)
-        if actor is None and voice == "noun" and trig.change in ("captured", "retook", "lost"):
+        if (actor is None and voice == "noun" and trig.change in ("captured", "retook", "lost")
+                and place_parts[0].place is not None and not place_parts[0].anchor):
             # "The loss of Lashio ... marks a major defeat for the junta": the verdict names the side
             actor = _judged_side(text, place_parts[-1].end, sentence, actors, registry, conflict, context,
                                  gain=trig.change != "lost")
