@@ -198,10 +198,10 @@ _NP_END = re.compile(
     # why or how: "pulled back from the town under the ceasefire deal", "under heavy fire"
     r"under\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:deal|agreement|accord|truce|ceasefire|plan|arrangement|terms|"
     r"pressure|fire|bombardment)|pressure|fire|heavy|intense|cover)|"
-    # a new clause: "positions they gained", "territory and links Zaire", "fortifications and breached"
     # the agent of a noun: "the recapture of the city by Tigrayan fighters"
     r"by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:troops|forces|fighters|rebels|militants|insurgents|army|soldiers|"
     r"units|militias?)|"
+    # a new clause: "positions they gained", "territory and links Zaire", "fortifications and breached"
     r"when|where|which|who|they|we|but|urging|saying|according|said|says|until|"
     r"and\s+(?:[a-z]+ly\s+)?[a-z]+ing\b|"
     # a second verb sharing the subject: "entered Damascus and taken control of the prison"
@@ -463,7 +463,7 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                                    f"the capital of {first.entry.name}, named in the article")]
             return [_PlacePart(_clean(text[n0:end]), n0, end, first, False, PART_OF_PLACE)]
         owned_capital = _OWNED_CAPITAL.match(text, first.end, np_end + 1)
-        if first.entry.kind in ("admin1", "region") and not lead_words.strip(" the") and owned_capital:
+        if first.entry.kind in ("admin1", "region") and re.fullmatch(r"\s*(?:the\s+)?", lead_words) and owned_capital:
             # "Tigray's regional capital", "Gezira state's capital": the capital the article names
             # in that division (its largest town named there), else part of it
             end = owned_capital.end()
@@ -940,7 +940,8 @@ _ANCHOR_KINDS = ("city", "airport", "feature")
 _COARSE_KINDS = ("country", "continent", "admin1", "admin2", "region")
 
 
-#: "the capital, Sanaa": the capital's name as an appositive right after the noun.
+#: "the capital, Sanaa", "Congo's second-largest city, Bukavu": the town's name as an appositive
+#: right after the noun that says what it is.
 _CAPITAL_APPOSITIVE = re.compile(r"\b(?:capital|(?:largest|biggest|second-largest|third-largest|main|key|"
                                  r"strategic)\s+(?:city|town|port))\s*,\s*$", re.I)
 #: "the Syrian capital": the capital of the country a demonym names.
