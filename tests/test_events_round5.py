@@ -391,3 +391,14 @@ def test_the_loss_of_life_in_a_town_is_no_loss_of_the_town(gazetteer):
     events = told("The army shelled Homs for days. The heavy loss of life in Homs was a blow to the regime, and the "
                   "army admitted the loss of soldiers in Homs.", "2024-12-08", gazetteer)
     assert not [e for e in events if e[0] == "lost"]
+
+
+SAYDNAYA = "geonames:164717"
+
+
+def test_a_facility_named_after_a_town_the_geoparser_missed_is_at_that_town(gazetteer):
+    events = told("The rebels said they had entered Damascus and taken control of the notorious Saydnaya Military "
+                  "Prison north of Damascus.", "2024-12-08", gazetteer)
+    assert ("entered", "opposition", DAMASCUS) in events
+    assert ("captured", "opposition", SAYDNAYA) in events
+    assert ("captured", "opposition", DAMASCUS) not in events

@@ -18,7 +18,7 @@ from .event_clauses import _SPEAKER_AFTER, _SPEECH
 from .event_records import PART_OF_PLACE, _Context, _PlacePart
 from .event_triggers import _AUX, _FUNCTION_WORD, _MONTH_NAMES, _NUMBER_WORDS
 from .gazetteer import GazetteerEntry, name_key, open_gazetteer
-from .geoparse import Place
+from .geoparse import Place, _km
 from .text import Sentence
 
 #: Words that begin an object that is not a place ("captured 48", "seized tanks").
@@ -304,6 +304,37 @@ _OWNED_CAPITAL = re.compile(r"(?:\s+(?:state|province|region))?['’]s\s+(?:(?:r
                             r"capital\b", re.I)
 
 
+#: A facility named by a town the geoparser did not read, before the place that locates it:
+#: "the notorious (Saydnaya) Military Prison north of Damascus", "the (Kuweires) air base".
+_FACILITY_NAMED = re.compile(r"(?P<name>(?-i:[A-Z])[\w'’-]+)\s+(?:(?:Military|Central|Air|Naval|Army|military|air|"
+                             r"naval|army)\s+)?(?:Prison|Airbase|Air\s+Base|Base|Airport|Barracks|prison|airbase|"
+                             r"air\s+base|base|airport|barracks)\b[^,;]*$")
+#: How far (km) from the place that locates it a facility's town may lie.
+_FACILITY_REACH_KM = 60.0
+
+
+def _facility_town(lead_words: str, n0: int, locator: Place, np_end: int, sentence: Sentence,
+                   registry: ActorRegistry) -> _PlacePart | None:
+    """The town a facility is named after when the geoparser read only the place that locates it
+    ("the Saydnaya Military Prison north of Damascus" is at Saydnaya, 25 km from Damascus): a
+    town of that name in the locator's country within :data:`_FACILITY_REACH_KM` of it."""
+    found = _FACILITY_NAMED.search(lead_words)
+    if found is None or not locator.entry.country or _names_actor(found.group("name"), registry, None):
+        return None
+    try:
+        gazetteer = open_gazetteer(build_if_missing=False)
+    except GazetteerError:
+        return None
+    towns = [e for e in gazetteer.lookup(found.group("name"), country=locator.entry.country, kind="city")
+             if _km(e, locator.entry) <= _FACILITY_REACH_KM]
+    if not towns:
+        return None
+    s = n0 + found.start("name")
+    town = Place(s, s + len(found.group("name")), found.group("name"), towns[0], sentence, locator.source, 0.7)
+    end = max(np_end, locator.end)
+    return _PlacePart(_clean(sentence.text[n0 - sentence.start:end - sentence.start]), n0, end, town, True, _FACILITY)
+
+
 def _capital_named_in(division: Place, places: list[Place]) -> Place | None:
     """The town the article names in ``division`` that is likeliest its capital: the most
     populous one (the gazetteer does not say which town is a province's seat)."""
@@ -453,6 +484,9 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             # names the gazetteer lacks, located by the toponym after them.
             return [_PlacePart(name, s, e, first, True, _NAMED)
                     for name, s, e in _names_in(text, n0 + listed.start("names"), n0 + listed.end("names"))]
+        facility = _facility_town(lead_words, n0, first, np_end, sentence, registry)
+        if facility is not None:
+            return [facility]
         if first.entry.kind == "admin1" and _CAPITAL_OF_LEAD.search(lead_words):
             # "the RSF overran the capital of Gezira state": the state's capital city, which the
             # article names (the largest town it names in the state), else part of the state
