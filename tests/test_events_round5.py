@@ -402,3 +402,11 @@ def test_a_facility_named_after_a_town_the_geoparser_missed_is_at_that_town(gaze
     assert ("entered", "opposition", DAMASCUS) in events
     assert ("captured", "opposition", SAYDNAYA) in events
     assert ("captured", "opposition", DAMASCUS) not in events
+
+
+def test_an_area_the_size_of_a_state_is_not_that_state(gazetteer):
+    article = article_from_text("Tuareg rebels seized Gao on Friday. Within 72 hours, the rebels have seized an area "
+                                "the size of Texas.", published="2012-04-01")
+    events = extract_events(article, geoparse(article, gazetteer=gazetteer))
+    sized = [e for e in events if "Texas" in e.place_text]
+    assert sized and all(e.place is None for e in sized)

@@ -304,6 +304,10 @@ _OWNED_CAPITAL = re.compile(r"(?:\s+(?:state|province|region))?['’]s\s+(?:(?:r
                             r"capital\b", re.I)
 
 
+#: An area measured against a named one: "an area the size of Texas", "territory as large as Belgium".
+_SIZED_LIKE = re.compile(r"\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:area|territory|region|swathe|expanse|stretch)\s+"
+                         r"(?:(?:about|roughly|nearly|almost|twice|three\s+times)\s+)?(?:the\s+size\s+of|as\s+(?:big|large)\s+as|"
+                         r"larger\s+than|bigger\s+than)\b", re.I)
 #: A facility named by a town the geoparser did not read, before the place that locates it:
 #: "the notorious (Saydnaya) Military Prison north of Damascus", "the (Kuweires) air base".
 _FACILITY_NAMED = re.compile(r"(?P<name>(?-i:[A-Z])[\w'’-]+)\s+(?:(?:Military|Central|Air|Naval|Army|military|air|"
@@ -414,6 +418,9 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     np_text = text[n0:np_end]
     if not _clean(np_text) or _NOT_PLACE.match(np_text) or _UNIT.match(np_text) or _VESSEL.match(np_text):
         return []
+    if _SIZED_LIKE.match(np_text):
+        # "seized an area the size of Texas": a measure, the place named is only its yardstick
+        return [_PlacePart(_clean(np_text), n0, np_end, None, False, _UNANCHORED)]
     first_word = re.match(r"\s*(?:(?:on|in|by|the|last|early|late)\s+)*([\w'’-]+)", np_text)
     if (first_word and first_word.group(1).lower() in _CALENDAR_WORDS
             and not re.match(r"\s+[A-Z]", np_text[first_word.end():])):  # (but "May Pen" is a town)
