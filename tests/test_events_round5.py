@@ -410,3 +410,12 @@ def test_an_area_the_size_of_a_state_is_not_that_state(gazetteer):
     events = extract_events(article, geoparse(article, gazetteer=gazetteer))
     sized = [e for e in events if "Texas" in e.place_text]
     assert sized and all(e.place is None for e in sized)
+
+
+def test_a_headline_under_a_section_label_is_a_sentence_of_its_own(gazetteer):
+    text = ("WORLD\nM23 rebels enter centre of Congo's strategic city Bukavu\nThe fall of Bukavu, if confirmed, "
+            "would be the most significant expansion of territory under M23 control since the insurgency began.")
+    article = article_from_text(text, published="2025-02-16")
+    events = extract_events(article, geoparse(article, gazetteer=gazetteer))
+    assert [(e.change, e.side, e.place.entry.id) for e in events] == [("entered", "M23", BUKAVU)]
+    assert events[0].sentence == "M23 rebels enter centre of Congo's strategic city Bukavu"

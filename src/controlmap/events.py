@@ -247,6 +247,35 @@ _SEPARATOR = re.compile(r"\n[ \t]*(?:-[ \t]*){3,}\n")
 _WORD_CHAR = re.compile(r"\w")
 
 
+#: A line of the article's opening with no final punctuation.
+_OPEN_LINE = re.compile(r"[ \t]*(?P<line>[^\n]*?[^\s.!?:;,\"”’)])[ \t]*\n")
+
+
+def _opening_lines(text: str) -> list[int]:
+    """Where the lines before the article's first full sentence end, when each is a label or a
+    headline of its own ("WORLD\nRwanda-backed M23 rebels enter Bukavu\nThe fall of Bukavu, if
+    confirmed, would ..."): a line with no final punctuation over a capitalised line at least a
+    third longer (wrapped copy runs on in lines of one length)."""
+    cuts = []
+    at = 0
+    while len(cuts) < 4:
+        line = _OPEN_LINE.match(text, at)
+        if line is None:
+            break
+        nxt = text[line.end():].split("\n", 1)[0].strip()
+        words = line.group("line").split()
+        if (not nxt or not nxt[0].isupper() or 3 * len(nxt) < 4 * len(line.group("line").strip())
+                or words[-1].lower() in _RUNS_ON):
+            break
+        cuts.append(line.end("line"))
+        at = line.end()
+    return cuts
+
+
+#: Last words of a wrapped line, which no headline ends with ("the town of\nBasra").
+_RUNS_ON = frozenset("of the in on at to and a an from near with for by or as into its their".split())
+
+
 def event_sentences(text: str) -> list[Sentence]:
     """The sentences events are read from: :func:`~controlmap.text.split_sentences`, refined for wire copy.
 
@@ -261,6 +290,7 @@ def event_sentences(text: str) -> list[Sentence]:
         cuts.add(headline.end("line"))
     for m in _SEPARATOR.finditer(text):
         cuts.update((m.start() + 1, m.end()))
+    cuts.update(_opening_lines(text))
     out: list[Sentence] = []
     for sentence in split_sentences(text):
         inside = sorted(c for c in cuts if sentence.start < c < sentence.end) if cuts else ()
