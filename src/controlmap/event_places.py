@@ -18,7 +18,7 @@ from .event_clauses import _SPEAKER_AFTER, _SPEECH
 from .event_records import PART_OF_PLACE, _Context, _PlacePart
 from .event_triggers import _AUX, _FUNCTION_WORD, _MONTH_NAMES, _NUMBER_WORDS
 from .gazetteer import GazetteerEntry, name_key, open_gazetteer
-from .geoparse import Place
+from .geoparse import Place, _km
 from .text import Sentence
 
 #: Words that begin an object that is not a place ("captured 48", "seized tanks").
@@ -84,6 +84,33 @@ def _included_towns(text: str, parts: list[_PlacePart], in_places: list[Place], 
             if p.entry.kind in ("city", "airport") and (p.start, p.end) not in taken]
 
 
+def _held_parts_listed(text: str, t1: int, parts: list[_PlacePart], in_places: list[Place],
+                       sentence: Sentence) -> list[_PlacePart]:
+    """The parts of named places that close a list of held ground ("dominates the north, east, and
+    parts of Khartoum", "controls western Darfur and parts of southern Sudan"): each is held too,
+    whether or not the list's first items name a place."""
+    clause = _CLAUSE_END.search(text, t1, sentence.end)
+    end = clause.start() if clause else sentence.end
+    taken = {(p.start, p.end) for p in parts}
+    found = []
+    for m in _LISTED_PART.finditer(text, t1, end):
+        place = next((p for p in in_places if p.start == m.start("name")), None)
+        if place is None or any(s <= place.start < e for s, e in taken):
+            continue
+        found.append(_PlacePart(_clean(m.group("np")), m.start("np"), m.end("np"), place, False, PART_OF_PLACE))
+    return found
+
+
+#: "(, east,) and parts of Khartoum": a part of a named place as a list's last item.
+_LISTED_PART = re.compile(r"(?:,\s*|\s+)(?:and|as\s+well\s+as)\s+(?P<np>(?:parts|much|most|swathes|pockets|areas)\s+of\s+"
+                          r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?(?P<name>(?-i:[A-Z])[\w'’-]+))",
+                          re.I)
+#: Where a clause ends after its object: a semicolon, a new clause ("..., while the army ...").
+_CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:while|but|whereas|as)\s|,\s+(?:and\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                         r"(?:dominates|dominate|controls|control|holds|hold|retains|keeps|has|have|is|are|was|were|"
+                         r"remains|remain|runs|rules)\b", re.I)
+
+
 #: ", including Gondar and Bahir Dar": named members of the place just told.
 _INCLUDING = re.compile(r",?\s*(?:including|among\s+them|notably)\s+(?:the\s+(?:towns?|cit(?:y|ies)|villages?)\s+of\s+|"
                         r"the\s+(?:(?:regional|provincial|state|national|oil|strategic|key|border)\s+)?(?:capital|port\s+city|port|town|city)\s+"
@@ -120,11 +147,11 @@ _COREF = re.compile(
     r"\b(?:(?:the|this|that)\s+(?:(?:besieged|embattled|northern|southern|eastern|western|central|key|strategic|"
     # (two of them: "the ruined industrial town")
     r"desert|battered|ancient|coastal|border|rebel-held|small|whole|entire|ruined|devastated|industrial|frontline|"
-    r"front-line|mining|historic|shattered)\s+){0,2}"
+    r"front-line|mining|historic|shattered|former)\s+){0,2}"
     # (a demonym after them: "the eastern Congolese city")
     r"(?:(?-i:[A-Z][a-z]+(?:ese|ian|an|ean|ish|i))\s+)?(?P<noun>city|town|village|camp|"
     r"oasis|base|building|area|province|region|capital|enclave|district|airport|port|country|corridor|crossing|"
-    r"river|bridge|dam|valley|heights|territory|strip)(?!\s+of\s+(?-i:[A-Z]))|(?P<it>it))\b", re.I)
+    r"river|bridge|dam|valley|heights|territory|strip|stronghold)(?!\s+of\s+(?-i:[A-Z]))|(?P<it>it))\b", re.I)
 
 #: Where an object noun phrase ends.
 #: A capitalised name of up to four words ("Deir al-Balah", "Ouadi Doum").
@@ -139,11 +166,12 @@ _NAME_LIST_END = (r"(?:" + _NAME + r"\s*,\s*)*(?:" + _NAME + r"\s*,?\s+)?(?:(?:a
                     r"within|at|by|over|with|and|as|while|when|amid|following)\b)|(?:and|as\s+well\s+as)\s+"
                   + _COUNTED_PLACES_ITEM + ")")
 _NP_END = re.compile(
-    r"[;:!?()]|\s+[\"“](?=[a-z])|\.(?:[\s)\"”’]|$)|\s[-–—]\s|,[\"”]|[\"”],|"
+    # (not at an acronym in brackets: "Congo's (DRC) second-largest city")
+    r"[;:!?]|\((?![A-Z]{2,6}\))|(?<![A-Z]{2})\)|\s+[\"“](?=[a-z])|\.(?:[\s)\"”’]|$)|\s[-–—]\s|,[\"”]|[\"”],|"
     r"\s+(?:reportedly|came|was|were|is|are|has|have|had|would|will|could|might|may|remains?|fell|deprived|"
     r"described|said|says|over\s+to|"
     # the predicate of "declared the city liberated"
-    r"(?:fully\s+|completely\s+|officially\s+)?(?:liberated|freed|recaptured)(?=\s+(?:in|on|at|after|from|following|"
+    r"(?:fully\s+|completely\s+|officially\s+)?(?:liberated|freed|free|recaptured)(?=\s+(?:in|on|at|after|from|following|"
     r"last|this|early|late|by)\b|\s*[,.;]|\s*$)|"
     # a time of day before the date: "entered the city early on Sunday"
     r"(?:early|late)(?=\s+(?:on|in|this|last|that|yesterday|today|tonight)\b)|"
@@ -170,9 +198,15 @@ _NP_END = re.compile(
     # why or how: "pulled back from the town under the ceasefire deal", "under heavy fire"
     r"under\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:deal|agreement|accord|truce|ceasefire|plan|arrangement|terms|"
     r"pressure|fire|bombardment)|pressure|fire|heavy|intense|cover)|"
+    # the agent of a noun: "the recapture of the city by Tigrayan fighters"
+    r"by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:troops|forces|fighters|rebels|militants|insurgents|army|soldiers|"
+    r"units|militias?)|"
     # a new clause: "positions they gained", "territory and links Zaire", "fortifications and breached"
     r"when|where|which|who|they|we|but|urging|saying|according|said|says|until|"
     r"and\s+(?:[a-z]+ly\s+)?[a-z]+ing\b|"
+    # a second verb sharing the subject: "entered Damascus and taken control of the prison"
+    r"and\s+(?:(?:has|have|had|then|later)\s+)?(?:taken|took|seized|captured|entered|overran|overrun|stormed|"
+    r"retook|retaken|won|gained|declared)\b|"
     r"and\s+(?:was|were|is|are|has|had|have|freed|killed|found|pressing|left|then|also|forces|troops|"
     r"[a-z]+ed\s+(?!by\b)|links|connects|joins|leads|runs|lies|sits|borders|includes|remains|became)|"
     # the next item of a coordination with its own holder: "government-held zones ... and Libyan-controlled areas"
@@ -264,6 +298,47 @@ _CAPITAL_OF_LEAD = re.compile(r"\b(?:the|its)\s+(?:(?:provincial|regional|state|
                               re.I)
 
 
+#: A division's capital told by its possessive, after the division's name: "(Tigray)'s regional
+#: capital", "(Gezira) state's capital".
+_OWNED_CAPITAL = re.compile(r"(?:\s+(?:state|province|region))?['’]s\s+(?:(?:regional|provincial|state|district)\s+)?"
+                            r"capital\b", re.I)
+
+
+#: An area measured against a named one: "an area the size of Texas", "territory as large as Belgium".
+_SIZED_LIKE = re.compile(r"\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:area|territory|region|swathe|expanse|stretch)\s+"
+                         r"(?:(?:about|roughly|nearly|almost|twice|three\s+times)\s+)?(?:the\s+size\s+of|as\s+(?:big|large)\s+as|"
+                         r"larger\s+than|bigger\s+than)\b", re.I)
+#: A facility named by a town the geoparser did not read, before the place that locates it:
+#: "the notorious (Saydnaya) Military Prison north of Damascus", "the (Kuweires) air base".
+_FACILITY_NAMED = re.compile(r"(?P<name>(?-i:[A-Z])[\w'’-]+)\s+(?:(?:Military|Central|Air|Naval|Army|military|air|"
+                             r"naval|army)\s+)?(?:Prison|Airbase|Air\s+Base|Base|Airport|Barracks|prison|airbase|"
+                             r"air\s+base|base|airport|barracks)\b[^,;]*$")
+#: How far (km) from the place that locates it a facility's town may lie.
+_FACILITY_REACH_KM = 60.0
+
+
+def _facility_town(lead_words: str, n0: int, locator: Place, np_end: int, sentence: Sentence,
+                   registry: ActorRegistry) -> _PlacePart | None:
+    """The town a facility is named after when the geoparser read only the place that locates it
+    ("the Saydnaya Military Prison north of Damascus" is at Saydnaya, 25 km from Damascus): a
+    town of that name in the locator's country within :data:`_FACILITY_REACH_KM` of it."""
+    found = _FACILITY_NAMED.search(lead_words)
+    if found is None or not locator.entry.country or _names_actor(found.group("name"), registry, None):
+        return None
+    try:
+        gazetteer = open_gazetteer(build_if_missing=False)
+    except GazetteerError:
+        return None
+    towns = [e for e in gazetteer.lookup(found.group("name"), country=locator.entry.country, kind="city")
+             if _km(e, locator.entry) <= _FACILITY_REACH_KM]
+    if not towns:
+        return None
+    s = n0 + found.start("name")
+    town = Place(s, s + len(found.group("name")), found.group("name"), towns[0], sentence, locator.source, 0.7)
+    end = max(np_end, locator.end)
+    return _PlacePart(_clean(sentence.text[n0 - sentence.start:end - sentence.start]), n0, end, town, True, _FACILITY)
+
+
 def _capital_named_in(division: Place, places: list[Place]) -> Place | None:
     """The town the article names in ``division`` that is likeliest its capital: the most
     populous one (the gazetteer does not say which town is a province's seat)."""
@@ -343,6 +418,9 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     np_text = text[n0:np_end]
     if not _clean(np_text) or _NOT_PLACE.match(np_text) or _UNIT.match(np_text) or _VESSEL.match(np_text):
         return []
+    if _SIZED_LIKE.match(np_text):
+        # "seized an area the size of Texas": a measure, the place named is only its yardstick
+        return [_PlacePart(_clean(np_text), n0, np_end, None, False, _UNANCHORED)]
     first_word = re.match(r"\s*(?:(?:on|in|by|the|last|early|late)\s+)*([\w'’-]+)", np_text)
     if (first_word and first_word.group(1).lower() in _CALENDAR_WORDS
             and not re.match(r"\s+[A-Z]", np_text[first_word.end():])):  # (but "May Pen" is a town)
@@ -413,6 +491,9 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
             # names the gazetteer lacks, located by the toponym after them.
             return [_PlacePart(name, s, e, first, True, _NAMED)
                     for name, s, e in _names_in(text, n0 + listed.start("names"), n0 + listed.end("names"))]
+        facility = _facility_town(lead_words, n0, first, np_end, sentence, registry)
+        if facility is not None:
+            return [facility]
         if first.entry.kind == "admin1" and _CAPITAL_OF_LEAD.search(lead_words):
             # "the RSF overran the capital of Gezira state": the state's capital city, which the
             # article names (the largest town it names in the state), else part of the state
@@ -422,6 +503,15 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                 return [_PlacePart(_clean(text[n0:end]), n0, end, town, False,
                                    f"the capital of {first.entry.name}, named in the article")]
             return [_PlacePart(_clean(text[n0:end]), n0, end, first, False, PART_OF_PLACE)]
+        owned_capital = _OWNED_CAPITAL.match(text, first.end, np_end + 1)
+        if first.entry.kind in ("admin1", "region") and re.fullmatch(r"\s*(?:the\s+)?", lead_words) and owned_capital:
+            # "Tigray's regional capital", "Gezira state's capital": the capital the article names
+            # in that division (its largest town named there), else part of it
+            end = owned_capital.end()
+            town = _capital_named_in(first, places)
+            if town is not None:
+                return [_PlacePart(_clean(text[n0:end]), n0, end, town, False,
+                                   f"the capital of {first.entry.name}, named in the article")]
         if re.search(r"\b(?:" + _PLACE_NOUN_WORDS + r")\s+(?:to|towards?|from|linking|between)\s+(?:the\s+)?$",
                      lead_words, re.I) or _DIRECTIONAL.search(lead_words) or re.search(
                 r"\b(?:in|at|near|outside|inside|within|around|on)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)\w*\s+)?$",
@@ -758,6 +848,7 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
     """The place a passive or predicative trigger is about: written just before it."""
     before = text[sentence.start:t0]
     stripped = re.sub(r"(?:\s+(?:has|have|had|was|were|is|are|been|being|itself|also|still|reportedly|then|now|"
+                      r"declared|proclaimed|officially|back|firmly|[“\"]?\d+%[”\"]?|"
                       r"once|long|a|an|the|last|main|key|former|only|major|which|that|until|when|already|"
                       r"[a-z]+ly|both|all|each))+\s*,?\s*$",
                       "", " " + before, flags=re.I)
@@ -766,7 +857,9 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
         if antecedent is not None and sentence.start <= antecedent.start or (antecedent and t0 - antecedent.end < 300):
             return [_PlacePart(antecedent.text, antecedent.start, antecedent.end, antecedent, False)]
     # "Aleppo, a rebel stronghold until 2016, fell to": the subject before an apposition.
-    apposed = re.search(r",[^,;]{3,90},\s*" + _AUX + r"(?:(?:remains?|remained|stays?|stayed)\s+)?$", before)
+    # ("The city, a key link ..., appears to have fallen into rebel hands": a hedge before the verb)
+    apposed = re.search(r",[^,;]{3,90},\s*" + _AUX + r"(?:(?:remains?|remained|stays?|stayed)\s+|"
+                        r"(?:appears|appeared|seems|seemed)\s+to\s+(?:have\s+)?)?$", before)
     if apposed:
         head = [p for p in in_places if p.end <= sentence.start + apposed.start()]
         if head and not text[head[-1].end:sentence.start + apposed.start()].strip():
@@ -888,8 +981,10 @@ _ANCHOR_KINDS = ("city", "airport", "feature")
 _COARSE_KINDS = ("country", "continent", "admin1", "admin2", "region")
 
 
-#: "the capital, Sanaa": the capital's name as an appositive right after the noun.
-_CAPITAL_APPOSITIVE = re.compile(r"\bcapital\s*,\s*$", re.I)
+#: "the capital, Sanaa", "Congo's second-largest city, Bukavu": the town's name as an appositive
+#: right after the noun that says what it is.
+_CAPITAL_APPOSITIVE = re.compile(r"\b(?:capital|(?:largest|biggest|second-largest|third-largest|main|key|"
+                                 r"strategic)\s+(?:city|town|port))\s*,\s*$", re.I)
 #: "the Syrian capital": the capital of the country a demonym names.
 _DEMONYM_CAPITAL = re.compile(r"\bthe\s+(?P<demonym>[A-Z][a-z]+)\s+capital\b")
 
@@ -1107,6 +1202,8 @@ def _speaker_spans(text: str, offset: int, trigger_at: int) -> list[tuple[int, i
 _NOUNS_OF_NAMES = frozenset("corridor crossing river bridge dam valley heights".split())
 _KIND_FOR_NOUN = {"camp": ("city", "feature"), "city": ("city",), "town": ("city",), "village": ("city",), "capital": ("city",),
                   "oasis": ("city", "feature", "airport"), "base": ("airport", "city", "feature"),
+                  # ("pulled out of the former stronghold": the town held)
+                  "stronghold": ("city", "feature", "airport"),
                   "airport": ("airport",), "province": ("admin1", "admin2", "region"),
                   "region": ("admin1", "region", "admin2"), "country": ("country",), "port": ("city",),
                   # "since Hamas seized the territory in 2007": the Gaza Strip, not a town in it

@@ -44,6 +44,8 @@ class _Trigger:
     ("the Libyan evacuation").
     ``participle``: place after, actor the side last told taking ground ("newly-captured areas").
     ``owned``: place before as a possessive, actor the one told taking it before ("the city's fall").
+    ``admitted``: a loss admitted with no place ("Hemedti admitted the loss"), actor before, the
+    place the one told lost (or taken from it) before.
 
     ``cues`` are lower-case strings one of which any match must contain: a sentence with none
     of them is not searched with ``pattern`` (most sentences hold no trigger at all).
@@ -84,8 +86,13 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\bin\s+the\s+hands\s+of\b"),
     ("holds", "under", "hands",
      r"\b(?:still\s+)?in\s+(?P<adj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+hands\b"),
+    # 'the city was "100%" back in their grip', "Gaza remains in Hamas's grip"
+    ("holds", "under", "grip",
+     r"\b(?:(?:still|back|firmly|now)\s+)?in\s+(?P<adj>[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:firm\s+|tight\s+|iron\s+)?grip\b"
+     r"(?!\s+(?:of|on)\b)"),
     ("captured", "to", "fall fell came comes come",
-     r"\b(?:fell|falls|fallen|falling)\s+(?:back\s+)?to\b|\b(?:fell|falls|fallen|came|comes|come)\s+(?:in)?to\s+the\s+"
+     r"\b(?:fell|falls|fallen|falling)\s+(?:back\s+|(?:completely|entirely|fully|quickly|swiftly|easily|finally|"
+     r"again)\s+)?to\b|\b(?:fell|falls|fallen|came|comes|come)\s+(?:in)?to\s+the\s+"
      r"hands\s+of\b|\b(?:fell|falls|fallen|came|comes|come)\s+under\s+the\s+(?:full\s+)?control\s+of\b"),
     # "Kidal was the first regional capital to fall to the rebels": the infinitive tells a fall
     # that happened only after an ordinal or a superlative ("the latest town to fall to"); a
@@ -128,13 +135,21 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"(?:control\s+(?:of|over)|grip\s+on)\b"),
     # "Rebels seized Homs. The city's fall opened the road": a gain named by its place's
     # possessive, with no agent, repeats the gain of the place told before (else nothing)
+    # ("Its capture is a serious blow to the army": "it" is the place)
     ("captured", "owned", "fall capture seizure takeover",
-     r"(?<=['’]s\s)(?:fall|capture|seizure|takeover)\b(?!\s+(?:by|to|of|on|in|at)\b)"),
+     r"(?:(?<=['’]s\s)|(?<=\b(?-i:[Ii])ts\s))(?:fall|capture|seizure|takeover)\b(?!\s+(?:by|to|of|on|in|at)\b)"),
     ("retook", "owned", "liberation recapture",
      r"(?<=['’]s\s)(?:liberation|recapture)\b(?!\s+(?:by|to|of|on|in|at)\b)"),
+    # "RSF leader Hemedti admitted the loss in an audio statement": the loss told before
+    ("lost", "admitted", "loss",
+     r"\b(?:admitted|admits|acknowledged|acknowledges|conceded|concedes|confirmed|confirms|mourned|regretted)\s+"
+     r"(?:the|its|their|his)\s+(?:(?:painful|heavy|bitter|humiliating)\s+)?loss\b(?!\s+of\b)(?!['’])"),
     # "acknowledged the loss of the town": the loser is the subject, or the owner ("Russia's loss of")
+    # (not "the loss of life in Homs", "the loss of contact with": no ground lost)
     ("lost", "noun", "loss",
-     r"\b(?:the\s+)?loss" + _NOUN_DATE + r"\s+of\b"),
+     r"\b(?:the\s+)?loss" + _NOUN_DATE + r"\s+of\b(?!\s+(?:(?:civilian|human|innocent)\s+)?(?:life|lives|men|soldiers|troops|"
+     r"personnel|equipment|power|face|momentum|confidence|contact|communications?|electricity|income|jobs|access|"
+     r"support|faith|hope|blood|limbs?)\b)"),
     ("retook", "noun", "recapture liberation",
      r"\b(?:the\s+)?(?:recapture|liberation)" + _NOUN_DATE + r"\s+of\b"),
     # "the key Libyan air base of Ouadi Doum", "Its main strongpoint, Faya Largeau": whose base it is
@@ -169,13 +184,24 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("holds", "active", "holding hold held",
      r"\b(?:holding|hold|holds|held)\s+(?:on\s+to\s+)?(?:their|its|his)\s+(?:[\w-]+\s+)?(?:positions?|ground|lines?)"
      r"\s+(?:in|inside|around)\b"),
+    # "the army dominates the north, east, and parts of Khartoum" (the present: "dominated the
+    # headlines" is no ground, and the object must be a place)
+    ("holds", "active", "dominate",
+     r"\b(?:dominates|dominate)\b(?=\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|"
+     r"central|much|most|parts|large|swathes|areas|city|town|capital|region|province)\b|(?-i:[A-Z])))"),
     ("holds", "active", "dominant",
      r"\b(?:the\s+)?dominant\s+force\s+in\b"),
     ("holds", "active", "control",
-     r"\b(?:(?:maintained|maintain|maintains|kept|keep|retained|retain|retains|has|have|had|in|in\s+full|in\s+effective|exert|exerts|exercised?)\s+)control\s+(?:of|over)\b"),
+     r"\b(?:(?:maintained|maintain|maintains|kept|keep|keeps|keeping|retained|retain|retains|has|have|had|in|in\s+full|in\s+effective|exert|exerts|exercised?)\s+)control\s+(?:of|over)\b"),
     # "Russia claims full control of Avdiivka": a side's claim to hold the place now
     ("holds", "active", "claim",
-     r"\b(?:claims|claimed|claiming|claim)\s+(?:(?:full|total|complete|effective)\s+)?control\s+(?:of|over)\b"),
+     # (in scare quotes too: "Russia Claims 'full Control' Of Ukraine's Avdiivka")
+     r"\b(?:claims|claimed|claiming|claim)\s+[\"'“‘]?(?:(?:full|total|complete|effective)\s+)?control[\"'”’]?\s+"
+     r"(?:of|over)\b"),
+    # a headline in Title Case: "Houthi Militants Control Sana'a" (capitalised names up to the
+    # headline's end; in running text a capitalised "Control" is a name's: "Air Traffic Control")
+    ("holds", "active", "control",
+     r"(?<=(?-i:[a-z])\s)(?-i:Controls?)(?=(?:\s+(?-i:[A-Z])[\w'’-]*)+\s*$)"),
     # "government forces now control Aleppo": the bare verb, not the noun ("the control of", "fight for control")
     ("holds", "active", "control",
      r"(?<![\w-])(?<!the\s)(?<!for\s)(?<!of\s)(?<!in\s)(?<!to\s)(?<!full\s)(?<!under\s)"
@@ -207,6 +233,14 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("captured", "participle", "newly recently freshly",
      r"\b(?:newly|recently|freshly)[\s-]+(?:captured|seized|taken|won|occupied|liberated|gained|conquered)\b"),
     # (with the headline's present tense: "Sudan army retakes Um Rawaba")
+    # "The TPLF has now reassumed control of Tigray's regional capital"
+    ("retook", "active", "reassum resum reassert re-establish restored",
+     r"\b(?:reassumed|reassumes|resumed|resumes|reasserted|reasserts|re-established|re-establishes|restored|restores)\s+"
+     r"(?:(?:full|its|their|total|complete)\s+)?control\s+(?:of|over)\b"),
+    # "residents witnessed the return of rebel troops to the city": the force came back in
+    ("entered", "adjective", "return",
+     r"\breturn\s+of\s+(?P<adj>(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:troops|forces|soldiers|fighters|rebels|militants|"
+     r"army))\s+(?:to|in|into)\b"),
     ("retook", "active", "retook retak recaptur regain reclaim won wins took taken take taking claw",
      r"(?<![\w-])(?:retook|retaken|retake|retakes|retaking|recaptured|recapture|recaptures|recapturing|regained|regain|"
      r"regains|regaining|reclaimed|reclaims|won\s+back|wins\s+back|took\s+back|taken\s+back|take\s+back|takes\s+back|"
@@ -230,10 +264,12 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # "the liberation of" is a retaking); the object ends before "liberated", see _NP_END
     # (in scare quotes too: 'declared the port city "liberated"'; the cues are the participles,
     # which every match holds in its lookahead)
-    ("retook", "active", "liberated freed recaptured",
-     r"\b(?:declared|declares|declaring|proclaimed|proclaims|pronounced)\b(?=\s+(?:the\s+(?:[\w-]+\s+){0,4}[\w-]+|"
-     r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})\s+[\"'“‘]?(?:fully\s+|completely\s+|officially\s+)?"
-     r"[\"'“‘]?(?:liberated|freed|recaptured)\b)|"
+    # ("declared the capital Damascus 'free'", "We declare the city free from the tyrant": free
+    # of its holders, as liberated; the cue "free" also covers "freed")
+    ("retook", "active", "liberated free recaptured",
+     r"\b(?:declared|declares|declaring|declare|proclaimed|proclaims|pronounced)\b(?=\s+(?:the\s+(?:[\w-]+\s+){0,4}[\w-]+|"
+     r"(?:(?:capital|city|town)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})\s+[\"'“‘]?"
+     r"(?:fully\s+|completely\s+|officially\s+)?[\"'“‘]?(?:liberated|freed|free|recaptured)\b(?!\s+(?:to|of)\b))|"
      # a headline's "Yemen's government says Aden 'liberated' from Houthis": the speaker's claim
      # to have retaken it (the quotes mark the word as the speaker's; "said the army
      # recaptured" has a subject of its own)
@@ -259,6 +295,17 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      # ("US troops deployed in Syria" is a noun phrase; "troops deployed in Khiam on Wednesday" a deed)
      r"(?<=troops\s)deployed\s+(?:in|into|to)(?=\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:on\s+\w+day|"
      r"overnight|yesterday|today|last\s+\w+|earlier\s+\w+|early\s+on|late\s+on)\b))\b"),
+    # "RSF fighters were at the centre of Wad Madani", "M23 rebels were seen in the centre of
+    # Bukavu": armed men present inside a town got in (only after an armed subject, see
+    # _PRESENCE_SUBJECT in events.py: "residents were in the city" is no entry)
+    ("entered", "active", "was were",
+     r"\b(?:was|were)\s+(?:(?:now|already|reportedly|also|still|finally)\s+)?(?:(?:seen|spotted|filmed|pictured|"
+     r"photographed|reported)\s+)?(?:in|inside|at)\b(?=\s+(?:the\s+(?:(?:very|city|town)\s+)?(?:centre|center|heart|"
+     r"middle|streets|gates)\s+of\s+|(?:the\s+)?(?:city|town|village|capital)\b|(?-i:[A-Z])))"),
+    # "Videos posted by RSF fighters showed them inside the city": the men filmed in a town got in
+    ("entered", "active", "show",
+     r"\b(?:show|showed|shows|showing|shown)\s+(?:them|(?:its|their|the\s+group['’]s|the)\s+(?:[\w-]+\s+)?"
+     r"(?:troops|forces|fighters|soldiers|men))\s+(?:inside|in|at|entering|in\s+the\s+streets\s+of)\b"),
     # "his forces had left El Fasher": armed men leaving a town (only after a force noun, see
     # _read_trigger: "the envoy left Kyiv" is no withdrawal)
     ("withdrew", "active", "left leave",
@@ -271,9 +318,16 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("withdrew", "active", "withdr pull retreat fled flee abandon evacuat redeploy reposition",
      r"(?<![\w-])(?:withdrew|withdrawn|withdrawing|withdraws|withdraw|pull(?:ed|s|ing)?(?=\s+(?:(?:its|their|his|the|some|all|most|remaining|[\w-]+th)\s+){0,3}"
      rf"(?:{_WITHDRAWN_NOUNS})\s+(?:out|back)\s+(?:of|from)\b)|"
+     # ("the army reportedly began retreating to its outskirts": not "attacked retreating troops")
+     r"(?:(?<=began\s)|(?<=begun\s)|(?<=started\s)|(?<=were\s)|(?<=was\s)|(?<=are\s)|(?<=is\s))retreating(?!\s+from\b)|"
      r"pulled\s+out\s+of|pulls\s+out\s+of|pulling\s+out\s+of|pulled\s+out\s+from|pulled\s+back\s+from|retreated\s+from|retreating\s+from|retreats?\s+from|pull\s+out\s+of|pull\s+back\s+from|(?:pulled|pulls|pulling|pull)\s+(?:out|back)(?!\s+(?:of|from)\b)|retreated(?!\s+from\b)|fled|flee|flees|fleeing|abandoned|abandons|abandoning|evacuated|evacuating|evacuate|(?:redeployed|redeploying|repositioned)\s+(?:its|their|his|the)\s+(?:[\w-]+\s+)?(?:troops|forces|units)\s+(?:outside|out\s+of|away\s+from))\b"),
     # "the hurried Libyan evacuation", "the army's withdrawal from Kherson": a withdrawal named
     # as a noun, its actor the adjective; without "from X" it left the place told before
+    # "the withdrawal of Ethiopian government troops", "after the retreat of the army's forces":
+    # the force after "of" withdrew (before the adjective's form, which would read "the")
+    ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
+     r"\b(?:evacuation|withdrawal|retreat|pull-?out)\s+of\s+(?P<adj>(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)"
+     r"(?:[\w'’-]+\s+){0,2}?(?:troops|forces|soldiers|units|fighters|army|militants|rebels|garrison))\b"),
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
      r"\b(?P<adj>[\w'’-]+)\s+(?:evacuation|withdrawal|retreat|pull-?out)\b"),
     # (the gerund only in a clause of time, which tells it done: "a year after losing it to the
@@ -317,12 +371,18 @@ _IRREALIS = re.compile(
     # terms and demands: "Israel was to withdraw", "the deal requires Israel to withdraw",
     # "insisted on a full Israeli withdrawal", "must pull out"
     r"(?:is|are|was|were)\s+to|requir\w*|must|oblig\w*|insist\w*\s+on|"
+    # the terms told as a clause: "the deal is the rebels take Timbuktu and fly their flag"
+    r"(?:deal|agreement|arrangement|understanding|terms?|idea|condition)\s+(?:is|was|are|were)\b|"
     # what someone is kept from doing: "to stop \"hostile forces\" from entering it"
     r"(?:stop|stops|stopped|stopping|prevent\w*|keep|keeps|kept|keeping|bar|bars|barred|barring|deter\w*|block\w*)"
     r"\s+(?:\S+\s+){0,4}?from)\b", re.I)
 #: What makes a clause a hypothesis or a future ("if the army will move ... after taking").
 #: (the modal only where it is no date, see :func:`_modal_in`)
 _CONDITIONAL = re.compile(r"\b(?:if|whether|unless|will|would|could|might|may|should|shall)\b", re.I)
+#: A condition set on the future, up to the trigger inside it: "(their forces) would not cease
+#: until the Ethiopian army withdrew", "will fight until every soldier leaves".
+_UNTIL_CONDITION = re.compile(r"\b(?:would|will|won['’]t|shall|must|vow\w*|pledg\w*)\b[^.;:]{0,60}?\buntil\s+"
+                              r"[^.;:,]{0,90}$", re.I)
 #: "almost captured", "have nearly encircled": right before the trigger only ("nearly 500 rebels
 #: captured the town" did capture it).
 _ALMOST = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:(?:been|be)\s+)?$", re.I)
@@ -420,6 +480,8 @@ def _is_irrealis(s_text: str, at: int, trig: _Trigger) -> bool:
     if re.search(r"\b(?:after|before|once|until|upon)\s+(?:[\w'’-]+\s+){0,2}$", s_text[max(0, at - 30):at]) and \
             _modal_in(_CONDITIONAL, s_text, max(0, at - 100), at):
         return True  # "if the army will move on Idlib after taking Aleppo": a hypothesis, with its condition
+    if _UNTIL_CONDITION.search(s_text, max(0, at - 160), at):
+        return True  # "would not cease until the army withdrew from the region": a condition, not a deed
     if trig.change == "besieged" and (_SIEGE_ENDED.search(s_text, max(0, at - 40), at)
                                       or _SIEGE_TO_END.search(s_text, max(0, at - 40), at)):
         # "had broken the RSF siege of El Obeid": the siege is over; "a step toward breaking the
@@ -478,7 +540,8 @@ _DENIED_AFTER = re.compile(r"[^.;]{0,100}?\b(?:was|were|is|are|been)\s+(?:(?:com
 
 
 #: A passive auxiliary right before a participle: "was liberated", "had been encircled".
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:[a-z]+ly\s+)?$", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:(?:now|[a-z]+ly|declared|"
+                         r"proclaimed|officially)\s+){0,3}$", re.I)
 #: A participle (not "besieging", "took"): the passive's verb.
 _PARTICIPLE = re.compile(r"[\w-]+(?:ed|en|run|won)", re.I)
 

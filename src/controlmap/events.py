@@ -63,7 +63,7 @@ from .event_dates import (_AFTER_GERUND, _EVER_SINCE, _HELD_BY_THE_LOSER, _LOSS_
                           _calendar_back, _closing_offset, _dated_coordination, _moved, _offset_across, _offset_for,
                           _pick_dates, _said_on, _undated_offset, _why_undated, season_dates)
 from .event_places import (_BARE_COREF, _BARE_PLACE, _EMPTY_OBJECT, _NP_END, _antecedent, _clean, _continues_name,
-                           _determined, _elided_subject, _included_towns, _names_actor, _object_places, _relative_head,
+                           _determined, _elided_subject, _held_parts_listed, _included_towns, _names_actor, _object_places, _relative_head,
                            _subject_places, _with_anchor)
 from .event_records import CHANGES, CHANGE_CLASS, ControlEvent, PART_OF_PLACE, _ActorPart, _Context, _PlacePart
 from .event_triggers import (_FORCE_NOUNS, _MONTH_NAMES, _NEGATED, _ORDINAL_TO, _Trigger, _WITHDRAWN_NOUNS, _agentless_passive,
@@ -173,7 +173,7 @@ def extract_events(article: Article, places: list[Place] | None = None, *,
                             bisect.bisect_left(actor_starts, sentence.end)]
         events.extend(_sentence_events(article, sentence, triggers, in_places, places, actors, actors_all,
                                        registry, here, context))
-    return _dedupe(_held_until_lost(_held_until_taken(events)))
+    return _dedupe(_held_until_lost(_held_until_taken(_headings_told_after(events))))
 
 
 def _held_until_lost(events: list[ControlEvent]) -> list[ControlEvent]:
@@ -247,6 +247,35 @@ _SEPARATOR = re.compile(r"\n[ \t]*(?:-[ \t]*){3,}\n")
 _WORD_CHAR = re.compile(r"\w")
 
 
+#: A line of the article's opening with no final punctuation.
+_OPEN_LINE = re.compile(r"[ \t]*(?P<line>[^\n]*?[^\s.!?:;,\"”’)])[ \t]*\n")
+
+
+def _opening_lines(text: str) -> list[int]:
+    """Where the lines before the article's first full sentence end, when each is a label or a
+    headline of its own ("WORLD\nRwanda-backed M23 rebels enter Bukavu\nThe fall of Bukavu, if
+    confirmed, would ..."): a line with no final punctuation over a capitalised line at least a
+    third longer (wrapped copy runs on in lines of one length)."""
+    cuts = []
+    at = 0
+    while len(cuts) < 4:
+        line = _OPEN_LINE.match(text, at)
+        if line is None:
+            break
+        nxt = text[line.end():].split("\n", 1)[0].strip()
+        words = line.group("line").split()
+        if (not nxt or not nxt[0].isupper() or 3 * len(nxt) < 4 * len(line.group("line").strip())
+                or words[-1].lower() in _RUNS_ON):
+            break
+        cuts.append(line.end("line"))
+        at = line.end()
+    return cuts
+
+
+#: Last words of a wrapped line, which no headline ends with ("the town of\nBasra").
+_RUNS_ON = frozenset("of the in on at to and a an from near with for by or as into its their".split())
+
+
 def event_sentences(text: str) -> list[Sentence]:
     """The sentences events are read from: :func:`~controlmap.text.split_sentences`, refined for wire copy.
 
@@ -261,6 +290,7 @@ def event_sentences(text: str) -> list[Sentence]:
         cuts.add(headline.end("line"))
     for m in _SEPARATOR.finditer(text):
         cuts.update((m.start() + 1, m.end()))
+    cuts.update(_opening_lines(text))
     out: list[Sentence] = []
     for sentence in split_sentences(text):
         inside = sorted(c for c in cuts if sentence.start < c < sentence.end) if cuts else ()
@@ -342,8 +372,10 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     voice = trig.voice
     adj = m.groupdict().get("adj")
     owner = None
+    if voice == "admitted":
+        return _admitted_loss(text, t0, sentence, actors, actors_all, registry, conflict, context)
     if voice == "owned":
-        return _owned_gain(text, t0, t1, sentence, in_places, places, context)
+        return _owned_gain(text, t0, t1, sentence, in_places, places, actors, registry, conflict, context)
     if voice == "adjective" and adj and _continues_name(text, s0, s0 + m.start("adj")):
         return []  # "the El Paraiso base of the Fourth Infantry Brigade": "Paraiso" names the base
     if voice == "adjective" and trig.change == "holds" and _MEDIA_AFTER.match(text, t1, sentence.end):
@@ -357,6 +389,12 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
     if (trig.change == "withdrew" and m.group(0).lower() in ("left", "leave", "leaves")
             and not _FORCE_LEFT.search(text, max(0, t0 - 90), t0)):
         return []  # "the envoy left Kyiv", "left the city in ruins": only forces leaving withdraw
+    if (trig.change == "entered" and re.match(r"(?:was|were)\b", m.group(0), re.I)
+            and not _PRESENCE_SUBJECT.search(text[max(s0, t0 - 120):t0])):
+        return []  # "residents were in the city", "the president was in Goma": only armed men in a town entered it
+    if (trig.change == "entered" and re.match(r"(?:was|were)\b", m.group(0), re.I)
+            and _PRESENCE_LASTED.match(text, t1, sentence.end)):
+        return []  # "Russian troops were in Kherson for eight months": a stay, not an entry
     if trig.change == "holds" and _CAPTIVES_BEFORE.search(text, max(s0, t0 - 40), t0):
         return []  # "the army freed hostages held in Gaza": people held captive, no ground held
     if trig.change == "withdrew" and voice == "active" and _civilians_leave(text, t0, sentence, actors):
@@ -398,6 +436,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
                                      gain=trig.change in ("captured", "retook"),
                                      theatre=context.theatre)
         place_parts += _included_towns(text, place_parts, in_places, sentence)
+        if trig.change == "holds" and voice == "active":
+            place_parts += _held_parts_listed(text, t1, place_parts, in_places, sentence)
     else:
         # "Kidal was the first regional capital to fall to the rebels": the subject is before the
         # ordinal's noun phrase, which only says how the fall ranks
@@ -414,6 +454,8 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
             place_parts = [_PlacePart(text[t0 - 4:t0 - 1], t0 - 4, t0 - 1, owned, False)] if owned is not None else []
         if not place_parts and voice in ("by", "to"):
             place_parts = _elided_subject(text, t0, sentence, context)
+    if voice == "noun" and place_parts and _HYPOTHETICAL_NOUN.match(text, place_parts[-1].end, sentence.end):
+        return []  # "The fall of Bukavu, if confirmed, would represent ...": a fall only supposed
     if voice == "noun" and trig.change == "holds":
         # "Russia's control over energy supplies to Europe": only a place right after the noun
         # is held (not one the object only mentions)
@@ -424,6 +466,13 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         actor = _actor_after(text, t1, sentence, actors, registry, conflict)
         if actor is None:
             return []
+        if re.match(r"\s*(?:our|my)\b", text[t1:t1 + 8], re.I):
+            # '"The capital is firmly in the hands of our forces," the TPLF said': the speaker's
+            # forces, or no one the text names (not a side called "our forces")
+            speaker = _speaker_in(text, sentence, t1, actors)
+            if speaker is None:
+                return []
+            actor = _actor_part(speaker, actor.text, 0.7)
     elif voice == "fell":
         actor = _attacker(context, place_parts[0])
         if actor is None:
@@ -447,7 +496,18 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         owner_actor = _actor_of_pronoun(text, t0, sentence, context, actors_all)
         if owner_actor is None:
             return []
+        if trig.change == "holds" and sentence.start <= owner_actor.end <= t0 and _LEFT_AFTER_SUBJECT.match(
+                text, owner_actor.end, t0):
+            # "the Ethiopian forces have retreated from Mekelle and the city was back in their
+            # grip": "their" is not the side the sentence has leave (who it is goes unread)
+            return []
         actor = _actor_part(owner_actor, adj, 0.7)
+    elif voice == "adjective" and trig.change == "entered":
+        # "the return of Tigrayan troops": the force named inside the phrase (a side word alone,
+        # "troops", may be another side's alias)
+        actor = _force_of(adj or "", s0 + m.start("adj"), s0 + m.end("adj"), actors, registry, conflict)
+        if actor is None:
+            return []
     elif voice in ("adjective", "subject", "under"):
         actor = _actor_from_words(adj or "", s0 + m.start("adj"), actors, registry, conflict)
         if actor is None:
@@ -471,18 +531,39 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
                 actor = _actor_part(owner_actor)
             else:
                 actor = _implicit_captor(text, t1, sentence, place_parts[0], actors, registry, context)
+            if actor is None:
+                actor = _gain_of_the_town_told(context, place_parts[0])
+        if actor is None and voice == "noun" and trig.change in ("captured", "retook"):
+            # "Russian President Vladimir Putin called the capture of Avdiivka an important victory"
+            actor = _hailed_by(text, t0, place_parts[-1].end, sentence, actors, registry, conflict)
+        if (actor is None and voice == "noun" and trig.change in ("captured", "retook", "lost")
+                and place_parts[0].place is not None and not place_parts[0].anchor):
+            # "The loss of Lashio ... marks a major defeat for the junta": the verdict names the side
+            actor = _judged_side(text, place_parts[-1].end, sentence, actors, registry, conflict, context,
+                                 gain=trig.change != "lost")
         if actor is None and re.match(r"liberat", m.group(0), re.I):
             actor = _liberator(text, place_parts[-1].end, sentence, registry, conflict)
+        if actor is None and voice == "noun" and trig.change in ("captured", "retook") and _is_heading(text, sentence):
+            # "Capture of Homs" over a section: the section tells who took it (see _headings_told_after)
+            actor = _ActorPart(None, _UNDER_HEADING, "unknown", 0.6)
         if actor is None and voice == "active":
             actor = _fronted_subject(text, t0, sentence, actors)
         if actor is None and voice == "active":
             return []
         if actor is None:
             return []  # "the fall of Aleppo" with no captor named or implied: no side to map
+    if (trig.change == "withdrew" and voice == "active" and _PERSON_TITLED.match(actor.text or "")
+            and _LEAVING_WORD.match(m.group(0))):
+        return []  # "President Bashar al-Assad has fled the capital": a leader's flight, no force's withdrawal
     if voice == "adjective" and trig.change == "holds" and owner is None and not _determined(text, t0):
         # "leave for rebel held areas", "regaining control over rebel-held suburbs": a bare
         # plural names no particular place, only a kind of place.
         place_parts = [p for p in place_parts if p.place is not None or not _BARE_PLACE.match(_clean(p.text))]
+    if voice in ("under", "by") and trig.change == "holds" or voice == "noun":
+        # "the expansion of territory under the M23's control", "contain the loss of territory to
+        # the RSF": land in general, no place held or lost
+        place_parts = [p for p in place_parts if not (_GENERAL_LAND.fullmatch(_clean(p.text))
+                                                      and not _determined(text, p.start))]
     # "surrounded the Iranians": an object that names an actor is people, not a place.
     place_parts = [p for p in place_parts if p.place is not None or not _names_actor(p.text, registry, conflict)]
     place_parts = [_with_anchor(p, sentence, places, context, t0) for p in place_parts]
@@ -500,20 +581,32 @@ _HELD_NOUN_GAP = re.compile(r"\s*(?:(?:the|much|most|all|parts?|large|swathes?|o
 
 #: "the city's", "the town's" right before a nominal gain: the place told before.
 _OWNING_COREF = re.compile(r"\b(?:the|this|that)\s+(?P<noun>town|city|village|capital|port)['’]s\s$", re.I)
+#: What follows a noun's object when the deed is only supposed: "The fall of Bukavu, if confirmed,
+#: would ...", "the capture of Kramatorsk would open the road" (not "could": "the fall of Bakhmut
+#: could open the road" tells what a fall that happened may bring).
+_HYPOTHETICAL_NOUN = re.compile(r"[\"”’']?\s*(?:,\s*(?:if|should\s+it|were\s+it)\b|would\s+)", re.I)
 #: What makes a nominal gain a hypothesis: "Aleppo's fall would open the road".
 _HYPOTHETICAL_AFTER = re.compile(r"\s+(?:would|could|will|may|might|seems|seemed|looks|looked|appears|appeared)\b", re.I)
 
 
 def _owned_gain(text: str, t0: int, t1: int, sentence: Sentence, in_places: list[Place], places: list[Place],
+                actors: list[ActorMention], registry: ActorRegistry, conflict: str | None,
                 context: _Context) -> list[tuple[_ActorPart, _PlacePart]]:
     """A gain named by its place's possessive with no agent ("Homs's fall", "the city's
-    liberation"): the gain of that place told before, repeated, or nothing when none was told
-    (no side is named)."""
+    liberation", "Its capture"): the gain of that place told before, repeated; else the enemy of
+    the side the sentence calls it a blow to ("Its capture is a serious blow to the army"); else
+    nothing (no side is named)."""
     if _HYPOTHETICAL_AFTER.match(text, t1, sentence.end):
         return []
     owner = next((p for p in in_places if p.end < t0 and re.fullmatch(r"['’]s\s", text[p.end:t0])), None)
     if owner is not None:
         part = _PlacePart(owner.text, owner.start, owner.end, owner, False)
+    elif re.fullmatch(r"its\s", text[max(0, t0 - 4):t0], re.I):
+        # "Its capture is a blow": the place "it" is
+        owned = _antecedent(places, t0 - 4, None, text, context.theatre)
+        if owned is None:
+            return []
+        part = _PlacePart(text[t0 - 4:t0 - 1], t0 - 4, t0 - 1, owned, False)
     else:
         coref = _OWNING_COREF.search(text, sentence.start, t0)
         if coref is None:
@@ -525,8 +618,110 @@ def _owned_gain(text: str, t0: int, t1: int, sentence: Sentence, in_places: list
         part = _PlacePart(words, coref.start(), coref.start() + len(words), antecedent, False)
     earlier = _earlier_gain(context, part)
     if earlier is None:
-        return []
+        judged = _judged_side(text, t1, sentence, actors, registry, conflict, context, gain=True)
+        return [(judged, part)] if judged is not None else []
     return [(_ActorPart(None, earlier.actor, earlier.side, 0.7), part)]
+
+
+def _gain_of_the_town_told(context: _Context, part: _PlacePart) -> _ActorPart | None:
+    """Who took a town named by a noun with no agent ("Following the capture of Mekelle"), when
+    the article told it taken before as "the city" read at that town ("The recapture of the city
+    by Tigrayan fighters", "the city" opening the article with the town named only after it)."""
+    if part.place is None or part.anchor:
+        return None
+    for e in reversed(context.earlier):
+        if (CHANGE_CLASS[e.change] == "gain" and e.place is not None and e.place.entry.id == part.place.entry.id
+                and e.side != "unknown" and _BARE_COREF.fullmatch(_clean(e.place_text))):
+            return _ActorPart(None, e.actor, e.side, 0.6)
+    return None
+
+
+def _admitted_loss(text: str, t0: int, sentence: Sentence, actors: list[ActorMention],
+                   actors_all: list[ActorMention], registry: ActorRegistry, conflict: str | None,
+                   context: _Context) -> list[tuple[_ActorPart, _PlacePart]]:
+    """A loss its loser admits with no place ("Hemedti admitted the loss"): the place the
+    article last told that side losing or leaving, or another side taking from it."""
+    actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
+    if actor is None:
+        return []
+    for e in reversed(context.earlier):
+        if e.place is None:
+            continue
+        if (e.side == actor.side and CHANGE_CLASS[e.change] == "loss"
+                or e.side not in (actor.side, "unknown") and CHANGE_CLASS[e.change] == "gain"):
+            return [(actor, _PlacePart(e.place_text, e.place_start, e.place_end, e.place, e.anchor,
+                                       "the loss told before"))]
+    return []
+
+
+#: Who hails a change as theirs, right before its noun: "(Russian President Vladimir Putin)
+#: called", "(the rebels) celebrated".
+_HAILED_BEFORE = re.compile(r"(?P<who>(?:(?:the|a)\s+)?(?:[\w'’-]+\s+){1,5}?)(?:called|calls|hailed|hails|celebrated|"
+                            r"celebrates|praised|praises|welcomed|welcomes|described|describes|touted|touts)\s+"
+                            r"(?:the\s+)?$", re.I)
+#: The praise after the noun's object, for verbs that need it ("called ... an important victory").
+_PRAISE_AFTER = re.compile(r"\s*[\"“‘']?\s*(?:as\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:victory|success|triumph|win|"
+                           r"achievement|liberation)\b", re.I)
+
+
+def _hailed_by(text: str, t0: int, object_end: int, sentence: Sentence, actors: list[ActorMention],
+               registry: ActorRegistry, conflict: str | None) -> _ActorPart | None:
+    """The side that took a place named by a noun its speaker hails: "Putin called the capture of
+    Avdiivka an important victory" (the speaker named by the registry, or by a demonym before a
+    title); ``None`` unless the words hail it (not "called the capture of X a disaster")."""
+    hailed = _HAILED_BEFORE.search(text, max(sentence.start, t0 - 80), t0)
+    if hailed is None:
+        return None
+    verb = text[hailed.end("who"):t0].split()[0].lower()
+    if verb.startswith(("call", "describ", "tout")) and not _PRAISE_AFTER.match(text, object_end, sentence.end):
+        return None
+    who_start, who_end = hailed.start("who"), hailed.end("who")
+    inside = next((a for a in actors if who_start <= a.start and a.end <= who_end), None)
+    if inside is not None:
+        return _actor_part(inside, None, 0.7)
+    demonym = re.match(r"(?:(?:the|a)\s+)?((?-i:[A-Z])[a-z]+)\s+(?:President|Prime\s+Minister|leader|defen[cs]e\s+minister|"
+                       r"army\s+chief|military|government)\b", text[who_start:who_end], re.I)
+    if demonym is None:
+        return None
+    found = _actor_from_words(demonym.group(1), who_start, actors, registry, conflict)
+    return dataclasses.replace(found, text=None, confidence=0.6) if found is not None else None
+
+
+#: A verdict on a change that names whom it helped or hurt: "(marks) a major defeat for the
+#: junta", "a serious blow to the embattled army", "an important victory for Russia".
+_VERDICT = re.compile(r"\b(?:an?\s+)?(?:(?:major|serious|big|biggest|important|significant|stinging|crushing|heavy|"
+                      r"humiliating|strategic|key|stunning|rare|symbolic|huge|severe|further|new|fresh|grave)\s+){0,2}"
+                      r"(?P<kind>defeat|blow|setback|humiliation|victory|win|triumph|success)\s+(?:for|to)\s+"
+                      r"(?:the\s+)?(?:(?-i:[a-z])[\w-]+\s+){0,2}$", re.I)
+
+
+def _judged_side(text: str, t1: int, sentence: Sentence, actors: list[ActorMention], registry: ActorRegistry,
+                 conflict: str | None, context: _Context, gain: bool) -> _ActorPart | None:
+    """The taker (``gain``) or the loser of a change told as a noun with no agent, from the verdict
+    the sentence passes on it: the side it was "a victory for" took it, the side it was "a
+    blow to" lost it (and in a war of two sides its enemy took it)."""
+    for a in actors:
+        if a.start < t1:
+            continue
+        verdict = _VERDICT.search(text, t1, a.start)
+        if verdict is None:
+            continue
+        won = verdict.group("kind").lower() in ("victory", "win", "triumph", "success")
+        if won == gain:
+            return _actor_part(a, None, 0.6)
+        if not gain:
+            return None  # "a victory for the rebels" names the taker, not who lost it
+        enemy = _opponent(a.actor.side, registry, conflict)
+        if enemy is not None:
+            return _ActorPart(None, enemy.canonical, enemy.side, 0.6)
+        # (a war of more sides: another side the sentence names, else the last one told taking
+        # ground, when it is not the loser)
+        other = next((_actor_part(b, None, 0.5) for b in actors if b.actor.side != a.actor.side
+                      and b.actor.side != "unknown"), None)
+        if other is None and (last := _last_gainer(context)) is not None and last.side != a.actor.side:
+            other = last
+        return other
+    return None
 
 
 #: Between the place of a nominal gain and its agent: "the fall of Homs (to) the rebels",
@@ -599,6 +794,36 @@ _APPOSED_RECOUNT = re.compile(r",\s+(?:the|a)\s+(?:(?:first|second|third|fourth|
                               r"\s+)(?:[a-z][\w-]*\s+){0,2}?(?:town|city|village|settlement|district|base|locality)s?\s+"
                               r"(?:that\s+|which\s+)?(?:the\s+[\w-]+|it|they|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                               r"(?:\s+(?:forces|troops|fighters))?)\s+(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", re.I)
+#: The armed subject of "were in the city" (its words up to the verb, an aside between): "fighters
+#: from the paramilitary group, backed by pickup trucks, (were at)", "M23 rebels (were seen in)".
+_PRESENCE_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:said|says|that|and)\s+)(?:[\w'’-]+\s+){0,4}?"
+                               r"(?:troops|forces|soldiers|fighters|rebels|militants|insurgents|jihadists|gunmen|"
+                               r"militiamen|units|army|paratroopers|marines)\b(?:\s+(?:of|from)\s+(?:[\w'’-]+\s+){1,4}?"
+                               r"[\w'’-]+)?(?:\s*,[^,;:]{1,90},)?\s+$", re.I)
+#: Where the force that leaves was, told in its subject: "forces (in the city) had retreated",
+#: "troops (stationed in Timbuktu) fled".
+_STATIONED_IN = re.compile(r"\b(?:troops|forces|soldiers|units|fighters|garrison|police|army)\s+(?:(?:stationed|"
+                           r"garrisoned|deployed|based)\s+)?(?:in|inside)\s+(?P<np>(?:the|this|that)\s+(?:city|town|"
+                           r"village)|(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s+(?:(?:had|have|has|then|all|"
+                           r"reportedly|finally)\s+)*$", re.I)
+#: A verb of leaving right after a subject: "(the Ethiopian forces) have retreated".
+_LEFT_AFTER_SUBJECT = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:[a-z]+ly\s+)?(?:retreated|withdrawn|withdrew|"
+                                 r"pulled\s+(?:out|back)|fled|lost|abandoned|been\s+driven\s+out)\b", re.I)
+#: Land named by a bare noun, which says no place: "territory", "land", "ground".
+_GENERAL_LAND = re.compile(r"(?:more\s+|new\s+|further\s+)?(?:territory|territories|land|lands|ground|areas)"
+                           r"(?:\s+(?:to|from)\s+.*)?", re.I | re.S)
+#: An actor told as one person by a title: "President Bashar al-Assad", "the prime minister".
+_PERSON_TITLED = re.compile(r"(?:the\s+)?(?:(?:former|ousted|deposed|toppled|embattled|Syrian|Afghan|Iraqi|Libyan|"
+                            r"Malian|Ukrainian|Sudanese)\s+)?(?:President|Prime\s+Minister|Premier|King|Queen|Emir|"
+                            r"Sultan|Chancellor|Minister|Mayor|Governor|dictator|ruler|strongman)\b", re.I)
+#: A bare name, as a person is told once named: "Assad", "Hemedti" (no force noun with it).
+_BARE_NAME = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?:al-)?(?-i:[A-Z])[\w'’-]+)?")
+#: The verbs of a person's leaving, as against a force's pulling out.
+_LEAVING_WORD = re.compile(r"(?:fled|flee|flees|fleeing|left|leave|leaves|leaving|abandoned)$", re.I)
+#: A stay told with its length after the place of "were in": "(in Kherson) for eight months",
+#: "(in the city) since 2014".
+_PRESENCE_LASTED = re.compile(r"[^,.;:]{0,60}?\b(?:for\s+(?:(?:more\s+than|almost|nearly|about|over)\s+)?"
+                              r"(?:\w+\s+){0,2}?(?:hours|days|weeks|months|years|decades)|since|until|throughout)\b", re.I)
 #: People held captive, right before "held": "hostages (held) in Gaza", "prisoners still held".
 _CAPTIVES_BEFORE = re.compile(r"\b(?:hostages?|prisoners?|captives?|detainees?|abductees)\s+(?:(?:still|being|are|were|"
                               r"is|was|now)\s+)*$", re.I)
@@ -625,6 +850,10 @@ _NO_PLACE_AFTER = re.compile(
     r"soon|shortly|again)\b"
     # how they left: "withdrew in the face of a two-month offensive", "pulled out with little
     # resistance", "retreated without a fight"
+    # ("all security forces in the city had retreated or been killed": the alternative fate)
+    r"|\s+or\s+(?:had\s+)?(?:been\s+)?(?:killed|captured|surrendered|died|taken\s+prisoner|wiped\s+out)\b"
+    # ("announced they had withdrawn in the early hours of Saturday")
+    r"|\s+in\s+the\s+(?:early|small|late|first)\s+hours\b"
     r"|\s+(?:in\s+the\s+face\s+of|with\s+(?:little|no|barely\s+any|hardly\s+any|minimal)\b|without\s+(?:a\s+)?"
     r"(?:fight|fighting|resistance|a\s+shot)\b)"
     # a date, then the clause's end: "after government forces withdrew on Friday."
@@ -724,6 +953,10 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
         # 'government forces had made "a tactical withdrawal"': an adjective of manner, the
         # subject of the verb made it
         actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
+    elif adj is not None and re.search(r"\sof\s", m.group(0)):
+        # "the withdrawal of Tigrayan troops": the force named after "of"
+        actor = _force_of(adj, sentence.start + m.start("adj"), sentence.start + m.end("adj"), actors, registry,
+                          conflict)
     elif adj is not None:
         actor = _actor_from_words(adj, t0, actors, registry, conflict)
     elif _civilians_leave(text, t0, sentence, actors):
@@ -732,13 +965,40 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
         actor = _actor_before(text, t0, sentence, actors, actors_all, registry, conflict)
     if actor is None:
         return []
+    if _FROM_AFTER_ADVERBS.match(text, t1, sentence.end) and _LEFT_BODY.match(text, t1, sentence.end):
+        return []  # "announced its withdrawal from the Soviet Union", "from the treaty": no ground left
     if _FROM_AFTER_ADVERBS.match(text, t1, sentence.end):
         parts = _object_places(text, t1, sentence, in_places, places, registry)
         parts = [p for p in parts if p.place is not None or not _names_actor(p.text, registry, conflict)]
         return [(actor, _with_anchor(p, sentence, places, context, t0)) for p in parts]
-    if m.groupdict().get("adj") is not None and not _EMPTY_OBJECT.match(text, t1, sentence.end):
-        return []  # "the Libyan withdrawal plan": the noun is not the head
+    if (m.groupdict().get("adj") is not None and not re.search(r"\sof\s", m.group(0))
+            and not _EMPTY_OBJECT.match(text, t1, sentence.end)):
+        return []  # "the Libyan withdrawal plan": the noun is not the head (as it is in "the withdrawal of")
+    if (_LEAVING_WORD.match(m.group(0)) and m.groupdict().get("adj") is None
+            and _BARE_NAME.fullmatch(actor.text or "") and not _FORCE_NOUN.search(actor.text or "")
+            and not any(p.start <= t0 - len(actor.text or "") < p.end for p in in_places)):
+        return []  # "Rebels reported that Assad had fled": a man's flight, where to or from unsaid
+    stationed = _STATIONED_IN.search(text, sentence.start, t0)
+    if stationed is not None:
+        # "all security forces in the city had retreated": the force left the place it was in
+        words = stationed.group("np")
+        s_at = stationed.start("np")
+        named = next((p for p in in_places if p.start == s_at), None)
+        bare = _BARE_COREF.fullmatch(words)
+        where = named or (_antecedent(places, s_at, bare.group("noun"), text, context.theatre) if bare else None)
+        if where is not None:
+            return [(actor, _PlacePart(words, s_at, s_at + len(words), where, False))]
     destination = next((p for p in in_places if t1 <= p.start <= t1 + 40), None)
+    # (a gain told before the withdrawal: not "The Libyan evacuation follows the capture of Ouadi
+    # Doum", which tells what came first)
+    gained_here = next((e for e in reversed(context.earlier) if e.start == sentence.start and e.side != actor.side
+                        and e.trigger_start < t0 and CHANGE_CLASS[e.change] in ("gain", "enter")
+                        and e.place is not None), None)
+    if gained_here is not None and destination is None:
+        # "The recapture of the city by Tigrayan fighters and the withdrawal of government troops":
+        # the losers left the place the sentence has the others take
+        return [(actor, _PlacePart(gained_here.place_text, gained_here.place_start, gained_here.place_end,
+                                   gained_here.place, gained_here.anchor, "the place the sentence tells was taken"))]
     for event in reversed(context.earlier):
         if event.side == actor.side and CHANGE_CLASS[event.change] in ("loss", "hold", "gain", "enter"):
             if (destination is not None and event.place is not None and destination.entry.country
@@ -758,7 +1018,32 @@ def _withdrawal(text: str, t0: int, t1: int, m: re.Match[str], sentence: Sentenc
         (town,) = towns.values()
         return [(actor, _PlacePart(town.text, town.start, town.end, town, False,
                                    "the place the sentence tells was taken"))]
+    if _is_heading(text, sentence):
+        # "Iraq's security forces flee; government loyalists slain": the story under the
+        # headline tells where from (see _headings_told_after)
+        return [(actor, _PlacePart(_UNDER_HEADING, t0, t1, None, False, "the place the story under the headline tells"))]
     return []
+
+
+#: A union, a treaty or talks left, not ground: "withdrawal from the Azerbaijan Soviet Socialist
+#: Republic", "withdrew from the treaty", "pulled out of the talks".
+_LEFT_BODY = re.compile(r"\s+(?:from|of|out\s+of)\s+(?:the\s+)?(?:(?!(?:under|after|as|in|on|following|with|"
+                        r"because|amid|to)\s)[\w'’-]+\s+){0,4}?(?:Soviet|Union|Federation|treaty|agreement|accord|"
+                        r"pact|deal|alliance|talks|negotiations|organi[sz]ation|bloc|coalition|league|commonwealth|"
+                        r"convention|process|parliament|elections?|NATO|EU|UN)(?![\w-])", re.I)
+def _force_of(words: str, start: int, end: int, actors: list[ActorMention], registry: ActorRegistry,
+              conflict: str | None) -> _ActorPart | None:
+    """Whose force a phrase such as "Tigrayan troops" or "Ethiopian government troops" (at
+    ``start``-``end``) names: its words before the force noun, read as an adjective (the bare
+    "troops" may be one side's alias), else an actor named inside it."""
+    owner = re.sub(r"^(?:the\s+)|\s*\b(?:troops|forces|soldiers|units|fighters|army|militants|rebels|garrison)$", "",
+                   words.strip(), flags=re.I).strip()
+    if owner:
+        found = _actor_from_words(owner, start, actors, registry, conflict)
+        if found is not None:
+            return dataclasses.replace(found, text=words.strip())
+    inside = next((a for a in actors if start <= a.start and a.end <= end), None)
+    return _actor_part(inside) if inside is not None else _actor_from_words(words, start, actors, registry, conflict)
 
 
 #: The start of a clause, right before its subject: the sentence's start, a comma, "and", "said".
@@ -790,8 +1075,8 @@ def _make_event(article: Article, sentence: Sentence, trig: _Trigger, m: re.Matc
         when, until = _pick_dates(own, m.start(), trig.change, sentence.text, m.end())
     relation, change = "on", trig.change
     carried = _offset_across(article, sentence, m, context) if when is None and until is None else None
-    echo = (_earlier_gain(context, place) if carried is None and trig.voice in ("noun", "owned") and when is None
-            and until is None else None)
+    echo = (_earlier_gain(context, place) if carried is None and trig.voice in ("noun", "owned", "admitted")
+            and when is None and until is None else None)
     date_notes: tuple[str, ...] = ()
     counted = False  # the date was moved by a count told in the sentence
     if carried is not None:
@@ -999,6 +1284,57 @@ def _held_until_taken(events: list[ControlEvent]) -> list[ControlEvent]:
             e = dataclasses.replace(e, until=gain.date, until_precision=gain.date_precision,
                                     notes=e.notes + (f"held until the {gain.change} told in the same sentence",))
         out.append(e)
+    return out
+
+
+#: The actor of a heading's nominal gain ("Capture of Homs") until the section under it tells it.
+_UNDER_HEADING = "(told under the heading)"
+#: How far under a heading (characters) the gain it names may be told.
+_HEADING_REACH = 1500
+
+
+def _is_heading(text: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is a line of its own with no final punctuation, as headlines and
+    section headings are ("Capture of Homs")."""
+    words = sentence.text.strip()
+    before = text[:sentence.start].rstrip(" \t")
+    after = text[sentence.end:].lstrip(" \t")
+    return (0 < len(words.split()) <= 12 and not re.search(r"[.!?:;,\"”’)]$", words)
+            and (not before or before.endswith("\n")) and (not after or after.startswith("\n")))
+
+
+def _headings_told_after(events: list[ControlEvent]) -> list[ControlEvent]:
+    """A heading's nominal gain with no agent ("Capture of Homs") takes its side and date from
+    the first gain or entry of the same place told under it ("HTS ... its forces had entered
+    Homs"), and a headline's withdrawal with no place ("Iraq's security forces flee") the place
+    and date of the first loss of that side, or gain of another, told under it; with none,
+    either is dropped."""
+    out = []
+    for e in events:
+        if e.place_text == _UNDER_HEADING:
+            # a withdrawal whose place the story tells: the place the same side is told to leave
+            # or lose under it, or the other side to take or enter
+            told = next((f for f in events if e.end <= f.start <= e.end + _HEADING_REACH and f.place is not None
+                         and f.place_text != _UNDER_HEADING and f.actor != _UNDER_HEADING
+                         and (f.side == e.side and CHANGE_CLASS[f.change] == "loss"
+                              or f.side not in (e.side, "unknown") and CHANGE_CLASS[f.change] in ("gain", "enter"))),
+                        None)
+            if told is not None:
+                out.append(dataclasses.replace(e, place_text=told.place_text, place_start=told.place_start,
+                                               place_end=told.place_end, place=told.place, anchor=told.anchor,
+                                               date=told.date, date_precision=told.date_precision,
+                                               date_text=told.date_text, date_relation=told.date_relation))
+            continue
+        if e.actor != _UNDER_HEADING:
+            out.append(e)
+            continue
+        told = next((f for f in events if e.end <= f.start <= e.end + _HEADING_REACH and f.actor != _UNDER_HEADING
+                     and f.place_key == e.place_key and f.side != "unknown"
+                     and CHANGE_CLASS[f.change] in ("gain", "enter")), None)
+        if told is not None:
+            out.append(dataclasses.replace(e, actor=told.actor, side=told.side, date=told.date,
+                                           date_precision=told.date_precision, date_text=told.date_text,
+                                           date_relation=told.date_relation))
     return out
 
 
