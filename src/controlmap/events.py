@@ -467,12 +467,11 @@ def _read_trigger(article: Article, sentence: Sentence, trig: _Trigger, m: re.Ma
         if actor is None:
             return []
         if re.match(r"\s*(?:our|my)\b", text[t1:t1 + 8], re.I):
-            # '"The capital is firmly in the hands of our forces," the TPLF said': the speaker's
-            # forces, or no one the text names (not a side called "our forces")
+            # '"The capital is firmly in the hands of our forces," the TPLF said': the speaker the
+            # sentence names, else (as _actor_after reads it) the side whose spokesman was quoted last
             speaker = _speaker_in(text, sentence, t1, actors)
-            if speaker is None:
-                return []
-            actor = _actor_part(speaker, actor.text, 0.7)
+            if speaker is not None:
+                actor = _actor_part(speaker, actor.text, 0.7)
     elif voice == "fell":
         actor = _attacker(context, place_parts[0])
         if actor is None:
