@@ -176,7 +176,6 @@ _DIGRAPHS = (("zh", "j"), ("dj", "j"), ("dh", "d"), ("th", "t"), ("gh", "g"), ("
 _NOT_SKELETON = str.maketrans("", "", "aeiouyw'`-")
 
 
-@lru_cache(maxsize=100_000)
 def _sounded_words(name: str) -> list[str]:
     """The words of a transliterated name, the article left out and each digraph written as
     the one sound it stands for: what :func:`spelling_skeleton` and :func:`spelling_fold` fold."""
@@ -189,6 +188,7 @@ def _sounded_words(name: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=100_000)
 def spelling_skeleton(name: str) -> str:
     """The consonant skeleton of a transliterated name, or ``""`` when too short to trust.
 
