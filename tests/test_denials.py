@@ -127,3 +127,64 @@ def test_events_json_has_no_denial(tmp_path):
     run = CliRunner().invoke(main, ["events", str(article), "--published", "2024-05-10", "--format", "json"])
     assert run.exit_code == 0, run.output
     assert [e["change"] for e in json.loads(run.output)] == ["captured"]
+
+
+def _denied(text: str) -> list[tuple]:
+    return [(d.place.entry.name, d.side, d.denied, d.denied_side) for d in _denials(text)]
+
+
+def test_an_active_negation_is_no_denial_of_the_place_before_it():
+    # "have not captured" is active: its place is after the verb, and Kramatorsk is no part of it
+    assert _denied("Near Kramatorsk, Russian troops have not captured Chasiv Yar, Kyiv said.") == []
+
+
+def test_a_side_named_after_the_speaker_goes_on_is_not_the_speaker():
+    denials = _denials("Chasiv Yar has not been captured, a spokesman said, adding that Russian troops had "
+                       "suffered heavy losses.")
+    assert all(d.side != "Russia" for d in denials)
+
+
+def test_generic_troops_in_the_claim_do_not_hide_the_rival():
+    text = ("Russian forces captured Chasiv Yar on Thursday, Moscow said. "
+            "Ukraine denied Russian claims that its troops had captured Chasiv Yar.")
+    [(place, side, denied, rival)] = _denied(text)
+    assert (place, side, denied) == ("Chasiv Yar", "Ukraine", DENIED_GAIN)
+    assert rival in (None, "Russia")  # never the generic "troops" row's side
+    assert _interval(_analysis((text, "2024-05-10")), "Chasiv Yar", "Russia")["disputed"]
+
+
+def test_one_denial_per_sentence_place_and_speaker():
+    text = ("Russian forces captured Bakhmut on Thursday. "
+            "Ukraine denied reports that Bakhmut had fallen; Bakhmut has not been captured, Ukraine said.")
+    assert len(_denials(text)) == 1
+    row = _interval(_analysis((text, "2024-05-10")), "Bakhmut", "Russia")
+    assert row["note"].count("denied:") == 1
+    assert [e["change"] for e in row["evidence"]].count("denied") == 1
+
+
+def test_a_negated_abandonment_is_a_denied_loss():
+    assert _denied("Krasnohorivka has not been abandoned, the Ukrainian army said.") == [
+        ("Krasnohorivka", "Ukraine", DENIED_LOSS, None)]
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Russia denied that Ukrainian troops had recaptured Robotyne.", "Robotyne"),
+    ("Ukraine denied reports of the fall of Chasiv Yar.", "Chasiv Yar"),
+    ("Ukraine denied that Russian troops had taken Chasiv Yar, saying its forces would keep fighting.", "Chasiv Yar"),
+    ("Ukraine denied that Russian troops near Bakhmut had taken Chasiv Yar.", "Chasiv Yar"),
+])
+def test_the_place_and_change_the_claim_tells(sentence, place):
+    assert [d[0] for d in _denied(sentence)] == [place]
+
+
+def test_a_rivals_denied_loss_is_not_read():
+    assert _denied("Ukraine denied that Russian troops had lost Ocheretyne.") == []
+
+
+def test_an_undated_denial_disputes_only_what_its_own_article_tells():
+    other = article_from_text("Russian forces captured Ocheretyne on Sunday.", source="dated.txt",
+                              published="2024-05-10")
+    undated = article_from_text("Ukraine denied that Russian troops had taken Ocheretyne.", source="undated.txt")
+    result = analyse([other, undated], distances=False)
+    assert len(result.denials) == 1
+    assert not _interval(result, "Ocheretyne", "Russia")["disputed"]

@@ -26,10 +26,12 @@ not a change.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
 
-from .actors import ActorMention, ActorRegistry, load_actors
+from .actors import AS_WRITTEN, ActorMention, ActorRegistry, load_actors
 from .article import Article
 from .geoparse import Place
 from .text import Sentence, SentenceIndex, split_sentences
@@ -44,22 +46,26 @@ _CLAIM_OPENS = re.compile(
     r"\s+(?:"
     r"(?P<that>(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,4}?(?:claims?|reports?|assertions?|allegations?|suggestions?|"
     r"statements?|rumou?rs?)\s+(?:that|of)\b|that\b)"
-    r"|(?P<noun>(?:the\s+)?(?:capture|fall|loss|seizure|takeover|surrender|occupation)\s+of\b)"
+    r"|(?P<noun>(?:the\s+)?(?:(?P<lost>loss|surrender)|capture|fall|seizure|takeover|occupation)\s+of\b)"
     r"|(?P<own>(?:having\s+)?(?:lost|losing|withdrawn|withdrawing|retreated|retreating|surrendered|surrendering|"
     r"abandoned|abandoning|ceded|ceding|pulled\s+out|pulling\s+out)\b))", re.I)
-#: A change of control inside a "that ..." claim; the ``loss`` group is one the speaker's side
-#: would suffer ("that its troops had withdrawn").
+#: A change of control inside a "that ..." claim; the ``loss`` group is one a side suffers.
 _CHANGE_WORD = re.compile(
     r"\b(?:(?P<loss>withdr[ae]w\w*|retreat\w*|pulled\s+out|lost|los(?:e|es|ing)|surrender\w*|abandon\w*|ceded)|"
-    r"captur\w*|taken|took|tak(?:e|es|ing)\s+(?:full\s+)?control|seiz\w*|fallen|fell|overr[au]n|entered|"
-    r"occupied|encircled|control(?:s|led)?)\b", re.I)
+    r"(?:re)?captur\w*|(?:re)?taken|(?:re)?took|tak(?:e|es|ing)\s+(?:full\s+)?control|seiz\w*|fallen|fell|"
+    r"overr[au]n|entered|occupied|encircled|liberat\w*|(?:the\s+)?fall\s+of|control(?:s|led)?)\b", re.I)
+#: Where a claim ends before the sentence does: a semicolon, or the speaker going on
+#: (", saying", ", adding", ", but"), whose words are no part of what is denied.
+_CLAIM_ENDS = re.compile(r";|,\s*(?:saying|adding|and\s+said|but|while|as)\b", re.I)
 #: A claim about a plan or a future, not a change that happened.
 _INTENTION = re.compile(r"\b(?:plan(?:s|ned|ning)?|intend\w*|would|will|going\s+to|prepar\w*|ready\s+to|"
                         r"order(?:ed)?\s+to|threat\w*)\b", re.I)
-#: A place said not to have changed hands; ``to_whom`` opens the words naming the denied captor.
+#: A place said not to have changed hands (a passive, or "fallen"): the place is its subject.
+#: ``lost`` marks a loss its holder denies ("has not been abandoned"); ``to_whom`` opens the
+#: words naming the denied captor ("has not fallen to Russian forces").
 _NEGATED = re.compile(
-    r"\b(?:(?:has|have|had|was|were|is|are)(?:\s+not|n[’']t)\s+(?:yet\s+)?(?:been\s+)?"
-    r"(?:captured|taken|seized|overrun|surrendered|lost|occupied|abandoned)"
+    r"\b(?:(?:has|have|had|was|were|is|are)(?:\s+not|n[’']t)\s+(?:yet\s+)?been\s+"
+    r"(?:(?P<lost>surrendered|lost|abandoned)|captured|taken|seized|overrun|occupied)"
     r"|(?:has|have|had)(?:\s+not|n[’']t)\s+(?:yet\s+)?fallen"
     r"|(?:did|does|do)(?:\s+not|n[’']t)\s+fall|never\s+fell"
     r"|(?:is|was|are|were)(?:\s+not|n[’']t)\s+(?:under|in)\s+(?:[\w'’-]+\s+){0,2}(?:control|hands))"
@@ -67,9 +73,12 @@ _NEGATED = re.compile(
 #: A verb of saying after a speaker: whose words a negated sentence is.
 _SAYS_AFTER = re.compile(r"[\s,]*(?:[\w'’-]+\s+){0,3}?(?:said|says|told|insisted|stated|added|reported|"
                          r"announced|claimed|confirmed)\b", re.I)
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|insisted|stated|added|according\s+to)\b[^.]*$", re.I)
+#: A verb of saying right before a speaker: "..., said the Ukrainian army", "according to Kyiv".
+_SAID_RIGHT_BEFORE = re.compile(r"\b(?:said|says|told|insisted|stated|added|according\s+to)\s+(?:the\s+)?$", re.I)
 #: Kinds of place a denial can be about: not a whole country or continent.
 _CONTESTABLE = frozenset({"city", "airport", "admin2", "admin1", "feature"})
+#: Conflict keys of actor rows that name no side of their own ("troops", "forces").
+_GENERIC_CONFLICTS = frozenset({"generic", AS_WRITTEN})
 
 
 @dataclass(frozen=True)
@@ -130,7 +139,8 @@ class _Speaker:
 
 
 def find_denials(article: Article, places: list[Place], registry: ActorRegistry | None = None) -> list[Denial]:
-    """Every denial of a change of control in ``article``, in text order.
+    """Every denial of a change of control in ``article``, in text order, one per sentence,
+    place, speaker and kind of change.
 
     Parameters
     ----------
@@ -142,77 +152,111 @@ def find_denials(article: Article, places: list[Place], registry: ActorRegistry 
         The actor registry; the shipped one by default.
     """
     text = article.text
-    if not (_DENY_VERB.search(text) or _NEGATED.search(text)):
+    cues = sorted([*_DENY_VERB.finditer(text), *_NEGATED.finditer(text)], key=lambda m: m.start())
+    if not cues:
         return []
     registry = registry or load_actors()
     conflict, actors = registry.read(text)
     if conflict is None:
         conflict = registry.conflict_in(p.entry.country for p in places if p.entry.country)
         actors = registry.find(text, conflict=conflict)
-    contestable = [p for p in places if p.entry.kind in _CONTESTABLE]
-    states = [p for p in places if (p.entry.capital or p.entry.kind == "country") and p.entry.country]
+    places, actors = _Spans(sorted(places, key=lambda p: p.start)), _Spans(actors)
+    found: dict[tuple, Denial] = {}
     sentences = SentenceIndex(split_sentences(text))
-    found: list[Denial] = []
-    for m in _DENY_VERB.finditer(text):
-        denial = _denial_by_verb(article, sentences.at(m.start()), m, contestable, states, actors, registry, conflict)
-        if denial is not None:
-            found.append(denial)
-    for m in _NEGATED.finditer(text):
-        denial = _denial_by_negation(article, sentences.at(m.start()), m, contestable, states, actors,
-                                     registry, conflict)
-        if denial is not None:
-            found.append(denial)
-    return sorted(found, key=lambda d: (d.start, d.place_start))
+    for sentence, group in groupby(cues, key=lambda m: sentences.at(m.start())):
+        # (each sentence's own places and actors, by bisection: a long text has thousands)
+        here = _Sentence(sentence, places.within(sentence), actors.within(sentence))
+        claimed_until = sentence.start  # the end of the last claim read, so that its actors speak for no one
+        for m in group:
+            if m.re is _DENY_VERB:
+                denial, claimed_until = _denial_by_verb(article, here, m, registry, conflict, claimed_until)
+            else:
+                denial = _denial_by_negation(article, here, m, registry, conflict)
+            if denial is not None:
+                found.setdefault((denial.start, denial.place.entry.id, denial.side, denial.denied), denial)
+    return sorted(found.values(), key=lambda d: (d.start, d.place_start))
 
 
-def _denial_by_verb(article: Article, sentence: Sentence, m: re.Match[str], places: list[Place],
-                    states: list[Place], actors: list[ActorMention], registry: ActorRegistry,
-                    conflict: str | None) -> Denial | None:
-    text = article.text
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence with the resolved places and actor mentions inside it."""
+
+    span: Sentence
+    places: list[Place]
+    actors: list[ActorMention]
+
+
+class _Spans:
+    """Records with ``start``/``end`` in text order, sliced by sentence in O(log n)."""
+
+    def __init__(self, items: list):
+        self.items = items
+        self.starts = [item.start for item in items]
+
+    def within(self, sentence: Sentence) -> list:
+        first, last = bisect_left(self.starts, sentence.start), bisect_left(self.starts, sentence.end)
+        return [item for item in self.items[first:last] if item.end <= sentence.end]
+
+
+def _denial_by_verb(article: Article, here: _Sentence, m: re.Match[str], registry: ActorRegistry,
+                    conflict: str | None, claimed_until: int) -> tuple[Denial | None, int]:
+    """A denial told by a verb of denial at ``m``, and where its claim ends."""
+    text, sentence = article.text, here.span
     opens = _CLAIM_OPENS.match(text, m.end())
     if opens is None:
-        return None
-    # The claim runs to the end of its clause (a semicolon or the sentence's end).
-    claim_end = _clause_end(text, opens.end(), sentence.end)
+        return None, claimed_until
+    stop = _CLAIM_ENDS.search(text, opens.end(), sentence.end)
+    claim_end = stop.start() if stop else sentence.end
     claim = text[opens.end():claim_end]
     if _INTENTION.search(claim):
-        return None
+        return None, claim_end
+    speaker = _speaker_before(text, here, claimed_until, m.start(), registry, conflict)
+    if speaker is None:
+        return None, claim_end
+    rivals = [a for a in here.actors if opens.end() <= a.start < claim_end
+              and a.actor.conflict not in _GENERIC_CONFLICTS and a.actor.side != speaker.side]
     if opens.group("that"):
         change = _CHANGE_WORD.search(claim)
         if change is None:
-            return None
+            return None, claim_end
+        if change.group("loss") and any(a.end <= opens.end() + change.start() for a in rivals):
+            return None, claim_end  # a rival's loss denied ("that Russian troops had lost X"): not read
         denied = DENIED_LOSS if change.group("loss") else DENIED_GAIN
+        after = opens.end() + change.start()
     else:
-        denied = DENIED_LOSS if opens.group("own") or re.match(r"(?:the\s+)?loss", opens.group("noun") or "", re.I) \
-            else DENIED_GAIN
-    place = next((p for p in places if opens.end() <= p.start < claim_end), None)
-    speaker = _speaker_before(text, sentence, m.start(), actors, states, registry, conflict)
-    if place is None or speaker is None:
-        return None
-    rival = _rival_named(actors, opens.end(), claim_end, speaker.side)
-    return _denial(article, sentence, speaker, denied, rival if denied == DENIED_GAIN else None, place)
+        denied = DENIED_LOSS if opens.group("own") or opens.group("lost") else DENIED_GAIN
+        after = opens.end()
+    # the place the change is about: the first one after its verb, else the first in the claim
+    place = (next((p for p in here.places if after <= p.start < claim_end and p.entry.kind in _CONTESTABLE), None)
+             or next((p for p in here.places if opens.end() <= p.start < claim_end
+                      and p.entry.kind in _CONTESTABLE), None))
+    if place is None:
+        return None, claim_end
+    rival = _rival_side(rivals, speaker.side) if denied == DENIED_GAIN else None
+    return _denial(article, sentence, speaker, denied, rival, place), claim_end
 
 
-def _denial_by_negation(article: Article, sentence: Sentence, m: re.Match[str], places: list[Place],
-                        states: list[Place], actors: list[ActorMention], registry: ActorRegistry,
+def _denial_by_negation(article: Article, here: _Sentence, m: re.Match[str], registry: ActorRegistry,
                         conflict: str | None) -> Denial | None:
-    text = article.text
+    text, sentence = article.text, here.span
     # The place is the subject: the last one named in the clause before the negated verb.
     clause_start = max(sentence.start, text.rfind(";", sentence.start, m.start()) + 1)
-    place = next((p for p in reversed(places) if clause_start <= p.start and p.end <= m.start()), None)
+    place = next((p for p in reversed(here.places) if clause_start <= p.start and p.end <= m.start()
+                  and p.entry.kind in _CONTESTABLE), None)
     if place is None or _INTENTION.search(text, place.end, m.start()):
         return None
     rival = None
     after = m.end()
     if m.group("to_whom"):
-        named = next((a for a in actors if a.start == m.end()), None)
+        named = next((a for a in here.actors if a.start == m.end()), None)
         if named is not None:
-            rival, after = named.actor.side, named.end
-    speaker = (_speaker_saying(text, sentence, after, actors, states, registry, conflict)
-               or _speaker_before(text, sentence, place.start, actors, states, registry, conflict, said=True))
+            rival, after = _rival_side([named], None), named.end
+    speaker = (_speaker_saying(text, here, after, registry, conflict)
+               or _speaker_before(text, here, sentence.start, place.start, registry, conflict, said=True))
     if speaker is None or speaker.side == rival:
         return None
-    return _denial(article, sentence, speaker, DENIED_GAIN, rival, place)
+    return _denial(article, sentence, speaker, DENIED_LOSS if m.group("lost") else DENIED_GAIN,
+                   None if m.group("lost") else rival, place)
 
 
 def _denial(article: Article, sentence: Sentence, speaker: _Speaker, denied: str, rival: str | None,
@@ -224,49 +268,41 @@ def _denial(article: Article, sentence: Sentence, speaker: _Speaker, denied: str
         date=article.published, attributed_to=speaker.words)
 
 
-def _clause_end(text: str, start: int, sentence_end: int) -> int:
-    semicolon = text.find(";", start, sentence_end)
-    return semicolon if semicolon >= 0 else sentence_end
+def _rival_side(actors: list[ActorMention], own_side: str | None) -> str | None:
+    """The side of the first of ``actors`` that names a side of its own other than the
+    speaker's (generic "troops" name none)."""
+    return next((a.actor.side for a in actors
+                 if a.actor.conflict not in _GENERIC_CONFLICTS and a.actor.side != own_side), None)
 
 
-def _rival_named(actors: list[ActorMention], start: int, end: int, own_side: str) -> str | None:
-    """The side of the first actor named in ``text[start:end]`` that is not the speaker's."""
-    return next((a.actor.side for a in actors if start <= a.start < end and a.actor.side != own_side), None)
-
-
-def _speaker_before(text: str, sentence: Sentence, at: int, actors: list[ActorMention], states: list[Place],
-                    registry: ActorRegistry, conflict: str | None, *, said: bool = False) -> _Speaker | None:
-    """The nearest actor (or state's country or capital) named in the sentence before ``at``;
-    with ``said``, only one followed by a verb of saying ("Ukraine's military said Bakhmut ...")."""
-    candidates: list[tuple[int, _Speaker]] = []
-    for a in actors:
-        if sentence.start <= a.start and a.end <= at:
-            candidates.append((a.end, _Speaker(a.words, a.actor.canonical, a.actor.side)))
-    for p in states:
-        if sentence.start <= p.start and p.end <= at:
+def _speakers(here: _Sentence, start: int, end: int, registry: ActorRegistry,
+              conflict: str | None) -> list[tuple[int, int, _Speaker]]:
+    """Who may speak among the actors, countries and national capitals named in ``[start, end)``."""
+    found = [(a.start, a.end, _Speaker(a.words, a.actor.canonical, a.actor.side))
+             for a in here.actors if start <= a.start and a.end <= end]
+    for p in here.places:
+        if start <= p.start and p.end <= end and (p.entry.capital or p.entry.kind == "country") and p.entry.country:
             state = registry.state_of(p.entry.country, conflict)
             if state is not None:
-                candidates.append((p.end, _Speaker(p.text, state.canonical, state.side)))
-    for end, speaker in sorted(candidates, key=lambda c: -c[0]):
+                found.append((p.start, p.end, _Speaker(p.text, state.canonical, state.side)))
+    return sorted(found, key=lambda c: c[0])
+
+
+def _speaker_before(text: str, here: _Sentence, start: int, at: int, registry: ActorRegistry,
+                    conflict: str | None, *, said: bool = False) -> _Speaker | None:
+    """The nearest actor (or state's country or capital) named in ``[start, at)``; with
+    ``said``, only one followed by a verb of saying ("Ukraine's military said Bakhmut ...")."""
+    for _, end, speaker in reversed(_speakers(here, start, at, registry, conflict)):
         if not said or _SAYS_AFTER.match(text, end):
             return speaker
     return None
 
 
-def _speaker_saying(text: str, sentence: Sentence, after: int, actors: list[ActorMention], states: list[Place],
-                    registry: ActorRegistry, conflict: str | None) -> _Speaker | None:
+def _speaker_saying(text: str, here: _Sentence, after: int, registry: ActorRegistry,
+                    conflict: str | None) -> _Speaker | None:
     """The first actor after ``after`` in the sentence that says it ("..., the army said"), or
-    is named after "said"/"according to" ("..., according to the General Staff")."""
-    candidates: list[tuple[int, int, _Speaker]] = []
-    for a in actors:
-        if after <= a.start and a.end <= sentence.end:
-            candidates.append((a.start, a.end, _Speaker(a.words, a.actor.canonical, a.actor.side)))
-    for p in states:
-        if after <= p.start and p.end <= sentence.end:
-            state = registry.state_of(p.entry.country, conflict)
-            if state is not None:
-                candidates.append((p.start, p.end, _Speaker(p.text, state.canonical, state.side)))
-    for start, end, speaker in sorted(candidates, key=lambda c: c[0]):
-        if _SAYS_AFTER.match(text, end) or _SAID_BEFORE.search(text, after, start):
+    is named right after a verb of saying ("..., said the General Staff", "according to Kyiv")."""
+    for start, end, speaker in _speakers(here, after, here.span.end, registry, conflict):
+        if _SAYS_AFTER.match(text, end) or _SAID_RIGHT_BEFORE.search(text, max(after, start - 30), start):
             return speaker
     return None

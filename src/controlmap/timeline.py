@@ -37,7 +37,9 @@ A denial (:mod:`controlmap.denials`: "Ukraine denied that Russian troops had tak
 Ocheretyne") opens and closes nothing; it flags, as ``disputed``, the intervals of the
 place it denies: a rival's interval in force on the day of the denial (its gain is denied),
 and, for a denied loss ("denied withdrawing from"), the speaker's own interval that a loss
-ended on or before that day. The denial joins the interval's ``denials`` and its note.
+ended on or before that day. The denial joins the interval's ``denials`` and its note. A
+denial with no date (an article without a publication date) is read only against the
+intervals its own article supports.
 """
 from __future__ import annotations
 
@@ -182,6 +184,8 @@ def _apply_denial(intervals: list[ControlInterval], denial: Denial) -> None:
     for interval in intervals:
         if interval.place_key != key:
             continue
+        if day is None and not any(e.source == denial.source for e in interval.events):
+            continue  # an undated denial can only be read against what its own article tells
         rival = interval.side != denial.side and denial.denied_side in (None, interval.side)
         if rival and (day is None or interval.covers(day)):
             what = f"{interval.side} did not take it"
@@ -189,6 +193,8 @@ def _apply_denial(intervals: list[ControlInterval], denial: Denial) -> None:
               and (day is None or interval.end <= day)):
             what = f"{interval.side} did not give it up"
         else:
+            continue
+        if denial in interval.denials:
             continue
         interval.disputed = True
         interval.denials.append(denial)
