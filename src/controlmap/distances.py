@@ -993,7 +993,7 @@ def _claim(article: Article, sentence: Sentence, statements: list[Statement], in
         sense, qualifier = "upper", qualifier or "range of"
 
     found = _attribute(scope, claim_start, end_of_figures, sense, is_range_limit)
-    if _EPICENTRE_BEFORE.search(text, sentence.start, claim_start):
+    if _EPICENTRE_BEFORE.search(text, max(sentence.start, claim_start - _EPICENTRE_REACH), claim_start):
         # "The quake was centred about 32km from Gaziantep, ..., and about 26km from Nurdagi": the
         # figures locate the epicentre, which has no name; Gaziantep is no endpoint of the second
         found.to_place = None
@@ -1042,9 +1042,12 @@ _EPICENTRE_VERB = (r"(?:\s+(?:was|were|is|had\s+been|has\s+been))?\s+(?:(?:centr
                    r"occurred|recorded|measured|struck\s+at|located\s+at)\s+)?")
 _EPICENTRE_BEFORE = re.compile(
     rf"{_QUAKE}{_EPICENTRE_VERB}(?:(?:at|about|some|roughly|approximately|around|just|only|nearly)\s+)*$"
-    rf"|{_QUAKE}{_EPICENTRE_VERB}[^.;]*\band\s+(?:(?:about|some|roughly|approximately|around|just|only|nearly)\s+)*$",
+    rf"|{_QUAKE}{_EPICENTRE_VERB}[^.;]{{0,160}}\band\s+(?:(?:about|some|roughly|approximately|around|just|only|nearly)\s+)*$",
     re.I)
 EPICENTRE_NOTE = "the figure locates an earthquake's epicentre"
+#: How far before a figure its earthquake is looked for (a bounded window: searching the whole
+#: sentence before every figure is quadratic in a long one).
+_EPICENTRE_REACH = 240
 
 
 # A located place named after its offset: "225 km east of Lima at Chacapalca". Not "in": "60

@@ -54,12 +54,12 @@ def _appositives(s_text: str) -> tuple[tuple[int, int], ...]:
     # an appositive name between two commas is no aside boundary: "have controlled the
     # capital, Sanaa, since 2014" dates the control
     return tuple((a, b) for a, b in zip(commas, commas[1:])
-                 if _APPOSITIVE_NAME.fullmatch(s_text, a + 1, b) and _PLACE_NOUN_BEFORE.search(s_text, 0, a)
+                 if _APPOSITIVE_NAME.fullmatch(s_text, a + 1, b) and _PLACE_NOUN_BEFORE.search(s_text, max(0, a - _NAME_REACH), a)
                  # "retook Wad Madani, the capital of Gezira state, in January": what the
                  # place is, not an aside with a time of its own
                  or (_APPOSITIVE_DESCRIPTION.fullmatch(s_text, a + 1, b)
                      or _APPOSITIVE_LOCATION.fullmatch(s_text, a + 1, b))
-                 and _NAME_BEFORE.search(s_text, 0, a))
+                 and _NAME_BEFORE.search(s_text, max(0, a - _NAME_REACH), a))
 
 
 @lru_cache(maxsize=64)
@@ -74,7 +74,8 @@ def _aside_commas(s_text: str) -> tuple[int, ...]:
         appositive.add(dateline.end() - 1)
     # a comma inside a list of names opens no aside: "captured Kidal, Anefis and Tessalit on
     # Tuesday, the army said" dates the captures
-    listed = {c for c in commas if _NAME_BEFORE.search(s_text, 0, c) and _LIST_GOES_ON.match(s_text, c)}
+    listed = {c for c in commas if _NAME_BEFORE.search(s_text, max(0, c - _NAME_REACH), c)
+              and _LIST_GOES_ON.match(s_text, c)}
     return tuple(c for c in commas if c not in appositive and c not in listed)
 
 
@@ -114,9 +115,13 @@ _APPOSITIVE_LOCATION = re.compile(
     r"river|lake|airport|base)\s*|"
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*)")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*$")
+#: How far before a comma its name or place noun is looked for (a word is shorter; searching
+#: the whole sentence before every comma would cost time quadratic in a long list).
+_NAME_REACH = 80
 #: A name list going on after a comma to its "and" and last name: ", Anefis and Tessalit".
 _LIST_NAME = r"(?-i:[A-Z])[\w'’-]+(?:\s+(?:al-|el-)?(?-i:[A-Z])[\w'’-]+){0,3}"
-_LIST_GOES_ON = re.compile(r",\s*(?:" + _LIST_NAME + r"\s*,\s*)*" + _LIST_NAME + r"\s*,?\s+(?:and|or)\s+"
+# (at most a dozen names to its "and": an unbounded run would rescan a long list from every comma)
+_LIST_GOES_ON = re.compile(r",\s*(?:" + _LIST_NAME + r"\s*,\s*){0,12}" + _LIST_NAME + r"\s*,?\s+(?:and|or)\s+"
                            + _LIST_NAME + r"\b")
 _RELATIVE_OPENS = re.compile(r",\s*(?:which|who|whom|whose)\b", re.I)
 
