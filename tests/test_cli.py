@@ -260,7 +260,7 @@ SUDAN = ("Sudan's army has regained control of the presidential palace in Kharto
          "were still in the area.\n")
 
 
-def test_export_of_an_article_without_distance_claims_has_all_four_layers(tmp_path):
+def test_export_of_an_article_without_distance_claims_has_every_layer(tmp_path):
     import pyogrio
 
     article = tmp_path / "hama.txt"
@@ -268,7 +268,8 @@ def test_export_of_an_article_without_distance_claims_has_all_four_layers(tmp_pa
     out = tmp_path / "hama.gpkg"
     result = CliRunner().invoke(main, ["export", str(article), "--published", "2024-12-06", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert [name for name, _ in pyogrio.list_layers(out)] == ["places", "events", "control", "distance_claims"]
+    assert [name for name, _ in pyogrio.list_layers(out)] == ["places", "events", "control", "distance_claims",
+                                                               "denials"]
     info = pyogrio.read_info(out, layer="distance_claims")
     assert info["features"] == 0 and info["geometry_type"] == "LineString" and "verdict" in list(info["fields"])
 

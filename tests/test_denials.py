@@ -188,3 +188,20 @@ def test_an_undated_denial_disputes_only_what_its_own_article_tells():
     result = analyse([other, undated], distances=False)
     assert len(result.denials) == 1
     assert not _interval(result, "Ocheretyne", "Russia")["disputed"]
+
+
+def test_a_denial_that_disputes_nothing_is_still_exported(tmp_path):
+    import geopandas as gpd
+
+    article = tmp_path / "kupiansk.txt"
+    article.write_text("Russian forces captured Ocheretyne on Sunday. Moscow denied withdrawing from Kupiansk.",
+                       encoding="utf-8")
+    out = tmp_path / "out.gpkg"
+    run = CliRunner().invoke(main, ["export", str(article), "--published", "2024-05-10", "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    denials = gpd.read_file(out, layer="denials")
+    assert list(denials["place_text"]) == ["Kupiansk"] and list(denials["disputes"]) == [False]
+    assert list(denials["denied"]) == [DENIED_LOSS] and list(denials["side"]) == ["Russia"]
+    row = denials.iloc[0]
+    assert article.read_text(encoding="utf-8")[row["start"]:row["end"]] == row["sentence"]
+    assert row.geometry.x == pytest.approx(37.6, abs=0.2)  # at Kupiansk, lon first

@@ -272,7 +272,7 @@ def test_gpkg_of_places_alone_has_every_layer(seed, tmp_path):
     path = export.export(tmp_path / "places.gpkg", seed[0], [], None, [])
     assert [name for name, _ in pyogrio.list_layers(path)] == list(export.LAYERS)
     assert {layer: pyogrio.read_info(path, layer=layer)["features"] for layer in export.LAYERS} == {
-        "places": 6, "events": 0, "control": 0, "distance_claims": 0}
+        "places": 6, "events": 0, "control": 0, "distance_claims": 0, "denials": 0}
     types = dict(zip(*[pyogrio.read_info(path, layer="events")[k] for k in ("fields", "ogr_types")]))
     assert types["start_date"] == types["end_date"] == "OFTDateTime" and types["start"] == "OFTInteger64"
 
@@ -287,9 +287,13 @@ def test_a_column_that_is_null_in_every_row_keeps_its_type(seed, tmp_path):
 
 def test_the_schemas_name_every_column_the_records_have(seed_article, gazetteer, tmp_path):
     """A record gaining a column must be added to SCHEMAS, or the empty layers would lack it."""
+    from controlmap.article import article_from_text
     from controlmap.pipeline import analyse
 
-    r = analyse([seed_article], gazetteer=gazetteer)
+    # (the seed has no denial: an article with one fills the last layer)
+    denial = article_from_text("Ukraine denied that Russian troops had taken Ocheretyne.", source="denial.txt",
+                               published="2024-05-10")
+    r = analyse([seed_article, denial], gazetteer=gazetteer)
     records = export.layers(r.places, r.events, r.timeline, r.claims)
     for layer in export.LAYERS:
         assert records[layer], layer

@@ -374,7 +374,7 @@ def export(articles, published, output, geocoder, ner):
     """Export places, events, control intervals and distance claims for GIS tools.
 
     .geojson (RFC 7946) and .gpkg (layers places, events, control, distance_claims) hold
-    all four; .csv holds the control intervals (who held what, when), one row each.
+    all five; .csv holds the control intervals (who held what, when), one row each.
     Each article needs a publication date (--published, front matter or a sidecar .json).
     """
     from .export import export as export_to

@@ -306,3 +306,19 @@ def _speaker_saying(text: str, here: _Sentence, after: int, registry: ActorRegis
         if _SAYS_AFTER.match(text, end) or _SAID_RIGHT_BEFORE.search(text, max(after, start - 30), start):
             return speaker
     return None
+
+
+def denial_to_dict(denial: Denial, *, disputes: bool = False) -> dict:
+    """A JSON-ready dict of one denial: the sentence and its span, the place and its entry,
+    who denies what, and when it was said (``end_date``: on or before the publication, so
+    ``start_date`` is empty, as for an event so dated). ``disputes`` tells whether it flagged
+    an interval of the timeline."""
+    entry = denial.place.entry
+    return {
+        "source": denial.source, "start": denial.start, "end": denial.end, "sentence": denial.sentence,
+        "place_text": denial.place_text, "place_start": denial.place_start, "place_end": denial.place_end,
+        "id": entry.id, "name": entry.name, "actor": denial.actor, "actor_text": denial.actor_text,
+        "side": denial.side, "denied": denial.denied, "denied_side": denial.denied_side,
+        "date_precision": denial.date_precision, "disputes": disputes,
+        "start_date": None, "end_date": denial.date.isoformat() if denial.date else None,
+    }

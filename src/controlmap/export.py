@@ -1,6 +1,6 @@
 """Exports for GIS tools: GeoJSON (RFC 7946), GeoPackage and CSV.
 
-Four record types, named as the GeoPackage layers that hold them:
+Five record types, named as the GeoPackage layers that hold them:
 
 ``places``
     One point per place mention: the words and their span, the sentence, the gazetteer
@@ -16,6 +16,11 @@ Four record types, named as the GeoPackage layers that hold them:
 ``distance_claims``
     One line per distance claim, from the reference place to the located one, with its
     verdict.
+``denials``
+    One point per denial of a change of control ("Ukraine denied that Russian troops had taken
+    X"), at its place: who denies, what (``denied``: a rival's ``gain`` or the speaker's own
+    ``loss``), the sentence, and ``disputes`` (whether it flagged a ``control`` interval,
+    which also quotes it in its ``evidence``).
 
 Time fields
 -----------
@@ -52,15 +57,15 @@ Integer ``start``/``end`` columns are character spans, which QGIS leaves alone.
 Schema
 ------
 Every layer has the same columns and types in every file (:data:`SCHEMAS`), even with no
-rows: the GeoPackage always holds all four layers, so that a QGIS project saved against one
+rows: the GeoPackage always holds all five layers, so that a QGIS project saved against one
 export opens the next one, with or without distance claims.
 
 Formats
 -------
 - ``.geojson``/``.json``: one RFC 7946 FeatureCollection (lon/lat, no ``crs`` member) of all
-  four record types, told apart by the ``layer`` property; records without a located place
+  five record types, told apart by the ``layer`` property; records without a located place
   keep a ``null`` geometry rather than being dropped.
-- ``.gpkg``: the four layers above (empty ones too), written with geopandas through pyogrio. Without pyarrow,
+- ``.gpkg``: the five layers above (empty ones too), written with geopandas through pyogrio. Without pyarrow,
   pyogrio has no Date field type, so dates are DateTime at midnight (QGIS accepts both).
 - ``.csv``: the control intervals, one row each, with ``lat``/``lon`` and a ``wkt`` column.
   That is the table people ask for ("who held what, when"), the one kepler.gl (lat/lon
@@ -83,7 +88,7 @@ from .geoparse import Place
 from .timeline import interval_to_dict
 
 #: GeoPackage layer names, in the order they are written.
-LAYERS: tuple[str, ...] = ("places", "events", "control", "distance_claims")
+LAYERS: tuple[str, ...] = ("places", "events", "control", "distance_claims", "denials")
 
 #: Columns of the control table (GeoPackage layer ``control`` and the CSV, which adds
 #: ``lat``, ``lon`` and ``wkt``).
@@ -95,7 +100,7 @@ CSV_FIELDS: tuple[str, ...] = CONTROL_FIELDS[:6] + ("lat", "lon", "wkt") + CONTR
 
 #: Geometry type of each layer.
 GEOMETRY_TYPES: dict[str, str] = {"places": "Point", "events": "Point", "control": "Point",
-                                  "distance_claims": "LineString"}
+                                  "distance_claims": "LineString", "denials": "Point"}
 
 _TEXT, _INT, _REAL, _BOOL, _DATE = "str", "int", "float", "bool", "date"
 #: Column types of each layer, in order: what the GeoPackage holds whether a layer has rows or
@@ -133,6 +138,12 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "from_lon": _REAL, "to": _TEXT, "to_name": _TEXT, "to_lat": _REAL, "to_lon": _REAL, "geodesic_km": _REAL,
         "bearing_deg": _REAL, "tolerance_km": _REAL, "direction_tolerance_deg": _REAL, "verdict": _TEXT,
         "reason": _TEXT, "units_verdict": _TEXT, "units_reason": _TEXT, "sentence": _TEXT,
+    },
+    "denials": {
+        "source": _TEXT, "start": _INT, "end": _INT, "sentence": _TEXT, "place_text": _TEXT, "place_start": _INT,
+        "place_end": _INT, "id": _TEXT, "name": _TEXT, "actor": _TEXT, "actor_text": _TEXT, "side": _TEXT,
+        "denied": _TEXT, "denied_side": _TEXT, "date_precision": _TEXT, "disputes": _BOOL,
+        "start_date": _DATE, "end_date": _DATE,
     },
 }
 
@@ -257,6 +268,7 @@ def layers(
         "events": [_feature(_event_geometry(e), event_row(e)) for e in events or []],
         "control": control_features(timeline),
         "distance_claims": [_feature(_claim_geometry(c), claim_row(c)) for c in claims or []],
+        "denials": denial_features(timeline),
     }
 
 
@@ -264,6 +276,17 @@ def control_features(timeline: Any) -> list[dict[str, Any]]:
     """The ``control`` layer: one point Feature per interval of ``timeline`` (``None``: none)."""
     intervals = list(getattr(timeline, "intervals", None) or []) if timeline is not None else []
     return [_feature(_point(i.place or getattr(i, "anchor", None)), interval_to_dict(i)) for i in intervals]
+
+
+def denial_features(timeline: Any) -> list[dict[str, Any]]:
+    """The ``denials`` layer: one point Feature per denial the timeline was given, at its place,
+    with ``disputes`` true where it flagged an interval (``None``: none)."""
+    from .denials import denial_to_dict
+
+    denials = list(getattr(timeline, "denials", None) or []) if timeline is not None else []
+    flagged = [d for i in getattr(timeline, "intervals", None) or [] for d in getattr(i, "denials", ())]
+    return [_feature(_point(d.place.entry), denial_to_dict(d, disputes=any(d is f for f in flagged)))
+            for d in denials]
 
 
 # ---------------------------------------------------------------------------- writers
@@ -316,7 +339,7 @@ def _frame(name: str, features: list[dict[str, Any]]):
 
 
 def write_gpkg(path: Path, records: dict[str, list[dict[str, Any]]]) -> Path:
-    """The four layers of :data:`LAYERS` in one GeoPackage, each with its :data:`SCHEMAS`
+    """The layers of :data:`LAYERS` in one GeoPackage, each with its :data:`SCHEMAS`
     columns, a layer without rows too (a saved QGIS project expects every layer)."""
     from pyogrio.errors import DataSourceError
 
