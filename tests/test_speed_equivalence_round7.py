@@ -1,10 +1,19 @@
-"""The seventh round's shortcut gives what the slow way gave: the names the index does not
-hold share one empty answer instead of a list each."""
+"""The seventh round's shortcuts give what the slow ways gave: the names the index does not
+hold share one empty answer instead of a list each; the sentence boundary opens with one set
+of characters."""
 from __future__ import annotations
+
+import random
+import re
+import sys
 
 from controlmap.article import article_from_text
 from controlmap.gazetteer import _COLUMNS, NO_MATCHES, Gazetteer, _name_match, name_key
 from controlmap.geoparse import geoparse
+from controlmap.text import _BOUNDARY, _split, split_sentences
+
+# (``controlmap.text`` the module)
+text_module = sys.modules["controlmap.text"]
 
 _TEXTS = [
     "Rebels entered Goma on Sunday; by Monday they held the airport near Qwertabad, Reuters said.",
@@ -54,3 +63,33 @@ def test_a_place_found_is_found_as_with_a_list_per_unknown_name(gazetteer):
         apart = [(p.start, p.end, p.id, p.confidence) for p in geoparse(article, gazetteer=index)]
         assert shared == apart and shared
         assert NO_MATCHES == []
+
+
+#: The sentence boundary as it was written before it opened with one set of characters.
+_SLOW_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
+
+
+def _boundaries(pattern: re.Pattern, text: str, begin: int = 0) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text, begin)]
+
+
+def test_sentence_boundaries_are_the_two_branch_patterns(seed_article):
+    texts = [seed_article.text, *_TEXTS, "He left.\n\nShe stayed!  \"Why?\" (Nobody knew.) 3 p.m. U.S. \n \nEnd...",
+             "Really?!’ Then: “Yes.” [2] ...\n\n\n\nA. B.\t\nC"]
+    for text in texts:
+        for begin in range(0, len(text), 7):
+            assert _boundaries(_BOUNDARY, text, begin) == _boundaries(_SLOW_BOUNDARY, text, begin)
+    rng = random.Random(7)
+    alphabet = ".!?\n \t\"'”’“‘()[]aZ9é"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 30)))
+        assert _boundaries(_BOUNDARY, text) == _boundaries(_SLOW_BOUNDARY, text), text
+
+
+def test_an_article_splits_into_the_sentences_of_the_slow_boundary(seed_article, monkeypatch):
+    fast = [(s.start, s.end) for s in split_sentences(seed_article.text + "\n\nMr. Smith left.  Did he? Yes.")]
+    _split.cache_clear()
+    monkeypatch.setattr(text_module, "_BOUNDARY", _SLOW_BOUNDARY)
+    slow = [(s.start, s.end) for s in split_sentences(seed_article.text + "\n\nMr. Smith left.  Did he? Yes.")]
+    _split.cache_clear()
+    assert fast == slow and len(fast) > 3
