@@ -104,6 +104,11 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("captured", "under", "fell falls fallen came comes come",
      r"\b(?:fell|falls|fallen|came|comes|come)\s+(?:into|under)\s+(?P<adj>(?!the\b)[\w'’-]+(?:\s+[\w'’-]+)?)\s+"
      r"(?:hands|control)\b"),
+    # "Kherson is returning to Ukrainian control", "the town returned to government hands":
+    # the adjective's side has it back
+    ("retook", "under", "return returned returning returns",
+     r"\b(?:return|returns|returned|returning)\s+to\s+(?P<adj>(?!the\b)[\w'’-]+(?:\s+[\w'’-]+)?)\s+"
+     r"(?:hands|control)\b"),
     # "Goma's capture by M23", "Aleppo's fall to the rebels"
     ("captured", "by", "capture seizure takeover fall",
      r"(?:['’]s\s+|(?<=\bits\s))(?:capture|seizure|takeover)\s+by\b|(?:['’]s\s+|(?<=\bits\s))fall\s+to\b"),
