@@ -1,7 +1,8 @@
 """Control events in phrasings the fourth blind batch misread: one town of a country told by a
 partitive ("one of Mali's main towns"), "the city" whose apposition names the province it is the
 capital of, a displaced people's camp never taken for a province's capital, a decision taken
-(no capture), and a town returning to a side's control (retaken by it). Read through the real
+(no capture), a town returning to a side's control (retaken by it), and forces leaving "their
+positions" (a withdrawal near the town named). Read through the real
 geoparser; the sentences are written for these tests."""
 from __future__ import annotations
 
@@ -76,3 +77,17 @@ def test_a_town_returning_to_a_sides_control_is_retaken_by_it(gazetteer):
 def test_people_returning_to_their_homes_retake_nothing(gazetteer):
     events = told("Displaced families returned to their homes in Bakhmut on Friday.", "2024-05-10", gazetteer)
     assert not [e for e in events if e[0] == "retook"]
+
+
+# --- forces leaving their own positions -----------------------------------------------------
+
+
+def test_forces_leaving_their_positions_withdraw_near_the_town_named(gazetteer):
+    events = read("Army and police forces left their positions and rebels are in full control of Goma.",
+                  "2025-01-27", gazetteer)
+    assert any(e["change"] == "withdrew" and e["name"] == "Goma" for e in events)
+
+
+def test_voters_leaving_their_posts_to_vote_withdraw_from_nothing(gazetteer):
+    events = read("Voters left their posts to cast ballots in Bunia.", "2025-01-27", gazetteer)
+    assert not [e for e in events if e["change"] == "withdrew"]

@@ -316,7 +316,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("withdrew", "active", "left leave",
      r"\b(?:left|leave|leaves)\b(?=\s+(?:the\s+(?:city|town|village|capital|area)\b|(?-i:[A-Z])|"
      # "days after Israeli soldiers left positions around the town"
-     r"(?:their\s+|its\s+)?positions\s+(?:in|around|near|at|inside|on)\b))"),
+     r"(?:their\s+|its\s+)?positions\s+(?:in|around|near|at|inside|on)\b|"
+     # "army and police forces left their positions", "officials had left their posts": their
+     # own posts given up, in the town the text names around them
+     r"(?:their|its)\s+(?:positions|posts|bases|barracks)\b(?!\s+(?:to|for)\s)))"),
     # "have been leaving for northwestern Syria from eastern Ghouta": leaving is a withdrawal only with "from"
     ("withdrew", "active", "leaving left",
      r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
