@@ -2,8 +2,8 @@
 partitive ("one of Mali's main towns"), "the city" whose apposition names the province it is the
 capital of, a displaced people's camp never taken for a province's capital, a decision taken
 (no capture), a town returning to a side's control (retaken by it), and forces leaving "their
-positions" (a withdrawal near the town named). Read through the real
-geoparser; the sentences are written for these tests."""
+positions" (a withdrawal near the town named), troops streaming into a town, and "the capital"
+after a town abroad. Read through the real geoparser; the sentences are written for these tests."""
 from __future__ import annotations
 
 from controlmap.article import article_from_text
@@ -91,3 +91,26 @@ def test_forces_leaving_their_positions_withdraw_near_the_town_named(gazetteer):
 def test_voters_leaving_their_posts_to_vote_withdraw_from_nothing(gazetteer):
     events = read("Voters left their posts to cast ballots in Bunia.", "2025-01-27", gazetteer)
     assert not [e for e in events if e["change"] == "withdrew"]
+
+
+# --- fighters streaming into "the capital" --------------------------------------------------
+
+TRIPOLI = "geonames:2210247"
+
+
+def test_fighters_streaming_into_a_town_enter_it(gazetteer):
+    events = told("Russian troops surged into Kupiansk overnight, the governor said.", "2022-02-27", gazetteer)
+    assert [e for e in events if e[0] == "entered" and e[1] == "Russia"]
+
+
+def test_refugees_streaming_into_a_town_enter_nothing(gazetteer):
+    events = told("Refugees streamed into Goma on Tuesday.", "2025-01-28", gazetteer)
+    assert not [e for e in events if e[0] == "entered"]
+
+
+def test_the_capital_after_a_town_abroad_is_the_capital_of_the_country_the_article_opens_with(gazetteer):
+    # the last town named (Sfax, in Tunisia) has no capital named; Libya's is Tripoli
+    events = told("Libya crisis: rebels seize compound in Tripoli\n\n"
+                  "Many of the fighters had trained in Sfax before the uprising.\n\n"
+                  "Heavily armed rebels had poured into the capital on Tuesday morning.", "2011-08-23", gazetteer)
+    assert ("entered", "opposition", TRIPOLI) in events

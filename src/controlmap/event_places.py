@@ -1262,7 +1262,14 @@ def _capital_in_play(earlier: list[Place], theatre: frozenset[str] = frozenset()
         if town is None:
             return None
         theatre = frozenset((town.entry.country,))
-    return next((p for p in reversed(earlier) if p.entry.capital and p.entry.country in theatre), None)
+    found = next((p for p in reversed(earlier) if p.entry.capital and p.entry.country in theatre), None)
+    # ("Libya unrest: Rebels overrun Gaddafi Tripoli compound ... the Bab al-Aziziya compound"
+    # read as Syria's al-Bab: a town misread abroad makes no war of its own; the capital of the
+    # country the article names first, when it names it, is the one in play)
+    first = next((p for p in earlier if p.entry.kind == "country" and p.entry.country), None)
+    if found is None and first is not None:
+        found = next((p for p in reversed(earlier) if p.entry.capital and p.entry.country == first.entry.country), None)
+    return found
 
 
 #: A share of a place before "it": "almost all of it" is of an area (the region, not the town in it).

@@ -291,9 +291,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:took|taken|take|takes|taking)\s+up\s+(?:(?:new|defensive|forward)\s+)?positions?\s+(?:in|inside|around)\b|"
      r"\b(?:sent|sends|send|sending|dispatched|dispatches|dispatching)\s+(?:(?:its|their|his|the|more|some|[\d,]+|"
      r"thousands\s+of|hundreds\s+of|ground)\s+){0,3}(?:troops|forces|soldiers|tanks|units)\s+into\b"),
-    ("entered", "active", "enter march move moving swept sweeps roll push advanc forced storm broke broken breaks crossed returned walked drove poured deployed",
+    ("entered", "active", "enter march move moving swept sweeps roll push advanc forced storm broke broken breaks crossed returned walked drove poured stream surged deployed",
      r"\b(?:entered|enter|enters|entering|returned\s+to|returned\s+into|marched\s+into|marches\s+into|walked\s+into|drove\s+into|"
-     r"poured\s+into|(?:moved|moves|move|moving)\s+into|swept\s+into|sweeps\s+into|rolled\s+into|rolls\s+into|"
+     r"poured\s+into|(?:streamed|streaming|surged|surging)\s+into|(?:moved|moves|move|moving)\s+into|swept\s+into|sweeps\s+into|rolled\s+into|rolls\s+into|"
      r"(?:pushed|pushes)\s+(?:deeper\s+|further\s+)?into|(?:advanced|advances)\s+(?:deeper\s+|further\s+)?into|advancing\s+into|"
      r"forced\s+their\s+way\s+into|stormed|storms|storm(?=\s+(?-i:[A-Z]))|(?:broke|broken|breaks)\s+into|"
      r"crossed\s+(?:the\s+(?:[\w-]+\s+)?border\s+)?into|(?<!been\s)(?<!troops\s)deployed\s+(?:in|into|to)(?=\s+(?-i:[A-Z]))|"
