@@ -3,7 +3,7 @@ partitive ("one of Mali's main towns"), "the city" whose apposition names the pr
 capital of, a displaced people's camp never taken for a province's capital, a decision taken
 (no capture), a town returning to a side's control (retaken by it), and forces leaving "their
 positions" (a withdrawal near the town named), troops streaming into a town, and "the capital"
-after a town abroad. Read through the real geoparser; the sentences are written for these tests."""
+after a town abroad, "the city of 800,000 people" (the town before, its captor after). Read through the real geoparser; the sentences are written for these tests."""
 from __future__ import annotations
 
 from controlmap.article import article_from_text
@@ -114,3 +114,15 @@ def test_the_capital_after_a_town_abroad_is_the_capital_of_the_country_the_artic
                   "Many of the fighters had trained in Sfax before the uprising.\n\n"
                   "Heavily armed rebels had poured into the capital on Tuesday morning.", "2011-08-23", gazetteer)
     assert ("entered", "opposition", TRIPOLI) in events
+
+
+# --- "the city of 800,000 people" ---------------------------------------------------------
+
+HOMS = "geonames:169577"
+
+
+def test_a_town_told_by_its_size_is_the_town_before_and_its_captor_follows(gazetteer):
+    events = told("Rebels entered Homs on Monday. The fall of the city of 800,000 people to the rebels "
+                  "stunned Damascus.", "2024-12-08", gazetteer)
+    gains = [e for e in events if e[0] == "captured"]
+    assert gains and all(e[2] == HOMS for e in gains)

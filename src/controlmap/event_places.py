@@ -339,6 +339,10 @@ def _facility_town(lead_words: str, n0: int, locator: Place, np_end: int, senten
     return _PlacePart(_clean(sentence.text[n0 - sentence.start:end - sentence.start]), n0, end, town, True, _FACILITY)
 
 
+#: "The city" told by its size: "the northern city of 2 million", "the town of 800,000 people".
+_SIZED_TOWN = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|capital|port)\s+of\s+"
+                         r"(?:about\s+|some\s+|nearly\s+|more\s+than\s+|over\s+)?\d[\d.,]*(?:\s+(?:million|thousand))?"
+                         r"(?:\s+(?:people|residents|inhabitants))?\b", re.I)
 #: An apposition right after "the city" that names the province it is the capital of: "the
 #: city, capital of North Darfur state", "the town, the provincial capital of Kunduz".
 _CAPITAL_APPOSED = re.compile(r"\s*,\s*(?:(?:the|its)\s+)?(?:(?:provincial|regional|state|district)\s+)?"
@@ -437,6 +441,9 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                                                                           after_from[:a.start])
                                      for a in registry.find(after_from)):
             np_end = n0 + loser.start()
+    sized = _SIZED_TOWN.match(text, n0, np_end)
+    if sized is not None:
+        np_end = sized.end()  # "the fall of the city of 800,000 people to the rebels": its size ends it
     np_text = text[n0:np_end]
     if not _clean(np_text) or _NOT_PLACE.match(np_text) or _UNIT.match(np_text) or _VESSEL.match(np_text):
         return []
