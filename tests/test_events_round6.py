@@ -3,7 +3,8 @@ partitive ("one of Mali's main towns"), "the city" whose apposition names the pr
 capital of, a displaced people's camp never taken for a province's capital, a decision taken
 (no capture), a town returning to a side's control (retaken by it), and forces leaving "their
 positions" (a withdrawal near the town named), troops streaming into a town, and "the capital"
-after a town abroad, "the city of 800,000 people" (the town before, its captor after). Read through the real geoparser; the sentences are written for these tests."""
+after a town abroad, "the city of 800,000 people" (the town before, its captor after),
+"the Turkmen-majority town", "Turkish-led forces". Read through the real geoparser; the sentences are written for these tests."""
 from __future__ import annotations
 
 from controlmap.article import article_from_text
@@ -126,3 +127,22 @@ def test_a_town_told_by_its_size_is_the_town_before_and_its_captor_follows(gazet
                   "stunned Damascus.", "2024-12-08", gazetteer)
     gains = [e for e in events if e[0] == "captured"]
     assert gains and all(e[2] == HOMS for e in gains)
+
+
+# --- "half the Kurdish-majority city", "Turkish-led forces" -----------------------------------
+
+AFRIN, TAL_AFAR = "geonames:174186", "geonames:90393"
+
+
+def test_a_town_told_by_its_majority_is_the_town_before(gazetteer):
+    # the town itself, not a place near it
+    events = read("Rebels seized Tal Afar on Monday. Fighters later entered the Turkmen-majority town.",
+                  "2017-08-28", gazetteer)
+    entries = [e for e in events if e["change"] == "entered"]
+    assert entries and all(e["id"] == TAL_AFAR and not e["anchor"] for e in entries)
+
+
+def test_turkish_led_forces_are_the_turkish_backed_opposition(gazetteer):
+    events = told("Turkish-led forces advanced inside Afrin on Sunday, taking control of half the city.",
+                  "2018-03-18", gazetteer)
+    assert ("captured", "opposition", AFRIN) in events

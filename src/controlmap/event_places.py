@@ -147,7 +147,9 @@ _COREF = re.compile(
     r"\b(?:(?:the|this|that)\s+(?:(?:besieged|embattled|northern|southern|eastern|western|central|key|strategic|"
     # (two of them: "the ruined industrial town")
     r"desert|battered|ancient|coastal|border|rebel-held|small|whole|entire|ruined|devastated|industrial|frontline|"
-    r"front-line|mining|historic|shattered|former)\s+){0,2}"
+    r"front-line|mining|historic|shattered|former|"
+    # ("the Kurdish-majority city", "the Sunni-dominated town")
+    r"[A-Za-z]+-(?:majority|populated|dominated|speaking|inhabited))\s+){0,2}"
     # (a demonym after them: "the eastern Congolese city")
     r"(?:(?-i:[A-Z][a-z]+(?:ese|ian|an|ean|ish|i))\s+)?(?P<noun>city|town|village|camp|"
     r"oasis|base|building|area|province|region|capital|enclave|district|airport|port|country|corridor|crossing|"
