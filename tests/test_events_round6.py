@@ -4,7 +4,8 @@ capital of, a displaced people's camp never taken for a province's capital, a de
 (no capture), a town returning to a side's control (retaken by it), and forces leaving "their
 positions" (a withdrawal near the town named), troops streaming into a town, and "the capital"
 after a town abroad, "the city of 800,000 people" (the town before, its captor after),
-"the Turkmen-majority town", "Turkish-led forces". Read through the real geoparser; the sentences are written for these tests."""
+"the Turkmen-majority town", "Turkish-led forces", "the first capital to fall into the hands of".
+Read through the real geoparser; the sentences are written for these tests."""
 from __future__ import annotations
 
 from controlmap.article import article_from_text
@@ -146,3 +147,19 @@ def test_turkish_led_forces_are_the_turkish_backed_opposition(gazetteer):
     events = told("Turkish-led forces advanced inside Afrin on Sunday, taking control of half the city.",
                   "2018-03-18", gazetteer)
     assert ("captured", "opposition", AFRIN) in events
+
+
+# --- "the first capital to fall into the hands of" --------------------------------------------
+
+KIDAL = "geonames:2455290"
+
+
+def test_the_first_capital_to_fall_into_a_sides_hands_was_taken_by_it(gazetteer):
+    events = read("Kidal became the first regional capital to fall into the hands of the rebels.",
+                  "2012-03-30", gazetteer)
+    assert any(e["change"] == "captured" and e["side"] == "opposition" and e["name"] == "Kidal" for e in events)
+
+
+def test_a_town_expected_to_fall_into_a_sides_hands_has_not_fallen(gazetteer):
+    events = read("Kidal is expected to fall into the hands of the rebels.", "2012-03-30", gazetteer)
+    assert not [e for e in events if e["change"] == "captured"]

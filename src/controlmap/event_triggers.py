@@ -99,7 +99,7 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # bare "to fall to" is as often an aim or a fear ("is expected to fall to")
     # (the ordinal is checked in :func:`_read_trigger`, see _ORDINAL_TO)
     ("captured", "to", "fall",
-     r"(?<=\sto\s)fall\s+to\b"),
+     r"(?<=\sto\s)fall\s+(?:to|in(?:to)?\s+the\s+hands\s+of)\b"),
     # "Hama fell into rebel hands", "Hama came under rebel control": taken by the adjective's side
     ("captured", "under", "fell falls fallen came comes come",
      r"\b(?:fell|falls|fallen|came|comes|come)\s+(?:into|under)\s+(?P<adj>(?!the\b)[\w'’-]+(?:\s+[\w'’-]+)?)\s+"
