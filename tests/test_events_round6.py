@@ -4,8 +4,8 @@ capital of, a displaced people's camp never taken for a province's capital, a de
 (no capture), a town returning to a side's control (retaken by it), and forces leaving "their
 positions" (a withdrawal near the town named), troops streaming into a town, and "the capital"
 after a town abroad, "the city of 800,000 people" (the town before, its captor after),
-"the Turkmen-majority town", "Turkish-led forces", "the first capital to fall into the hands of".
-Read through the real geoparser; the sentences are written for these tests."""
+"the Turkmen-majority town", "Turkish-led forces", "the first capital to fall into the hands of",
+"was ejected from". Read through the real geoparser; the sentences are written for these tests."""
 from __future__ import annotations
 
 from controlmap.article import article_from_text
@@ -163,3 +163,17 @@ def test_the_first_capital_to_fall_into_a_sides_hands_was_taken_by_it(gazetteer)
 def test_a_town_expected_to_fall_into_a_sides_hands_has_not_fallen(gazetteer):
     events = read("Kidal is expected to fall into the hands of the rebels.", "2012-03-30", gazetteer)
     assert not [e for e in events if e["change"] == "captured"]
+
+
+# --- "was ejected from" ---------------------------------------------------------------------
+
+
+def test_a_group_ejected_from_a_town_lost_it(gazetteer):
+    events = read("Al Shabaab seized Baidoa on Friday. The group was ejected from Kismayo in 2012.",
+                  "2017-08-04", gazetteer)
+    assert any(e["change"] == "withdrew" and e["side"] == "al-Shabaab" and e["name"] == "Kismayo" for e in events)
+
+
+def test_a_diplomat_ejected_from_a_meeting_withdraws_from_nothing(gazetteer):
+    events = read("The ambassador was ejected from the meeting in Kismayo.", "2017-08-04", gazetteer)
+    assert not [e for e in events if e["change"] == "withdrew"]

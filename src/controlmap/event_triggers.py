@@ -229,10 +229,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
                           r"(?:(?P<who>(?:(?!\bto\s|\bback\b)[^.;,]){1,50}?)\s+)?(?:out\s+of|from)\b"),
     # "Ukrainian troops were forced out of Sudzha": the subject of the passive leaves
     # (after the expulsion, which reads the agent of "were driven out of X by Y" as the captor)
-    ("withdrew", "active", "forced pushed driven expelled ousted dislodged chased kicked thrown",
+    ("withdrew", "active", "forced pushed driven expelled ousted dislodged chased kicked thrown ejected",
      # (not "were pushed back from the hills": repelled from what they attacked, never held)
      r"\b(?:was|were|been|being|are|is|got|get)\s+(?:[a-z]+ly\s+)?(?:(?:forced|pushed|driven|expelled|ousted|"
-                          r"dislodged|chased|kicked|thrown)\s+out\s+of|(?:expelled|ousted|dislodged|driven)\s+from)\b"),
+                          r"dislodged|chased|kicked|thrown|ejected)\s+out\s+of|(?:expelled|ousted|dislodged|driven|ejected)\s+from)\b"),
     # "visited newly-captured areas": the captor goes unsaid, it is whoever the article has
     # been telling of taking ground
     ("captured", "participle", "newly recently freshly",
