@@ -5,7 +5,7 @@ capital of, a displaced people's camp never taken for a province's capital, a de
 positions" (a withdrawal near the town named), troops streaming into a town, and "the capital"
 after a town abroad, "the city of 800,000 people" (the town before, its captor after),
 "the Turkmen-majority town", "Turkish-led forces", "the first capital to fall into the hands of",
-"was ejected from". Read through the real geoparser; the sentences are written for these tests."""
+"was ejected from", "Israel's partial withdrawal from". Read through the real geoparser; the sentences are written for these tests."""
 from __future__ import annotations
 
 from controlmap.article import article_from_text
@@ -176,4 +176,18 @@ def test_a_group_ejected_from_a_town_lost_it(gazetteer):
 
 def test_a_diplomat_ejected_from_a_meeting_withdraws_from_nothing(gazetteer):
     events = read("The ambassador was ejected from the meeting in Kismayo.", "2017-08-04", gazetteer)
+    assert not [e for e in events if e["change"] == "withdrew"]
+
+
+# --- "Israel's partial withdrawal from" -------------------------------------------------------
+
+
+def test_a_sides_partial_withdrawal_from_a_town_is_its_withdrawal(gazetteer):
+    events = read("Israel's partial withdrawal from Khan Younis was completed on Sunday, the army said.",
+                  "2024-04-07", gazetteer)
+    assert any(e["change"] == "withdrew" and e["side"] == "Israel" and e["id"] == "geonames:281124" for e in events)
+
+
+def test_a_full_withdrawal_demanded_is_no_withdrawal(gazetteer):
+    events = read("Hamas insisted on a full Israeli withdrawal from Khan Younis.", "2024-04-07", gazetteer)
     assert not [e for e in events if e["change"] == "withdrew"]

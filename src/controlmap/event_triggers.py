@@ -337,7 +337,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:evacuation|withdrawal|retreat|pull-?out)\s+of\s+(?P<adj>(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)"
      r"(?:[\w'’-]+\s+){0,2}?(?:troops|forces|soldiers|units|fighters|army|militants|rebels|garrison))\b"),
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
-     r"\b(?P<adj>[\w'’-]+)\s+(?:evacuation|withdrawal|retreat|pull-?out)\b"),
+     # (a manner word may come between: "Israel's partial withdrawal from Khan Younis")
+     r"\b(?P<adj>[\w'’-]+)\s+(?:(?:partial|full|complete|total|hasty|hurried|phased|gradual|sudden|orderly)\s+)?"
+     r"(?:evacuation|withdrawal|retreat|pull-?out)\b"),
     # (the gerund only in a clause of time, which tells it done: "a year after losing it to the
     # RSF"; "are losing ground" is under way)
     ("lost", "active", "lost loses ceding ceded cedes losing",
