@@ -147,7 +147,9 @@ _COREF = re.compile(
     r"\b(?:(?:the|this|that)\s+(?:(?:besieged|embattled|northern|southern|eastern|western|central|key|strategic|"
     # (two of them: "the ruined industrial town")
     r"desert|battered|ancient|coastal|border|rebel-held|small|whole|entire|ruined|devastated|industrial|frontline|"
-    r"front-line|mining|historic|shattered|former)\s+){0,2}"
+    r"front-line|mining|historic|shattered|former|"
+    # ("the Kurdish-majority city", "the Sunni-dominated town")
+    r"[A-Za-z]+-(?:majority|populated|dominated|speaking|inhabited))\s+){0,2}"
     # (a demonym after them: "the eastern Congolese city")
     r"(?:(?-i:[A-Z][a-z]+(?:ese|ian|an|ean|ish|i))\s+)?(?P<noun>city|town|village|camp|"
     r"oasis|base|building|area|province|region|capital|enclave|district|airport|port|country|corridor|crossing|"
@@ -339,12 +341,35 @@ def _facility_town(lead_words: str, n0: int, locator: Place, np_end: int, senten
     return _PlacePart(_clean(sentence.text[n0 - sentence.start:end - sentence.start]), n0, end, town, True, _FACILITY)
 
 
+#: "The city" told by its size: "the northern city of 2 million", "the town of 800,000 people".
+_SIZED_TOWN = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|capital|port)\s+of\s+"
+                         r"(?:about\s+|some\s+|nearly\s+|more\s+than\s+|over\s+)?\d[\d.,]*(?:\s+(?:million|thousand))?"
+                         r"(?:\s+(?:people|residents|inhabitants))?\b", re.I)
+#: An apposition right after "the city" that names the province it is the capital of: "the
+#: city, capital of North Darfur state", "the town, the provincial capital of Kunduz".
+_CAPITAL_APPOSED = re.compile(r"\s*,\s*(?:(?:the|its)\s+)?(?:(?:provincial|regional|state|district)\s+)?"
+                              r"capital\s+of\s+(?:the\s+)?", re.I)
+
+
+def _apposed_capital(text: str, at: int, in_places: list[Place], places: list[Place]) -> Place | None:
+    """The town an apposition at ``at`` says "the city" is: the capital the article names in the
+    province it gives ("the city, capital of North Darfur state" is El Fasher, not Bara of North
+    Kordofan, the town told last), or None when it gives none or the article names no town there."""
+    apposed = _CAPITAL_APPOSED.match(text, at)
+    if apposed is None:
+        return None
+    division = next((p for p in in_places if p.start == apposed.end() and p.entry.kind == "admin1"), None)
+    return _capital_named_in(division, places) if division is not None else None
+
+
 def _capital_named_in(division: Place, places: list[Place]) -> Place | None:
     """The town the article names in ``division`` that is likeliest its capital: the most
-    populous one (the gazetteer does not say which town is a province's seat)."""
+    populous one (the gazetteer does not say which town is a province's seat). A camp for the
+    displaced is no seat, however many live there (Zamzam outnumbers El Fasher)."""
     entry = division.entry
     towns = [p for p in places if p.entry.kind == "city" and p.entry.country == entry.country
-             and entry.admin1_code and p.entry.admin1_code == entry.admin1_code]
+             and entry.admin1_code and p.entry.admin1_code == entry.admin1_code
+             and not re.search(r"\bcamp\b", p.entry.name, re.I)]
     return max(towns, key=lambda p: p.entry.population) if towns else None
 
 
@@ -394,6 +419,9 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     if re.match(r"\s*[\"“]?(?:[a-z]+ly\s+)?(?:to|by|back|up|down|away|place|part(?!\s+of\b)|prisoner|hold|power|office|charge|refuge|"
                 r"shelter|custody|hostage)\b", rest, re.I):
         return []  # "fled to", "took place", "taken prisoner": no place is the object
+    if re.match(r"\s*(?:an?|the|this|that|its|their)\s+(?:[a-z]+\s+)?(?:decisions?|steps?|measures|actions?|"
+                r"precautions|initiative|lead)\b", rest, re.I):
+        return []  # "took the decision to pull out of Bentiu": a choice taken, the place is the move's
     if gain and _CARRIED_FROM.match(rest):
         return []  # "an offensive that took them from Idlib to the capital": a journey, no capture
     if gain and re.match(r"\s*(?:[a-z]+ly\s+)?from\b", rest):
@@ -415,6 +443,9 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                                                                           after_from[:a.start])
                                      for a in registry.find(after_from)):
             np_end = n0 + loser.start()
+    sized = _SIZED_TOWN.match(text, n0, np_end)
+    if sized is not None:
+        np_end = sized.end()  # "the fall of the city of 800,000 people to the rebels": its size ends it
     np_text = text[n0:np_end]
     if not _clean(np_text) or _NOT_PLACE.match(np_text) or _UNIT.match(np_text) or _VESSEL.match(np_text):
         return []
@@ -526,7 +557,11 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
                 # name, not in its capital city; the event is about part of the province
                 return [_PlacePart(_clean(text[n0:end]), n0, end, province, False, PART_OF_PLACE)]
             return [_PlacePart(_clean(text[n0:end]), n0, end, anchor, True)]
-        if _COUNT_OF.search(lead_words) and _OWNED_UNITS.match(text, first.end, np_end):
+        # ("one of Afghanistan's main cities" is one town of the country, not a share of it: the
+        # town the text names around it, by the anchor reading below)
+        one_town = (first.entry.kind == "country" and re.search(r"\bone\s+of\s+(?:the\s+)?$", lead_words, re.I)
+                    and re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:cities|towns)\b", after_first, re.I))
+        if _COUNT_OF.search(lead_words) and _OWNED_UNITS.match(text, first.end, np_end) and not one_town:
             # "eight of Rakhine's 17 townships": a share of the place's own divisions is part of it
             return [_PlacePart(_clean(np_text), n0, np_end, first, False, PART_OF_PLACE)]
         if re.match(r"['’]s\s", after_first):
@@ -596,6 +631,9 @@ def _object_places(text: str, t1: int, sentence: Sentence, in_places: list[Place
     coref = _COREF.search(np_text)
     if coref and coref.start() <= 40:
         antecedent = _antecedent(places, n0 + coref.start(), coref.group("noun"), text, theatre)
+        if (coref.group("noun") or "").lower() in ("city", "town"):
+            # "besieged the city, capital of North Darfur state": the apposition says which
+            antecedent = _apposed_capital(text, n0 + coref.end(), in_places, places) or antecedent
         if coref.group("it"):
             # "built bases along the corridor after capturing it": "it" is what a noun of this
             # sentence before it points back to, when one does
@@ -876,6 +914,10 @@ def _subject_places(text: str, t0: int, sentence: Sentence, in_places: list[Plac
             # never a place of the apposition (which only describes it)
             s = sentence.start + pointer.start("np")
             antecedent = _antecedent(places, s, pointer.group("noun"), text)
+            if pointer.group("noun").lower() in ("city", "town"):
+                # (unless the apposition says which: "The city, capital of North Darfur state, fell")
+                antecedent = _apposed_capital(text, sentence.start + pointer.end("np"), in_places,
+                                              places) or antecedent
             words = pointer.group("np").strip()
             return [_PlacePart(words, s, s + len(words), antecedent, False)] if antecedent is not None else []
         named_noun = _NOUN_OF_NAME.search(before[:apposed.start()])
@@ -1109,7 +1151,9 @@ def _with_anchor(part: _PlacePart, sentence: Sentence, places: list[Place], cont
     # "The Arakan Army now controls 14 of Rakhine's 17 townships. The state capital Sittwe ...";
     # one place in it may be the town told next: "their last stronghold in northern Chad ... the
     # oasis of Faya Largeau")
-    many = coarse is not None and _MANY_PLACES.search(part.text) is not None
+    # ("one of Afghanistan's main cities" is one city, which the next sentence may name)
+    many = (coarse is not None and _MANY_PLACES.search(part.text) is not None
+            and not re.match(r"\s*(?:just\s+)?one\s+of\b", part.text, re.I))
     # (nor for a town named in the words, which the gazetteer lacks and so is no dateline
     # town: "NAIROBI, April 18 - ... captured the central Somali town of Adan Yabaal")
     names_a_town = re.search(r"\b(?:town|village|city|camp|base|settlement)\s+of\s+[A-Z]", part.text) is not None
@@ -1227,7 +1271,14 @@ def _capital_in_play(earlier: list[Place], theatre: frozenset[str] = frozenset()
         if town is None:
             return None
         theatre = frozenset((town.entry.country,))
-    return next((p for p in reversed(earlier) if p.entry.capital and p.entry.country in theatre), None)
+    found = next((p for p in reversed(earlier) if p.entry.capital and p.entry.country in theatre), None)
+    # ("Libya unrest: Rebels overrun Gaddafi Tripoli compound ... the Bab al-Aziziya compound"
+    # read as Syria's al-Bab: a town misread abroad makes no war of its own; the capital of the
+    # country the article names first, when it names it, is the one in play)
+    first = next((p for p in earlier if p.entry.kind == "country" and p.entry.country), None)
+    if found is None and first is not None:
+        found = next((p for p in reversed(earlier) if p.entry.capital and p.entry.country == first.entry.country), None)
+    return found
 
 
 #: A share of a place before "it": "almost all of it" is of an area (the region, not the town in it).

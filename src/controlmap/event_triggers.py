@@ -99,10 +99,15 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     # bare "to fall to" is as often an aim or a fear ("is expected to fall to")
     # (the ordinal is checked in :func:`_read_trigger`, see _ORDINAL_TO)
     ("captured", "to", "fall",
-     r"(?<=\sto\s)fall\s+to\b"),
+     r"(?<=\sto\s)fall\s+(?:to|in(?:to)?\s+the\s+hands\s+of)\b"),
     # "Hama fell into rebel hands", "Hama came under rebel control": taken by the adjective's side
     ("captured", "under", "fell falls fallen came comes come",
      r"\b(?:fell|falls|fallen|came|comes|come)\s+(?:into|under)\s+(?P<adj>(?!the\b)[\w'’-]+(?:\s+[\w'’-]+)?)\s+"
+     r"(?:hands|control)\b"),
+    # "Kherson is returning to Ukrainian control", "the town returned to government hands":
+    # the adjective's side has it back
+    ("retook", "under", "return returned returning returns",
+     r"\b(?:return|returns|returned|returning)\s+to\s+(?P<adj>(?!the\b)[\w'’-]+(?:\s+[\w'’-]+)?)\s+"
      r"(?:hands|control)\b"),
     # "Goma's capture by M23", "Aleppo's fall to the rebels"
     ("captured", "by", "capture seizure takeover fall",
@@ -224,10 +229,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
                           r"(?:(?P<who>(?:(?!\bto\s|\bback\b)[^.;,]){1,50}?)\s+)?(?:out\s+of|from)\b"),
     # "Ukrainian troops were forced out of Sudzha": the subject of the passive leaves
     # (after the expulsion, which reads the agent of "were driven out of X by Y" as the captor)
-    ("withdrew", "active", "forced pushed driven expelled ousted dislodged chased kicked thrown",
+    ("withdrew", "active", "forced pushed driven expelled ousted dislodged chased kicked thrown ejected",
      # (not "were pushed back from the hills": repelled from what they attacked, never held)
      r"\b(?:was|were|been|being|are|is|got|get)\s+(?:[a-z]+ly\s+)?(?:(?:forced|pushed|driven|expelled|ousted|"
-                          r"dislodged|chased|kicked|thrown)\s+out\s+of|(?:expelled|ousted|dislodged|driven)\s+from)\b"),
+                          r"dislodged|chased|kicked|thrown|ejected)\s+out\s+of|(?:expelled|ousted|dislodged|driven|ejected)\s+from)\b"),
     # "visited newly-captured areas": the captor goes unsaid, it is whoever the article has
     # been telling of taking ground
     ("captured", "participle", "newly recently freshly",
@@ -286,9 +291,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:took|taken|take|takes|taking)\s+up\s+(?:(?:new|defensive|forward)\s+)?positions?\s+(?:in|inside|around)\b|"
      r"\b(?:sent|sends|send|sending|dispatched|dispatches|dispatching)\s+(?:(?:its|their|his|the|more|some|[\d,]+|"
      r"thousands\s+of|hundreds\s+of|ground)\s+){0,3}(?:troops|forces|soldiers|tanks|units)\s+into\b"),
-    ("entered", "active", "enter march move moving swept sweeps roll push advanc forced storm broke broken breaks crossed returned walked drove poured deployed",
+    ("entered", "active", "enter march move moving swept sweeps roll push advanc forced storm broke broken breaks crossed returned walked drove poured stream surged deployed",
      r"\b(?:entered|enter|enters|entering|returned\s+to|returned\s+into|marched\s+into|marches\s+into|walked\s+into|drove\s+into|"
-     r"poured\s+into|(?:moved|moves|move|moving)\s+into|swept\s+into|sweeps\s+into|rolled\s+into|rolls\s+into|"
+     r"poured\s+into|(?:streamed|streaming|surged|surging)\s+into|(?:moved|moves|move|moving)\s+into|swept\s+into|sweeps\s+into|rolled\s+into|rolls\s+into|"
      r"(?:pushed|pushes)\s+(?:deeper\s+|further\s+)?into|(?:advanced|advances)\s+(?:deeper\s+|further\s+)?into|advancing\s+into|"
      r"forced\s+their\s+way\s+into|stormed|storms|storm(?=\s+(?-i:[A-Z]))|(?:broke|broken|breaks)\s+into|"
      r"crossed\s+(?:the\s+(?:[\w-]+\s+)?border\s+)?into|(?<!been\s)(?<!troops\s)deployed\s+(?:in|into|to)(?=\s+(?-i:[A-Z]))|"
@@ -311,7 +316,10 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("withdrew", "active", "left leave",
      r"\b(?:left|leave|leaves)\b(?=\s+(?:the\s+(?:city|town|village|capital|area)\b|(?-i:[A-Z])|"
      # "days after Israeli soldiers left positions around the town"
-     r"(?:their\s+|its\s+)?positions\s+(?:in|around|near|at|inside|on)\b))"),
+     r"(?:their\s+|its\s+)?positions\s+(?:in|around|near|at|inside|on)\b|"
+     # "army and police forces left their positions", "officials had left their posts": their
+     # own posts given up, in the town the text names around them
+     r"(?:their|its)\s+(?:positions|posts|bases|barracks)\b(?!\s+(?:to|for)\s)))"),
     # "have been leaving for northwestern Syria from eastern Ghouta": leaving is a withdrawal only with "from"
     ("withdrew", "active", "leaving left",
      r"\b(?:leaving|left)\s+(?:for\s+[^.;,]{1,40}?\s+)?from\b"),
@@ -329,7 +337,9 @@ _TRIGGER_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"\b(?:evacuation|withdrawal|retreat|pull-?out)\s+of\s+(?P<adj>(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)"
      r"(?:[\w'’-]+\s+){0,2}?(?:troops|forces|soldiers|units|fighters|army|militants|rebels|garrison))\b"),
     ("withdrew", "retreat", "evacuation withdrawal retreat pullout pull-out",
-     r"\b(?P<adj>[\w'’-]+)\s+(?:evacuation|withdrawal|retreat|pull-?out)\b"),
+     # (a manner word may come between: "Israel's partial withdrawal from Khan Younis")
+     r"\b(?P<adj>[\w'’-]+)\s+(?:(?:partial|full|complete|total|hasty|hurried|phased|gradual|sudden|orderly)\s+)?"
+     r"(?:evacuation|withdrawal|retreat|pull-?out)\b"),
     # (the gerund only in a clause of time, which tells it done: "a year after losing it to the
     # RSF"; "are losing ground" is under way)
     ("lost", "active", "lost loses ceding ceded cedes losing",

@@ -725,7 +725,10 @@ def _judged_side(text: str, t1: int, sentence: Sentence, actors: list[ActorMenti
 
 #: Between the place of a nominal gain and its agent: "the fall of Homs (to) the rebels",
 #: "the capture of the city (by) M23".
-_NOMINAL_AGENT_GAP = re.compile(r"\s*,?\s*(?:by|to)\s+(?:the\s+)?")
+_NOMINAL_AGENT_GAP = re.compile(
+    # (past the town's size: "the capture of the northern city of 2 million by ISIL")
+    r"(?:\s+of\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+|over\s+)?[\d.,]+(?:\s+(?:million|thousand))?"
+    r"(?:\s+(?:people|residents|inhabitants))?)?\s*,?\s*(?:by|to)\s+(?:the\s+)?")
 
 
 def _nominal_agent(text: str, part: _PlacePart, sentence: Sentence, actors: list[ActorMention]) -> _ActorPart | None:
