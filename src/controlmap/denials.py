@@ -33,19 +33,18 @@ from itertools import groupby
 
 from .actors import AS_WRITTEN, ActorMention, ActorRegistry, load_actors
 from .article import Article
+from .event_triggers import DENIAL_VERBS, REPORT_NOUNS
 from .geoparse import Place
 from .text import Sentence, SentenceIndex, split_sentences
 
 #: What a denial denies: a rival's ``gain`` of the place, or the speaker's own ``loss`` of it.
 DENIED_GAIN, DENIED_LOSS = "gain", "loss"
 
-_DENY_VERB = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\b",
-                        re.I)
+_DENY_VERB = re.compile(rf"\b(?:{DENIAL_VERBS}|deny|denying)\b", re.I)
 #: Right after the verb of denial: the words that open the claim denied.
 _CLAIM_OPENS = re.compile(
     r"\s+(?:"
-    r"(?P<that>(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,4}?(?:claims?|reports?|assertions?|allegations?|suggestions?|"
-    r"statements?|rumou?rs?)\s+(?:that|of)\b|that\b)"
+    rf"(?P<that>(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:{REPORT_NOUNS})\s+(?:that|of)\b|that\b)"
     r"|(?P<noun>(?:the\s+)?(?:(?P<lost>loss|surrender)|capture|fall|seizure|takeover|occupation)\s+of\b)"
     r"|(?P<own>(?:having\s+)?(?:lost|losing|withdrawn|withdrawing|retreated|retreating|surrendered|surrendering|"
     r"abandoned|abandoning|ceded|ceding|pulled\s+out|pulling\s+out)\b))", re.I)

@@ -538,10 +538,14 @@ _SIEGE_TO_END = re.compile(r"\b(?:break|breaking|lift|lifting|end|ending|relieve
 _REPORT_THAT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|assertions?)(?:\s+that)?\s", re.I)
 #: A report rejected by who tells of it: "dismissed Russian claims that", "rejected as false
 #: Moscow's statement that", "dismissed reports of Uvira's capture".
+#: Verbs by which a side says a report is wrong, and the nouns for what it rejects; the
+#: denial reader (:mod:`controlmap.denials`) reads the same words.
+DENIAL_VERBS = r"dismissed|dismisses|rejected|rejects|denied|denies|refuted|refutes|debunked|disputed|disputes"
+REPORT_NOUNS = r"reports?|claims?|statements?|assertions?|allegations?|suggestions?|rumou?rs?|announcements?"
 _DISMISSED_REPORT = re.compile(
-    r"\b(?:dismissed|dismisses|rejected|rejects|denied|denies|refuted|refutes|debunked|disputed|disputes)\s+"
+    rf"\b(?:{DENIAL_VERBS})\s+"
     r"(?:as\s+(?:false|untrue|baseless|fake|propaganda|lies)\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:reports?|claims?|statements?|assertions?|allegations?|suggestions?|rumou?rs?|announcements?)\b"
+    rf"(?:{REPORT_NOUNS})\b"
     # (up to the trigger, within the report: not "..., saying its forces still held it")
     r"(?:\s+(?:that|of|about))?(?:(?!,\s*(?:saying|adding|insisting|and|but|while)\b)[^.;])*$", re.I)
 #: What says the report was wrong: "... were false", "... are untrue", "... was denied".
